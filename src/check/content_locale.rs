@@ -1,0 +1,38 @@
+//! `content-locale-mismatch`: a page whose `ms.contentlocale` names another
+//! locale than the folder it is in, usually a file copied into the wrong
+//! locale folder by hand.
+
+use crate::diagnostic::{Finding, LineIndex, Location};
+use crate::frontmatter;
+use crate::site::Site;
+
+pub fn check(site: &Site) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let Some(declared) = frontmatter::get_str(&page.source.meta, "ms.contentlocale") else {
+            continue;
+        };
+        let locale = &site.locales[page.locale()];
+        if declared.trim().eq_ignore_ascii_case(&locale.key) {
+            continue;
+        }
+        let text = &page.source.text[..page.source.body_start];
+        let offset = text.find("ms.contentlocale").unwrap_or(0);
+        let (line, column) = LineIndex::new(text).position(offset);
+        out.push(
+            Finding::warning(
+                "content-locale-mismatch",
+                Location::at(&page.source.display, line, column),
+                format!(
+                    "`ms.contentlocale: {declared}` but the page is in the `{}` folder",
+                    locale.key
+                ),
+            )
+            .with_help(format!(
+                "move the file to the `{declared}` locale folder, or set `ms.contentlocale: {}`",
+                locale.tag
+            )),
+        );
+    }
+    out
+}

@@ -1,0 +1,135 @@
+//! `polydoc.toml` and the command-line overrides, resolved into absolute
+//! paths once so that no later stage has to think about working folders.
+//!
+//! Paths written in `polydoc.toml` are relative to the site root; paths given
+//! on the command line are relative to the current folder, as users expect
+//! from any other command-line tool.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::Fatal;
+
+/// The file a site root may hold. Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Site title, shown in the header and the language chooser.
+    pub title: Option<String>,
+    /// Absolute URL the site is published under, e.g. `https://kb.example.com/`.
+    pub base_url: Option<String>,
+    /// Output folder (default `public`).
+    pub output: Option<PathBuf>,
+    /// Content folder whose BCP 47-named subfolders are the locales (default `content`).
+    pub content: Option<PathBuf>,
+    /// The locale that `x-default` points to and that the chooser lists first.
+    pub default_locale: Option<String>,
+    /// Locale tag to folder. When set, only these locales are built, and a
+    /// folder may live anywhere (a separate checkout of a localized repository).
+    pub locales: Option<BTreeMap<String, PathBuf>>,
+}
+
+/// Everything a build needs to know about where things are.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: String,
+    pub base_url: Option<String>,
+    pub content: PathBuf,
+    pub output: PathBuf,
+    pub default_locale: Option<String>,
+    /// Explicit locale folders from `polydoc.toml`, already made absolute.
+    pub locales: Option<BTreeMap<String, PathBuf>>,
+}
+
+/// Command-line values that win over `polydoc.toml`.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub content: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+}
+
+pub const CONFIG_FILE: &str = "polydoc.toml";
+
+impl Config {
+    /// Reads `<root>/polydoc.toml` if there is one and applies `overrides`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Fatal> {
+        let root = absolute(root)?;
+        if !root.is_dir() {
+            return Err(Fatal::new(format!(
+                "site root {} is not a folder",
+                root.display()
+            )));
+        }
+        let path = root.join(CONFIG_FILE);
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => parse(&path, &text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigFile::default(),
+            Err(e) => return Err(Fatal::new(format!("cannot read {}: {e}", path.display()))),
+        };
+        let content = match &overrides.content {
+            Some(p) => absolute(p)?,
+            None => root.join(file.content.as_deref().unwrap_or(Path::new("content"))),
+        };
+        let output = match &overrides.output {
+            Some(p) => absolute(p)?,
+            None => root.join(file.output.as_deref().unwrap_or(Path::new("public"))),
+        };
+        let locales = file.locales.map(|m| {
+            m.into_iter()
+                .map(|(tag, dir)| (tag, root.join(dir)))
+                .collect()
+        });
+        Ok(Config {
+            title: file.title.unwrap_or_else(|| "Documentation".to_owned()),
+            base_url: file
+                .base_url
+                .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
+            default_locale: file.default_locale,
+            root,
+            content,
+            output,
+            locales,
+        })
+    }
+
+    /// `path` as the user should read it in a message: relative to the root when below it.
+    pub fn display_path(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {
+    toml::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|s| crate::diagnostic::LineIndex::new(text).position(s.start))
+            .unwrap_or((1, 1));
+        Fatal::new(format!(
+            "{}:{line}:{col}: invalid configuration: {}",
+            path.display(),
+            e.message()
+        ))
+    })
+}
+
+/// An absolute, lexically normalised path; the folder need not exist yet.
+pub fn absolute(path: &Path) -> Result<PathBuf, Fatal> {
+    let abs = std::path::absolute(path)
+        .map_err(|e| Fatal::new(format!("cannot resolve path {}: {e}", path.display())))?;
+    let mut out = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,174 @@
+//! Findings: what the pipeline has to tell the user about their files.
+//!
+//! A finding is plain data. Stages produce them; reporters format them and
+//! know nothing about the stage that made them. Positions are 1-based and
+//! point into the Markdown *source*, never into generated HTML, so an editor
+//! or a CI annotation can jump straight to the offending text.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How bad a finding is. Ordered, so `>=` compares against a threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A place in a source file. `line` and `column` are 1-based; both are 0
+/// when the problem concerns the whole file (it could not be read, say).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The path as the user should see it: relative to the site root when
+    /// the file lies below it, absolute otherwise.
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    pub fn file(file: impl Into<PathBuf>) -> Self {
+        Location {
+            file: file.into(),
+            line: 0,
+            column: 0,
+        }
+    }
+
+    pub fn at(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Location {
+            file: file.into(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column.max(1))?;
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable kebab-case identifier; once released it does not change.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub location: Location,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when there is something to say.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            rule,
+            severity,
+            location,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn error(rule: &'static str, location: Location, message: impl Into<String>) -> Self {
+        Self::new(rule, Severity::Error, location, message)
+    }
+
+    pub fn warning(rule: &'static str, location: Location, message: impl Into<String>) -> Self {
+        Self::new(rule, Severity::Warning, location, message)
+    }
+
+    pub fn note(rule: &'static str, location: Location, message: impl Into<String>) -> Self {
+        Self::new(rule, Severity::Note, location, message)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Compiler-style text, one finding per paragraph: the first line is the
+/// `file:line:col: severity[rule]: message` form that editors and most CI
+/// log viewers turn into links.
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}[{}]: {}",
+            self.location, self.severity, self.rule, self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Maps byte offsets of a text to 1-based line and column (in characters).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// Line and column of `offset`; an offset past the end maps to the end.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let idx = LineIndex::new("ab\nçd\n");
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(3), (2, 1));
+        assert_eq!(idx.position(5), (2, 2)); // after the two-byte ç
+        assert_eq!(idx.position(100), (3, 1));
+    }
+}

@@ -1,0 +1,45 @@
+//! polydoc: a static documentation site generator for DocFX-flavoured
+//! Markdown kept in several languages.
+//!
+//! The crate is a pipeline of stages with one job each; data flows one way
+//! and plain data types pass between them:
+//!
+//! | stage | module | produces |
+//! |---|---|---|
+//! | configure | [`config`], [`locale`] | where everything is, which locales exist |
+//! | load | [`load`], [`frontmatter`] | [`load::Source`]: text and front matter of each file, read once, in parallel |
+//! | parse | [`markdown`] | [`markdown::Document`]: HTML body, headings and ids, with source offsets |
+//! | resolve | [`site`], [`nav`] | [`site::Site`]: translation groups, navigation, read-only indexes |
+//! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
+//! | render | [`render`], [`theme`], [`i18n`] | HTML files through Tera |
+//! | write | [`output`] | the output folder, replaced atomically |
+//!
+//! [`build::build`] runs them in order. The binary is a thin shell over it.
+
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod i18n;
+pub mod load;
+pub mod locale;
+pub mod markdown;
+pub mod nav;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod theme;
+
+/// An error that stops the whole run: bad configuration, no content, an
+/// unusable output folder, or an I/O failure while writing. Problems in
+/// single input files are [`diagnostic::Finding`]s instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Fatal(pub String);
+
+impl Fatal {
+    pub fn new(message: impl Into<String>) -> Self {
+        Fatal(message.into())
+    }
+}

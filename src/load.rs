@@ -1,0 +1,177 @@
+//! Load stage: every file of every locale, read once, in parallel.
+//!
+//! Markdown files become [`Source`]s (text plus parsed front matter); other
+//! files are [`Asset`]s, copied to the output as they are. A file that
+//! cannot be read, is not UTF-8 or has broken front matter gives an error
+//! finding and never stops the other files: an unreadable or binary page is
+//! left out, a page with broken front matter is still built without it.
+//!
+//! `toc.yml` and `TOC.md` are navigation files, not pages, and are left for
+//! the navigation stage.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_yaml::Mapping;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostic::{Finding, LineIndex, Location};
+use crate::frontmatter;
+use crate::locale::Locale;
+
+/// One Markdown file of one locale.
+#[derive(Debug)]
+pub struct Source {
+    /// Index into the site's locale list.
+    pub locale: usize,
+    /// Path below the locale folder, `/`-separated, as spelled on disk.
+    pub rel_path: String,
+    /// Path for messages (relative to the site root when below it).
+    pub display: PathBuf,
+    pub text: String,
+    /// Byte offset where the Markdown body starts, after the front matter.
+    pub body_start: usize,
+    pub meta: Mapping,
+}
+
+/// A non-Markdown file (image, download) copied to the output unchanged.
+#[derive(Debug)]
+pub struct Asset {
+    pub locale: usize,
+    pub rel_path: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Vec<Source>,
+    pub assets: Vec<Asset>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads all locales. Sources come out sorted by locale, then path.
+pub fn load(config: &Config, locales: &[Locale]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut pages = Vec::new();
+    for (index, locale) in locales.iter().enumerate() {
+        let walker = WalkDir::new(&locale.dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| locale.dir.clone());
+                    let cause = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    loaded.findings.push(unreadable(config, &path, &cause));
+                    continue;
+                }
+            };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let Some(rel_path) = relative(&locale.dir, entry.path()) else {
+                continue;
+            };
+            let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+            if name == "toc.yml" || name == "toc.md" {
+                continue;
+            }
+            if name.ends_with(".md") {
+                pages.push((index, rel_path, entry.into_path()));
+            } else {
+                loaded.assets.push(Asset {
+                    locale: index,
+                    rel_path,
+                    path: entry.into_path(),
+                });
+            }
+        }
+    }
+    let results: Vec<(Option<Source>, Vec<Finding>)> = pages
+        .into_par_iter()
+        .map(|(locale, rel_path, path)| read_source(config, locale, rel_path, &path))
+        .collect();
+    for (source, findings) in results {
+        loaded.sources.extend(source);
+        loaded.findings.extend(findings);
+    }
+    loaded
+}
+
+fn relative(dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(dir).ok()?;
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    Some(parts.join("/"))
+}
+
+fn unreadable(config: &Config, path: &Path, cause: &str) -> Finding {
+    Finding::error(
+        "unreadable-file",
+        Location::file(config.display_path(path)),
+        format!("cannot read this file: {cause}"),
+    )
+    .with_help(
+        "check that the file exists and that polydoc may read it; the other pages were built",
+    )
+}
+
+fn read_source(
+    config: &Config,
+    locale: usize,
+    rel_path: String,
+    path: &Path,
+) -> (Option<Source>, Vec<Finding>) {
+    let display = config.display_path(path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return (None, vec![unreadable(config, path, &e.to_string())]),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+            let (line, column) = LineIndex::new(prefix).position(prefix.len());
+            let finding = Finding::error("invalid-utf8", Location::at(display, line, column), "this file is not valid UTF-8 text, so it was not built")
+                .with_help("save the file as UTF-8; if it is not a Markdown article, rename it so it does not end in `.md`");
+            return (None, vec![finding]);
+        }
+    };
+    let mut findings = Vec::new();
+    let (body_start, meta) = match frontmatter::split(&text)
+        .and_then(|s| Ok((s.body_start, frontmatter::parse(&text, &s)?)))
+    {
+        Ok(parts) => parts,
+        Err(e) => {
+            let body_start = frontmatter::split(&text).map_or(0, |s| s.body_start);
+            findings.push(
+                Finding::error("invalid-front-matter", Location::at(display.clone(), e.line, e.column), format!("invalid front matter: {}", e.message))
+                    .with_help("fix the YAML between the `---` lines; the page was built without its front matter"),
+            );
+            (body_start, Mapping::new())
+        }
+    };
+    (
+        Some(Source {
+            locale,
+            rel_path,
+            display,
+            text,
+            body_start,
+            meta,
+        }),
+        findings,
+    )
+}

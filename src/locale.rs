@@ -1,0 +1,201 @@
+//! Which locales a site has and where each one's files are.
+//!
+//! A locale is a folder directly under the content folder whose name is a
+//! BCP 47 tag registered with IANA (`es-es`, `it-IT`, `zh-tw`, any case), or
+//! an entry of `[locales]` in `polydoc.toml`. Registry validation matters:
+//! `media`, `images` and `includes` are *well-formed* tags (5 to 8 letters),
+//! and only the registry tells them from a language.
+
+use std::path::PathBuf;
+
+use language_tags::LanguageTag;
+
+use crate::Fatal;
+use crate::config::Config;
+use crate::diagnostic::{Finding, Location};
+
+/// One language edition of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale {
+    /// Lower-case tag: the output folder name and the key everything else uses.
+    pub key: String,
+    /// Conventionally cased tag (`es-ES`) for `lang` and `hreflang` attributes.
+    pub tag: String,
+    /// The primary language subtag (`es`).
+    pub language: String,
+    /// Absolute folder holding this locale's content.
+    pub dir: PathBuf,
+}
+
+impl Locale {
+    /// Parses and validates `name` as a locale tag; `None` when it is not one.
+    pub fn from_tag(name: &str, dir: PathBuf) -> Option<Locale> {
+        let tag = LanguageTag::parse(name).ok()?;
+        tag.validate().ok()?;
+        // Private-use and grandfathered tags make poor site languages.
+        if tag.private_use().is_some() || tag.primary_language().len() > 3 {
+            return None;
+        }
+        Some(Locale {
+            key: name.to_ascii_lowercase(),
+            tag: conventional_case(name),
+            language: tag.primary_language().to_ascii_lowercase(),
+            dir,
+        })
+    }
+}
+
+/// The locales of the site, sorted with the default locale first, then by
+/// key, plus notes on skipped folders.
+pub fn discover(config: &Config) -> Result<(Vec<Locale>, Vec<Finding>), Fatal> {
+    let mut notes = Vec::new();
+    let mut locales = match &config.locales {
+        Some(map) => from_config(map)?,
+        None => from_content_folder(config, &mut notes)?,
+    };
+    locales.sort_by(|a, b| a.key.cmp(&b.key));
+    if let Some(pos) = locales.windows(2).position(|w| w[0].key == w[1].key) {
+        return Err(Fatal::new(format!(
+            "two folders are the same locale `{}`: {} and {}; keep one",
+            locales[pos].key,
+            locales[pos].dir.display(),
+            locales[pos + 1].dir.display()
+        )));
+    }
+    let default = default_locale(config, &locales)?;
+    if let Some(i) = locales.iter().position(|l| l.key == default) {
+        let first = locales.remove(i);
+        locales.insert(0, first);
+    }
+    Ok((locales, notes))
+}
+
+fn from_config(map: &std::collections::BTreeMap<String, PathBuf>) -> Result<Vec<Locale>, Fatal> {
+    let mut out = Vec::new();
+    for (name, dir) in map {
+        let locale = Locale::from_tag(name, dir.clone()).ok_or_else(|| {
+            Fatal::new(format!(
+                "polydoc.toml: `{name}` in [locales] is not a BCP 47 language tag (expected e.g. `es-es` or `zh-tw`)"
+            ))
+        })?;
+        if !dir.is_dir() {
+            return Err(Fatal::new(format!(
+                "polydoc.toml: the folder of locale `{name}`, {}, does not exist",
+                dir.display()
+            )));
+        }
+        out.push(locale);
+    }
+    if out.is_empty() {
+        return Err(Fatal::new(
+            "polydoc.toml: [locales] is empty; name at least one locale folder",
+        ));
+    }
+    Ok(out)
+}
+
+fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<Locale>, Fatal> {
+    let content = &config.content;
+    let entries = std::fs::read_dir(content).map_err(|e| {
+        Fatal::new(format!(
+            "no content folder at {} ({e}); expected a folder with one subfolder per locale, e.g. content/en-us/",
+            content.display()
+        ))
+    })?;
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        match Locale::from_tag(&name, path.clone()) {
+            Some(locale) if path.is_dir() => out.push(locale),
+            _ => notes.push(
+                Finding::note("not-a-locale", Location::file(config.display_path(&path)), format!(
+                    "skipped `{name}`: only folders named by a language tag (e.g. `es-es`) are locales"
+                )),
+            ),
+        }
+    }
+    if out.is_empty() {
+        return Err(Fatal::new(format!(
+            "no locale folders in {}; expected subfolders named by language tag, e.g. {}/en-us/",
+            content.display(),
+            content.display()
+        )));
+    }
+    notes.sort_by(|a, b| a.location.file.cmp(&b.location.file));
+    Ok(out)
+}
+
+/// The configured default, else English when present, else the first locale.
+fn default_locale(config: &Config, locales: &[Locale]) -> Result<String, Fatal> {
+    if let Some(want) = &config.default_locale {
+        let want = want.to_ascii_lowercase();
+        return match locales.iter().find(|l| l.key == want) {
+            Some(l) => Ok(l.key.clone()),
+            None => Err(Fatal::new(format!(
+                "polydoc.toml: default_locale `{want}` is not one of the site's locales ({})",
+                locales
+                    .iter()
+                    .map(|l| l.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        };
+    }
+    let english = ["en-us", "en"]
+        .iter()
+        .find_map(|k| locales.iter().find(|l| l.key == *k));
+    Ok(english
+        .or(locales.first())
+        .map(|l| l.key.clone())
+        .unwrap_or_default())
+}
+
+/// `es-es` -> `es-ES`, `zh-hant-tw` -> `zh-Hant-TW`: the case conventions of
+/// BCP 47 (language lower, script title, region upper).
+pub fn conventional_case(tag: &str) -> String {
+    tag.split('-')
+        .enumerate()
+        .map(|(i, part)| match part.len() {
+            _ if i == 0 => part.to_ascii_lowercase(),
+            2 => part.to_ascii_uppercase(),
+            4 => {
+                let lower = part.to_ascii_lowercase();
+                lower[..1].to_ascii_uppercase() + &lower[1..]
+            }
+            _ => part.to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_registered_tags_in_any_case() {
+        for name in ["es-es", "it-IT", "zh-tw", "EN", "pt-br", "zh-Hant-TW"] {
+            assert!(Locale::from_tag(name, PathBuf::new()).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn rejects_folders_that_are_only_well_formed() {
+        for name in [
+            "media", "images", "includes", "x-foo", "es_es", "toc.yml", "",
+        ] {
+            assert!(Locale::from_tag(name, PathBuf::new()).is_none(), "{name}");
+        }
+    }
+
+    #[test]
+    fn conventional_case_follows_bcp47() {
+        assert_eq!(conventional_case("es-es"), "es-ES");
+        assert_eq!(conventional_case("ZH-HANT-tw"), "zh-Hant-TW");
+        assert_eq!(conventional_case("es-419"), "es-419");
+    }
+}

@@ -1,0 +1,123 @@
+//! Heading ids, as DocFX assigns them.
+//!
+//! Localized Microsoft repositories write `### <a name="x"></a>Texto`: the
+//! translation pipeline keeps the English anchor so that links survive
+//! translation. DocFX turns that into `<h3 id="x">Texto</h3>`, and so do we.
+//! Headings without one get markdig's GitHub-style slug of their text.
+
+use std::collections::HashMap;
+
+/// The `name` or `id` of an HTML `<a ...>` opening tag, if `html` is one.
+pub fn anchor_name(html: &str) -> Option<&str> {
+    let rest = html.trim().strip_prefix("<a")?;
+    if !rest.starts_with(|c: char| c.is_ascii_whitespace()) {
+        return None;
+    }
+    attribute(rest, "name").or_else(|| attribute(rest, "id"))
+}
+
+/// The value of attribute `name` in the inside of a tag (quoted either way).
+pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let bytes = tag.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = tag[from..].find(name) {
+        let start = from + pos;
+        from = start + name.len();
+        let boundary = start == 0 || bytes[start - 1].is_ascii_whitespace();
+        let rest = tag[from..].trim_start();
+        if !boundary || !rest.starts_with('=') {
+            continue;
+        }
+        let rest = rest[1..].trim_start();
+        let quote = rest.chars().next()?;
+        if quote == '"' || quote == '\'' {
+            let value = &rest[1..];
+            return value.find(quote).map(|end| &value[..end]);
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        return Some(&rest[..end]);
+    }
+    None
+}
+
+/// markdig's GitHub-style identifier: letters and digits lower-cased,
+/// `-` and `_` kept, spaces become `-`, everything else dropped.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
+            out.extend(c.to_lowercase());
+        } else if c == ' ' {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// Hands out automatic ids, unique on the page: a repeated slug gets `-1`,
+/// `-2`, ... as on GitHub. Explicit ids are recorded but never renamed:
+/// a duplicate explicit id is the author's to fix, and a check reports it.
+#[derive(Default)]
+pub struct IdAllocator {
+    used: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    pub fn explicit(&mut self, id: &str) {
+        *self.used.entry(id.to_owned()).or_default() += 1;
+    }
+
+    pub fn automatic(&mut self, text: &str) -> String {
+        let base = match slug(text) {
+            s if s.is_empty() => "section".to_owned(),
+            s => s,
+        };
+        let mut candidate = base.clone();
+        let mut n = 0;
+        while self.used.contains_key(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        self.used.insert(candidate.clone(), 1);
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_anchor_names() {
+        assert_eq!(
+            anchor_name(r#"<a name="possible-cause">"#),
+            Some("possible-cause")
+        );
+        assert_eq!(anchor_name("<a id='x' >"), Some("x"));
+        assert_eq!(anchor_name(r#"<a data-name="y" name="z">"#), Some("z"));
+        assert_eq!(anchor_name(r##"<a href="#x">"##), None);
+        assert_eq!(anchor_name(r#"<abbr name="x">"#), None);
+    }
+
+    #[test]
+    fn slugs_like_github() {
+        assert_eq!(
+            slug("0x8007232B: el nombre DNS no existe"),
+            "0x8007232b-el-nombre-dns-no-existe"
+        );
+        assert_eq!(slug("Causa posible"), "causa-posible");
+        assert_eq!(slug("C# & .NET_core"), "c--net_core");
+        assert_eq!(slug("Activación de volumen"), "activación-de-volumen");
+    }
+
+    #[test]
+    fn automatic_ids_are_unique_and_explicit_ones_are_kept() {
+        let mut ids = IdAllocator::default();
+        ids.explicit("resolution");
+        assert_eq!(ids.automatic("Resolution"), "resolution-1");
+        assert_eq!(ids.automatic("Resolution"), "resolution-2");
+        assert_eq!(ids.automatic("¿?"), "section");
+    }
+}

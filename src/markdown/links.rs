@@ -1,0 +1,90 @@
+//! Link targets: relative `.md` links point to the generated `.html`.
+//!
+//! DocFX repositories link articles by their source file
+//! (`../kms/overview.md#anchor`); the built site has `overview.html`. Only
+//! relative paths are touched: absolute URLs (`https:`, `mailto:`, `//host`)
+//! and root-relative ones (`/windows/...`, which point at the live docs
+//! site) are left as written.
+
+/// True for a URL with a scheme (`https:`, `mailto:`, `xref:`) or `//`.
+pub fn is_absolute(url: &str) -> bool {
+    if url.starts_with("//") {
+        return true;
+    }
+    match url.find(':') {
+        Some(i) => {
+            let scheme = &url[..i];
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !url[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Splits `path?query#fragment` into its path and the rest (`?..#..`).
+pub fn split_target(url: &str) -> (&str, &str) {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    url.split_at(end)
+}
+
+/// The href a Markdown link target becomes in HTML, or `None` to keep it.
+pub fn rewrite(url: &str) -> Option<String> {
+    if url.is_empty() || is_absolute(url) || url.starts_with('/') || url.starts_with('#') {
+        return None;
+    }
+    let (path, rest) = split_target(url);
+    let stem = strip_md(path)?;
+    Some(format!("{stem}.html{rest}"))
+}
+
+/// `path` without its `.md` extension (any case), if it has one.
+pub fn strip_md(path: &str) -> Option<&str> {
+    let split = path.len().checked_sub(3)?;
+    (path.is_char_boundary(split) && path[split..].eq_ignore_ascii_case(".md"))
+        .then(|| &path[..split])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_relative_markdown_links_keeping_the_fragment() {
+        assert_eq!(rewrite("other.md").as_deref(), Some("other.html"));
+        assert_eq!(
+            rewrite("../kms/Overview.MD#dns").as_deref(),
+            Some("../kms/Overview.html#dns")
+        );
+        assert_eq!(
+            rewrite("a.md?tabs=win#x").as_deref(),
+            Some("a.html?tabs=win#x")
+        );
+    }
+
+    #[test]
+    fn leaves_everything_else_alone() {
+        for url in [
+            "https://x.org/a.md",
+            "//cdn/a.md",
+            "/windows/a.md",
+            "#frag",
+            "img.png",
+            "mailto:a@b.c",
+            "",
+            "md",
+        ] {
+            assert_eq!(rewrite(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn knows_absolute_urls() {
+        assert!(is_absolute("xref:System.String"));
+        assert!(!is_absolute("folder/a:b.md"));
+        assert!(!is_absolute("c.md"));
+    }
+}

@@ -1,0 +1,166 @@
+//! Site navigation from a locale's folder tree.
+//!
+//! Every page shows the top level, and the folders on the way to itself
+//! opened, with their pages. Rendering the whole tree on every page would
+//! make a 10,000-page site quadratic in output size; this way a page costs
+//! the size of its own path through the tree. Entries come in file-name
+//! order, so every locale lists the same things in the same place.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::site::Page;
+
+#[derive(Debug, Default)]
+struct Node {
+    /// Folder or file name, for ordering and as the label of a folder without `index.md`.
+    name: String,
+    /// The page this node stands for: the page itself, or a folder's `index.md`.
+    page: Option<usize>,
+    parent: usize,
+    children: Vec<usize>,
+    is_folder: bool,
+}
+
+/// One locale's folder tree. Node 0 is the locale root.
+#[derive(Debug, Default)]
+pub struct NavTree {
+    nodes: Vec<Node>,
+    /// Page index -> node index.
+    node_of: HashMap<usize, usize>,
+}
+
+/// One line of the navigation as the template sees it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct NavItem {
+    pub depth: usize,
+    pub label: String,
+    /// Output path of the page it links to (the render stage makes it relative).
+    pub target: Option<String>,
+    pub folder: bool,
+    /// A folder on the way to the current page, shown with its children.
+    pub open: bool,
+    pub current: bool,
+}
+
+impl NavTree {
+    pub fn build(pages: &[Page], locale: usize) -> NavTree {
+        let root = Node {
+            is_folder: true,
+            ..Node::default()
+        };
+        let mut tree = NavTree {
+            nodes: vec![root],
+            node_of: HashMap::new(),
+        };
+        let mut folders: HashMap<String, usize> = HashMap::new();
+        for (index, page) in pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.locale() == locale)
+        {
+            let parts: Vec<&str> = page.source.rel_path.split('/').collect();
+            let Some((file, dirs)) = parts.split_last() else {
+                continue;
+            };
+            let mut parent = 0;
+            for depth in 0..dirs.len() {
+                let key = dirs[..=depth].join("/").to_lowercase();
+                parent = match folders.get(&key) {
+                    Some(&node) => node,
+                    None => {
+                        let folder = Node {
+                            name: dirs[depth].to_owned(),
+                            is_folder: true,
+                            ..Node::default()
+                        };
+                        let node = tree.push(parent, folder);
+                        folders.insert(key, node);
+                        node
+                    }
+                };
+            }
+            if file.eq_ignore_ascii_case("index.md") {
+                tree.nodes[parent].page = Some(index);
+                tree.node_of.insert(index, parent);
+            } else {
+                let node = tree.push(
+                    parent,
+                    Node {
+                        name: (*file).to_owned(),
+                        page: Some(index),
+                        ..Node::default()
+                    },
+                );
+                tree.node_of.insert(index, node);
+            }
+        }
+        let names: Vec<String> = tree.nodes.iter().map(|n| n.name.to_lowercase()).collect();
+        for node in &mut tree.nodes {
+            node.children.sort_by(|&a, &b| names[a].cmp(&names[b]));
+        }
+        tree
+    }
+
+    fn push(&mut self, parent: usize, mut node: Node) -> usize {
+        node.parent = parent;
+        self.nodes.push(node);
+        let index = self.nodes.len() - 1;
+        self.nodes[parent].children.push(index);
+        index
+    }
+
+    /// The navigation shown on page `current` (or on a locale-level page
+    /// when `None`): the top level, plus the folders on its way, opened.
+    pub fn items(&self, pages: &[Page], current: Option<usize>) -> Vec<NavItem> {
+        let current_node = current.and_then(|p| self.node_of.get(&p).copied());
+        let mut on_path = Vec::new();
+        let mut node = current_node;
+        while let Some(n) = node.filter(|&n| n != 0) {
+            on_path.push(n);
+            node = Some(self.nodes[n].parent);
+        }
+        let mut out = Vec::new();
+        self.walk(pages, 0, 0, &on_path, current_node, &mut out);
+        out
+    }
+
+    fn walk(
+        &self,
+        pages: &[Page],
+        node: usize,
+        depth: usize,
+        on_path: &[usize],
+        current: Option<usize>,
+        out: &mut Vec<NavItem>,
+    ) {
+        for &child in &self.nodes[node].children {
+            let n = &self.nodes[child];
+            let open = n.is_folder && on_path.contains(&child);
+            let label = match n.page {
+                Some(p) => pages[p].title.clone(),
+                None => n.name.clone(),
+            };
+            out.push(NavItem {
+                depth,
+                label,
+                target: self.first_page(child).map(|p| pages[p].out_path.clone()),
+                folder: n.is_folder,
+                open,
+                current: current == Some(child),
+            });
+            if open {
+                self.walk(pages, child, depth + 1, on_path, current, out);
+            }
+        }
+    }
+
+    /// The page a node links to: its own, or for a folder without
+    /// `index.md`, its first page in order.
+    fn first_page(&self, node: usize) -> Option<usize> {
+        let n = &self.nodes[node];
+        n.page
+            .or_else(|| n.children.iter().find_map(|&c| self.first_page(c)))
+    }
+}

@@ -1,0 +1,424 @@
+//! Render stage: pages through Tera into the staging folder, in parallel.
+//!
+//! Render never decides what is valid; it turns the resolved [`Site`] into
+//! files. Every link it writes is relative, so the site works from
+//! `file://` and under any base path; only `hreflang` alternates use
+//! `base_url` when one is configured, as search engines require.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::Fatal;
+use crate::config::Config;
+use crate::diagnostic::{Finding, Location};
+use crate::frontmatter;
+use crate::i18n::Strings;
+use crate::markdown::highlight;
+use crate::site::Site;
+use crate::theme::{Theme, error_chain};
+
+/// What every template sees.
+#[derive(Serialize)]
+struct Common<'a> {
+    site: SiteInfo<'a>,
+    lang: &'a str,
+    ui: &'a Strings,
+    /// Relative prefix from this page to the output root (`../../`).
+    root: String,
+    home_href: String,
+    translations: Vec<Translation>,
+    alternates: Vec<Alternate>,
+    nav: Vec<NavLink>,
+}
+
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Translation {
+    tag: String,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    depth: usize,
+    label: String,
+    href: Option<String>,
+    folder: bool,
+    open: bool,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct PageInfo<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
+    meta: &'a serde_yaml::Mapping,
+    toc: Vec<&'a crate::markdown::Heading>,
+    body: &'a str,
+    locale: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct ListEntry {
+    title: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct LocaleEntry<'a> {
+    tag: &'a str,
+    name: &'a str,
+    prompt: &'a str,
+    href: String,
+}
+
+/// Inputs shared by every page of a build.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub config: &'a Config,
+    /// UI strings per locale, in locale order.
+    pub strings: &'a [Strings],
+}
+
+impl Renderer<'_> {
+    /// Writes the whole site into `out`. Per-page template failures are
+    /// findings; failing to write a file is fatal.
+    pub fn write_all(&self, out: &Path) -> Result<Vec<Finding>, Fatal> {
+        let names = self.locale_names();
+        let results: Vec<Result<Option<Finding>, Fatal>> = (0..self.site.pages.len())
+            .into_par_iter()
+            .map(|index| self.write_page(out, index, &names))
+            .collect();
+        let mut findings = Vec::new();
+        for result in results {
+            findings.extend(result?);
+        }
+        for locale in 0..self.site.locales.len() {
+            if self.site.home[locale].is_none() {
+                self.write_locale_list(out, locale, &names)?;
+            }
+        }
+        self.write_chooser(out, &names)?;
+        self.site.assets.par_iter().try_for_each(|asset| {
+            let dest = out
+                .join(&self.site.locales[asset.locale].key)
+                .join(&asset.rel_path);
+            create_parent(&dest)?;
+            std::fs::copy(&asset.path, &dest)
+                .map(drop)
+                .map_err(|e| io_error(&dest, e))
+        })?;
+        for (name, bytes) in &self.theme.static_files {
+            write(&out.join(name), bytes)?;
+        }
+        if !self
+            .theme
+            .static_files
+            .iter()
+            .any(|(n, _)| n == "highlight.css")
+        {
+            write(
+                &out.join("highlight.css"),
+                highlight::stylesheet().as_bytes(),
+            )?;
+        }
+        Ok(findings)
+    }
+
+    fn write_page(
+        &self,
+        out: &Path,
+        index: usize,
+        names: &[String],
+    ) -> Result<Option<Finding>, Fatal> {
+        let page = &self.site.pages[index];
+        let common = self.common(page.locale(), &page.out_path, Some(index), names);
+        let info = PageInfo {
+            title: &page.title,
+            description: frontmatter::get_str(&page.source.meta, "description"),
+            meta: &page.source.meta,
+            toc: page
+                .doc
+                .headings
+                .iter()
+                .filter(|h| h.level == 2 || h.level == 3)
+                .collect(),
+            body: &page.doc.body_html,
+            locale: &self.site.locales[page.locale()].key,
+            path: &page.out_path,
+        };
+        let mut context = context(&common)?;
+        context.insert("page", &info);
+        match self.theme.tera.render("page.html", &context) {
+            Ok(html) => write(&out.join(&page.out_path), html.as_bytes()).map(|()| None),
+            Err(e) => Ok(Some(
+                Finding::error(
+                    "template-error",
+                    Location::file(&page.source.display),
+                    format!("the page could not be rendered: {}", error_chain(&e)),
+                )
+                .with_help("fix the template named in the message; the other pages were built"),
+            )),
+        }
+    }
+
+    fn write_locale_list(&self, out: &Path, locale: usize, names: &[String]) -> Result<(), Fatal> {
+        let out_path = format!("{}/index.html", self.site.locales[locale].key);
+        let common = self.common(locale, &out_path, None, names);
+        let pages: Vec<ListEntry> = self
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.locale() == locale)
+            .map(|p| ListEntry {
+                title: p.title.clone(),
+                href: relative(&out_path, &p.out_path),
+            })
+            .collect();
+        let mut context = context(&common)?;
+        context.insert("pages", &pages);
+        let html = self
+            .theme
+            .tera
+            .render("list.html", &context)
+            .map_err(|e| Fatal::new(format!("template list.html: {}", error_chain(&e))))?;
+        write(&out.join(out_path), html.as_bytes())
+    }
+
+    fn write_chooser(&self, out: &Path, names: &[String]) -> Result<(), Fatal> {
+        let site = self.site;
+        let locales: Vec<LocaleEntry> = site
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LocaleEntry {
+                tag: &l.tag,
+                name: &names[i],
+                prompt: &self.strings[i]["choose_language"],
+                href: format!("{}/index.html", l.key),
+            })
+            .collect();
+        let alternates = site
+            .locales
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.tag.clone(),
+                href: self.alternate_href("index.html", &format!("{}/index.html", l.key)),
+            })
+            .collect::<Vec<_>>();
+        let mut context = Context::new();
+        context.insert(
+            "site",
+            &SiteInfo {
+                title: &self.config.title,
+                base_url: self.config.base_url.as_deref(),
+            },
+        );
+        context.insert("lang", &site.locales[0].tag);
+        context.insert("ui", &self.strings[0]);
+        context.insert("locales", &locales);
+        context.insert("alternates", &alternates);
+        let html = self
+            .theme
+            .tera
+            .render("chooser.html", &context)
+            .map_err(|e| Fatal::new(format!("template chooser.html: {}", error_chain(&e))))?;
+        write(&out.join("index.html"), html.as_bytes())
+    }
+
+    /// The parts of a page that come from the rest of the site.
+    fn common<'s>(
+        &'s self,
+        locale: usize,
+        out_path: &str,
+        page: Option<usize>,
+        names: &[String],
+    ) -> Common<'s> {
+        let site = self.site;
+        let home_path = format!("{}/index.html", site.locales[locale].key);
+        // The page in every locale that has it, the current one included.
+        let group: Vec<usize> = match page {
+            Some(p) => site.groups[site.pages[p].group].clone(),
+            None => Vec::new(),
+        };
+        let translations: Vec<Translation> = group
+            .iter()
+            .map(|&p| {
+                let l = site.pages[p].locale();
+                Translation {
+                    tag: site.locales[l].tag.clone(),
+                    name: names[l].clone(),
+                    href: relative(out_path, &site.pages[p].out_path),
+                    current: l == locale,
+                }
+            })
+            .collect();
+        let mut alternates: Vec<Alternate> = group
+            .iter()
+            .map(|&p| Alternate {
+                hreflang: site.locales[site.pages[p].locale()].tag.clone(),
+                href: self.alternate_href(out_path, &site.pages[p].out_path),
+            })
+            .collect();
+        // Locale 0 is the default locale: x-default points to its version.
+        if let Some(&default) = group.iter().find(|&&p| site.pages[p].locale() == 0) {
+            alternates.push(Alternate {
+                hreflang: "x-default".into(),
+                href: self.alternate_href(out_path, &site.pages[default].out_path),
+            });
+        }
+        let nav = site.nav[locale]
+            .items(&site.pages, page)
+            .into_iter()
+            .map(|item| NavLink {
+                depth: item.depth,
+                label: item.label,
+                href: item.target.map(|t| relative(out_path, &t)),
+                folder: item.folder,
+                open: item.open,
+                current: item.current,
+            })
+            .collect();
+        Common {
+            site: SiteInfo {
+                title: &self.config.title,
+                base_url: self.config.base_url.as_deref(),
+            },
+            lang: &site.locales[locale].tag,
+            ui: &self.strings[locale],
+            root: "../".repeat(out_path.matches('/').count()),
+            home_href: relative(out_path, &home_path),
+            translations,
+            alternates,
+            nav,
+        }
+    }
+
+    fn alternate_href(&self, from: &str, to: &str) -> String {
+        match &self.config.base_url {
+            Some(base) => format!("{base}{}", encode_path(to)),
+            None => relative(from, to),
+        }
+    }
+
+    /// Display names of the locales; the region is added where two
+    /// locales share a language (`Español (ES)`, `Español (MX)`).
+    fn locale_names(&self) -> Vec<String> {
+        let locales = &self.site.locales;
+        locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let name = self.strings[i]
+                    .get("language_name")
+                    .cloned()
+                    .unwrap_or_else(|| l.tag.clone());
+                let shared = locales.iter().filter(|o| o.language == l.language).count() > 1;
+                match l.tag.split_once('-') {
+                    Some((_, region)) if shared => format!("{name} ({region})"),
+                    _ => name,
+                }
+            })
+            .collect()
+    }
+}
+
+fn context(common: &Common) -> Result<Context, Fatal> {
+    Context::from_serialize(common)
+        .map_err(|e| Fatal::new(format!("internal error building the template context: {e}")))
+}
+
+/// A relative URL from output file `from` to output file `to`, both
+/// `/`-separated paths below the output root.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to_parts.len() - 1);
+    let mut url = "../".repeat(from_dirs.len() - common);
+    url.push_str(&encode_path(&to_parts[common..].join("/")));
+    url
+}
+
+/// Percent-encodes the characters of a path that would end or break a URL.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            '%' => out.push_str("%25"),
+            '"' => out.push_str("%22"),
+            '\\' => out.push_str("%5C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn create_parent(path: &Path) -> Result<(), Fatal> {
+    match path.parent() {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e)),
+        None => Ok(()),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+    create_parent(path)?;
+    std::fs::write(path, bytes).map_err(|e| io_error(path, e))
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Fatal {
+    Fatal::new(format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_climb_only_as_far_as_needed() {
+        assert_eq!(
+            relative("es-es/a/b.html", "it-it/a/b.html"),
+            "../../it-it/a/b.html"
+        );
+        assert_eq!(relative("es-es/a/b.html", "es-es/a/c.html"), "c.html");
+        assert_eq!(
+            relative("es-es/index.html", "es-es/a/my page.html"),
+            "a/my%20page.html"
+        );
+        assert_eq!(
+            relative("index.html", "es-es/index.html"),
+            "es-es/index.html"
+        );
+        assert_eq!(
+            relative("es-es/a/b.html", "es-es/index.html"),
+            "../index.html"
+        );
+    }
+}
