@@ -86,7 +86,8 @@ struct ListEntry {
 struct LocaleEntry<'a> {
     tag: &'a str,
     name: &'a str,
-    prompt: &'a str,
+    /// The title of the locale's home page, else the site title.
+    title: &'a str,
     href: String,
 }
 
@@ -213,7 +214,8 @@ impl Renderer<'_> {
             .map(|(i, l)| LocaleEntry {
                 tag: &l.tag,
                 name: &names[i],
-                prompt: &self.strings[i]["choose_language"],
+                title: site.home[i]
+                    .map_or(self.config.title.as_str(), |p| site.pages[p].title.as_str()),
                 href: format!("{}/index.html", l.key),
             })
             .collect();

@@ -1,0 +1,204 @@
+//! Bad input never panics and never loses work: clear messages with
+//! file, line and column; the other pages still build; exit codes 0/1/2.
+
+mod common;
+
+use common::*;
+
+const GOOD: &str = "---\ntitle: Good\n---\n# Good\n\nFine.\n";
+
+#[test]
+fn broken_files_are_reported_and_the_rest_still_builds() {
+    let site = Fixture::new();
+    site.write("content/en-us/good.md", GOOD)
+        .write(
+            "content/en-us/bad-yaml.md",
+            "---\ntitle: Bad\ntags: [unclosed\n---\n# Still here\n",
+        )
+        .write(
+            "content/en-us/binary.md",
+            b"# Title\nok\n\xff\xfe\x00garbage",
+        )
+        .write("content/en-us/unclosed.md", "---\ntitle: x\n# Body\n");
+    std::os::unix::fs::symlink("nowhere.md", site.root().join("content/en-us/dangling.md"))
+        .unwrap();
+
+    let out = site.build(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| !l.starts_with("  =")).collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "content/en-us/bad-yaml.md:4:1: error[invalid-front-matter]: invalid front matter:"
+        )),
+        "{err}"
+    );
+    assert!(lines.contains(&"content/en-us/binary.md:3:1: error[invalid-utf8]: this file is not valid UTF-8 text, so it was not built"), "{err}");
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "content/en-us/dangling.md: error[unreadable-file]: cannot read this file:"
+        )),
+        "{err}"
+    );
+    assert!(lines.contains(&"content/en-us/unclosed.md:1:1: error[invalid-front-matter]: invalid front matter: front matter opened with `---` is never closed"), "{err}");
+    assert!(
+        err.contains("= help:"),
+        "every error says how to fix it: {err}"
+    );
+
+    assert_eq!(
+        text(&select(&site.html("en-us/good.html"), "article h1")[0]),
+        "Good"
+    );
+    let bad = site.html("en-us/bad-yaml.html");
+    assert_eq!(
+        text(&select(&bad, "article h1")[0]),
+        "Still here",
+        "a page with broken front matter is built without it"
+    );
+    assert!(!site.out("en-us/binary.html").exists());
+    assert!(
+        stdout(&out).contains("Findings: 4 errors"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn no_content_folder_is_one_line_and_exit_2() {
+    let site = Fixture::new();
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: no content folder at ")
+            && err.contains("expected a folder with one subfolder per locale"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_locale_folder_is_one_line_and_exit_2() {
+    let site = Fixture::new();
+    site.write("content/media/x.png", "png")
+        .write("content/readme.md", "# x");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: no locale folders in ") && err.contains("named by language tag"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_inside_content_or_at_the_root_is_refused() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", GOOD);
+    for out_dir in ["content/public", "content/en-us/out", ".", ".."] {
+        let out = site.build(&["--out", out_dir]);
+        assert_eq!(out.status.code(), Some(2), "--out {out_dir}");
+        assert!(
+            stderr(&out).starts_with("error: refusing"),
+            "--out {out_dir}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(site.root().join("content/en-us/a.md").is_file());
+}
+
+#[test]
+fn a_folder_polydoc_did_not_write_is_not_replaced() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", GOOD)
+        .write("public/precious.txt", "keep me");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("polydoc did not write it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.out("precious.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_in_place() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", GOOD);
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let before = std::fs::read_to_string(site.out("en-us/a.html")).unwrap();
+
+    site.write(
+        "content/en-us/a.md",
+        "---\ntitle: Changed\n---\n# Changed\n",
+    )
+    .write("templates/page.html", "{% if %}");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: invalid template"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.out("en-us/a.html")).unwrap(),
+        before
+    );
+    let stray: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(stray.is_empty(), "temporary folders left behind: {stray:?}");
+}
+
+#[test]
+fn invalid_configuration_is_exit_2_with_its_position() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", GOOD)
+        .write("polydoc.toml", "title = \"x\"\nnot_a_key = 1\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("polydoc.toml:2:1: invalid configuration: unknown field `not_a_key`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_mislabelled_page_is_a_warning_not_an_error() {
+    let site = Fixture::new();
+    site.write(
+        "content/es-es/a.md",
+        "---\ntitle: A\nms.contentlocale: it-IT\n---\n# A\n",
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).lines().next(),
+        Some(
+            "content/es-es/a.md:3:1: warning[content-locale-mismatch]: `ms.contentlocale: it-IT` but the page is in the `es-es` folder"
+        )
+    );
+}
+
+#[test]
+fn unknown_arguments_are_usage_errors() {
+    let site = Fixture::new();
+    assert_eq!(
+        polydoc(site.root(), &["build", "--no-such-flag"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(polydoc(site.root(), &["frobnicate"]).status.code(), Some(2));
+}

@@ -1,0 +1,105 @@
+//! Helpers shared by the integration tests: run the real binary on real
+//! folders and parse what it wrote.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+/// The repository root, where the example site lives.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `polydoc` with `args` in `cwd`.
+pub fn polydoc(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_polydoc"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("polydoc runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A site in a temporary folder, written file by file.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, contents: impl AsRef<[u8]>) -> &Fixture {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    pub fn build(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["build", "--root", "."];
+        args.extend_from_slice(extra);
+        polydoc(self.root(), &args)
+    }
+
+    pub fn out(&self, path: &str) -> PathBuf {
+        self.root().join("public").join(path)
+    }
+
+    pub fn html(&self, path: &str) -> Html {
+        parse_file(&self.out(path))
+    }
+}
+
+pub fn parse_file(path: &Path) -> Html {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Html::parse_document(&text)
+}
+
+pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"));
+    html.select(&selector).collect()
+}
+
+pub fn attr<'a>(el: &scraper::ElementRef<'a>, name: &str) -> &'a str {
+    el.value()
+        .attr(name)
+        .unwrap_or_else(|| panic!("no {name} on {}", el.html()))
+}
+
+pub fn text(el: &scraper::ElementRef) -> String {
+    el.text().collect::<String>().trim().to_owned()
+}
+
+/// The file a relative `href` found in `page` points to (fragment dropped).
+pub fn resolve(page: &Path, href: &str) -> PathBuf {
+    let path = href.split(['#', '?']).next().unwrap_or("");
+    let mut out = page.parent().unwrap().to_path_buf();
+    for part in path.split('/') {
+        match part {
+            ".." => {
+                out.pop();
+            }
+            "." | "" => {}
+            p => out.push(p.replace("%20", " ")),
+        }
+    }
+    out
+}

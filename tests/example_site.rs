@@ -1,0 +1,295 @@
+//! The example site (`content/`, the two seed articles) built by the real
+//! binary and checked on its parsed HTML.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::*;
+
+const ES: &str = "es-es/get-started/activation-error-codes.html";
+const IT: &str = "it-it/get-started/activation-error-codes.html";
+
+/// Builds the example once for all tests of this file.
+fn site() -> &'static Path {
+    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let result = polydoc(&repo(), &["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+        assert!(
+            stdout(&result).contains("es-es 2, it-it 2"),
+            "{}",
+            stdout(&result)
+        );
+        (dir, out)
+    });
+    out
+}
+
+fn page(path: &str) -> scraper::Html {
+    parse_file(&site().join(path))
+}
+
+fn ids(html: &scraper::Html) -> HashSet<String> {
+    select(html, "[id]")
+        .iter()
+        .map(|e| attr(e, "id").to_owned())
+        .collect()
+}
+
+/// Every `<a name="...">` written in a seed file.
+fn seed_anchor_names(seed: &str) -> HashSet<String> {
+    let text = std::fs::read_to_string(repo().join("content").join(seed)).unwrap();
+    text.split("<a name=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn every_anchor_name_of_the_seeds_became_a_heading_id() {
+    for (seed, out) in [
+        ("es-es/get-started/activation-error-codes.md", ES),
+        ("it-it/get-started/activation-error-codes.md", IT),
+    ] {
+        let html = page(out);
+        let names = seed_anchor_names(seed);
+        assert_eq!(names.len(), 36, "{seed}: distinct anchor names");
+        let heading_ids: HashSet<String> = select(
+            &html,
+            "article h1[id], article h2[id], article h3[id], article h4[id]",
+        )
+        .iter()
+        .map(|e| attr(e, "id").to_owned())
+        .collect();
+        let missing: Vec<_> = names.difference(&heading_ids).collect();
+        assert!(
+            missing.is_empty(),
+            "{seed}: names without a heading id: {missing:?}"
+        );
+        assert!(
+            select(
+                &html,
+                "article h1 a, article h2 a, article h3 a, article h4 a"
+            )
+            .is_empty(),
+            "{seed}: an <a name> was left inside a heading"
+        );
+    }
+}
+
+#[test]
+fn explicit_names_replace_the_automatic_id() {
+    let html = page(ES);
+    let h3 = select(&html, "h3#\\30 x8007232b-dns-name-does-not-exist");
+    assert_eq!(h3.len(), 1);
+    assert_eq!(text(&h3[0]), "0x8007232B: el nombre DNS no existe");
+}
+
+#[test]
+fn every_fragment_link_resolves_to_an_id_on_its_page() {
+    for out in [ES, IT] {
+        let html = page(out);
+        let ids = ids(&html);
+        let links = select(&html, "a[href^='#']");
+        assert!(
+            links.len() > 60,
+            "{out}: only {} fragment links",
+            links.len()
+        );
+        for link in links {
+            let id = &attr(&link, "href")[1..];
+            assert!(ids.contains(id), "{out}: #{id} has no target");
+        }
+    }
+}
+
+#[test]
+fn the_language_switcher_links_each_translation_both_ways() {
+    for (from, to, tag) in [(ES, IT, "it-IT"), (IT, ES, "es-ES")] {
+        let html = page(from);
+        let links = select(&html, &format!(".language-switcher a[hreflang='{tag}']"));
+        assert_eq!(links.len(), 1, "{from}");
+        assert_eq!(
+            resolve(&site().join(from), attr(&links[0], "href")),
+            site().join(to)
+        );
+        let current = select(&html, ".language-switcher a[aria-current='page']");
+        assert_eq!(
+            resolve(&site().join(from), attr(&current[0], "href")),
+            site().join(from)
+        );
+    }
+    assert_eq!(
+        text(&select(&page(ES), ".language-switcher a[hreflang='it-IT']")[0]),
+        "Italiano"
+    );
+}
+
+#[test]
+fn pages_declare_their_language_and_hreflang_alternates() {
+    for (out, lang) in [(ES, "es-ES"), (IT, "it-IT")] {
+        let html = page(out);
+        assert_eq!(attr(&select(&html, "html")[0], "lang"), lang);
+        let alternates: Vec<(String, PathBuf)> = select(&html, "link[rel='alternate'][hreflang]")
+            .iter()
+            .map(|l| {
+                (
+                    attr(l, "hreflang").to_owned(),
+                    resolve(&site().join(out), attr(l, "href")),
+                )
+            })
+            .collect();
+        assert_eq!(
+            alternates,
+            vec![
+                ("es-ES".into(), site().join(ES)),
+                ("it-IT".into(), site().join(IT)),
+                ("x-default".into(), site().join(ES))
+            ],
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn alerts_render_as_boxes_titled_in_the_page_language() {
+    for (out, title) in [
+        (ES, "Nota"),
+        (IT, "Nota"),
+        ("es-es/index.html", "Sugerencia"),
+        ("it-it/index.html", "Suggerimento"),
+    ] {
+        let html = page(out);
+        let alerts = select(&html, "article div.alert");
+        assert!(!alerts.is_empty(), "{out}");
+        let titles: Vec<String> = select(&html, "article div.alert > p.alert-title")
+            .iter()
+            .map(text)
+            .collect();
+        assert!(titles.iter().all(|t| t == title), "{out}: {titles:?}");
+        assert!(
+            select(&html, "article blockquote p")
+                .iter()
+                .all(|p| !text(p).starts_with("[!")),
+            "{out}: alert marker left as text"
+        );
+    }
+    assert_eq!(select(&page(IT), "article div.alert.alert-note").len(), 2);
+}
+
+#[test]
+fn code_is_highlighted_with_classes_and_one_stylesheet() {
+    let html = page("es-es/index.html");
+    let spans = select(&html, "pre code.language-powershell span[class^='hl-']");
+    assert!(spans.len() > 3, "PowerShell not highlighted");
+    assert_eq!(select(&html, "pre code.language-cmd").len(), 1);
+    let css = std::fs::read_to_string(site().join("highlight.css")).unwrap();
+    assert!(css.contains(".hl-") && css.contains("prefers-color-scheme: dark"));
+    let sheets: Vec<PathBuf> = select(&html, "link[rel='stylesheet']")
+        .iter()
+        .map(|l| resolve(&site().join("es-es/index.html"), attr(l, "href")))
+        .collect();
+    assert!(sheets.contains(&site().join("highlight.css")), "{sheets:?}");
+}
+
+#[test]
+fn markdown_links_point_to_built_pages() {
+    let index = site().join("es-es/index.html");
+    let html = parse_file(&index);
+    let hrefs: Vec<&str> = select(&html, "article a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "get-started/activation-error-codes.html",
+            "get-started/activation-error-codes.html#summary-of-error-codes"
+        ]
+    );
+    assert!(resolve(&index, hrefs[0]).is_file());
+    let es = page(ES);
+    assert!(
+        !select(&es, "article a[href^='https://support.microsoft.com']").is_empty(),
+        "absolute URLs are kept"
+    );
+}
+
+#[test]
+fn text_that_is_no_tag_stays_visible() {
+    let body = text(&select(&page(ES), "article")[0]);
+    assert!(
+        body.contains("slmgr -ipk <5x5 key>"),
+        "`<5x5 key>` was hidden"
+    );
+    assert!(
+        body.contains("<kms_host_name>"),
+        "`<*kms_host_name*>` was hidden"
+    );
+}
+
+#[test]
+fn in_this_article_lists_the_h2_and_h3() {
+    let html = page(ES);
+    let entries = select(&html, "nav.toc li a");
+    let headings = select(&html, "article h2, article h3");
+    assert_eq!(entries.len(), headings.len());
+    assert_eq!(entries.len(), 33);
+    assert_eq!(text(&entries[0]), "Herramienta de diagnóstico");
+    assert_eq!(attr(&entries[0], "href"), "#diagnostic-tool");
+    assert_eq!(
+        text(&select(&html, "nav.toc summary")[0]),
+        "En este artículo"
+    );
+}
+
+#[test]
+fn navigation_marks_the_current_page_and_links_home() {
+    let html = page(IT);
+    let current = select(&html, ".site-nav a[aria-current='page']");
+    assert_eq!(current.len(), 1);
+    assert_eq!(
+        text(&current[0]),
+        "Risolvere i codici di errore di attivazione di Windows"
+    );
+    let home = select(&html, ".site-nav .nav-home a");
+    assert_eq!(
+        resolve(&site().join(IT), attr(&home[0], "href")),
+        site().join("it-it/index.html")
+    );
+}
+
+#[test]
+fn the_root_is_a_language_chooser() {
+    let html = page("index.html");
+    let links: Vec<(String, String)> = select(&html, ".locale-list a")
+        .iter()
+        .map(|a| (attr(a, "lang").to_owned(), attr(a, "href").to_owned()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("es-ES".into(), "es-es/index.html".into()),
+            ("it-IT".into(), "it-it/index.html".into())
+        ]
+    );
+    assert!(site().join("es-es/index.html").is_file() && site().join("it-it/index.html").is_file());
+}
+
+#[test]
+fn titles_come_from_front_matter() {
+    let html = page(ES);
+    assert_eq!(
+        text(&select(&html, "title")[0]),
+        "Resolver códigos de error de activación de Windows · Windows Server KB"
+    );
+    assert_eq!(
+        attr(&select(&html, "meta[name='description']")[0], "content"),
+        "Aprenda a solucionar problemas de códigos de error de activación."
+    );
+}

@@ -1,0 +1,200 @@
+//! Locales, translation groups, configuration and theme overrides, on
+//! small sites built by the real binary.
+
+mod common;
+
+use common::*;
+
+fn page(title: &str) -> String {
+    format!("---\ntitle: {title}\n---\n# {title}\n\nText.\n")
+}
+
+#[test]
+fn locale_folders_are_found_by_language_tag_and_others_skipped_with_a_note() {
+    let site = Fixture::new();
+    site.write("content/EN-us/a.md", page("A"))
+        .write("content/zh-TW/a.md", page("甲"))
+        .write("content/media/logo.png", "png")
+        .write("content/includes/x.md", "x");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("note[not-a-locale]"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{err}");
+    assert!(
+        notes[0].starts_with("content/includes: note[not-a-locale]: skipped `includes`"),
+        "{notes:?}"
+    );
+    assert!(site.out("en-us/a.html").is_file() && site.out("zh-tw/a.html").is_file());
+    assert_eq!(
+        attr(&select(&site.html("zh-tw/a.html"), "html")[0], "lang"),
+        "zh-TW"
+    );
+}
+
+#[test]
+fn translations_are_matched_case_insensitively() {
+    let site = Fixture::new();
+    site.write("content/en-us/Get-Started/Setup.md", page("Setup"))
+        .write("content/fr-fr/get-started/setup.md", page("Installation"))
+        .write("content/fr-fr/only-french.md", page("Seulement"));
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let en = site.html("en-us/Get-Started/Setup.html");
+    let links = select(&en, ".language-switcher a[hreflang='fr-FR']");
+    assert_eq!(
+        attr(&links[0], "href"),
+        "../../fr-fr/get-started/setup.html"
+    );
+    assert_eq!(text(&links[0]), "Français");
+    let alone = site.html("fr-fr/only-french.html");
+    assert!(
+        select(&alone, ".language-switcher").is_empty(),
+        "no switcher without translations"
+    );
+    assert_eq!(
+        select(&alone, "link[rel='alternate']").len(),
+        1,
+        "only itself as alternate, no x-default"
+    );
+}
+
+#[test]
+fn polydoc_toml_sets_title_locales_anywhere_default_and_output() {
+    let site = Fixture::new();
+    site.write("elsewhere/kb-de/a.md", page("Deutsch A"))
+        .write("content/en-us/a.md", page("English A"))
+        .write(
+            "polydoc.toml",
+            "title = \"Team KB\"\noutput = \"site\"\ndefault_locale = \"de-de\"\nbase_url = \"https://kb.example.com\"\n[locales]\nen-us = \"content/en-us\"\nde-de = \"elsewhere/kb-de\"\n",
+        );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = parse_file(&site.root().join("site/en-us/a.html"));
+    assert_eq!(text(&select(&html, ".brand")[0]), "Team KB");
+    let alternates: Vec<(&str, &str)> = select(&html, "link[rel='alternate']")
+        .iter()
+        .map(|l| (attr(l, "hreflang"), attr(l, "href")))
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            ("de-DE", "https://kb.example.com/de-de/a.html"),
+            ("en-US", "https://kb.example.com/en-us/a.html"),
+            ("x-default", "https://kb.example.com/de-de/a.html")
+        ]
+    );
+    let chooser = parse_file(&site.root().join("site/index.html"));
+    let first = &select(&chooser, ".locale-list a")[0];
+    assert_eq!(
+        attr(first, "lang"),
+        "de-DE",
+        "the default locale comes first"
+    );
+}
+
+#[test]
+fn command_line_overrides_content_and_output() {
+    let site = Fixture::new();
+    site.write("docs/it-it/a.md", page("A"));
+    let out = site.build(&["--content", "docs", "--out", "build/html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(site.root().join("build/html/it-it/a.html").is_file());
+    assert!(
+        stdout(&out).contains("Open build/html/index.html")
+            || stdout(&out).contains("build/html/index.html"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_theme_by_name() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page("A"))
+        .write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<div class=\"mine\">{{ page.meta[\"ms.custom\"] | default(value=\"none\") }}</div>{% endblock content %}")
+        .write("content/en-us/b.md", "---\nms.custom: dotted keys reach templates\n---\n# B\n")
+        .write("static/polydoc.css", "body { color: red }")
+        .write("static/img/logo.svg", "<svg/>");
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let html = site.html("en-us/b.html");
+    assert_eq!(
+        text(&select(&html, "div.mine")[0]),
+        "dotted keys reach templates"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.out("polydoc.css")).unwrap(),
+        "body { color: red }"
+    );
+    assert!(site.out("img/logo.svg").is_file());
+}
+
+#[test]
+fn a_locale_without_index_gets_a_generated_page_list_and_assets_are_copied() {
+    let site = Fixture::new();
+    site.write("content/en-us/guide/b.md", page("Bravo"))
+        .write("content/en-us/a.md", page("Alpha"))
+        .write("content/en-us/media/x.png", "png");
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let list = site.html("en-us/index.html");
+    let entries: Vec<(String, &str)> = select(&list, ".page-list a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("Alpha".to_owned(), "a.html"),
+            ("Bravo".to_owned(), "guide/b.html")
+        ]
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.out("en-us/media/x.png")).unwrap(),
+        "png"
+    );
+}
+
+#[test]
+fn navigation_opens_only_the_folders_on_the_way_to_the_page() {
+    let site = Fixture::new();
+    site.write("content/en-us/a/one.md", page("One"))
+        .write("content/en-us/a/deep/two.md", page("Two"))
+        .write("content/en-us/b/three.md", page("Three"))
+        .write("content/en-us/b/index.md", page("Bee"));
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let html = site.html("en-us/a/deep/two.html");
+    let items: Vec<(String, String)> = select(&html, ".site-nav li.nav-item:not(.nav-home)")
+        .iter()
+        .map(|li| (text(li), li.value().attr("class").unwrap_or("").to_owned()))
+        .collect();
+    let labels: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["a", "deep", "Two", "One", "Bee"]);
+    assert!(
+        items[0].1.contains("open") && items[1].1.contains("open") && !items[4].1.contains("open")
+    );
+    let bee = &select(&html, ".site-nav li.nav-folder a")[2];
+    assert_eq!(
+        attr(bee, "href"),
+        "../../b/index.html",
+        "a folder with index.md links to it"
+    );
+}
+
+#[test]
+fn a_template_that_fails_on_one_page_is_an_error_for_that_page_only() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "---\nms.custom: here\n---\n# A\n")
+        .write("content/en-us/b.md", page("B"))
+        .write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ page.meta[\"ms.custom\"] }}{% endblock content %}");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("content/en-us/b.md: error[template-error]: the page could not be rendered: Failed to render 'page.html'"), "{err}");
+    assert!(
+        err.contains("ms.custom"),
+        "the message names the missing variable: {err}"
+    );
+    assert!(site.out("en-us/a.html").is_file());
+}
