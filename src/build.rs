@@ -52,13 +52,18 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
     let titles: Vec<_> = strings.iter().map(i18n::alert_titles).collect();
 
+    let highlighter = markdown::Highlighter::default();
     let loaded = load(&config, &locales);
     findings.extend(loaded.findings);
     let parsed = loaded
         .sources
         .into_par_iter()
         .map(|source| {
-            let doc = markdown::parse(&source.text, source.body_start, &titles[source.locale]);
+            let cx = markdown::ParseContext {
+                titles: &titles[source.locale],
+                highlighter: &highlighter,
+            };
+            let doc = markdown::parse(&source.text, source.body_start, &cx);
             (source, doc)
         })
         .collect();

@@ -8,8 +8,15 @@
 //!
 //! The markup uses classes (`hl-*`), not inline colours: one stylesheet
 //! ([`stylesheet`]) serves light and dark mode and keeps pages small.
+//!
+//! Highlighting is the most expensive step of a build, and translations
+//! keep code as it is: the same fence stands in every locale's copy of a
+//! page. [`Highlighter`] therefore remembers each distinct block's HTML for
+//! the length of a build, so N locales pay for their code once.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -56,6 +63,41 @@ fn find_syntax(lang: &str) -> Option<&'static SyntaxReference> {
         return None;
     }
     syntaxes().find_syntax_by_token(alias(&lang))
+}
+
+/// Blocks highlighted so far: hash of (language, code) -> (language, code, HTML).
+type Done = HashMap<u64, Vec<(Box<str>, Box<str>, Arc<str>)>>;
+
+/// Highlights code blocks, remembering each distinct (language, code) pair.
+#[derive(Default)]
+pub struct Highlighter {
+    hasher: RandomState,
+    /// Hash of (language, code) -> the blocks with that hash and their HTML.
+    done: Mutex<Done>,
+}
+
+impl Highlighter {
+    /// [`code_block`], from memory when this build has seen the block before.
+    pub fn code_block(&self, lang: &str, code: &str) -> Arc<str> {
+        let hash = self.hasher.hash_one((lang, code));
+        let found = |done: &Done| {
+            done.get(&hash)?
+                .iter()
+                .find(|(l, c, _)| &**l == lang && &**c == code)
+                .map(|(_, _, html)| html.clone())
+        };
+        if let Some(html) = self.done.lock().ok().as_deref().and_then(found) {
+            return html;
+        }
+        // Highlight outside the lock; two threads may race to do the same block, harmlessly.
+        let html: Arc<str> = code_block(lang, code).into();
+        if let Ok(mut done) = self.done.lock() {
+            done.entry(hash)
+                .or_default()
+                .push((lang.into(), code.into(), html.clone()));
+        }
+        html
+    }
 }
 
 /// `<pre><code>` for one fence: highlighted when its language is known,
@@ -132,6 +174,21 @@ mod tests {
         assert_eq!(
             code_block("", "x<y\n"),
             "<pre class=\"code\"><code>x&lt;y\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn the_highlighter_remembers_blocks_by_language_and_code() {
+        let h = Highlighter::default();
+        let a = h.code_block("powershell", "Get-Item x\n");
+        assert!(Arc::ptr_eq(&a, &h.code_block("powershell", "Get-Item x\n")));
+        assert_eq!(
+            *h.code_block("", "Get-Item x\n"),
+            code_block("", "Get-Item x\n")
+        );
+        assert_eq!(
+            *h.code_block("powershell", "Get-Item y\n"),
+            code_block("powershell", "Get-Item y\n")
         );
     }
 

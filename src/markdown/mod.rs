@@ -23,6 +23,15 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 
 pub use alerts::AlertTitles;
 use heading::IdAllocator;
+pub use highlight::Highlighter;
+
+/// What parsing a page needs beyond its text.
+pub struct ParseContext<'a> {
+    /// Alert titles in the page's language.
+    pub titles: &'a AlertTitles,
+    /// Shared by all pages of a build.
+    pub highlighter: &'a Highlighter,
+}
 
 /// A heading of the page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -66,7 +75,7 @@ pub fn options() -> Options {
 }
 
 /// Parses `text[body_start..]`; offsets in the result are in `text`.
-pub fn parse(text: &str, body_start: usize, titles: &AlertTitles) -> Document {
+pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
     let body = &text[body_start..];
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();
@@ -127,7 +136,13 @@ pub fn parse(text: &str, body_start: usize, titles: &AlertTitles) -> Document {
                     CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
                     CodeBlockKind::Indented => "",
                 };
-                out.push(Event::Html(highlight::code_block(lang, &code).into()));
+                out.push(Event::Html(
+                    cx.highlighter
+                        .code_block(lang, &code)
+                        .as_ref()
+                        .to_owned()
+                        .into(),
+                ));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -146,7 +161,7 @@ pub fn parse(text: &str, body_start: usize, titles: &AlertTitles) -> Document {
                 }));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                out.push(Event::Html(alerts::open(kind, titles).into()))
+                out.push(Event::Html(alerts::open(kind, cx.titles).into()))
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => out.push(Event::Html(alerts::CLOSE.into())),
             Event::Start(Tag::Table(align)) => {
@@ -211,17 +226,21 @@ fn plain_text(events: &[Event<'_>]) -> String {
 mod tests {
     use super::*;
 
+    fn doc(md: &str) -> Document {
+        let cx = ParseContext {
+            titles: &AlertTitles::default(),
+            highlighter: &Highlighter::default(),
+        };
+        parse(md, 0, &cx)
+    }
+
     fn html(md: &str) -> String {
-        parse(md, 0, &AlertTitles::default()).body_html
+        doc(md).body_html
     }
 
     #[test]
     fn explicit_anchor_becomes_the_heading_id() {
-        let doc = parse(
-            "intro\n\n### <a name=\"x\"></a>Texto\n",
-            0,
-            &AlertTitles::default(),
-        );
+        let doc = doc("intro\n\n### <a name=\"x\"></a>Texto\n");
         assert_eq!(
             doc.body_html.trim_start_matches("<p>intro</p>\n"),
             "<h3 id=\"x\">Texto</h3>\n"

@@ -20,6 +20,11 @@ use crate::markdown::highlight;
 use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
+mod nav_html;
+pub mod urls;
+
+use urls::{encode_path, relative};
+
 /// What every template sees.
 #[derive(Serialize)]
 struct Common<'a> {
@@ -31,7 +36,8 @@ struct Common<'a> {
     home_href: String,
     translations: Vec<Translation>,
     alternates: Vec<Alternate>,
-    nav: Vec<NavLink>,
+    /// The navigation list, already HTML: see [`nav_html`] for why.
+    nav_html: String,
 }
 
 #[derive(Serialize)]
@@ -52,16 +58,6 @@ struct Translation {
 struct Alternate {
     hreflang: String,
     href: String,
-}
-
-#[derive(Serialize)]
-struct NavLink {
-    depth: usize,
-    label: String,
-    href: Option<String>,
-    folder: bool,
-    open: bool,
-    current: bool,
 }
 
 #[derive(Serialize)]
@@ -288,18 +284,9 @@ impl Renderer<'_> {
                 href: self.alternate_href(out_path, &site.pages[default].out_path),
             });
         }
-        let nav = site.nav[locale]
-            .items(&site.pages, page)
-            .into_iter()
-            .map(|item| NavLink {
-                depth: item.depth,
-                label: item.label,
-                href: item.target.map(|t| relative(out_path, &t)),
-                folder: item.folder,
-                open: item.open,
-                current: item.current,
-            })
-            .collect();
+        let home_href = relative(out_path, &home_path);
+        let items = site.nav[locale].items(&site.pages, page);
+        let nav_html = nav_html::list(&items, out_path, &home_href, &self.strings[locale]);
         Common {
             site: SiteInfo {
                 title: &self.config.title,
@@ -308,10 +295,10 @@ impl Renderer<'_> {
             lang: &site.locales[locale].tag,
             ui: &self.strings[locale],
             root: "../".repeat(out_path.matches('/').count()),
-            home_href: relative(out_path, &home_path),
+            home_href,
             translations,
             alternates,
-            nav,
+            nav_html,
         }
     }
 
@@ -349,40 +336,6 @@ fn context(common: &Common) -> Result<Context, Fatal> {
         .map_err(|e| Fatal::new(format!("internal error building the template context: {e}")))
 }
 
-/// A relative URL from output file `from` to output file `to`, both
-/// `/`-separated paths below the output root.
-pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let from_dirs = &from_dirs[..from_dirs.len() - 1];
-    let common = from_dirs
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(to_parts.len() - 1);
-    let mut url = "../".repeat(from_dirs.len() - common);
-    url.push_str(&encode_path(&to_parts[common..].join("/")));
-    url
-}
-
-/// Percent-encodes the characters of a path that would end or break a URL.
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '%' => out.push_str("%25"),
-            '"' => out.push_str("%22"),
-            '\\' => out.push_str("%5C"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn create_parent(path: &Path) -> Result<(), Fatal> {
     match path.parent() {
         Some(dir) => std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e)),
@@ -397,30 +350,4 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
 
 fn io_error(path: &Path, e: std::io::Error) -> Fatal {
     Fatal::new(format!("cannot write {}: {e}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_urls_climb_only_as_far_as_needed() {
-        assert_eq!(
-            relative("es-es/a/b.html", "it-it/a/b.html"),
-            "../../it-it/a/b.html"
-        );
-        assert_eq!(relative("es-es/a/b.html", "es-es/a/c.html"), "c.html");
-        assert_eq!(
-            relative("es-es/index.html", "es-es/a/my page.html"),
-            "a/my%20page.html"
-        );
-        assert_eq!(
-            relative("index.html", "es-es/index.html"),
-            "es-es/index.html"
-        );
-        assert_eq!(
-            relative("es-es/a/b.html", "es-es/index.html"),
-            "../index.html"
-        );
-    }
 }

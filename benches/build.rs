@@ -1,0 +1,125 @@
+//! `cargo bench --bench build`: `polydoc build` on a generated corpus of
+//! 10,000 pages x 3 locales, against a reference measured in the same run:
+//! read each file and render it with bare pulldown-cmark into an HTML file,
+//! in parallel on the same cores. Reports the ratio (target: at most 3x)
+//! and polydoc's peak memory (target: under 1 GiB), and exits non-zero
+//! when a target is missed.
+//!
+//! `POLYDOC_BENCH_PAGES` changes the number of pages per locale;
+//! `POLYDOC_BENCH_DIR` keeps the corpus in that folder (for profiling
+//! `polydoc build --root DIR` by hand) instead of a temporary one.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+const LOCALES: &[&str] = &["en-us", "es-es", "it-it"];
+const RUNS: usize = 3;
+
+fn main() {
+    let pages: usize = std::env::var("POLYDOC_BENCH_PAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let dir = std::env::var_os("POLYDOC_BENCH_DIR")
+        .map_or_else(|| temp.path().to_path_buf(), std::path::PathBuf::from);
+    let _ = std::fs::remove_dir_all(dir.join("content"));
+    let started = Instant::now();
+    let bytes = corpus::generate(&dir, LOCALES, pages, 42);
+    println!(
+        "corpus: {pages} pages x {} locales, {:.1} MB of Markdown, generated in {:.1}s",
+        LOCALES.len(),
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut reference = Vec::new();
+    let mut build = Vec::new();
+    let mut peak_kib = 0;
+    for run in 0..RUNS {
+        reference.push(reference_run(&dir));
+        let (elapsed, kib) = polydoc_build(&dir);
+        build.push(elapsed);
+        peak_kib = peak_kib.max(kib);
+        println!(
+            "run {}: reference {:.2}s, polydoc build {:.2}s",
+            run + 1,
+            reference[run].as_secs_f64(),
+            elapsed.as_secs_f64()
+        );
+    }
+    let (reference, build) = (median(reference), median(build));
+    let ratio = build.as_secs_f64() / reference.as_secs_f64();
+    let peak_mib = peak_kib as f64 / 1024.0;
+    println!(
+        "median: reference {:.2}s, polydoc build {:.2}s, ratio {ratio:.2}x (target <= 3x)",
+        reference.as_secs_f64(),
+        build.as_secs_f64()
+    );
+    println!("polydoc build peak memory: {peak_mib:.0} MiB (target < 1024 MiB)");
+    if ratio > 3.0 || peak_mib >= 1024.0 {
+        eprintln!("a target was missed");
+        std::process::exit(1);
+    }
+}
+
+/// Bare pulldown-cmark: read, render, write one HTML file per page.
+fn reference_run(root: &Path) -> Duration {
+    let out = root.join("reference-out");
+    let _ = std::fs::remove_dir_all(&out);
+    let files: Vec<_> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    let started = Instant::now();
+    files.par_iter().for_each(|path| {
+        let text = std::fs::read_to_string(path).expect("read");
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(
+            &mut html,
+            pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::ENABLE_TABLES),
+        );
+        let dest = out
+            .join(path.strip_prefix(root).expect("below root"))
+            .with_extension("html");
+        std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+        std::fs::write(dest, html).expect("write");
+    });
+    started.elapsed()
+}
+
+/// Runs the release binary; returns wall time and its peak resident set in KiB.
+fn polydoc_build(root: &Path) -> (Duration, i64) {
+    let started = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_polydoc"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .status()
+        .expect("polydoc runs");
+    let elapsed = started.elapsed();
+    assert!(status.success(), "polydoc build failed: {status}");
+    (elapsed, children_peak_rss_kib())
+}
+
+/// Largest resident set of any waited-for child so far (Linux: KiB).
+fn children_peak_rss_kib() -> i64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage.ru_maxrss
+    }
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values[values.len() / 2]
+}
