@@ -4,8 +4,6 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Finding, Severity};
 use crate::i18n::{self, Catalog};
@@ -53,30 +51,20 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     let titles: Vec<_> = strings.iter().map(i18n::alert_titles).collect();
 
     let highlighter = markdown::Highlighter::default();
-    let loaded = load(&config, &locales);
+    let loaded = load(&config, &locales, |source| {
+        let cx = markdown::ParseContext {
+            titles: &titles[source.locale],
+            highlighter: &highlighter,
+        };
+        let doc = markdown::parse(&source.text, source.body_start, &cx);
+        (source, doc)
+    });
     findings.extend(loaded.findings);
-    let parsed = loaded
-        .sources
-        .into_par_iter()
-        .map(|source| {
-            let cx = markdown::ParseContext {
-                titles: &titles[source.locale],
-                highlighter: &highlighter,
-            };
-            let doc = markdown::parse(&source.text, source.body_start, &cx);
-            (source, doc)
-        })
-        .collect();
-    let site = Site::resolve(locales, parsed, loaded.assets);
+    let site = Site::resolve(locales, loaded.pages, loaded.assets);
     findings.extend(check::run(&site));
 
     let staging = Staging::new(&config.output)?;
-    let renderer = Renderer {
-        site: &site,
-        theme: &theme,
-        config: &config,
-        strings: &strings,
-    };
+    let renderer = Renderer::new(&site, &theme, &config, &strings);
     findings.extend(renderer.write_all(staging.dir())?);
     staging.commit()?;
 
@@ -88,13 +76,17 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
         ))
     });
     let counts = site.pages_per_locale();
+    let pages = site
+        .locales
+        .iter()
+        .zip(counts)
+        .map(|(l, n)| (l.key.clone(), n))
+        .collect();
+    // Freeing tens of thousands of pages takes a noticeable slice of a
+    // build; the caller has what it needs, so let another thread do it.
+    std::thread::spawn(move || drop(site));
     Ok(BuildReport {
-        pages: site
-            .locales
-            .iter()
-            .zip(counts)
-            .map(|(l, n)| (l.key.clone(), n))
-            .collect(),
+        pages,
         findings,
         output: config.output,
         elapsed: started.elapsed(),

@@ -67,12 +67,12 @@ pub fn parse(text: &str, split: &Split) -> Result<Mapping, FrontMatterError> {
         return Ok(Mapping::new());
     };
     let yaml = &text[range.clone()];
-    let first_line = LineIndex::new(text).position(range.start).0;
+    let first_line = || LineIndex::new(text).position(range.start).0;
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => Ok(map),
         Ok(Value::Null) => Ok(Mapping::new()),
         Ok(_) => Err(FrontMatterError {
-            line: first_line,
+            line: first_line(),
             column: 1,
             message: "front matter is not a mapping of `key: value` lines".to_owned(),
         }),
@@ -86,7 +86,7 @@ pub fn parse(text: &str, split: &Split) -> Result<Mapping, FrontMatterError> {
                 .unwrap_or(&message)
                 .to_owned();
             Err(FrontMatterError {
-                line: first_line + line,
+                line: first_line() + line,
                 column,
                 message,
             })

@@ -43,16 +43,29 @@ pub struct Asset {
     pub path: PathBuf,
 }
 
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub sources: Vec<Source>,
+/// What loading found: one `T` per readable Markdown file (see [`load`]).
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub pages: Vec<T>,
     pub assets: Vec<Asset>,
     pub findings: Vec<Finding>,
 }
 
-/// Reads all locales. Sources come out sorted by locale, then path.
-pub fn load(config: &Config, locales: &[Locale]) -> Loaded {
-    let mut loaded = Loaded::default();
+/// Reads all locales and hands each [`Source`] to `then` in the same
+/// parallel pass, while its text is still hot in the cache: the build
+/// parses it there, as a reference renderer would, instead of waiting for
+/// every file to be read first. Pages come out in walk order (by locale,
+/// then path).
+pub fn load<T: Send>(
+    config: &Config,
+    locales: &[Locale],
+    then: impl Fn(Source) -> T + Sync,
+) -> Loaded<T> {
+    let mut loaded = Loaded {
+        pages: Vec::new(),
+        assets: Vec::new(),
+        findings: Vec::new(),
+    };
     let mut pages = Vec::new();
     for (index, locale) in locales.iter().enumerate() {
         let walker = WalkDir::new(&locale.dir)
@@ -96,12 +109,22 @@ pub fn load(config: &Config, locales: &[Locale]) -> Loaded {
             }
         }
     }
-    let results: Vec<(Option<Source>, Vec<Finding>)> = pages
+    // Visit a page's translations one after another: they share their code
+    // blocks, so the highlighter's memory of a block is still fresh when
+    // the next locale asks for it, whichever thread takes the chunk.
+    let mut order: Vec<usize> = (0..pages.len()).collect();
+    order.sort_by_cached_key(|&i| (pages[i].1.to_lowercase(), pages[i].0));
+    let mut results: Vec<(usize, Option<T>, Vec<Finding>)> = order
         .into_par_iter()
-        .map(|(locale, rel_path, path)| read_source(config, locale, rel_path, &path))
+        .map(|i| {
+            let (locale, rel_path, path) = &pages[i];
+            let (source, findings) = read_source(config, *locale, rel_path.clone(), path);
+            (i, source.map(&then), findings)
+        })
         .collect();
-    for (source, findings) in results {
-        loaded.sources.extend(source);
+    results.sort_unstable_by_key(|(i, ..)| *i);
+    for (_, page, findings) in results {
+        loaded.pages.extend(page);
         loaded.findings.extend(findings);
     }
     loaded

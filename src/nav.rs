@@ -31,9 +31,12 @@ pub struct NavTree {
     node_of: HashMap<usize, usize>,
 }
 
-/// One line of the navigation as the template sees it.
+/// One line of the navigation.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct NavItem {
+    /// The tree node this line stands for.
+    #[serde(skip)]
+    pub node: usize,
     pub depth: usize,
     pub label: String,
     /// Output path of the page it links to (the render stage makes it relative).
@@ -41,7 +44,6 @@ pub struct NavItem {
     pub folder: bool,
     /// A folder on the way to the current page, shown with its children.
     pub open: bool,
-    pub current: bool,
 }
 
 impl NavTree {
@@ -111,18 +113,44 @@ impl NavTree {
         index
     }
 
-    /// The navigation shown on page `current` (or on a locale-level page
-    /// when `None`): the top level, plus the folders on its way, opened.
-    pub fn items(&self, pages: &[Page], current: Option<usize>) -> Vec<NavItem> {
-        let current_node = current.and_then(|p| self.node_of.get(&p).copied());
+    /// Number of nodes; node indices are below it.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the locale has no pages.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// The node standing for `page` (a folder's node for its `index.md`).
+    pub fn node_of(&self, page: usize) -> Option<usize> {
+        self.node_of.get(&page).copied()
+    }
+
+    /// The folder whose navigation `page` shows: the folder it is in, or
+    /// for a folder's `index.md`, that folder. All pages with the same
+    /// context show the same list but for which line is current, so the
+    /// render stage builds the list once per context.
+    pub fn context_of(&self, page: usize) -> usize {
+        match self.node_of(page) {
+            Some(n) if self.nodes[n].is_folder => n,
+            Some(n) => self.nodes[n].parent,
+            None => 0,
+        }
+    }
+
+    /// The navigation inside folder `context`: the top level, plus the
+    /// folders from the top down to `context`, opened. No line is current.
+    pub fn items(&self, pages: &[Page], context: usize) -> Vec<NavItem> {
         let mut on_path = Vec::new();
-        let mut node = current_node;
-        while let Some(n) = node.filter(|&n| n != 0) {
-            on_path.push(n);
-            node = Some(self.nodes[n].parent);
+        let mut node = context;
+        while node != 0 {
+            on_path.push(node);
+            node = self.nodes[node].parent;
         }
         let mut out = Vec::new();
-        self.walk(pages, 0, 0, &on_path, current_node, &mut out);
+        self.walk(pages, 0, 0, &on_path, &mut out);
         out
     }
 
@@ -132,7 +160,6 @@ impl NavTree {
         node: usize,
         depth: usize,
         on_path: &[usize],
-        current: Option<usize>,
         out: &mut Vec<NavItem>,
     ) {
         for &child in &self.nodes[node].children {
@@ -143,15 +170,15 @@ impl NavTree {
                 None => n.name.clone(),
             };
             out.push(NavItem {
+                node: child,
                 depth,
                 label,
                 target: self.first_page(child).map(|p| pages[p].out_path.clone()),
                 folder: n.is_folder,
                 open,
-                current: current == Some(child),
             });
             if open {
-                self.walk(pages, child, depth + 1, on_path, current, out);
+                self.walk(pages, child, depth + 1, on_path, out);
             }
         }
     }

@@ -62,17 +62,22 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
     s
 }
 
-/// Writes `pages` articles per locale into `content/<locale>/`, in folders
-/// of 100. Returns the total bytes written.
+/// Folder of article `page`: 10 areas x 20 topics x 50 articles for
+/// 10,000 pages, a tree shaped like a documentation set's table of contents.
+fn folder(page: usize) -> String {
+    format!("area-{:02}/topic-{:02}", page / 1000, (page / 50) % 20)
+}
+
+/// Writes `pages` articles per locale into `content/<locale>/`. Returns the
+/// total bytes written.
 pub fn generate(root: &Path, locales: &[&str], pages: usize, seed: u64) -> u64 {
     let mut bytes = 0;
     for (l, locale) in locales.iter().enumerate() {
         for page in 0..pages {
-            let mut rng = Rng::new(seed ^ (page as u64) << 8 ^ l as u64);
-            let text = article(&mut rng, locale, page, pages);
+            let text = article(seed, l, locale, page, pages);
             let path = root.join(format!(
-                "content/{locale}/area-{:03}/article-{page:05}.md",
-                page / 100
+                "content/{locale}/{}/article-{page:05}.md",
+                folder(page)
             ));
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &text).unwrap();
@@ -82,14 +87,34 @@ pub fn generate(root: &Path, locales: &[&str], pages: usize, seed: u64) -> u64 {
     bytes
 }
 
-fn article(rng: &mut Rng, locale: &str, page: usize, pages: usize) -> String {
-    let mut md = String::with_capacity(8192);
-    let sections = 4 + rng.below(4) as usize;
-    writeln!(md, "---\ntitle: Artículo {page}\nms.date: 04/23/2020\nms.contentlocale: {locale}\nms.openlocfilehash: {:016x}\n---", rng.next_u64()).unwrap();
+/// One article, about 9 KB. Per page, as DESIGN.md measured on localized
+/// Windows Server docs: ~4.5 relative `.md` links, ~8 `<a name>` anchors,
+/// ~1 alert. Fences are an assumption (DESIGN.md gives only their mix):
+/// three per page, two of them without a language, one PowerShell.
+fn article(seed: u64, l: usize, locale: &str, page: usize, pages: usize) -> String {
+    // Prose varies by locale; structure and code do not, as in translations.
+    let mut prose = Rng::new(seed ^ ((page as u64) << 8) ^ l as u64);
+    let mut shape = Rng::new(seed ^ ((page as u64) << 8) ^ 0xff);
+    let rng = &mut prose;
+    let mut md = String::with_capacity(10_000);
+    let sections = 2 + shape.below(2) as usize;
+    let link = |shape: &mut Rng| {
+        let target = shape.below(pages as u64) as usize;
+        format!("../../{}/article-{target:05}.md", folder(target))
+    };
+    writeln!(md, "---\ntitle: Artículo {page}\nms.date: 04/23/2020\nms.topic: troubleshooting\nms.contentlocale: {locale}\nms.openlocfilehash: {:016x}\nms.lasthandoff: 04/23/2020\n---", shape.next_u64()).unwrap();
     writeln!(
         md,
-        "# <a name=\"article-{page}\"></a>Artículo {page}\n\n{}\n",
-        sentence(rng, 40)
+        "# <a name=\"article-{page}\"></a>Artículo {page}\n\n{}\n\n{}\n",
+        sentence(rng, 110),
+        sentence(rng, 90)
+    )
+    .unwrap();
+    writeln!(
+        md,
+        "> [!NOTE]\n> {} [Más información]({}).\n",
+        sentence(rng, 25),
+        link(&mut shape)
     )
     .unwrap();
     writeln!(
@@ -101,8 +126,8 @@ fn article(rng: &mut Rng, locale: &str, page: usize, pages: usize) -> String {
         writeln!(
             md,
             "|[0x8007{:04X}](#code-{s}) |{} |KMS |",
-            rng.below(0xFFFF),
-            sentence(rng, 8)
+            shape.below(0xFFFF),
+            sentence(rng, 12)
         )
         .unwrap();
     }
@@ -110,26 +135,33 @@ fn article(rng: &mut Rng, locale: &str, page: usize, pages: usize) -> String {
         writeln!(
             md,
             "\n### <a name=\"code-{s}\"></a>0x8007{:04X}: {}\n",
-            rng.below(0xFFFF),
-            sentence(rng, 5)
+            shape.below(0xFFFF),
+            sentence(rng, 6)
         )
         .unwrap();
         writeln!(
             md,
-            "#### <a name=\"possible-cause\"></a>Causa posible\n\n{}\n",
-            sentence(rng, 30)
+            "#### <a name=\"possible-cause\"></a>Causa posible\n\n{}\n\n{}\n",
+            sentence(rng, 100),
+            sentence(rng, 80)
         )
         .unwrap();
-        writeln!(md, "> [!NOTE]\n> {}\n", sentence(rng, 15)).unwrap();
-        writeln!(md, "#### <a name=\"resolution\"></a>Solución\n\n{} Vea [el artículo relacionado](../area-{:03}/article-{:05}.md#summary).\n", sentence(rng, 25), rng.below(pages as u64 / 100), rng.below(pages as u64)).unwrap();
-        // Code differs from page to page but not between locales: translations keep code.
-        // As in real Windows docs, two thirds of fences name no language, PowerShell leads the rest.
-        match s % 3 {
-            0 => writeln!(md, "```powershell\nGet-CimInstance -ClassName SoftwareLicensingProduct |\n    Where-Object {{ $_.PartialProductKey -and $_.Id -ne {page} }} |\n    Select-Object Name, LicenseStatus, GracePeriodRemaining\n$key{s} = Read-Host -Prompt 'Key {page}-{s}'\nslmgr.vbs /ipk $key{s}\n```"),
-            1 => writeln!(md, "```\nslmgr.vbs /dlv {page}\nnslookup -type=srv _vlmcs._tcp.area{s}.example\n```"),
-            _ => writeln!(md, "```\nName: Windows(R), ServerStandard edition\nLicense Status: Licensed {page}\nVolume activation expiration: 259200 minute(s)\n```"),
+        writeln!(md, "#### <a name=\"resolution\"></a>Solución\n\n{} Vea [el artículo relacionado]({}#summary).\n", sentence(rng, 80), link(&mut shape)).unwrap();
+        if s == 0 {
+            writeln!(md, "```powershell\nGet-CimInstance -ClassName SoftwareLicensingProduct |\n    Where-Object {{ $_.PartialProductKey -and $_.Id -ne {page} }} |\n    Select-Object Name, LicenseStatus, GracePeriodRemaining\n$key = Read-Host -Prompt 'Key {page}'\nslmgr.vbs /ipk $key\n```").unwrap();
+        } else {
+            writeln!(
+                md,
+                "```\nslmgr.vbs /dlv {page}\nnslookup -type=srv _vlmcs._tcp.area{s}.example\n```"
+            )
+            .unwrap();
         }
-        .unwrap();
     }
+    writeln!(
+        md,
+        "\n```\nName: Windows(R), ServerStandard edition\nLicense Status: Licensed {page}\n```\n"
+    )
+    .unwrap();
+    writeln!(md, "## <a name=\"see-also\"></a>Vea también\n\n- [Artículo relacionado]({})\n- [Otro artículo]({})", link(&mut shape), link(&mut shape)).unwrap();
     md
 }

@@ -175,7 +175,10 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
             other => out.push(other),
         }
     }
+    doc.body_html.reserve(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut doc.body_html, out.into_iter());
+    // Held until render with every other page's body: no growth slack.
+    doc.body_html.shrink_to_fit();
     doc
 }
 

@@ -23,6 +23,10 @@ use crate::theme::{Theme, error_chain};
 mod nav_html;
 pub mod urls;
 
+use std::sync::OnceLock;
+
+use nav_html::FolderNav;
+
 use urls::{encode_path, relative};
 
 /// What every template sees.
@@ -89,21 +93,47 @@ struct LocaleEntry<'a> {
 
 /// Inputs shared by every page of a build.
 pub struct Renderer<'a> {
-    pub site: &'a Site,
-    pub theme: &'a Theme,
-    pub config: &'a Config,
+    site: &'a Site,
+    theme: &'a Theme,
+    config: &'a Config,
     /// UI strings per locale, in locale order.
-    pub strings: &'a [Strings],
+    strings: &'a [Strings],
+    /// Display names of the locales, in locale order.
+    names: Vec<String>,
+    /// Per locale, per navigation node: the navigation of pages in that folder, built on first use.
+    navs: Vec<Vec<OnceLock<FolderNav>>>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        config: &'a Config,
+        strings: &'a [Strings],
+    ) -> Self {
+        let navs = site
+            .nav
+            .iter()
+            .map(|tree| (0..tree.len()).map(|_| OnceLock::new()).collect())
+            .collect();
+        let mut renderer = Renderer {
+            site,
+            theme,
+            config,
+            strings,
+            names: Vec::new(),
+            navs,
+        };
+        renderer.names = renderer.locale_names();
+        renderer
+    }
+
     /// Writes the whole site into `out`. Per-page template failures are
     /// findings; failing to write a file is fatal.
     pub fn write_all(&self, out: &Path) -> Result<Vec<Finding>, Fatal> {
-        let names = self.locale_names();
         let results: Vec<Result<Option<Finding>, Fatal>> = (0..self.site.pages.len())
             .into_par_iter()
-            .map(|index| self.write_page(out, index, &names))
+            .map(|index| self.write_page(out, index))
             .collect();
         let mut findings = Vec::new();
         for result in results {
@@ -111,10 +141,10 @@ impl Renderer<'_> {
         }
         for locale in 0..self.site.locales.len() {
             if self.site.home[locale].is_none() {
-                self.write_locale_list(out, locale, &names)?;
+                self.write_locale_list(out, locale)?;
             }
         }
-        self.write_chooser(out, &names)?;
+        self.write_chooser(out)?;
         self.site.assets.par_iter().try_for_each(|asset| {
             let dest = out
                 .join(&self.site.locales[asset.locale].key)
@@ -141,14 +171,9 @@ impl Renderer<'_> {
         Ok(findings)
     }
 
-    fn write_page(
-        &self,
-        out: &Path,
-        index: usize,
-        names: &[String],
-    ) -> Result<Option<Finding>, Fatal> {
+    fn write_page(&self, out: &Path, index: usize) -> Result<Option<Finding>, Fatal> {
         let page = &self.site.pages[index];
-        let common = self.common(page.locale(), &page.out_path, Some(index), names);
+        let common = self.common(page.locale(), &page.out_path, Some(index));
         let info = PageInfo {
             title: &page.title,
             description: frontmatter::get_str(&page.source.meta, "description"),
@@ -178,9 +203,9 @@ impl Renderer<'_> {
         }
     }
 
-    fn write_locale_list(&self, out: &Path, locale: usize, names: &[String]) -> Result<(), Fatal> {
+    fn write_locale_list(&self, out: &Path, locale: usize) -> Result<(), Fatal> {
         let out_path = format!("{}/index.html", self.site.locales[locale].key);
-        let common = self.common(locale, &out_path, None, names);
+        let common = self.common(locale, &out_path, None);
         let pages: Vec<ListEntry> = self
             .site
             .pages
@@ -201,7 +226,7 @@ impl Renderer<'_> {
         write(&out.join(out_path), html.as_bytes())
     }
 
-    fn write_chooser(&self, out: &Path, names: &[String]) -> Result<(), Fatal> {
+    fn write_chooser(&self, out: &Path) -> Result<(), Fatal> {
         let site = self.site;
         let locales: Vec<LocaleEntry> = site
             .locales
@@ -209,7 +234,7 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, l)| LocaleEntry {
                 tag: &l.tag,
-                name: &names[i],
+                name: &self.names[i],
                 title: site.home[i]
                     .map_or(self.config.title.as_str(), |p| site.pages[p].title.as_str()),
                 href: format!("{}/index.html", l.key),
@@ -244,13 +269,7 @@ impl Renderer<'_> {
     }
 
     /// The parts of a page that come from the rest of the site.
-    fn common<'s>(
-        &'s self,
-        locale: usize,
-        out_path: &str,
-        page: Option<usize>,
-        names: &[String],
-    ) -> Common<'s> {
+    fn common(&self, locale: usize, out_path: &str, page: Option<usize>) -> Common<'_> {
         let site = self.site;
         let home_path = format!("{}/index.html", site.locales[locale].key);
         // The page in every locale that has it, the current one included.
@@ -264,7 +283,7 @@ impl Renderer<'_> {
                 let l = site.pages[p].locale();
                 Translation {
                     tag: site.locales[l].tag.clone(),
-                    name: names[l].clone(),
+                    name: self.names[l].clone(),
                     href: relative(out_path, &site.pages[p].out_path),
                     current: l == locale,
                 }
@@ -285,8 +304,20 @@ impl Renderer<'_> {
             });
         }
         let home_href = relative(out_path, &home_path);
-        let items = site.nav[locale].items(&site.pages, page);
-        let nav_html = nav_html::list(&items, out_path, &home_href, &self.strings[locale]);
+        let tree = &site.nav[locale];
+        let context = page.map_or(0, |p| tree.context_of(p));
+        let folder_nav = self.navs[locale][context].get_or_init(|| {
+            let home_label = self.strings[locale]
+                .get("home")
+                .map_or("Home", String::as_str);
+            FolderNav::new(
+                &tree.items(&site.pages, context),
+                out_path,
+                &home_href,
+                home_label,
+            )
+        });
+        let nav_html = folder_nav.html(page.and_then(|p| tree.node_of(p)));
         Common {
             site: SiteInfo {
                 title: &self.config.title,
