@@ -1,16 +1,21 @@
-//! The `build` pipeline, stage by stage: load, parse, resolve, check,
-//! render, write. Data flows one way; each stage is its own module.
+//! The `build` and `check` pipelines, stage by stage: load, parse,
+//! resolve, check, then (build only) render and write. Data flows one way;
+//! each stage is its own module.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::check::Settings;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Finding, Severity};
-use crate::i18n::{self, Catalog};
+use crate::i18n::{self, Catalog, Strings};
 use crate::load::load;
+use crate::locale::Locale;
 use crate::markdown;
 use crate::output::{Staging, check_target};
 use crate::render::Renderer;
+use crate::report::Findings;
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::{Fatal, check, locale};
@@ -20,7 +25,11 @@ use crate::{Fatal, check, locale};
 pub struct BuildReport {
     /// Locale key and number of pages built, default locale first.
     pub pages: Vec<(String, usize)>,
+    /// Files that could not be built as written (unreadable, bad front
+    /// matter, a template error): these make the build exit 1.
     pub findings: Vec<Finding>,
+    /// What `polydoc check` reports about the content; summarised by build.
+    pub checks: Findings,
     pub output: PathBuf,
     pub elapsed: Duration,
 }
@@ -34,61 +43,146 @@ impl BuildReport {
     }
 }
 
-/// Builds the site under `root`. Errors in single files are findings in
-/// the report; `Err` means nothing was written (configuration, no content,
-/// unusable output folder, I/O).
-pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildReport, Fatal> {
-    let started = Instant::now();
+/// What `polydoc check` found.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub pages: Vec<(String, usize)>,
+    pub findings: Findings,
+    pub elapsed: Duration,
+}
+
+/// The stages both commands share: configuration, locales, load, parse,
+/// resolve. `render` says whether pages need their HTML body.
+struct Prepared {
+    config: Config,
+    settings: Settings,
+    site: Site,
+    strings: Vec<Strings>,
+    findings: Vec<Finding>,
+}
+
+fn prepare(root: &std::path::Path, overrides: &Overrides, render: bool) -> Result<Prepared, Fatal> {
     let config = Config::load(root, overrides)?;
+    let settings = Settings::new(&config.rules)?;
     let (locales, mut findings) = locale::discover(&config)?;
-    let inputs: Vec<&std::path::Path> = std::iter::once(config.content.as_path())
-        .chain(locales.iter().map(|l| l.dir.as_path()))
-        .collect();
-    check_target(&config.output, &config.root, &inputs)?;
-    let theme = Theme::load(&config.root)?;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
     let titles: Vec<_> = strings.iter().map(i18n::alert_titles).collect();
-
     let highlighter = markdown::Highlighter::default();
     let loaded = load(&config, &locales, |source| {
         let cx = markdown::ParseContext {
             titles: &titles[source.locale],
             highlighter: &highlighter,
+            render,
         };
         let doc = markdown::parse(&source.text, source.body_start, &cx);
         (source, doc)
     });
     findings.extend(loaded.findings);
     let site = Site::resolve(locales, loaded.pages, loaded.assets);
-    findings.extend(check::run(&site));
+    Ok(Prepared {
+        config,
+        settings,
+        site,
+        strings,
+        findings,
+    })
+}
+
+/// Runs the checks over a prepared site, with the configured severities.
+fn run_checks(prepared: &Prepared) -> Vec<Finding> {
+    check::run(&prepared.site, prepared.config.source.as_deref())
+        .into_iter()
+        .filter_map(|f| prepared.settings.apply(f))
+        .collect()
+}
+
+fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
+    site.locales
+        .iter()
+        .zip(site.pages_per_locale())
+        .map(|(l, n)| (l.key.clone(), n))
+        .collect()
+}
+
+/// The texts of the pages, for reporters to quote the offending lines.
+fn texts(site: &Site) -> HashMap<PathBuf, String> {
+    site.pages
+        .iter()
+        .map(|p| (p.source.display.clone(), p.source.text.clone()))
+        .collect()
+}
+
+/// Checks the site under `root` without writing anything. Findings of
+/// loading (unreadable files, bad front matter) come first in file order
+/// with the rest; `Err` is a configuration or usage error.
+pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckReport, Fatal> {
+    let started = Instant::now();
+    let prepared = prepare(root, overrides, false)?;
+    let mut findings: Vec<Finding> = prepared
+        .findings
+        .iter()
+        .cloned()
+        .filter_map(|f| prepared.settings.apply(f))
+        .collect();
+    findings.extend(run_checks(&prepared));
+    check::sort(&mut findings);
+    Ok(CheckReport {
+        pages: pages_per_locale(&prepared.site),
+        findings: Findings {
+            findings,
+            texts: texts(&prepared.site),
+        },
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Builds the site under `root`. Errors in single files are findings in
+/// the report; `Err` means nothing was written (configuration, no content,
+/// unusable output folder, I/O).
+pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildReport, Fatal> {
+    let started = Instant::now();
+    let config = Config::load(root, overrides)?;
+    let (locales, _) = locale::discover(&config)?;
+    check_output(&config, &locales)?;
+    let theme = Theme::load(&config.root)?;
+    let prepared = prepare(root, overrides, true)?;
+    let mut checks = run_checks(&prepared);
+    check::sort(&mut checks);
+    let Prepared {
+        config,
+        site,
+        strings,
+        mut findings,
+        ..
+    } = prepared;
 
     let staging = Staging::new(&config.output)?;
     let renderer = Renderer::new(&site, &theme, &config, &strings);
     findings.extend(renderer.write_all(staging.dir())?);
     staging.commit()?;
-
-    findings.sort_by(|a, b| {
-        (&a.location.file, a.location.line, a.location.column).cmp(&(
-            &b.location.file,
-            b.location.line,
-            b.location.column,
-        ))
-    });
-    let counts = site.pages_per_locale();
-    let pages = site
-        .locales
-        .iter()
-        .zip(counts)
-        .map(|(l, n)| (l.key.clone(), n))
-        .collect();
+    check::sort(&mut findings);
+    let pages = pages_per_locale(&site);
+    let checks = Findings {
+        findings: checks,
+        texts: HashMap::new(),
+    };
     // Freeing tens of thousands of pages takes a noticeable slice of a
     // build; the caller has what it needs, so let another thread do it.
     std::thread::spawn(move || drop(site));
     Ok(BuildReport {
         pages,
         findings,
+        checks,
         output: config.output,
         elapsed: started.elapsed(),
     })
+}
+
+/// Refuses an output folder that overlaps the inputs, before any work.
+fn check_output(config: &Config, locales: &[Locale]) -> Result<(), Fatal> {
+    let inputs: Vec<&std::path::Path> = std::iter::once(config.content.as_path())
+        .chain(locales.iter().map(|l| l.dir.as_path()))
+        .collect();
+    check_target(&config.output, &config.root, &inputs)
 }

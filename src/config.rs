@@ -29,6 +29,21 @@ pub struct ConfigFile {
     /// Locale tag to folder. When set, only these locales are built, and a
     /// folder may live anywhere (a separate checkout of a localized repository).
     pub locales: Option<BTreeMap<String, PathBuf>>,
+    /// The locale translations are made from (`en-us`); without one,
+    /// locales are compared as peers.
+    pub source: Option<String>,
+    /// Severity per check rule: `"error"`, `"warning"`, `"note"` or `"off"`.
+    pub rules: Option<BTreeMap<String, Level>>,
+}
+
+/// What `[rules]` in `polydoc.toml` sets a rule to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Note,
+    Off,
 }
 
 /// Everything a build needs to know about where things are.
@@ -42,6 +57,10 @@ pub struct Config {
     pub default_locale: Option<String>,
     /// Explicit locale folders from `polydoc.toml`, already made absolute.
     pub locales: Option<BTreeMap<String, PathBuf>>,
+    pub source: Option<String>,
+    /// Rule id to level, as written in `[rules]`; checked against the
+    /// known rules by the check stage.
+    pub rules: BTreeMap<String, Level>,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -88,6 +107,8 @@ impl Config {
                 .base_url
                 .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
             default_locale: file.default_locale,
+            source: file.source,
+            rules: file.rules.unwrap_or_default(),
             root,
             content,
             output,

@@ -38,15 +38,19 @@ pub struct Location {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
+    /// 1-based column just after the offending text on the same line; 0
+    /// when only the start is known.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub end_column: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Location {
     pub fn file(file: impl Into<PathBuf>) -> Self {
-        Location {
-            file: file.into(),
-            line: 0,
-            column: 0,
-        }
+        Location::at(file, 0, 0)
     }
 
     pub fn at(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
@@ -54,8 +58,17 @@ impl Location {
             file: file.into(),
             line,
             column,
+            end_column: 0,
         }
     }
+}
+
+/// Another place that belongs to a finding: the same row in another
+/// locale, the first of two duplicates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub location: Location,
+    pub message: String,
 }
 
 impl fmt::Display for Location {
@@ -79,6 +92,9 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, when there is something to say.
     pub help: Option<String>,
+    /// Further evidence for the same problem, one sentence each.
+    pub notes: Vec<String>,
+    pub related: Vec<Related>,
 }
 
 impl Finding {
@@ -94,6 +110,8 @@ impl Finding {
             location,
             message: message.into(),
             help: None,
+            notes: Vec::new(),
+            related: Vec::new(),
         }
     }
 
@@ -113,6 +131,19 @@ impl Finding {
         self.help = Some(help.into());
         self
     }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_related(mut self, location: Location, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            location,
+            message: message.into(),
+        });
+        self
+    }
 }
 
 /// Compiler-style text, one finding per paragraph: the first line is the
@@ -125,6 +156,12 @@ impl fmt::Display for Finding {
             "{}: {}[{}]: {}",
             self.location, self.severity, self.rule, self.message
         )?;
+        for note in &self.notes {
+            write!(f, "\n  = note: {note}")?;
+        }
+        for related in &self.related {
+            write!(f, "\n  = {}: {}", related.location, related.message)?;
+        }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;
         }
@@ -144,6 +181,17 @@ impl<'a> LineIndex<'a> {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { text, starts }
+    }
+
+    /// The location of the bytes `span` of the text, for file `file`.
+    pub fn location(&self, file: impl Into<PathBuf>, span: std::ops::Range<usize>) -> Location {
+        let (line, column) = self.position(span.start);
+        let (end_line, end) = self.position(span.end);
+        let mut location = Location::at(file, line, column);
+        if end_line == line && end > column {
+            location.end_column = end;
+        }
+        location
     }
 
     /// Line and column of `offset`; an offset past the end maps to the end.

@@ -16,6 +16,8 @@
 //!
 //! [`build::build`] runs them in order. The binary is a thin shell over it.
 
+pub mod align;
+pub mod baseline;
 pub mod build;
 pub mod check;
 pub mod config;
@@ -28,6 +30,7 @@ pub mod markdown;
 pub mod nav;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod site;
 pub mod theme;
 

@@ -1,6 +1,11 @@
 //! The `polydoc` command: argument parsing, output and exit codes over the
-//! library. Exit codes: 0 built, 1 built with errors in some files,
-//! 2 usage, configuration or I/O error (nothing written).
+//! library.
+//!
+//! `build` exits 0 when every page was built, 1 when some file could not be
+//! built as written, 2 on a usage, configuration or I/O error (nothing
+//! written); what the checks find is summarised but does not fail a build.
+//! `check` is the CI gate: 0 when nothing reaches `--fail-on`, 1 when
+//! something does, 2 on a usage, configuration or I/O error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use polydoc::config::Overrides;
 use polydoc::diagnostic::Severity;
+use polydoc::report;
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +43,47 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check links, anchors and cross-locale consistency; write nothing.
+    Check {
+        /// Site root, holding polydoc.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit 1 when a finding has at least this severity.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Hide the findings recorded in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings in this file and exit 0.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// rustc-style text with the source line (colour on a terminal).
+    Human,
+    /// One JSON document (schema in the README).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (pull request annotations).
+    Github,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
 }
 
 fn main() -> ExitCode {
@@ -55,6 +102,92 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
+        Command::Check {
+            root,
+            content,
+            format,
+            fail_on,
+            baseline,
+            write_baseline,
+        } => check(
+            &root,
+            Overrides {
+                content,
+                output: None,
+            },
+            format,
+            fail_on,
+            baseline.as_deref(),
+            write_baseline.as_deref(),
+        ),
+    }
+}
+
+fn check(
+    root: &std::path::Path,
+    overrides: Overrides,
+    format: Format,
+    fail_on: FailOn,
+    baseline: Option<&std::path::Path>,
+    write_baseline: Option<&std::path::Path>,
+) -> ExitCode {
+    let fatal = |e: polydoc::Fatal| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    };
+    let mut report = match polydoc::build::check(root, &overrides) {
+        Ok(report) => report,
+        Err(e) => return fatal(e),
+    };
+    if let Some(path) = write_baseline {
+        if let Err(e) = polydoc::baseline::write(path, &report.findings) {
+            return fatal(e);
+        }
+        eprintln!(
+            "Recorded {} findings in {}",
+            report.findings.findings.len(),
+            path.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    let mut hidden = 0;
+    if let Some(path) = baseline {
+        match polydoc::baseline::apply(path, &mut report.findings) {
+            Ok(n) => hidden = n,
+            Err(e) => return fatal(e),
+        }
+    }
+    let findings = &report.findings;
+    match format {
+        Format::Human => {
+            report::human::print(findings);
+            let pages: usize = report.pages.iter().map(|p| p.1).sum();
+            eprintln!(
+                "Checked {pages} pages in {} locales in {:.2}s{}",
+                report.pages.len(),
+                report.elapsed.as_secs_f64(),
+                if hidden > 0 {
+                    format!("; {hidden} known findings hidden by the baseline")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        Format::Json => println!("{}", report::json::render(findings)),
+        Format::Sarif => println!("{}", report::sarif::render(findings)),
+        Format::Github => print!("{}", report::github::render(findings)),
+    }
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Note => Some(Severity::Note),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| findings.findings.iter().any(|f| f.severity >= t));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -84,10 +217,14 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
             report.elapsed.as_secs_f64()
         );
         println!(
-            "Findings: {errors} errors, {} warnings, {} notes",
+            "Build: {errors} errors, {} warnings, {} notes",
             report.count(Severity::Warning),
             report.count(Severity::Note)
         );
+        print!("Checks: {}", report::human::summary(&report.checks));
+        if !report.checks.findings.is_empty() {
+            println!("  run `polydoc check` for the details");
+        }
         let index = report.output.join("index.html");
         let shown = std::env::current_dir()
             .ok()

@@ -58,11 +58,7 @@ fn broken_files_are_reported_and_the_rest_still_builds() {
         "a page with broken front matter is built without it"
     );
     assert!(!site.out("en-us/binary.html").exists());
-    assert!(
-        stdout(&out).contains("Findings: 4 errors"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains("Build: 4 errors"), "{}", stdout(&out));
 }
 
 #[test]
@@ -183,10 +179,23 @@ fn a_mislabelled_page_is_a_warning_not_an_error() {
     );
     let out = site.build(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out)
+            .contains("Checks: 0 errors, 1 warnings, 0 notes\n  content-locale-mismatch: 1\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = polydoc(site.root(), &["check", "--format", "github"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning does not fail the check"
+    );
+    let out = polydoc(site.root(), &["check"]);
     assert_eq!(
         stderr(&out).lines().next(),
         Some(
-            "content/es-es/a.md:3:1: warning[content-locale-mismatch]: `ms.contentlocale: it-IT` but the page is in the `es-es` folder"
+            "warning[content-locale-mismatch]: `ms.contentlocale: it-IT` but the page is in the `es-es` folder"
         )
     );
 }

@@ -2,11 +2,12 @@
 //! locale than the folder it is in, usually a file copied into the wrong
 //! locale folder by hand.
 
+use super::Context;
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::frontmatter;
-use crate::site::Site;
 
-pub fn check(site: &Site) -> Vec<Finding> {
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let site = cx.site;
     let mut out = Vec::new();
     for page in &site.pages {
         let Some(declared) = frontmatter::get_str(&page.source.meta, "ms.contentlocale") else {

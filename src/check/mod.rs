@@ -1,20 +1,269 @@
 //! Check stage: rules are pure functions of the resolved [`Site`] that
 //! return findings. They never render and never read files again.
 //!
-//! Each rule lives in its own module; [`run`] is the list of them.
+//! Each rule lives in its own module and reads a shared [`Context`], where
+//! the expensive facts (line tables, where every link leads) are worked
+//! out once. [`run`] runs them all, then folds the findings that describe
+//! one problem into one finding ([`merge`]), and applies the severities of
+//! `[rules]` in `polydoc.toml`.
 
+mod anchors;
 mod content_locale;
+mod hidden_html;
+mod link_text;
+mod links;
+mod merge;
+pub mod resolve;
+mod table_keys;
+mod tokens;
 
-use crate::diagnostic::Finding;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::Fatal;
+use crate::config::Level;
+use crate::diagnostic::{Finding, LineIndex, Location, Severity};
 use crate::site::Site;
+use resolve::{Resolved, Targets};
 
-/// A rule: reads the site, returns what it found.
-pub type Rule = fn(&Site) -> Vec<Finding>;
+/// A rule as users see it: its id, default severity and what it finds.
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
 
-/// Every rule, in the order their findings are reported.
-pub const RULES: &[Rule] = &[content_locale::check];
+const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        severity,
+        summary,
+    }
+}
 
-/// Runs every rule over `site`.
-pub fn run(site: &Site) -> Vec<Finding> {
-    RULES.iter().flat_map(|rule| rule(site)).collect()
+/// Every rule id. Once released, an id never changes.
+pub const RULES: &[RuleInfo] = &[
+    rule(
+        "broken-link",
+        Severity::Error,
+        "A relative link to a page, image or file that does not exist in the page's locale.",
+    ),
+    rule(
+        "missing-anchor",
+        Severity::Error,
+        "A link to `#fragment` that names no id of the target page.",
+    ),
+    rule(
+        "link-case-mismatch",
+        Severity::Warning,
+        "A link that resolves only when letter case is ignored: it works on Windows, not on a Linux web server.",
+    ),
+    rule(
+        "link-backslash",
+        Severity::Warning,
+        "A link that resolves only when `\\` is read as `/`.",
+    ),
+    rule(
+        "duplicate-anchor",
+        Severity::Warning,
+        "An id defined more than once on a page (an error when a link targets it).",
+    ),
+    rule(
+        "hidden-html",
+        Severity::Warning,
+        "Prose such as `<computername>` that a browser parses as an unknown tag and hides.",
+    ),
+    rule(
+        "link-text-anchor-mismatch",
+        Severity::Error,
+        "A link whose text is a code while the anchor or heading it targets carries a different one.",
+    ),
+    rule(
+        "duplicate-table-key",
+        Severity::Warning,
+        "The same value twice in the key column of a table.",
+    ),
+    rule(
+        "translation-token-mismatch",
+        Severity::Error,
+        "Codes, code, link targets or anchors that differ between translations of the same block.",
+    ),
+    rule(
+        "content-locale-mismatch",
+        Severity::Warning,
+        "`ms.contentlocale` names another locale than the page's folder.",
+    ),
+    rule(
+        "unreadable-file",
+        Severity::Error,
+        "A file that cannot be read.",
+    ),
+    rule(
+        "invalid-utf8",
+        Severity::Error,
+        "A Markdown file that is not UTF-8 text.",
+    ),
+    rule(
+        "invalid-front-matter",
+        Severity::Error,
+        "YAML front matter that does not parse.",
+    ),
+    rule(
+        "template-error",
+        Severity::Error,
+        "A page that a template could not render (build only).",
+    ),
+];
+
+/// What every rule reads: the site, and what is worth computing once.
+pub struct Context<'a> {
+    pub site: &'a Site,
+    /// Per page: its line table.
+    lines: Vec<LineIndex<'a>>,
+    pub targets: Targets,
+    /// Per page, per link of its facts: where the link leads.
+    pub links: Vec<Vec<Resolved>>,
+    /// The source locale translations are made from, if the site names one.
+    pub source: Option<usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(site: &'a Site, source: Option<&str>) -> Context<'a> {
+        let targets = Targets::new(site);
+        let links = site
+            .pages
+            .par_iter()
+            .map(|page| {
+                page.doc
+                    .facts
+                    .links
+                    .iter()
+                    .map(|link| targets.resolve(page.locale(), &page.source.rel_path, &link.target))
+                    .collect()
+            })
+            .collect();
+        let lines = site
+            .pages
+            .iter()
+            .map(|p| LineIndex::new(&p.source.text))
+            .collect();
+        let source = source.and_then(|s| {
+            site.locales
+                .iter()
+                .position(|l| l.key.eq_ignore_ascii_case(s))
+        });
+        Context {
+            site,
+            lines,
+            targets,
+            links,
+            source,
+        }
+    }
+
+    /// The location of bytes `span` of page `page`'s file.
+    pub fn location(&self, page: usize, span: Range<usize>) -> Location {
+        self.lines[page].location(&self.site.pages[page].source.display, span)
+    }
+
+    /// The source text of bytes `span` of page `page`, if it is on one line.
+    pub fn snippet(&self, page: usize, span: Range<usize>) -> Option<&'a str> {
+        let text = self.site.pages[page].source.text.get(span)?;
+        (!text.is_empty() && !text.contains('\n')).then_some(text)
+    }
+
+    pub fn locale_key(&self, page: usize) -> &'a str {
+        &self.site.locales[self.site.pages[page].locale()].key
+    }
+}
+
+type Check = fn(&Context) -> Vec<Finding>;
+
+/// Every check, each a module.
+const CHECKS: &[Check] = &[
+    links::check,
+    anchors::check,
+    hidden_html::check,
+    link_text::check,
+    table_keys::check,
+    tokens::check,
+    content_locale::check,
+];
+
+/// Rule settings from `polydoc.toml`, checked against [`RULES`].
+pub struct Settings {
+    levels: BTreeMap<String, Level>,
+}
+
+impl Settings {
+    pub fn new(levels: &BTreeMap<String, Level>) -> Result<Settings, Fatal> {
+        for id in levels.keys() {
+            if !RULES.iter().any(|r| r.id == id) {
+                let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+                return Err(Fatal::new(format!(
+                    "polydoc.toml: [rules] names `{id}`, which is no rule; the rules are: {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        Ok(Settings {
+            levels: levels.clone(),
+        })
+    }
+
+    /// `finding` with its configured severity, or `None` when its rule is off.
+    pub fn apply(&self, mut finding: Finding) -> Option<Finding> {
+        match self.levels.get(finding.rule) {
+            None => Some(finding),
+            Some(Level::Off) => None,
+            Some(level) => {
+                finding.severity = match level {
+                    Level::Error => Severity::Error,
+                    Level::Warning => Severity::Warning,
+                    _ => Severity::Note,
+                };
+                Some(finding)
+            }
+        }
+    }
+}
+
+/// Runs every check over `site`; findings come out merged and sorted.
+pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
+    let cx = Context::new(site, source);
+    let findings: Vec<Finding> = CHECKS.par_iter().flat_map(|check| check(&cx)).collect();
+    let mut findings = merge::merge(findings);
+    sort(&mut findings);
+    findings
+}
+
+/// By file, line and column, then rule: the order a reader walks a file.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column, a.rule).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+            b.rule,
+        ))
+    });
+}
+
+/// The id among `ids` closest to `wanted`, for a "did you mean" hint.
+pub fn closest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for id in ids {
+        if id.to_lowercase() == wanted_lower {
+            return Some(id);
+        }
+        let distance = strsim::levenshtein(&wanted_lower, &id.to_lowercase());
+        if distance <= (wanted.chars().count() / 3).max(2) && best.is_none_or(|(d, _)| distance < d)
+        {
+            best = Some((distance, id));
+        }
+    }
+    best.map(|(_, id)| id)
 }

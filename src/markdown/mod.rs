@@ -13,9 +13,11 @@
 //! (`.md` to `.html`), [`alerts`], [`highlight`] (fences).
 
 pub mod alerts;
+pub mod facts;
 pub mod heading;
 pub mod highlight;
 pub mod links;
+pub mod tokens;
 
 use std::ops::Range;
 
@@ -31,6 +33,8 @@ pub struct ParseContext<'a> {
     pub titles: &'a AlertTitles,
     /// Shared by all pages of a build.
     pub highlighter: &'a Highlighter,
+    /// Whether to produce the HTML body; `check` needs only the facts.
+    pub render: bool,
 }
 
 /// A heading of the page.
@@ -51,6 +55,8 @@ pub struct Heading {
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub headings: Vec<Heading>,
+    /// Links, ids and aligned units, for the checks.
+    pub facts: facts::Facts,
     /// HTML of the article body, ready to be placed in a template.
     pub body_html: String,
 }
@@ -80,7 +86,10 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();
     let mut out: Vec<Event> = Vec::new();
-    let mut events = Parser::new_ext(body, options()).into_offset_iter();
+    let all: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut events = all.iter().cloned();
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Heading {
@@ -120,7 +129,7 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
                 out.extend(inner);
                 out.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
+            Event::Start(Tag::CodeBlock(kind)) if cx.render => {
                 let inner = take_until(&mut events, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
                 let code: String = inner
                     .iter()
@@ -174,6 +183,10 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
             }
             other => out.push(other),
         }
+    }
+    doc.facts = facts::extract(&all, body, body_start, &doc.headings);
+    if !cx.render {
+        return doc;
     }
     doc.body_html.reserve(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut doc.body_html, out.into_iter());
@@ -233,6 +246,7 @@ mod tests {
         let cx = ParseContext {
             titles: &AlertTitles::default(),
             highlighter: &Highlighter::default(),
+            render: true,
         };
         parse(md, 0, &cx)
     }

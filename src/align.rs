@@ -1,0 +1,204 @@
+//! Aligning two translations of a page, section by section and block by
+//! block, so that what one locale says can be compared with what another
+//! says at the same place. Shared by `check` (token consistency) and
+//! `drift` (structure).
+//!
+//! Sections pair up by their explicit anchor (translations keep the
+//! English `<a name>`), else by heading level, in order. Inside a pair of
+//! sections the blocks pair up by kind and by how many tokens they share.
+//! Both use a global sequence alignment (Needleman-Wunsch with free gaps,
+//! maximising the total similarity), so one extra or missing block costs
+//! one gap instead of shifting everything after it.
+
+use std::collections::BTreeSet;
+
+use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
+
+/// Index pairs of an alignment: `(Some(i), Some(j))` matched, `(Some(i),
+/// None)` only in the first sequence, `(None, Some(j))` only in the second.
+pub type Pairs = Vec<(Option<usize>, Option<usize>)>;
+
+/// Aligns `a` with `b`; `score` says how well two items match (`None`: they
+/// never do). Gaps are free, so the result maximises the summed score.
+pub fn sequences<T>(a: &[T], b: &[T], score: impl Fn(&T, &T) -> Option<f64>) -> Pairs {
+    let (n, m) = (a.len(), b.len());
+    let width = m + 1;
+    let mut best = vec![0.0f64; (n + 1) * width];
+    // 0: diagonal (match), 1: up (gap in b), 2: left (gap in a).
+    let mut step = vec![0u8; (n + 1) * width];
+    for i in 1..=n {
+        step[i * width] = 1;
+    }
+    step[1..=m].fill(2);
+    for i in 1..=n {
+        for j in 1..=m {
+            let up = best[(i - 1) * width + j];
+            let left = best[i * width + j - 1];
+            let (mut value, mut from) = if up >= left { (up, 1) } else { (left, 2) };
+            if let Some(s) = score(&a[i - 1], &b[j - 1]) {
+                let diagonal = best[(i - 1) * width + j - 1] + s;
+                if diagonal > value {
+                    (value, from) = (diagonal, 0);
+                }
+            }
+            best[i * width + j] = value;
+            step[i * width + j] = from;
+        }
+    }
+    let mut pairs = Vec::with_capacity(n.max(m));
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match step[i * width + j] {
+            0 => {
+                pairs.push((Some(i - 1), Some(j - 1)));
+                i -= 1;
+                j -= 1;
+            }
+            1 => {
+                pairs.push((Some(i - 1), None));
+                i -= 1;
+            }
+            _ => {
+                pairs.push((None, Some(j - 1)));
+                j -= 1;
+            }
+        }
+    }
+    pairs.reverse();
+    pairs
+}
+
+/// A section: the units from one heading to the next.
+struct Section<'a> {
+    heading: Option<&'a Unit>,
+    units: Vec<usize>,
+}
+
+fn sections(facts: &Facts) -> Vec<Section<'_>> {
+    let mut out: Vec<Section> = vec![Section {
+        heading: None,
+        units: Vec::new(),
+    }];
+    for (i, unit) in facts.units.iter().enumerate() {
+        while out.len() <= unit.section {
+            out.push(Section {
+                heading: None,
+                units: Vec::new(),
+            });
+        }
+        let section = &mut out[unit.section];
+        if matches!(unit.kind, UnitKind::Heading(_)) && section.heading.is_none() {
+            section.heading = Some(unit);
+        }
+        section.units.push(i);
+    }
+    out
+}
+
+/// The explicit anchor a heading unit carries, if any.
+fn anchor(unit: &Unit) -> Option<&str> {
+    unit.tokens
+        .iter()
+        .find(|t| t.kind == TokenKind::Anchor)
+        .map(|t| t.value.as_str())
+}
+
+fn section_score(a: &Section, b: &Section) -> Option<f64> {
+    match (a.heading, b.heading) {
+        (None, None) => Some(1.0),
+        (Some(x), Some(y)) => {
+            if x.kind != y.kind {
+                return None;
+            }
+            match (anchor(x), anchor(y)) {
+                (Some(p), Some(q)) if p == q => Some(3.0),
+                (Some(_), Some(_)) => None,
+                _ => Some(1.0 + similarity(x, y)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The set of tokens of a unit, as a translation must keep them.
+pub fn token_set(unit: &Unit) -> BTreeSet<(TokenKind, &str)> {
+    unit.tokens
+        .iter()
+        .map(|t| (t.kind, t.value.as_str()))
+        .collect()
+}
+
+/// Jaccard similarity of two units' token sets; 0 when both have none.
+fn similarity(a: &Unit, b: &Unit) -> f64 {
+    let (x, y) = (token_set(a), token_set(b));
+    let union = x.union(&y).count();
+    if union == 0 {
+        return 0.0;
+    }
+    x.intersection(&y).count() as f64 / union as f64
+}
+
+fn same_kind(a: UnitKind, b: UnitKind) -> bool {
+    match (a, b) {
+        (UnitKind::Row { header: x, .. }, UnitKind::Row { header: y, .. }) => x == y,
+        (x, y) => x == y,
+    }
+}
+
+/// Aligns the units of two pages: pairs of indices into `a.units` and `b.units`.
+pub fn documents(a: &Facts, b: &Facts) -> Pairs {
+    let (sa, sb) = (sections(a), sections(b));
+    let mut pairs = Vec::new();
+    for pair in sequences(&sa, &sb, section_score) {
+        match pair {
+            (Some(i), Some(j)) => {
+                let (ua, ub) = (&sa[i].units, &sb[j].units);
+                let inner = sequences(ua, ub, |&x, &y| {
+                    let (x, y) = (&a.units[x], &b.units[y]);
+                    same_kind(x.kind, y.kind).then(|| 1.0 + similarity(x, y))
+                });
+                pairs.extend(
+                    inner
+                        .into_iter()
+                        .map(|(x, y)| (x.map(|x| ua[x]), y.map(|y| ub[y]))),
+                );
+            }
+            (Some(i), None) => pairs.extend(sa[i].units.iter().map(|&u| (Some(u), None))),
+            (None, Some(j)) => pairs.extend(sb[j].units.iter().map(|&u| (None, Some(u)))),
+            (None, None) => {}
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_extra_item_costs_one_gap() {
+        let a = [1, 2, 3, 4, 5];
+        let b = [1, 2, 9, 3, 4, 5];
+        let pairs = sequences(&a, &b, |x, y| (x == y).then_some(1.0));
+        assert_eq!(
+            pairs,
+            vec![
+                (Some(0), Some(0)),
+                (Some(1), Some(1)),
+                (None, Some(2)),
+                (Some(2), Some(3)),
+                (Some(3), Some(4)),
+                (Some(4), Some(5)),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_sequences() {
+        assert_eq!(
+            sequences::<u8>(&[], &[1], |_, _| Some(1.0)),
+            vec![(None, Some(0))]
+        );
+        assert!(sequences::<u8>(&[], &[], |_, _| Some(1.0)).is_empty());
+    }
+}

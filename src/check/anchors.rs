@@ -1,0 +1,81 @@
+//! `duplicate-anchor`: an id defined more than once on a page.
+//!
+//! Authoring tools repeat `<a name="resolution"></a>` under every error
+//! code; a browser jumps to the first, so a link to it silently lands in
+//! the wrong section. One finding per id and page, listing every line,
+//! rather than one per repetition: thirty identical warnings hide the one
+//! that matters. A warning, and an error when some link targets the id.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::diagnostic::Finding;
+
+use super::Context;
+use super::resolve::Resolved;
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let targeted = targeted(cx);
+    let mut out = Vec::new();
+    for (p, page) in cx.site.pages.iter().enumerate() {
+        let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for anchor in &page.doc.facts.anchors {
+            by_id.entry(&anchor.id).or_default().push(anchor.offset);
+        }
+        let mut dupes: Vec<(&str, Vec<usize>)> =
+            by_id.into_iter().filter(|(_, o)| o.len() > 1).collect();
+        dupes.sort_by_key(|(_, offsets)| offsets[0]);
+        for (id, offsets) in dupes {
+            let lines: Vec<String> = offsets
+                .iter()
+                .map(|&o| cx.location(p, o..o).line.to_string())
+                .collect();
+            let message = format!(
+                "id `{id}` is defined {} times on this page (lines {})",
+                offsets.len(),
+                lines.join(", ")
+            );
+            let finding = if targeted.contains(&(p, id)) {
+                Finding::error(
+                    "duplicate-anchor",
+                    cx.location(p, offsets[0]..offsets[0]),
+                    format!("{message}, and a link targets it"),
+                )
+                .with_help(format!(
+                    "a link to `#{id}` always lands on line {}: give each section an id of its own",
+                    lines[0]
+                ))
+            } else {
+                Finding::warning("duplicate-anchor", cx.location(p, offsets[0]..offsets[0]), message)
+                    .with_help(format!(
+                        "a link to `#{id}` would land on line {}: give each an id of its own, or remove the repeats",
+                        lines[0]
+                    ))
+            };
+            out.push(finding);
+        }
+    }
+    out
+}
+
+/// (page, id) pairs that some link of the site points at.
+fn targeted<'a>(cx: &'a Context) -> HashSet<(usize, &'a str)> {
+    let mut out = HashSet::new();
+    for (p, links) in cx.links.iter().enumerate() {
+        for resolved in links {
+            match resolved {
+                Resolved::SamePage { fragment } => {
+                    out.insert((p, fragment.as_str()));
+                }
+                Resolved::Page {
+                    page,
+                    fragment: Some(fragment),
+                    ..
+                } => {
+                    out.insert((*page, fragment.as_str()));
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! `link-text-anchor-mismatch`: `[0x8007232A](#0x8007232b-dns-name-does-not-exist)`.
+//!
+//! When a link's text is a code (a hexadecimal error code, or a code span
+//! such as `` `Get-Item` ``) and the anchor it targets, or the heading
+//! there, names codes of the same kind but not this one, the text or the
+//! target is wrong. Anchors and headings that name no code say nothing and
+//! never fire the rule.
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::{TokenKind, UnitKind};
+use crate::markdown::tokens;
+
+use super::Context;
+use super::resolve::Resolved;
+
+/// Why a link's text and target disagree.
+pub struct Mismatch {
+    /// The code the text names, as written.
+    pub text: String,
+    /// The codes the target names instead, as written there.
+    pub target: Vec<String>,
+    /// The target page and the byte offset of the targeted heading, if any.
+    pub heading: Option<(usize, usize)>,
+}
+
+/// The mismatch of link `l` of page `p`, if its text and target disagree.
+pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
+    let link = &cx.site.pages[p].doc.facts.links[l];
+    let (target, fragment) = match &cx.links[p][l] {
+        Resolved::SamePage { fragment } => (p, fragment),
+        Resolved::Page {
+            page,
+            fragment: Some(fragment),
+            ..
+        } => (*page, fragment),
+        _ => return None,
+    };
+    let facts = &cx.site.pages[target].doc.facts;
+    let heading = facts
+        .anchors
+        .iter()
+        .find(|a| a.from_heading && a.id == *fragment)
+        .and_then(|a| {
+            facts
+                .units
+                .iter()
+                .find(|u| matches!(u.kind, UnitKind::Heading(_)) && u.offset == a.offset)
+        });
+    let (wanted, names): (String, Vec<String>) = if tokens::is_hex_code(&link.text) {
+        let mut names = tokens::hex_codes(fragment);
+        if let Some(h) = heading {
+            names.extend(
+                h.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Code && t.value.starts_with("0x"))
+                    .map(|t| t.value.clone()),
+            );
+        }
+        (link.text.trim().to_ascii_lowercase(), names)
+    } else if link.text_is_code {
+        let names = heading
+            .map(|h| {
+                h.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::InlineCode)
+                    .map(|t| t.value.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        (link.text.trim().to_owned(), names)
+    } else {
+        return None;
+    };
+    if names.is_empty() || names.contains(&wanted) {
+        return None;
+    }
+    let mut shown: Vec<String> = Vec::new();
+    for name in names {
+        let upper = if name.starts_with("0x")
+            && link.text.trim().starts_with("0x")
+            && link.text.chars().any(|c| c.is_ascii_uppercase())
+        {
+            format!("0x{}", name[2..].to_ascii_uppercase())
+        } else {
+            name
+        };
+        if !shown.contains(&upper) {
+            shown.push(upper);
+        }
+    }
+    Some(Mismatch {
+        text: link.text.trim().to_owned(),
+        target: shown,
+        heading: heading.map(|h| (target, h.offset)),
+    })
+}
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (p, page) in cx.site.pages.iter().enumerate() {
+        for (l, link) in page.doc.facts.links.iter().enumerate() {
+            let Some(m) = mismatch(cx, p, l) else {
+                continue;
+            };
+            let start = link.text_offset;
+            let text_span = start..start + link.text.len();
+            let mut finding = Finding::error(
+                "link-text-anchor-mismatch",
+                cx.location(p, text_span),
+                format!(
+                    "link text `{}` names another code than its target `{}`, which names `{}`",
+                    m.text,
+                    link.target,
+                    m.target.join("`, `")
+                ),
+            )
+            .with_help(format!(
+                "if the target is right, write `{}` as the link text; otherwise link to the section of `{}`",
+                m.target[0], m.text
+            ));
+            if let Some((target, offset)) = m.heading {
+                finding = finding
+                    .with_related(cx.location(target, offset..offset), "the targeted heading");
+            }
+            out.push(finding);
+        }
+    }
+    out
+}

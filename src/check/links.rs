@@ -1,0 +1,174 @@
+//! `broken-link`, `missing-anchor`, `link-case-mismatch`, `link-backslash`:
+//! relative links, checked against the files and ids of the page's locale.
+//!
+//! Ids match exactly, as browsers and DocFX do: `#Resolution` does not
+//! reach `id="resolution"`. The hint names the closest id instead.
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::Link;
+
+use super::resolve::{How, Resolved};
+use super::{Context, closest};
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (p, page) in cx.site.pages.iter().enumerate() {
+        // One finding per missing file and page: it is one fix, however
+        // many times the page links it.
+        let mut missing: Vec<(&str, bool, Vec<&Link>)> = Vec::new();
+        for (link, resolved) in page.doc.facts.links.iter().zip(&cx.links[p]) {
+            match resolved {
+                Resolved::Outside => {}
+                Resolved::Missing { path, escapes } => {
+                    match missing.iter_mut().find(|(m, _, _)| m == path) {
+                        Some((_, _, links)) => links.push(link),
+                        None => missing.push((path, *escapes, vec![link])),
+                    }
+                }
+                Resolved::SamePage { fragment } => {
+                    out.extend(missing_anchor(cx, p, link, p, fragment))
+                }
+                Resolved::Page {
+                    page: target,
+                    fragment,
+                    how,
+                    actual,
+                } => {
+                    out.extend(spelling(cx, p, link, *how, actual));
+                    if let Some(fragment) = fragment {
+                        out.extend(missing_anchor(cx, p, link, *target, fragment));
+                    }
+                }
+                Resolved::Asset { how, actual } => out.extend(spelling(cx, p, link, *how, actual)),
+            }
+        }
+        for (path, escapes, links) in missing {
+            let mut finding = broken(cx, p, links[0], path, escapes);
+            if links.len() > 1 {
+                let lines: Vec<String> = links
+                    .iter()
+                    .map(|l| cx.location(p, l.span.clone()).line.to_string())
+                    .collect();
+                finding.message = format!(
+                    "{}; the page links it {} times (lines {})",
+                    finding.message,
+                    links.len(),
+                    lines.join(", ")
+                );
+                for link in &links[1..] {
+                    finding =
+                        finding.with_related(cx.location(p, link.span.clone()), "the same target");
+                }
+            }
+            out.push(finding);
+        }
+    }
+    out
+}
+
+fn what(link: &Link) -> &'static str {
+    if link.image { "image" } else { "link" }
+}
+
+fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Finding {
+    let locale = cx.locale_key(p);
+    let location = cx.location(p, link.span.clone());
+    if escapes {
+        return Finding::error(
+            "broken-link",
+            location,
+            format!(
+                "{} `{}` climbs out of the `{locale}` folder",
+                what(link),
+                link.target
+            ),
+        )
+        .with_help("links resolve inside the page's locale; point at a file of this locale");
+    }
+    let elsewhere: Vec<&str> = cx
+        .site
+        .locales
+        .iter()
+        .enumerate()
+        .filter(|&(l, _)| cx.targets.exists(l, path))
+        .map(|(_, l)| l.key.as_str())
+        .collect();
+    let help = if elsewhere.is_empty() {
+        "fix the path, add the file, or remove the link".to_owned()
+    } else {
+        format!(
+            "`{path}` exists in {}: add its translation to `{locale}`, or fix the link",
+            elsewhere.join(", ")
+        )
+    };
+    Finding::error(
+        "broken-link",
+        location,
+        format!(
+            "{} `{}` points to `{path}`, which does not exist in `{locale}`",
+            what(link),
+            link.target
+        ),
+    )
+    .with_help(help)
+}
+
+fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Option<Finding> {
+    let location = cx.location(p, link.span.clone());
+    match how {
+        How::Exact => None,
+        How::Case => Some(
+            Finding::warning(
+                "link-case-mismatch",
+                location,
+                format!(
+                    "`{}` matches `{actual}` only when letter case is ignored: it works on Windows, not on a case-sensitive web server",
+                    link.target
+                ),
+            )
+            .with_help(format!("spell the path as the file is named: `{actual}`")),
+        ),
+        How::Backslash => Some(
+            Finding::warning(
+                "link-backslash",
+                location,
+                format!(
+                    "`{}` separates folders with `\\`: browsers and web servers need `/`",
+                    link.target
+                ),
+            )
+            .with_help(format!("write `{}`", link.target.replace('\\', "/"))),
+        ),
+    }
+}
+
+fn missing_anchor(
+    cx: &Context,
+    p: usize,
+    link: &Link,
+    target: usize,
+    fragment: &str,
+) -> Option<Finding> {
+    let anchors = &cx.site.pages[target].doc.facts.anchors;
+    if anchors.iter().any(|a| a.id == fragment) {
+        return None;
+    }
+    let page = if target == p {
+        "this page".to_owned()
+    } else {
+        format!("`{}`", cx.site.pages[target].source.rel_path)
+    };
+    let finding = Finding::error(
+        "missing-anchor",
+        cx.location(p, link.span.clone()),
+        format!("`#{fragment}` names no id on {page}"),
+    );
+    Some(
+        match closest(fragment, anchors.iter().map(|a| a.id.as_str())) {
+            Some(id) => finding.with_help(format!("did you mean `#{id}`?")),
+            None => finding.with_help(
+                "link to an id the page has: a heading's `<a name>`, or its automatic id",
+            ),
+        },
+    )
+}

@@ -1,0 +1,47 @@
+//! One problem, one finding.
+//!
+//! A wrong code in a table row can trip three rules at once: the key
+//! repeats the row above (`duplicate-table-key`), the link text disagrees
+//! with its anchor (`link-text-anchor-mismatch`), and another locale has
+//! the right code (`translation-token-mismatch`). Reported apart, that is
+//! three findings for one typo. Findings of these rules on the same line
+//! of the same file become one, under the most telling rule, with the
+//! others' messages as notes: each is a reason to believe the finding.
+
+use crate::diagnostic::Finding;
+
+/// The rules that describe the same kind of slip, most telling first.
+const FAMILY: &[&str] = &[
+    "translation-token-mismatch",
+    "link-text-anchor-mismatch",
+    "duplicate-table-key",
+];
+
+pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
+    let rank = |f: &Finding| FAMILY.iter().position(|r| *r == f.rule);
+    let (mut family, mut out): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| rank(f).is_some());
+    family.sort_by_key(|f| (f.location.file.clone(), f.location.line, rank(f)));
+    let mut current: Option<Finding> = None;
+    for finding in family {
+        match &mut current {
+            Some(head)
+                if head.location.file == finding.location.file
+                    && head.location.line == finding.location.line =>
+            {
+                head.severity = head.severity.max(finding.severity);
+                head.notes
+                    .push(format!("{} [{}]", finding.message, finding.rule));
+                head.notes.extend(finding.notes);
+                for related in finding.related {
+                    if !head.related.contains(&related) {
+                        head.related.push(related);
+                    }
+                }
+            }
+            _ => out.extend(current.replace(finding)),
+        }
+    }
+    out.extend(current);
+    out
+}

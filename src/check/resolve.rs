@@ -1,0 +1,180 @@
+//! Where each relative link of a page leads, worked out once for all rules.
+//!
+//! Links resolve within the page's own locale, as the built site does. A
+//! target that exists only under another letter case, or only when `\` is
+//! read as `/`, works on the Windows machines where the docs are written
+//! and fails on a Linux web server: those resolve, and say how.
+
+use std::collections::HashMap;
+
+use percent_encoding::percent_decode_str;
+
+use crate::markdown::links::{is_absolute, split_target};
+use crate::site::Site;
+
+/// How a link target was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    Exact,
+    /// Only when compared case-insensitively.
+    Case,
+    /// Only with `\` read as `/` (and maybe case-insensitively).
+    Backslash,
+}
+
+/// What a link points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// An absolute URL, a root-relative path or an empty link: not ours to check.
+    Outside,
+    /// `#fragment` on the page itself.
+    SamePage {
+        fragment: String,
+    },
+    Page {
+        page: usize,
+        fragment: Option<String>,
+        how: How,
+        /// The target's path as spelled on disk, below the locale folder.
+        actual: String,
+    },
+    Asset {
+        how: How,
+        actual: String,
+    },
+    Missing {
+        /// The path the link resolves to, below the locale folder.
+        path: String,
+        /// The path climbs out of the locale folder.
+        escapes: bool,
+    },
+}
+
+/// Every file of each locale, by exact and by case-folded path.
+pub struct Targets {
+    exact: Vec<HashMap<String, Option<usize>>>,
+    folded: Vec<HashMap<String, String>>,
+}
+
+impl Targets {
+    pub fn new(site: &Site) -> Targets {
+        let n = site.locales.len();
+        let mut exact = vec![HashMap::new(); n];
+        let mut folded = vec![HashMap::new(); n];
+        for (index, page) in site.pages.iter().enumerate() {
+            let l = page.locale();
+            exact[l].insert(page.source.rel_path.clone(), Some(index));
+            folded[l].insert(
+                page.source.rel_path.to_lowercase(),
+                page.source.rel_path.clone(),
+            );
+        }
+        for asset in &site.assets {
+            exact[asset.locale].insert(asset.rel_path.clone(), None);
+            folded[asset.locale].insert(asset.rel_path.to_lowercase(), asset.rel_path.clone());
+        }
+        Targets { exact, folded }
+    }
+
+    /// Whether `path` exists in `locale`, spelled exactly.
+    pub fn exists(&self, locale: usize, path: &str) -> bool {
+        self.exact[locale].contains_key(path)
+    }
+
+    fn find(&self, locale: usize, path: &str) -> Option<(String, Option<usize>, bool)> {
+        if let Some(page) = self.exact[locale].get(path) {
+            return Some((path.to_owned(), *page, true));
+        }
+        let actual = self.folded[locale].get(&path.to_lowercase())?;
+        Some((
+            actual.clone(),
+            self.exact[locale].get(actual).copied().flatten(),
+            false,
+        ))
+    }
+
+    /// Resolves `target`, written in the page at `from` (below the locale folder).
+    pub fn resolve(&self, locale: usize, from: &str, target: &str) -> Resolved {
+        let target = target.trim();
+        if target.is_empty()
+            || is_absolute(target)
+            || target.starts_with('/')
+            || target.starts_with('~')
+        {
+            return Resolved::Outside;
+        }
+        let (path, rest) = split_target(target);
+        let fragment = rest
+            .split_once('#')
+            .map(|(_, f)| decode(f))
+            .filter(|f| !f.is_empty());
+        if path.is_empty() {
+            return match fragment {
+                Some(fragment) => Resolved::SamePage { fragment },
+                None => Resolved::Outside,
+            };
+        }
+        let decoded = decode(path);
+        let backslash = decoded.contains('\\');
+        let Some(joined) = join(from, &decoded.replace('\\', "/")) else {
+            return Resolved::Missing {
+                path: decoded,
+                escapes: true,
+            };
+        };
+        let Some((actual, page, exact)) = self.find(locale, &joined) else {
+            return Resolved::Missing {
+                path: joined,
+                escapes: false,
+            };
+        };
+        let how = match (backslash, exact) {
+            (true, _) => How::Backslash,
+            (false, true) => How::Exact,
+            (false, false) => How::Case,
+        };
+        match page {
+            Some(page) => Resolved::Page {
+                page,
+                fragment,
+                how,
+                actual,
+            },
+            None => Resolved::Asset { how, actual },
+        }
+    }
+}
+
+fn decode(s: &str) -> String {
+    percent_decode_str(s).decode_utf8_lossy().into_owned()
+}
+
+/// `path` relative to the folder of `from`, with `.` and `..` worked out;
+/// `None` when it climbs above the locale folder.
+fn join(from: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(join("a/b.md", "c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("a/b.md", "../c.md").as_deref(), Some("c.md"));
+        assert_eq!(join("a/b.md", "./d/../e.md").as_deref(), Some("a/e.md"));
+        assert_eq!(join("b.md", "../c.md"), None);
+    }
+}

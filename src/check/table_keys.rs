@@ -1,0 +1,115 @@
+//! `duplicate-table-key`: the same value twice in the first column of a
+//! table whose first column is a key.
+//!
+//! A first column is a key when nearly every body cell in it holds a code,
+//! a code span or a link, and nearly all of them differ: an index of error
+//! codes, a list of cmdlets. A column of categories ("MAK", "KMS") repeats
+//! by nature and is left alone.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::{Facts, TokenKind, UnitKind};
+
+use super::Context;
+
+/// Repeated keys of page `facts`: (unit of the repeat, unit of the first).
+pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
+    let mut tables: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (u, unit) in facts.units.iter().enumerate() {
+        if let UnitKind::Row {
+            table,
+            header: false,
+        } = unit.kind
+        {
+            tables.entry(table).or_default().push(u);
+        }
+    }
+    let mut out = Vec::new();
+    for rows in tables.values() {
+        if rows.len() < 3 {
+            continue;
+        }
+        let keys: Vec<Option<String>> = rows
+            .iter()
+            .map(|&u| {
+                let unit = &facts.units[u];
+                let key = unit.key.as_ref()?;
+                let coded = unit.tokens.iter().any(|t| {
+                    matches!(
+                        t.kind,
+                        TokenKind::Code | TokenKind::InlineCode | TokenKind::Target
+                    ) && t.span.start >= key.span.start
+                        && t.span.start < key.span.end
+                });
+                (coded && !key.text.is_empty()).then(|| key.text.to_lowercase())
+            })
+            .collect();
+        let coded = keys.iter().flatten().count();
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut repeats = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                match first.get(key.as_str()) {
+                    Some(&f) => repeats.push((rows[i], rows[f])),
+                    None => {
+                        first.insert(key, i);
+                    }
+                }
+            }
+        }
+        // A key column: at least 80% coded cells, at most 10% repeats.
+        if coded * 5 >= rows.len() * 4 && repeats.len() * 10 <= coded {
+            out.extend(repeats);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (p, page) in cx.site.pages.iter().enumerate() {
+        let facts = &page.doc.facts;
+        for (repeat, first) in duplicates(facts) {
+            let (Some(key), Some(first_key)) = (&facts.units[repeat].key, &facts.units[first].key)
+            else {
+                continue;
+            };
+            let first_location = cx.location(p, first_key.span.clone());
+            let span = key_span(facts, repeat).unwrap_or(key.span.clone());
+            out.push(
+                Finding::warning(
+                    "duplicate-table-key",
+                    cx.location(p, span),
+                    format!(
+                        "`{}` appears twice in the first column of this table (lines {} and {})",
+                        key.text,
+                        first_location.line,
+                        cx.location(p, key.span.clone()).line
+                    ),
+                )
+                .with_related(first_location, "the first occurrence")
+                .with_help(
+                    "each row of a key column names its own value: correct the one that is wrong",
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// The span of the code in a row's key cell, for a caret under it.
+fn key_span(facts: &Facts, unit: usize) -> Option<std::ops::Range<usize>> {
+    let unit = &facts.units[unit];
+    let key = unit.key.as_ref()?;
+    unit.tokens
+        .iter()
+        .find(|t| {
+            t.kind == TokenKind::Code
+                && t.span.start >= key.span.start
+                && t.span.end <= key.span.end
+                && !t.span.is_empty()
+        })
+        .map(|t| t.span.clone())
+}

@@ -1,0 +1,577 @@
+//! What the checks need to know about a page, read off the same events
+//! that become its HTML: links, ids, hidden tags, and the page cut into
+//! units (headings, paragraphs, table rows, list items, code blocks) that
+//! carry the tokens a translation must keep.
+//!
+//! Everything is kept with byte offsets into the whole file, so a finding
+//! can point at the exact line and column of the Markdown source.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::Heading;
+use super::heading;
+use super::tokens;
+
+/// A link or image as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written (`../a.md#b`, `#x`, `https://...`).
+    pub target: String,
+    /// Plain text of the link (alt text for images).
+    pub text: String,
+    /// The link text is one code span: `` [`Get-Item`](...) ``.
+    pub text_is_code: bool,
+    pub image: bool,
+    /// Byte range of the whole link in the file.
+    pub span: Range<usize>,
+    /// Byte offset of the link text (after `[`) in the file.
+    pub text_offset: usize,
+}
+
+/// An id that an element of the page carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub id: String,
+    pub offset: usize,
+    /// From a heading (explicit `<a name>` or automatic slug), or raw HTML.
+    pub from_heading: bool,
+    /// Written by the author (`<a name>`, `id=`), not generated.
+    pub explicit: bool,
+}
+
+/// Prose that a browser reads as an unknown tag and hides: `<computername>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiddenTag {
+    pub html: String,
+    pub offset: usize,
+}
+
+/// What kind of block a [`Unit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Heading(u8),
+    Paragraph,
+    /// A table row; `table` counts the page's tables from 0.
+    Row {
+        table: usize,
+        header: bool,
+    },
+    Item,
+    Code,
+}
+
+/// What kind of token a translation must keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TokenKind {
+    /// A hexadecimal or long numeric code.
+    Code,
+    /// The text of a code span.
+    InlineCode,
+    /// A fenced code block's content, comment lines left out.
+    Fenced,
+    /// A link or image target.
+    Target,
+    /// An id defined by the unit.
+    Anchor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Normalised value (see [`tokens`]).
+    pub value: String,
+    /// Byte range of the token in the file.
+    pub span: Range<usize>,
+}
+
+/// A table cell's text and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+/// One block of the page, the grain at which translations are aligned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub kind: UnitKind,
+    /// Index of the section: 0 before the first heading, then one per heading.
+    pub section: usize,
+    pub offset: usize,
+    pub tokens: Vec<Token>,
+    /// For table rows: the first cell.
+    pub key: Option<Cell>,
+}
+
+/// Everything [`extract`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub links: Vec<Link>,
+    /// Ids in document order, headings and raw HTML alike.
+    pub anchors: Vec<Anchor>,
+    pub hidden: Vec<HiddenTag>,
+    pub units: Vec<Unit>,
+}
+
+/// Reads the facts of a page's events. `base` is the offset of the body
+/// in the file; `headings` are the page's headings in order, ids assigned.
+pub fn extract(
+    events: &[(Event<'_>, Range<usize>)],
+    body: &str,
+    base: usize,
+    headings: &[Heading],
+) -> Facts {
+    let mut x = Extractor {
+        facts: Facts::default(),
+        body,
+        base,
+        open: Vec::new(),
+        pushed: Vec::new(),
+        links: Vec::new(),
+        cell: None,
+        tables: 0,
+        section: 0,
+        headings: headings.iter(),
+        in_heading: false,
+    };
+    for (event, range) in events {
+        x.event(event, range.clone());
+    }
+    x.facts
+}
+
+struct OpenLink {
+    index: usize,
+    only_code: Option<bool>,
+}
+
+struct Extractor<'h, 'b> {
+    facts: Facts,
+    body: &'b str,
+    base: usize,
+    /// Units being filled, innermost last.
+    open: Vec<usize>,
+    /// For each open unit-making tag: whether it pushed a unit.
+    pushed: Vec<bool>,
+    links: Vec<OpenLink>,
+    /// The first cell of the current row, while it is open: (text, start).
+    cell: Option<(usize, Option<(String, usize)>)>,
+    tables: usize,
+    section: usize,
+    headings: std::slice::Iter<'h, Heading>,
+    in_heading: bool,
+}
+
+impl Extractor<'_, '_> {
+    fn event(&mut self, event: &Event<'_>, range: Range<usize>) {
+        let at = self.base + range.start;
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(end) => self.end(*end, self.base + range.end),
+            Event::Text(text) => self.text(text, range),
+            Event::Code(code) => {
+                self.token(
+                    TokenKind::InlineCode,
+                    code.to_string(),
+                    at..self.base + range.end,
+                );
+                self.add_text(code);
+                if let Some(link) = self.links.last_mut() {
+                    link.only_code.get_or_insert(true);
+                }
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                self.html(html, at, matches!(event, Event::InlineHtml(_)))
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        let at = self.base + range.start;
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.section += 1;
+                self.in_heading = true;
+                self.begin(UnitKind::Heading(*level as u8), at, true);
+                if let Some(h) = self.headings.next() {
+                    self.facts.anchors.push(Anchor {
+                        id: h.id.clone(),
+                        offset: h.offset,
+                        from_heading: true,
+                        explicit: h.explicit,
+                    });
+                    if h.explicit {
+                        self.token(TokenKind::Anchor, h.id.clone(), at..at);
+                    }
+                }
+            }
+            Tag::Paragraph => {
+                let top_level = self.open.is_empty();
+                self.begin(UnitKind::Paragraph, at, top_level);
+            }
+            Tag::Item => self.begin(UnitKind::Item, at, true),
+            Tag::CodeBlock(_) => self.begin(UnitKind::Code, at, true),
+            Tag::Table(_) => self.tables += 1,
+            Tag::TableHead | Tag::TableRow => {
+                let header = matches!(tag, Tag::TableHead);
+                let table = self.tables.saturating_sub(1);
+                self.begin(UnitKind::Row { table, header }, at, true);
+                self.cell = Some((0, None));
+            }
+            Tag::TableCell => {
+                if let Some((count, first)) = &mut self.cell {
+                    *count += 1;
+                    if *count == 1 {
+                        *first = Some((String::new(), at));
+                    }
+                }
+            }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                let image = matches!(tag, Tag::Image { .. });
+                let text_offset = self.body[range.clone()]
+                    .find('[')
+                    .map_or(at, |i| at + i + 1);
+                self.token(
+                    TokenKind::Target,
+                    tokens::target(dest_url),
+                    at..self.base + range.end,
+                );
+                self.links.push(OpenLink {
+                    index: self.facts.links.len(),
+                    only_code: None,
+                });
+                self.facts.links.push(Link {
+                    target: dest_url.to_string(),
+                    text: String::new(),
+                    text_is_code: false,
+                    image,
+                    span: at..self.base + range.end,
+                    text_offset,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// `at` is the offset just after the element.
+    fn end(&mut self, end: TagEnd, at: usize) {
+        match end {
+            TagEnd::Heading(_) => {
+                self.in_heading = false;
+                self.finish();
+            }
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow => {
+                self.finish()
+            }
+            TagEnd::CodeBlock => {
+                if let Some(&unit) = self.open.last() {
+                    let unit = &mut self.facts.units[unit];
+                    let code: String = unit
+                        .tokens
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Fenced)
+                        .map(|t| t.value.as_str())
+                        .collect();
+                    let span = unit.offset..at;
+                    unit.tokens.retain(|t| t.kind != TokenKind::Fenced);
+                    unit.tokens.push(Token {
+                        kind: TokenKind::Fenced,
+                        value: tokens::fenced_code(&code),
+                        span,
+                    });
+                }
+                self.finish();
+            }
+            TagEnd::TableCell => {
+                if let Some((1, Some((text, start)))) = &self.cell {
+                    let cell = Cell {
+                        text: text.trim().to_owned(),
+                        span: *start..at,
+                    };
+                    if let Some(&unit) = self.open.last() {
+                        self.facts.units[unit].key = Some(cell);
+                    }
+                }
+            }
+            TagEnd::Link | TagEnd::Image => {
+                if let Some(open) = self.links.pop() {
+                    let link = &mut self.facts.links[open.index];
+                    link.text = link.text.trim().to_owned();
+                    link.text_is_code = open.only_code == Some(true);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        let at = self.base + range.start;
+        let in_code_block = self
+            .open
+            .last()
+            .is_some_and(|&u| self.facts.units[u].kind == UnitKind::Code);
+        if in_code_block {
+            self.token(TokenKind::Fenced, text.to_owned(), at..at);
+            return;
+        }
+        // Offsets of tokens inside the text are exact when the source
+        // holds the text as written (no entities or escapes in between).
+        let verbatim = self.body.get(range) == Some(text);
+        for (value, start, len) in tokens::codes(text) {
+            let span = if verbatim {
+                at + start..at + start + len
+            } else {
+                at..at
+            };
+            self.token(TokenKind::Code, value, span);
+        }
+        if let Some(link) = self.links.last_mut()
+            && !text.trim().is_empty()
+        {
+            link.only_code = Some(false);
+        }
+        self.add_text(text);
+    }
+
+    /// Appends visible text to the open link's text and the open first cell.
+    fn add_text(&mut self, text: &str) {
+        for open in &self.links {
+            self.facts.links[open.index].text.push_str(text);
+        }
+        if let Some((1, Some((cell, _)))) = &mut self.cell {
+            cell.push_str(text);
+        }
+    }
+
+    fn html(&mut self, html: &str, at: usize, inline: bool) {
+        let trimmed = html.trim_start();
+        if trimmed.starts_with("<!--") {
+            return;
+        }
+        if !self.in_heading || heading::anchor_name(html).is_none() {
+            for id in html_ids(html) {
+                self.facts.anchors.push(Anchor {
+                    id: id.clone(),
+                    offset: at,
+                    from_heading: false,
+                    explicit: true,
+                });
+                self.token(TokenKind::Anchor, id, at..at);
+            }
+        }
+        if inline && is_unknown_tag(trimmed) {
+            self.facts.hidden.push(HiddenTag {
+                html: html.trim().to_owned(),
+                offset: at,
+            });
+        }
+    }
+
+    /// Opens a unit of `kind` if `push`; records the decision for [`finish`].
+    fn begin(&mut self, kind: UnitKind, at: usize, push: bool) {
+        if push {
+            self.open.push(self.facts.units.len());
+            self.facts.units.push(Unit {
+                kind,
+                section: self.section,
+                offset: at,
+                tokens: Vec::new(),
+                key: None,
+            });
+        }
+        self.pushed.push(push);
+    }
+
+    fn finish(&mut self) {
+        if self.pushed.pop() == Some(true) {
+            self.open.pop();
+        }
+    }
+
+    fn token(&mut self, kind: TokenKind, value: String, span: Range<usize>) {
+        if let Some(&unit) = self.open.last() {
+            self.facts.units[unit]
+                .tokens
+                .push(Token { kind, value, span });
+        }
+    }
+}
+
+/// Ids that a piece of raw HTML defines: `id="x"` on any element, and
+/// `name="x"` on `<a>`.
+fn html_ids(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let Some(inside) = tag.split('>').next() else {
+            continue;
+        };
+        if inside.starts_with('/') {
+            continue;
+        }
+        if let Some(name) = heading::anchor_name(&format!("<{inside}")) {
+            ids.push(name.to_owned());
+        } else if let Some(id) = heading::attribute(inside, "id") {
+            ids.push(id.to_owned());
+        }
+    }
+    ids
+}
+
+/// True when `html` is a tag that names no HTML element: `<computername>`,
+/// `</string>`. Custom elements (with a `-`) are deliberate.
+fn is_unknown_tag(html: &str) -> bool {
+    let Some(inside) = html.strip_prefix('<') else {
+        return false;
+    };
+    let inside = inside.strip_prefix('/').unwrap_or(inside);
+    let end = inside
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inside.len());
+    let name = &inside[..end];
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) || inside[end..].starts_with('-') {
+        return false;
+    }
+    !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
+}
+
+/// Every element name of HTML (WHATWG), the obsolete ones browsers still
+/// know, and the SVG and MathML roots.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "plaintext",
+    "pre",
+    "progress",
+    "q",
+    "rb",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+];

@@ -1,0 +1,161 @@
+//! The tokens a translation must not change, found in prose.
+//!
+//! Translators rewrite sentences but keep error codes, numbers, code and
+//! link targets. Those are what the cross-locale checks compare, so each is
+//! normalised here to the form every locale writes alike: hexadecimal codes
+//! lower-cased (`0x8007232A` and `0x8007232a` are one code), numbers without
+//! digit-group separators (`10,000`, `10.000` and `10 000` are one number),
+//! URLs without their locale segment (`/en-us/` and `/es-es/` are one page).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A hexadecimal code of at least four digits, `0x8007232A`.
+fn hex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b0[xX][0-9A-Fa-f]{4,16}\b").unwrap_or_else(|e| panic!("hex pattern: {e}"))
+    })
+}
+
+/// A number, digit groups separated by `,` `.` or a (narrow) space.
+fn number() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b\d{1,3}(?:[,.\u{a0}\u{202f} ]\d{3})+\b|\b\d+\b")
+            .unwrap_or_else(|e| panic!("number pattern: {e}"))
+    })
+}
+
+/// Error codes and numbers of at least four digits in `text`, normalised,
+/// with their byte offsets in `text`. Shorter numbers are left out: a
+/// translation may spell "2" as a word, or reorder "step 3 of 5".
+pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = hex()
+        .find_iter(text)
+        .map(|m| (m.as_str().to_ascii_lowercase(), m.start(), m.len()))
+        .collect();
+    for m in number().find_iter(text) {
+        let inside_hex = out
+            .iter()
+            .any(|&(_, s, l)| m.start() >= s && m.start() < s + l);
+        let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        if !inside_hex && digits.len() >= 4 {
+            out.push((digits, m.start(), m.len()));
+        }
+    }
+    out
+}
+
+/// True when `text`, trimmed, is exactly one hexadecimal code.
+pub fn is_hex_code(text: &str) -> bool {
+    let t = text.trim();
+    hex()
+        .find(t)
+        .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+}
+
+/// The hexadecimal codes in `text`, lower-cased.
+pub fn hex_codes(text: &str) -> Vec<String> {
+    hex()
+        .find_iter(text)
+        .map(|m| m.as_str().to_ascii_lowercase())
+        .collect()
+}
+
+/// A link target as every locale writes it: a locale segment of an
+/// absolute URL (`/en-us/`) removed, a trailing slash dropped.
+pub fn target(url: &str) -> String {
+    let url = url.trim();
+    if !crate::markdown::links::is_absolute(url) {
+        return url.to_owned();
+    }
+    let mut out: Vec<&str> = url
+        .split('/')
+        .filter(|segment| !is_locale_segment(segment))
+        .collect();
+    if out.len() > 3 && out.last() == Some(&"") {
+        out.pop();
+    }
+    out.join("/")
+}
+
+/// `en-us`, `es-ES`, `zh-hant-tw`: a path segment naming a locale.
+fn is_locale_segment(segment: &str) -> bool {
+    let parts: Vec<&str> = segment.split('-').collect();
+    parts.len() >= 2
+        && parts.len() <= 3
+        && (2..=3).contains(&parts[0].len())
+        && parts
+            .iter()
+            .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Code as a translation keeps it: lines that are only a comment may be
+/// translated (Microsoft's localized repositories do), so they are left
+/// out, and trailing blanks do not count.
+pub fn fenced_code(code: &str) -> String {
+    code.lines()
+        .map(str::trim_end)
+        .filter(|line| {
+            let t = line.trim_start();
+            !(t.is_empty()
+                || t.starts_with('#')
+                || t.starts_with("//")
+                || t.starts_with("--")
+                || t.starts_with("::")
+                || t.starts_with(';')
+                || t.to_ascii_lowercase().starts_with("rem "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<String> {
+        codes(text).into_iter().map(|(v, _, _)| v).collect()
+    }
+
+    #[test]
+    fn codes_are_normalised() {
+        assert_eq!(
+            values("Error 0x8007232A (0x8007232a), KB 929712"),
+            ["0x8007232a", "0x8007232a", "929712"]
+        );
+        assert_eq!(values("10,000 y 10.000 y 10\u{a0}000"), ["10000"; 3]);
+        assert_eq!(values("paso 3 de 5, 2019"), ["2019"]);
+        assert_eq!(values("abc1234 x"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn hex_code_alone() {
+        assert!(is_hex_code(" 0x8007232A "));
+        assert!(!is_hex_code("0x8007232A y"));
+        assert!(!is_hex_code("Error"));
+    }
+
+    #[test]
+    fn locale_segments_are_dropped_from_urls() {
+        assert_eq!(
+            target("https://docs.microsoft.com/es-es/windows/a/"),
+            "https://docs.microsoft.com/windows/a"
+        );
+        assert_eq!(
+            target("https://support.microsoft.com/help/x"),
+            "https://support.microsoft.com/help/x"
+        );
+        assert_eq!(target("../a.md#b"), "../a.md#b");
+    }
+
+    #[test]
+    fn comment_lines_of_code_may_differ() {
+        assert_eq!(
+            fenced_code("# Comprobar\nslmgr /dlv  \n\n"),
+            fenced_code("# Verificare\nslmgr /dlv\n")
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! rustc-style text: the finding, the source line with a caret under the
+//! offending text, the related lines of other locales, notes and help.
+//! Colour when writing to a terminal. Rendered by codespan-reporting.
+
+use std::io::IsTerminal;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::{self, Config};
+
+use super::{Findings, path_key};
+use crate::diagnostic::{Finding, Location, Severity};
+
+/// Writes every finding to standard error, then a summary per rule.
+pub fn print(report: &Findings) {
+    let color = if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
+    let stream = StandardStream::stderr(color);
+    let mut out = stream.lock();
+    let mut files = SimpleFiles::new();
+    let mut ids = std::collections::HashMap::new();
+    for (path, text) in &report.texts {
+        ids.insert(path.clone(), files.add(path_key(path), text.as_str()));
+    }
+    let config = Config::default();
+    for finding in &report.findings {
+        let diagnostic = diagnostic(finding, &ids, &files);
+        if term::emit_to_write_style(&mut out, &config, &files, &diagnostic).is_err() {
+            // No source to show (a file that could not be read): the plain form.
+            eprintln!("{finding}\n");
+        }
+    }
+    eprint!("{}", summary(report));
+}
+
+fn diagnostic(
+    finding: &Finding,
+    ids: &std::collections::HashMap<std::path::PathBuf, usize>,
+    files: &SimpleFiles<String, &str>,
+) -> Diagnostic<usize> {
+    let level = match finding.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Note => Level::Note,
+    };
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    match label(&finding.location, ids, files) {
+        Some((id, span)) => labels.push(Label::primary(id, span)),
+        None => notes.push(format!("in {}", finding.location)),
+    }
+    for related in &finding.related {
+        match label(&related.location, ids, files) {
+            Some((id, span)) => {
+                labels.push(Label::secondary(id, span).with_message(&related.message))
+            }
+            None => notes.push(format!("{}: {}", related.location, related.message)),
+        }
+    }
+    notes.extend(finding.notes.iter().map(|n| format!("also: {n}")));
+    notes.extend(finding.help.iter().map(|h| format!("help: {h}")));
+    Diagnostic::new(level)
+        .with_code(finding.rule)
+        .with_message(&finding.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// The file id and byte range of a location, when its text is known.
+fn label(
+    location: &Location,
+    ids: &std::collections::HashMap<std::path::PathBuf, usize>,
+    files: &SimpleFiles<String, &str>,
+) -> Option<(usize, std::ops::Range<usize>)> {
+    let id = *ids.get(&location.file)?;
+    if location.line == 0 {
+        return None;
+    }
+    let text = *files.get(id).ok()?.source();
+    let start_of_line: usize = text
+        .split_inclusive('\n')
+        .take(location.line - 1)
+        .map(str::len)
+        .sum();
+    let line = text[start_of_line..].lines().next().unwrap_or("");
+    let byte = |column: usize| {
+        line.char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+    };
+    let start = byte(location.column);
+    let end = if location.end_column > location.column {
+        byte(location.end_column)
+    } else {
+        (start + line[start..].chars().next().map_or(0, char::len_utf8)).max(start)
+    };
+    Some((id, start_of_line + start..start_of_line + end))
+}
+
+/// `3 errors, 4 warnings, 0 notes` and one line per rule.
+pub fn summary(report: &Findings) -> String {
+    let mut out = format!(
+        "{} errors, {} warnings, {} notes\n",
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Note)
+    );
+    for (rule, n) in report.per_rule() {
+        out.push_str(&format!("  {rule}: {n}\n"));
+    }
+    out
+}

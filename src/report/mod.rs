@@ -1,0 +1,105 @@
+//! Output formats for findings, one module each: [`human`] (rustc-style,
+//! with the source line and a caret), [`json`] (polydoc's own stable
+//! schema), [`sarif`] (SARIF 2.1.0 for code scanning) and [`github`]
+//! (workflow commands that annotate a pull request).
+//!
+//! Reporters only format; they never decide what is a finding. What they
+//! share is here: the source texts findings point into, and the stable
+//! fingerprint that identifies a finding across edits that move it.
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Finding, Location, Severity};
+
+/// The findings of a run and the texts of the files they point into.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub findings: Vec<Finding>,
+    /// Source text per displayed path.
+    pub texts: HashMap<PathBuf, String>,
+}
+
+impl Findings {
+    /// The text of line `location.line` of its file, trimmed; empty when unknown.
+    pub fn line_text(&self, location: &Location) -> &str {
+        self.texts
+            .get(&location.file)
+            .and_then(|t| t.lines().nth(location.line.checked_sub(1)?))
+            .map_or("", str::trim)
+    }
+
+    /// Per finding, a fingerprint that survives edits elsewhere in the
+    /// file: rule, file and the text of the offending line, plus a counter
+    /// for identical lines. Line numbers are deliberately left out.
+    pub fn fingerprints(&self) -> Vec<String> {
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        self.findings
+            .iter()
+            .map(|f| {
+                let key = fnv1a(&[
+                    f.rule,
+                    &path_key(&f.location.file),
+                    self.line_text(&f.location),
+                ]);
+                let n = seen.entry(key).or_default();
+                *n += 1;
+                format!("{key:016x}:{n}")
+            })
+            .collect()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Number of findings per rule, by rule id.
+    pub fn per_rule(&self) -> BTreeMap<&'static str, usize> {
+        let mut out = BTreeMap::new();
+        for f in &self.findings {
+            *out.entry(f.rule).or_default() += 1;
+        }
+        out
+    }
+}
+
+/// The message with its notes and help, one per line, for formats that
+/// carry one text per finding.
+pub fn long_message(f: &Finding) -> String {
+    let mut text = f.message.clone();
+    for note in &f.notes {
+        text.push_str("\nalso: ");
+        text.push_str(note);
+    }
+    if let Some(help) = &f.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    text
+}
+
+/// A path as it appears in reports: `/`-separated on every system.
+pub fn path_key(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// FNV-1a over the parts, separated: stable across runs, versions and
+/// machines, unlike the standard library's hasher.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
