@@ -58,8 +58,8 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                 }
             }
         }
-        // A key column: at least 80% coded cells, at most 10% repeats.
-        if coded * 5 >= rows.len() * 4 && repeats.len() * 10 <= coded {
+        // A key column: at least 80% coded cells, at most a quarter repeats.
+        if coded * 5 >= rows.len() * 4 && repeats.len() * 4 <= coded {
             out.extend(repeats);
         }
     }

@@ -1,0 +1,437 @@
+//! `polydoc check` on the seeds and on one small fixture per rule, through
+//! the real binary and its JSON, SARIF and GitHub outputs.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use serde_json::Value;
+
+const ES: &str = "content/es-es/get-started/activation-error-codes.md";
+const IT: &str = "content/it-it/get-started/activation-error-codes.md";
+
+/// Runs `check --format json` in `root`; returns the exit code and document.
+fn check_json(root: &std::path::Path, extra: &[&str]) -> (Option<i32>, Value) {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = polydoc(root, &args);
+    let doc = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
+    (out.status.code(), doc)
+}
+
+/// (rule, file, line) of every finding.
+fn findings(doc: &Value) -> BTreeSet<(String, String, u64)> {
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["location"]["file"].as_str().unwrap().to_owned(),
+                f["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {
+    items
+        .iter()
+        .map(|(r, f, l)| (r.to_string(), f.to_string(), *l))
+        .collect()
+}
+
+#[test]
+fn the_seeds_give_exactly_the_expected_findings() {
+    let (code, doc) = check_json(&repo(), &[]);
+    assert_eq!(code, Some(1), "errors fail the check");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", ES, 48),
+            ("broken-link", ES, 112),
+            ("broken-link", IT, 112),
+            ("duplicate-anchor", ES, 77),
+            ("duplicate-anchor", ES, 86),
+            ("duplicate-anchor", IT, 77),
+            ("duplicate-anchor", IT, 86),
+        ])
+    );
+    let row = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "translation-token-mismatch")
+        .unwrap();
+    assert_eq!(row["location"]["column"], 3);
+    assert_eq!(
+        row["message"],
+        "this table row has `0x8007232A` where it-it has `0x8007232B`"
+    );
+    let notes: Vec<&str> = row["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes[0].ends_with("[link-text-anchor-mismatch]"),
+        "{notes:?}"
+    );
+    assert!(notes[1].ends_with("[duplicate-table-key]"), "{notes:?}");
+    let related: Vec<(&str, u64)> = row["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["location"]["file"].as_str().unwrap(),
+                r["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(related.contains(&(IT, 48)), "{related:?}");
+    let anchors = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "duplicate-anchor")
+        .unwrap();
+    assert!(
+        anchors["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("id `possible-cause` is defined 30 times on this page (lines 77, 96,"),
+        "{anchors}"
+    );
+    assert_eq!(anchors["severity"], "warning");
+}
+
+#[test]
+fn human_output_shows_the_line_with_a_caret_and_a_summary() {
+    let out = polydoc(&repo(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[translation-token-mismatch]: this table row has `0x8007232A`"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("┌─ {ES}:48:3")), "{err}");
+    assert!(err.contains(" │   ^^^^^^^^^^\n"), "{err}");
+    assert!(err.contains("3 errors, 4 warnings, 0 notes\n  broken-link: 2\n  duplicate-anchor: 4\n  translation-token-mismatch: 1\n"), "{err}");
+}
+
+#[test]
+fn sarif_validates_against_the_2_1_0_schema() {
+    let out = polydoc(&repo(), &["check", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // The published schema (vendored as is) has a typo in the pattern of
+    // `run.language`, a stray `]` that Rust's regex engine rejects. polydoc
+    // never writes `language`; the test fixes the pattern in memory so that
+    // everything else is validated.
+    let text = include_str!("data/sarif-schema-2.1.0.json").replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 7);
+    let row = results
+        .iter()
+        .find(|r| r["ruleId"] == "translation-token-mismatch")
+        .unwrap();
+    let rule = &run["tool"]["driver"]["rules"][row["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "translation-token-mismatch");
+    let region = &row["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(48), Some(3))
+    );
+    assert_eq!(
+        row["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        IT
+    );
+    let fingerprints: BTreeSet<&str> = results
+        .iter()
+        .map(|r| r["partialFingerprints"]["polydoc/v1"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), results.len(), "fingerprints are unique");
+}
+
+#[test]
+fn github_format_writes_escaped_workflow_commands() {
+    let out = polydoc(&repo(), &["check", "--format", "github"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 7, "{text}");
+    let row = lines
+        .iter()
+        .find(|l| l.contains("translation-token-mismatch"))
+        .unwrap();
+    assert!(
+        row.starts_with(&format!(
+            "::error file={ES},line=48,col=3,endColumn=13,title=polydoc translation-token-mismatch::this table row has"
+        )),
+        "{row}"
+    );
+    assert!(
+        row.contains("%0Aalso: link text"),
+        "newlines are escaped: {row}"
+    );
+    assert!(lines.iter().any(|l| l.starts_with("::warning file=")));
+}
+
+/// A fixture site: `files` under `content/`, checked as JSON.
+fn run(files: &[(&str, &str)], extra: &[&str]) -> (Option<i32>, BTreeSet<(String, String, u64)>) {
+    let site = Fixture::new();
+    for (path, text) in files {
+        site.write(&format!("content/{path}"), text);
+    }
+    let (code, doc) = check_json(site.root(), extra);
+    (code, findings(&doc))
+}
+
+#[test]
+fn broken_links_case_and_backslash() {
+    let page = "# A\n\n[ok](b.md) [img](img/x.png) [gone](missing.md)\n\n[case](B.md) [slash](sub\\c.md) [out](../../x.md)\n\n[web](https://example.com/x.md) [root](/windows/x)\n";
+    let (code, found) = run(
+        &[
+            ("en-us/a.md", page),
+            ("en-us/b.md", "# B\n"),
+            ("en-us/sub/c.md", "# C\n"),
+            ("en-us/img/x.png", "png"),
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        found,
+        set(&[
+            ("broken-link", "content/en-us/a.md", 3),
+            ("link-case-mismatch", "content/en-us/a.md", 5),
+            ("link-backslash", "content/en-us/a.md", 5),
+            ("broken-link", "content/en-us/a.md", 5),
+        ])
+    );
+}
+
+#[test]
+fn missing_anchors_match_exactly_and_suggest() {
+    let page = "# A\n\n## <a name=\"kept\"></a>Uno\n\n## Dos partes\n\n<div id=\"raw\"></div>\n\n[a](#kept) [b](#dos-partes) [c](#raw) [d](b.md#there)\n\n[e](#Kept)\n\n[f](b.md#nowhere)\n";
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", page),
+            ("en-us/b.md", "# B\n\n## <a name=\"there\"></a>T\n"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("missing-anchor", "content/en-us/a.md", 11),
+            ("missing-anchor", "content/en-us/a.md", 13),
+        ])
+    );
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page)
+        .write("content/en-us/b.md", "# B\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    let e = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["location"]["line"] == 11)
+        .unwrap();
+    assert_eq!(e["help"], "did you mean `#kept`?");
+}
+
+#[test]
+fn duplicate_anchors_warn_once_and_error_when_targeted() {
+    let page = "# A\n\n## <a name=\"x\"></a>One\n\n## <a name=\"x\"></a>Two\n\n## <a name=\"y\"></a>Three\n\n## <a name=\"y\"></a>Four\n\n[to y](#y)\n\n## Same\n\n## Same\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page);
+    let (code, doc) = check_json(site.root(), &[]);
+    let found: Vec<(&str, u64, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["location"]["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("duplicate-anchor", 3, "warning"),
+            ("duplicate-anchor", 7, "error")
+        ],
+        "automatic ids of repeated headings are unique and never reported"
+    );
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn hidden_html_is_reported_and_real_tags_are_not() {
+    let page = "# A\n\nRun slmgr /ipk <productkey> on <computername>.\n\nA <b>bold</b> <br/> <my-widget></my-widget> `<code>` and <5x5 key>.\n";
+    let (code, found) = run(&[("en-us/a.md", page)], &[]);
+    assert_eq!(code, Some(0), "warnings do not fail by default");
+    assert_eq!(
+        found,
+        set(&[
+            ("hidden-html", "content/en-us/a.md", 3),
+            ("hidden-html", "content/en-us/a.md", 3),
+        ])
+        .into_iter()
+        .collect()
+    );
+    let (code, _) = run(&[("en-us/a.md", page)], &["--fail-on", "warning"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn link_text_against_anchor_and_table_keys() {
+    let page = "# A\n\n|Code|Text|\n|-|-|\n|[0x80070005](#0x80070005-denied)|a|\n|[0x8007232A](#0x8007232b-dns)|b|\n|[0x8007232A](#0x8007232a-dns)|c|\n|[Fix](#0x8007232a-dns)|d|\n\n|Kind|Name|\n|-|-|\n|MAK|a|\n|MAK|b|\n|KMS|c|\n\n## <a name=\"0x80070005-denied\"></a>0x80070005\n\n## <a name=\"0x8007232b-dns\"></a>0x8007232B\n\n## <a name=\"0x8007232a-dns\"></a>0x8007232A\n";
+    let (_, found) = run(&[("en-us/a.md", page)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("link-text-anchor-mismatch", "content/en-us/a.md", 6),
+            ("duplicate-table-key", "content/en-us/a.md", 7),
+        ]),
+        "a text that names no code, and a category column, are left alone"
+    );
+}
+
+const EN: &str = "---\nms.date: 01/01/2020\n---\n# A\n\n|Code|Text|\n|-|-|\n|[0x1111AAAA](#code-a)|one|\n|[0x2222BBBB](#code-b)|two|\n\n```powershell\n# Check the key\nslmgr /dlv\n```\n\n## <a name=\"code-a\"></a>0x1111AAAA\n\nSee `Get-Item` and 0x1111AAAA.\n\n## <a name=\"code-b\"></a>0x2222BBBB\n";
+
+#[test]
+fn translations_disagreeing_with_the_majority_are_flagged() {
+    let es = EN
+        .replace("01/01/2020", "02/02/2021")
+        .replace("one", "uno")
+        .replace("# Check the key", "# Comprobar la clave")
+        .replace(
+            "See `Get-Item` and 0x1111AAAA.",
+            "Vea 0x1111AAAA, `Get-Item` y 0x1111AAAA.",
+        );
+    let it = EN
+        .replace("two", "due")
+        .replace("See `Get-Item`", "Vedere `Get-Items`")
+        .replace(
+            "|[0x2222BBBB](#code-b)|",
+            "|0x3333CCCC|tre|\n|[0x2222BBBC](#code-b)|",
+        );
+    let (_, found) = run(
+        &[("en-us/a.md", EN), ("es-es/a.md", &es), ("it-it/a.md", &it)],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/it-it/a.md", 10),
+            ("translation-token-mismatch", "content/it-it/a.md", 19),
+        ]),
+        "front matter, translated comments, repeated codes and one extra row (aligned, not shifting) give nothing"
+    );
+}
+
+#[test]
+fn two_locales_without_evidence_are_both_reported() {
+    let es = EN.replace("slmgr /dlv", "slmgr /xpr");
+    let (_, found) = run(&[("en-us/a.md", EN), ("es-es/a.md", &es)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/en-us/a.md", 11),
+            ("translation-token-mismatch", "content/es-es/a.md", 11),
+        ])
+    );
+}
+
+#[test]
+fn config_sets_severities_and_turns_rules_off() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n\n[x](gone.md) <thing>\n")
+        .write(
+            "polydoc.toml",
+            "[rules]\nbroken-link = \"warning\"\nhidden-html = \"off\"\n",
+        );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", "content/en-us/a.md", 3)])
+    );
+    assert_eq!(doc["findings"][0]["severity"], "warning");
+
+    site.write("polydoc.toml", "[rules]\nbroken-links = \"off\"\n");
+    let out = polydoc(site.root(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`broken-links`, which is no rule"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_baseline_hides_known_findings_even_when_lines_move() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n\n[x](gone.md)\n");
+    let out = polydoc(site.root(), &["check", "--write-baseline", "known.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    site.write(
+        "content/en-us/a.md",
+        "# A\n\nNew intro.\n\n[x](gone.md)\n\n[y](also-gone.md)\n",
+    );
+    let (code, doc) = check_json(site.root(), &["--baseline", "known.json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", "content/en-us/a.md", 7)])
+    );
+}
+
+#[test]
+fn bad_files_are_findings_and_the_other_checks_still_run() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n\n[x](gone.md)\n")
+        .write("content/en-us/bad.md", "---\ntitle: [\n---\n# B\n")
+        .write(
+            "content/en-us/bin.md",
+            b"\x00\x01\xff\xfe binary".as_slice(),
+        );
+    std::os::unix::fs::symlink("nowhere.md", site.root().join("content/en-us/dangling.md"))
+        .unwrap();
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    let rules: BTreeSet<(String, String)> =
+        findings(&doc).into_iter().map(|(r, f, _)| (r, f)).collect();
+    assert_eq!(
+        rules,
+        [
+            ("broken-link", "content/en-us/a.md"),
+            ("invalid-front-matter", "content/en-us/bad.md"),
+            ("invalid-utf8", "content/en-us/bin.md"),
+            ("unreadable-file", "content/en-us/dangling.md"),
+        ]
+        .iter()
+        .map(|(r, f)| (r.to_string(), f.to_string()))
+        .collect()
+    );
+}
