@@ -63,7 +63,27 @@ fn main() {
         build.as_secs_f64()
     );
     println!("polydoc build peak memory: {peak_mib:.0} MiB (target < 1024 MiB)");
-    if ratio > 3.0 || peak_mib >= 1024.0 {
+
+    let mut parse = Vec::new();
+    let mut check = Vec::new();
+    for run in 0..RUNS {
+        parse.push(parse_reference(&dir));
+        check.push(polydoc_check(&dir));
+        println!(
+            "run {}: bare parse {:.2}s, polydoc check {:.2}s",
+            run + 1,
+            parse[run].as_secs_f64(),
+            check[run].as_secs_f64()
+        );
+    }
+    let (parse, check) = (median(parse), median(check));
+    let check_ratio = check.as_secs_f64() / parse.as_secs_f64();
+    println!(
+        "median: bare parse {:.2}s, polydoc check {:.2}s, ratio {check_ratio:.2}x (target <= 2x)",
+        parse.as_secs_f64(),
+        check.as_secs_f64()
+    );
+    if ratio > 3.0 || peak_mib >= 1024.0 || check_ratio > 2.0 {
         eprintln!("a target was missed");
         std::process::exit(1);
     }
@@ -93,6 +113,39 @@ fn reference_run(root: &Path) -> Duration {
         std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
         std::fs::write(dest, html).expect("write");
     });
+    started.elapsed()
+}
+
+/// Bare pulldown-cmark parse: read each file and walk its events.
+fn parse_reference(root: &Path) -> Duration {
+    let files: Vec<_> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    let started = Instant::now();
+    let events: usize = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("read");
+            pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::ENABLE_TABLES).count()
+        })
+        .sum();
+    assert!(events > 0);
+    started.elapsed()
+}
+
+/// `polydoc check --format json` (findings discarded); returns wall time.
+fn polydoc_check(root: &Path) -> Duration {
+    let started = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_polydoc"))
+        .args(["check", "--format", "json", "--fail-on", "never", "--root"])
+        .arg(root)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("polydoc runs");
+    assert!(status.success(), "polydoc check failed: {status}");
     started.elapsed()
 }
 

@@ -105,11 +105,19 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// The texts of the pages, for reporters to quote the offending lines.
-fn texts(site: &Site) -> HashMap<PathBuf, String> {
-    site.pages
+/// The texts of the pages that have findings, for reporters to quote the
+/// offending lines; taken out of the site, which is done with.
+fn texts(site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
+    let wanted: std::collections::HashSet<&PathBuf> = findings
         .iter()
-        .map(|p| (p.source.display.clone(), p.source.text.clone()))
+        .flat_map(|f| {
+            std::iter::once(&f.location.file).chain(f.related.iter().map(|r| &r.location.file))
+        })
+        .collect();
+    site.pages
+        .into_iter()
+        .filter(|p| wanted.contains(&p.source.display))
+        .map(|p| (p.source.display, p.source.text))
         .collect()
 }
 
@@ -127,12 +135,11 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .collect();
     findings.extend(run_checks(&prepared));
     check::sort(&mut findings);
+    let pages = pages_per_locale(&prepared.site);
+    let texts = texts(prepared.site, &findings);
     Ok(CheckReport {
-        pages: pages_per_locale(&prepared.site),
-        findings: Findings {
-            findings,
-            texts: texts(&prepared.site),
-        },
+        pages,
+        findings: Findings::new(findings, texts),
         elapsed: started.elapsed(),
     })
 }
@@ -163,10 +170,7 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     staging.commit()?;
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
-    let checks = Findings {
-        findings: checks,
-        texts: HashMap::new(),
-    };
+    let checks = Findings::new(checks, HashMap::new());
     // Freeing tens of thousands of pages takes a noticeable slice of a
     // build; the caller has what it needs, so let another thread do it.
     std::thread::spawn(move || drop(site));

@@ -122,20 +122,21 @@ fn article(seed: u64, l: usize, locale: &str, page: usize, pages: usize) -> Stri
         "## <a name=\"summary\"></a>Resumen\n\n|Código |Mensaje |Tipo |\n|---|---|---|"
     )
     .unwrap();
-    for s in 0..sections {
+    // One code per section, named alike in the summary row and the heading
+    // it links to, as in the seed.
+    let codes: Vec<u64> = (0..sections).map(|_| shape.below(0xFFFF)).collect();
+    for (s, code) in codes.iter().enumerate() {
         writeln!(
             md,
-            "|[0x8007{:04X}](#code-{s}) |{} |KMS |",
-            shape.below(0xFFFF),
+            "|[0x8007{code:04X}](#code-{s}) |{} |KMS |",
             sentence(rng, 12)
         )
         .unwrap();
     }
-    for s in 0..sections {
+    for (s, code) in codes.iter().enumerate() {
         writeln!(
             md,
-            "\n### <a name=\"code-{s}\"></a>0x8007{:04X}: {}\n",
-            shape.below(0xFFFF),
+            "\n### <a name=\"code-{s}\"></a>0x8007{code:04X}: {}\n",
             sentence(rng, 6)
         )
         .unwrap();

@@ -15,8 +15,8 @@ use super::resolve::Resolved;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let targeted = targeted(cx);
-    let mut out = Vec::new();
-    for (p, page) in cx.site.pages.iter().enumerate() {
+    cx.per_page(|p, page| {
+        let mut out = Vec::new();
         let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for anchor in &page.doc.facts.anchors {
             by_id.entry(&anchor.id).or_default().push(anchor.offset);
@@ -53,8 +53,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             };
             out.push(finding);
         }
-    }
-    out
+        out
+    })
 }
 
 /// (page, id) pairs that some link of the site points at.

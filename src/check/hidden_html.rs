@@ -7,8 +7,8 @@ use crate::diagnostic::Finding;
 use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (p, page) in cx.site.pages.iter().enumerate() {
+    cx.per_page(|p, page| {
+        let mut out = Vec::new();
         for tag in &page.doc.facts.hidden {
             let escaped = tag.html.replace('<', "&lt;").replace('>', "&gt;");
             out.push(
@@ -26,6 +26,6 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 )),
             );
         }
-    }
-    out
+        out
+    })
 }

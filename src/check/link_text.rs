@@ -96,8 +96,8 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
 }
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (p, page) in cx.site.pages.iter().enumerate() {
+    cx.per_page(|p, page| {
+        let mut out = Vec::new();
         for (l, link) in page.doc.facts.links.iter().enumerate() {
             let Some(m) = mismatch(cx, p, l) else {
                 continue;
@@ -124,6 +124,6 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
             out.push(finding);
         }
-    }
-    out
+        out
+    })
 }

@@ -11,8 +11,8 @@ use super::resolve::{How, Resolved};
 use super::{Context, closest};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (p, page) in cx.site.pages.iter().enumerate() {
+    cx.per_page(|p, page| {
+        let mut out = Vec::new();
         // One finding per missing file and page: it is one fix, however
         // many times the page links it.
         let mut missing: Vec<(&str, bool, Vec<&Link>)> = Vec::new();
@@ -62,8 +62,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
             out.push(finding);
         }
-    }
-    out
+        out
+    })
 }
 
 fn what(link: &Link) -> &'static str {

@@ -146,7 +146,7 @@ impl<'a> Context<'a> {
             .collect();
         let lines = site
             .pages
-            .iter()
+            .par_iter()
             .map(|p| LineIndex::new(&p.source.text))
             .collect();
         let source = source.and_then(|s| {
@@ -172,6 +172,19 @@ impl<'a> Context<'a> {
     pub fn snippet(&self, page: usize, span: Range<usize>) -> Option<&'a str> {
         let text = self.site.pages[page].source.text.get(span)?;
         (!text.is_empty() && !text.contains('\n')).then_some(text)
+    }
+
+    /// Runs `f` on every page, in parallel; findings come out in page order.
+    pub fn per_page(
+        &self,
+        f: impl Fn(usize, &'a crate::site::Page) -> Vec<Finding> + Sync,
+    ) -> Vec<Finding> {
+        self.site
+            .pages
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(p, page)| f(p, page))
+            .collect()
     }
 
     pub fn locale_key(&self, page: usize) -> &'a str {

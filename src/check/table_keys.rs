@@ -68,8 +68,8 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
 }
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (p, page) in cx.site.pages.iter().enumerate() {
+    cx.per_page(|p, page| {
+        let mut out = Vec::new();
         let facts = &page.doc.facts;
         for (repeat, first) in duplicates(facts) {
             let (Some(key), Some(first_key)) = (&facts.units[repeat].key, &facts.units[first].key)
@@ -95,8 +95,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 ),
             );
         }
-    }
-    out
+        out
+    })
 }
 
 /// The span of the code in a row's key cell, for a caret under it.

@@ -14,6 +14,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::align;
 use crate::diagnostic::Finding;
 use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
@@ -23,19 +25,19 @@ use super::{Context, link_text, table_keys};
 type Set<'a> = BTreeSet<(TokenKind, &'a str)>;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for group in &cx.site.groups {
-        if group.len() < 2 {
-            continue;
-        }
-        let pivot = group
-            .iter()
-            .copied()
-            .find(|&p| Some(cx.site.pages[p].locale()) == cx.source)
-            .unwrap_or(group[0]);
-        out.extend(compare_group(cx, pivot, group));
-    }
-    out
+    cx.site
+        .groups
+        .par_iter()
+        .filter(|g| g.len() >= 2)
+        .flat_map_iter(|group| {
+            let pivot = group
+                .iter()
+                .copied()
+                .find(|&p| Some(cx.site.pages[p].locale()) == cx.source)
+                .unwrap_or(group[0]);
+            compare_group(cx, pivot, group)
+        })
+        .collect()
 }
 
 /// One block in one locale: (page, unit index).

@@ -14,6 +14,7 @@ pub mod sarif;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Finding, Location, Severity};
 
@@ -23,15 +24,41 @@ pub struct Findings {
     pub findings: Vec<Finding>,
     /// Source text per displayed path.
     pub texts: HashMap<PathBuf, String>,
+    /// Line start offsets per file, built on first use.
+    lines: OnceLock<HashMap<PathBuf, Vec<usize>>>,
 }
 
 impl Findings {
+    pub fn new(findings: Vec<Finding>, texts: HashMap<PathBuf, String>) -> Findings {
+        Findings {
+            findings,
+            texts,
+            lines: OnceLock::new(),
+        }
+    }
+
     /// The text of line `location.line` of its file, trimmed; empty when unknown.
     pub fn line_text(&self, location: &Location) -> &str {
-        self.texts
-            .get(&location.file)
-            .and_then(|t| t.lines().nth(location.line.checked_sub(1)?))
-            .map_or("", str::trim)
+        let lines = self.lines.get_or_init(|| {
+            self.texts
+                .iter()
+                .map(|(path, text)| {
+                    let starts = std::iter::once(0)
+                        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                        .collect();
+                    (path.clone(), starts)
+                })
+                .collect()
+        });
+        let (Some(text), Some(starts)) =
+            (self.texts.get(&location.file), lines.get(&location.file))
+        else {
+            return "";
+        };
+        let Some(&start) = location.line.checked_sub(1).and_then(|l| starts.get(l)) else {
+            return "";
+        };
+        text[start..].lines().next().map_or("", str::trim)
     }
 
     /// Per finding, a fingerprint that survives edits elsewhere in the
