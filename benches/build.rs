@@ -93,12 +93,7 @@ fn main() {
 fn reference_run(root: &Path) -> Duration {
     let out = root.join("reference-out");
     let _ = std::fs::remove_dir_all(&out);
-    let files: Vec<_> = walkdir::WalkDir::new(root.join("content"))
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
+    let files = content_files(root);
     let started = Instant::now();
     files.par_iter().for_each(|path| {
         let text = std::fs::read_to_string(path).expect("read");
@@ -116,14 +111,19 @@ fn reference_run(root: &Path) -> Duration {
     started.elapsed()
 }
 
-/// Bare pulldown-cmark parse: read each file and walk its events.
-fn parse_reference(root: &Path) -> Duration {
-    let files: Vec<_> = walkdir::WalkDir::new(root.join("content"))
+/// Every file of the generated corpus (listed before timing starts).
+fn content_files(root: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(root.join("content"))
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .collect();
+        .collect()
+}
+
+/// Bare pulldown-cmark parse: read each file and walk its events.
+fn parse_reference(root: &Path) -> Duration {
+    let files = content_files(root);
     let started = Instant::now();
     let events: usize = files
         .par_iter()
