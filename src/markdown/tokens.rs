@@ -15,7 +15,8 @@ use regex::Regex;
 fn hex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b0[xX][0-9A-Fa-f]{4,16}\b").unwrap_or_else(|e| panic!("hex pattern: {e}"))
+        Regex::new(r"(?-u:\b)0[xX][0-9A-Fa-f]{4,16}(?-u:\b)")
+            .unwrap_or_else(|e| panic!("hex pattern: {e}"))
     })
 }
 
@@ -23,8 +24,10 @@ fn hex() -> &'static Regex {
 fn number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b\d{1,3}(?:[,.\u{a0}\u{202f} ]\d{3})+\b|\b\d+\b")
-            .unwrap_or_else(|e| panic!("number pattern: {e}"))
+        Regex::new(
+            r"(?-u:\b)[0-9]{1,3}(?:[,.\u{a0}\u{202f} ][0-9]{3})+(?-u:\b)|(?-u:\b)[0-9]+(?-u:\b)",
+        )
+        .unwrap_or_else(|e| panic!("number pattern: {e}"))
     })
 }
 
@@ -32,6 +35,10 @@ fn number() -> &'static Regex {
 /// with their byte offsets in `text`. Shorter numbers are left out: a
 /// translation may spell "2" as a word, or reorder "step 3 of 5".
 pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
+    // Most text has no digit at all: skip both patterns then.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let mut out: Vec<(String, usize, usize)> = hex()
         .find_iter(text)
         .map(|m| (m.as_str().to_ascii_lowercase(), m.start(), m.len()))
