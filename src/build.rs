@@ -61,10 +61,34 @@ struct Prepared {
     findings: Vec<Finding>,
 }
 
-fn prepare(root: &std::path::Path, overrides: &Overrides, render: bool) -> Result<Prepared, Fatal> {
+/// Configuration, rule settings and locales: everything that can fail
+/// before a file is read.
+struct Configured {
+    config: Config,
+    settings: Settings,
+    locales: Vec<Locale>,
+    findings: Vec<Finding>,
+}
+
+fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured, Fatal> {
     let config = Config::load(root, overrides)?;
     let settings = Settings::new(&config.rules)?;
-    let (locales, mut findings) = locale::discover(&config)?;
+    let (locales, findings) = locale::discover(&config)?;
+    Ok(Configured {
+        config,
+        settings,
+        locales,
+        findings,
+    })
+}
+
+fn prepare(configured: Configured, render: bool) -> Result<Prepared, Fatal> {
+    let Configured {
+        config,
+        settings,
+        locales,
+        mut findings,
+    } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
     let titles: Vec<_> = strings.iter().map(i18n::alert_titles).collect();
@@ -126,7 +150,7 @@ fn texts(site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
 /// with the rest; `Err` is a configuration or usage error.
 pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckReport, Fatal> {
     let started = Instant::now();
-    let prepared = prepare(root, overrides, false)?;
+    let prepared = prepare(configure(root, overrides)?, false)?;
     let mut findings: Vec<Finding> = prepared
         .findings
         .iter()
@@ -149,11 +173,10 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
 /// unusable output folder, I/O).
 pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildReport, Fatal> {
     let started = Instant::now();
-    let config = Config::load(root, overrides)?;
-    let (locales, _) = locale::discover(&config)?;
-    check_output(&config, &locales)?;
-    let theme = Theme::load(&config.root)?;
-    let prepared = prepare(root, overrides, true)?;
+    let configured = configure(root, overrides)?;
+    check_output(&configured.config, &configured.locales)?;
+    let theme = Theme::load(&configured.config.root)?;
+    let prepared = prepare(configured, true)?;
     let mut checks = run_checks(&prepared);
     check::sort(&mut checks);
     let Prepared {

@@ -91,6 +91,10 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
         .collect();
     let mut events = all.iter().cloned();
     while let Some((event, range)) = events.next() {
+        // Without a body to render, only headings need their ids assigned.
+        if !cx.render && !matches!(event, Event::Start(Tag::Heading { .. })) {
+            continue;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
