@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::check::Settings;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Finding, Severity};
-use crate::i18n::{self, Catalog, Strings};
+use crate::i18n::{Catalog, Strings};
 use crate::load::load;
 use crate::locale::Locale;
 use crate::markdown;
@@ -52,7 +52,7 @@ pub struct CheckReport {
 }
 
 /// The stages both commands share: configuration, locales, load, parse,
-/// resolve. `render` says whether pages need their HTML body.
+/// resolve.
 struct Prepared {
     config: Config,
     settings: Settings,
@@ -82,7 +82,7 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
     })
 }
 
-fn prepare(configured: Configured, render: bool) -> Result<Prepared, Fatal> {
+fn prepare(configured: Configured) -> Result<Prepared, Fatal> {
     let Configured {
         config,
         settings,
@@ -91,15 +91,8 @@ fn prepare(configured: Configured, render: bool) -> Result<Prepared, Fatal> {
     } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
-    let titles: Vec<_> = strings.iter().map(i18n::alert_titles).collect();
-    let highlighter = markdown::Highlighter::default();
     let loaded = load(&config, &locales, |source| {
-        let cx = markdown::ParseContext {
-            titles: &titles[source.locale],
-            highlighter: &highlighter,
-            render,
-        };
-        let doc = markdown::parse(&source.text, source.body_start, &cx);
+        let doc = markdown::parse(&source.text, source.body_start);
         (source, doc)
     });
     findings.extend(loaded.findings);
@@ -150,7 +143,7 @@ fn texts(site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
 /// with the rest; `Err` is a configuration or usage error.
 pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckReport, Fatal> {
     let started = Instant::now();
-    let prepared = prepare(configure(root, overrides)?, false)?;
+    let prepared = prepare(configure(root, overrides)?)?;
     let mut findings: Vec<Finding> = prepared
         .findings
         .iter()
@@ -176,7 +169,7 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     let configured = configure(root, overrides)?;
     check_output(&configured.config, &configured.locales)?;
     let theme = Theme::load(&configured.config.root)?;
-    let prepared = prepare(configured, true)?;
+    let prepared = prepare(configured)?;
     let mut checks = run_checks(&prepared);
     check::sort(&mut checks);
     let Prepared {

@@ -109,21 +109,14 @@ pub fn load<T: Send>(
             }
         }
     }
-    // Visit a page's translations one after another: they share their code
-    // blocks, so the highlighter's memory of a block is still fresh when
-    // the next locale asks for it, whichever thread takes the chunk.
-    let mut order: Vec<usize> = (0..pages.len()).collect();
-    order.sort_by_cached_key(|&i| (pages[i].1.to_lowercase(), pages[i].0));
-    let mut results: Vec<(usize, Option<T>, Vec<Finding>)> = order
+    let results: Vec<(Option<T>, Vec<Finding>)> = pages
         .into_par_iter()
-        .map(|i| {
-            let (locale, rel_path, path) = &pages[i];
-            let (source, findings) = read_source(config, *locale, rel_path.clone(), path);
-            (i, source.map(&then), findings)
+        .map(|(locale, rel_path, path)| {
+            let (source, findings) = read_source(config, locale, rel_path, &path);
+            (source.map(&then), findings)
         })
         .collect();
-    results.sort_unstable_by_key(|(i, ..)| *i);
-    for (_, page, findings) in results {
+    for (page, findings) in results {
         loaded.pages.extend(page);
         loaded.findings.extend(findings);
     }

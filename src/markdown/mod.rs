@@ -1,12 +1,14 @@
 //! Parse stage: one pulldown-cmark pass per page turns Markdown into a
-//! [`Document`], the HTML body plus the facts later stages need (headings
-//! and their ids, the title), all with source positions.
+//! [`Document`]: headings with their ids, and the facts the checks need
+//! (links, ids, aligned units), all with source positions.
 //!
-//! The body is rendered here, in the same pass that extracts the facts, as
-//! Zola does: converting events to HTML needs nothing from other pages, and
-//! keeping the body instead of the event stream keeps memory flat on large
-//! sites. What depends on other pages (navigation, translations) is added
-//! by the render stage around the body.
+//! The HTML body is not made here but by [`render_body`], called by the
+//! render stage just before the page is written. Holding every page's body
+//! until the whole site was resolved cost a third of a large build's memory;
+//! a second pulldown-cmark pass over a page costs far less than that. Both
+//! passes see the same headings in the same order, and the body takes its
+//! ids from [`parse`]'s result, so the HTML carries exactly the ids the
+//! checks resolved links against.
 //!
 //! DocFX syntax is handled as small transformations of the event stream,
 //! one module each: [`heading`] (explicit `<a name>` ids, slugs), [`links`]
@@ -27,14 +29,12 @@ pub use alerts::AlertTitles;
 use heading::IdAllocator;
 pub use highlight::Highlighter;
 
-/// What parsing a page needs beyond its text.
-pub struct ParseContext<'a> {
+/// What rendering a page's body needs beyond its text and headings.
+pub struct RenderContext<'a> {
     /// Alert titles in the page's language.
     pub titles: &'a AlertTitles,
     /// Shared by all pages of a build.
     pub highlighter: &'a Highlighter,
-    /// Whether to produce the HTML body; `check` needs only the facts.
-    pub render: bool,
 }
 
 /// A heading of the page.
@@ -51,14 +51,13 @@ pub struct Heading {
     pub offset: usize,
 }
 
-/// A parsed page.
+/// A parsed page: what every later stage needs to know about it. The HTML
+/// body is not kept here; [`render_body`] makes it when the page is written.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub headings: Vec<Heading>,
     /// Links, ids and aligned units, for the checks.
     pub facts: facts::Facts,
-    /// HTML of the article body, ready to be placed in a template.
-    pub body_html: String,
 }
 
 impl Document {
@@ -80,21 +79,60 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Parses `text[body_start..]`; offsets in the result are in `text`.
-pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
+/// Parses `text[body_start..]` into headings (ids assigned as the HTML will
+/// carry them) and facts; offsets in the result are in `text`.
+pub fn parse(text: &str, body_start: usize) -> Document {
     let body = &text[body_start..];
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();
-    let mut out: Vec<Event> = Vec::new();
     let all: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
     let mut events = all.iter().cloned();
     while let Some((event, range)) = events.next() {
-        // Without a body to render, only headings need their ids assigned.
-        if !cx.render && !matches!(event, Event::Start(Tag::Heading { .. })) {
+        let Event::Start(Tag::Heading { level, id, .. }) = event else {
             continue;
-        }
+        };
+        let inner = take_until(&mut events, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+        let (inner, explicit_id) = strip_heading_anchor(inner);
+        let text = plain_text(&inner);
+        let (id, explicit) = match (explicit_id, id) {
+            (Some(name), _) => {
+                ids.explicit(&name);
+                (name, true)
+            }
+            (None, Some(attr_id)) => {
+                ids.explicit(&attr_id);
+                (attr_id.to_string(), true)
+            }
+            (None, None) => (ids.automatic(&text), false),
+        };
+        doc.headings.push(Heading {
+            level: level as u8,
+            id,
+            explicit,
+            text,
+            offset: body_start + range.start,
+        });
+    }
+    doc.facts = facts::extract(&all, body, body_start, &doc.headings);
+    doc
+}
+
+/// The HTML body of `text[body_start..]`. `headings` are the page's
+/// headings from [`parse`], in order: each rendered heading takes its id
+/// from there, so links checked against those ids land where they point.
+pub fn render_body(
+    text: &str,
+    body_start: usize,
+    headings: &[Heading],
+    cx: &RenderContext,
+) -> String {
+    let body = &text[body_start..];
+    let mut out: Vec<Event> = Vec::new();
+    let mut headings = headings.iter();
+    let mut events = Parser::new_ext(body, options()).into_offset_iter();
+    while let Some((event, _)) = events.next() {
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -104,36 +142,18 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
             }) => {
                 let inner =
                     take_until(&mut events, |e| matches!(e, Event::End(TagEnd::Heading(_))));
-                let (inner, explicit_id) = strip_heading_anchor(inner);
-                let text = plain_text(&inner);
-                let (id, explicit) = match (explicit_id, id) {
-                    (Some(name), _) => {
-                        ids.explicit(&name);
-                        (name, true)
-                    }
-                    (None, Some(attr_id)) => {
-                        ids.explicit(&attr_id);
-                        (attr_id.to_string(), true)
-                    }
-                    (None, None) => (ids.automatic(&text), false),
-                };
-                doc.headings.push(Heading {
-                    level: level as u8,
-                    id: id.clone(),
-                    explicit,
-                    text,
-                    offset: body_start + range.start,
-                });
+                let (inner, _) = strip_heading_anchor(inner);
+                let id = headings.next().map(|h| CowStr::from(h.id.clone())).or(id);
                 out.push(Event::Start(Tag::Heading {
                     level,
-                    id: Some(id.into()),
+                    id,
                     classes,
                     attrs,
                 }));
                 out.extend(inner);
                 out.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::CodeBlock(kind)) if cx.render => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 let inner = take_until(&mut events, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
                 let code: String = inner
                     .iter()
@@ -188,15 +208,9 @@ pub fn parse(text: &str, body_start: usize, cx: &ParseContext) -> Document {
             other => out.push(other),
         }
     }
-    doc.facts = facts::extract(&all, body, body_start, &doc.headings);
-    if !cx.render {
-        return doc;
-    }
-    doc.body_html.reserve(body.len() + body.len() / 2);
-    pulldown_cmark::html::push_html(&mut doc.body_html, out.into_iter());
-    // Held until render with every other page's body: no growth slack.
-    doc.body_html.shrink_to_fit();
-    doc
+    let mut html = String::with_capacity(body.len() + body.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    html
 }
 
 /// Events up to (not including) the first one matching `end`, which is consumed.
@@ -247,23 +261,23 @@ mod tests {
     use super::*;
 
     fn doc(md: &str) -> Document {
-        let cx = ParseContext {
-            titles: &AlertTitles::default(),
-            highlighter: &Highlighter::default(),
-            render: true,
-        };
-        parse(md, 0, &cx)
+        parse(md, 0)
     }
 
     fn html(md: &str) -> String {
-        doc(md).body_html
+        let cx = RenderContext {
+            titles: &AlertTitles::default(),
+            highlighter: &Highlighter::default(),
+        };
+        render_body(md, 0, &doc(md).headings, &cx)
     }
 
     #[test]
     fn explicit_anchor_becomes_the_heading_id() {
-        let doc = doc("intro\n\n### <a name=\"x\"></a>Texto\n");
+        let md = "intro\n\n### <a name=\"x\"></a>Texto\n";
+        let doc = doc(md);
         assert_eq!(
-            doc.body_html.trim_start_matches("<p>intro</p>\n"),
+            html(md).trim_start_matches("<p>intro</p>\n"),
             "<h3 id=\"x\">Texto</h3>\n"
         );
         assert_eq!(

@@ -15,8 +15,8 @@ use crate::Fatal;
 use crate::config::Config;
 use crate::diagnostic::{Finding, Location};
 use crate::frontmatter;
-use crate::i18n::Strings;
-use crate::markdown::highlight;
+use crate::i18n::{self, Strings};
+use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, highlight};
 use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
@@ -102,6 +102,10 @@ pub struct Renderer<'a> {
     names: Vec<String>,
     /// Per locale, per navigation node: the navigation of pages in that folder, built on first use.
     navs: Vec<Vec<OnceLock<FolderNav>>>,
+    /// Alert titles per locale, in locale order.
+    titles: Vec<AlertTitles>,
+    /// Remembers highlighted code blocks across the pages of a build.
+    highlighter: Highlighter,
 }
 
 impl<'a> Renderer<'a> {
@@ -123,6 +127,8 @@ impl<'a> Renderer<'a> {
             strings,
             names: Vec::new(),
             navs,
+            titles: strings.iter().map(i18n::alert_titles).collect(),
+            highlighter: Highlighter::default(),
         };
         renderer.names = renderer.locale_names();
         renderer
@@ -131,9 +137,13 @@ impl<'a> Renderer<'a> {
     /// Writes the whole site into `out`. Per-page template failures are
     /// findings; failing to write a file is fatal.
     pub fn write_all(&self, out: &Path) -> Result<Vec<Finding>, Fatal> {
-        let results: Vec<Result<Option<Finding>, Fatal>> = (0..self.site.pages.len())
-            .into_par_iter()
-            .map(|index| self.write_page(out, index))
+        // A translation group's pages one after another: they share their
+        // code blocks, so each block is highlighted once for all locales.
+        let results: Vec<Result<Option<Finding>, Fatal>> = self
+            .site
+            .groups
+            .par_iter()
+            .flat_map_iter(|group| group.iter().map(|&index| self.write_page(out, index)))
             .collect();
         let mut findings = Vec::new();
         for result in results {
@@ -174,6 +184,16 @@ impl<'a> Renderer<'a> {
     fn write_page(&self, out: &Path, index: usize) -> Result<Option<Finding>, Fatal> {
         let page = &self.site.pages[index];
         let common = self.common(page.locale(), &page.out_path, Some(index));
+        let cx = RenderContext {
+            titles: &self.titles[page.locale()],
+            highlighter: &self.highlighter,
+        };
+        let body = markdown::render_body(
+            &page.source.text,
+            page.source.body_start,
+            &page.doc.headings,
+            &cx,
+        );
         let info = PageInfo {
             title: &page.title,
             description: frontmatter::get_str(&page.source.meta, "description"),
@@ -184,7 +204,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .filter(|h| h.level == 2 || h.level == 3)
                 .collect(),
-            body: &page.doc.body_html,
+            body: &body,
             locale: &self.site.locales[page.locale()].key,
             path: &page.out_path,
         };
