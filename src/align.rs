@@ -100,7 +100,7 @@ fn anchor(unit: &Unit) -> Option<&str> {
     unit.tokens
         .iter()
         .find(|t| t.kind == TokenKind::Anchor)
-        .map(|t| t.value.as_str())
+        .map(|t| &*t.value)
 }
 
 fn section_score(a: &Section, b: &Section) -> Option<f64> {
@@ -122,20 +122,17 @@ fn section_score(a: &Section, b: &Section) -> Option<f64> {
 
 /// The set of tokens of a unit, as a translation must keep them.
 pub fn token_set(unit: &Unit) -> BTreeSet<(TokenKind, &str)> {
-    unit.tokens
-        .iter()
-        .map(|t| (t.kind, t.value.as_str()))
-        .collect()
+    unit.tokens.iter().map(|t| (t.kind, &*t.value)).collect()
 }
 
 /// Jaccard similarity of two units' token sets; 0 when both have none.
 fn similarity(a: &Unit, b: &Unit) -> f64 {
-    let (x, y) = (token_set(a), token_set(b));
-    let union = x.union(&y).count();
+    let shared = a.shared(b);
+    let union = a.set.len() + b.set.len() - shared;
     if union == 0 {
         return 0.0;
     }
-    x.intersection(&y).count() as f64 / union as f64
+    shared as f64 / union as f64
 }
 
 fn same_kind(a: UnitKind, b: UnitKind) -> bool {

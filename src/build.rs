@@ -18,6 +18,7 @@ use crate::render::Renderer;
 use crate::report::Findings;
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::timings::Stages;
 use crate::{Fatal, check, locale};
 
 /// What a finished build has to say.
@@ -82,7 +83,7 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
     })
 }
 
-fn prepare(configured: Configured) -> Result<Prepared, Fatal> {
+fn prepare(configured: Configured, stages: &mut Stages) -> Result<Prepared, Fatal> {
     let Configured {
         config,
         settings,
@@ -96,7 +97,9 @@ fn prepare(configured: Configured) -> Result<Prepared, Fatal> {
         (source, doc)
     });
     findings.extend(loaded.findings);
+    stages.done("load+parse");
     let site = Site::resolve(locales, loaded.pages, loaded.assets);
+    stages.done("resolve");
     Ok(Prepared {
         config,
         settings,
@@ -131,11 +134,22 @@ fn texts(site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
             std::iter::once(&f.location.file).chain(f.related.iter().map(|r| &r.location.file))
         })
         .collect();
-    site.pages
-        .into_iter()
+    let mut site = site;
+    let texts = site
+        .pages
+        .iter_mut()
         .filter(|p| wanted.contains(&p.source.display))
-        .map(|p| (p.source.display, p.source.text))
-        .collect()
+        .map(|p| (p.source.display.clone(), std::mem::take(&mut p.source.text)))
+        .collect();
+    drop_later(site);
+    texts
+}
+
+/// Freeing tens of thousands of pages takes a noticeable slice of a run;
+/// the caller has what it needs, so let another thread do it (or the
+/// process exit, whichever comes first).
+fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// Checks the site under `root` without writing anything. Findings of
@@ -143,7 +157,8 @@ fn texts(site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
 /// with the rest; `Err` is a configuration or usage error.
 pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckReport, Fatal> {
     let started = Instant::now();
-    let prepared = prepare(configure(root, overrides)?)?;
+    let mut stages = Stages::start();
+    let prepared = prepare(configure(root, overrides)?, &mut stages)?;
     let mut findings: Vec<Finding> = prepared
         .findings
         .iter()
@@ -152,8 +167,10 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .collect();
     findings.extend(run_checks(&prepared));
     check::sort(&mut findings);
+    stages.done("check");
     let pages = pages_per_locale(&prepared.site);
     let texts = texts(prepared.site, &findings);
+    stages.done("texts");
     Ok(CheckReport {
         pages,
         findings: Findings::new(findings, texts),
@@ -166,12 +183,14 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
 /// unusable output folder, I/O).
 pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildReport, Fatal> {
     let started = Instant::now();
+    let mut stages = Stages::start();
     let configured = configure(root, overrides)?;
     check_output(&configured.config, &configured.locales)?;
     let theme = Theme::load(&configured.config.root)?;
-    let prepared = prepare(configured)?;
+    let prepared = prepare(configured, &mut stages)?;
     let mut checks = run_checks(&prepared);
     check::sort(&mut checks);
+    stages.done("check");
     let Prepared {
         config,
         site,
@@ -183,13 +202,13 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     let staging = Staging::new(&config.output)?;
     let renderer = Renderer::new(&site, &theme, &config, &strings);
     findings.extend(renderer.write_all(staging.dir())?);
+    stages.done("render");
     staging.commit()?;
+    stages.done("commit");
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
     let checks = Findings::new(checks, HashMap::new());
-    // Freeing tens of thousands of pages takes a noticeable slice of a
-    // build; the caller has what it needs, so let another thread do it.
-    std::thread::spawn(move || drop(site));
+    drop_later(site);
     Ok(BuildReport {
         pages,
         findings,

@@ -33,6 +33,7 @@ pub mod render;
 pub mod report;
 pub mod site;
 pub mod theme;
+pub mod timings;
 
 /// An error that stops the whole run: bad configuration, no content, an
 /// unusable output folder, or an I/O failure while writing. Problems in

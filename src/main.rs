@@ -158,6 +158,7 @@ fn check(
         }
     }
     let findings = &report.findings;
+    let mut stages = polydoc::timings::Stages::start();
     match format {
         Format::Human => {
             report::human::print(findings);
@@ -177,6 +178,7 @@ fn check(
         Format::Sarif => println!("{}", report::sarif::render(findings)),
         Format::Github => print!("{}", report::github::render(findings)),
     }
+    stages.done("report");
     let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -238,3 +240,6 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

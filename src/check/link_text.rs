@@ -53,7 +53,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                 h.tokens
                     .iter()
                     .filter(|t| t.kind == TokenKind::Code && t.value.starts_with("0x"))
-                    .map(|t| t.value.clone()),
+                    .map(|t| t.value.to_string()),
             );
         }
         (link.text.trim().to_ascii_lowercase(), names)
@@ -63,7 +63,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                 h.tokens
                     .iter()
                     .filter(|t| t.kind == TokenKind::InlineCode)
-                    .map(|t| t.value.clone())
+                    .map(|t| t.value.to_string())
                     .collect()
             })
             .unwrap_or_default();

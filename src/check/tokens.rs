@@ -58,9 +58,9 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
     let mut evidence = Evidence::default();
     let mut out = Vec::new();
     for members in rows.iter().filter(|m| m.len() >= 2) {
-        let sets: Vec<Set> = members
+        let sets: Vec<&[u64]> = members
             .iter()
-            .map(|&(p, u)| align::token_set(&facts(p).units[u]))
+            .map(|&(p, u)| &*facts(p).units[u].set)
             .collect();
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
@@ -93,18 +93,19 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
             } else {
                 others
             };
-            out.push(finding(cx, members, &sets, i, &others));
+            out.push(finding(cx, members, i, &others));
         }
     }
     out
 }
 
-fn finding(cx: &Context, members: &[Member], sets: &[Set], i: usize, others: &[usize]) -> Finding {
+fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Finding {
     let (page, unit) = members[i];
     let facts = &cx.site.pages[page].doc.facts;
-    let reference = &sets[others[0]];
-    let extra: Vec<&(TokenKind, &str)> = sets[i].difference(reference).collect();
-    let missing: Vec<&(TokenKind, &str)> = reference.difference(&sets[i]).collect();
+    let set = |(p, u): Member| -> Set { align::token_set(&cx.site.pages[p].doc.facts.units[u]) };
+    let (own, reference) = (set(members[i]), set(members[others[0]]));
+    let extra: Vec<&(TokenKind, &str)> = own.difference(&reference).collect();
+    let missing: Vec<&(TokenKind, &str)> = reference.difference(&own).collect();
     let other_locales: Vec<&str> = others
         .iter()
         .map(|&j| cx.locale_key(members[j].0))
@@ -192,7 +193,7 @@ fn kind_name(kind: UnitKind) -> &'static str {
 fn span_of(unit: &Unit, token: &(TokenKind, &str)) -> Option<Range<usize>> {
     unit.tokens
         .iter()
-        .find(|t| t.kind == token.0 && t.value == token.1 && !t.span.is_empty())
+        .find(|t| t.kind == token.0 && &*t.value == token.1 && !t.span.is_empty())
         .map(|t| t.span.clone())
 }
 

@@ -80,8 +80,10 @@ pub enum TokenKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    /// Normalised value (see [`tokens`]).
-    pub value: String,
+    /// Normalised value (see [`tokens`]). For fenced code, a hash of the
+    /// normalised content: equal code, equal value; the code itself is in
+    /// the source at `span`.
+    pub value: Box<str>,
     /// Byte range of the token in the file.
     pub span: Range<usize>,
 }
@@ -101,8 +103,41 @@ pub struct Unit {
     pub section: usize,
     pub offset: usize,
     pub tokens: Vec<Token>,
+    /// Hashes of the tokens' (kind, value), sorted and deduplicated: the
+    /// unit's token set, compared and intersected without allocating,
+    /// which alignment does for every pair of blocks it weighs.
+    pub set: Box<[u64]>,
     /// For table rows: the first cell.
-    pub key: Option<Cell>,
+    pub key: Option<Box<Cell>>,
+}
+
+impl Unit {
+    /// How many tokens (as a set) `self` and `other` share.
+    pub fn shared(&self, other: &Unit) -> usize {
+        let (mut a, mut b) = (self.set.iter().peekable(), other.set.iter().peekable());
+        let mut shared = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => drop(a.next()),
+                std::cmp::Ordering::Greater => drop(b.next()),
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        shared
+    }
+}
+
+/// The hash of a token in [`Unit::set`]; fixed keys, so equal in every page.
+fn token_hash(kind: TokenKind, value: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    kind.hash(&mut hasher);
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Everything [`extract`] found.
@@ -139,7 +174,11 @@ pub fn extract(
     for (event, range) in events {
         x.event(event, range.clone());
     }
-    x.facts
+    let mut facts = x.facts;
+    facts.units.shrink_to_fit();
+    facts.links.shrink_to_fit();
+    facts.anchors.shrink_to_fit();
+    facts
 }
 
 struct OpenLink {
@@ -273,13 +312,14 @@ impl Extractor<'_, '_> {
                         .tokens
                         .iter()
                         .filter(|t| t.kind == TokenKind::Fenced)
-                        .map(|t| t.value.as_str())
+                        .map(|t| &*t.value)
                         .collect();
                     let span = unit.offset..at;
                     unit.tokens.retain(|t| t.kind != TokenKind::Fenced);
+                    let hash = token_hash(TokenKind::Fenced, &tokens::fenced_code(&code));
                     unit.tokens.push(Token {
                         kind: TokenKind::Fenced,
-                        value: tokens::fenced_code(&code),
+                        value: format!("{hash:016x}").into(),
                         span,
                     });
                 }
@@ -292,7 +332,7 @@ impl Extractor<'_, '_> {
                         span: *start..at,
                     };
                     if let Some(&unit) = self.open.last() {
-                        self.facts.units[unit].key = Some(cell);
+                        self.facts.units[unit].key = Some(Box::new(cell));
                     }
                 }
             }
@@ -379,6 +419,7 @@ impl Extractor<'_, '_> {
                 section: self.section,
                 offset: at,
                 tokens: Vec::new(),
+                set: Box::default(),
                 key: None,
             });
         }
@@ -386,16 +427,30 @@ impl Extractor<'_, '_> {
     }
 
     fn finish(&mut self) {
-        if self.pushed.pop() == Some(true) {
-            self.open.pop();
+        if self.pushed.pop() == Some(true)
+            && let Some(unit) = self.open.pop()
+        {
+            // Kept for the whole run with every other page's: no slack.
+            let unit = &mut self.facts.units[unit];
+            unit.tokens.shrink_to_fit();
+            let mut set: Vec<u64> = unit
+                .tokens
+                .iter()
+                .map(|t| token_hash(t.kind, &t.value))
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            unit.set = set.into();
         }
     }
 
     fn token(&mut self, kind: TokenKind, value: String, span: Range<usize>) {
         if let Some(&unit) = self.open.last() {
-            self.facts.units[unit]
-                .tokens
-                .push(Token { kind, value, span });
+            self.facts.units[unit].tokens.push(Token {
+                kind,
+                value: value.into(),
+                span,
+            });
         }
     }
 }
