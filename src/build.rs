@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::check::Settings;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Finding, Severity};
+use crate::drift::{self, Drift};
 use crate::i18n::{Catalog, Strings};
 use crate::load::load;
 use crate::locale::Locale;
@@ -109,11 +110,23 @@ fn prepare(configured: Configured, stages: &mut Stages) -> Result<Prepared, Fata
     })
 }
 
-/// Runs the checks over a prepared site, with the configured severities.
-fn run_checks(prepared: &Prepared) -> Vec<Finding> {
-    check::run(&prepared.site, prepared.config.source.as_deref())
-        .into_iter()
+/// Runs the checks over a prepared site: the findings as the rules report
+/// them, and as the configured severities leave them.
+fn run_checks(prepared: &Prepared) -> (Vec<Finding>, Vec<Finding>) {
+    let raw = check::run(&prepared.site, prepared.config.source.as_deref());
+    let configured = raw
+        .iter()
+        .cloned()
         .filter_map(|f| prepared.settings.apply(f))
+        .collect();
+    (raw, configured)
+}
+
+/// The findings that drift reports as token signals, whatever severity
+/// `[rules]` gives them.
+fn token_findings(raw: Vec<Finding>) -> Vec<Finding> {
+    raw.into_iter()
+        .filter(|f| f.rule == "translation-token-mismatch")
         .collect()
 }
 
@@ -165,7 +178,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .cloned()
         .filter_map(|f| prepared.settings.apply(f))
         .collect();
-    findings.extend(run_checks(&prepared));
+    findings.extend(run_checks(&prepared).1);
     check::sort(&mut findings);
     stages.done("check");
     let pages = pages_per_locale(&prepared.site);
@@ -188,9 +201,16 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     check_output(&configured.config, &configured.locales)?;
     let theme = Theme::load(&configured.config.root)?;
     let prepared = prepare(configured, &mut stages)?;
-    let mut checks = run_checks(&prepared);
+    let (raw, mut checks) = run_checks(&prepared);
     check::sort(&mut checks);
     stages.done("check");
+    let status = if prepared.config.status_page {
+        let drift = analyse_drift(&prepared, token_findings(raw))?;
+        stages.done("drift");
+        Some(drift)
+    } else {
+        None
+    };
     let Prepared {
         config,
         site,
@@ -202,6 +222,9 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
     let staging = Staging::new(&config.output)?;
     let renderer = Renderer::new(&site, &theme, &config, &strings);
     findings.extend(renderer.write_all(staging.dir())?);
+    if let Some(drift) = &status {
+        drift::html::write(&staging.dir().join(STATUS_DIR), drift, &site)?;
+    }
     stages.done("render");
     staging.commit()?;
     stages.done("commit");
@@ -216,6 +239,75 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
         output: config.output,
         elapsed: started.elapsed(),
     })
+}
+
+/// Where `build` writes the translation status when `status_page` is on.
+pub const STATUS_DIR: &str = "_status";
+
+/// What `polydoc drift` found.
+#[derive(Debug)]
+pub struct DriftReport {
+    pub drift: Drift,
+    /// Files that could not be read as written (they are left out).
+    pub findings: Vec<Finding>,
+}
+
+/// Works out the translation status of the site under `root`; with
+/// `html`, also writes it as HTML pages there. `Err` is a configuration,
+/// usage or I/O error.
+pub fn drift(
+    root: &std::path::Path,
+    overrides: &Overrides,
+    html: Option<&std::path::Path>,
+) -> Result<DriftReport, Fatal> {
+    let mut stages = Stages::start();
+    let prepared = prepare(configure(root, overrides)?, &mut stages)?;
+    let tokens = token_findings(check::run(
+        &prepared.site,
+        prepared.config.source.as_deref(),
+    ));
+    let drift = analyse_drift(&prepared, tokens)?;
+    stages.done("drift");
+    if let Some(dir) = html {
+        drift::html::write(dir, &drift, &prepared.site)?;
+        stages.done("html");
+    }
+    let findings = prepared.findings.clone();
+    drop_later(prepared.site);
+    Ok(DriftReport { drift, findings })
+}
+
+/// The drift stage over a prepared site: source locale, git history, the
+/// token findings of the checks.
+fn analyse_drift(prepared: &Prepared, tokens: Vec<Finding>) -> Result<Drift, Fatal> {
+    let site = &prepared.site;
+    let source = match prepared.config.source.as_deref() {
+        None => None,
+        Some(wanted) => Some(
+            site.locales
+                .iter()
+                .position(|l| l.key.eq_ignore_ascii_case(wanted) || l.tag.eq_ignore_ascii_case(wanted))
+                .ok_or_else(|| {
+                    let known: Vec<&str> = site.locales.iter().map(|l| l.key.as_str()).collect();
+                    Fatal::new(format!(
+                        "the source locale `{wanted}` is not one of this site's locales ({}): fix `source` in polydoc.toml or `--source`",
+                        known.join(", ")
+                    ))
+                })?,
+        ),
+    };
+    // Only a source locale makes commit dates meaningful: peers have no
+    // "newer" side.
+    let history = match source {
+        Some(_) => {
+            let files: Vec<PathBuf> = (0..site.pages.len())
+                .map(|p| drift::file_of(site, p))
+                .collect();
+            drift::history::last_changes(&files)
+        }
+        None => HashMap::new(),
+    };
+    Ok(drift::analyse(site, source, &tokens, &history))
 }
 
 /// Refuses an output folder that overlaps the inputs, before any work.

@@ -34,6 +34,9 @@ pub struct ConfigFile {
     pub source: Option<String>,
     /// Severity per check rule: `"error"`, `"warning"`, `"note"` or `"off"`.
     pub rules: Option<BTreeMap<String, Level>>,
+    /// Whether `build` writes the translation status report (`polydoc
+    /// drift --html`) into `<output>/_status/`.
+    pub status_page: Option<bool>,
 }
 
 /// What `[rules]` in `polydoc.toml` sets a rule to.
@@ -61,6 +64,7 @@ pub struct Config {
     /// Rule id to level, as written in `[rules]`; checked against the
     /// known rules by the check stage.
     pub rules: BTreeMap<String, Level>,
+    pub status_page: bool,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -68,6 +72,8 @@ pub struct Config {
 pub struct Overrides {
     pub content: Option<PathBuf>,
     pub output: Option<PathBuf>,
+    /// `--source`: the source locale.
+    pub source: Option<String>,
 }
 
 pub const CONFIG_FILE: &str = "polydoc.toml";
@@ -107,8 +113,9 @@ impl Config {
                 .base_url
                 .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
             default_locale: file.default_locale,
-            source: file.source,
+            source: overrides.source.clone().or(file.source),
             rules: file.rules.unwrap_or_default(),
+            status_page: file.status_page.unwrap_or(false),
             root,
             content,
             output,

@@ -22,6 +22,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod drift;
 pub mod frontmatter;
 pub mod i18n;
 pub mod load;

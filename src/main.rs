@@ -6,6 +6,8 @@
 //! written); what the checks find is summarised but does not fail a build.
 //! `check` is the CI gate: 0 when nothing reaches `--fail-on`, 1 when
 //! something does, 2 on a usage, configuration or I/O error.
+//! `drift` exits 0 when no page is outdated or inconsistent in any locale,
+//! 1 when one is, 2 on a usage, configuration or I/O error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +66,34 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
     },
+    /// Translation status: which page is missing, outdated or inconsistent
+    /// in which locale, and why.
+    Drift {
+        /// Site root, holding polydoc.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// The locale translations are made from (default: polydoc.toml's
+        /// `source`; without one, locales are compared as peers).
+        #[arg(long, value_name = "LOCALE")]
+        source: Option<String>,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = DriftFormat::Human)]
+        format: DriftFormat,
+        /// Also write the report as HTML pages into this folder.
+        #[arg(long, value_name = "DIR")]
+        html: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DriftFormat {
+    /// A table of pages x locales, then the reasons.
+    Human,
+    /// One JSON document (schema in the README).
+    Json,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -99,8 +129,25 @@ fn main() -> ExitCode {
             Overrides {
                 content,
                 output: out,
+                source: None,
             },
             quiet,
+        ),
+        Command::Drift {
+            root,
+            content,
+            source,
+            format,
+            html,
+        } => drift(
+            &root,
+            Overrides {
+                content,
+                output: None,
+                source,
+            },
+            format,
+            html.as_deref(),
         ),
         Command::Check {
             root,
@@ -114,6 +161,7 @@ fn main() -> ExitCode {
             Overrides {
                 content,
                 output: None,
+                source: None,
             },
             format,
             fail_on,
@@ -187,6 +235,42 @@ fn check(
     };
     let failed = threshold.is_some_and(|t| findings.findings.iter().any(|f| f.severity >= t));
     if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn drift(
+    root: &std::path::Path,
+    overrides: Overrides,
+    format: DriftFormat,
+    html: Option<&std::path::Path>,
+) -> ExitCode {
+    let report = match polydoc::build::drift(root, &overrides, html) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for finding in &report.findings {
+        eprintln!(
+            "{}: {}: {}",
+            finding.severity, finding.location, finding.message
+        );
+    }
+    match format {
+        DriftFormat::Human => print!("{}", polydoc::drift::text::render(&report.drift)),
+        DriftFormat::Json => println!("{}", polydoc::drift::json::render(&report.drift)),
+    }
+    if let Some(dir) = html {
+        eprintln!(
+            "Wrote the status pages to {}",
+            dir.join("index.html").display()
+        );
+    }
+    if report.drift.has_drift() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -1,0 +1,298 @@
+//! The drift report as a small static site: `index.html`, a matrix of
+//! pages x locales (sortable, filterable by locale, status and path, and
+//! complete without JavaScript), and one side-by-side page per article,
+//! where the aligned sections of every locale stand next to each other,
+//! as Markdown with line numbers, the differing tokens highlighted.
+//!
+//! Showing the Markdown rather than rendered HTML is deliberate: drift is
+//! about what the source files say, and a highlighted code in a line
+//! numbered source is what a translator goes and fixes.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::structure::{self, AlignedSections};
+use super::{Cell, Drift, Row};
+use crate::Fatal;
+use crate::diagnostic::LineIndex;
+use crate::site::Site;
+
+const MATRIX: &str = include_str!("../../templates/status/index.html");
+const PAGE: &str = include_str!("../../templates/status/page.html");
+const STYLE: &str = include_str!("../../templates/status/status.css");
+const SCRIPT: &str = include_str!("../../templates/status/status.js");
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    path: &'a str,
+    title: &'a str,
+    href: String,
+    cells: Vec<MatrixCell<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixCell<'a> {
+    locale: &'a str,
+    status: &'static str,
+    label: &'static str,
+    /// Drift signals behind the status.
+    reasons: usize,
+}
+
+#[derive(Serialize)]
+struct Column<'a> {
+    locale: &'a str,
+    status: &'static str,
+    label: &'static str,
+    file: Option<String>,
+    signals: &'a [super::Signal],
+}
+
+#[derive(Serialize)]
+struct SectionRow {
+    /// The section's name in the first locale that has it.
+    label: String,
+    /// Whether the locales differ in this section.
+    differs: bool,
+    cells: Vec<Option<SectionCell>>,
+}
+
+#[derive(Serialize)]
+struct SectionCell {
+    lines: Vec<Line>,
+}
+
+#[derive(Serialize)]
+struct Line {
+    number: usize,
+    /// Escaped text, `<mark>` around what differs.
+    html: String,
+    flagged: bool,
+}
+
+/// Writes the report into `dir` (created if needed).
+pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.add_raw_templates([("index.html", MATRIX), ("page.html", PAGE)])
+        .map_err(|e| Fatal::new(format!("status templates: {e}")))?;
+    let io = |path: &Path, e: std::io::Error| {
+        Fatal::new(format!("cannot write {}: {e}", path.display()))
+    };
+    std::fs::create_dir_all(dir.join("pages")).map_err(|e| io(dir, e))?;
+    let write_file = |name: &str, text: &str| {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| io(&path, e))
+    };
+    write_file("status.css", STYLE)?;
+    write_file("status.js", SCRIPT)?;
+
+    let rows: Vec<MatrixRow> = drift
+        .rows
+        .iter()
+        .map(|row| MatrixRow {
+            path: &row.path,
+            title: &row.title,
+            href: page_href(&row.path),
+            cells: row
+                .cells
+                .iter()
+                .map(|c| MatrixCell {
+                    locale: &c.locale,
+                    status: c.status.key(),
+                    label: c.status.name(),
+                    reasons: c.signals.iter().filter(|s| s.drift).count(),
+                })
+                .collect(),
+        })
+        .collect();
+    let counts: Vec<(&str, &str, usize)> = drift
+        .counts()
+        .into_iter()
+        .map(|(s, n)| (s.key(), s.name(), n))
+        .collect();
+    let mut context = Context::new();
+    context.insert("locales", &drift.locales);
+    context.insert("source", &drift.source);
+    context.insert("rows", &rows);
+    context.insert("counts", &counts);
+    let html = tera
+        .render("index.html", &context)
+        .map_err(|e| Fatal::new(format!("status page: {e}")))?;
+    write_file("index.html", &html)?;
+
+    for row in &drift.rows {
+        let mut context = Context::new();
+        let depth = row.path.matches('/').count() + 1;
+        context.insert("root", &"../".repeat(depth));
+        context.insert("row", &row_header(row));
+        context.insert("columns", &columns(row));
+        context.insert("sections", &sections(site, row));
+        let html = tera
+            .render("page.html", &context)
+            .map_err(|e| Fatal::new(format!("status page for {}: {e}", row.path)))?;
+        write_file(
+            &format!(
+                "pages/{}",
+                page_href(&row.path).trim_start_matches("pages/")
+            ),
+            &html,
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct RowHeader<'a> {
+    path: &'a str,
+    title: &'a str,
+}
+
+fn row_header(row: &Row) -> RowHeader<'_> {
+    RowHeader {
+        path: &row.path,
+        title: &row.title,
+    }
+}
+
+/// `a/b.md` -> `pages/a/b.html`.
+fn page_href(path: &str) -> String {
+    format!("pages/{}", crate::site::html_path(path))
+}
+
+fn columns(row: &Row) -> Vec<Column<'_>> {
+    row.cells
+        .iter()
+        .map(|c| Column {
+            locale: &c.locale,
+            status: c.status.key(),
+            label: c.status.name(),
+            file: c.file.as_ref().map(|f| f.display().to_string()),
+            signals: &c.signals,
+        })
+        .collect()
+}
+
+/// The aligned sections of a row, one column per locale.
+fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
+    let present: Vec<(usize, usize)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(l, c)| c.page.map(|p| (l, p)))
+        .collect();
+    if present.is_empty() {
+        return Vec::new();
+    }
+    let group: Vec<usize> = present.iter().map(|&(_, p)| p).collect();
+    let pivot = row
+        .cells
+        .iter()
+        .find(|c| c.status == super::Status::Source)
+        .and_then(|c| c.page)
+        .unwrap_or(group[0]);
+    let AlignedSections { rows, .. } = structure::align_sections(site, &group, pivot);
+    let indexes: Vec<LineIndex> = group
+        .iter()
+        .map(|&p| LineIndex::new(&site.pages[p].source.text))
+        .collect();
+    rows.iter()
+        .map(|aligned| {
+            let mut cells: Vec<Option<SectionCell>> = (0..row.cells.len()).map(|_| None).collect();
+            let mut label = String::new();
+            let mut differs = aligned.iter().any(Option::is_none);
+            for (m, section) in aligned.iter().enumerate() {
+                let Some(section) = section else { continue };
+                let (locale, page) = present[m];
+                if label.is_empty() {
+                    label = structure::label(site, page, section.index);
+                }
+                let cell = section_cell(site, page, &indexes[m], section, &row.cells[locale]);
+                differs |= cell.lines.iter().any(|l| l.flagged);
+                cells[locale] = Some(cell);
+            }
+            SectionRow {
+                label,
+                differs,
+                cells,
+            }
+        })
+        .collect()
+}
+
+fn section_cell(
+    site: &Site,
+    page: usize,
+    index: &LineIndex,
+    section: &structure::Section,
+    cell: &Cell,
+) -> SectionCell {
+    let text = &site.pages[page].source.text;
+    let (first, _) = index.position(section.offset);
+    let body = text.get(section.offset..section.end).unwrap_or("");
+    let lines = body
+        .trim_end()
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let number = first + i;
+            let marks: Vec<Option<(usize, usize)>> = cell
+                .marks
+                .iter()
+                .filter(|(l, _)| *l == number)
+                .map(|(_, c)| *c)
+                .collect();
+            let signalled = cell
+                .signals
+                .iter()
+                .any(|s| s.drift && s.line == Some(number));
+            Line {
+                number,
+                html: highlight(line, &marks),
+                flagged: signalled || !marks.is_empty(),
+            }
+        })
+        .collect();
+    SectionCell { lines }
+}
+
+/// `line` escaped, with `<mark>` around the columns in `marks`.
+fn highlight(line: &str, marks: &[Option<(usize, usize)>]) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    for (i, c) in line.chars().enumerate() {
+        let column = i + 1;
+        if marks.iter().flatten().any(|&(start, _)| start == column) {
+            out.push_str("<mark>");
+        }
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+        if marks.iter().flatten().any(|&(_, end)| end == column + 1) {
+            out.push_str("</mark>");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_wrap_columns_and_text_is_escaped() {
+        assert_eq!(
+            highlight("| [0x1](#a) <b> |", &[Some((4, 7))]),
+            "| [<mark>0x1</mark>](#a) &lt;b&gt; |"
+        );
+        assert_eq!(highlight("a<b", &[None]), "a&lt;b");
+    }
+}

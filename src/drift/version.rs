@@ -1,0 +1,157 @@
+//! Which source version each translation was made from.
+//!
+//! Microsoft's localization pipeline writes three keys into every
+//! translated page: `ms.openlocfilehash`, the hash of the source file the
+//! translation was made from; `ms.sourcegitcommit`, the source commit; and
+//! `ms.lasthandoff`, the date of the hand-off (`MM/DD/YYYY`). Two
+//! translations with the same hash come from the same source version,
+//! whatever their hand-off dates (those are shown, as information). With
+//! different hashes, the translation handed off earlier is behind.
+//!
+//! Where the site is in git and a source locale is named, the last commit
+//! dates count too: a source page changed after its translation was last
+//! touched is a translation that may be behind.
+
+use serde_yaml::Mapping;
+
+use super::{Signal, SignalKind};
+use crate::frontmatter::get_str;
+use crate::site::Site;
+
+/// The version keys of one page's front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub hash: Option<String>,
+    pub commit: Option<String>,
+    /// `ms.lasthandoff` as written, and as a sortable (year, month, day).
+    pub handoff: Option<(String, (u32, u32, u32))>,
+}
+
+impl Stamp {
+    pub fn read(meta: &Mapping) -> Stamp {
+        let value = |key| {
+            get_str(meta, key)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        Stamp {
+            hash: value("ms.openlocfilehash"),
+            commit: value("ms.sourcegitcommit"),
+            handoff: value("ms.lasthandoff").and_then(|d| parse_date(&d).map(|p| (d, p))),
+        }
+    }
+
+    /// The hash, shortened for display as git shortens commits.
+    pub fn short_hash(&self) -> Option<&str> {
+        self.hash.as_deref().map(|h| h.get(..10).unwrap_or(h))
+    }
+}
+
+/// `MM/DD/YYYY` (the pipeline's format) or ISO `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let numbers: Vec<u32> = text
+        .split(['/', '-'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let (year, month, day) = match numbers[..] {
+        [m, d, y] if text.contains('/') => (y, m, d),
+        [y, m, d] => (y, m, d),
+        _ => return None,
+    };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
+/// Source-version signals from the translations' front matter.
+pub fn signals(
+    site: &Site,
+    group: &[usize],
+    source_page: Option<usize>,
+    signals: &mut [Vec<Signal>],
+) {
+    let locale_key = |p: usize| site.locales[site.pages[p].locale()].key.as_str();
+    let stamps: Vec<(usize, Stamp)> = group
+        .iter()
+        .enumerate()
+        .filter(|&(_, &p)| Some(p) != source_page)
+        .map(|(m, &p)| (m, Stamp::read(&site.pages[p].source.meta)))
+        .filter(|(_, s)| s.hash.is_some())
+        .collect();
+    let describe = |m: usize, s: &Stamp| {
+        let hash = s.short_hash().unwrap_or("?");
+        match &s.handoff {
+            Some((date, _)) => format!(
+                "{} (ms.openlocfilehash {hash}, handed off {date})",
+                locale_key(group[m])
+            ),
+            None => format!(
+                "{} (ms.openlocfilehash {hash}, no ms.lasthandoff)",
+                locale_key(group[m])
+            ),
+        }
+    };
+    // The newest source version: that of the latest hand-off.
+    let newest = stamps
+        .iter()
+        .filter(|(_, s)| s.handoff.is_some())
+        .max_by_key(|(_, s)| s.handoff.as_ref().map(|h| h.1));
+    for (m, stamp) in &stamps {
+        let peers: Vec<&(usize, Stamp)> = stamps.iter().filter(|(o, _)| o != m).collect();
+        if peers.is_empty() {
+            continue;
+        }
+        type Peers<'a> = Vec<&'a (usize, Stamp)>;
+        let (same, other): (Peers, Peers) =
+            peers.into_iter().partition(|(_, s)| s.hash == stamp.hash);
+        for (o, s) in &same {
+            if s.handoff.as_ref().map(|h| h.1) != stamp.handoff.as_ref().map(|h| h.1) {
+                signals[*m].push(Signal::info(
+                    SignalKind::Version,
+                    format!(
+                        "same source version as {}; hand-off dates differ, which is not drift",
+                        describe(*o, s)
+                    ),
+                ));
+            }
+        }
+        if other.is_empty() {
+            continue;
+        }
+        match newest {
+            Some((n, newest_stamp)) if newest_stamp.hash != stamp.hash => {
+                let behind = stamp.handoff.is_some();
+                let message = format!(
+                    "translated from an older source version: {}, while {} is newer",
+                    describe(*m, stamp),
+                    describe(*n, newest_stamp)
+                );
+                signals[*m].push(if behind {
+                    Signal::drift(SignalKind::Version, message, None)
+                } else {
+                    Signal::info(SignalKind::Version, message)
+                });
+            }
+            Some(_) => {}
+            None => signals[*m].push(Signal::info(
+                SignalKind::Version,
+                format!(
+                    "made from another source version than {}; no ms.lasthandoff tells which is newer",
+                    describe(other[0].0, &other[0].1)
+                ),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_off_dates_in_both_formats() {
+        assert_eq!(parse_date("04/23/2020"), Some((2020, 4, 23)));
+        assert_eq!(parse_date("2020-04-08"), Some((2020, 4, 8)));
+        assert_eq!(parse_date("23/04/2020"), None);
+        assert_eq!(parse_date("soon"), None);
+    }
+}

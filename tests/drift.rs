@@ -1,0 +1,462 @@
+//! `polydoc drift` on the seeds, on one fixture per status, on the
+//! three-locale fixture of the issue, with git history, and its HTML.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{Fixture, attr, parse_file, polydoc, repo, select, stderr, text};
+use serde_json::Value;
+
+fn drift_json(root: &Path, extra: &[&str]) -> (Option<i32>, Value) {
+    let mut args = vec!["drift", "--root", ".", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = polydoc(root, &args);
+    let doc = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
+    (out.status.code(), doc)
+}
+
+/// (page, locale) -> status.
+fn statuses(doc: &Value) -> BTreeMap<(String, String), String> {
+    let mut out = BTreeMap::new();
+    for page in doc["pages"].as_array().unwrap() {
+        for cell in page["cells"].as_array().unwrap() {
+            out.insert(
+                (
+                    page["path"].as_str().unwrap().to_owned(),
+                    cell["locale"].as_str().unwrap().to_owned(),
+                ),
+                cell["status"].as_str().unwrap().to_owned(),
+            );
+        }
+    }
+    out
+}
+
+/// The signals of one cell: (kind, drift, line, message).
+fn signals(doc: &Value, path: &str, locale: &str) -> Vec<(String, bool, Option<u64>, String)> {
+    let page = doc["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["path"] == path)
+        .unwrap_or_else(|| panic!("no page {path}"));
+    let cell = page["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["locale"] == locale)
+        .unwrap();
+    cell["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap().to_owned(),
+                s["drift"].as_bool().unwrap(),
+                s["line"].as_u64(),
+                s["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn expect(pairs: &[(&str, &str, &str)]) -> BTreeMap<(String, String), String> {
+    pairs
+        .iter()
+        .map(|(p, l, s)| (((*p).to_owned(), (*l).to_owned()), (*s).to_owned()))
+        .collect()
+}
+
+const ES_SEED: &str = "content/es-es/get-started/activation-error-codes.md";
+
+#[test]
+fn the_seeds_drift_only_on_the_es_es_row() {
+    let (code, doc) = drift_json(&repo(), &[]);
+    assert_eq!(code, Some(1), "an inconsistency fails the run");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["source"], Value::Null);
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            (
+                "get-started/activation-error-codes.md",
+                "es-es",
+                "inconsistent"
+            ),
+            (
+                "get-started/activation-error-codes.md",
+                "it-it",
+                "up-to-date"
+            ),
+            ("index.md", "es-es", "up-to-date"),
+            ("index.md", "it-it", "up-to-date"),
+        ])
+    );
+    let es = signals(&doc, "get-started/activation-error-codes.md", "es-es");
+    // Same source version, other hand-off date: information, not drift.
+    assert_eq!(es.len(), 2, "{es:?}");
+    assert_eq!((es[0].0.as_str(), es[0].1), ("version", false));
+    assert!(
+        es[0].3.contains("same source version as it-it"),
+        "{}",
+        es[0].3
+    );
+    assert!(es[0].3.contains("04/08/2020"), "{}", es[0].3);
+    assert_eq!(
+        (es[1].0.as_str(), es[1].1, es[1].2),
+        ("tokens", true, Some(48))
+    );
+    assert!(
+        es[1]
+            .3
+            .contains("`0x8007232A` where it-it has `0x8007232B`"),
+        "{}",
+        es[1].3
+    );
+    let it = signals(&doc, "get-started/activation-error-codes.md", "it-it");
+    assert_eq!(it.len(), 1, "{it:?}");
+    assert_eq!((it[0].0.as_str(), it[0].1), ("version", false));
+    assert!(signals(&doc, "index.md", "es-es").is_empty());
+    assert_eq!(doc["summary"]["inconsistent"], 1);
+    assert_eq!(doc["summary"]["up-to-date"], 3);
+}
+
+#[test]
+fn the_terminal_report_is_a_table_then_the_reasons() {
+    let out = polydoc(&repo(), &["drift"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = common::stdout(&out);
+    let lines: Vec<&str> = report.lines().collect();
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("get-started/activation-error-codes.md"))
+        .unwrap();
+    let cells: Vec<&str> = row
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "get-started/activation-error-codes.md",
+            "inconsistent",
+            "up to date"
+        ]
+    );
+    assert!(
+        report.contains(&format!("{ES_SEED}:48: this table row has")),
+        "{report}"
+    );
+}
+
+const ARTICLE: &str = "# Title\n\n## <a name=\"setup\"></a>Setup\n\nSome text.\n\n| Code | Meaning |\n|---|---|\n| 0x0001 | one |\n| 0x0002 | two |\n\n- step one\n- step two\n\n## <a name=\"fix\"></a>Fix\n\n```powershell\nGet-Item x\n```\n";
+
+fn with_front_matter(hash: Option<&str>, handoff: Option<&str>, body: &str) -> String {
+    let mut out = String::from("---\ntitle: T\n");
+    if let Some(hash) = hash {
+        out.push_str(&format!("ms.openlocfilehash: {hash}\n"));
+    }
+    if let Some(date) = handoff {
+        out.push_str(&format!("ms.lasthandoff: {date}\n"));
+    }
+    out.push_str("---\n");
+    out.push_str(body);
+    out
+}
+
+#[test]
+fn one_fixture_per_status() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    let same = ARTICLE;
+    let extra_row = ARTICLE.replace(
+        "| 0x0002 | two |\n",
+        "| 0x0002 | two |\n| 0x0003 | three |\n",
+    );
+    let fewer_items = ARTICLE.replace("- step two\n", "");
+    let more_code = format!("{ARTICLE}\n```cmd\ndir\n```\n");
+    for (name, es) in [
+        ("same.md", same.to_owned()),
+        ("rows.md", extra_row),
+        ("items.md", fewer_items),
+        ("code.md", more_code),
+    ] {
+        site.write(&format!("content/en-us/{name}"), ARTICLE);
+        site.write(&format!("content/es-es/{name}"), es);
+    }
+    site.write("content/en-us/missing.md", ARTICLE);
+    site.write("content/es-es/orphan.md", ARTICLE);
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(doc["source"], "en-us");
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("code.md", "en-us", "source"),
+            ("code.md", "es-es", "inconsistent"),
+            ("items.md", "en-us", "source"),
+            ("items.md", "es-es", "inconsistent"),
+            ("missing.md", "en-us", "source"),
+            ("missing.md", "es-es", "missing"),
+            ("orphan.md", "en-us", "absent"),
+            ("orphan.md", "es-es", "orphan"),
+            ("rows.md", "en-us", "source"),
+            ("rows.md", "es-es", "inconsistent"),
+            ("same.md", "en-us", "source"),
+            ("same.md", "es-es", "up-to-date"),
+        ])
+    );
+    let only = |path: &str| {
+        let s = signals(&doc, path, "es-es");
+        assert_eq!(s.len(), 1, "{path}: {s:?}");
+        s.into_iter().next().unwrap()
+    };
+    let rows = only("rows.md");
+    assert_eq!(
+        (rows.0.as_str(), rows.1, rows.2),
+        ("structure", true, Some(7))
+    );
+    assert_eq!(
+        rows.3,
+        "the table in section `#setup` has 3 rows; en-us has 2"
+    );
+    let items = only("items.md");
+    assert_eq!((items.0.as_str(), items.2), ("structure", Some(3)));
+    assert_eq!(items.3, "section `#setup` has 1 list item; en-us has 2");
+    let code_blocks = only("code.md");
+    assert_eq!(
+        (code_blocks.0.as_str(), code_blocks.2),
+        ("structure", Some(15))
+    );
+    assert_eq!(
+        code_blocks.3,
+        "section `#fix` has 2 code blocks; en-us has 1"
+    );
+    assert!(only("orphan.md").3.contains("no en-us page at this path"));
+}
+
+#[test]
+fn missing_pages_alone_do_not_fail_the_run() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", ARTICLE);
+    site.write("content/en-us/b.md", ARTICLE);
+    site.write("content/es-es/a.md", ARTICLE);
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        statuses(&doc)[&("b.md".to_owned(), "es-es".to_owned())],
+        "missing"
+    );
+}
+
+#[test]
+fn three_locales_one_lacking_a_section_one_on_an_older_source() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/kb/article.md",
+        with_front_matter(None, None, ARTICLE),
+    );
+    let without_fix = &ARTICLE[..ARTICLE.find("## <a name=\"fix\">").unwrap()];
+    site.write(
+        "content/es-es/kb/article.md",
+        with_front_matter(
+            Some("bbbbbbbbbbbbbbbbbbbb"),
+            Some("05/02/2021"),
+            without_fix,
+        ),
+    );
+    site.write(
+        "content/it-it/kb/article.md",
+        with_front_matter(Some("aaaaaaaaaaaaaaaaaaaa"), Some("01/15/2021"), ARTICLE),
+    );
+    let (code, doc) = drift_json(site.root(), &["--source", "en-us"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("kb/article.md", "en-us", "source"),
+            ("kb/article.md", "es-es", "inconsistent"),
+            ("kb/article.md", "it-it", "outdated"),
+        ])
+    );
+    assert!(signals(&doc, "kb/article.md", "en-us").is_empty());
+    assert_eq!(
+        signals(&doc, "kb/article.md", "es-es"),
+        vec![(
+            "structure".to_owned(),
+            true,
+            None,
+            "lacks section `#fix`, which en-us, it-it have".to_owned()
+        )]
+    );
+    assert_eq!(
+        signals(&doc, "kb/article.md", "it-it"),
+        vec![(
+            "version".to_owned(),
+            true,
+            None,
+            "translated from an older source version: it-it (ms.openlocfilehash aaaaaaaaaa, handed off 01/15/2021), while es-es (ms.openlocfilehash bbbbbbbbbb, handed off 05/02/2021) is newer".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn two_peers_that_differ_in_structure_are_both_reported() {
+    let site = Fixture::new();
+    site.write("content/de-de/a.md", ARTICLE);
+    site.write(
+        "content/fr-fr/a.md",
+        ARTICLE.replace(
+            "| 0x0002 | two |\n",
+            "| 0x0002 | two |\n| 0x0003 | three |\n",
+        ),
+    );
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("a.md", "de-de", "inconsistent"),
+            ("a.md", "fr-fr", "inconsistent")
+        ])
+    );
+    assert_eq!(
+        signals(&doc, "a.md", "de-de")[0].3,
+        "the table in section `#setup` has 2 rows; fr-fr has 3"
+    );
+}
+
+#[test]
+fn a_source_changed_in_git_after_its_translation_makes_it_outdated() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    site.write("content/en-us/a.md", ARTICLE);
+    site.write("content/es-es/a.md", ARTICLE);
+    let repo = git2::Repository::init(site.root()).unwrap();
+    let commit = |message: &str, time: i64| {
+        let mut index = repo.index().unwrap();
+        index
+            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
+        index.write().unwrap();
+        let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let who = git2::Signature::new("T", "t@example.com", &git2::Time::new(time, 0)).unwrap();
+        let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        repo.commit(Some("HEAD"), &who, &who, message, &tree, &parents)
+            .unwrap();
+    };
+    commit("both", 1_600_000_000); // 2020-09-13
+    site.write(
+        "content/en-us/a.md",
+        format!("{ARTICLE}\nMore source text.\n"),
+    );
+    commit("source edit", 1_700_000_000); // 2023-11-14
+
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        statuses(&doc)[&("a.md".to_owned(), "es-es".to_owned())],
+        "outdated"
+    );
+    assert_eq!(
+        signals(&doc, "a.md", "es-es"),
+        vec![(
+            "history".to_owned(),
+            true,
+            None,
+            "the en-us source was last changed on 2023-11-14, after this translation's last change on 2020-09-13: bring the translation up to date".to_owned()
+        )]
+    );
+    // Peers have no newer side: commit dates say nothing without a source.
+    std::fs::remove_file(site.root().join("polydoc.toml")).unwrap();
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "a paragraph more in one locale is not drift");
+    assert_eq!(
+        statuses(&doc)[&("a.md".to_owned(), "es-es".to_owned())],
+        "up-to-date"
+    );
+}
+
+#[test]
+fn an_unknown_source_locale_is_a_usage_error() {
+    let out = polydoc(&repo(), &["drift", "--source", "fr-fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`fr-fr` is not one of this site's locales (es-es, it-it)"));
+}
+
+#[test]
+fn the_html_report_has_a_matrix_and_side_by_side_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("status");
+    let out = polydoc(
+        &repo(),
+        &[
+            "drift",
+            "--html",
+            out_dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    let matrix = parse_file(&out_dir.join("index.html"));
+    let rows = select(&matrix, "#matrix tbody tr");
+    assert_eq!(rows.len(), 2);
+    let first: Vec<String> = select(&matrix, "#matrix tbody tr:first-child td")
+        .iter()
+        .map(|td| format!("{}={}", attr(td, "data-locale"), attr(td, "data-value")))
+        .collect();
+    assert_eq!(first, ["es-es=inconsistent", "it-it=up-to-date"]);
+    let link = select(&matrix, "#matrix tbody tr:first-child th a")[0];
+    let page_path = common::resolve(&out_dir.join("index.html"), attr(&link, "href"));
+    assert!(page_path.is_file(), "{}", page_path.display());
+
+    let page = parse_file(&page_path);
+    let heads: Vec<String> = select(&page, "table.aligned thead th")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(heads, ["es-es", "it-it"]);
+    let mark_on = |id: &str| -> Vec<String> {
+        select(&page, &format!("[id=\"{id}\"] mark"))
+            .iter()
+            .map(text)
+            .collect()
+    };
+    assert_eq!(mark_on("es-es-L48"), ["0x8007232A"]);
+    assert_eq!(mark_on("it-it-L48"), ["0x8007232B"]);
+    // The row holding the summary table differs; the rows of sections that match do not.
+    let sections = select(&page, "table.aligned tbody tr.section");
+    let differing = select(&page, "table.aligned tbody tr.section.differs");
+    assert!(!differing.is_empty() && differing.len() < sections.len());
+    let stylesheet = common::resolve(
+        &page_path,
+        attr(&select(&page, "link[rel=stylesheet]")[0], "href"),
+    );
+    assert!(stylesheet.is_file());
+}
+
+#[test]
+fn build_writes_the_status_pages_when_enabled() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "status_page = true\n");
+    site.write("content/en-us/a.md", ARTICLE);
+    site.write("content/es-es/a.md", ARTICLE);
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let matrix = site.html("_status/index.html");
+    assert_eq!(select(&matrix, "#matrix tbody tr").len(), 1);
+    assert!(site.out("_status/pages/a.html").is_file());
+
+    let plain = Fixture::new();
+    plain.write("content/en-us/a.md", ARTICLE);
+    assert_eq!(plain.build(&[]).status.code(), Some(0));
+    assert!(!plain.out("_status").exists());
+}
