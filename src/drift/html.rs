@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -126,7 +127,7 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         .map_err(|e| Fatal::new(format!("status page: {e}")))?;
     write_file("index.html", &html)?;
 
-    for row in &drift.rows {
+    drift.rows.par_iter().try_for_each(|row| {
         let mut context = Context::new();
         let depth = row.path.matches('/').count() + 1;
         context.insert("root", &"../".repeat(depth));
@@ -136,14 +137,8 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         let html = tera
             .render("page.html", &context)
             .map_err(|e| Fatal::new(format!("status page for {}: {e}", row.path)))?;
-        write_file(
-            &format!(
-                "pages/{}",
-                page_href(&row.path).trim_start_matches("pages/")
-            ),
-            &html,
-        )?;
-    }
+        write_file(&page_href(&row.path), &html)
+    })?;
     Ok(())
 }
 

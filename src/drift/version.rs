@@ -79,13 +79,18 @@ pub fn signals(
         .collect();
     let describe = |m: usize, s: &Stamp| {
         let hash = s.short_hash().unwrap_or("?");
+        let commit = s
+            .commit
+            .as_deref()
+            .map(|c| format!(", ms.sourcegitcommit {}", c.get(..10).unwrap_or(c)))
+            .unwrap_or_default();
         match &s.handoff {
             Some((date, _)) => format!(
-                "{} (ms.openlocfilehash {hash}, handed off {date})",
+                "{} (ms.openlocfilehash {hash}{commit}, handed off {date})",
                 locale_key(group[m])
             ),
             None => format!(
-                "{} (ms.openlocfilehash {hash}, no ms.lasthandoff)",
+                "{} (ms.openlocfilehash {hash}{commit}, no ms.lasthandoff)",
                 locale_key(group[m])
             ),
         }
