@@ -16,6 +16,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("page.html", include_str!("../templates/page.html")),
     ("list.html", include_str!("../templates/list.html")),
     ("chooser.html", include_str!("../templates/chooser.html")),
+    ("404.html", include_str!("../templates/404.html")),
 ];
 
 const STATIC: &[(&str, &[u8])] = &[("polydoc.css", include_bytes!("../static/polydoc.css"))];

@@ -198,3 +198,100 @@ fn a_template_that_fails_on_one_page_is_an_error_for_that_page_only() {
     );
     assert!(site.out("en-us/a.html").is_file());
 }
+
+#[test]
+fn sitemap_lists_every_page_with_its_alternates_when_base_url_is_set() {
+    let site = Fixture::new();
+    site.write(
+        "polydoc.toml",
+        "base_url = \"https://kb.example.com/docs\"\n",
+    )
+    .write("content/en-us/a b.md", "# A\n")
+    .write("content/es-es/a b.md", "# A\n")
+    .write("content/es-es/only.md", "# Solo\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let xml = std::fs::read_to_string(site.out("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let sitemap_ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    let urls: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((sitemap_ns, "url")))
+        .collect();
+    let locs: Vec<&str> = urls
+        .iter()
+        .filter_map(|u| u.children().find(|c| c.has_tag_name((sitemap_ns, "loc"))))
+        .filter_map(|l| l.text())
+        .collect();
+    assert_eq!(
+        locs,
+        [
+            "https://kb.example.com/docs/en-us/a%20b.html",
+            "https://kb.example.com/docs/es-es/a%20b.html",
+            "https://kb.example.com/docs/es-es/only.html",
+        ]
+    );
+    let alternates = |url: &roxmltree::Node| -> Vec<(String, String)> {
+        url.children()
+            .filter(|c| c.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
+            .map(|c| {
+                assert_eq!(c.attribute("rel"), Some("alternate"));
+                (
+                    c.attribute("hreflang").unwrap().to_owned(),
+                    c.attribute("href").unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let en = "https://kb.example.com/docs/en-us/a%20b.html".to_owned();
+    let es = "https://kb.example.com/docs/es-es/a%20b.html".to_owned();
+    assert_eq!(
+        alternates(&urls[1]),
+        [
+            ("en-US".to_owned(), en.clone()),
+            ("es-ES".to_owned(), es),
+            ("x-default".to_owned(), en)
+        ]
+    );
+    assert!(
+        alternates(&urls[2]).is_empty(),
+        "a page without translations has no alternates"
+    );
+}
+
+#[test]
+fn without_base_url_there_is_no_sitemap_and_a_note_says_why() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!site.out("sitemap.xml").exists());
+    assert!(
+        stderr(&out).contains("note[no-sitemap]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("set `base_url` in polydoc.toml"));
+}
+
+#[test]
+fn each_locale_has_a_404_page_in_its_language() {
+    let site = Fixture::new();
+    site.write("content/es-es/index.md", "# Inicio\n")
+        .write("content/it-it/index.md", "# Home\n");
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let page = site.html("es-es/404.html");
+    assert_eq!(attr(&select(&page, "html")[0], "lang"), "es-ES");
+    // Served at any missing URL: links resolve against the locale folder.
+    assert_eq!(attr(&select(&page, "head base")[0], "href"), "/es-es/");
+    assert_eq!(
+        text(&select(&page, "main h1, article h1")[0]),
+        "No se encontró la página"
+    );
+    let home = select(&page, "article a")[0];
+    assert_eq!(attr(&home, "href"), "index.html");
+    assert_eq!(
+        text(&select(&site.html("it-it/404.html"), "article h1")[0]),
+        "Pagina non trovata"
+    );
+}

@@ -21,6 +21,7 @@ use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
 mod nav_html;
+mod sitemap;
 pub mod urls;
 
 use std::sync::OnceLock;
@@ -153,6 +154,23 @@ impl<'a> Renderer<'a> {
             if self.site.home[locale].is_none() {
                 self.write_locale_list(out, locale)?;
             }
+            self.write_not_found(out, locale)?;
+        }
+        match &self.config.base_url {
+            Some(base) => write(
+                &out.join("sitemap.xml"),
+                sitemap::render(self.site, base).as_bytes(),
+            )?,
+            None => findings.push(
+                Finding::note(
+                    "no-sitemap",
+                    Location::file(crate::config::CONFIG_FILE),
+                    "no sitemap.xml was written: a sitemap needs absolute URLs",
+                )
+                .with_help(
+                    "set `base_url` in polydoc.toml to the address the site is published at",
+                ),
+            ),
         }
         self.write_chooser(out)?;
         self.site.assets.par_iter().try_for_each(|asset| {
@@ -243,6 +261,24 @@ impl<'a> Renderer<'a> {
             .tera
             .render("list.html", &context)
             .map_err(|e| Fatal::new(format!("template list.html: {}", error_chain(&e))))?;
+        write(&out.join(out_path), html.as_bytes())
+    }
+
+    /// `<locale>/404.html`. A server shows it at any missing URL, so its
+    /// relative links resolve against a `<base>` of the locale's folder:
+    /// the published address with `base_url`, else the server root.
+    fn write_not_found(&self, out: &Path, locale: usize) -> Result<(), Fatal> {
+        let key = &self.site.locales[locale].key;
+        let out_path = format!("{key}/404.html");
+        let common = self.common(locale, &out_path, None);
+        let base = self.config.base_url.as_deref().unwrap_or("/");
+        let mut context = context(&common)?;
+        context.insert("base_href", &format!("{base}{}/", encode_path(key)));
+        let html = self
+            .theme
+            .tera
+            .render("404.html", &context)
+            .map_err(|e| Fatal::new(format!("template 404.html: {}", error_chain(&e))))?;
         write(&out.join(out_path), html.as_bytes())
     }
 
