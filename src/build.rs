@@ -140,14 +140,13 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 
 /// The texts of the pages that have findings, for reporters to quote the
 /// offending lines; taken out of the site, which is done with.
-fn texts(site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
+fn texts(mut site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
     let wanted: std::collections::HashSet<&PathBuf> = findings
         .iter()
         .flat_map(|f| {
             std::iter::once(&f.location.file).chain(f.related.iter().map(|r| &r.location.file))
         })
         .collect();
-    let mut site = site;
     let texts = site
         .pages
         .iter_mut()

@@ -180,7 +180,9 @@ fn one_fixture_per_status() {
     );
     let fewer_items = ARTICLE.replace("- step two\n", "");
     let more_code = format!("{ARTICLE}\n```cmd\ndir\n```\n");
+    let extra_section = format!("{ARTICLE}\n## <a name=\"more\"></a>More\n\nText.\n");
     for (name, es) in [
+        ("extra.md", extra_section),
         ("same.md", same.to_owned()),
         ("rows.md", extra_row),
         ("items.md", fewer_items),
@@ -199,6 +201,8 @@ fn one_fixture_per_status() {
         expect(&[
             ("code.md", "en-us", "source"),
             ("code.md", "es-es", "inconsistent"),
+            ("extra.md", "en-us", "source"),
+            ("extra.md", "es-es", "inconsistent"),
             ("items.md", "en-us", "source"),
             ("items.md", "es-es", "inconsistent"),
             ("missing.md", "en-us", "source"),
@@ -236,6 +240,12 @@ fn one_fixture_per_status() {
     assert_eq!(
         code_blocks.3,
         "section `#fix` has 2 code blocks; en-us has 1"
+    );
+    let extra = only("extra.md");
+    assert_eq!((extra.0.as_str(), extra.2), ("structure", Some(21)));
+    assert_eq!(
+        extra.3,
+        "section `#more` has no counterpart in en-us: remove it or add it there"
     );
     assert!(only("orphan.md").3.contains("no en-us page at this path"));
 }

@@ -18,13 +18,16 @@ use crate::site::Site;
 /// Last commit time (seconds since the epoch) per file, for the files that
 /// are tracked by a git repository; files outside one are left out.
 pub fn last_changes(files: &[PathBuf]) -> HashMap<PathBuf, i64> {
+    // Pages share folders: find each folder's repository once.
+    let mut workdirs: HashMap<&Path, Option<PathBuf>> = HashMap::new();
     let mut by_repo: HashMap<PathBuf, (Repository, Vec<(PathBuf, PathBuf)>)> = HashMap::new();
     for file in files {
         let Some(dir) = file.parent() else { continue };
-        let Ok(repo) = Repository::discover(dir) else {
-            continue;
-        };
-        let Some(workdir) = repo.workdir().and_then(|w| w.canonicalize().ok()) else {
+        let workdir = workdirs.entry(dir).or_insert_with(|| {
+            let repo = Repository::discover(dir).ok()?;
+            repo.workdir()?.canonicalize().ok()
+        });
+        let Some(workdir) = workdir.clone() else {
             continue;
         };
         let Ok(absolute) = file.canonicalize() else {
@@ -34,11 +37,15 @@ pub fn last_changes(files: &[PathBuf]) -> HashMap<PathBuf, i64> {
             continue;
         };
         let relative = relative.to_path_buf();
-        by_repo
-            .entry(workdir)
-            .or_insert_with(|| (repo, Vec::new()))
-            .1
-            .push((relative, file.clone()));
+        if !by_repo.contains_key(&workdir) {
+            let Ok(repo) = Repository::open(&workdir) else {
+                continue;
+            };
+            by_repo.insert(workdir.clone(), (repo, Vec::new()));
+        }
+        if let Some((_, wanted)) = by_repo.get_mut(&workdir) {
+            wanted.push((relative, file.clone()));
+        }
     }
     let mut out = HashMap::new();
     for (repo, wanted) in by_repo.into_values() {

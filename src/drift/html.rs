@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::structure::{self, AlignedSections};
+use super::structure;
 use super::{Cell, Drift, Row};
 use crate::Fatal;
 use crate::diagnostic::LineIndex;
@@ -131,7 +131,8 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         let mut context = Context::new();
         let depth = row.path.matches('/').count() + 1;
         context.insert("root", &"../".repeat(depth));
-        context.insert("row", &row_header(row));
+        context.insert("path", &row.path);
+        context.insert("title", &row.title);
         context.insert("columns", &columns(row));
         context.insert("sections", &sections(site, row));
         let html = tera
@@ -140,19 +141,6 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         write_file(&page_href(&row.path), &html)
     })?;
     Ok(())
-}
-
-#[derive(Serialize)]
-struct RowHeader<'a> {
-    path: &'a str,
-    title: &'a str,
-}
-
-fn row_header(row: &Row) -> RowHeader<'_> {
-    RowHeader {
-        path: &row.path,
-        title: &row.title,
-    }
 }
 
 /// `a/b.md` -> `pages/a/b.html`.
@@ -175,41 +163,31 @@ fn columns(row: &Row) -> Vec<Column<'_>> {
 
 /// The aligned sections of a row, one column per locale.
 fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
-    let present: Vec<(usize, usize)> = row
+    let indexes: Vec<Option<LineIndex>> = row
         .cells
         .iter()
-        .enumerate()
-        .filter_map(|(l, c)| c.page.map(|p| (l, p)))
+        .map(|c| c.page.map(|p| LineIndex::new(&site.pages[p].source.text)))
         .collect();
-    if present.is_empty() {
-        return Vec::new();
-    }
-    let group: Vec<usize> = present.iter().map(|&(_, p)| p).collect();
-    let pivot = row
-        .cells
+    row.sections
         .iter()
-        .find(|c| c.status == super::Status::Source)
-        .and_then(|c| c.page)
-        .unwrap_or(group[0]);
-    let AlignedSections { rows, .. } = structure::align_sections(site, &group, pivot);
-    let indexes: Vec<LineIndex> = group
-        .iter()
-        .map(|&p| LineIndex::new(&site.pages[p].source.text))
-        .collect();
-    rows.iter()
         .map(|aligned| {
             let mut cells: Vec<Option<SectionCell>> = (0..row.cells.len()).map(|_| None).collect();
             let mut label = String::new();
-            let mut differs = aligned.iter().any(Option::is_none);
-            for (m, section) in aligned.iter().enumerate() {
-                let Some(section) = section else { continue };
-                let (locale, page) = present[m];
+            let mut differs = false;
+            for (locale, cell) in row.cells.iter().enumerate() {
+                let (Some(page), Some(index)) = (cell.page, &indexes[locale]) else {
+                    continue;
+                };
+                let Some(section) = &aligned[locale] else {
+                    differs = true;
+                    continue;
+                };
                 if label.is_empty() {
                     label = structure::label(site, page, section.index);
                 }
-                let cell = section_cell(site, page, &indexes[m], section, &row.cells[locale]);
-                differs |= cell.lines.iter().any(|l| l.flagged);
-                cells[locale] = Some(cell);
+                let shown = section_cell(site, page, index, section, cell);
+                differs |= shown.lines.iter().any(|l| l.flagged);
+                cells[locale] = Some(shown);
             }
             SectionRow {
                 label,

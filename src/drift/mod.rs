@@ -164,6 +164,10 @@ pub struct Row {
     pub title: String,
     /// One per locale, in locale order.
     pub cells: Vec<Cell>,
+    /// The aligned sections of the page, as structure compared them: one
+    /// row per section, one entry per locale (`None` where it lacks one).
+    #[serde(skip)]
+    pub sections: Vec<Vec<Option<structure::Section>>>,
 }
 
 /// The whole report.
@@ -259,13 +263,8 @@ fn row(
     let source_page =
         source.and_then(|s| group.iter().copied().find(|&p| site.pages[p].locale() == s));
     let pivot = source_page.unwrap_or(group[0]);
-    let mut signals: Vec<Vec<Signal>> = vec![Vec::new(); group.len()];
-    for (m, s) in structure::compare(site, group, pivot, source_page.is_some())
-        .into_iter()
-        .enumerate()
-    {
-        signals[m].extend(s);
-    }
+    let aligned = structure::align_sections(site, group, pivot);
+    let mut signals = structure::compare(site, group, pivot, &aligned, source_page.is_some());
     version::signals(site, group, source_page, &mut signals);
     if let Some(src) = source_page {
         history::signals(site, group, src, history, &mut signals);
@@ -340,10 +339,23 @@ fn row(
             }
         })
         .collect();
+    // Member order -> locale order, for the side-by-side view.
+    let sections = aligned
+        .rows
+        .iter()
+        .map(|members| {
+            let mut by_locale = vec![None; site.locales.len()];
+            for (m, section) in members.iter().enumerate() {
+                by_locale[site.pages[group[m]].locale()] = *section;
+            }
+            by_locale
+        })
+        .collect();
     Row {
         path: site.pages[pivot].source.rel_path.clone(),
         title: site.pages[pivot].title.clone(),
         cells,
+        sections,
     }
 }
 

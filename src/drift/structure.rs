@@ -129,9 +129,16 @@ pub fn align_sections(site: &Site, group: &[usize], pivot: usize) -> AlignedSect
     AlignedSections { rows, pivot_rows }
 }
 
-/// Structure signals per member of `group` (same order), comparing each
-/// with `pivot`. `source` says the pivot is the source locale's page.
-pub fn compare(site: &Site, group: &[usize], pivot: usize, source: bool) -> Vec<Vec<Signal>> {
+/// Structure signals per member of `group` (same order), comparing the
+/// sections `aligned` with `pivot`'s. `source` says the pivot is the
+/// source locale's page.
+pub fn compare(
+    site: &Site,
+    group: &[usize],
+    pivot: usize,
+    aligned: &AlignedSections,
+    source: bool,
+) -> Vec<Vec<Signal>> {
     let facts = |p: usize| &site.pages[p].doc.facts;
     let lines: Vec<LineIndex> = group
         .iter()
@@ -141,7 +148,6 @@ pub fn compare(site: &Site, group: &[usize], pivot: usize, source: bool) -> Vec<
     let locale = |m: usize| site.locales[site.pages[group[m]].locale()].key.as_str();
     let pivot_m = group.iter().position(|&p| p == pivot).unwrap_or(0);
     let mut signals: Vec<Vec<Signal>> = vec![Vec::new(); group.len()];
-    let aligned = align_sections(site, group, pivot);
     let (matched, extras) = aligned.rows.split_at(aligned.pivot_rows);
     for row in extras {
         for (m, section) in row.iter().enumerate() {
@@ -172,7 +178,7 @@ pub fn compare(site: &Site, group: &[usize], pivot: usize, source: bool) -> Vec<
                 format!(
                     "has {}, which {} lack",
                     name(m),
-                    join(&others(&present, m, locale))
+                    others(&present, m, locale).join(", ")
                 )
             } else {
                 let shown = name(reference);
@@ -185,16 +191,22 @@ pub fn compare(site: &Site, group: &[usize], pivot: usize, source: bool) -> Vec<
             let at = row[m].map(|s| line(m, s.offset));
             signals[m].push(Signal::drift(SignalKind::Structure, message, at));
         }
-        // The shape of the section where it is present.
-        let shapes: Vec<(usize, Shape)> = (0..group.len())
-            .filter_map(|m| row[m].map(|s| (m, Shape::of(facts(group[m]), s.index))))
+        // The shape of the section where it is present, per member.
+        let shapes: Vec<Option<Shape>> = (0..group.len())
+            .map(|m| row[m].map(|s| Shape::of(facts(group[m]), s.index)))
             .collect();
-        let tables: Vec<(usize, Vec<usize>)> =
-            shapes.iter().map(|(m, s)| (*m, s.tables.clone())).collect();
-        for (m, reference) in judge(&tables, pivot_m, source) {
-            let (mine, theirs) = (&shape(&shapes, m).tables, &shape(&shapes, reference).tables);
-            let (message, at) = table_message(mine, theirs, locale(reference), &name(m));
-            let offset = at.and_then(|t| shape(&shapes, m).table_offsets.get(t).copied());
+        let present_values = |get: &dyn Fn(&Shape) -> Vec<usize>| -> Vec<(usize, Vec<usize>)> {
+            (0..group.len())
+                .filter_map(|m| shapes[m].as_ref().map(|s| (m, get(s))))
+                .collect()
+        };
+        for (m, reference) in judge(&present_values(&|s| s.tables.clone()), pivot_m, source) {
+            let (Some(mine), Some(theirs)) = (&shapes[m], &shapes[reference]) else {
+                continue;
+            };
+            let (message, at) =
+                table_message(&mine.tables, &theirs.tables, locale(reference), &name(m));
+            let offset = at.and_then(|t| mine.table_offsets.get(t).copied());
             let at = offset.or(row[m].map(|s| s.offset)).map(|o| line(m, o));
             signals[m].push(Signal::drift(SignalKind::Structure, message, at));
         }
@@ -202,14 +214,16 @@ pub fn compare(site: &Site, group: &[usize], pivot: usize, source: bool) -> Vec<
             ("list item", (|s: &Shape| s.items) as fn(&Shape) -> usize),
             ("code block", |s: &Shape| s.code),
         ] {
-            let counts: Vec<(usize, usize)> = shapes.iter().map(|(m, s)| (*m, get(s))).collect();
-            for (m, reference) in judge(&counts, pivot_m, source) {
+            for (m, reference) in judge(&present_values(&|s| vec![get(s)]), pivot_m, source) {
+                let (Some(mine), Some(theirs)) = (&shapes[m], &shapes[reference]) else {
+                    continue;
+                };
                 let message = format!(
                     "{} has {}; {} has {}",
                     name(m),
-                    count(get(shape(&shapes, m)), what),
+                    count(get(mine), what),
                     locale(reference),
-                    get(shape(&shapes, reference))
+                    get(theirs)
                 );
                 let at = row[m].map(|s| line(m, s.offset));
                 signals[m].push(Signal::drift(SignalKind::Structure, message, at));
@@ -217,14 +231,6 @@ pub fn compare(site: &Site, group: &[usize], pivot: usize, source: bool) -> Vec<
         }
     }
     signals
-}
-
-fn shape(shapes: &[(usize, Shape)], m: usize) -> &Shape {
-    shapes
-        .iter()
-        .find(|(o, _)| *o == m)
-        .map(|(_, s)| s)
-        .unwrap_or_else(|| &shapes[0].1)
 }
 
 /// The message for two tables lists that differ, and which table to point at.
@@ -275,10 +281,6 @@ fn count(n: usize, thing: &str) -> String {
 
 fn have(n: usize) -> &'static str {
     if n == 1 { "has" } else { "have" }
-}
-
-fn join(items: &[&str]) -> String {
-    items.join(", ")
 }
 
 fn others<'a, V: PartialEq>(
