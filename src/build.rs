@@ -261,6 +261,8 @@ pub fn drift(
 ) -> Result<DriftReport, Fatal> {
     let mut stages = Stages::start();
     let prepared = prepare(configure(root, overrides)?, &mut stages)?;
+    // All rules, not only the token rule: its finding is merged with the
+    // link-text and table-key findings of the same line (check::merge).
     let tokens = token_findings(check::run(
         &prepared.site,
         prepared.config.source.as_deref(),
