@@ -17,7 +17,7 @@ use crate::markdown;
 use crate::output::{Staging, check_target};
 use crate::render::Renderer;
 use crate::report::Findings;
-use crate::site::Site;
+use crate::site::{Site, SiteOptions};
 use crate::theme::Theme;
 use crate::timings::Stages;
 use crate::{Fatal, check, locale};
@@ -99,7 +99,11 @@ fn prepare(configured: Configured, stages: &mut Stages) -> Result<Prepared, Fata
     });
     findings.extend(loaded.findings);
     stages.done("load+parse");
-    let site = Site::resolve(locales, loaded.pages, loaded.assets);
+    let options = SiteOptions {
+        source: config.source.clone(),
+        includes: config.includes.clone(),
+    };
+    let site = Site::resolve(locales, loaded.pages, loaded.assets, &options);
     stages.done("resolve");
     Ok(Prepared {
         config,

@@ -37,6 +37,8 @@ pub struct ConfigFile {
     /// Whether `build` writes the translation status report (`polydoc
     /// drift --html`) into `<output>/_status/`.
     pub status_page: Option<bool>,
+    pub includes: Option<Vec<String>>,
+    pub alerts: Option<BTreeMap<String, String>>,
 }
 
 /// What `[rules]` in `polydoc.toml` sets a rule to.
@@ -65,6 +67,10 @@ pub struct Config {
     /// known rules by the check stage.
     pub rules: BTreeMap<String, Level>,
     pub status_page: bool,
+    /// Files (below a locale folder) that are only included, besides `includes/` folders.
+    pub includes: Vec<String>,
+    /// Alert keywords the site adds (`TODO`) and their CSS classes.
+    pub alerts: BTreeMap<String, String>,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -116,6 +122,8 @@ impl Config {
             source: overrides.source.clone().or(file.source),
             rules: file.rules.unwrap_or_default(),
             status_page: file.status_page.unwrap_or(false),
+            includes: file.includes.unwrap_or_default(),
+            alerts: file.alerts.unwrap_or_default(),
             root,
             content,
             output,

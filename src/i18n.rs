@@ -12,6 +12,7 @@ use std::path::Path;
 use crate::Fatal;
 use crate::locale::Locale;
 use crate::markdown::AlertTitles;
+use crate::markdown::quotes::CustomAlert;
 
 const EMBEDDED: &[(&str, &str)] = &[
     ("en", include_str!("../i18n/en.toml")),
@@ -88,8 +89,11 @@ fn parse(path: &Path, text: &str) -> Result<Strings, Fatal> {
     })
 }
 
-/// The alert titles out of a locale's strings.
-pub fn alert_titles(strings: &Strings) -> AlertTitles {
+/// The alert titles out of a locale's strings, with the site's own
+/// keywords (`[alerts]` in `polydoc.toml`): a keyword's title is the
+/// string `alert_<keyword>` when the locale has one, else the keyword
+/// capitalised (`TODO` -> `Todo`).
+pub fn alert_titles(strings: &Strings, custom: &BTreeMap<String, String>) -> AlertTitles {
     let get = |k: &str, d: String| strings.get(k).cloned().unwrap_or(d);
     let d = AlertTitles::default();
     AlertTitles {
@@ -98,6 +102,22 @@ pub fn alert_titles(strings: &Strings) -> AlertTitles {
         important: get("important", d.important),
         caution: get("caution", d.caution),
         warning: get("warning", d.warning),
+        custom: custom
+            .iter()
+            .map(|(keyword, class)| {
+                let lower = keyword.to_lowercase();
+                let mut chars = lower.chars();
+                let capitalised = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                CustomAlert {
+                    keyword: keyword.to_uppercase(),
+                    class: class.clone(),
+                    title: get(&format!("alert_{lower}"), capitalised),
+                }
+            })
+            .collect(),
     }
 }
 

@@ -7,11 +7,16 @@
 //! stage scans the whole site per page.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
+use rayon::prelude::*;
+
+use crate::check::resolve::Targets;
 use crate::frontmatter;
 use crate::load::{Asset, Source};
 use crate::locale::Locale;
-use crate::markdown::{Document, links};
+use crate::markdown::directives::Kind;
+use crate::markdown::{Document, links, snippet};
 use crate::nav::NavTree;
 
 /// One page: its source, its parsed form and where it goes.
@@ -24,6 +29,10 @@ pub struct Page {
     pub out_path: String,
     /// Index into [`Site::groups`].
     pub group: usize,
+    /// A file that is only included into pages (under an `includes/`
+    /// folder, or listed in `includes` in `polydoc.toml`): checked, never
+    /// written as a page of its own.
+    pub fragment: bool,
 }
 
 impl Page {
@@ -44,6 +53,37 @@ pub struct Site {
     /// Per locale: the navigation tree from its folders.
     pub nav: Vec<NavTree>,
     pub assets: Vec<Asset>,
+    /// Every file of each locale, for resolving links.
+    pub targets: Targets,
+    /// Per locale: DocFX uids (`uid:` in front matter) and their pages.
+    pub uids: Vec<HashMap<String, Vec<usize>>>,
+    /// The locale translations are made from, when the site names one.
+    pub source: Option<usize>,
+    /// Code files that `:::code` and `[!code]` read, by locale and path
+    /// as spelled on disk; read once here, for the checks and the render.
+    pub snippets: HashMap<(usize, String), Arc<str>>,
+}
+
+/// What resolving needs from the configuration.
+#[derive(Debug, Default, Clone)]
+pub struct SiteOptions {
+    /// The source locale's tag or folder name.
+    pub source: Option<String>,
+    /// Paths (below a locale folder) of files that are only included, besides `includes/` folders.
+    pub includes: Vec<String>,
+}
+
+/// Whether a file is only included: under a folder named `includes`, or
+/// at or under a path listed in the configuration.
+pub fn is_fragment(rel_path: &str, listed: &[String]) -> bool {
+    let lower = rel_path.to_lowercase();
+    let mut dirs = lower.split('/');
+    dirs.next_back();
+    dirs.any(|d| d == "includes")
+        || listed.iter().any(|l| {
+            let l = l.trim_matches('/').to_lowercase();
+            lower == l || lower.starts_with(&format!("{l}/"))
+        })
 }
 
 impl Site {
@@ -51,6 +91,7 @@ impl Site {
         locales: Vec<Locale>,
         parsed: Vec<(Source, Document)>,
         assets: Vec<Asset>,
+        options: &SiteOptions,
     ) -> Site {
         let mut pages: Vec<Page> = parsed
             .into_iter()
@@ -66,12 +107,14 @@ impl Site {
                     locales[source.locale].key,
                     html_path(&source.rel_path)
                 );
+                let fragment = is_fragment(&source.rel_path, &options.includes);
                 Page {
                     source,
                     doc,
                     title,
                     out_path,
                     group: 0,
+                    fragment,
                 }
             })
             .collect();
@@ -97,14 +140,111 @@ impl Site {
         let nav = (0..locales.len())
             .map(|l| NavTree::build(&pages, l))
             .collect();
-        Site {
+        let targets = Targets::new(locales.len(), &pages, &assets);
+        let mut uids = vec![HashMap::new(); locales.len()];
+        for (index, page) in pages.iter().enumerate() {
+            if let Some(uid) = frontmatter::get_str(&page.source.meta, "uid") {
+                let uid: &str = uid.trim();
+                if !uid.is_empty() {
+                    uids[page.locale()]
+                        .entry(uid.to_owned())
+                        .or_insert_with(Vec::new)
+                        .push(index);
+                }
+            }
+        }
+        let source = options.source.as_deref().and_then(|s| {
+            locales
+                .iter()
+                .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
+        });
+        let mut site = Site {
             locales,
             pages,
             groups,
             home,
             nav,
             assets,
+            targets,
+            uids,
+            source,
+            snippets: HashMap::new(),
+        };
+        site.snippets = site.read_snippets();
+        site
+    }
+
+    /// Where `target`, written in `file` of `locale`, leads: the locale
+    /// and the path as spelled on disk; the source locale's file when the
+    /// locale lacks it (the fallback localized repositories rely on).
+    pub fn find_file(&self, locale: usize, file: &str, target: &str) -> Option<(usize, String)> {
+        let (path, _) = links::split_target(target);
+        let (from, path) = match path.strip_prefix("~/") {
+            Some(rest) => ("", rest),
+            None => (file, path),
+        };
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let joined = links::join(from, &decoded.replace('\\', "/"))?;
+        let found = |l: usize| {
+            self.targets
+                .find(l, &joined)
+                .map(|(actual, _, _)| (l, actual))
+        };
+        found(locale).or_else(|| self.source.filter(|&s| s != locale).and_then(found))
+    }
+
+    /// The page (or included file) at `path` in `locale`, as [`Site::find_file`] finds it.
+    pub fn find_page(&self, locale: usize, file: &str, target: &str) -> Option<usize> {
+        let (l, actual) = self.find_file(locale, file, target)?;
+        self.targets.find(l, &actual).and_then(|(_, page, _)| page)
+    }
+
+    /// The page registered under `uid` in `locale`, else in the source locale.
+    pub fn uid(&self, locale: usize, uid: &str) -> Option<usize> {
+        let first = |l: usize| self.uids[l].get(uid).and_then(|p| p.first().copied());
+        first(locale).or_else(|| self.source.and_then(first))
+    }
+
+    /// Reads every code file a page's directives name, in parallel.
+    fn read_snippets(&self) -> HashMap<(usize, String), Arc<str>> {
+        let mut wanted: Vec<(usize, String)> = Vec::new();
+        for page in &self.pages {
+            for d in &page.doc.directives {
+                let target = match &d.kind {
+                    Kind::CodeRef { target, .. } => snippet::parse_target(target).0,
+                    Kind::Block { name, .. } if name == "code" => match d.attr("source") {
+                        Some(s) => snippet::parse_target(s).0,
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                if let Some(found) = self.find_file(page.locale(), &page.source.rel_path, target) {
+                    wanted.push(found);
+                }
+            }
         }
+        wanted.sort();
+        wanted.dedup();
+        let paths: HashMap<(usize, &str), &std::path::Path> = self
+            .assets
+            .iter()
+            .map(|a| ((a.locale, a.rel_path.as_str()), a.path.as_path()))
+            .collect();
+        wanted
+            .into_par_iter()
+            .filter_map(|(l, path)| {
+                let file = paths.get(&(l, path.as_str()))?;
+                let text = std::fs::read(file).ok()?;
+                let text: Arc<str> = String::from_utf8_lossy(&text).into();
+                Some(((l, path), text))
+            })
+            .collect()
+    }
+
+    /// The text of the code file `target` names from `file` of `locale`.
+    pub fn snippet(&self, locale: usize, file: &str, target: &str) -> Option<Arc<str>> {
+        let key = self.find_file(locale, file, target)?;
+        self.snippets.get(&key).cloned()
     }
 
     /// The other pages of `page`'s translation group (other locales only).
@@ -119,7 +259,7 @@ impl Site {
     /// Number of pages per locale, in locale order.
     pub fn pages_per_locale(&self) -> Vec<usize> {
         let mut counts = vec![0; self.locales.len()];
-        for page in &self.pages {
+        for page in self.pages.iter().filter(|p| !p.fragment) {
             counts[page.locale()] += 1;
         }
         counts

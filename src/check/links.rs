@@ -85,6 +85,21 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         )
         .with_help("links resolve inside the page's locale; point at a file of this locale");
     }
+    if let Some(source) = cx.site.source.filter(|&s| s != cx.site.pages[p].locale())
+        && cx.targets.find(source, path).is_some()
+    {
+        let source = &cx.site.locales[source].key;
+        return Finding::note(
+            "source-fallback",
+            location,
+            format!(
+                "{} `{}` points to `{path}`, which `{locale}` lacks: the built page uses `{source}`'s copy",
+                what(link),
+                link.target
+            ),
+        )
+        .with_help(format!("add a translated `{path}` to `{locale}` if it should differ"));
+    }
     let elsewhere: Vec<&str> = cx
         .site
         .locales
@@ -149,8 +164,8 @@ fn missing_anchor(
     target: usize,
     fragment: &str,
 ) -> Option<Finding> {
-    let anchors = &cx.site.pages[target].doc.facts.anchors;
-    if anchors.iter().any(|a| a.id == fragment) {
+    let ids = cx.ids(target);
+    if ids.contains(&fragment) {
         return None;
     }
     let page = if target == p {
@@ -163,12 +178,9 @@ fn missing_anchor(
         cx.location(p, link.span.clone()),
         format!("`#{fragment}` names no id on {page}"),
     );
-    Some(
-        match closest(fragment, anchors.iter().map(|a| a.id.as_str())) {
-            Some(id) => finding.with_help(format!("did you mean `#{id}`?")),
-            None => finding.with_help(
-                "link to an id the page has: a heading's `<a name>`, or its automatic id",
-            ),
-        },
-    )
+    Some(match closest(fragment, ids.iter().copied()) {
+        Some(id) => finding.with_help(format!("did you mean `#{id}`?")),
+        None => finding
+            .with_help("link to an id the page has: a heading's `<a name>`, or its automatic id"),
+    })
 }

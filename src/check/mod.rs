@@ -8,14 +8,17 @@
 //! `[rules]` in `polydoc.toml`.
 
 mod anchors;
+mod blocks;
 mod content_locale;
 mod hidden_html;
+mod includes;
 mod link_text;
 mod links;
 mod merge;
 pub mod resolve;
 mod table_keys;
 mod tokens;
+mod xrefs;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -96,6 +99,61 @@ pub const RULES: &[RuleInfo] = &[
         "`ms.contentlocale` names another locale than the page's folder.",
     ),
     rule(
+        "source-fallback",
+        Severity::Note,
+        "A file the translation lacks, taken from the source locale in the built site.",
+    ),
+    rule(
+        "include-not-found",
+        Severity::Error,
+        "An `[!INCLUDE]` whose file does not exist, or lies outside the locale folder.",
+    ),
+    rule(
+        "circular-reference",
+        Severity::Error,
+        "Includes that lead back to a file already being included.",
+    ),
+    rule(
+        "codesnippet-not-found",
+        Severity::Error,
+        "A `:::code` or `[!code]` whose file, region or lines do not exist.",
+    ),
+    rule(
+        "unclosed-block",
+        Severity::Error,
+        "A triple-colon container (`zone`, `moniker`, `row`, `column`, complex `image`) never closed.",
+    ),
+    rule(
+        "invalid-block",
+        Severity::Error,
+        "A triple-colon block DocFX does not know, misses a required attribute, or ends nothing.",
+    ),
+    rule(
+        "invalid-zone",
+        Severity::Error,
+        "A zone or moniker block without its pivot or range, nested, or ended twice.",
+    ),
+    rule(
+        "invalid-tab-group",
+        Severity::Warning,
+        "A tab group with two tabs of the same id, or a tab without an id.",
+    ),
+    rule(
+        "uid-not-found",
+        Severity::Error,
+        "An `<xref:uid>` or `xref:` link to a uid no page declares.",
+    ),
+    rule(
+        "duplicate-uid",
+        Severity::Error,
+        "A uid declared by two pages of one locale.",
+    ),
+    rule(
+        "broken-toc-entry",
+        Severity::Error,
+        "A `toc.yml` or `TOC.md` entry whose `href` leads to no file.",
+    ),
+    rule(
         "unreadable-file",
         Severity::Error,
         "A file that cannot be read.",
@@ -122,7 +180,7 @@ pub struct Context<'a> {
     pub site: &'a Site,
     /// Per page: its line table.
     lines: Vec<LineIndex<'a>>,
-    pub targets: Targets,
+    pub targets: &'a Targets,
     /// Per page, per link of its facts: where the link leads.
     pub links: Vec<Vec<Resolved>>,
     /// The source locale translations are made from, if the site names one.
@@ -131,7 +189,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(site: &'a Site, source: Option<&str>) -> Context<'a> {
-        let targets = Targets::new(site);
+        let targets = &site.targets;
         let links = site
             .pages
             .par_iter()
@@ -187,6 +245,30 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// The ids page `page` carries once built: its own, and those of the
+    /// files it includes (which the build splices in).
+    pub fn ids(&self, page: usize) -> Vec<&'a str> {
+        let mut ids = Vec::new();
+        let mut seen = vec![page];
+        let mut todo = vec![page];
+        while let Some(p) = todo.pop() {
+            let page = &self.site.pages[p];
+            ids.extend(page.doc.facts.anchors.iter().map(|a| a.id.as_str()));
+            for d in &page.doc.directives {
+                if let crate::markdown::directives::Kind::Include { target, .. } = &d.kind
+                    && let Some(q) =
+                        self.site
+                            .find_page(page.locale(), &page.source.rel_path, target)
+                    && !seen.contains(&q)
+                {
+                    seen.push(q);
+                    todo.push(q);
+                }
+            }
+        }
+        ids
+    }
+
     pub fn locale_key(&self, page: usize) -> &'a str {
         &self.site.locales[self.site.pages[page].locale()].key
     }
@@ -203,6 +285,9 @@ const CHECKS: &[Check] = &[
     table_keys::check,
     tokens::check,
     content_locale::check,
+    includes::check,
+    blocks::check,
+    xrefs::check,
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].

@@ -9,8 +9,9 @@ use std::collections::HashMap;
 
 use percent_encoding::percent_decode_str;
 
-use crate::markdown::links::{is_absolute, split_target};
-use crate::site::Site;
+use crate::load::Asset;
+use crate::markdown::links::{is_absolute, join, split_target};
+use crate::site::Page;
 
 /// How a link target was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,17 +52,18 @@ pub enum Resolved {
 }
 
 /// Every file of each locale, by exact and by case-folded path.
+#[derive(Debug)]
 pub struct Targets {
     exact: Vec<HashMap<String, Option<usize>>>,
     folded: Vec<HashMap<String, String>>,
 }
 
 impl Targets {
-    pub fn new(site: &Site) -> Targets {
-        let n = site.locales.len();
+    pub fn new(locales: usize, pages: &[Page], assets: &[Asset]) -> Targets {
+        let n = locales;
         let mut exact = vec![HashMap::new(); n];
         let mut folded = vec![HashMap::new(); n];
-        for (index, page) in site.pages.iter().enumerate() {
+        for (index, page) in pages.iter().enumerate() {
             let l = page.locale();
             exact[l].insert(page.source.rel_path.clone(), Some(index));
             folded[l].insert(
@@ -69,7 +71,7 @@ impl Targets {
                 page.source.rel_path.clone(),
             );
         }
-        for asset in &site.assets {
+        for asset in assets {
             exact[asset.locale].insert(asset.rel_path.clone(), None);
             folded[asset.locale].insert(asset.rel_path.to_lowercase(), asset.rel_path.clone());
         }
@@ -81,7 +83,10 @@ impl Targets {
         self.exact[locale].contains_key(path)
     }
 
-    fn find(&self, locale: usize, path: &str) -> Option<(String, Option<usize>, bool)> {
+    /// The file at `path` in `locale`, exactly or case-insensitively: its
+    /// path as spelled on disk, its page if it is one, and whether the
+    /// spelling matched exactly.
+    pub fn find(&self, locale: usize, path: &str) -> Option<(String, Option<usize>, bool)> {
         if let Some(page) = self.exact[locale].get(path) {
             return Some((path.to_owned(), *page, true));
         }
@@ -96,13 +101,15 @@ impl Targets {
     /// Resolves `target`, written in the page at `from` (below the locale folder).
     pub fn resolve(&self, locale: usize, from: &str, target: &str) -> Resolved {
         let target = target.trim();
-        if target.is_empty()
-            || is_absolute(target)
-            || target.starts_with('/')
-            || target.starts_with('~')
-        {
+        if target.is_empty() || is_absolute(target) || target.starts_with('/') {
             return Resolved::Outside;
         }
+        // `~/` is the locale's content root, as DocFX reads it.
+        let (from, target) = match target.strip_prefix("~/") {
+            Some(rest) => ("", rest),
+            None if target.starts_with('~') => return Resolved::Outside,
+            None => (from, target),
+        };
         let (path, rest) = split_target(target);
         let fragment = rest
             .split_once('#')
@@ -147,34 +154,4 @@ impl Targets {
 
 fn decode(s: &str) -> String {
     percent_decode_str(s).decode_utf8_lossy().into_owned()
-}
-
-/// `path` relative to the folder of `from`, with `.` and `..` worked out;
-/// `None` when it climbs above the locale folder.
-fn join(from: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joins_relative_paths() {
-        assert_eq!(join("a/b.md", "c.md").as_deref(), Some("a/c.md"));
-        assert_eq!(join("a/b.md", "../c.md").as_deref(), Some("c.md"));
-        assert_eq!(join("a/b.md", "./d/../e.md").as_deref(), Some("a/e.md"));
-        assert_eq!(join("b.md", "../c.md"), None);
-    }
 }

@@ -8,6 +8,7 @@
 use pulldown_cmark::BlockQuoteKind;
 
 use super::highlight::escape;
+use super::quotes::CustomAlert;
 
 /// Alert titles in the page's language.
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct AlertTitles {
     pub important: String,
     pub caution: String,
     pub warning: String,
+    /// Keywords the site adds in `polydoc.toml`.
+    pub custom: Vec<CustomAlert>,
 }
 
 impl Default for AlertTitles {
@@ -27,6 +30,7 @@ impl Default for AlertTitles {
             important: "Important".into(),
             caution: "Caution".into(),
             warning: "Warning".into(),
+            custom: Vec::new(),
         }
     }
 }
@@ -60,6 +64,16 @@ pub fn open(kind: BlockQuoteKind, titles: &AlertTitles) -> String {
         "<div class=\"alert alert-{name} {upper}\" role=\"{role}\">\n<p class=\"alert-title\">{title}</p>\n",
         upper = name.to_ascii_uppercase(),
         title = escape(title),
+    )
+}
+
+/// The opening of a box for a keyword the site added.
+pub fn open_custom(alert: &CustomAlert) -> String {
+    format!(
+        "<div class=\"alert {class} {upper}\" role=\"note\">\n<p class=\"alert-title\">{title}</p>\n",
+        class = escape(&alert.class),
+        upper = escape(&alert.keyword.to_ascii_uppercase()),
+        title = escape(&alert.title),
     )
 }
 

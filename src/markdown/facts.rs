@@ -170,6 +170,7 @@ pub fn extract(
         section: 0,
         headings: headings.iter(),
         in_heading: false,
+        in_tab: false,
     };
     for (event, range) in events {
         x.event(event, range.clone());
@@ -201,6 +202,8 @@ struct Extractor<'h, 'b> {
     section: usize,
     headings: std::slice::Iter<'h, Heading>,
     in_heading: bool,
+    /// In a DocFX tab title: `# [Linux](#tab/linux)`.
+    in_tab: bool,
 }
 
 impl Extractor<'_, '_> {
@@ -235,7 +238,9 @@ impl Extractor<'_, '_> {
                 self.section += 1;
                 self.in_heading = true;
                 self.begin(UnitKind::Heading(*level as u8), at, true);
-                if let Some(h) = self.headings.next() {
+                let heading = self.headings.next();
+                self.in_tab = heading.is_some_and(|h| h.tab);
+                if let Some(h) = heading.filter(|h| !h.tab) {
                     self.facts.anchors.push(Anchor {
                         id: h.id.clone(),
                         offset: h.offset,
@@ -268,6 +273,11 @@ impl Extractor<'_, '_> {
                     }
                 }
             }
+            // A tab title's `#tab/id` is no link to an id.
+            Tag::Link { .. } if self.in_tab => self.links.push(OpenLink {
+                index: usize::MAX,
+                only_code: None,
+            }),
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 let image = matches!(tag, Tag::Image { .. });
                 let text_offset = self.body[range.clone()]
@@ -300,6 +310,7 @@ impl Extractor<'_, '_> {
         match end {
             TagEnd::Heading(_) => {
                 self.in_heading = false;
+                self.in_tab = false;
                 self.finish();
             }
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow => {
@@ -337,8 +348,9 @@ impl Extractor<'_, '_> {
                 }
             }
             TagEnd::Link | TagEnd::Image => {
-                if let Some(open) = self.links.pop() {
-                    let link = &mut self.facts.links[open.index];
+                if let Some(open) = self.links.pop()
+                    && let Some(link) = self.facts.links.get_mut(open.index)
+                {
                     link.text = link.text.trim().to_owned();
                     link.text_is_code = open.only_code == Some(true);
                 }
@@ -379,7 +391,9 @@ impl Extractor<'_, '_> {
     /// Appends visible text to the open link's text and the open first cell.
     fn add_text(&mut self, text: &str) {
         for open in &self.links {
-            self.facts.links[open.index].text.push_str(text);
+            if let Some(link) = self.facts.links.get_mut(open.index) {
+                link.text.push_str(text);
+            }
         }
         if let Some((1, Some((cell, _)))) = &mut self.cell {
             cell.push_str(text);

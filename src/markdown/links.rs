@@ -48,9 +48,35 @@ pub fn strip_md(path: &str) -> Option<&str> {
         .then(|| &path[..split])
 }
 
+/// `path` relative to the folder of `from`, with `.` and `..` worked out;
+/// `None` when it climbs above the locale folder.
+pub fn join(from: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(join("a/b.md", "c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("a/b.md", "../c.md").as_deref(), Some("c.md"));
+        assert_eq!(join("a/b.md", "./d/../e.md").as_deref(), Some("a/e.md"));
+        assert_eq!(join("b.md", "../c.md"), None);
+        assert_eq!(join("", "a/c.md").as_deref(), Some("a/c.md"));
+    }
 
     #[test]
     fn rewrites_relative_markdown_links_keeping_the_fragment() {

@@ -1,6 +1,6 @@
 //! Parse stage: one pulldown-cmark pass per page turns Markdown into a
-//! [`Document`]: headings with their ids, and the facts the checks need
-//! (links, ids, aligned units), all with source positions.
+//! [`Document`]: headings with their ids, DocFX directives, and the facts
+//! the checks need (links, ids, aligned units), all with source positions.
 //!
 //! The HTML body is not made here but by [`render_body`], called by the
 //! render stage just before the page is written. Holding every page's body
@@ -10,32 +10,37 @@
 //! ids from [`parse`]'s result, so the HTML carries exactly the ids the
 //! checks resolved links against.
 //!
-//! DocFX syntax is handled as small transformations of the event stream,
-//! one module each: [`heading`] (explicit `<a name>` ids, slugs), [`links`]
-//! (`.md` to `.html`), [`alerts`], [`highlight`] (fences).
+//! DocFX syntax is handled in small modules: [`directives`] (triple-colon
+//! blocks, includes and code references, found and masked before parsing),
+//! [`heading`] (explicit `<a name>` ids, slugs), [`tabs`], [`links`]
+//! (`.md` to `.html`), [`alerts`] and [`quotes`] (`> [!NOTE]`,
+//! `> [!div]`, `> [!VIDEO]`), [`blocks`] (what directives render as),
+//! [`snippet`] (code read from files), [`xref`], [`highlight`] (fences).
 
 pub mod alerts;
+pub mod blocks;
+mod body;
+pub mod directives;
 pub mod facts;
 pub mod heading;
 pub mod highlight;
 pub mod links;
+pub mod quotes;
+pub mod snippet;
+pub mod tabs;
 pub mod tokens;
+pub mod xref;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use alerts::AlertTitles;
+pub use body::{NoSite, RenderContext, SiteLinks, render_body};
+pub use directives::Directive;
 use heading::IdAllocator;
 pub use highlight::Highlighter;
-
-/// What rendering a page's body needs beyond its text and headings.
-pub struct RenderContext<'a> {
-    /// Alert titles in the page's language.
-    pub titles: &'a AlertTitles,
-    /// Shared by all pages of a build.
-    pub highlighter: &'a Highlighter,
-}
 
 /// A heading of the page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -49,6 +54,10 @@ pub struct Heading {
     pub text: String,
     /// Byte offset of the heading in the whole file.
     pub offset: usize,
+    /// A DocFX tab title (`# [Linux](#tab/linux)`): not a heading of the
+    /// page's outline; `id` is the tab id.
+    #[serde(skip)]
+    pub tab: bool,
 }
 
 /// A parsed page: what every later stage needs to know about it. The HTML
@@ -58,6 +67,10 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// Links, ids and aligned units, for the checks.
     pub facts: facts::Facts,
+    /// DocFX directives (includes, triple-colon blocks, code references), in order.
+    pub directives: Vec<Directive>,
+    /// Tab groups: the indices in `headings` of each group's tabs.
+    pub tab_groups: Vec<Vec<usize>>,
 }
 
 impl Document {
@@ -65,7 +78,7 @@ impl Document {
     pub fn h1(&self) -> Option<&str> {
         self.headings
             .iter()
-            .find(|h| h.level == 1)
+            .find(|h| h.level == 1 && !h.tab)
             .map(|h| h.text.as_str())
     }
 }
@@ -79,10 +92,25 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// The text pulldown-cmark parses: `text` with its directives masked
+/// (see [`directives`]), every offset unchanged.
+pub fn parse_text<'t>(text: &'t str, directives: &[Directive]) -> Cow<'t, str> {
+    if directives
+        .iter()
+        .all(|d| matches!(d.kind, directives::Kind::Unknown { .. }))
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(directives::mask(text, directives))
+    }
+}
+
 /// Parses `text[body_start..]` into headings (ids assigned as the HTML will
-/// carry them) and facts; offsets in the result are in `text`.
+/// carry them), directives and facts; offsets in the result are in `text`.
 pub fn parse(text: &str, body_start: usize) -> Document {
-    let body = &text[body_start..];
+    let directives = directives::find(text, body_start);
+    let masked = parse_text(text, &directives);
+    let body = &masked[body_start..];
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();
     let all: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
@@ -94,6 +122,17 @@ pub fn parse(text: &str, body_start: usize) -> Document {
             continue;
         };
         let inner = take_until(&mut events, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+        if let Some(tab) = tabs::title(&inner) {
+            doc.headings.push(Heading {
+                level: level as u8,
+                id: tab.id,
+                explicit: false,
+                text: tab.title,
+                offset: body_start + range.start,
+                tab: true,
+            });
+            continue;
+        }
         let (inner, explicit_id) = strip_heading_anchor(inner);
         let text = plain_text(&inner);
         let (id, explicit) = match (explicit_id, id) {
@@ -113,104 +152,36 @@ pub fn parse(text: &str, body_start: usize) -> Document {
             explicit,
             text,
             offset: body_start + range.start,
+            tab: false,
         });
     }
     doc.facts = facts::extract(&all, body, body_start, &doc.headings);
+    doc.directives = directives;
+    if doc.headings.iter().any(|h| h.tab) {
+        doc.tab_groups = tab_groups(&all, body_start, &doc.headings);
+    }
     doc
 }
 
-/// The HTML body of `text[body_start..]`. `headings` are the page's
-/// headings from [`parse`], in order: each rendered heading takes its id
-/// from there, so links checked against those ids land where they point.
-pub fn render_body(
-    text: &str,
+/// The page's tab groups as indices into its headings.
+fn tab_groups(
+    all: &[(Event, Range<usize>)],
     body_start: usize,
     headings: &[Heading],
-    cx: &RenderContext,
-) -> String {
-    let body = &text[body_start..];
-    let mut out: Vec<Event> = Vec::new();
-    let mut headings = headings.iter();
-    let mut events = Parser::new_ext(body, options()).into_offset_iter();
-    while let Some((event, _)) = events.next() {
-        match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                let inner =
-                    take_until(&mut events, |e| matches!(e, Event::End(TagEnd::Heading(_))));
-                let (inner, _) = strip_heading_anchor(inner);
-                let id = headings.next().map(|h| CowStr::from(h.id.clone())).or(id);
-                out.push(Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }));
-                out.extend(inner);
-                out.push(Event::End(TagEnd::Heading(level)));
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let inner = take_until(&mut events, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
-                let code: String = inner
-                    .iter()
-                    .filter_map(|e| {
-                        if let Event::Text(t) = e {
-                            Some(t.as_ref())
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
-                    CodeBlockKind::Indented => "",
-                };
-                out.push(Event::Html(
-                    cx.highlighter
-                        .code_block(lang, &code)
-                        .as_ref()
-                        .to_owned()
-                        .into(),
-                ));
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = links::rewrite(&dest_url)
-                    .map(CowStr::from)
-                    .unwrap_or(dest_url);
-                out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                out.push(Event::Html(alerts::open(kind, cx.titles).into()))
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => out.push(Event::Html(alerts::CLOSE.into())),
-            Event::Start(Tag::Table(align)) => {
-                out.push(Event::Html("<div class=\"table-wrap\">".into()));
-                out.push(Event::Start(Tag::Table(align)));
-            }
-            Event::End(TagEnd::Table) => {
-                out.push(Event::End(TagEnd::Table));
-                out.push(Event::Html("</div>\n".into()));
-            }
-            other => out.push(other),
-        }
-    }
-    let mut html = String::with_capacity(body.len() + body.len() / 2);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    html
+) -> Vec<Vec<usize>> {
+    let events: Vec<Event> = all.iter().map(|(e, _)| e.clone()).collect();
+    tabs::groups(&events)
+        .iter()
+        .map(|g| {
+            g.tabs
+                .iter()
+                .filter_map(|t| {
+                    let offset = body_start + all[t.heading].1.start;
+                    headings.iter().position(|h| h.offset == offset)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Events up to (not including) the first one matching `end`, which is consumed.
@@ -265,11 +236,10 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
-        let cx = RenderContext {
-            titles: &AlertTitles::default(),
-            highlighter: &Highlighter::default(),
-        };
-        render_body(md, 0, &doc(md).headings, &cx)
+        let titles = AlertTitles::default();
+        let highlighter = Highlighter::default();
+        let cx = RenderContext::standalone(&titles, &highlighter);
+        render_body(md, 0, &doc(md), &cx)
     }
 
     #[test]
@@ -287,7 +257,8 @@ mod tests {
                 id: "x".into(),
                 explicit: true,
                 text: "Texto".into(),
-                offset: 7
+                offset: 7,
+                tab: false,
             }
         );
     }

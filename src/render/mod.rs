@@ -21,12 +21,14 @@ use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
 mod nav_html;
+mod page_links;
 mod sitemap;
 pub mod urls;
 
 use std::sync::OnceLock;
 
 use nav_html::FolderNav;
+use page_links::PageLinks;
 
 use urls::{encode_path, relative};
 
@@ -128,7 +130,10 @@ impl<'a> Renderer<'a> {
             strings,
             names: Vec::new(),
             navs,
-            titles: strings.iter().map(i18n::alert_titles).collect(),
+            titles: strings
+                .iter()
+                .map(|s| i18n::alert_titles(s, &config.alerts))
+                .collect(),
             highlighter: Highlighter::default(),
         };
         renderer.names = renderer.locale_names();
@@ -144,7 +149,12 @@ impl<'a> Renderer<'a> {
             .site
             .groups
             .par_iter()
-            .flat_map_iter(|group| group.iter().map(|&index| self.write_page(out, index)))
+            .flat_map_iter(|group| {
+                group
+                    .iter()
+                    .filter(|&&index| !self.site.pages[index].fragment)
+                    .map(|&index| self.write_page(out, index))
+            })
             .collect();
         let mut findings = Vec::new();
         for result in results {
@@ -202,16 +212,20 @@ impl<'a> Renderer<'a> {
     fn write_page(&self, out: &Path, index: usize) -> Result<Option<Finding>, Fatal> {
         let page = &self.site.pages[index];
         let common = self.common(page.locale(), &page.out_path, Some(index));
+        let links = PageLinks {
+            site: self.site,
+            locale: page.locale(),
+            page_file: &page.source.rel_path,
+            page_out: &page.out_path,
+        };
         let cx = RenderContext {
             titles: &self.titles[page.locale()],
             highlighter: &self.highlighter,
+            site: &links,
+            file: &page.source.rel_path,
+            chain: &[],
         };
-        let body = markdown::render_body(
-            &page.source.text,
-            page.source.body_start,
-            &page.doc.headings,
-            &cx,
-        );
+        let body = markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx);
         let info = PageInfo {
             title: &page.title,
             description: frontmatter::get_str(&page.source.meta, "description"),
@@ -220,7 +234,7 @@ impl<'a> Renderer<'a> {
                 .doc
                 .headings
                 .iter()
-                .filter(|h| h.level == 2 || h.level == 3)
+                .filter(|h| (h.level == 2 || h.level == 3) && !h.tab)
                 .collect(),
             body: &body,
             locale: &self.site.locales[page.locale()].key,
@@ -248,7 +262,7 @@ impl<'a> Renderer<'a> {
             .site
             .pages
             .iter()
-            .filter(|p| p.locale() == locale)
+            .filter(|p| p.locale() == locale && !p.fragment)
             .map(|p| ListEntry {
                 title: p.title.clone(),
                 href: relative(&out_path, &p.out_path),

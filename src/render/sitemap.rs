@@ -13,7 +13,7 @@ pub fn render(site: &Site, base_url: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let url = |out_path: &str| escape(&format!("{base_url}{}", encode_path(out_path)));
-    for page in &site.pages {
+    for page in site.pages.iter().filter(|p| !p.fragment) {
         let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", url(&page.out_path));
         let group = &site.groups[page.group];
         if group.len() > 1 {

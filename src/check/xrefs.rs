@@ -1,0 +1,69 @@
+//! `uid-not-found` and `duplicate-uid`: DocFX cross references.
+//!
+//! `<xref:uid>` and `[text](xref:uid)` must name a uid some page
+//! registers (`uid:` in its front matter), in the page's locale or, as
+//! the build falls back, in the source locale. `@uid` is left alone: as
+//! in DocFX, an unknown mention stays plain text.
+
+use crate::diagnostic::Finding;
+use crate::markdown::xref;
+
+use super::{Context, closest};
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = cx.per_page(|p, page| {
+        page.doc
+            .facts
+            .links
+            .iter()
+            .filter_map(|link| {
+                let (uid, _) = xref::split(&link.target)?;
+                if cx.site.uid(page.locale(), &uid).is_some() {
+                    return None;
+                }
+                let known = cx.site.uids[page.locale()].keys().map(String::as_str);
+                let help = match closest(&uid, known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => {
+                        "name a uid that a page declares with `uid:` in its front matter".to_owned()
+                    }
+                };
+                Some(
+                    Finding::error(
+                        "uid-not-found",
+                        cx.location(p, link.span.clone()),
+                        format!("no page has uid `{uid}`"),
+                    )
+                    .with_help(help),
+                )
+            })
+            .collect()
+    });
+    for (l, uids) in cx.site.uids.iter().enumerate() {
+        let mut dupes: Vec<(&String, &Vec<usize>)> =
+            uids.iter().filter(|(_, p)| p.len() > 1).collect();
+        dupes.sort();
+        for (uid, pages) in dupes {
+            let at = |p: usize| {
+                let text = &cx.site.pages[p].source.text;
+                let offset = text.find("uid:").unwrap_or(0);
+                cx.location(p, offset..offset)
+            };
+            let mut finding = Finding::error(
+                "duplicate-uid",
+                at(pages[1]),
+                format!(
+                    "uid `{uid}` is declared by {} pages of `{}`; links to it reach only the first",
+                    pages.len(),
+                    cx.site.locales[l].key
+                ),
+            )
+            .with_help("give each page a uid of its own");
+            for &p in pages.iter().filter(|&&p| p != pages[1]) {
+                finding = finding.with_related(at(p), "also declares it");
+            }
+            out.push(finding);
+        }
+    }
+    out
+}

@@ -1,0 +1,596 @@
+//! Render pass: a page's Markdown to its HTML body, DocFX syntax included.
+//!
+//! The events of one pulldown-cmark pass are rewritten in order: headings
+//! take the ids [`super::parse`] assigned, fences are highlighted, links
+//! point where the site says ([`SiteLinks`]), and each masked directive
+//! (see [`super::directives`]) is replaced by what it renders as.
+//! Includes are rendered by the same function, recursively, with the
+//! included file as the base of its links and the chain of includes kept
+//! so that a cycle stops instead of recursing forever.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+
+use super::directives::{Directive, Kind};
+use super::highlight::escape;
+use super::quotes::{self, Quote};
+use super::{
+    AlertTitles, Document, Highlighter, alerts, blocks, links, options, parse_text, snippet,
+    strip_heading_anchor, tabs, xref,
+};
+
+/// What a body needs from the rest of the site. The render stage knows
+/// the site; tests and single files use [`NoSite`].
+pub trait SiteLinks: Sync {
+    /// The href to write for link `target` written in `file` (a path below
+    /// the locale folder), or `None` to keep the target as written
+    /// (`.md` becoming `.html`).
+    fn href(&self, _file: &str, _target: &str) -> Option<String> {
+        None
+    }
+    /// The HTML of the file that `target`, written in `file`, includes.
+    fn include(&self, _file: &str, _target: &str, _cx: &RenderContext) -> Option<String> {
+        None
+    }
+    /// The text of the code file `path`, written in `file`.
+    fn snippet(&self, _file: &str, _path: &str) -> Option<Arc<str>> {
+        None
+    }
+    /// The href and title of the page registered under `uid`.
+    fn xref(&self, _uid: &str) -> Option<(String, String)> {
+        None
+    }
+}
+
+/// A site with nothing in it: links stay as written.
+pub struct NoSite;
+
+impl SiteLinks for NoSite {}
+
+/// What rendering a body needs beyond its text and document.
+pub struct RenderContext<'a> {
+    /// Alert titles in the page's language, custom alerts included.
+    pub titles: &'a AlertTitles,
+    /// Shared by all pages of a build.
+    pub highlighter: &'a Highlighter,
+    pub site: &'a dyn SiteLinks,
+    /// The file being rendered, below its locale folder: the page, or an
+    /// included file.
+    pub file: &'a str,
+    /// The files that include this one, outermost first.
+    pub chain: &'a [&'a str],
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context for a file that stands alone, linked to nothing.
+    pub fn standalone(titles: &'a AlertTitles, highlighter: &'a Highlighter) -> Self {
+        RenderContext {
+            titles,
+            highlighter,
+            site: &NoSite,
+            file: "",
+            chain: &[],
+        }
+    }
+}
+
+/// The HTML body of `text[body_start..]`, parsed as `doc`.
+pub fn render_body(text: &str, body_start: usize, doc: &Document, cx: &RenderContext) -> String {
+    let masked = parse_text(text, &doc.directives);
+    let body = &masked[body_start..];
+    let (events, ranges): (Vec<Event>, Vec<Range<usize>>) =
+        Parser::new_ext(body, options()).into_offset_iter().unzip();
+    let mut writer = Writer {
+        cx,
+        doc,
+        body_start,
+        out: Vec::with_capacity(events.len()),
+        headings: doc.headings.iter(),
+        containers: Vec::new(),
+        quotes: Vec::new(),
+        links: Vec::new(),
+        images: 0,
+        drop_text: false,
+    };
+    writer.run(events, &ranges);
+    let mut html = String::with_capacity(body.len() + body.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, writer.out.into_iter());
+    html
+}
+
+struct Writer<'c, 'd> {
+    cx: &'c RenderContext<'c>,
+    doc: &'d Document,
+    body_start: usize,
+    out: Vec<Event<'d>>,
+    headings: std::slice::Iter<'d, super::Heading>,
+    /// Open triple-colon containers: name and closing HTML.
+    containers: Vec<(String, &'static str)>,
+    /// Per open quote block: the HTML that closes it (`None`: a plain quote).
+    quotes: Vec<Option<String>>,
+    /// Per open link: whether its start was written.
+    links: Vec<bool>,
+    /// Complex images so far, for their description ids.
+    images: usize,
+    /// Inside `<xref:uid>`, whose text (the uid) gives way to the title.
+    drop_text: bool,
+}
+
+impl<'c, 'd> Writer<'c, 'd> {
+    fn run<'e: 'd>(&mut self, events: Vec<Event<'e>>, ranges: &[Range<usize>]) {
+        let groups = tabs::groups(&events);
+        let mut group_at = groups.iter().enumerate().peekable();
+        let mut open_group: Option<(usize, &tabs::Group)> = None;
+        let mut events: Vec<Option<Event<'e>>> = events.into_iter().map(Some).collect();
+        let mut i = 0;
+        while i < events.len() {
+            if let Some((n, group)) = open_group
+                && i == group.end
+            {
+                self.html(tabs::CLOSE_PANEL);
+                self.html(tabs::CLOSE_GROUP);
+                open_group = None;
+                if group.closed_by_rule {
+                    i += 1;
+                    continue;
+                }
+                let _ = n;
+            }
+            if let Some(&(n, group)) = group_at.peek()
+                && group.tabs[0].heading == i
+            {
+                self.html(&tabs::open_group(n, group));
+                open_group = Some((n, group));
+                group_at.next();
+            }
+            if let Some((n, group)) = open_group
+                && let Some((t, tab)) = group.tabs.iter().enumerate().find(|(_, t)| t.heading == i)
+            {
+                if t > 0 {
+                    self.html(tabs::CLOSE_PANEL);
+                }
+                self.html(&tabs::open_panel(n, &tab.title));
+                self.headings.next();
+                i = tab.content;
+                continue;
+            }
+            let Some(event) = events[i].take() else {
+                i += 1;
+                continue;
+            };
+            i = self.event(event, i, &mut events, ranges);
+        }
+        if open_group.is_some() {
+            self.html(tabs::CLOSE_PANEL);
+            self.html(tabs::CLOSE_GROUP);
+        }
+        while let Some((_, close)) = self.containers.pop() {
+            self.html(close);
+        }
+    }
+
+    fn html(&mut self, html: &str) {
+        self.out.push(Event::Html(CowStr::from(html.to_owned())));
+    }
+
+    /// Handles `event` (at index `i`); returns the index of the next event.
+    fn event<'e: 'd>(
+        &mut self,
+        event: Event<'e>,
+        i: usize,
+        events: &mut [Option<Event<'e>>],
+        ranges: &[Range<usize>],
+    ) -> usize {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let end = (i + 1..events.len())
+                    .find(|&j| matches!(events[j], Some(Event::End(TagEnd::Heading(_)))))
+                    .unwrap_or(events.len());
+                let inner: Vec<Event> = events[i + 1..end]
+                    .iter_mut()
+                    .filter_map(Option::take)
+                    .collect();
+                let (inner, _) = strip_heading_anchor(inner);
+                let id = self
+                    .headings
+                    .next()
+                    .map(|h| CowStr::from(h.id.clone()))
+                    .or(id);
+                self.out.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+                for e in inner {
+                    let next = self.inline(e);
+                    self.out.extend(next);
+                }
+                self.out.push(Event::End(TagEnd::Heading(level)));
+                return end + 1;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut code = String::new();
+                let mut j = i + 1;
+                while j < events.len() {
+                    match events[j].take() {
+                        Some(Event::End(TagEnd::CodeBlock)) | None => break,
+                        Some(Event::Text(t)) => code.push_str(&t),
+                        Some(_) => {}
+                    }
+                    j += 1;
+                }
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                let html = self.cx.highlighter.code_block(lang, &code);
+                self.html(&html);
+                return j + 1;
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                self.html(&alerts::open(kind, self.cx.titles));
+                self.quotes.push(Some(alerts::CLOSE.to_owned()));
+            }
+            Event::Start(Tag::BlockQuote(None)) => self.quote(i, events),
+            Event::End(TagEnd::BlockQuote(_)) => match self.quotes.pop().flatten() {
+                Some(close) => self.html(&close),
+                None => self.out.push(Event::End(TagEnd::BlockQuote(None))),
+            },
+            Event::Start(Tag::Table(align)) => {
+                self.html("<div class=\"table-wrap\">");
+                self.out.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.out.push(Event::End(TagEnd::Table));
+                self.html("</div>\n");
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html)
+                if html.starts_with("<!--") || html.trim_start().starts_with("<!--") =>
+            {
+                let inline = matches!(event, Event::InlineHtml(_));
+                let at = self.body_start + ranges[i].start;
+                let end = self.body_start + ranges[i].end;
+                match self.directive_in(at..end) {
+                    Some(d) => self.directive(d, inline),
+                    None => self.out.push(event),
+                }
+            }
+            Event::Text(first) => {
+                // Text arrives in pieces: join the run before looking for mentions.
+                let mut j = i + 1;
+                let mut text = first;
+                if matches!(events.get(j), Some(Some(Event::Text(_)))) {
+                    let mut joined = text.to_string();
+                    while let Some(Some(Event::Text(t))) = events.get(j) {
+                        joined.push_str(t);
+                        events[j] = None;
+                        j += 1;
+                    }
+                    text = joined.into();
+                }
+                let next = self.inline(Event::Text(text));
+                self.out.extend(next);
+                return j;
+            }
+            other => {
+                let next = self.inline(other);
+                self.out.extend(next);
+            }
+        }
+        i + 1
+    }
+
+    /// Inline events: links and images pointed where the site says, xrefs
+    /// resolved, `:::no-loc:::` and `@uid` in text.
+    fn inline<'e>(&mut self, event: Event<'e>) -> Vec<Event<'e>> {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if let Some((uid, fragment)) = xref::split(&dest_url) {
+                    return match self.cx.site.xref(&uid) {
+                        Some((href, page_title)) => {
+                            self.links.push(true);
+                            let mut out = vec![Event::Start(Tag::Link {
+                                link_type: LinkType::Inline,
+                                dest_url: format!("{href}{fragment}").into(),
+                                title,
+                                id,
+                            })];
+                            if link_type == LinkType::Autolink {
+                                // `<xref:uid>` shows the page's title, not the uid.
+                                out.push(Event::Text(page_title.into()));
+                                self.drop_text = true;
+                            }
+                            out
+                        }
+                        None => {
+                            self.links.push(false);
+                            Vec::new()
+                        }
+                    };
+                }
+                self.links.push(true);
+                let dest_url = self.href(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                vec![Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })]
+            }
+            Event::End(TagEnd::Link) => {
+                self.drop_text = false;
+                match self.links.pop() {
+                    Some(false) => Vec::new(),
+                    _ => vec![Event::End(TagEnd::Link)],
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self
+                    .cx
+                    .site
+                    .href(self.cx.file, &dest_url)
+                    .map(CowStr::from)
+                    .unwrap_or(dest_url);
+                vec![Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })]
+            }
+            Event::Text(_) if self.drop_text => Vec::new(),
+            Event::Text(text) => match self.text(&text) {
+                Some(html) => vec![Event::InlineHtml(html.into())],
+                None => vec![Event::Text(text)],
+            },
+            other => vec![other],
+        }
+    }
+
+    /// The HTML of text that holds `:::no-loc:::` or a known `@uid`, else `None`.
+    fn text(&self, text: &str) -> Option<String> {
+        if !text.contains(":::no-loc") && !text.contains('@') {
+            return None;
+        }
+        let mut html = String::new();
+        let mut changed = false;
+        let mut rest = text;
+        while let Some(start) = rest.find(":::no-loc") {
+            let after = &rest[start + 9..];
+            let Some(end) = after.find(":::") else {
+                break;
+            };
+            let value = super::directives::attributes(&after[..end])
+                .into_iter()
+                .find(|(k, _)| k == "text")
+                .map(|(_, v)| v)
+                .unwrap_or_default();
+            html.push_str(&self.mentions(&rest[..start], &mut changed));
+            html.push_str(&escape(&value));
+            changed = true;
+            rest = &after[end + 3..];
+        }
+        html.push_str(&self.mentions(rest, &mut changed));
+        changed.then_some(html)
+    }
+
+    /// Escaped `text` with each `@uid` of a known page made a link.
+    fn mentions(&self, text: &str, changed: &mut bool) -> String {
+        let in_link = self.links.iter().any(|&l| l);
+        let mut html = String::new();
+        let mut at = 0;
+        if !in_link {
+            for (start, uid) in xref::mentions(text) {
+                if let Some((href, title)) = self.cx.site.xref(uid) {
+                    html.push_str(&escape(&text[at..start]));
+                    html.push_str(&format!(
+                        "<a href=\"{}\" class=\"xref\">{}</a>",
+                        escape(&href),
+                        escape(&title)
+                    ));
+                    at = start + 1 + uid.len();
+                    *changed = true;
+                }
+            }
+        }
+        html.push_str(&escape(&text[at..]));
+        html
+    }
+
+    fn href(&self, target: &str) -> Option<String> {
+        self.cx
+            .site
+            .href(self.cx.file, target)
+            .or_else(|| links::rewrite(target))
+    }
+
+    fn directive_in(&self, span: Range<usize>) -> Option<&'d Directive> {
+        let ds = &self.doc.directives;
+        let first = ds.partition_point(|d| d.span.start < span.start);
+        ds.get(first).filter(|d| d.span.start < span.end)
+    }
+
+    fn directive(&mut self, d: &Directive, inline: bool) {
+        match &d.kind {
+            Kind::Include { target, inline: _ } => {
+                let html = self
+                    .cx
+                    .site
+                    .include(self.cx.file, target, self.cx)
+                    .unwrap_or_default();
+                if inline {
+                    let trimmed = html.trim();
+                    let inner = trimmed
+                        .strip_prefix("<p>")
+                        .and_then(|h| h.strip_suffix("</p>"))
+                        .filter(|h| !h.contains("<p>"))
+                        .unwrap_or(trimmed);
+                    self.out.push(Event::InlineHtml(inner.to_owned().into()));
+                } else {
+                    self.html(&html);
+                }
+            }
+            Kind::CodeRef { lang, target } => {
+                let (path, selection) = snippet::parse_target(target);
+                self.snippet(path, lang, &selection);
+            }
+            Kind::Block { name, .. } => self.block(d, name),
+            Kind::Unknown { .. } => {}
+            Kind::End { name } => {
+                if let Some(pos) = self.containers.iter().rposition(|(n, _)| n == name) {
+                    while self.containers.len() > pos {
+                        if let Some((_, close)) = self.containers.pop() {
+                            self.html(close);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn block(&mut self, d: &Directive, name: &str) {
+        match name {
+            "image" => {
+                let source = d.attr("source").unwrap_or("");
+                let src = self
+                    .cx
+                    .site
+                    .href(self.cx.file, source)
+                    .unwrap_or_else(|| source.to_owned());
+                let lightbox = d.attr("lightbox").filter(|l| !l.is_empty()).map(|l| {
+                    self.cx
+                        .site
+                        .href(self.cx.file, l)
+                        .unwrap_or_else(|| l.to_owned())
+                });
+                let complex = d.is_container();
+                if complex {
+                    self.images += 1;
+                }
+                let html = blocks::image(d, &src, lightbox.as_deref(), self.images);
+                self.html(&html);
+                if complex {
+                    self.containers
+                        .push(("image".to_owned(), blocks::CLOSE_DESCRIPTION));
+                }
+            }
+            "video" => {
+                let html = blocks::video(d.attr("source").unwrap_or(""));
+                self.html(&html);
+            }
+            "code" => {
+                let path = d.attr("source").unwrap_or("");
+                let (path, mut selection) = snippet::parse_target(path);
+                if let Some(range) = d.attr("range") {
+                    selection.lines = snippet::ranges(range);
+                }
+                if let Some(id) = d.attr("id") {
+                    selection.region = Some(id.to_owned());
+                }
+                if let Some(h) = d.attr("highlight") {
+                    selection.highlight = Some(h.to_owned());
+                }
+                let lang = d.attr("language").unwrap_or("").to_owned();
+                self.snippet(path, &lang, &selection);
+            }
+            _ if d.is_container() => {
+                let (open, close) = blocks::open_container(d, name);
+                self.html(&open);
+                self.containers.push((name.to_owned(), close));
+            }
+            _ => {}
+        }
+    }
+
+    fn snippet(&mut self, path: &str, lang: &str, selection: &snippet::Selection) {
+        let Some(code) = self.cx.site.snippet(self.cx.file, path) else {
+            return;
+        };
+        let Ok(code) = snippet::select(&code, selection) else {
+            return;
+        };
+        let lang = if lang.is_empty() {
+            path.rsplit('.').next().unwrap_or("")
+        } else {
+            lang
+        };
+        let pre = self.cx.highlighter.code_block(lang, &code);
+        let html = blocks::with_highlight_lines(&pre, selection.highlight.as_deref());
+        self.html(&html);
+    }
+
+    /// A quote without a GFM alert kind: maybe `[!div]`, `[!VIDEO]` or a custom alert.
+    fn quote<'e: 'd>(&mut self, i: usize, events: &mut [Option<Event<'e>>]) {
+        let starts_paragraph =
+            matches!(events.get(i + 1), Some(Some(Event::Start(Tag::Paragraph))));
+        let first_text = match events.get(i + 2) {
+            Some(Some(Event::Text(t))) if starts_paragraph => t.to_string(),
+            _ => String::new(),
+        };
+        // The marker may be split into several text events (`[`, `!div ...`, `]`).
+        let mut text = first_text;
+        let mut last = i + 2;
+        while !text.contains(']') {
+            match events.get(last + 1) {
+                Some(Some(Event::Text(t))) => {
+                    text.push_str(t);
+                    last += 1;
+                }
+                _ => break,
+            }
+        }
+        let Some((quote, len)) = quotes::classify(&text, &self.cx.titles.custom) else {
+            self.quotes.push(None);
+            self.out.push(Event::Start(Tag::BlockQuote(None)));
+            return;
+        };
+        // Drop the marker's text events; keep what follows it on the line.
+        for e in &mut events[i + 2..=last] {
+            *e = None;
+        }
+        let rest = text[len..].trim_start().to_owned();
+        if !rest.is_empty() {
+            events[last] = Some(Event::Text(rest.into()));
+        } else if matches!(events.get(last + 1), Some(Some(Event::SoftBreak))) {
+            events[last + 1] = None;
+        } else if matches!(
+            events.get(last + 1),
+            Some(Some(Event::End(TagEnd::Paragraph)))
+        ) {
+            events[i + 1] = None;
+            events[last + 1] = None;
+        }
+        match quote {
+            Quote::Div { class } => {
+                self.html(&format!("<div class=\"{}\">\n", escape(&class)));
+                self.quotes.push(Some("</div>\n".to_owned()));
+            }
+            Quote::Video { src } => {
+                self.html(&blocks::video(&src));
+                self.quotes.push(Some(String::new()));
+            }
+            Quote::Alert(alert) => {
+                self.html(&alerts::open_custom(&alert));
+                self.quotes.push(Some(alerts::CLOSE.to_owned()));
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Code read from a file: `:::code source="a.cs" range="2-5" id="x":::`
+//! and `[!code-cs[](a.cs#L2-L5)]`, `(a.cs?name=x&highlight=2)`,
+//! `(a.cs#x)`, `(a.cs?range=2-5,9)`.
+//!
+//! A region is marked in the file as DocFX reads it: `#region x` ...
+//! `#endregion`, or a tag `<x>` ... `</x>` in a comment line
+//! (`// <x>`, `# <x>`, `<!-- <x> -->`). Marker lines never show.
+
+use std::ops::RangeInclusive;
+
+/// What part of a file to show, and which lines to highlight.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// 1-based line ranges; empty for the whole file.
+    pub lines: Vec<RangeInclusive<usize>>,
+    /// A named region.
+    pub region: Option<String>,
+    /// As written: `2,5-7`, relative to the shown snippet.
+    pub highlight: Option<String>,
+}
+
+/// Why a selection cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Region(String),
+    Lines { wanted: usize, has: usize },
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Missing::Region(r) => write!(f, "the file has no region `{r}`"),
+            Missing::Lines { wanted, has } => {
+                write!(
+                    f,
+                    "line {wanted} is asked for, but the file has {has} lines"
+                )
+            }
+        }
+    }
+}
+
+/// Splits a `[!code]` target into its path and selection.
+pub fn parse_target(target: &str) -> (&str, Selection) {
+    let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut selection = Selection::default();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key.to_ascii_lowercase().as_str() {
+            "name" => selection.region = Some(value.to_owned()),
+            "range" => selection.lines = ranges(value),
+            "highlight" => selection.highlight = Some(value.to_owned()),
+            _ => {}
+        }
+    }
+    if !fragment.is_empty() {
+        let lines = fragment
+            .strip_prefix('L')
+            .map(|f| ranges(&f.replace('L', "")))
+            .unwrap_or_default();
+        if lines.is_empty() {
+            selection.region = Some(fragment.to_owned());
+        } else {
+            selection.lines = lines;
+        }
+    }
+    (path, selection)
+}
+
+/// `2-5,9` as line ranges; bad pieces are left out.
+pub fn ranges(spec: &str) -> Vec<RangeInclusive<usize>> {
+    spec.split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            let (a, b) = part.split_once('-').unwrap_or((part, part));
+            let a: usize = a.trim().parse().ok()?;
+            let b: usize = if b.trim().is_empty() {
+                usize::MAX
+            } else {
+                b.trim().parse().ok()?
+            };
+            (a >= 1 && a <= b).then_some(a..=b)
+        })
+        .collect()
+}
+
+/// The lines of `code` that `selection` names, dedented.
+pub fn select(code: &str, selection: &Selection) -> Result<String, Missing> {
+    let all: Vec<&str> = code.lines().collect();
+    let chosen: Vec<&str> = if let Some(region) = &selection.region {
+        region_lines(&all, region).ok_or_else(|| Missing::Region(region.clone()))?
+    } else if selection.lines.is_empty() {
+        all.clone()
+    } else {
+        let mut out = Vec::new();
+        for range in &selection.lines {
+            let start = *range.start();
+            if start > all.len() {
+                return Err(Missing::Lines {
+                    wanted: start,
+                    has: all.len(),
+                });
+            }
+            let end = (*range.end()).min(all.len());
+            out.extend_from_slice(&all[start - 1..end]);
+        }
+        out
+    };
+    Ok(dedent(&chosen))
+}
+
+fn region_lines<'a>(lines: &[&'a str], name: &str) -> Option<Vec<&'a str>> {
+    let start = lines.iter().position(|l| opens_region(l, name))?;
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for line in &lines[start + 1..] {
+        if closes_region(line, name) {
+            return Some(out);
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("#region") {
+            depth += 1;
+            continue;
+        }
+        if trimmed.starts_with("#endregion") {
+            if depth == 0 {
+                return Some(out);
+            }
+            depth -= 1;
+            continue;
+        }
+        out.push(*line);
+    }
+    None
+}
+
+fn opens_region(line: &str, name: &str) -> bool {
+    let t = line.trim();
+    t.strip_prefix("#region")
+        .is_some_and(|rest| rest.trim() == name)
+        || is_comment_tag(t, &format!("<{name}>"))
+}
+
+fn closes_region(line: &str, name: &str) -> bool {
+    is_comment_tag(line.trim(), &format!("</{name}>"))
+}
+
+/// A comment line holding only `tag`: `// <x>`, `# <x>`, `' <x>`, `<!-- <x> -->`, `/* <x> */`.
+fn is_comment_tag(line: &str, tag: &str) -> bool {
+    let inner = line
+        .trim_start_matches(['/', '#', '\'', '-', '*', ';'])
+        .trim_start_matches("<!--")
+        .trim_start_matches("REM")
+        .trim_end_matches("-->")
+        .trim_end_matches("*/")
+        .trim();
+    inner == tag && inner.len() < line.len()
+}
+
+fn dedent(lines: &[&str]) -> String {
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(line.get(indent..).unwrap_or(line.trim_start()));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CODE: &str = "using System;\nclass A {\n    // <Main>\n    static void Main() {\n        Run();\n    }\n    // </Main>\n    #region Helpers\n    void Run() {}\n    #endregion\n}\n";
+
+    #[test]
+    fn targets_name_lines_regions_and_highlights() {
+        let (path, s) = parse_target("a.cs#L2-L4");
+        assert_eq!(path, "a.cs");
+        assert_eq!(s.lines, vec![2..=4]);
+        let (_, s) = parse_target("a.cs?name=Main&highlight=2");
+        assert_eq!(s.region.as_deref(), Some("Main"));
+        assert_eq!(s.highlight.as_deref(), Some("2"));
+        let (_, s) = parse_target("a.cs#Helpers");
+        assert_eq!(s.region.as_deref(), Some("Helpers"));
+        let (_, s) = parse_target("a.cs?range=1,3-");
+        assert_eq!(s.lines, vec![1..=1, 3..=usize::MAX]);
+    }
+
+    #[test]
+    fn selects_regions_of_both_kinds_without_markers() {
+        let main = select(
+            CODE,
+            &Selection {
+                region: Some("Main".into()),
+                ..Selection::default()
+            },
+        );
+        assert_eq!(main.as_deref(), Ok("static void Main() {\n    Run();\n}\n"));
+        let helpers = select(
+            CODE,
+            &Selection {
+                region: Some("Helpers".into()),
+                ..Selection::default()
+            },
+        );
+        assert_eq!(helpers.as_deref(), Ok("void Run() {}\n"));
+    }
+
+    #[test]
+    fn missing_regions_and_lines_are_errors() {
+        let (_, s) = parse_target("a.cs#Nope");
+        assert_eq!(select(CODE, &s), Err(Missing::Region("Nope".into())));
+        let (_, s) = parse_target("a.cs#L40-L41");
+        assert_eq!(
+            select(CODE, &s),
+            Err(Missing::Lines {
+                wanted: 40,
+                has: 11
+            })
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! How a page's body reaches the rest of the site while it is rendered:
+//! links rebased when they were written in an included file or from the
+//! locale root (`~/`), files the translation lacks taken from the source
+//! locale, includes rendered in place, code files, and uids.
+
+use std::sync::Arc;
+
+use crate::markdown::links::{is_absolute, rewrite, split_target};
+use crate::markdown::{RenderContext, SiteLinks, render_body};
+use crate::site::Site;
+
+use super::urls::relative;
+
+/// The site as seen from one page being rendered.
+pub struct PageLinks<'a> {
+    pub site: &'a Site,
+    pub locale: usize,
+    /// The page's path below its locale folder.
+    pub page_file: &'a str,
+    /// The page's output path.
+    pub page_out: &'a str,
+}
+
+impl SiteLinks for PageLinks<'_> {
+    fn href(&self, file: &str, target: &str) -> Option<String> {
+        let target = target.trim();
+        if target.is_empty() || is_absolute(target) || target.starts_with(['/', '#']) {
+            return None;
+        }
+        let moved = file != self.page_file || target.starts_with("~/");
+        let (_, rest) = split_target(target);
+        let found = self.site.find_file(self.locale, file, target);
+        match found {
+            // A file the translation lacks, taken from the source locale.
+            Some((l, path)) if l != self.locale => Some(self.out_href(l, &path, rest)),
+            Some((l, path)) if moved => Some(self.out_href(l, &path, rest)),
+            _ if moved => {
+                // Missing everywhere: keep pointing where the author meant.
+                let (path, _) = split_target(target.strip_prefix("~/").unwrap_or(target));
+                let base = if target.starts_with("~/") { "" } else { file };
+                let joined = crate::markdown::links::join(base, path)?;
+                Some(self.out_href(self.locale, &joined, rest))
+            }
+            _ => None,
+        }
+    }
+
+    fn include(&self, file: &str, target: &str, cx: &RenderContext) -> Option<String> {
+        let page = self.site.find_page(self.locale, file, target)?;
+        let included = &self.site.pages[page];
+        let path = included.source.rel_path.as_str();
+        if path == file || cx.chain.contains(&path) {
+            // A cycle: `check` reports it as `circular-reference`.
+            return None;
+        }
+        let mut chain = cx.chain.to_vec();
+        chain.push(file);
+        let inner = RenderContext {
+            titles: cx.titles,
+            highlighter: cx.highlighter,
+            site: self,
+            file: path,
+            chain: &chain,
+        };
+        Some(render_body(
+            &included.source.text,
+            included.source.body_start,
+            &included.doc,
+            &inner,
+        ))
+    }
+
+    fn snippet(&self, file: &str, path: &str) -> Option<Arc<str>> {
+        self.site.snippet(self.locale, file, path)
+    }
+
+    fn xref(&self, uid: &str) -> Option<(String, String)> {
+        let page = &self.site.pages[self.site.uid(self.locale, uid)?];
+        Some((relative(self.page_out, &page.out_path), page.title.clone()))
+    }
+}
+
+impl PageLinks<'_> {
+    /// The href from this page to `path` of locale `l`, `.md` as `.html`,
+    /// with the query and fragment `rest` kept.
+    fn out_href(&self, l: usize, path: &str, rest: &str) -> String {
+        let out = format!("{}/{path}", self.site.locales[l].key);
+        let href = relative(self.page_out, &out);
+        let href = rewrite(&href).unwrap_or(href);
+        format!("{href}{rest}")
+    }
+}
