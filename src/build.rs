@@ -103,7 +103,7 @@ fn prepare(configured: Configured, stages: &mut Stages) -> Result<Prepared, Fata
         source: config.source.clone(),
         includes: config.includes.clone(),
     };
-    let site = Site::resolve(locales, loaded.pages, loaded.assets, &options);
+    let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");
     Ok(Prepared {
         config,

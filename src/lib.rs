@@ -35,6 +35,7 @@ pub mod report;
 pub mod site;
 pub mod theme;
 pub mod timings;
+pub mod toc;
 
 /// An error that stops the whole run: bad configuration, no content, an
 /// unusable output folder, or an I/O failure while writing. Problems in

@@ -19,6 +19,7 @@ use crate::config::Config;
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::frontmatter;
 use crate::locale::Locale;
+use crate::toc::TocSource;
 
 /// One Markdown file of one locale.
 #[derive(Debug)]
@@ -48,6 +49,8 @@ pub struct Asset {
 pub struct Loaded<T> {
     pub pages: Vec<T>,
     pub assets: Vec<Asset>,
+    /// `toc.yml` and `TOC.md` files.
+    pub tocs: Vec<TocSource>,
     pub findings: Vec<Finding>,
 }
 
@@ -64,6 +67,7 @@ pub fn load<T: Send>(
     let mut loaded = Loaded {
         pages: Vec::new(),
         assets: Vec::new(),
+        tocs: Vec::new(),
         findings: Vec::new(),
     };
     let mut pages = Vec::new();
@@ -96,6 +100,19 @@ pub fn load<T: Send>(
             };
             let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
             if name == "toc.yml" || name == "toc.md" {
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => loaded.tocs.push(TocSource {
+                        locale: index,
+                        rel_path,
+                        display: config.display_path(entry.path()),
+                        text,
+                    }),
+                    Err(e) => {
+                        loaded
+                            .findings
+                            .push(unreadable(config, entry.path(), &e.to_string()))
+                    }
+                }
                 continue;
             }
             if name.ends_with(".md") {

@@ -18,6 +18,7 @@ use crate::locale::Locale;
 use crate::markdown::directives::Kind;
 use crate::markdown::{Document, links, snippet};
 use crate::nav::NavTree;
+use crate::toc::{TocSource, Tocs};
 
 /// One page: its source, its parsed form and where it goes.
 #[derive(Debug)]
@@ -62,6 +63,8 @@ pub struct Site {
     /// Code files that `:::code` and `[!code]` read, by locale and path
     /// as spelled on disk; read once here, for the checks and the render.
     pub snippets: HashMap<(usize, String), Arc<str>>,
+    /// Tables of contents (`toc.yml`, `TOC.md`), resolved.
+    pub tocs: Tocs,
 }
 
 /// What resolving needs from the configuration.
@@ -91,6 +94,7 @@ impl Site {
         locales: Vec<Locale>,
         parsed: Vec<(Source, Document)>,
         assets: Vec<Asset>,
+        tocs: Vec<TocSource>,
         options: &SiteOptions,
     ) -> Site {
         let mut pages: Vec<Page> = parsed
@@ -141,6 +145,7 @@ impl Site {
             .map(|l| NavTree::build(&pages, l))
             .collect();
         let targets = Targets::new(locales.len(), &pages, &assets);
+        let tocs = Tocs::build(tocs, &targets);
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
             if let Some(uid) = frontmatter::get_str(&page.source.meta, "uid") {
@@ -169,6 +174,7 @@ impl Site {
             uids,
             source,
             snippets: HashMap::new(),
+            tocs,
         };
         site.snippets = site.read_snippets();
         site

@@ -19,7 +19,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../templates/404.html")),
 ];
 
-const STATIC: &[(&str, &[u8])] = &[("polydoc.css", include_bytes!("../static/polydoc.css"))];
+const STATIC: &[(&str, &[u8])] = &[
+    ("polydoc.css", include_bytes!("../static/polydoc.css")),
+    ("polydoc.js", include_bytes!("../static/polydoc.js")),
+];
 
 pub struct Theme {
     pub tera: Tera,

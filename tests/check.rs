@@ -11,39 +11,6 @@ use serde_json::Value;
 const ES: &str = "content/es-es/get-started/activation-error-codes.md";
 const IT: &str = "content/it-it/get-started/activation-error-codes.md";
 
-/// Runs `check --format json` in `root`; returns the exit code and document.
-fn check_json(root: &std::path::Path, extra: &[&str]) -> (Option<i32>, Value) {
-    let mut args = vec!["check", "--format", "json"];
-    args.extend_from_slice(extra);
-    let out = polydoc(root, &args);
-    let doc = serde_json::from_str(&stdout(&out))
-        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
-    (out.status.code(), doc)
-}
-
-/// (rule, file, line) of every finding.
-fn findings(doc: &Value) -> BTreeSet<(String, String, u64)> {
-    doc["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_owned(),
-                f["location"]["file"].as_str().unwrap().to_owned(),
-                f["location"]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {
-    items
-        .iter()
-        .map(|(r, f, l)| (r.to_string(), f.to_string(), *l))
-        .collect()
-}
-
 #[test]
 fn the_seeds_give_exactly_the_expected_findings() {
     let (code, doc) = check_json(&repo(), &[]);

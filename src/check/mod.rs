@@ -17,6 +17,7 @@ mod links;
 mod merge;
 pub mod resolve;
 mod table_keys;
+mod toc;
 mod tokens;
 mod xrefs;
 
@@ -288,6 +289,7 @@ const CHECKS: &[Check] = &[
     includes::check,
     blocks::check,
     xrefs::check,
+    toc::check,
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].

@@ -23,6 +23,7 @@ use crate::theme::{Theme, error_chain};
 mod nav_html;
 mod page_links;
 mod sitemap;
+mod toc_nav;
 pub mod urls;
 
 use std::sync::OnceLock;
@@ -45,6 +46,8 @@ struct Common<'a> {
     alternates: Vec<Alternate>,
     /// The navigation list, already HTML: see [`nav_html`] for why.
     nav_html: String,
+    /// From the table of contents down to the page (empty without one).
+    breadcrumbs: Vec<toc_nav::Crumb>,
 }
 
 #[derive(Serialize)]
@@ -374,20 +377,36 @@ impl<'a> Renderer<'a> {
             });
         }
         let home_href = relative(out_path, &home_path);
-        let tree = &site.nav[locale];
-        let context = page.map_or(0, |p| tree.context_of(p));
-        let folder_nav = self.navs[locale][context].get_or_init(|| {
-            let home_label = self.strings[locale]
-                .get("home")
-                .map_or("Home", String::as_str);
-            FolderNav::new(
-                &tree.items(&site.pages, context),
-                out_path,
-                &home_href,
-                home_label,
-            )
+        let home_label = self.strings[locale]
+            .get("home")
+            .map_or("Home", String::as_str);
+        let toc = page.and_then(|p| {
+            let t = site.tocs.for_page(locale, &site.pages[p].source.rel_path)?;
+            Some((p, site.tocs.trees[t].as_deref()?))
         });
-        let nav_html = folder_nav.html(page.and_then(|p| tree.node_of(p)));
+        let (nav_html, breadcrumbs) = match toc {
+            Some((p, entries)) => {
+                let (items, current, crumbs) = toc_nav::lines(site, entries, p, out_path);
+                let nav = FolderNav::new(&items, out_path, &home_href, home_label);
+                (nav.html(current), crumbs)
+            }
+            None => {
+                let tree = &site.nav[locale];
+                let context = page.map_or(0, |p| tree.context_of(p));
+                let folder_nav = self.navs[locale][context].get_or_init(|| {
+                    FolderNav::new(
+                        &tree.items(&site.pages, context),
+                        out_path,
+                        &home_href,
+                        home_label,
+                    )
+                });
+                (
+                    folder_nav.html(page.and_then(|p| tree.node_of(p))),
+                    Vec::new(),
+                )
+            }
+        };
         Common {
             site: SiteInfo {
                 title: &self.config.title,
@@ -400,6 +419,7 @@ impl<'a> Renderer<'a> {
             translations,
             alternates,
             nav_html,
+            breadcrumbs,
         }
     }
 

@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 
 use crate::markdown::highlight::escape;
+use crate::markdown::links::is_absolute;
 use crate::nav::NavItem;
 
 use super::urls::relative;
@@ -46,7 +47,12 @@ impl FolderNav {
                 let label = escape(&item.label);
                 match &item.target {
                     Some(target) => {
-                        let _ = write!(before, "<a href=\"{}\"", escape(&relative(base, target)));
+                        let href = if is_absolute(target) {
+                            target.clone()
+                        } else {
+                            relative(base, target)
+                        };
+                        let _ = write!(before, "<a href=\"{}\"", escape(&href));
                         (before, format!(">{label}</a></li>\n"))
                     }
                     None => (before, format!("<span>{label}</span></li>\n")),

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -102,4 +103,37 @@ pub fn resolve(page: &Path, href: &str) -> PathBuf {
         }
     }
     out
+}
+
+/// Runs `check --format json` in `root`; returns the exit code and document.
+pub fn check_json(root: &std::path::Path, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = polydoc(root, &args);
+    let doc = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
+    (out.status.code(), doc)
+}
+
+/// (rule, file, line) of every finding.
+pub fn findings(doc: &serde_json::Value) -> BTreeSet<(String, String, u64)> {
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["location"]["file"].as_str().unwrap().to_owned(),
+                f["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+pub fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {
+    items
+        .iter()
+        .map(|(r, f, l)| (r.to_string(), f.to_string(), *l))
+        .collect()
 }

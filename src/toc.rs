@@ -1,0 +1,437 @@
+//! Navigation from DocFX tables of contents: `toc.yml` and `TOC.md`.
+//!
+//! `toc.yml` follows DocFX's schema: a list of entries with `name`,
+//! `href`, `topicHref` and `items`; an `href` to another `toc.yml` (or to
+//! a folder that has one) puts that file's entries under the entry.
+//! `TOC.md` writes the same tree as headings: `# [Name](href)`, one
+//! level per `#`. A page shows the nearest table of contents in its
+//! folder or above that no other table of contents includes; a locale
+//! without any falls back to its folder tree ([`crate::nav`]).
+//!
+//! Entries keep the line they were written on, so a broken `href` is a
+//! finding at its file, line and column.
+
+use std::collections::HashMap;
+
+use serde_yaml::Value;
+
+use crate::check::resolve::Targets;
+use crate::markdown::links::{is_absolute, join, split_target};
+
+/// A table-of-contents file as loaded.
+#[derive(Debug, Clone)]
+pub struct TocSource {
+    pub locale: usize,
+    /// Path below the locale folder.
+    pub rel_path: String,
+    /// Path as shown in findings.
+    pub display: std::path::PathBuf,
+    pub text: String,
+}
+
+/// One entry of a resolved table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub depth: usize,
+    pub parent: Option<usize>,
+    /// The page or file it links to: (locale-relative path), if it resolves.
+    pub target: Option<usize>,
+    pub external: Option<String>,
+    pub children: Vec<usize>,
+}
+
+/// A problem in a table of contents: file, line, column, message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub source: usize,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// A locale's tables of contents, resolved.
+#[derive(Debug, Default)]
+pub struct Tocs {
+    pub sources: Vec<TocSource>,
+    /// Per source that stands alone (no other table includes it): its entries.
+    pub trees: Vec<Option<Vec<Entry>>>,
+    pub problems: Vec<Problem>,
+}
+
+/// An entry as written, before resolution.
+#[derive(Debug, Clone, Default)]
+struct Raw {
+    name: String,
+    href: Option<String>,
+    topic_href: Option<String>,
+    line: usize,
+    column: usize,
+    items: Vec<Raw>,
+}
+
+impl Tocs {
+    /// Resolves every table of contents of the site against its files.
+    pub fn build(sources: Vec<TocSource>, targets: &Targets) -> Tocs {
+        let mut tocs = Tocs {
+            trees: vec![None; sources.len()],
+            ..Tocs::default()
+        };
+        let by_path: HashMap<(usize, String), usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.locale, s.rel_path.to_lowercase()), i))
+            .collect();
+        let raws: Vec<Vec<Raw>> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match parse(s) {
+                Ok(raw) => raw,
+                Err((line, column, message)) => {
+                    tocs.problems.push(Problem {
+                        source: i,
+                        line,
+                        column,
+                        message,
+                    });
+                    Vec::new()
+                }
+            })
+            .collect();
+        let mut included = vec![false; sources.len()];
+        let mut resolver = Resolver {
+            sources: &sources,
+            raws: &raws,
+            by_path: &by_path,
+            targets,
+            included: &mut included,
+            problems: &mut tocs.problems,
+        };
+        let mut trees = Vec::new();
+        for (i, raw) in raws.iter().enumerate() {
+            let mut entries = Vec::new();
+            resolver.add(i, raw, None, 0, &mut entries, &mut vec![i]);
+            trees.push(entries);
+        }
+        for (i, tree) in trees.into_iter().enumerate() {
+            if !included[i] {
+                tocs.trees[i] = Some(tree);
+            }
+        }
+        tocs.sources = sources;
+        tocs
+    }
+
+    /// The table of contents a page at `rel_path` of `locale` shows: the
+    /// nearest standalone one in its folder or above.
+    pub fn for_page(&self, locale: usize, rel_path: &str) -> Option<usize> {
+        let lower = rel_path.to_lowercase();
+        let mut dir = lower.rsplit_once('/').map_or("", |(d, _)| d);
+        loop {
+            let found = self.sources.iter().enumerate().find(|(i, s)| {
+                s.locale == locale
+                    && self.trees[*i].is_some()
+                    && s.rel_path
+                        .to_lowercase()
+                        .rsplit_once('/')
+                        .map_or("", |(d, _)| d)
+                        == dir
+            });
+            if let Some((i, _)) = found {
+                return Some(i);
+            }
+            if dir.is_empty() {
+                return None;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+        }
+    }
+}
+
+struct Resolver<'a> {
+    sources: &'a [TocSource],
+    raws: &'a [Vec<Raw>],
+    by_path: &'a HashMap<(usize, String), usize>,
+    targets: &'a Targets,
+    included: &'a mut Vec<bool>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Resolver<'_> {
+    /// Adds the entries of `raw` (written in source `file`) under `parent`.
+    fn add(
+        &mut self,
+        file: usize,
+        raw: &[Raw],
+        parent: Option<usize>,
+        depth: usize,
+        out: &mut Vec<Entry>,
+        chain: &mut Vec<usize>,
+    ) {
+        let source = &self.sources[file];
+        for r in raw {
+            let index = out.len();
+            out.push(Entry {
+                name: r.name.clone(),
+                depth,
+                parent,
+                target: None,
+                external: None,
+                children: Vec::new(),
+            });
+            if let Some(p) = parent {
+                out[p].children.push(index);
+            }
+            let mut nested = None;
+            if let Some(href) = r.href.as_deref().filter(|h| !h.is_empty()) {
+                if is_absolute(href) || href.starts_with('/') {
+                    out[index].external = Some(href.to_owned());
+                } else {
+                    match self.nested_toc(source, href) {
+                        Some(n) => nested = Some(n),
+                        None => self.link(file, r, href, &mut out[index]),
+                    }
+                }
+            }
+            if let Some(topic) = r.topic_href.as_deref().filter(|h| !h.is_empty()) {
+                self.link(file, r, topic, &mut out[index]);
+            } else if let Some(n) = nested {
+                // A folder's entry opens its `index.md`, when it has one.
+                let nested_source = &self.sources[n];
+                let dir = nested_source
+                    .rel_path
+                    .rsplit_once('/')
+                    .map_or("", |(d, _)| d);
+                let index_md = if dir.is_empty() {
+                    "index.md".to_owned()
+                } else {
+                    format!("{dir}/index.md")
+                };
+                if let Some((_, Some(page), _)) = self.targets.find(nested_source.locale, &index_md)
+                {
+                    out[index].target = Some(page);
+                }
+            }
+            self.add(file, &r.items, Some(index), depth + 1, out, chain);
+            if let Some(n) = nested {
+                self.included[n] = true;
+                if chain.contains(&n) {
+                    self.problems.push(Problem {
+                        source: file,
+                        line: r.line,
+                        column: r.column,
+                        message: format!(
+                            "`{}` includes a table of contents that includes this one",
+                            r.href.as_deref().unwrap_or("")
+                        ),
+                    });
+                } else {
+                    chain.push(n);
+                    self.add(n, &self.raws[n], Some(index), depth + 1, out, chain);
+                    chain.pop();
+                }
+            }
+        }
+    }
+
+    /// The table of contents an `href` names: a `toc.yml`/`TOC.md`, or a folder holding one.
+    fn nested_toc(&self, source: &TocSource, href: &str) -> Option<usize> {
+        let (path, _) = split_target(href);
+        let joined = join(&source.rel_path, path)?.to_lowercase();
+        let lookup = |p: &str| self.by_path.get(&(source.locale, p.to_owned())).copied();
+        let name = joined.rsplit('/').next().unwrap_or(&joined);
+        if name == "toc.yml" || name == "toc.md" {
+            return lookup(&joined);
+        }
+        if path.ends_with('/') || self.targets.find(source.locale, &joined).is_none() {
+            let prefix = if joined.is_empty() {
+                String::new()
+            } else {
+                format!("{joined}/")
+            };
+            return lookup(&format!("{prefix}toc.yml"))
+                .or_else(|| lookup(&format!("{prefix}toc.md")));
+        }
+        None
+    }
+
+    fn link(&mut self, file: usize, r: &Raw, href: &str, entry: &mut Entry) {
+        let source = &self.sources[file];
+        let (path, _) = split_target(href);
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let resolved = match decoded.strip_prefix("~/") {
+            Some(rest) => join("", rest),
+            None => join(&source.rel_path, &decoded),
+        };
+        let found = resolved.as_deref().and_then(|p| {
+            let p = if p.is_empty() || path.ends_with('/') {
+                format!("{}{}index.md", p, if p.is_empty() { "" } else { "/" })
+            } else {
+                p.to_owned()
+            };
+            self.targets.find(source.locale, &p)
+        });
+        match found {
+            Some((_, Some(page), _)) => entry.target = Some(page),
+            Some((_, None, _)) => entry.external = Some(href.to_owned()),
+            None => {
+                self.problems.push(Problem {
+                    source: file,
+                    line: r.line,
+                    column: r.column,
+                    message: format!(
+                        "entry `{}` links `{href}`, which names no file in this locale",
+                        r.name
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// The entries of one file, or where and why it does not parse.
+fn parse(source: &TocSource) -> Result<Vec<Raw>, (usize, usize, String)> {
+    if source.rel_path.to_lowercase().ends_with(".md") {
+        return Ok(parse_markdown(&source.text));
+    }
+    let value: Value = serde_yaml::from_str(&source.text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        (line, column, format!("invalid YAML: {e}"))
+    })?;
+    let mut cursor = LineCursor::new(&source.text);
+    let items = match &value {
+        Value::Sequence(items) => items.as_slice(),
+        // DocFX also accepts `items:` at the top.
+        Value::Mapping(m) => m
+            .get("items")
+            .and_then(Value::as_sequence)
+            .map_or(&[][..], Vec::as_slice),
+        _ => &[],
+    };
+    Ok(yaml_entries(items, &mut cursor))
+}
+
+fn yaml_entries(items: &[Value], cursor: &mut LineCursor) -> Vec<Raw> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let map = item.as_mapping()?;
+            let get = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_owned);
+            let name = get("name").unwrap_or_default();
+            let (line, column) = cursor.find(&name);
+            let href = get("href");
+            let (line, column) = match &href {
+                Some(h) => cursor.find(h),
+                None => (line, column),
+            };
+            let children = map
+                .get("items")
+                .and_then(Value::as_sequence)
+                .map(|s| yaml_entries(s, cursor))
+                .unwrap_or_default();
+            Some(Raw {
+                name,
+                href,
+                topic_href: get("topicHref"),
+                line,
+                column,
+                items: children,
+            })
+        })
+        .collect()
+}
+
+/// Finds values in the text in document order, for their line and column:
+/// serde_yaml's values carry no positions.
+struct LineCursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCursor { text, at: 0 }
+    }
+
+    fn find(&mut self, value: &str) -> (usize, usize) {
+        if !value.is_empty()
+            && let Some(i) = self.text[self.at..].find(value)
+        {
+            self.at += i;
+        }
+        let before = &self.text[..self.at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+        (line, column)
+    }
+}
+
+/// `TOC.md`: `#` headings are levels, each `[Name](href)` or plain `Name`.
+fn parse_markdown(text: &str) -> Vec<Raw> {
+    let mut roots: Vec<Raw> = Vec::new();
+    // The path of open entries: (level, index path into roots).
+    let mut open: Vec<usize> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let level = trimmed.bytes().take_while(|&b| b == b'#').count();
+        if level == 0 || !trimmed[level..].starts_with(' ') {
+            continue;
+        }
+        let content = trimmed[level..].trim();
+        let column = line.len() - trimmed.len() + level + 2;
+        let (name, href) = match content
+            .strip_prefix('[')
+            .and_then(|c| c.split_once("]("))
+            .and_then(|(name, rest)| Some((name, rest.strip_suffix(')')?)))
+        {
+            Some((name, href)) => (name.to_owned(), Some(href.trim().to_owned())),
+            None => (content.to_owned(), None),
+        };
+        let raw = Raw {
+            name,
+            href,
+            line: n + 1,
+            column,
+            ..Raw::default()
+        };
+        open.truncate(level.saturating_sub(1).min(open.len()));
+        let mut list = &mut roots;
+        for &i in &open {
+            list = &mut list[i].items;
+        }
+        list.push(raw);
+        open.push(list.len() - 1);
+    }
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toc_md_headings_are_levels() {
+        let raw = parse_markdown(
+            "# [Intro](intro.md)\n## [Setup](setup.md)\n# Reference\n## [API](api.md)\n",
+        );
+        assert_eq!(raw.len(), 2);
+        assert_eq!(raw[0].items[0].name, "Setup");
+        assert_eq!(raw[0].items[0].line, 2);
+        assert_eq!(raw[1].href, None);
+        assert_eq!(raw[1].items[0].href.as_deref(), Some("api.md"));
+    }
+
+    #[test]
+    fn yaml_entries_keep_their_lines() {
+        let source = TocSource {
+            locale: 0,
+            rel_path: "toc.yml".into(),
+            display: "toc.yml".into(),
+            text: "- name: Intro\n  href: intro.md\n- name: Guide\n  items:\n  - name: Setup\n    href: guide/setup.md\n".into(),
+        };
+        let raw = parse(&source).expect("parses");
+        assert_eq!(raw[0].line, 2);
+        assert_eq!(raw[1].items[0].href.as_deref(), Some("guide/setup.md"));
+        assert_eq!((raw[1].items[0].line, raw[1].items[0].column), (6, 11));
+    }
+}

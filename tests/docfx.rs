@@ -1,0 +1,426 @@
+//! The rest of DocFX-flavoured Markdown: one small site per construct,
+//! built by the real binary; the HTML is parsed and its structure
+//! asserted, and each misuse gives its finding (rule, file, line).
+
+mod common;
+
+use common::*;
+
+fn built(site: &Fixture) {
+    let out = site.build(&[]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+}
+
+fn checked(site: &Fixture) -> std::collections::BTreeSet<(String, String, u64)> {
+    let (_, doc) = check_json(site.root(), &[]);
+    findings(&doc)
+}
+
+#[test]
+fn includes_render_in_place_with_their_links_rebased() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/guide/setup.md",
+        "# Setup\n\nRuns on [!include[os](../includes/os.md)] only.\n\n[!INCLUDE [steps](../includes/steps.md)]\n\nSee [the step](#install-step).\n",
+    )
+    .write("content/en-us/includes/os.md", "**Windows Server**\n")
+    .write(
+        "content/en-us/includes/steps.md",
+        "## Install step\n\nRead [the overview](../overview.md#top) first. ![logo](../media/logo.png)\n",
+    )
+    .write("content/en-us/overview.md", "# <a name=\"top\"></a>Overview\n")
+    .write("content/en-us/media/logo.png", "png");
+    built(&site);
+    assert!(checked(&site).is_empty(), "{:?}", checked(&site));
+    let html = site.html("en-us/guide/setup.html");
+    let first = &select(&html, "article p")[0];
+    assert_eq!(text(first), "Runs on Windows Server only.");
+    assert_eq!(select(&html, "article p strong").len(), 1);
+    let heading = &select(&html, "article h2")[0];
+    assert_eq!(attr(heading, "id"), "install-step");
+    let link = &select(&html, "article a[href*='overview']")[0];
+    assert_eq!(attr(link, "href"), "../overview.html#top");
+    let img = &select(&html, "article img")[0];
+    let page = site.out("en-us/guide/setup.html");
+    assert!(resolve(&page, attr(img, "src")).is_file());
+    assert!(
+        !site.out("en-us/includes/steps.html").exists(),
+        "an included file is no page"
+    );
+}
+
+#[test]
+fn include_errors_name_the_file_and_the_chain() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        "# A\n\n[!INCLUDE [gone](includes/gone.md)]\n\n[!INCLUDE [out](../../etc/passwd.md)]\n\n[!INCLUDE [loop](includes/one.md)]\n",
+    )
+    .write("content/en-us/includes/one.md", "[!INCLUDE [two](two.md)]\n")
+    .write("content/en-us/includes/two.md", "Text\n\n[!include[one](one.md)]\n");
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[
+            ("include-not-found", "content/en-us/a.md", 3),
+            ("include-not-found", "content/en-us/a.md", 5),
+            ("circular-reference", "content/en-us/includes/two.md", 3),
+        ])
+    );
+    let html = site.html("en-us/a.html");
+    assert_eq!(
+        text(&select(&html, "article p")[0]),
+        "Text",
+        "the cycle is cut once"
+    );
+}
+
+#[test]
+fn triple_colon_blocks_render_as_docfx_does() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            ":::image type=\"content\" source=\"media/a.png\" alt-text=\"A chart\" lightbox=\"media/a.png\":::\n\n",
+            ":::image type=\"icon\" source=\"media/a.png\" border=\"false\":::\n\n",
+            ":::image type=\"complex\" source=\"media/a.png\" alt-text=\"Sales\":::\n",
+            "Sales rose in **May**.\n",
+            ":::image-end:::\n\n",
+            ":::video source=\"https://www.youtube-nocookie.com/embed/x\":::\n\n",
+            ":::row:::\n:::column span=\"2\":::\nLeft\n:::column-end:::\n:::column:::\nRight\n:::column-end:::\n:::row-end:::\n\n",
+            "::: zone pivot=\"windows\"\nOn Windows.\n::: zone-end\n\n",
+            "::: moniker range=\">= server-2019\"\nNew.\n::: moniker-end\n\n",
+            "Keep :::no-loc text=\"Windows Server\"::: as is.\n\n",
+            "```md\n:::image source=\"kept.png\":::\n```\n",
+        ),
+    )
+    .write("content/en-us/media/a.png", "png");
+    built(&site);
+    assert!(checked(&site).is_empty(), "{:?}", checked(&site));
+    let html = site.html("en-us/a.html");
+    let bordered = select(&html, "span.mx-imgBorder > a > img");
+    assert_eq!(attr(&bordered[0], "alt"), "A chart");
+    let lightbox = select(&html, "span.mx-imgBorder > a")[0];
+    assert_eq!(attr(&lightbox, "href"), "media/a.png#lightbox");
+    let icon = &select(&html, "img[role='presentation']")[0];
+    assert_eq!(attr(icon, "alt"), "");
+    let complex = &select(&html, "img[aria-describedby]")[0];
+    let described = attr(complex, "aria-describedby");
+    let description = &select(&html, &format!("div#{described}.visually-hidden"))[0];
+    assert_eq!(text(description), "Sales rose in May.");
+    let frame = &select(&html, "div.embeddedvideo > iframe")[0];
+    assert_eq!(
+        attr(frame, "src"),
+        "https://www.youtube-nocookie.com/embed/x"
+    );
+    let columns = select(&html, "section.row > div.column");
+    assert_eq!(columns.len(), 2);
+    assert_eq!(attr(&columns[0], "class"), "column span2");
+    assert_eq!(text(&columns[1]), "Right");
+    let zone = &select(&html, "div.zone[data-pivot='windows']")[0];
+    assert_eq!(text(zone), "On Windows.");
+    let moniker = &select(&html, "div.moniker")[0];
+    assert_eq!(attr(moniker, "data-moniker"), ">= server-2019");
+    let para = select(&html, "article p")
+        .into_iter()
+        .map(|p| text(&p))
+        .find(|t| t.starts_with("Keep"));
+    assert_eq!(para.as_deref(), Some("Keep Windows Server as is."));
+    let code = &select(&html, "pre code")[0];
+    assert_eq!(text(code), ":::image source=\"kept.png\":::");
+}
+
+#[test]
+fn block_misuse_gives_findings() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",                                  // 1-2
+            ":::image source=\"a.png\":::\n\n",         // 3: no alt-text
+            ":::imgae source=\"a.png\":::\n\n",         // 5: unknown
+            "::: zone\nx\n::: zone-end\n\n",            // 7: zone without pivot
+            ":::column:::\ny\n:::column-end:::\n\n",    // 11: column outside row
+            ":::row-end:::\n\n",                        // 15: closes nothing
+            "::: zone pivot=\"linux\"\nnever closed\n", // 17: unclosed
+        ),
+    )
+    .write("content/en-us/a.png", "png");
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[
+            ("invalid-block", "content/en-us/a.md", 3),
+            ("invalid-block", "content/en-us/a.md", 5),
+            ("invalid-zone", "content/en-us/a.md", 7),
+            ("invalid-block", "content/en-us/a.md", 11),
+            ("invalid-block", "content/en-us/a.md", 15),
+            ("unclosed-block", "content/en-us/a.md", 17),
+        ])
+    );
+    let html = site.html("en-us/a.html");
+    assert_eq!(
+        text(&select(&html, "div.zone[data-pivot='linux']")[0]),
+        "never closed",
+        "an unclosed zone ends with the page"
+    );
+}
+
+#[test]
+fn code_snippets_are_read_from_files() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            ":::code language=\"powershell\" source=\"snippets/s.ps1\" id=\"greet\" highlight=\"1\":::\n\n",
+            "[!code-powershell[](snippets/s.ps1#L4-L4)]\n\n",
+            "[!code-powershell[](snippets/s.ps1?name=nope)]\n\n",
+            ":::code language=\"csharp\" source=\"snippets/gone.cs\":::\n",
+        ),
+    )
+    .write(
+        "content/en-us/snippets/s.ps1",
+        "# <greet>\nWrite-Host \"Hello\"\n# </greet>\nGet-Date\n",
+    );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[
+            ("codesnippet-not-found", "content/en-us/a.md", 7),
+            ("codesnippet-not-found", "content/en-us/a.md", 9),
+        ])
+    );
+    let html = site.html("en-us/a.html");
+    let blocks = select(&html, "pre.code");
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(text(&blocks[0]), "Write-Host \"Hello\"");
+    assert_eq!(attr(&blocks[0], "data-highlight-lines"), "1");
+    assert!(!select(&html, "pre.code span[class*='hl-powershell']").is_empty());
+    assert_eq!(text(&blocks[1]), "Get-Date");
+}
+
+#[test]
+fn tabs_render_as_an_accessible_group_readable_without_javascript() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n## Install\n\n",
+            "# [Linux](#tab/linux)\n\nRun apt.\n\n",
+            "# [Windows](#tab/windows)\n\nRun winget.\n\n",
+            "---\n\nAfter the tabs.\n\n",
+            "# [Linux](#tab/linux)\n\nA.\n\n# [Linux](#tab/linux)\n\nB.\n",
+        ),
+    );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("invalid-tab-group", "content/en-us/a.md", 21)])
+    );
+    let html = site.html("en-us/a.html");
+    let groups = select(&html, "div.tabGroup");
+    assert_eq!(groups.len(), 2);
+    let tabs = select(
+        &html,
+        "div.tabGroup:first-of-type [role='tablist'] a[role='tab']",
+    );
+    let ids: Vec<&str> = tabs.iter().map(|t| attr(t, "data-tab")).collect();
+    assert_eq!(ids, ["linux", "windows"]);
+    assert_eq!(attr(&tabs[0], "aria-selected"), "true");
+    let panels = select(
+        &html,
+        "div.tabGroup:first-of-type > section[role='tabpanel']",
+    );
+    assert_eq!(panels.len(), 2);
+    for (tab, panel) in tabs.iter().zip(&panels) {
+        assert_eq!(attr(tab, "aria-controls"), attr(panel, "id"));
+        assert!(
+            panel.value().attr("hidden").is_none(),
+            "readable without JavaScript"
+        );
+    }
+    assert_eq!(
+        text(&select(&html, "#tabpanel_0_windows p.tab-title")[0]),
+        "Windows"
+    );
+    assert!(text(&panels[1]).contains("Run winget."));
+    assert!(
+        select(&html, "article hr").is_empty(),
+        "the `---` closes the group"
+    );
+    let after = select(&html, "article > p")
+        .into_iter()
+        .any(|p| text(&p) == "After the tabs.");
+    assert!(after, "text after the group is outside it");
+    let toc: Vec<String> = select(&html, "nav.toc li a").iter().map(text).collect();
+    assert!(
+        toc.is_empty() || toc == ["Install"],
+        "tab titles are no headings: {toc:?}"
+    );
+    assert_eq!(select(&html, "script[src$='polydoc.js']").len(), 1);
+}
+
+#[test]
+fn quote_blocks_div_video_and_custom_alerts() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "[alerts]\nTODO = \"alert-todo\"\n")
+        .write(
+            "content/en-us/a.md",
+            "# A\n\n> [!div class=\"nextstepaction\"]\n> [Next](a.md)\n\n> [!VIDEO https://www.youtube.com/embed/abc]\n\n> [!todo]\n> Finish.\n\n> A plain quote.\n",
+        );
+    built(&site);
+    let html = site.html("en-us/a.html");
+    let next = &select(&html, "article div.nextstepaction a")[0];
+    assert_eq!(attr(next, "href"), "a.html");
+    assert_eq!(
+        attr(&select(&html, "div.embeddedvideo iframe")[0], "src"),
+        "https://www.youtube.com/embed/abc"
+    );
+    let todo = &select(&html, "div.alert.alert-todo")[0];
+    assert_eq!(
+        text(&select(&html, "div.alert-todo .alert-title")[0]),
+        "Todo"
+    );
+    assert!(text(todo).ends_with("Finish."));
+    assert_eq!(
+        text(&select(&html, "article blockquote")[0]),
+        "A plain quote."
+    );
+}
+
+#[test]
+fn cross_references_link_by_uid_with_source_fallback() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write(
+            "content/en-us/kms.md",
+            "---\nuid: kms.overview\ntitle: KMS overview\n---\n# KMS\n\n## <a name=\"dns\"></a>DNS\n",
+        )
+        .write("content/en-us/other.md", "---\nuid: kms.overview\n---\n# Other\n")
+        .write(
+            "content/es-es/a.md",
+            "# A\n\nVer <xref:kms.overview>, [DNS](xref:kms.overview#dns), @kms.overview y @desconocido.\n\n<xref:nope>\n",
+        );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[
+            ("duplicate-uid", "content/en-us/other.md", 2),
+            ("uid-not-found", "content/es-es/a.md", 5),
+        ])
+    );
+    let html = site.html("es-es/a.html");
+    let links = select(&html, "article p:first-of-type a");
+    let hrefs: Vec<&str> = links.iter().map(|a| attr(a, "href")).collect();
+    assert_eq!(
+        hrefs,
+        [
+            "../en-us/kms.html",
+            "../en-us/kms.html#dns",
+            "../en-us/kms.html"
+        ]
+    );
+    assert_eq!(text(&links[0]), "KMS overview");
+    assert_eq!(text(&links[1]), "DNS");
+    assert!(text(&select(&html, "article p")[0]).ends_with("y @desconocido."));
+}
+
+#[test]
+fn tilde_links_start_at_the_locale_root() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/deep/er/a.md",
+        "# A\n\n[b](~/b.md#x) [gone](~/gone.md)\n",
+    )
+    .write("content/en-us/b.md", "# <a name=\"x\"></a>B\n");
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("broken-link", "content/en-us/deep/er/a.md", 3)])
+    );
+    let html = site.html("en-us/deep/er/a.html");
+    assert_eq!(
+        attr(&select(&html, "article a")[0], "href"),
+        "../../b.html#x"
+    );
+}
+
+#[test]
+fn navigation_from_toc_yml_and_toc_md_with_breadcrumbs() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/toc.yml",
+        "- name: Get started\n  href: start/\n- name: Docs\n  href: https://learn.microsoft.com\n- name: Gone\n  href: gone.md\n",
+    )
+    .write("content/en-us/start/toc.yml", "- name: Setup\n  href: setup.md\n- name: Use\n  href: use.md\n")
+    .write("content/en-us/start/index.md", "# Start\n")
+    .write("content/en-us/start/setup.md", "# Setup\n")
+    .write("content/en-us/start/use.md", "# Use\n")
+    .write("content/es-es/TOC.md", "# [Empezar](start/index.md)\n## [Instalación](start/setup.md)\n")
+    .write("content/es-es/start/index.md", "# Empezar\n")
+    .write("content/es-es/start/setup.md", "# Instalación\n")
+    .write("content/fr-fr/start/setup.md", "# Installation\n");
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("broken-toc-entry", "content/en-us/toc.yml", 6)])
+    );
+    let html = site.html("en-us/start/setup.html");
+    let items: Vec<String> = select(&html, ".site-nav li").iter().map(text).collect();
+    assert_eq!(
+        items,
+        ["Home", "Get started", "Setup", "Use", "Docs", "Gone"]
+    );
+    let current = &select(&html, ".site-nav a[aria-current='page']")[0];
+    assert_eq!(text(current), "Setup");
+    let docs = &select(&html, ".site-nav a[href^='https:']")[0];
+    assert_eq!(text(docs), "Docs");
+    let crumbs: Vec<String> = select(&html, "nav.breadcrumbs li")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(crumbs, ["Get started", "Setup"]);
+    let start = &select(&html, "nav.breadcrumbs a")[0];
+    assert_eq!(attr(start, "href"), "index.html");
+
+    let es = site.html("es-es/start/setup.html");
+    let items: Vec<String> = select(&es, ".site-nav li").iter().map(text).collect();
+    assert_eq!(items, ["Inicio", "Empezar", "Instalación"]);
+    assert_eq!(
+        text(&select(&es, ".site-nav a[aria-current='page']")[0]),
+        "Instalación"
+    );
+
+    let fr = site.html("fr-fr/start/setup.html");
+    assert!(
+        select(&fr, "nav.breadcrumbs").is_empty(),
+        "without a table of contents, the folder tree"
+    );
+    assert_eq!(select(&fr, ".site-nav li.nav-folder").len(), 1);
+}
+
+#[test]
+fn a_file_the_translation_lacks_comes_from_the_source_locale() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/a.md", "# A\n\n![Diagram](media/d.png)\n")
+        .write("content/en-us/media/d.png", "png")
+        .write(
+            "content/es-es/a.md",
+            "# A\n\n![Diagrama](media/d.png)\n\n[nada](nada.md)\n",
+        );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[
+            ("source-fallback", "content/es-es/a.md", 3),
+            ("broken-link", "content/es-es/a.md", 5),
+        ])
+    );
+    let html = site.html("es-es/a.html");
+    let img = &select(&html, "article img")[0];
+    assert_eq!(attr(img, "src"), "../en-us/media/d.png");
+    assert!(resolve(&site.out("es-es/a.html"), attr(img, "src")).is_file());
+}
