@@ -15,6 +15,7 @@ use crate::load::load;
 use crate::locale::Locale;
 use crate::markdown;
 use crate::output::{Staging, check_target};
+use crate::progress::{Progress, Silent};
 use crate::render::Renderer;
 use crate::report::Findings;
 use crate::site::{Site, SiteOptions};
@@ -84,7 +85,11 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
     })
 }
 
-fn prepare(configured: Configured, stages: &mut Stages) -> Result<Prepared, Fatal> {
+fn prepare(
+    configured: Configured,
+    stages: &mut Stages,
+    progress: &dyn Progress,
+) -> Result<Prepared, Fatal> {
     let Configured {
         config,
         settings,
@@ -93,7 +98,7 @@ fn prepare(configured: Configured, stages: &mut Stages) -> Result<Prepared, Fata
     } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
-    let loaded = load(&config, &locales, |source| {
+    let loaded = load(&config, &locales, progress, |source| {
         let doc = markdown::parse(&source.text, source.body_start);
         (source, doc)
     });
@@ -174,7 +179,7 @@ fn drop_later<T: Send + 'static>(value: T) {
 pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckReport, Fatal> {
     let started = Instant::now();
     let mut stages = Stages::start();
-    let prepared = prepare(configure(root, overrides)?, &mut stages)?;
+    let prepared = prepare(configure(root, overrides)?, &mut stages, &Silent)?;
     let mut findings: Vec<Finding> = prepared
         .findings
         .iter()
@@ -197,14 +202,20 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
 /// Builds the site under `root`. Errors in single files are findings in
 /// the report; `Err` means nothing was written (configuration, no content,
 /// unusable output folder, I/O).
-pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildReport, Fatal> {
+pub fn build(
+    root: &std::path::Path,
+    overrides: &Overrides,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Fatal> {
     let started = Instant::now();
     let mut stages = Stages::start();
     let configured = configure(root, overrides)?;
     check_output(&configured.config, &configured.locales)?;
     let theme = Theme::load(&configured.config.root)?;
-    let prepared = prepare(configured, &mut stages)?;
+    let prepared = prepare(configured, &mut stages, progress)?;
+    progress.start("Checking", 0);
     let (raw, mut checks) = run_checks(&prepared);
+    progress.finish();
     check::sort(&mut checks);
     stages.done("check");
     let status = if prepared.config.status_page {
@@ -224,12 +235,14 @@ pub fn build(root: &std::path::Path, overrides: &Overrides) -> Result<BuildRepor
 
     let staging = Staging::new(&config.output)?;
     let renderer = Renderer::new(&site, &theme, &config, &strings);
-    findings.extend(renderer.write_all(staging.dir())?);
+    findings.extend(renderer.write_all(staging.dir(), progress)?);
     if let Some(drift) = &status {
         drift::html::write(&staging.dir().join(STATUS_DIR), drift, &site)?;
     }
     stages.done("render");
+    progress.start("Replacing the output folder", 0);
     staging.commit()?;
+    progress.finish();
     stages.done("commit");
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
@@ -264,7 +277,7 @@ pub fn drift(
     html: Option<&std::path::Path>,
 ) -> Result<DriftReport, Fatal> {
     let mut stages = Stages::start();
-    let prepared = prepare(configure(root, overrides)?, &mut stages)?;
+    let prepared = prepare(configure(root, overrides)?, &mut stages, &Silent)?;
     // All rules, not only the token rule: its finding is merged with the
     // link-text and table-key findings of the same line (check::merge).
     let tokens = token_findings(check::run(

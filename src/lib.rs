@@ -30,6 +30,7 @@ pub mod locale;
 pub mod markdown;
 pub mod nav;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod site;

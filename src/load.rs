@@ -19,6 +19,7 @@ use crate::config::Config;
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::frontmatter;
 use crate::locale::Locale;
+use crate::progress::Progress;
 use crate::toc::TocSource;
 
 /// One Markdown file of one locale.
@@ -62,6 +63,7 @@ pub struct Loaded<T> {
 pub fn load<T: Send>(
     config: &Config,
     locales: &[Locale],
+    progress: &dyn Progress,
     then: impl Fn(Source) -> T + Sync,
 ) -> Loaded<T> {
     let mut loaded = Loaded {
@@ -126,13 +128,17 @@ pub fn load<T: Send>(
             }
         }
     }
+    progress.start("Reading files", pages.len() as u64);
     let results: Vec<(Option<T>, Vec<Finding>)> = pages
         .into_par_iter()
         .map(|(locale, rel_path, path)| {
             let (source, findings) = read_source(config, locale, rel_path, &path);
-            (source.map(&then), findings)
+            let result = (source.map(&then), findings);
+            progress.advance(1);
+            result
         })
         .collect();
+    progress.finish();
     for (page, findings) in results {
         loaded.pages.extend(page);
         loaded.findings.extend(findings);

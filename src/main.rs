@@ -278,7 +278,19 @@ fn drift(
 }
 
 fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
-    let report = match polydoc::build::build(&root, &overrides) {
+    // A bar where a person watches, plain lines in CI logs, nothing when quiet.
+    let bar;
+    let lines;
+    let progress: &dyn Progress = if quiet {
+        &Silent
+    } else if std::io::stderr().is_terminal() {
+        bar = Bar::new();
+        &bar
+    } else {
+        lines = Lines::new();
+        &lines
+    };
+    let report = match polydoc::build::build(&root, &overrides, progress) {
         Ok(report) => report,
         Err(fatal) => {
             eprintln!("error: {fatal}");
@@ -324,6 +336,9 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+use polydoc::progress::{Bar, Lines, Progress, Silent};
+use std::io::IsTerminal;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -28,7 +28,12 @@ fn broken_files_are_reported_and_the_rest_still_builds() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     let lines: Vec<&str> = err
         .lines()
-        .filter(|l| !l.starts_with("  =") && !l.contains("note[no-sitemap]"))
+        .filter(|l| {
+            ["error[", "warning[", "note["]
+                .iter()
+                .any(|s| l.contains(s))
+                && !l.contains("note[no-sitemap]")
+        })
         .collect();
     assert_eq!(lines.len(), 4, "{err}");
     assert!(

@@ -191,7 +191,9 @@ fn a_template_that_fails_on_one_page_is_an_error_for_that_page_only() {
     let out = site.build(&[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.starts_with("content/en-us/b.md: error[template-error]: the page could not be rendered: Failed to render 'page.html'"), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains("error[")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].starts_with("content/en-us/b.md: error[template-error]: the page could not be rendered: Failed to render 'page.html'"), "{err}");
     assert!(
         err.contains("ms.custom"),
         "the message names the missing variable: {err}"
@@ -294,4 +296,26 @@ fn each_locale_has_a_404_page_in_its_language() {
         text(&select(&site.html("it-it/404.html"), "article h1")[0]),
         "Pagina non trovata"
     );
+}
+
+#[test]
+fn build_reports_progress_as_plain_lines_when_not_on_a_terminal() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page("A"))
+        .write("content/en-us/b.md", page("B"));
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.contains(&"Reading files: 2"), "{err}");
+    assert!(lines.contains(&"Rendering pages: 2"), "{err}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Rendering pages done in ")),
+        "{err}"
+    );
+    assert!(!err.contains('\r'), "no bar drawing in a log: {err:?}");
+    let quiet = site.build(&["--quiet"]);
+    assert!(!stderr(&quiet).contains("Reading files"));
 }

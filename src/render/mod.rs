@@ -17,6 +17,7 @@ use crate::diagnostic::{Finding, Location};
 use crate::frontmatter;
 use crate::i18n::{self, Strings};
 use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, highlight};
+use crate::progress::Progress;
 use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
@@ -145,7 +146,9 @@ impl<'a> Renderer<'a> {
 
     /// Writes the whole site into `out`. Per-page template failures are
     /// findings; failing to write a file is fatal.
-    pub fn write_all(&self, out: &Path) -> Result<Vec<Finding>, Fatal> {
+    pub fn write_all(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<Finding>, Fatal> {
+        let pages = self.site.pages.iter().filter(|p| !p.fragment).count();
+        progress.start("Rendering pages", pages as u64);
         // A translation group's pages one after another: they share their
         // code blocks, so each block is highlighted once for all locales.
         let results: Vec<Result<Option<Finding>, Fatal>> = self
@@ -156,9 +159,14 @@ impl<'a> Renderer<'a> {
                 group
                     .iter()
                     .filter(|&&index| !self.site.pages[index].fragment)
-                    .map(|&index| self.write_page(out, index))
+                    .map(|&index| {
+                        let written = self.write_page(out, index);
+                        progress.advance(1);
+                        written
+                    })
             })
             .collect();
+        progress.finish();
         let mut findings = Vec::new();
         for result in results {
             findings.extend(result?);
