@@ -45,6 +45,21 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
+    Serve {
+        /// Site root, holding polydoc.toml, content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// Output folder (default: `public` in the root, or polydoc.toml's `output`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, short, default_value_t = 8000)]
+        port: u16,
+    },
     /// Check links, anchors and cross-locale consistency; write nothing.
     Check {
         /// Site root, holding polydoc.toml and content/.
@@ -133,6 +148,25 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
+        Command::Serve {
+            root,
+            content,
+            out,
+            port,
+        } => {
+            let overrides = Overrides {
+                content,
+                output: out,
+                source: None,
+            };
+            match polydoc::serve::serve(&root, &overrides, port) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(fatal) => {
+                    eprintln!("error: {fatal}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Drift {
             root,
             content,
