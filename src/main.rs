@@ -28,34 +28,47 @@ struct Cli {
     command: Command,
 }
 
+/// Where the site is and where it goes, for the commands that write it.
+#[derive(clap::Args)]
+struct SiteArgs {
+    /// Site root, holding polydoc.toml, content/, templates/ and static/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
+    #[arg(long)]
+    content: Option<PathBuf>,
+    /// Output folder (default: `public` in the root, or polydoc.toml's `output`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+impl SiteArgs {
+    fn overrides(self) -> (PathBuf, Overrides) {
+        (
+            self.root,
+            Overrides {
+                content: self.content,
+                output: self.out,
+                source: None,
+            },
+        )
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site: one cross-linked HTML site per locale.
     Build {
-        /// Site root, holding polydoc.toml, content/, templates/ and static/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
-        #[arg(long)]
-        content: Option<PathBuf>,
-        /// Output folder (default: `public` in the root, or polydoc.toml's `output`).
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Print findings only, no summary.
         #[arg(long, short)]
         quiet: bool,
     },
     /// Build, serve the site on 127.0.0.1, rebuild and reload on every change.
     Serve {
-        /// Site root, holding polydoc.toml, content/, templates/ and static/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
-        #[arg(long)]
-        content: Option<PathBuf>,
-        /// Output folder (default: `public` in the root, or polydoc.toml's `output`).
-        #[arg(long)]
-        out: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Port on 127.0.0.1; 0 picks a free one.
         #[arg(long, short, default_value_t = 8000)]
         port: u16,
@@ -134,31 +147,12 @@ enum FailOn {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build {
-            root,
-            content,
-            out,
-            quiet,
-        } => build(
-            root,
-            Overrides {
-                content,
-                output: out,
-                source: None,
-            },
-            quiet,
-        ),
-        Command::Serve {
-            root,
-            content,
-            out,
-            port,
-        } => {
-            let overrides = Overrides {
-                content,
-                output: out,
-                source: None,
-            };
+        Command::Build { site, quiet } => {
+            let (root, overrides) = site.overrides();
+            build(root, overrides, quiet)
+        }
+        Command::Serve { site, port } => {
+            let (root, overrides) = site.overrides();
             match polydoc::serve::serve(&root, &overrides, port) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(fatal) => {
