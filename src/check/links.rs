@@ -164,6 +164,10 @@ fn missing_anchor(
     target: usize,
     fragment: &str,
 ) -> Option<Finding> {
+    let page_ids = &cx.site.pages[target].doc.facts.anchors;
+    if page_ids.iter().any(|a| a.id == fragment) {
+        return None;
+    }
     let ids = cx.ids(target);
     if ids.contains(&fragment) {
         return None;
