@@ -15,7 +15,6 @@ use crate::check::resolve::Targets;
 use crate::frontmatter;
 use crate::load::{Asset, Source};
 use crate::locale::Locale;
-use crate::markdown::directives::Kind;
 use crate::markdown::{Document, links, snippet};
 use crate::nav::NavTree;
 use crate::toc::{TocSource, Tocs};
@@ -180,29 +179,28 @@ impl Site {
         site
     }
 
-    /// Where `target`, written in `file` of `locale`, leads: the locale
-    /// and the path as spelled on disk; the source locale's file when the
-    /// locale lacks it (the fallback localized repositories rely on).
-    pub fn find_file(&self, locale: usize, file: &str, target: &str) -> Option<(usize, String)> {
-        let (path, _) = links::split_target(target);
-        let (from, path) = match path.strip_prefix("~/") {
-            Some(rest) => ("", rest),
-            None => (file, path),
-        };
-        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-        let joined = links::join(from, &decoded.replace('\\', "/"))?;
+    /// Where `target`, written in `file` of `locale`, leads: the locale,
+    /// the path as spelled on disk, and the page if it is one. The source
+    /// locale's file when the locale lacks it (the fallback localized
+    /// repositories rely on).
+    pub fn find_file(
+        &self,
+        locale: usize,
+        file: &str,
+        target: &str,
+    ) -> Option<(usize, String, Option<usize>)> {
+        let joined = links::locate(file, target)?;
         let found = |l: usize| {
             self.targets
                 .find(l, &joined)
-                .map(|(actual, _, _)| (l, actual))
+                .map(|(actual, page, _)| (l, actual, page))
         };
         found(locale).or_else(|| self.source.filter(|&s| s != locale).and_then(found))
     }
 
-    /// The page (or included file) at `path` in `locale`, as [`Site::find_file`] finds it.
+    /// The page (or included file) `target` leads to, as [`Site::find_file`] finds it.
     pub fn find_page(&self, locale: usize, file: &str, target: &str) -> Option<usize> {
-        let (l, actual) = self.find_file(locale, file, target)?;
-        self.targets.find(l, &actual).and_then(|(_, page, _)| page)
+        self.find_file(locale, file, target)?.2
     }
 
     /// The page registered under `uid` in `locale`, else in the source locale.
@@ -215,17 +213,12 @@ impl Site {
     fn read_snippets(&self) -> HashMap<(usize, String), Arc<str>> {
         let mut wanted: Vec<(usize, String)> = Vec::new();
         for page in &self.pages {
-            for d in &page.doc.directives {
-                let target = match &d.kind {
-                    Kind::CodeRef { target, .. } => snippet::parse_target(target).0,
-                    Kind::Block { name, .. } if name == "code" => match d.attr("source") {
-                        Some(s) => snippet::parse_target(s).0,
-                        None => continue,
-                    },
-                    _ => continue,
-                };
-                if let Some(found) = self.find_file(page.locale(), &page.source.rel_path, target) {
-                    wanted.push(found);
+            for reference in page.doc.directives.iter().filter_map(snippet::reference) {
+                let target = reference.path;
+                if let Some((l, path, _)) =
+                    self.find_file(page.locale(), &page.source.rel_path, target)
+                {
+                    wanted.push((l, path));
                 }
             }
         }
@@ -249,8 +242,8 @@ impl Site {
 
     /// The text of the code file `target` names from `file` of `locale`.
     pub fn snippet(&self, locale: usize, file: &str, target: &str) -> Option<Arc<str>> {
-        let key = self.find_file(locale, file, target)?;
-        self.snippets.get(&key).cloned()
+        let (l, path, _) = self.find_file(locale, file, target)?;
+        self.snippets.get(&(l, path)).cloned()
     }
 
     /// The other pages of `page`'s translation group (other locales only).

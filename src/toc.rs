@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use serde_yaml::Value;
 
 use crate::check::resolve::Targets;
-use crate::markdown::links::{is_absolute, join, split_target};
+use crate::markdown::links::{is_absolute, join, locate, split_target};
 
 /// A table-of-contents file as loaded.
 #[derive(Debug, Clone)]
@@ -57,6 +57,8 @@ pub struct Tocs {
     /// Per source that stands alone (no other table includes it): its entries.
     pub trees: Vec<Option<Vec<Entry>>>,
     pub problems: Vec<Problem>,
+    /// (locale, folder in lower case) -> the standalone table in that folder.
+    by_folder: HashMap<(usize, String), usize>,
 }
 
 /// An entry as written, before resolution.
@@ -116,6 +118,10 @@ impl Tocs {
         for (i, tree) in trees.into_iter().enumerate() {
             if !included[i] {
                 tocs.trees[i] = Some(tree);
+                let s = &sources[i];
+                tocs.by_folder
+                    .entry((s.locale, folder(&s.rel_path.to_lowercase()).to_owned()))
+                    .or_insert(i);
             }
         }
         tocs.sources = sources;
@@ -126,26 +132,22 @@ impl Tocs {
     /// nearest standalone one in its folder or above.
     pub fn for_page(&self, locale: usize, rel_path: &str) -> Option<usize> {
         let lower = rel_path.to_lowercase();
-        let mut dir = lower.rsplit_once('/').map_or("", |(d, _)| d);
+        let mut dir = folder(&lower);
         loop {
-            let found = self.sources.iter().enumerate().find(|(i, s)| {
-                s.locale == locale
-                    && self.trees[*i].is_some()
-                    && s.rel_path
-                        .to_lowercase()
-                        .rsplit_once('/')
-                        .map_or("", |(d, _)| d)
-                        == dir
-            });
-            if let Some((i, _)) = found {
+            if let Some(&i) = self.by_folder.get(&(locale, dir.to_owned())) {
                 return Some(i);
             }
             if dir.is_empty() {
                 return None;
             }
-            dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            dir = folder(dir);
         }
     }
+}
+
+/// The folder part of a `/`-separated path (`""` at the top).
+fn folder(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(d, _)| d)
 }
 
 struct Resolver<'a> {
@@ -198,15 +200,7 @@ impl Resolver<'_> {
             } else if let Some(n) = nested {
                 // A folder's entry opens its `index.md`, when it has one.
                 let nested_source = &self.sources[n];
-                let dir = nested_source
-                    .rel_path
-                    .rsplit_once('/')
-                    .map_or("", |(d, _)| d);
-                let index_md = if dir.is_empty() {
-                    "index.md".to_owned()
-                } else {
-                    format!("{dir}/index.md")
-                };
+                let index_md = join(&nested_source.rel_path, "index.md").unwrap_or_default();
                 if let Some((_, Some(page), _)) = self.targets.find(nested_source.locale, &index_md)
                 {
                     out[index].target = Some(page);
@@ -258,19 +252,13 @@ impl Resolver<'_> {
     fn link(&mut self, file: usize, r: &Raw, href: &str, entry: &mut Entry) {
         let source = &self.sources[file];
         let (path, _) = split_target(href);
-        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-        let resolved = match decoded.strip_prefix("~/") {
-            Some(rest) => join("", rest),
-            None => join(&source.rel_path, &decoded),
+        // A folder's href opens its `index.md`.
+        let resolved = if path.ends_with('/') {
+            locate(&source.rel_path, &format!("{path}index.md"))
+        } else {
+            locate(&source.rel_path, path)
         };
-        let found = resolved.as_deref().and_then(|p| {
-            let p = if p.is_empty() || path.ends_with('/') {
-                format!("{}{}index.md", p, if p.is_empty() { "" } else { "/" })
-            } else {
-                p.to_owned()
-            };
-            self.targets.find(source.locale, &p)
-        });
+        let found = resolved.and_then(|p| self.targets.find(source.locale, &p));
         match found {
             Some((_, Some(page), _)) => entry.target = Some(page),
             Some((_, None, _)) => entry.external = Some(href.to_owned()),

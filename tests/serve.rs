@@ -127,7 +127,13 @@ fn serves_rebuilds_and_reports_broken_edits() {
     }
     let (code, body) = get(&server, "/en-us/nowhere.html");
     assert_eq!(code, 404);
-    assert!(body.contains("404") || body.contains("not found") || body.contains("Not found"));
+    let missing = scraper::Html::parse_document(&body);
+    assert_eq!(
+        attr(&select(&missing, "html")[0], "lang"),
+        "en-US",
+        "the locale's 404 page"
+    );
+    assert_eq!(select(&missing, "base").len(), 1);
 
     site.write("content/en-us/a.md", "# Second\n");
     wait_for(&server, "rebuilt", |s| s["build"].as_u64() >= Some(2));

@@ -166,21 +166,8 @@ fn attributes(cx: &Context, p: usize, d: &Directive, out: &mut Vec<Finding>) {
 
 /// `:::code` and `[!code]` whose file, region or lines do not exist.
 fn snippet_missing(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option<Finding> {
-    let (target, mut selection) = match &d.kind {
-        Kind::CodeRef { target, .. } => snippet::parse_target(target),
-        Kind::Block { name, .. } if name == "code" => {
-            let (path, mut selection) = snippet::parse_target(d.attr("source")?);
-            if let Some(range) = d.attr("range") {
-                selection.lines = snippet::ranges(range);
-            }
-            if let Some(id) = d.attr("id") {
-                selection.region = Some(id.to_owned());
-            }
-            (path, selection)
-        }
-        _ => return None,
-    };
-    selection.highlight = None;
+    let reference = snippet::reference(d)?;
+    let target = reference.path;
     let location = cx.location(p, d.span.clone());
     let Some(code) = cx
         .site
@@ -200,7 +187,7 @@ fn snippet_missing(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option
             ),
         );
     };
-    let missing = snippet::select(&code, &selection).err()?;
+    let missing = snippet::select(&code, &reference.selection).err()?;
     Some(
         Finding::error(
             "codesnippet-not-found",

@@ -68,21 +68,17 @@ fn not_found(cx: &Context, p: usize, d: &Directive, target: &str) -> Finding {
         .site
         .find_file(page.locale(), &page.source.rel_path, target)
     {
-        Some((_, path)) => (
+        Some((_, path, _)) => (
             format!("include `{target}` names `{path}`, which is no Markdown file"),
             "include a `.md` file".to_owned(),
         ),
-        None if crate::markdown::links::join(&page.source.rel_path, target).is_none()
-            && !target.starts_with("~/") =>
-        {
-            (
-                format!(
-                    "include `{target}` climbs out of the `{locale}` folder, which polydoc refuses"
-                ),
-                "include a file inside the locale folder; `~/` starts from the locale's root"
-                    .to_owned(),
-            )
-        }
+        None if crate::markdown::links::locate(&page.source.rel_path, target).is_none() => (
+            format!(
+                "include `{target}` climbs out of the `{locale}` folder, which polydoc refuses"
+            ),
+            "include a file inside the locale folder; `~/` starts from the locale's root"
+                .to_owned(),
+        ),
         None => (
             format!("include `{target}` names no file in `{locale}`"),
             "fix the path, or add the file (shared text usually lives in an `includes/` folder)"

@@ -44,9 +44,18 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             uids.iter().filter(|(_, p)| p.len() > 1).collect();
         dupes.sort();
         for (uid, pages) in dupes {
+            // The `uid:` line of the front matter.
             let at = |p: usize| {
-                let text = &cx.site.pages[p].source.text;
-                let offset = text.find("uid:").unwrap_or(0);
+                let source = &cx.site.pages[p].source;
+                let front = &source.text[..source.body_start];
+                let mut offset = 0;
+                for line in front.split_inclusive('\n') {
+                    if line.starts_with("uid:") {
+                        break;
+                    }
+                    offset += line.len();
+                }
+                let offset = offset.min(source.body_start);
                 cx.location(p, offset..offset)
             };
             let mut finding = Finding::error(

@@ -12,10 +12,18 @@ pub fn video(src: &str) -> String {
     )
 }
 
-/// `:::image:::`. `src` and `link` are the hrefs to write; `n` numbers
-/// the page's complex images, whose long description follows and is
-/// closed by [`CLOSE_DESCRIPTION`] at `:::image-end:::`.
-pub fn image(d: &Directive, src: &str, lightbox: Option<&str>, n: usize) -> String {
+/// The hrefs an image writes, its attributes resolved against the site.
+pub struct ImageHrefs {
+    pub src: String,
+    pub lightbox: Option<String>,
+    pub link: Option<String>,
+}
+
+/// `:::image:::`. `n` numbers the page's complex images, whose long
+/// description follows and is closed by [`CLOSE_DESCRIPTION`] at
+/// `:::image-end:::`.
+pub fn image(d: &Directive, hrefs: &ImageHrefs, n: usize) -> String {
+    let src = hrefs.src.as_str();
     let kind = d.attr("type").unwrap_or("content");
     let alt = d.attr("alt-text").unwrap_or("");
     let border = match d.attr("border") {
@@ -35,7 +43,7 @@ pub fn image(d: &Directive, src: &str, lightbox: Option<&str>, n: usize) -> Stri
         ),
         _ => format!("<img src=\"{}\" alt=\"{}\">", escape(src), escape(alt)),
     };
-    let img = match (lightbox, d.attr("link")) {
+    let img = match (hrefs.lightbox.as_deref(), hrefs.link.as_deref()) {
         (Some(big), _) => format!(
             "<a href=\"{}#lightbox\" data-linktype=\"relative-path\">{img}</a>",
             escape(big)

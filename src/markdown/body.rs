@@ -126,7 +126,7 @@ impl<'c, 'd> Writer<'c, 'd> {
         let mut events: Vec<Option<Event<'e>>> = events.into_iter().map(Some).collect();
         let mut i = 0;
         while i < events.len() {
-            if let Some((n, group)) = open_group
+            if let Some((_, group)) = open_group
                 && i == group.end
             {
                 self.html(tabs::CLOSE_PANEL);
@@ -136,7 +136,6 @@ impl<'c, 'd> Writer<'c, 'd> {
                     i += 1;
                     continue;
                 }
-                let _ = n;
             }
             if let Some(&(n, group)) = group_at.peek()
                 && group.tabs[0].heading == i
@@ -253,7 +252,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                 self.html("</div>\n");
             }
             Event::Html(ref html) | Event::InlineHtml(ref html)
-                if html.starts_with("<!--") || html.trim_start().starts_with("<!--") =>
+                if html.trim_start().starts_with("<!--") =>
             {
                 let inline = matches!(event, Event::InlineHtml(_));
                 let at = self.body_start + ranges[i].start;
@@ -448,10 +447,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                     self.html(&html);
                 }
             }
-            Kind::CodeRef { lang, target } => {
-                let (path, selection) = snippet::parse_target(target);
-                self.snippet(path, lang, &selection);
-            }
+            Kind::CodeRef { .. } => self.snippet(d),
             Kind::Block { name, .. } => self.block(d, name),
             Kind::Unknown { .. } => {}
             Kind::End { name } => {
@@ -469,23 +465,20 @@ impl<'c, 'd> Writer<'c, 'd> {
     fn block(&mut self, d: &Directive, name: &str) {
         match name {
             "image" => {
-                let source = d.attr("source").unwrap_or("");
-                let src = self
-                    .cx
-                    .site
-                    .href(self.cx.file, source)
-                    .unwrap_or_else(|| source.to_owned());
-                let lightbox = d.attr("lightbox").filter(|l| !l.is_empty()).map(|l| {
-                    self.cx
-                        .site
-                        .href(self.cx.file, l)
-                        .unwrap_or_else(|| l.to_owned())
-                });
+                let href = |attr: &str| {
+                    let value = d.attr(attr).filter(|v| !v.is_empty())?;
+                    Some(self.href(value).unwrap_or_else(|| value.to_owned()))
+                };
+                let hrefs = blocks::ImageHrefs {
+                    src: href("source").unwrap_or_default(),
+                    lightbox: href("lightbox"),
+                    link: href("link"),
+                };
                 let complex = d.is_container();
                 if complex {
                     self.images += 1;
                 }
-                let html = blocks::image(d, &src, lightbox.as_deref(), self.images);
+                let html = blocks::image(d, &hrefs, self.images);
                 self.html(&html);
                 if complex {
                     self.containers
@@ -496,21 +489,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                 let html = blocks::video(d.attr("source").unwrap_or(""));
                 self.html(&html);
             }
-            "code" => {
-                let path = d.attr("source").unwrap_or("");
-                let (path, mut selection) = snippet::parse_target(path);
-                if let Some(range) = d.attr("range") {
-                    selection.lines = snippet::ranges(range);
-                }
-                if let Some(id) = d.attr("id") {
-                    selection.region = Some(id.to_owned());
-                }
-                if let Some(h) = d.attr("highlight") {
-                    selection.highlight = Some(h.to_owned());
-                }
-                let lang = d.attr("language").unwrap_or("").to_owned();
-                self.snippet(path, &lang, &selection);
-            }
+            "code" => self.snippet(d),
             _ if d.is_container() => {
                 let (open, close) = blocks::open_container(d, name);
                 self.html(&open);
@@ -520,20 +499,25 @@ impl<'c, 'd> Writer<'c, 'd> {
         }
     }
 
-    fn snippet(&mut self, path: &str, lang: &str, selection: &snippet::Selection) {
-        let Some(code) = self.cx.site.snippet(self.cx.file, path) else {
+    /// The code a `:::code` or `[!code]` names, highlighted like a fence;
+    /// nothing when the file, region or lines are missing (`check` says so).
+    fn snippet(&mut self, d: &Directive) {
+        let Some(reference) = snippet::reference(d) else {
             return;
         };
-        let Ok(code) = snippet::select(&code, selection) else {
+        let Some(code) = self.cx.site.snippet(self.cx.file, reference.path) else {
             return;
         };
-        let lang = if lang.is_empty() {
-            path.rsplit('.').next().unwrap_or("")
+        let Ok(code) = snippet::select(&code, &reference.selection) else {
+            return;
+        };
+        let lang = if reference.lang.is_empty() {
+            reference.path.rsplit('.').next().unwrap_or("")
         } else {
-            lang
+            reference.lang
         };
         let pre = self.cx.highlighter.code_block(lang, &code);
-        let html = blocks::with_highlight_lines(&pre, selection.highlight.as_deref());
+        let html = blocks::with_highlight_lines(&pre, reference.selection.highlight.as_deref());
         self.html(&html);
     }
 

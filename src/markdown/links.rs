@@ -65,6 +65,20 @@ pub fn join(from: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Where relative `target`, written in `file`, leads below the locale
+/// folder: `~/` starts at the locale root, the path is percent-decoded and
+/// `\` read as `/`; the query and fragment are dropped. `None` when the
+/// path climbs out of the locale folder.
+pub fn locate(file: &str, target: &str) -> Option<String> {
+    let (path, _) = split_target(target.trim());
+    let (from, path) = match path.strip_prefix("~/") {
+        Some(rest) => ("", rest),
+        None => (file, path),
+    };
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    join(from, &decoded.replace('\\', "/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +90,12 @@ mod tests {
         assert_eq!(join("a/b.md", "./d/../e.md").as_deref(), Some("a/e.md"));
         assert_eq!(join("b.md", "../c.md"), None);
         assert_eq!(join("", "a/c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(
+            locate("a/b/c.md", "~/d%20e.md#x").as_deref(),
+            Some("d e.md")
+        );
+        assert_eq!(locate("a/c.md", "..\\d.md").as_deref(), Some("d.md"));
+        assert_eq!(locate("c.md", "../d.md"), None);
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 use std::ops::RangeInclusive;
 
+use super::directives::{Directive, Kind};
+
 /// What part of a file to show, and which lines to highlight.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
@@ -37,6 +39,49 @@ impl std::fmt::Display for Missing {
                 )
             }
         }
+    }
+}
+
+/// A code reference of a page: `[!code-lang[](target)]` or
+/// `:::code language source range id highlight:::`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference<'d> {
+    /// The file, as written (relative, or `~/`).
+    pub path: &'d str,
+    /// The language named, possibly empty.
+    pub lang: &'d str,
+    pub selection: Selection,
+}
+
+/// The code reference a directive makes, if it makes one.
+pub fn reference(d: &Directive) -> Option<Reference<'_>> {
+    match &d.kind {
+        Kind::CodeRef { lang, target } => {
+            let (path, selection) = parse_target(target);
+            Some(Reference {
+                path,
+                lang,
+                selection,
+            })
+        }
+        Kind::Block { name, .. } if name == "code" => {
+            let (path, mut selection) = parse_target(d.attr("source")?);
+            if let Some(range) = d.attr("range") {
+                selection.lines = ranges(range);
+            }
+            if let Some(id) = d.attr("id") {
+                selection.region = Some(id.to_owned());
+            }
+            if let Some(h) = d.attr("highlight") {
+                selection.highlight = Some(h.to_owned());
+            }
+            Some(Reference {
+                path,
+                lang: d.attr("language").unwrap_or(""),
+                selection,
+            })
+        }
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::markdown::links::{is_absolute, rewrite, split_target};
+use crate::markdown::links::{is_absolute, locate, rewrite, split_target};
 use crate::markdown::{RenderContext, SiteLinks, render_body};
 use crate::site::Site;
 
@@ -29,18 +29,11 @@ impl SiteLinks for PageLinks<'_> {
         }
         let moved = file != self.page_file || target.starts_with("~/");
         let (_, rest) = split_target(target);
-        let found = self.site.find_file(self.locale, file, target);
-        match found {
+        match self.site.find_file(self.locale, file, target) {
             // A file the translation lacks, taken from the source locale.
-            Some((l, path)) if l != self.locale => Some(self.out_href(l, &path, rest)),
-            Some((l, path)) if moved => Some(self.out_href(l, &path, rest)),
-            _ if moved => {
-                // Missing everywhere: keep pointing where the author meant.
-                let (path, _) = split_target(target.strip_prefix("~/").unwrap_or(target));
-                let base = if target.starts_with("~/") { "" } else { file };
-                let joined = crate::markdown::links::join(base, path)?;
-                Some(self.out_href(self.locale, &joined, rest))
-            }
+            Some((l, path, _)) if l != self.locale || moved => Some(self.out_href(l, &path, rest)),
+            // Missing everywhere: keep pointing where the author meant.
+            None if moved => Some(self.out_href(self.locale, &locate(file, target)?, rest)),
             _ => None,
         }
     }
