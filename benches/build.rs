@@ -63,6 +63,26 @@ fn main() {
         build.as_secs_f64()
     );
     println!("polydoc build peak memory: {peak_mib:.0} MiB (target < 1024 MiB)");
+    let (bytes, files) = search_index_size(&dir);
+    let total_pages = pages * LOCALES.len();
+    println!(
+        "search index: {bytes} bytes in {files} files, {:.0} bytes per page",
+        bytes as f64 / total_pages as f64
+    );
+
+    // What the search index costs the build: the same build without it.
+    std::fs::write(dir.join("polydoc.toml"), "search = false\n").expect("write polydoc.toml");
+    let mut without = Vec::new();
+    for _ in 0..RUNS {
+        without.push(polydoc_build(&dir).0);
+    }
+    let _ = std::fs::remove_file(dir.join("polydoc.toml"));
+    let without = median(without);
+    println!(
+        "polydoc build without search: {:.2}s (search adds {:.2}s)",
+        without.as_secs_f64(),
+        build.as_secs_f64() - without.as_secs_f64()
+    );
 
     let mut parse = Vec::new();
     let mut check = Vec::new();
@@ -163,6 +183,22 @@ fn polydoc_build(root: &Path) -> (Duration, i64) {
     let elapsed = started.elapsed();
     assert!(status.success(), "polydoc build failed: {status}");
     (elapsed, children_peak_rss_kib())
+}
+
+/// Bytes and files of the search index under `<root>/public/*/search/`.
+fn search_index_size(root: &Path) -> (u64, usize) {
+    walkdir::WalkDir::new(root.join("public"))
+        .into_iter()
+        .flatten()
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.path()
+                    .parent()
+                    .is_some_and(|p| p.file_name().is_some_and(|n| n == "search"))
+        })
+        .fold((0, 0), |(bytes, files), e| {
+            (bytes + e.metadata().map_or(0, |m| m.len()), files + 1)
+        })
 }
 
 /// Largest resident set of any waited-for child so far (Linux: KiB).

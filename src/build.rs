@@ -234,7 +234,7 @@ pub fn build(
     } = prepared;
 
     let staging = Staging::new(&config.output)?;
-    let renderer = Renderer::new(&site, &theme, &config, &strings);
+    let renderer = Renderer::new(&site, &theme, &config, &strings, staging.dir());
     findings.extend(renderer.write_all(staging.dir(), progress)?);
     if let Some(drift) = &status {
         drift::html::write(&staging.dir().join(STATUS_DIR), drift, &site)?;

@@ -37,6 +37,9 @@ pub struct ConfigFile {
     /// Whether `build` writes the translation status report (`polydoc
     /// drift --html`) into `<output>/_status/`.
     pub status_page: Option<bool>,
+    /// Whether `build` writes the search index and shows the search box
+    /// (default true).
+    pub search: Option<bool>,
     pub includes: Option<Vec<String>>,
     pub alerts: Option<BTreeMap<String, String>>,
 }
@@ -67,6 +70,7 @@ pub struct Config {
     /// known rules by the check stage.
     pub rules: BTreeMap<String, Level>,
     pub status_page: bool,
+    pub search: bool,
     /// Files (below a locale folder) that are only included, besides `includes/` folders.
     pub includes: Vec<String>,
     /// Alert keywords the site adds (`TODO`) and their CSS classes.
@@ -122,6 +126,7 @@ impl Config {
             source: overrides.source.clone().or(file.source),
             rules: file.rules.unwrap_or_default(),
             status_page: file.status_page.unwrap_or(false),
+            search: file.search.unwrap_or(true),
             includes: file.includes.unwrap_or_default(),
             alerts: file.alerts.unwrap_or_default(),
             root,

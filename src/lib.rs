@@ -33,6 +33,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;

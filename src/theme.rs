@@ -22,6 +22,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STATIC: &[(&str, &[u8])] = &[
     ("polydoc.css", include_bytes!("../static/polydoc.css")),
     ("polydoc.js", include_bytes!("../static/polydoc.js")),
+    ("search.js", include_bytes!("../static/search.js")),
 ];
 
 pub struct Theme {

@@ -1,6 +1,6 @@
-// polydoc's only script. Pages work without it: it turns DocFX tab
-// groups into tabs (every panel is readable without it) and, where the
-// page has a search box, runs the search.
+// polydoc's page script (search is search.js). Pages work without it:
+// it turns DocFX tab groups into tabs, and every panel is readable
+// without it.
 (function () {
   "use strict";
 

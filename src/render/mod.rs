@@ -18,6 +18,7 @@ use crate::frontmatter;
 use crate::i18n::{self, Strings};
 use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, highlight};
 use crate::progress::Progress;
+use crate::search::{PageInput, SearchIndex};
 use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
@@ -49,6 +50,9 @@ struct Common<'a> {
     nav_html: String,
     /// From the table of contents down to the page (empty without one).
     breadcrumbs: Vec<toc_nav::Crumb>,
+    /// Relative path to the locale's search index folder; `None` when
+    /// search is off.
+    search: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -113,14 +117,21 @@ pub struct Renderer<'a> {
     titles: Vec<AlertTitles>,
     /// Remembers highlighted code blocks across the pages of a build.
     highlighter: Highlighter,
+    /// Filled as pages are rendered; `None` when search is off.
+    search: Option<SearchIndex>,
+    /// Per page, its position among its locale's pages (the search
+    /// index's page order).
+    ordinals: Vec<usize>,
 }
 
 impl<'a> Renderer<'a> {
+    /// A renderer for the site, writing into `out` (the staging folder).
     pub fn new(
         site: &'a Site,
         theme: &'a Theme,
         config: &'a Config,
         strings: &'a [Strings],
+        out: &Path,
     ) -> Self {
         let navs = site
             .nav
@@ -139,7 +150,30 @@ impl<'a> Renderer<'a> {
                 .map(|s| i18n::alert_titles(s, &config.alerts))
                 .collect(),
             highlighter: Highlighter::default(),
+            search: None,
+            ordinals: Vec::new(),
         };
+        if config.search {
+            let mut counts = vec![0; site.locales.len()];
+            renderer.ordinals = site
+                .pages
+                .iter()
+                .map(|p| {
+                    let ordinal = counts[p.locale()];
+                    if !p.fragment {
+                        counts[p.locale()] += 1;
+                    }
+                    ordinal
+                })
+                .collect();
+            let locales: Vec<(String, usize)> = site
+                .locales
+                .iter()
+                .zip(counts)
+                .map(|(l, n)| (l.key.clone(), n))
+                .collect();
+            renderer.search = Some(SearchIndex::new(out, &locales));
+        }
         renderer.names = renderer.locale_names();
         renderer
     }
@@ -170,6 +204,11 @@ impl<'a> Renderer<'a> {
         let mut findings = Vec::new();
         for result in results {
             findings.extend(result?);
+        }
+        if let Some(search) = &self.search {
+            progress.start("Writing the search index", 0);
+            search.finish()?;
+            progress.finish();
         }
         for locale in 0..self.site.locales.len() {
             if self.site.home[locale].is_none() {
@@ -237,6 +276,20 @@ impl<'a> Renderer<'a> {
             chain: &[],
         };
         let body = markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx);
+        if let Some(search) = &self.search {
+            let key = &self.site.locales[page.locale()].key;
+            search.add(PageInput {
+                locale: page.locale(),
+                ordinal: self.ordinals[index],
+                url: page
+                    .out_path
+                    .strip_prefix(key.as_str())
+                    .and_then(|p| p.strip_prefix('/'))
+                    .unwrap_or(&page.out_path),
+                title: &page.title,
+                body: &body,
+            });
+        }
         let info = PageInfo {
             title: &page.title,
             description: frontmatter::get_str(&page.source.meta, "description"),
@@ -415,14 +468,19 @@ impl<'a> Renderer<'a> {
                 )
             }
         };
+        let root = "../".repeat(out_path.matches('/').count());
         Common {
+            search: self
+                .search
+                .as_ref()
+                .map(|_| format!("{root}{}/search/", encode_path(&site.locales[locale].key))),
             site: SiteInfo {
                 title: &self.config.title,
                 base_url: self.config.base_url.as_deref(),
             },
             lang: &site.locales[locale].tag,
             ui: &self.strings[locale],
-            root: "../".repeat(out_path.matches('/').count()),
+            root,
             home_href,
             translations,
             alternates,

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use scraper::{Html, Selector};
 
@@ -136,4 +137,23 @@ pub fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {
         .iter()
         .map(|(r, f, l)| (r.to_string(), f.to_string(), *l))
         .collect()
+}
+
+/// The example site (`content/`) built by the real binary, once per test
+/// binary, into a temporary folder.
+pub fn example_site() -> &'static Path {
+    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let result = polydoc(&repo(), &["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+        assert!(
+            stdout(&result).contains("es-es 2, it-it 2"),
+            "{}",
+            stdout(&result)
+        );
+        (dir, out)
+    });
+    out
 }

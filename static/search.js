@@ -1,0 +1,304 @@
+// polydoc search: the box in the header and the query over the index that
+// `polydoc build` writes under <locale>/search/. The index format and the
+// term rules are documented in src/search/mod.rs, encode.rs and terms.rs;
+// the functions `terms`, `shard` and `postings` here mirror them.
+// Files are loaded with <script> elements, not fetch, so that search also
+// works from file://.
+(function () {
+  'use strict';
+  var box = document.querySelector('[data-search]');
+  if (!box) return;
+  var base = box.getAttribute('data-search');
+  var input = box.querySelector('input');
+  var panel = box.querySelector('.search-results');
+  var noResults = box.getAttribute('data-no-results') || 'No results';
+  var ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var LIMIT = 10;
+  var store = {};
+  var loading = {};
+  // `terms` is exposed for tests/browser.rs, which checks it against the Rust side.
+  window.polydocSearch = { put: function (key, data) { store[key] = data; }, terms: null };
+
+  function load(key) {
+    if (!loading[key]) {
+      loading[key] = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = base + key + '.js';
+        script.onload = function () { resolve(store[key]); };
+        script.onerror = function () { reject(new Error('cannot load ' + script.src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[key];
+  }
+
+  function isCjk(c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+      (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+      (c >= 0x20000 && c <= 0x2FA1F);
+  }
+  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  var MARK = /[\u0300-\u036f]/g;
+
+  function fold(ch) {
+    var c = ch.codePointAt(0);
+    if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) {
+      ch = ch.normalize('NFD').replace(MARK, '');
+    }
+    var out = '';
+    for (var part of ch) out += part.toLowerCase();
+    return out;
+  }
+
+  // The terms of `text`, by the rules of src/search/terms.rs.
+  function terms(text) {
+    var out = [];
+    var word = '';
+    var cjk = [];
+    function flushWord() {
+      if (word && new TextEncoder().encode(word).length <= 48) out.push(word);
+      word = '';
+    }
+    function flushCjk() {
+      if (cjk.length === 1) out.push(cjk[0]);
+      for (var i = 0; i + 1 < cjk.length; i++) out.push(cjk[i] + cjk[i + 1]);
+      cjk = [];
+    }
+    for (var ch of text) {
+      var c = ch.codePointAt(0);
+      if (c >= 0x300 && c <= 0x36F) continue;
+      if (isCjk(c)) { flushWord(); cjk.push(ch); }
+      else if (WORD.test(ch)) { flushCjk(); word += fold(ch); }
+      else { flushWord(); flushCjk(); }
+    }
+    flushWord();
+    flushCjk();
+    return out;
+  }
+
+  function shard(term, shards) {
+    var hash = 0x811c9dc5;
+    var n = 0;
+    for (var ch of term) {
+      if (n++ === 2) break;
+      hash = Math.imul(hash ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    }
+    return hash % shards;
+  }
+
+  // [page, sections, score] triples of an encoded postings string.
+  function postings(text) {
+    var out = [];
+    var i = 0;
+    var page = 0;
+    function varint() {
+      var value = 0;
+      var shift = 0;
+      for (;;) {
+        var digit = ALPHABET.indexOf(text[i++]);
+        value += (digit & 31) * Math.pow(2, shift);
+        if (digit < 32) return value;
+        shift += 5;
+      }
+    }
+    while (i < text.length) {
+      page += varint();
+      var sections = varint();
+      out.push([page, sections, ALPHABET.indexOf(text[i++])]);
+    }
+    return out;
+  }
+
+  // Page -> {score, sections} for one query term; the last term of a
+  // query being typed also matches longer terms (at half weight).
+  function lookup(table, term, prefix) {
+    var hits = new Map();
+    function add(list, weight) {
+      postings(list).forEach(function (p) {
+        var hit = hits.get(p[0]) || { score: 0, sections: 0 };
+        hit.score = Math.max(hit.score, p[2] * weight);
+        hit.sections = (hit.sections | p[1]) >>> 0;
+        hits.set(p[0], hit);
+      });
+    }
+    if (Object.prototype.hasOwnProperty.call(table, term)) add(table[term], 1);
+    if (prefix && Array.from(term).length >= 2) {
+      var more = 0;
+      for (var key in table) {
+        if (key !== term && key.startsWith(term) && more++ < 50) add(table[key], 0.5);
+      }
+    }
+    return hits;
+  }
+
+  async function search(query) {
+    var words = Array.from(new Set(terms(query)));
+    if (!words.length) return null;
+    var meta = await load('meta');
+    var prefixLast = !/\s$/.test(query);
+    var found = null;
+    for (var i = 0; i < words.length; i++) {
+      var table = await load('t' + shard(words[i], meta.shards));
+      var hits = lookup(table, words[i], prefixLast && i === words.length - 1);
+      if (found === null) {
+        found = hits;
+      } else {
+        var both = new Map();
+        found.forEach(function (hit, page) {
+          var other = hits.get(page);
+          if (other) {
+            var common = (hit.sections & other.sections) >>> 0;
+            both.set(page, {
+              score: hit.score + other.score,
+              sections: common || ((hit.sections | other.sections) >>> 0),
+            });
+          }
+        });
+        found = both;
+      }
+      if (!found.size) break;
+    }
+    var ranked = Array.from(found.entries())
+      .sort(function (a, b) { return b[1].score - a[1].score || a[0] - b[0]; })
+      .slice(0, LIMIT);
+    var listed = [];
+    for (var r of ranked) {
+      var chunk = await load('d' + Math.floor(r[0] / meta.chunk));
+      var doc = chunk[r[0] % meta.chunk];
+      if (!doc) continue;
+      listed = listed.concat(results(doc, r[1].sections, words));
+    }
+    return { words: words, results: listed.slice(0, LIMIT) };
+  }
+
+  // The sections a page's result points at: among those holding the
+  // terms, the ones whose heading names them all (up to three), else the
+  // first.
+  function results(doc, mask, words) {
+    var url = doc[0];
+    var sections = doc[2];
+    var candidates = [];
+    for (var i = 0; i < sections.length; i++) {
+      if ((mask >>> Math.min(i, 31)) & 1) candidates.push(i);
+    }
+    var named = candidates.filter(function (i) {
+      var heading = terms(sections[i][1]);
+      return heading.length && words.every(function (w) {
+        return heading.some(function (h) { return h.startsWith(w); });
+      });
+    }).slice(0, 3);
+    var chosen = named.length ? named : [candidates.length ? candidates[0] : 0];
+    return chosen.map(function (i) {
+      var section = sections[i] || ['', '', ''];
+      return {
+        href: base + '../' + url + (section[0] ? '#' + section[0] : ''),
+        title: doc[1],
+        section: section[1],
+        snippet: section[2],
+      };
+    });
+  }
+
+  // `text` with the query's words marked, as DOM nodes (never as HTML).
+  function marked(text, words) {
+    var fragment = document.createDocumentFragment();
+    var folded = '';
+    var starts = [];
+    var chars = Array.from(text);
+    var offset = 0;
+    chars.forEach(function (ch) {
+      var f = WORD.test(ch) || isCjk(ch.codePointAt(0)) ? fold(ch) : ' ';
+      for (var k = 0; k < f.length; k++) starts.push(offset);
+      folded += f;
+      offset += ch.length;
+    });
+    starts.push(text.length);
+    var ranges = [];
+    words.forEach(function (w) {
+      var at = folded.indexOf(w);
+      while (at >= 0) {
+        ranges.push([starts[at], starts[Math.min(at + w.length, starts.length - 1)]]);
+        at = folded.indexOf(w, at + w.length);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var last = 0;
+    ranges.forEach(function (range) {
+      if (range[0] < last) return;
+      fragment.appendChild(document.createTextNode(text.slice(last, range[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(range[0], range[1]);
+      fragment.appendChild(mark);
+      last = range[1];
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  function element(name, className, child) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (child) node.appendChild(child);
+    return node;
+  }
+
+  function show(found) {
+    panel.textContent = '';
+    if (!found) { panel.hidden = true; return; }
+    panel.hidden = false;
+    if (!found.results.length) {
+      var empty = document.createElement('p');
+      empty.className = 'search-empty';
+      empty.textContent = noResults;
+      panel.appendChild(empty);
+      return;
+    }
+    var list = document.createElement('ol');
+    found.results.forEach(function (r) {
+      var item = document.createElement('li');
+      var link = element('a', '', null);
+      link.href = r.href;
+      link.appendChild(element('span', 'search-title', document.createTextNode(r.title)));
+      if (r.section) link.appendChild(element('span', 'search-section', marked(r.section, found.words)));
+      item.appendChild(link);
+      if (r.snippet) item.appendChild(element('p', 'search-snippet', marked(r.snippet, found.words)));
+      list.appendChild(item);
+    });
+    panel.appendChild(list);
+  }
+
+  var pending = 0;
+  function update() {
+    var ticket = ++pending;
+    search(input.value).then(function (found) {
+      if (ticket === pending) show(found);
+    }, function (error) {
+      if (ticket !== pending) return;
+      panel.hidden = false;
+      panel.textContent = String(error.message || error);
+    });
+  }
+
+  window.polydocSearch.terms = terms;
+  box.hidden = false;
+  var timer = 0;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 80);
+  });
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') { input.value = ''; show(null); }
+  });
+  box.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var first = panel.querySelector('a');
+    if (first) window.location.href = first.href;
+  });
+  document.addEventListener('click', function (event) {
+    if (!box.contains(event.target)) panel.hidden = true;
+  });
+  input.addEventListener('focus', function () {
+    if (panel.childNodes.length) panel.hidden = false;
+  });
+})();

@@ -1,0 +1,325 @@
+//! The built example site driven in headless Chromium over the DevTools
+//! protocol: what a reader does, checked where only a browser can check
+//! it (scripts run, links followed, the page scrolled).
+//!
+//! Needs Debian's `chromium` (or `POLYDOC_CHROMIUM=/path/to/chrome`);
+//! `.ci/test` installs it when missing. Without a browser these tests
+//! fail, on purpose: a skipped browser test would pass in CI unseen.
+//!
+//! The site is opened from `file://`, as a reader opens
+//! `public/index.html`: search must work without a server.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use headless_chrome::protocol::cdp::types::Event;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+
+use common::*;
+
+const ES: &str = "es-es/get-started/activation-error-codes.html";
+const IT: &str = "it-it/get-started/activation-error-codes.html";
+
+fn site() -> &'static Path {
+    example_site()
+}
+
+fn url(path: &str) -> String {
+    format!("file://{}", site().join(path).display())
+}
+
+fn chromium() -> PathBuf {
+    if let Some(path) = std::env::var_os("POLYDOC_CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    for candidate in [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ] {
+        if Path::new(candidate).is_file() {
+            return PathBuf::from(candidate);
+        }
+    }
+    panic!(
+        "no Chromium found: install Debian's `chromium` package (`.ci/test` does) \
+         or set POLYDOC_CHROMIUM to a Chrome or Chromium binary"
+    );
+}
+
+/// A browser with one tab that records console errors, uncaught
+/// exceptions and failed loads (a missing script or index file).
+struct Reader {
+    _browser: Browser,
+    tab: Arc<Tab>,
+    errors: Arc<Mutex<Vec<String>>>,
+}
+
+impl Reader {
+    fn new() -> Reader {
+        let profile = tempfile::tempdir().unwrap();
+        // The flags keep Chromium from reaching for the network at start,
+        // which a closed CI network answers with errors.
+        let args: Vec<&OsStr> = [
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ]
+        .iter()
+        .map(OsStr::new)
+        .collect();
+        let options = LaunchOptions::default_builder()
+            .path(Some(chromium()))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some((1280, 900)))
+            .user_data_dir(Some(profile.keep()))
+            .args(args)
+            .idle_browser_timeout(Duration::from_secs(120))
+            .build()
+            .unwrap();
+        let browser = Browser::new(options).expect("Chromium starts");
+        let tab = browser.new_tab().unwrap();
+        tab.set_default_timeout(Duration::from_secs(10));
+        tab.enable_runtime().unwrap();
+        tab.enable_log().unwrap();
+        let errors = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&errors);
+        tab.add_event_listener(Arc::new(move |event: &Event| {
+            let message = match event {
+                Event::RuntimeExceptionThrown(e) => {
+                    Some(format!("uncaught: {}", e.params.exception_details.text))
+                }
+                Event::RuntimeConsoleAPICalled(e)
+                    if format!("{:?}", e.params.Type).contains("Error") =>
+                {
+                    let args: Vec<String> = e
+                        .params
+                        .args
+                        .iter()
+                        .map(|a| match (&a.value, &a.description) {
+                            (Some(value), _) => value.to_string(),
+                            (None, Some(description)) => description.clone(),
+                            (None, None) => String::new(),
+                        })
+                        .collect();
+                    Some(format!("console.error: {}", args.join(" ")))
+                }
+                Event::LogEntryAdded(e)
+                    if format!("{:?}", e.params.entry.level).contains("Error") =>
+                {
+                    Some(format!("{}: {:?}", e.params.entry.text, e.params.entry.url))
+                }
+                _ => None,
+            };
+            if let Some(message) = message {
+                sink.lock().unwrap().push(message);
+            }
+        }))
+        .unwrap();
+        Reader {
+            _browser: browser,
+            tab,
+            errors,
+        }
+    }
+
+    fn click(&self, selector: &str) {
+        self.tab
+            .find_element(selector)
+            .unwrap_or_else(|e| panic!("{selector}: {e}"))
+            .click()
+            .unwrap();
+    }
+
+    /// Picks `tag` in the language switcher and waits for its page.
+    fn switch_language(&self, tag: &str) {
+        self.click(".language-switcher summary");
+        self.click(&format!(".language-switcher a[hreflang='{tag}']"));
+        self.wait_for(&format!("document.documentElement.lang === '{tag}'"));
+    }
+
+    fn open(&self, path: &str) {
+        self.tab.navigate_to(&url(path)).unwrap();
+        self.tab.wait_until_navigated().unwrap();
+    }
+
+    /// The value of `expression`, passed through JSON (the protocol hands
+    /// back objects and arrays by reference otherwise).
+    fn js(&self, expression: &str) -> serde_json::Value {
+        let wrapped = format!("JSON.stringify({expression})");
+        let result = self.tab.evaluate(&wrapped, true).unwrap();
+        match result.value {
+            Some(serde_json::Value::String(json)) => serde_json::from_str(&json).unwrap(),
+            _ => serde_json::Value::Null,
+        }
+    }
+
+    fn js_str(&self, expression: &str) -> String {
+        match self.js(expression) {
+            serde_json::Value::String(s) => s,
+            other => panic!("{expression} gave {other}"),
+        }
+    }
+
+    /// Waits until `expression` is true, for scripts that answer later.
+    fn wait_for(&self, expression: &str) {
+        let started = Instant::now();
+        while self.js(expression) != serde_json::Value::Bool(true) {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {expression}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn path(&self) -> String {
+        let url = self.tab.get_url();
+        let root = format!("file://{}/", site().display());
+        url.strip_prefix(&root).unwrap_or(&url).to_owned()
+    }
+
+    fn assert_no_errors(&self) {
+        let errors = self.errors.lock().unwrap();
+        assert!(errors.is_empty(), "the browser reported: {errors:#?}");
+    }
+}
+
+#[test]
+fn language_switcher_goes_to_the_translation_and_back() {
+    let reader = Reader::new();
+    reader.open(ES);
+    assert_eq!(reader.js_str("document.documentElement.lang"), "es-ES");
+    reader.switch_language("it-IT");
+    assert_eq!(reader.path(), IT);
+    reader.switch_language("es-ES");
+    assert_eq!(reader.path(), ES);
+    reader.assert_no_errors();
+}
+
+#[test]
+fn a_summary_table_link_lands_on_its_section_below_the_header() {
+    let reader = Reader::new();
+    reader.open(ES);
+    let link =
+        "#summary-of-error-codes + .table-wrap a[href='#0x8007232b-dns-name-does-not-exist']";
+    reader.click(link);
+    reader.wait_for("location.hash === '#0x8007232b-dns-name-does-not-exist'");
+    // The heading is scrolled to the top, not hidden under the sticky header.
+    let placement = reader.js(
+        "(() => { const h = document.getElementById('0x8007232b-dns-name-does-not-exist');
+                  const top = h.getBoundingClientRect().top;
+                  const header = document.querySelector('.site-header').getBoundingClientRect().bottom;
+                  return [top >= header - 1, top < innerHeight / 3, scrollY > 0]; })()",
+    );
+    assert_eq!(placement, serde_json::json!([true, true, true]));
+    assert_eq!(
+        reader.js_str("document.querySelector(':target').textContent"),
+        "0x8007232B: el nombre DNS no existe"
+    );
+    reader.assert_no_errors();
+}
+
+#[test]
+fn search_for_an_error_code_lists_its_section_and_opens_it() {
+    for (page, heading) in [
+        (ES, "0x8007232B: el nombre DNS no existe"),
+        (IT, "0x8007232B Nome DNS inesistente"),
+    ] {
+        let reader = Reader::new();
+        reader.open(page);
+        let input = reader.tab.find_element(".search input").unwrap();
+        input.click().unwrap();
+        input.type_into("0x8007232B").unwrap();
+        reader.wait_for("document.querySelectorAll('.search-results li').length > 0");
+        let first = reader.js(
+            "(() => { const a = document.querySelector('.search-results li a');
+                      return [a.querySelector('.search-section').textContent,
+                              a.querySelector('mark').textContent,
+                              a.getAttribute('href').split('/').pop()]; })()",
+        );
+        assert_eq!(
+            first,
+            serde_json::json!([
+                heading,
+                "0x8007232B",
+                "activation-error-codes.html#0x8007232b-dns-name-does-not-exist"
+            ]),
+            "{page}"
+        );
+        reader.click(".search-results li a");
+        reader.wait_for("location.hash === '#0x8007232b-dns-name-does-not-exist'");
+        reader.assert_no_errors();
+    }
+}
+
+#[test]
+fn search_folds_accents_and_says_when_nothing_matches() {
+    let reader = Reader::new();
+    reader.open(ES);
+    let input = reader.tab.find_element(".search input").unwrap();
+    input.click().unwrap();
+    // "diagnostico" without its accent finds "Herramienta de diagnóstico".
+    input.type_into("herramienta diagnostico").unwrap();
+    reader.wait_for("document.querySelectorAll('.search-results li').length > 0");
+    assert_eq!(
+        reader.js_str("document.querySelector('.search-results .search-section').textContent"),
+        "Herramienta de diagnóstico"
+    );
+    reader.tab.press_key("Escape").unwrap();
+    input.type_into("zzzqqq").unwrap();
+    reader.wait_for("!!document.querySelector('.search-results .search-empty')");
+    assert_eq!(
+        reader.js_str("document.querySelector('.search-empty').textContent"),
+        "Sin resultados"
+    );
+    reader.assert_no_errors();
+}
+
+#[test]
+fn a_tab_group_switches() {
+    let reader = Reader::new();
+    reader.open("es-es/index.html");
+    let state = "(() => { const tabs = [...document.querySelectorAll('.tabGroup [role=tab]')];
+                          return tabs.map(t => [t.dataset.tab, t.getAttribute('aria-selected'),
+                                                document.getElementById(t.getAttribute('aria-controls')).hidden]); })()";
+    assert_eq!(
+        reader.js(state),
+        serde_json::json!([["cmd", "true", false], ["powershell", "false", true]])
+    );
+    reader.click(".tabGroup [role=tab][data-tab='powershell']");
+    assert_eq!(
+        reader.js(state),
+        serde_json::json!([["cmd", "false", true], ["powershell", "true", false]])
+    );
+    reader.assert_no_errors();
+}
+
+#[test]
+fn the_browser_splits_a_query_into_the_terms_the_index_has() {
+    let reader = Reader::new();
+    reader.open(ES);
+    for text in [
+        "0x8007232B: el nombre DNS no existe",
+        "Solución SOLUCIO\u{301}N Straße ÅNGSTRÖM",
+        "slmgr.vbs /skms <kms_host_name>",
+        "激活错误 Windows 错",
+        "ライセンス認証が必要です",
+        "Ошибка активации Ελληνικά",
+        &"a".repeat(60),
+    ] {
+        let expected = polydoc::search::terms::all(text);
+        let literal = serde_json::to_string(text).unwrap();
+        let actual = reader.js(&format!("polydocSearch.terms({literal})"));
+        assert_eq!(actual, serde_json::json!(expected), "{text}");
+    }
+    reader.assert_no_errors();
+}
