@@ -287,8 +287,30 @@
     clearTimeout(timer);
     timer = setTimeout(update, 80);
   });
-  input.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') { input.value = ''; show(null); }
+  // Keys: arrows move between the input and the results, Escape clears,
+  // `/` anywhere else on the page jumps to the box.
+  box.addEventListener('keydown', function (event) {
+    var links = Array.prototype.slice.call(panel.querySelectorAll('a'));
+    var at = links.indexOf(document.activeElement);
+    var step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step && links.length && !panel.hidden) {
+      event.preventDefault();
+      var next = at + step;
+      if (next < 0) input.focus();
+      else links[Math.min(next, links.length - 1)].focus();
+    } else if (event.key === 'Escape') {
+      input.value = '';
+      show(null);
+      input.focus();
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+    }
   });
   box.addEventListener('submit', function (event) {
     event.preventDefault();

@@ -323,3 +323,32 @@ fn the_browser_splits_a_query_into_the_terms_the_index_has() {
     }
     reader.assert_no_errors();
 }
+
+#[test]
+fn search_results_are_reached_with_the_keyboard() {
+    let reader = Reader::new();
+    reader.open(IT);
+    // `/` jumps to the box from anywhere on the page.
+    reader.tab.press_key("/").unwrap();
+    assert_eq!(reader.js("document.activeElement.type"), "search");
+    reader.tab.type_str("dns").unwrap();
+    reader.wait_for("document.querySelectorAll('.search-results li').length >= 2");
+    let focused = "document.activeElement.querySelector('.search-section').textContent";
+    reader.tab.press_key("ArrowDown").unwrap();
+    let first = reader.js_str(focused);
+    reader.tab.press_key("ArrowDown").unwrap();
+    let second = reader.js_str(focused);
+    assert_ne!(first, second);
+    reader.tab.press_key("ArrowUp").unwrap();
+    assert_eq!(reader.js_str(focused), first);
+    reader.tab.press_key("ArrowUp").unwrap();
+    assert_eq!(reader.js("document.activeElement.type"), "search");
+    reader.tab.press_key("ArrowDown").unwrap();
+    reader.tab.press_key("Enter").unwrap();
+    reader.wait_for("location.hash.length > 1");
+    assert_eq!(
+        reader.js_str("document.querySelector(':target').textContent"),
+        first
+    );
+    reader.assert_no_errors();
+}
