@@ -374,4 +374,18 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn every_truncation_of_tricky_markup_is_read_without_panicking() {
+        let body = "<h2 id=\"é\">Ñ<!-- x --></h2><p a='>'>Año<script>\"</p>\"</script>\
+            <h3 id=ü>激活</h3><pre>&lt;ü&gt;</pre></ <a";
+        for (end, _) in body.char_indices().chain([(body.len(), ' ')]) {
+            let sections = sections(&body[..end]);
+            assert!(sections.len() <= 3, "{end}: {sections:?}");
+        }
+        assert_eq!(
+            sections(body),
+            [section("é", "Ñ", "Año"), section("ü", "激活", "<ü> </ <a"),]
+        );
+    }
 }
