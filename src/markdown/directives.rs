@@ -75,7 +75,19 @@ pub const KNOWN_BLOCKS: &[&str] = &[
 
 /// Cheap test before the line scan: most pages use none of this syntax.
 fn may_have_directives(text: &str) -> bool {
-    text.contains(":::") || text.contains("[!")
+    // `[!` alone is no sign: every `> [!NOTE]` alert has it. memchr's
+    // SIMD search: std's took a tenth of the parse stage on the bench.
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b":::").is_some()
+        || memchr::memmem::find_iter(bytes, b"[!").any(|i| {
+            let word = bytes.get(i + 2..).unwrap_or_default();
+            starts_with_ignore_case(word, b"include") || starts_with_ignore_case(word, b"code")
+        })
+}
+
+fn starts_with_ignore_case(text: &[u8], prefix: &[u8]) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 /// Finds the directives of `text[body_start..]` (offsets in `text`).

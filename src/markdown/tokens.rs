@@ -31,24 +31,34 @@ fn number() -> &'static Regex {
     })
 }
 
+/// A hexadecimal code or a number: one pass over the text finds both, a
+/// code taking precedence where it starts (the alternation is ordered).
+fn code_or_number() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("{}|{}", hex().as_str(), number().as_str()))
+            .unwrap_or_else(|e| panic!("code pattern: {e}"))
+    })
+}
+
 /// Error codes and numbers of at least four digits in `text`, normalised,
-/// with their byte offsets in `text`. Shorter numbers are left out: a
-/// translation may spell "2" as a word, or reorder "step 3 of 5".
+/// with their byte offsets in `text`, in text order. Shorter numbers are
+/// left out: a translation may spell "2" as a word, or reorder "step 3 of
+/// 5".
 pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
-    // Most text has no digit at all: skip both patterns then.
+    // Most text has no digit at all: skip the pattern then.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    let mut out: Vec<(String, usize, usize)> = hex()
-        .find_iter(text)
-        .map(|m| (m.as_str().to_ascii_lowercase(), m.start(), m.len()))
-        .collect();
-    for m in number().find_iter(text) {
-        let inside_hex = out
-            .iter()
-            .any(|&(_, s, l)| m.start() >= s && m.start() < s + l);
-        let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
-        if !inside_hex && digits.len() >= 4 {
+    let mut out = Vec::new();
+    for m in code_or_number().find_iter(text) {
+        let found = m.as_str();
+        if found.starts_with("0x") || found.starts_with("0X") {
+            out.push((found.to_ascii_lowercase(), m.start(), m.len()));
+            continue;
+        }
+        let digits: String = found.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 4 {
             out.push((digits, m.start(), m.len()));
         }
     }
@@ -136,6 +146,14 @@ mod tests {
         assert_eq!(values("10,000 y 10.000 y 10\u{a0}000"), ["10000"; 3]);
         assert_eq!(values("paso 3 de 5, 2019"), ["2019"]);
         assert_eq!(values("abc1234 x"), Vec::<String>::new());
+        // Text order; a code's digits are not a number of their own.
+        assert_eq!(
+            codes("KB 929712, 0x80071234 y 0x1234567890ABCDEF1"),
+            [
+                ("929712".to_owned(), 3, 6),
+                ("0x80071234".to_owned(), 11, 10)
+            ]
+        );
     }
 
     #[test]
