@@ -145,15 +145,14 @@ enum FailOn {
 }
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Build { site, quiet } => {
-            no_huge_pages();
             let (root, overrides) = site.overrides();
             build(root, overrides, quiet)
         }
         Command::Serve { site, port } => {
-            no_huge_pages();
             let (root, overrides) = site.overrides();
             match polydoc::serve::serve(&root, &overrides, port) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -373,13 +372,14 @@ use std::io::IsTerminal;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Opts a build out of transparent huge pages. Render allocates and
-/// frees hundreds of MiB across threads; with huge pages the kernel
-/// zeroes 2 MiB at each first touch, again after memory is returned. On
-/// the benchmark corpus: about 1 s less system time, 40 MiB less peak,
-/// 7.2 s to 6.5 s for a build (README "Speed and memory"). `check`,
-/// which frees little before it ends, measured slower without them (more
-/// faults), so it keeps them. Failure (an old kernel) changes nothing.
+/// Opts the process out of transparent huge pages, which mimalloc asks
+/// for. Each first touch of a huge page zeroes 2 MiB; on the benchmark
+/// corpus that kernel time swung between 0.3 and 2.8 s from one run of
+/// the same `check` to the next, and a build's system time was about 1 s
+/// higher with them (7.2 s against 6.5 s, 40 MiB more peak). Without
+/// them system time stays near 0.9 s for `check`, with the same median
+/// over six paired runs (README "Speed and memory"). Failure (an old
+/// kernel) changes nothing.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and changes
