@@ -23,30 +23,33 @@ pub fn fold_into(text: &str, out: &mut String) {
     out.reserve(text.len());
     let bytes = text.as_bytes();
     let mut space = out.ends_with(' ');
+    // ASCII, the common case, goes through a table into a small buffer
+    // that is appended whole: a byte at a time into the String was the
+    // largest cost of indexing.
+    let mut buffer = [0u8; 256];
+    let mut filled = 0;
+    let flush = |buffer: &[u8], out: &mut String| {
+        out.push_str(std::str::from_utf8(buffer).unwrap_or_default());
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            // ASCII words, the common case, are copied and lowercased whole.
-            let end = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(bytes.len(), |n| i + n);
-            let start = out.len();
-            out.push_str(&text[i..end]);
-            out[start..].make_ascii_lowercase();
-            space = false;
-            i = end;
-            continue;
-        }
         if b.is_ascii() {
-            if !space {
-                out.push(' ');
-                space = true;
+            let folded = ASCII_FOLD[usize::from(b)];
+            if folded != b' ' || !space {
+                buffer[filled] = folded;
+                filled += 1;
+                space = folded == b' ';
+                if filled == buffer.len() {
+                    flush(&buffer, out);
+                    filled = 0;
+                }
             }
             i += 1;
             continue;
         }
+        flush(&buffer[..filled], out);
+        filled = 0;
         // `i` is at a character boundary: only ASCII bytes were skipped.
         let c = text[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
@@ -63,7 +66,22 @@ pub fn fold_into(text: &str, out: &mut String) {
             space = true;
         }
     }
+    flush(&buffer[..filled], out);
 }
+
+/// ASCII letters and digits lowercased, anything else a space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Calls `emit` for each term of text folded by [`fold_into`].
 pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
