@@ -61,6 +61,11 @@ struct Reader {
 
 impl Reader {
     fn new() -> Reader {
+        Reader::sized(1280, 900)
+    }
+
+    /// A reader whose window is `width` x `height` CSS pixels (390 wide is a phone).
+    fn sized(width: u32, height: u32) -> Reader {
         let profile = tempfile::tempdir().unwrap();
         // The flags keep Chromium from reaching for the network at start,
         // which a closed CI network answers with errors.
@@ -79,7 +84,7 @@ impl Reader {
             .path(Some(chromium()))
             .headless(true)
             .sandbox(false)
-            .window_size(Some((1280, 900)))
+            .window_size(Some((width, height)))
             .user_data_dir(Some(profile.keep()))
             .args(args)
             .idle_browser_timeout(Duration::from_secs(120))
@@ -207,23 +212,47 @@ fn language_switcher_goes_to_the_translation_and_back() {
 
 #[test]
 fn a_summary_table_link_lands_on_its_section_below_the_header() {
-    let reader = Reader::new();
+    // A desktop window, and a phone, where the header takes two rows.
+    for (width, height) in [(1280, 900), (390, 800)] {
+        let reader = Reader::sized(width, height);
+        reader.open(ES);
+        let link =
+            "#summary-of-error-codes + .table-wrap a[href='#0x8007232b-dns-name-does-not-exist']";
+        reader.click(link);
+        reader.wait_for("location.hash === '#0x8007232b-dns-name-does-not-exist'");
+        // The heading is scrolled to the top, not hidden under the sticky header.
+        let placement = reader.js(
+            "(() => { const h = document.getElementById('0x8007232b-dns-name-does-not-exist');
+                      const top = h.getBoundingClientRect().top;
+                      const header = document.querySelector('.site-header').getBoundingClientRect().bottom;
+                      return [top >= header - 1, top < innerHeight / 3, scrollY > 0]; })()",
+        );
+        assert_eq!(
+            placement,
+            serde_json::json!([true, true, true]),
+            "{width}px"
+        );
+        assert_eq!(
+            reader.js_str("document.querySelector(':target').textContent"),
+            "0x8007232B: el nombre DNS no existe"
+        );
+        reader.assert_no_errors();
+    }
+}
+
+#[test]
+fn on_a_phone_search_results_take_the_width_of_the_screen() {
+    let reader = Reader::sized(390, 800);
     reader.open(ES);
-    let link =
-        "#summary-of-error-codes + .table-wrap a[href='#0x8007232b-dns-name-does-not-exist']";
-    reader.click(link);
-    reader.wait_for("location.hash === '#0x8007232b-dns-name-does-not-exist'");
-    // The heading is scrolled to the top, not hidden under the sticky header.
-    let placement = reader.js(
-        "(() => { const h = document.getElementById('0x8007232b-dns-name-does-not-exist');
-                  const top = h.getBoundingClientRect().top;
-                  const header = document.querySelector('.site-header').getBoundingClientRect().bottom;
-                  return [top >= header - 1, top < innerHeight / 3, scrollY > 0]; })()",
-    );
-    assert_eq!(placement, serde_json::json!([true, true, true]));
-    assert_eq!(
-        reader.js_str("document.querySelector(':target').textContent"),
-        "0x8007232B: el nombre DNS no existe"
+    let input = reader.tab.find_element(".search input").unwrap();
+    input.click().unwrap();
+    input.type_into("dns").unwrap();
+    reader.wait_for("document.querySelectorAll('.search-results li').length > 0");
+    let width = reader
+        .js("document.querySelector('.search-results').getBoundingClientRect().width / innerWidth");
+    assert!(
+        width.as_f64().unwrap() > 0.85,
+        "results are {width} of the screen"
     );
     reader.assert_no_errors();
 }
