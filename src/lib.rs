@@ -8,10 +8,11 @@
 //! |---|---|---|
 //! | configure | [`config`], [`locale`] | where everything is, which locales exist |
 //! | load | [`load`], [`frontmatter`] | [`load::Source`]: text and front matter of each file, read once, in parallel |
-//! | parse | [`markdown`] | [`markdown::Document`]: HTML body, headings and ids, with source offsets |
-//! | resolve | [`site`], [`nav`] | [`site::Site`]: translation groups, navigation, read-only indexes |
+//! | parse | [`markdown`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render) |
+//! | resolve | [`site`], [`nav`], [`toc`] | [`site::Site`]: translation groups, navigation, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
 //! | render | [`render`], [`theme`], [`i18n`] | HTML files through Tera |
+//! | search | [`search`] | the per-locale search index, filled by render's threads from each body |
 //! | write | [`output`] | the output folder, replaced atomically |
 //!
 //! [`build::build`] runs them in order. The binary is a thin shell over it.
