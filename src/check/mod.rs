@@ -4,7 +4,7 @@
 //! Each rule lives in its own module and reads a shared [`Context`], where
 //! the expensive facts (line tables, where every link leads) are worked
 //! out once. [`run`] runs them all, then folds the findings that describe
-//! one problem into one finding ([`merge`]), and applies the severities of
+//! one problem into one finding (`merge.rs`), and applies the severities of
 //! `[rules]` in `polydoc.toml`.
 
 mod anchors;

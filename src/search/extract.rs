@@ -28,7 +28,7 @@ pub struct Section {
     /// The heading's text; empty for the part before the first heading.
     pub heading: String,
     /// The start of the section's text, whitespace collapsed, headings
-    /// excluded: the result snippet (see [`super::excerpt`]).
+    /// excluded: the result snippet (cut by `excerpt` in `search/mod.rs`).
     pub text: String,
 }
 

@@ -13,7 +13,7 @@
 //! The index, per locale, under `<locale>/search/`:
 //! - `meta.js`: shard count, pages per docs chunk, page count.
 //! - `t<n>.js`: the terms whose first two characters hash to shard `n`,
-//!   each with its postings (see [`encode`]). A query loads one shard
+//!   each with its postings (see `encode.rs`). A query loads one shard
 //!   per term; the last term of a query also matches as a prefix.
 //! - `d<n>.js`: pages `n * CHUNK ..`: URL, title and per section its
 //!   anchor, heading and the start of its text (the result snippet).
