@@ -151,6 +151,14 @@ impl Reader {
         self.wait_for(&format!("document.documentElement.lang === '{tag}'"));
     }
 
+    /// Types `query` into the search box and waits until results are listed.
+    fn search(&self, query: &str) {
+        let input = self.tab.find_element(".search input").unwrap();
+        input.click().unwrap();
+        input.type_into(query).unwrap();
+        self.wait_for("document.querySelectorAll('.search-results li').length > 0");
+    }
+
     fn open(&self, path: &str) {
         self.tab.navigate_to(&url(path)).unwrap();
         self.tab.wait_until_navigated().unwrap();
@@ -244,10 +252,7 @@ fn a_summary_table_link_lands_on_its_section_below_the_header() {
 fn on_a_phone_search_results_take_the_width_of_the_screen() {
     let reader = Reader::sized(390, 800);
     reader.open(ES);
-    let input = reader.tab.find_element(".search input").unwrap();
-    input.click().unwrap();
-    input.type_into("dns").unwrap();
-    reader.wait_for("document.querySelectorAll('.search-results li').length > 0");
+    reader.search("dns");
     let width = reader
         .js("document.querySelector('.search-results').getBoundingClientRect().width / innerWidth");
     assert!(
@@ -265,10 +270,7 @@ fn search_for_an_error_code_lists_its_section_and_opens_it() {
     ] {
         let reader = Reader::new();
         reader.open(page);
-        let input = reader.tab.find_element(".search input").unwrap();
-        input.click().unwrap();
-        input.type_into("0x8007232B").unwrap();
-        reader.wait_for("document.querySelectorAll('.search-results li').length > 0");
+        reader.search("0x8007232B");
         let first = reader.js(
             "(() => { const a = document.querySelector('.search-results li a');
                       return [a.querySelector('.search-section').textContent,
@@ -294,17 +296,14 @@ fn search_for_an_error_code_lists_its_section_and_opens_it() {
 fn search_folds_accents_and_says_when_nothing_matches() {
     let reader = Reader::new();
     reader.open(ES);
-    let input = reader.tab.find_element(".search input").unwrap();
-    input.click().unwrap();
     // "diagnostico" without its accent finds "Herramienta de diagnóstico".
-    input.type_into("herramienta diagnostico").unwrap();
-    reader.wait_for("document.querySelectorAll('.search-results li').length > 0");
+    reader.search("herramienta diagnostico");
     assert_eq!(
         reader.js_str("document.querySelector('.search-results .search-section').textContent"),
         "Herramienta de diagnóstico"
     );
     reader.tab.press_key("Escape").unwrap();
-    input.type_into("zzzqqq").unwrap();
+    reader.tab.type_str("zzzqqq").unwrap();
     reader.wait_for("!!document.querySelector('.search-results .search-empty')");
     assert_eq!(
         reader.js_str("document.querySelector('.search-empty').textContent"),

@@ -182,6 +182,9 @@ impl<'a> Renderer<'a> {
     /// findings; failing to write a file is fatal.
     pub fn write_all(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<Finding>, Fatal> {
         let pages = self.site.pages.iter().filter(|p| !p.fragment).count();
+        if let Some(search) = &self.search {
+            search.create_folders()?;
+        }
         progress.start("Rendering pages", pages as u64);
         // A translation group's pages one after another: they share their
         // code blocks, so each block is highlighted once for all locales.
@@ -334,12 +337,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = context(&common)?;
         context.insert("pages", &pages);
-        let html = self
-            .theme
-            .tera
-            .render("list.html", &context)
-            .map_err(|e| Fatal::new(format!("template list.html: {}", error_chain(&e))))?;
-        write(&out.join(out_path), html.as_bytes())
+        self.write_template("list.html", &context, &out.join(out_path))
     }
 
     /// `<locale>/404.html`. A server shows it at any missing URL, so its
@@ -352,12 +350,7 @@ impl<'a> Renderer<'a> {
         let base = self.config.base_url.as_deref().unwrap_or("/");
         let mut context = context(&common)?;
         context.insert("base_href", &format!("{base}{}/", encode_path(key)));
-        let html = self
-            .theme
-            .tera
-            .render("404.html", &context)
-            .map_err(|e| Fatal::new(format!("template 404.html: {}", error_chain(&e))))?;
-        write(&out.join(out_path), html.as_bytes())
+        self.write_template("404.html", &context, &out.join(out_path))
     }
 
     fn write_chooser(&self, out: &Path) -> Result<(), Fatal> {
@@ -394,12 +387,18 @@ impl<'a> Renderer<'a> {
         context.insert("ui", &self.strings[0]);
         context.insert("locales", &locales);
         context.insert("alternates", &alternates);
+        self.write_template("chooser.html", &context, &out.join("index.html"))
+    }
+
+    /// Renders a site-wide page (not an article): a template failure here
+    /// is fatal, since there is no other page to fall back on.
+    fn write_template(&self, template: &str, context: &Context, path: &Path) -> Result<(), Fatal> {
         let html = self
             .theme
             .tera
-            .render("chooser.html", &context)
-            .map_err(|e| Fatal::new(format!("template chooser.html: {}", error_chain(&e))))?;
-        write(&out.join("index.html"), html.as_bytes())
+            .render(template, context)
+            .map_err(|e| Fatal::new(format!("template {template}: {}", error_chain(&e))))?;
+        write(path, html.as_bytes())
     }
 
     /// The parts of a page that come from the rest of the site.

@@ -32,7 +32,6 @@ struct Meta {
 
 /// Writes the terms files, the docs files not written yet and `meta.js`.
 pub fn write(mut index: LocaleIndex, dir: &Path) -> Result<IndexSize, Fatal> {
-    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let scored = index.scored();
     index.postings = Vec::new();
     let encoded: Vec<String> = scored.iter().map(|p| postings(p)).collect();
@@ -83,7 +82,6 @@ pub fn write(mut index: LocaleIndex, dir: &Path) -> Result<IndexSize, Fatal> {
 
 /// Writes docs file `n` from its pages' JSON records.
 pub fn put_docs(dir: &Path, n: usize, pages: &[Option<String>]) -> Result<u64, Fatal> {
-    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let mut data = String::from("[");
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
@@ -108,7 +106,7 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> Fatal {
+pub fn io_error(path: &Path, e: std::io::Error) -> Fatal {
     Fatal::new(format!("cannot write {}: {e}", path.display()))
 }
 

@@ -138,6 +138,14 @@ impl SearchIndex {
         }
     }
 
+    /// Creates the index folders, before the pages come in.
+    pub fn create_folders(&self) -> Result<(), Fatal> {
+        for dir in &self.dirs {
+            std::fs::create_dir_all(dir).map_err(|e| encode::io_error(dir, e))?;
+        }
+        Ok(())
+    }
+
     /// Indexes one rendered page. The text work happens on the caller's
     /// thread; the lock is held only to merge the page's terms.
     pub fn add(&self, page: PageInput) {

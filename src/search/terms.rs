@@ -136,17 +136,13 @@ pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
     }
 }
 
-/// Calls `emit` for each term of `text`, in order.
-pub fn each(text: &str, emit: impl FnMut(&str)) {
+/// The terms of `text`, in order: for tests and small inputs (the index
+/// folds a page once and reads slices of it).
+pub fn all(text: &str) -> Vec<String> {
     let mut folded = String::with_capacity(text.len());
     fold_into(text, &mut folded);
-    each_folded(&folded, emit);
-}
-
-/// The terms of `text`, for tests and small inputs.
-pub fn all(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    each(text, |t| out.push(t.to_owned()));
+    each_folded(&folded, |t| out.push(t.to_owned()));
     out
 }
 
