@@ -67,6 +67,9 @@ pub fn parse(text: &str, split: &Split) -> Result<Mapping, FrontMatterError> {
         return Ok(Mapping::new());
     };
     let yaml = &text[range.clone()];
+    if let Some(map) = flat(yaml) {
+        return Ok(map);
+    }
     let first_line = || LineIndex::new(text).position(range.start).0;
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => Ok(map),
@@ -94,6 +97,88 @@ pub fn parse(text: &str, split: &Split) -> Result<Mapping, FrontMatterError> {
     }
 }
 
+/// The mapping of front matter made only of `key: value` lines whose
+/// values are strings beyond doubt, or `None` for serde_yaml to read.
+fn flat(yaml: &str) -> Option<Mapping> {
+    let mut map = Mapping::new();
+    for line in yaml.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        if !is_plain_key(key) {
+            return None;
+        }
+        let value = scalar(value.trim_start())?;
+        if map
+            .insert(
+                Value::String(key.to_owned()),
+                Value::String(value.to_owned()),
+            )
+            .is_some()
+        {
+            return None; // duplicate key: serde_yaml's error says which
+        }
+    }
+    Some(map)
+}
+
+/// `ms.date`, `title`, `ms.openlocfilehash`: a key that is a plain string.
+fn is_plain_key(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+        && !is_yaml_keyword(key)
+}
+
+/// The string a one-line value stands for, when YAML could read it as
+/// nothing else: quoted without escapes, or plain text that cannot be a
+/// number, boolean or null and holds no comment, mapping or indicator.
+fn scalar(value: &str) -> Option<&str> {
+    if value
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+    {
+        return None;
+    }
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote) {
+            let inner = inner.strip_suffix(quote)?;
+            return (!inner.contains(quote) && !inner.contains('\\')).then_some(inner);
+        }
+    }
+    let first = value.chars().next()?;
+    if "-?:,[]{}#&*!|>%@`~".contains(first)
+        || value.contains(" #")
+        || value.contains(": ")
+        || value.ends_with(':')
+        || is_yaml_keyword(value)
+    {
+        return None;
+    }
+    // What could be a number: `12`, `1_000`, `.5`, `-1e5`, `0x1F`, `0o17`.
+    // A hash such as `50c5...` or a date such as `9/18/2019` cannot.
+    let unsigned = value.trim_start_matches(['+', '-']);
+    let maybe_number = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && (["0x", "0o", "0b"]
+            .iter()
+            .any(|p| unsigned.get(..2).is_some_and(|s| s.eq_ignore_ascii_case(p)))
+            || unsigned.bytes().all(|b| {
+                b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'e' | b'E' | b'+' | b'-')
+            }));
+    (!maybe_number).then_some(value)
+}
+
+/// Words YAML reads as null, a boolean or a special float, in any case.
+fn is_yaml_keyword(word: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "inf", "infinity", "nan",
+    ];
+    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
 /// A string value of the front matter, if the key holds one.
 pub fn get_str<'a>(meta: &'a Mapping, key: &str) -> Option<&'a str> {
     meta.get(key).and_then(Value::as_str)
@@ -110,6 +195,62 @@ mod tests {
         assert_eq!(&text[s.body_start..], "# Body\n");
         let meta = parse(text, &s).unwrap();
         assert_eq!(get_str(&meta, "ms.date"), Some("9/18/2019"));
+    }
+
+    /// The fast path gives exactly what serde_yaml gives, or steps aside.
+    #[test]
+    fn flat_front_matter_reads_as_serde_yaml_does() {
+        let fast = [
+            "title: Resolver códigos de error\nms.date: 9/18/2019\nms.author: kaushika-msft; v-tea\n",
+            "ms.openlocfilehash: 50c50353316db4288f01893125ecd651db63cbb7\nms.topic: article\r\n",
+            "title: \"Quoted: with colon\"\ndescription: 'single # not a comment'\n",
+            "# a comment\n\nurl: https://example.org/a?b=c\nname: a-b_c.d\n",
+            "date: 2019/09/18\nversion: 1 2\nhash: 50c50353316db4288f\n",
+        ];
+        for yaml in fast {
+            let expected: Mapping = serde_yaml::from_str(yaml).unwrap();
+            assert_eq!(flat(yaml), Some(expected), "{yaml:?}");
+        }
+        let slow = [
+            "count: 12\n",
+            "ratio: .5\n",
+            "hex: 0x1F\n",
+            "date: 2019-09-18\n",
+            "big: 1e5\n",
+            "negative: -12\n",
+            "octal: 0o17\n",
+            "under: 1_000\n",
+            "flag: true\n",
+            "flag: No\n",
+            "empty:\n",
+            "nothing: ~\n",
+            "list:\n  - a\n",
+            "tags: [a, b]\n",
+            "text: |\n  block\n",
+            "title: a # comment\n",
+            "title: \"esc\\\"aped\"\n",
+            "title: 'it''s'\n",
+            "a: x\na: y\n",
+            "anchor: &x v\n",
+            "nested: a: b\n",
+            "true: key\n",
+            "12: numeric key\n",
+        ];
+        for yaml in slow {
+            assert_eq!(flat(yaml), None, "{yaml:?} must go to serde_yaml");
+        }
+    }
+
+    #[test]
+    fn the_seed_front_matter_takes_the_fast_path() {
+        for seed in [
+            include_str!("../content/es-es/get-started/activation-error-codes.md"),
+            include_str!("../content/it-it/get-started/activation-error-codes.md"),
+        ] {
+            let range = split(seed).unwrap().yaml.unwrap();
+            let expected: Mapping = serde_yaml::from_str(&seed[range.clone()]).unwrap();
+            assert_eq!(flat(&seed[range]), Some(expected));
+        }
     }
 
     #[test]
