@@ -68,15 +68,23 @@ impl Findings {
     /// file: rule, file and the text of the offending line, plus a counter
     /// for identical lines. Line numbers are deliberately left out.
     pub fn fingerprints(&self) -> Vec<String> {
-        let mut seen: HashMap<u64, usize> = HashMap::new();
-        self.findings
-            .iter()
+        use rayon::prelude::*;
+        // Hashing reads every finding's line: in parallel. Numbering the
+        // repeats must follow the findings' order: in sequence.
+        let keys: Vec<u64> = self
+            .findings
+            .par_iter()
             .map(|f| {
-                let key = fnv1a(&[
+                fnv1a(&[
                     f.rule,
                     &path_key(&f.location.file),
                     self.line_text(&f.location),
-                ]);
+                ])
+            })
+            .collect();
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        keys.into_iter()
+            .map(|key| {
                 let n = seen.entry(key).or_default();
                 *n += 1;
                 format!("{key:016x}:{n}")
