@@ -146,6 +146,7 @@ enum FailOn {
 
 fn main() -> ExitCode {
     no_huge_pages();
+    quiet_broken_pipe();
     let cli = Cli::parse();
     match cli.command {
         Command::Build { site, quiet } => {
@@ -371,6 +372,20 @@ use std::io::IsTerminal;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `polydoc check --format json | head` closes the pipe early. Rust
+/// ignores SIGPIPE, so the next write failed and `println!` panicked with
+/// a backtrace. Like `cat` and `grep`, end quietly instead: the default
+/// action of the signal. Nothing is lost: `build` prints only after its
+/// output folder is in place, and `check` and `drift` write no files.
+fn quiet_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of one signal before any
+    // thread is started; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
 
 /// Opts the process out of transparent huge pages, which mimalloc asks
 /// for. Each first touch of a huge page zeroes 2 MiB; on the benchmark

@@ -219,3 +219,39 @@ fn unknown_arguments_are_usage_errors() {
     );
     assert_eq!(polydoc(site.root(), &["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_report_without_a_panic() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let site = Fixture::new();
+    // Enough findings that the JSON outgrows a pipe's buffer (64 KiB).
+    for n in 0..300 {
+        site.write(
+            &format!("content/en-us/page-{n}.md"),
+            "# P\n\n## <a name=\"x\"></a>A\n\n## <a name=\"x\"></a>B\n",
+        );
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_polydoc"))
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .current_dir(site.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then closed, as `head` does
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        status.signal() == Some(libc::SIGPIPE) || status.success(),
+        "{status:?}: {err}"
+    );
+}
