@@ -165,16 +165,32 @@ fn navigation_opens_only_the_folders_on_the_way_to_the_page() {
         .write("content/en-us/b/index.md", page("Bee"));
     assert_eq!(site.build(&[]).status.code(), Some(0));
     let html = site.html("en-us/a/deep/two.html");
-    let items: Vec<(String, String)> = select(&html, ".site-nav li.nav-item:not(.nav-home)")
+    // Each item's own label (a folder's `<li>` also holds its children).
+    let items: Vec<(String, String)> = select(&html, ".site-nav li:not(.nav-home)")
         .iter()
-        .map(|li| (text(li), li.value().attr("class").unwrap_or("").to_owned()))
+        .map(|li| {
+            let label = li
+                .children()
+                .find_map(scraper::ElementRef::wrap)
+                .map(|a| text(&a))
+                .unwrap_or_default();
+            (label, li.value().attr("class").unwrap_or("").to_owned())
+        })
         .collect();
     let labels: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(labels, ["a", "deep", "Two", "One", "Bee"]);
     assert!(
         items[0].1.contains("open") && items[1].1.contains("open") && !items[4].1.contains("open")
     );
-    let bee = &select(&html, ".site-nav li.nav-folder a")[2];
+    // Nested as the folders are: Two inside deep inside a; Bee inside b.
+    assert_eq!(
+        select(&html, ".site-nav li.open > ul > li.open > ul > li > a")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>(),
+        ["Two"]
+    );
+    let bee = &select(&html, ".site-nav li.nav-folder > a")[2];
     assert_eq!(
         attr(bee, "href"),
         "../../b/index.html",
