@@ -149,8 +149,8 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 
 /// The texts of the pages that have findings, for reporters to quote the
 /// offending lines; taken out of the site, which is done with.
-fn texts(mut site: Site, findings: &[Finding]) -> HashMap<PathBuf, String> {
-    let wanted: std::collections::HashSet<&PathBuf> = findings
+fn texts(mut site: Site, findings: &[Finding]) -> rustc_hash::FxHashMap<PathBuf, String> {
+    let wanted: rustc_hash::FxHashSet<&PathBuf> = findings
         .iter()
         .flat_map(|f| {
             std::iter::once(&f.location.file).chain(f.related.iter().map(|r| &r.location.file))
@@ -246,7 +246,7 @@ pub fn build(
     stages.done("commit");
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
-    let checks = Findings::new(checks, HashMap::new());
+    let checks = Findings::new(checks, Default::default());
     drop_later(site);
     Ok(BuildReport {
         pages,

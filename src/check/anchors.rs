@@ -6,7 +6,9 @@
 //! rather than one per repetition: thirty identical warnings hide the one
 //! that matters. A warning, and an error when some link targets the id.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Finding;
 
@@ -58,8 +60,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 }
 
 /// (page, id) pairs that some link of the site points at.
-fn targeted<'a>(cx: &'a Context) -> HashSet<(usize, &'a str)> {
-    let mut out = HashSet::new();
+fn targeted<'a>(cx: &'a Context) -> FxHashSet<(usize, &'a str)> {
+    let mut out = FxHashSet::default();
     for (p, links) in cx.links.iter().enumerate() {
         for resolved in links {
             match resolved {

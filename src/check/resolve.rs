@@ -5,9 +5,8 @@
 //! read as `/`, works on the Windows machines where the docs are written
 //! and fails on a Linux web server: those resolve, and say how.
 
-use std::collections::HashMap;
-
 use percent_encoding::percent_decode_str;
+use rustc_hash::FxHashMap;
 
 use crate::load::Asset;
 use crate::markdown::links::{is_absolute, join, split_target};
@@ -54,15 +53,15 @@ pub enum Resolved {
 /// Every file of each locale, by exact and by case-folded path.
 #[derive(Debug)]
 pub struct Targets {
-    exact: Vec<HashMap<String, Option<usize>>>,
-    folded: Vec<HashMap<String, String>>,
+    exact: Vec<FxHashMap<String, Option<usize>>>,
+    folded: Vec<FxHashMap<String, String>>,
 }
 
 impl Targets {
     pub fn new(locales: usize, pages: &[Page], assets: &[Asset]) -> Targets {
         let n = locales;
-        let mut exact = vec![HashMap::new(); n];
-        let mut folded = vec![HashMap::new(); n];
+        let mut exact = vec![FxHashMap::default(); n];
+        let mut folded = vec![FxHashMap::default(); n];
         for (index, page) in pages.iter().enumerate() {
             let l = page.locale();
             exact[l].insert(page.source.rel_path.clone(), Some(index));

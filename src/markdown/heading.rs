@@ -19,9 +19,16 @@ pub fn anchor_name(html: &str) -> Option<&str> {
 /// The value of attribute `name` in the inside of a tag (quoted either way).
 pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let bytes = tag.as_bytes();
+    let &first = name.as_bytes().first()?;
     let mut from = 0;
-    while let Some(pos) = tag[from..].find(name) {
+    // A byte loop, not `str::find`: tags are short, and setting up a
+    // substring searcher for each was most of the cost of reading them.
+    while let Some(pos) = bytes[from..].iter().position(|&b| b == first) {
         let start = from + pos;
+        from = start + 1;
+        if !bytes[start..].starts_with(name.as_bytes()) {
+            continue;
+        }
         from = start + name.len();
         let boundary = start == 0 || bytes[start - 1].is_ascii_whitespace();
         let rest = tag[from..].trim_start();

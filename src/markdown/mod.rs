@@ -116,12 +116,21 @@ pub fn parse(text: &str, body_start: usize) -> Document {
     let all: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut events = all.iter().cloned();
-    while let Some((event, range)) = events.next() {
+    // Only a heading's own events are copied out; the rest are looked at
+    // in place (cloning every event was a noticeable part of parsing).
+    let mut next = 0;
+    while let Some((event, range)) = all.get(next) {
+        next += 1;
         let Event::Start(Tag::Heading { level, id, .. }) = event else {
             continue;
         };
-        let inner = take_until(&mut events, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+        let (level, id, range) = (*level, id.clone(), range.clone());
+        let end = all[next..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+            .map_or(all.len(), |i| next + i);
+        let inner: Vec<Event> = all[next..end].iter().map(|(e, _)| e.clone()).collect();
+        next = end + 1;
         if let Some(tab) = tabs::title(&inner) {
             doc.headings.push(Heading {
                 level: level as u8,
@@ -181,17 +190,6 @@ fn tab_groups(
                 })
                 .collect()
         })
-        .collect()
-}
-
-/// Events up to (not including) the first one matching `end`, which is consumed.
-fn take_until<'a>(
-    events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
-    end: impl Fn(&Event) -> bool,
-) -> Vec<Event<'a>> {
-    events
-        .take_while(|(e, _)| !end(e))
-        .map(|(e, _)| e)
         .collect()
 }
 

@@ -13,6 +13,8 @@ pub mod json;
 pub mod sarif;
 
 use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -23,13 +25,13 @@ use crate::diagnostic::{Finding, Location, Severity};
 pub struct Findings {
     pub findings: Vec<Finding>,
     /// Source text per displayed path.
-    pub texts: HashMap<PathBuf, String>,
+    pub texts: FxHashMap<PathBuf, String>,
     /// Line start offsets per file, built on first use.
-    lines: OnceLock<HashMap<PathBuf, Vec<usize>>>,
+    lines: OnceLock<FxHashMap<PathBuf, Vec<usize>>>,
 }
 
 impl Findings {
-    pub fn new(findings: Vec<Finding>, texts: HashMap<PathBuf, String>) -> Findings {
+    pub fn new(findings: Vec<Finding>, texts: FxHashMap<PathBuf, String>) -> Findings {
         Findings {
             findings,
             texts,
