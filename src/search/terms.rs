@@ -35,15 +35,16 @@ pub fn fold_into(text: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
+            // Without branches on the byte: a space after a space is
+            // written and then overwritten, as `filled` does not move.
             let folded = ASCII_FOLD[usize::from(b)];
-            if folded != b' ' || !space {
-                buffer[filled] = folded;
-                filled += 1;
-                space = folded == b' ';
-                if filled == buffer.len() {
-                    flush(&buffer, out);
-                    filled = 0;
-                }
+            let is_space = folded == b' ';
+            buffer[filled] = folded;
+            filled += usize::from(!(is_space && space));
+            space = is_space;
+            if filled == buffer.len() {
+                flush(&buffer, out);
+                filled = 0;
             }
             i += 1;
             continue;
@@ -93,7 +94,21 @@ pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII is the common case: no character to decode.
+        // A letter or digit of ASCII, the common case (Latin accents are
+        // folded away): it ends a Chinese/Japanese run, starts a word if
+        // none is open, and the rest of the word up to a space or another
+        // script is skipped in a tight loop.
+        if b < 0x80 && b != b' ' {
+            if let Some((previous, false)) = cjk.take() {
+                emit(&folded[previous..i]);
+            }
+            word.get_or_insert(i);
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| b < 0x80 && b != b' ') {
+                i += 1;
+            }
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {
