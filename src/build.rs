@@ -120,22 +120,24 @@ fn prepare(
 }
 
 /// Runs the checks over a prepared site: the findings as the rules report
-/// them, and as the configured severities leave them.
-fn run_checks(prepared: &Prepared) -> (Vec<Finding>, Vec<Finding>) {
-    let raw = check::run(&prepared.site, prepared.config.source.as_deref());
-    let configured = raw
-        .iter()
-        .cloned()
+/// them, before the configured severities are applied.
+fn run_checks(prepared: &Prepared) -> Vec<Finding> {
+    check::run(&prepared.site, prepared.config.source.as_deref())
+}
+
+/// The findings as the configured severities leave them (some turned off).
+fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
+    raw.into_iter()
         .filter_map(|f| prepared.settings.apply(f))
-        .collect();
-    (raw, configured)
+        .collect()
 }
 
 /// The findings that drift reports as token signals, whatever severity
 /// `[rules]` gives them.
-fn token_findings(raw: Vec<Finding>) -> Vec<Finding> {
-    raw.into_iter()
+fn token_findings(raw: &[Finding]) -> Vec<Finding> {
+    raw.iter()
         .filter(|f| f.rule == "translation-token-mismatch")
+        .cloned()
         .collect()
 }
 
@@ -186,7 +188,8 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .cloned()
         .filter_map(|f| prepared.settings.apply(f))
         .collect();
-    findings.extend(run_checks(&prepared).1);
+    let raw = run_checks(&prepared);
+    findings.extend(with_severities(&prepared, raw));
     check::sort(&mut findings);
     stages.done("check");
     let pages = pages_per_locale(&prepared.site);
@@ -214,12 +217,14 @@ pub fn build(
     let theme = Theme::load(&configured.config.root)?;
     let prepared = prepare(configured, &mut stages, progress)?;
     progress.start("Checking", 0);
-    let (raw, mut checks) = run_checks(&prepared);
+    let raw = run_checks(&prepared);
+    let tokens = token_findings(&raw);
+    let mut checks = with_severities(&prepared, raw);
     progress.finish();
     check::sort(&mut checks);
     stages.done("check");
     let status = if prepared.config.status_page {
-        let drift = analyse_drift(&prepared, token_findings(raw))?;
+        let drift = analyse_drift(&prepared, tokens)?;
         stages.done("drift");
         Some(drift)
     } else {
@@ -280,7 +285,7 @@ pub fn drift(
     let prepared = prepare(configure(root, overrides)?, &mut stages, &Silent)?;
     // All rules, not only the token rule: its finding is merged with the
     // link-text and table-key findings of the same line (check::merge).
-    let tokens = token_findings(check::run(
+    let tokens = token_findings(&check::run(
         &prepared.site,
         prepared.config.source.as_deref(),
     ));

@@ -252,7 +252,16 @@ fn check(
                 }
             );
         }
-        Format::Json => println!("{}", report::json::render(findings)),
+        Format::Json => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = report::json::write(findings, &mut out)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush());
+            if let Err(e) = written {
+                eprintln!("error: cannot write the report: {e}");
+                return ExitCode::from(2);
+            }
+        }
         Format::Sarif => println!("{}", report::sarif::render(findings)),
         Format::Github => print!("{}", report::github::render(findings)),
     }
@@ -368,7 +377,7 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
 }
 
 use polydoc::progress::{Bar, Lines, Progress, Silent};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -36,7 +36,18 @@ struct Entry<'a> {
     fingerprint: String,
 }
 
+/// The document as a string (tests, small reports).
 pub fn render(report: &Findings) -> String {
+    let mut out = Vec::new();
+    match write(report, &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
+
+/// Writes the document to `out` as it is serialised: tens of thousands of
+/// findings make tens of megabytes, which need not wait in a string.
+pub fn write(report: &Findings, out: impl std::io::Write) -> std::io::Result<()> {
     use crate::diagnostic::Severity;
     let document = Document {
         version: 1,
@@ -60,5 +71,5 @@ pub fn render(report: &Findings) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    serde_json::to_writer_pretty(out, &document).map_err(std::io::Error::from)
 }
