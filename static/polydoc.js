@@ -1,6 +1,6 @@
 // polydoc's page script (search is search.js). Pages work without it:
-// it turns DocFX tab groups into tabs, and every panel is readable
-// without it.
+// it turns DocFX tab groups into tabs (every panel is readable without
+// it) and starts the site navigation closed on a phone.
 (function () {
   "use strict";
 
@@ -49,9 +49,23 @@
     if (saved) selectTab(saved);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initTabs);
-  } else {
+  // On a phone the site navigation comes before the article and would
+  // fill the first screens: start it closed there. Without JavaScript it
+  // stays open, and the skip link leads past it.
+  function closeNavOnPhones() {
+    if (window.matchMedia && window.matchMedia("(max-width: 45rem)").matches) {
+      document.querySelectorAll(".site-nav > details").forEach(function (d) { d.open = false; });
+    }
+  }
+
+  function init() {
+    closeNavOnPhones();
     initTabs();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
   }
 })();

@@ -249,6 +249,31 @@ fn a_summary_table_link_lands_on_its_section_below_the_header() {
 }
 
 #[test]
+fn on_a_phone_the_article_comes_first_and_the_navigation_opens_on_demand() {
+    let nav = "document.querySelector('.site-nav > details').open";
+    let desktop = Reader::new();
+    desktop.open(ES);
+    assert_eq!(desktop.js(nav), serde_json::json!(true));
+    let phone = Reader::sized(390, 800);
+    phone.open(ES);
+    assert_eq!(phone.js(nav), serde_json::json!(false));
+    let h1_top = phone.js("document.querySelector('.content h1').getBoundingClientRect().top");
+    assert!(
+        h1_top.as_f64().unwrap() < 400.0,
+        "the title is at {h1_top}px on an 800px screen"
+    );
+    phone.click(".site-nav summary");
+    phone.wait_for("document.querySelector('.site-nav > details').open");
+    assert!(
+        phone
+            .js_str("document.querySelector('.site-nav').textContent")
+            .contains("Inicio")
+    );
+    desktop.assert_no_errors();
+    phone.assert_no_errors();
+}
+
+#[test]
 fn on_a_phone_search_results_take_the_width_of_the_screen() {
     let reader = Reader::sized(390, 800);
     reader.open(ES);
