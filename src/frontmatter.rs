@@ -161,7 +161,8 @@ fn scalar(value: &str) -> Option<&str> {
     // What could be a number: `12`, `1_000`, `.5`, `-1e5`, `0x1F`, `0o17`.
     // A hash such as `50c5...` or a date such as `9/18/2019` cannot.
     let unsigned = value.trim_start_matches(['+', '-']);
-    let maybe_number = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+    let maybe_number = is_yaml_keyword(unsigned.trim_start_matches('.')) // `.inf`, `.NaN`
+        || unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         && (["0x", "0o", "0b"]
             .iter()
             .any(|p| unsigned.get(..2).is_some_and(|s| s.eq_ignore_ascii_case(p)))
@@ -204,7 +205,7 @@ mod tests {
             "title: Resolver códigos de error\nms.date: 9/18/2019\nms.author: kaushika-msft; v-tea\n",
             "ms.openlocfilehash: 50c50353316db4288f01893125ecd651db63cbb7\nms.topic: article\r\n",
             "title: \"Quoted: with colon\"\ndescription: 'single # not a comment'\n",
-            "# a comment\n\nurl: https://example.org/a?b=c\nname: a-b_c.d\n",
+            "# a comment\n\nurl: https://example.org/a?b=c\nname: a-b_c.d\nframework: .NET\n",
             "date: 2019/09/18\nversion: 1 2\nhash: 50c50353316db4288f\n",
         ];
         for yaml in fast {
@@ -220,6 +221,9 @@ mod tests {
             "negative: -12\n",
             "octal: 0o17\n",
             "under: 1_000\n",
+            "infinite: .inf\n",
+            "undefined: .NaN\n",
+            "plus: +.Inf\n",
             "flag: true\n",
             "flag: No\n",
             "empty:\n",
