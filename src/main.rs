@@ -146,8 +146,10 @@ enum FailOn {
 
 fn main() -> ExitCode {
     no_huge_pages();
-    quiet_broken_pipe();
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        quiet_broken_pipe();
+    }
     match cli.command {
         Command::Build { site, quiet } => {
             let (root, overrides) = site.overrides();
@@ -387,10 +389,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// a backtrace. Like `cat` and `grep`, end quietly instead: the default
 /// action of the signal. Nothing is lost: `build` prints only after its
 /// output folder is in place, and `check` and `drift` write no files.
+/// `serve` keeps Rust's default: a browser that drops a connection costs
+/// the server one failed write, never its life (tests/serve.rs).
 fn quiet_broken_pipe() {
     #[cfg(unix)]
     // SAFETY: restores the default disposition of one signal before any
-    // thread is started; no handler code runs.
+    // thread is started (clap parses on the main thread); no handler code
+    // runs.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }

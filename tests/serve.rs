@@ -154,3 +154,37 @@ fn serves_rebuilds_and_reports_broken_edits() {
     site.write("polydoc.toml", "title = \"Fixed\"\n");
     wait_for(&server, "fixed", |s| s["error"].is_null());
 }
+
+#[test]
+fn a_browser_that_drops_the_connection_does_not_stop_the_server() {
+    let site = Fixture::new();
+    // A page larger than the socket buffers, so that the server is still
+    // writing when the client goes away.
+    let big = format!(
+        "# Big\n\n{}\n",
+        "lorem ipsum dolor sit amet ".repeat(200_000)
+    );
+    site.write("content/en-us/big.md", big)
+        .write("content/en-us/small.md", "# Small\n");
+    let mut server = start(&site);
+    wait_for(&server, "the first build", |s| {
+        s["build"].as_u64() >= Some(1) && s["error"].is_null()
+    });
+    for _ in 0..5 {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        write!(
+            stream,
+            "GET /en-us/big.html HTTP/1.0\r\nHost: localhost\r\n\r\n"
+        )
+        .expect("send");
+        let mut first = [0u8; 64];
+        stream.read_exact(&mut first).expect("the response starts");
+        drop(stream); // closed with most of the page unread
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        server.child.try_wait().expect("status").is_none(),
+        "the server died"
+    );
+    assert_eq!(get(&server, "/en-us/small.html").0, 200);
+}
