@@ -179,8 +179,9 @@ pub const RULES: &[RuleInfo] = &[
 /// What every rule reads: the site, and what is worth computing once.
 pub struct Context<'a> {
     pub site: &'a Site,
-    /// Per page: its line table.
-    lines: Vec<LineIndex<'a>>,
+    /// Per page: its line table, made when a finding first needs it (most
+    /// pages of a real site have none).
+    lines: Vec<std::sync::OnceLock<LineIndex<'a>>>,
     pub targets: &'a Targets,
     /// Per page, per link of its facts: where the link leads.
     pub links: Vec<Vec<Resolved>>,
@@ -203,11 +204,7 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .collect();
-        let lines = site
-            .pages
-            .par_iter()
-            .map(|p| LineIndex::new(&p.source.text))
-            .collect();
+        let lines = site.pages.iter().map(|_| std::sync::OnceLock::new()).collect();
         let source = source.and_then(|s| {
             site.locales
                 .iter()
@@ -224,7 +221,10 @@ impl<'a> Context<'a> {
 
     /// The location of bytes `span` of page `page`'s file.
     pub fn location(&self, page: usize, span: Range<usize>) -> Location {
-        self.lines[page].location(&self.site.pages[page].source.display, span)
+        let source = &self.site.pages[page].source;
+        self.lines[page]
+            .get_or_init(|| LineIndex::new(&source.text))
+            .location(&source.display, span)
     }
 
     /// The source text of bytes `span` of page `page`, if it is on one line.
