@@ -204,7 +204,11 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .collect();
-        let lines = site.pages.iter().map(|_| std::sync::OnceLock::new()).collect();
+        let lines = site
+            .pages
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
         let source = source.and_then(|s| {
             site.locales
                 .iter()
