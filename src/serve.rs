@@ -42,6 +42,9 @@ const RELOAD_JS: &str = include_str!("../static/reload.js");
 pub fn serve(root: &Path, overrides: &Overrides, port: u16) -> Result<(), Fatal> {
     let config = Config::load(root, overrides)?;
     let status = Arc::new(Mutex::new(Status::default()));
+    // Watch before the first build: an edit saved while it runs, or just
+    // after the address is printed, must not be missed.
+    let (_watcher, changes) = watcher(&config)?;
     rebuild(root, overrides, &status);
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| Fatal::new(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
@@ -63,7 +66,12 @@ pub fn serve(root: &Path, overrides: &Overrides, port: u16) -> Result<(), Fatal>
             }
         });
     }
-    watch(root, overrides, &config, &status)
+    while changes.recv().is_ok() {
+        // Editors write a file in several steps: wait for the burst to end.
+        while changes.recv_timeout(Duration::from_millis(150)).is_ok() {}
+        rebuild(root, overrides, &status);
+    }
+    Ok(())
 }
 
 /// Runs a build and records how it went.
@@ -99,13 +107,9 @@ fn rebuild(root: &Path, overrides: &Overrides, status: &Mutex<Status>) {
     }
 }
 
-/// Waits for changes to the inputs and rebuilds, a burst of events at once.
-fn watch(
-    root: &Path,
-    overrides: &Overrides,
-    config: &Config,
-    status: &Mutex<Status>,
-) -> Result<(), Fatal> {
+/// Watches the inputs: the receiver gets a message for each change that
+/// matters. The watcher stops when it is dropped.
+fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>), Fatal> {
     let mut watched = vec![config.content.clone()];
     if let Some(locales) = &config.locales {
         watched.extend(locales.values().cloned());
@@ -143,12 +147,7 @@ fn watch(
     if let Err(e) = watcher.watch(&config.root, RecursiveMode::NonRecursive) {
         eprintln!("warning: cannot watch {}: {e}", config_file.display());
     }
-    while rx.recv().is_ok() {
-        // Editors write a file in several steps: wait for the burst to end.
-        while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
-        rebuild(root, overrides, status);
-    }
-    Ok(())
+    Ok((watcher, rx))
 }
 
 fn respond(request: tiny_http::Request, output: &Path, status: &Mutex<Status>) {

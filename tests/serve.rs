@@ -188,3 +188,17 @@ fn a_browser_that_drops_the_connection_does_not_stop_the_server() {
     );
     assert_eq!(get(&server, "/en-us/small.html").0, 200);
 }
+
+#[test]
+fn an_edit_saved_as_soon_as_the_server_answers_is_not_missed() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# First\n");
+    let server = start(&site);
+    // No wait: the edit lands while the server may still be starting.
+    site.write("content/en-us/a.md", "# Second\n");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h1(&server) != "Second" {
+        assert!(Instant::now() < deadline, "the edit was missed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
