@@ -2,7 +2,8 @@
 //! content, templates, static files, UI strings or `polydoc.toml` change,
 //! and reload the open pages.
 //!
-//! The HTTP server is tiny_http and the watcher notify. Every HTML page
+//! The HTTP server is tiny_http and the watcher notify, started before
+//! the first build so that no edit falls between the two. Every HTML page
 //! served gets one script (`/__polydoc/reload.js`) that polls
 //! `/__polydoc/status` once a second: a new build number reloads the
 //! page; a failed build shows its error over the page, and the server
