@@ -125,6 +125,9 @@ fn main() {
     );
     if ratio > 3.0 || peak_mib >= 1024.0 || check_ratio > 2.0 {
         eprintln!("a target was missed");
+        // exit skips destructors: remove the corpus and outputs first
+        // (in /dev/shm they would hold a gigabyte of memory).
+        drop(temp);
         std::process::exit(1);
     }
 }
