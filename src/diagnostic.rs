@@ -169,6 +169,13 @@ impl fmt::Display for Finding {
     }
 }
 
+/// The byte offset where each line of `text` starts, the first at 0.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect()
+}
+
 /// Maps byte offsets of a text to 1-based line and column (in characters).
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -177,10 +184,10 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts: line_starts(text),
+        }
     }
 
     /// The location of the bytes `span` of the text, for file `file`.

@@ -52,4 +52,9 @@ impl Fatal {
     pub fn new(message: impl Into<String>) -> Self {
         Fatal(message.into())
     }
+
+    /// A file or folder of the output that could not be written.
+    pub fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Self {
+        Fatal(format!("cannot write {}: {e}", path.display()))
+    }
 }

@@ -79,16 +79,14 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
     tera.autoescape_on(vec![".html"]);
     tera.add_raw_templates([("index.html", MATRIX), ("page.html", PAGE)])
         .map_err(|e| Fatal::new(format!("status templates: {e}")))?;
-    let io = |path: &Path, e: std::io::Error| {
-        Fatal::new(format!("cannot write {}: {e}", path.display()))
-    };
-    std::fs::create_dir_all(dir.join("pages")).map_err(|e| io(dir, e))?;
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).map_err(|e| Fatal::cannot_write(&pages, e))?;
     let write_file = |name: &str, text: &str| {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+            std::fs::create_dir_all(parent).map_err(|e| Fatal::cannot_write(parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| io(&path, e))
+        std::fs::write(&path, text).map_err(|e| Fatal::cannot_write(&path, e))
     };
     write_file("status.css", STYLE)?;
     write_file("status.js", SCRIPT)?;

@@ -243,7 +243,7 @@ impl<'a> Renderer<'a> {
             create_parent(&dest)?;
             std::fs::copy(&asset.path, &dest)
                 .map(drop)
-                .map_err(|e| io_error(&dest, e))
+                .map_err(|e| Fatal::cannot_write(&dest, e))
         })?;
         for (name, bytes) in &self.theme.static_files {
             write(&out.join(name), bytes)?;
@@ -524,16 +524,12 @@ fn context(common: &Common) -> Result<Context, Fatal> {
 
 fn create_parent(path: &Path) -> Result<(), Fatal> {
     match path.parent() {
-        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e)),
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| Fatal::cannot_write(dir, e)),
         None => Ok(()),
     }
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
     create_parent(path)?;
-    std::fs::write(path, bytes).map_err(|e| io_error(path, e))
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> Fatal {
-    Fatal::new(format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, bytes).map_err(|e| Fatal::cannot_write(path, e))
 }

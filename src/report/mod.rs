@@ -13,10 +13,10 @@ pub mod json;
 pub mod sarif;
 
 use std::collections::{BTreeMap, HashMap};
-
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Finding, Location, Severity};
 
@@ -47,12 +47,7 @@ impl Findings {
             use rayon::prelude::*;
             self.texts
                 .par_iter()
-                .map(|(path, text)| {
-                    let starts = std::iter::once(0)
-                        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                        .collect();
-                    (path.clone(), starts)
-                })
+                .map(|(path, text)| (path.clone(), crate::diagnostic::line_starts(text)))
                 .collect()
         });
         let (Some(text), Some(starts)) =

@@ -97,17 +97,13 @@ pub fn put_docs(dir: &Path, n: usize, pages: &[Option<String>]) -> Result<u64, F
 fn put(dir: &Path, key: &str, data: &str) -> Result<u64, Fatal> {
     let path = dir.join(format!("{key}.js"));
     let script = format!("polydocSearch.put(\"{key}\",{data});\n");
-    std::fs::write(&path, &script).map_err(|e| io_error(&path, e))?;
+    std::fs::write(&path, &script).map_err(|e| Fatal::cannot_write(&path, e))?;
     Ok(script.len() as u64)
 }
 
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     // Serialising strings and numbers cannot fail.
     serde_json::to_string(value).unwrap_or_default()
-}
-
-pub fn io_error(path: &Path, e: std::io::Error) -> Fatal {
-    Fatal::new(format!("cannot write {}: {e}", path.display()))
 }
 
 /// Appends `value` as a LEB128 varint: how postings wait in memory.

@@ -141,7 +141,7 @@ impl SearchIndex {
     /// Creates the index folders, before the pages come in.
     pub fn create_folders(&self) -> Result<(), Fatal> {
         for dir in &self.dirs {
-            std::fs::create_dir_all(dir).map_err(|e| encode::io_error(dir, e))?;
+            std::fs::create_dir_all(dir).map_err(|e| Fatal::cannot_write(dir, e))?;
         }
         Ok(())
     }
