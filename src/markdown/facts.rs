@@ -131,12 +131,28 @@ impl Unit {
     }
 }
 
-/// The hash of a token in [`Unit::set`]; fixed keys, so equal in every page.
+/// The hash of a token in [`Unit::set`]: FxHash, whose fixed keys make it
+/// equal in every page and every run, and which costs a fraction of
+/// SipHash on these short values (no attacker chooses them to collide
+/// here; a collision would at worst hide one difference).
 fn token_hash(kind: TokenKind, value: &str) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     kind.hash(&mut hasher);
     value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The hash of a code block's content as [`tokens::fenced_code`]
+/// normalises it, computed line by line without joining the lines.
+fn fenced_hash(code: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    TokenKind::Fenced.hash(&mut hasher);
+    for line in tokens::fenced_lines(code) {
+        hasher.write(line.as_bytes());
+        hasher.write_u8(b'\n');
+    }
     hasher.finish()
 }
 
@@ -158,9 +174,36 @@ pub fn extract(
     base: usize,
     headings: &[Heading],
 ) -> Facts {
+    // Each of these vectors is kept for the whole run: sized once from
+    // the events (an upper bound), they neither grow nor shrink by copying.
+    let (mut units, mut links, mut anchors) = (0, 0, 0);
+    for (event, _) in events {
+        match event {
+            Event::Start(
+                Tag::Heading { .. }
+                | Tag::Paragraph
+                | Tag::Item
+                | Tag::CodeBlock(_)
+                | Tag::TableHead
+                | Tag::TableRow,
+            ) => {
+                units += 1;
+                anchors += usize::from(matches!(event, Event::Start(Tag::Heading { .. })));
+            }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => links += 1,
+            Event::Html(_) | Event::InlineHtml(_) => anchors += 1,
+            _ => {}
+        }
+    }
     let mut x = Extractor {
-        facts: Facts::default(),
+        facts: Facts {
+            units: Vec::with_capacity(units),
+            links: Vec::with_capacity(links),
+            anchors: Vec::with_capacity(anchors),
+            hidden: Vec::new(),
+        },
         body,
+        code: String::new(),
         base,
         open: Vec::new(),
         pushed: Vec::new(),
@@ -175,11 +218,7 @@ pub fn extract(
     for (event, range) in events {
         x.event(event, range.clone());
     }
-    let mut facts = x.facts;
-    facts.units.shrink_to_fit();
-    facts.links.shrink_to_fit();
-    facts.anchors.shrink_to_fit();
-    facts
+    x.facts
 }
 
 struct OpenLink {
@@ -191,6 +230,8 @@ struct Extractor<'h, 'b> {
     facts: Facts,
     body: &'b str,
     base: usize,
+    /// The text of the code block being read.
+    code: String,
     /// Units being filled, innermost last.
     open: Vec<usize>,
     /// For each open unit-making tag: whether it pushed a unit.
@@ -216,7 +257,7 @@ impl Extractor<'_, '_> {
             Event::Code(code) => {
                 self.token(
                     TokenKind::InlineCode,
-                    code.to_string(),
+                    code.as_ref().to_owned(),
                     at..self.base + range.end,
                 );
                 self.add_text(code);
@@ -293,7 +334,7 @@ impl Extractor<'_, '_> {
                     only_code: None,
                 });
                 self.facts.links.push(Link {
-                    target: dest_url.to_string(),
+                    target: dest_url.as_ref().to_owned(),
                     text: String::new(),
                     text_is_code: false,
                     image,
@@ -319,15 +360,9 @@ impl Extractor<'_, '_> {
             TagEnd::CodeBlock => {
                 if let Some(&unit) = self.open.last() {
                     let unit = &mut self.facts.units[unit];
-                    let code: String = unit
-                        .tokens
-                        .iter()
-                        .filter(|t| t.kind == TokenKind::Fenced)
-                        .map(|t| &*t.value)
-                        .collect();
                     let span = unit.offset..at;
-                    unit.tokens.retain(|t| t.kind != TokenKind::Fenced);
-                    let hash = token_hash(TokenKind::Fenced, &tokens::fenced_code(&code));
+                    let hash = fenced_hash(&self.code);
+                    self.code.clear();
                     unit.tokens.push(Token {
                         kind: TokenKind::Fenced,
                         value: format!("{hash:016x}").into(),
@@ -366,7 +401,7 @@ impl Extractor<'_, '_> {
             .last()
             .is_some_and(|&u| self.facts.units[u].kind == UnitKind::Code);
         if in_code_block {
-            self.token(TokenKind::Fenced, text.to_owned(), at..at);
+            self.code.push_str(text);
             return;
         }
         // Offsets of tokens inside the text are exact when the source
@@ -486,7 +521,11 @@ fn html_ids(html: &str) -> Vec<String> {
         if inside.starts_with('/') {
             continue;
         }
-        if let Some(name) = heading::anchor_name(&format!("<{inside}")) {
+        let anchor = inside
+            .strip_prefix('a')
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_whitespace()))
+            .and_then(|rest| heading::attribute(rest, "name"));
+        if let Some(name) = anchor {
             ids.push(name.to_owned());
         } else if let Some(id) = heading::attribute(inside, "id") {
             ids.push(id.to_owned());
@@ -650,3 +689,35 @@ const HTML_ELEMENTS: &[&str] = &[
     "wbr",
     "xmp",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fenced(md: &str) -> String {
+        let doc = crate::markdown::parse(md, 0);
+        let unit = doc.facts.units.iter().find(|u| u.kind == UnitKind::Code);
+        let token = unit.and_then(|u| u.tokens.iter().find(|t| t.kind == TokenKind::Fenced));
+        token.map(|t| t.value.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn code_blocks_compare_without_comments_and_trailing_blanks() {
+        let es = fenced("```powershell\n# Comprobar\nslmgr /dlv  \n\n```\n");
+        let it = fenced("```powershell\n# Verificare\nslmgr /dlv\n```\n");
+        let other = fenced("```powershell\nslmgr /ato\n```\n");
+        assert!(!es.is_empty());
+        assert_eq!(es, it);
+        assert_ne!(es, other);
+    }
+
+    #[test]
+    fn ids_in_raw_html_are_anchors() {
+        let doc = crate::markdown::parse(
+            "<a name=\"one\"></a>\n\ntext <span id='two'>x</span> <a  id=three>y</a>\n",
+            0,
+        );
+        let ids: Vec<&str> = doc.facts.anchors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["one", "two", "three"]);
+    }
+}

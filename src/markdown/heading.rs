@@ -5,7 +5,7 @@
 //! translation. DocFX turns that into `<h3 id="x">Texto</h3>`, and so do we.
 //! Headings without one get markdig's GitHub-style slug of their text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The `name` or `id` of an HTML `<a ...>` opening tag, if `html` is one.
 pub fn anchor_name(html: &str) -> Option<&str> {
@@ -68,12 +68,17 @@ pub fn slug(text: &str) -> String {
 /// a duplicate explicit id is the author's to fix, and a check reports it.
 #[derive(Default)]
 pub struct IdAllocator {
-    used: HashMap<String, usize>,
+    used: FxHashMap<String, usize>,
 }
 
 impl IdAllocator {
     pub fn explicit(&mut self, id: &str) {
-        *self.used.entry(id.to_owned()).or_default() += 1;
+        match self.used.get_mut(id) {
+            Some(count) => *count += 1,
+            None => {
+                self.used.insert(id.to_owned(), 1);
+            }
+        }
     }
 
     pub fn automatic(&mut self, text: &str) -> String {

@@ -119,20 +119,21 @@ fn is_locale_segment(segment: &str) -> bool {
 /// translated (Microsoft's localized repositories do), so they are left
 /// out, and trailing blanks do not count.
 pub fn fenced_code(code: &str) -> String {
-    code.lines()
-        .map(str::trim_end)
-        .filter(|line| {
-            let t = line.trim_start();
-            !(t.is_empty()
-                || t.starts_with('#')
-                || t.starts_with("//")
-                || t.starts_with("--")
-                || t.starts_with("::")
-                || t.starts_with(';')
-                || t.to_ascii_lowercase().starts_with("rem "))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    fenced_lines(code).collect::<Vec<_>>().join("\n")
+}
+
+/// The lines of [`fenced_code`], for hashing them without joining them.
+pub fn fenced_lines(code: &str) -> impl Iterator<Item = &str> {
+    code.lines().map(str::trim_end).filter(|line| {
+        let t = line.trim_start().as_bytes();
+        !(t.is_empty()
+            || t.starts_with(b"#")
+            || t.starts_with(b"//")
+            || t.starts_with(b"--")
+            || t.starts_with(b"::")
+            || t.starts_with(b";")
+            || t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"rem ")))
+    })
 }
 
 #[cfg(test)]
