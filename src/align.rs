@@ -12,7 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
+use crate::markdown::facts::{self, Facts, TokenKind, Unit, UnitKind};
 
 /// Index pairs of an alignment: `(Some(i), Some(j))` matched, `(Some(i),
 /// None)` only in the first sequence, `(None, Some(j))` only in the second.
@@ -96,24 +96,25 @@ fn sections(facts: &Facts) -> Vec<Section<'_>> {
 }
 
 /// The explicit anchor a heading unit carries, if any.
-fn anchor(unit: &Unit) -> Option<&str> {
-    unit.tokens
+fn anchor<'a>(facts: &'a Facts, unit: &Unit) -> Option<&'a str> {
+    facts
+        .tokens_of(unit)
         .iter()
         .find(|t| t.kind == TokenKind::Anchor)
         .map(|t| &*t.value)
 }
 
-fn section_score(a: &Section, b: &Section) -> Option<f64> {
+fn section_score(fa: &Facts, a: &Section, fb: &Facts, b: &Section) -> Option<f64> {
     match (a.heading, b.heading) {
         (None, None) => Some(1.0),
         (Some(x), Some(y)) => {
             if x.kind != y.kind {
                 return None;
             }
-            match (anchor(x), anchor(y)) {
+            match (anchor(fa, x), anchor(fb, y)) {
                 (Some(p), Some(q)) if p == q => Some(3.0),
                 (Some(_), Some(_)) => None,
-                _ => Some(1.0 + similarity(x, y)),
+                _ => Some(1.0 + similarity(fa.set_of(x), fb.set_of(y))),
             }
         }
         _ => None,
@@ -121,14 +122,18 @@ fn section_score(a: &Section, b: &Section) -> Option<f64> {
 }
 
 /// The set of tokens of a unit, as a translation must keep them.
-pub fn token_set(unit: &Unit) -> BTreeSet<(TokenKind, &str)> {
-    unit.tokens.iter().map(|t| (t.kind, &*t.value)).collect()
+pub fn token_set<'a>(facts: &'a Facts, unit: &Unit) -> BTreeSet<(TokenKind, &'a str)> {
+    facts
+        .tokens_of(unit)
+        .iter()
+        .map(|t| (t.kind, &*t.value))
+        .collect()
 }
 
 /// Jaccard similarity of two units' token sets; 0 when both have none.
-fn similarity(a: &Unit, b: &Unit) -> f64 {
-    let shared = a.shared(b);
-    let union = a.set.len() + b.set.len() - shared;
+fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    let shared = facts::shared(a, b);
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 0.0;
     }
@@ -146,13 +151,13 @@ fn same_kind(a: UnitKind, b: UnitKind) -> bool {
 pub fn documents(a: &Facts, b: &Facts) -> Pairs {
     let (sa, sb) = (sections(a), sections(b));
     let mut pairs = Vec::new();
-    for pair in sequences(&sa, &sb, section_score) {
+    for pair in sequences(&sa, &sb, |x, y| section_score(a, x, b, y)) {
         match pair {
             (Some(i), Some(j)) => {
                 let (ua, ub) = (&sa[i].units, &sb[j].units);
                 let inner = sequences(ua, ub, |&x, &y| {
                     let (x, y) = (&a.units[x], &b.units[y]);
-                    same_kind(x.kind, y.kind).then(|| 1.0 + similarity(x, y))
+                    same_kind(x.kind, y.kind).then(|| 1.0 + similarity(a.set_of(x), b.set_of(y)))
                 });
                 pairs.extend(
                     inner

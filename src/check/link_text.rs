@@ -50,7 +50,8 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
         let mut names = tokens::hex_codes(fragment);
         if let Some(h) = heading {
             names.extend(
-                h.tokens
+                facts
+                    .tokens_of(h)
                     .iter()
                     .filter(|t| t.kind == TokenKind::Code && t.value.starts_with("0x"))
                     .map(|t| t.value.to_string()),
@@ -60,7 +61,8 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
     } else if link.text_is_code {
         let names = heading
             .map(|h| {
-                h.tokens
+                facts
+                    .tokens_of(h)
                     .iter()
                     .filter(|t| t.kind == TokenKind::InlineCode)
                     .map(|t| t.value.to_string())

@@ -35,7 +35,7 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
             .map(|&u| {
                 let unit = &facts.units[u];
                 let key = unit.key.as_ref()?;
-                let coded = unit.tokens.iter().any(|t| {
+                let coded = facts.tokens_of(unit).iter().any(|t| {
                     matches!(
                         t.kind,
                         TokenKind::Code | TokenKind::InlineCode | TokenKind::Target
@@ -103,7 +103,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 fn key_span(facts: &Facts, unit: usize) -> Option<std::ops::Range<usize>> {
     let unit = &facts.units[unit];
     let key = unit.key.as_ref()?;
-    unit.tokens
+    facts
+        .tokens_of(unit)
         .iter()
         .find(|t| {
             t.kind == TokenKind::Code

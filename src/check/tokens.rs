@@ -60,7 +60,7 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
     for members in rows.iter().filter(|m| m.len() >= 2) {
         let sets: Vec<&[u64]> = members
             .iter()
-            .map(|&(p, u)| &*facts(p).units[u].set)
+            .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))
             .collect();
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
@@ -102,7 +102,10 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
 fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Finding {
     let (page, unit) = members[i];
     let facts = &cx.site.pages[page].doc.facts;
-    let set = |(p, u): Member| -> Set { align::token_set(&cx.site.pages[p].doc.facts.units[u]) };
+    let set = |(p, u): Member| -> Set {
+        let facts = &cx.site.pages[p].doc.facts;
+        align::token_set(facts, &facts.units[u])
+    };
     let (own, reference) = (set(members[i]), set(members[others[0]]));
     let extra: Vec<&(TokenKind, &str)> = own.difference(&reference).collect();
     let missing: Vec<&(TokenKind, &str)> = reference.difference(&own).collect();
@@ -138,7 +141,7 @@ fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Find
     };
     let span = extra
         .first()
-        .and_then(|t| span_of(&facts.units[unit], t))
+        .and_then(|t| span_of(facts, &facts.units[unit], t))
         .unwrap_or(facts.units[unit].offset..facts.units[unit].offset);
     let help = if extra.len() == 1
         && missing.len() == 1
@@ -162,10 +165,11 @@ fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Find
     .with_help(help);
     for &j in others {
         let (p, u) = members[j];
-        let other_unit = &cx.site.pages[p].doc.facts.units[u];
+        let other_facts = &cx.site.pages[p].doc.facts;
+        let other_unit = &other_facts.units[u];
         let span = missing
             .first()
-            .and_then(|t| span_of(other_unit, t))
+            .and_then(|t| span_of(other_facts, other_unit, t))
             .unwrap_or(other_unit.offset..other_unit.offset);
         result = result.with_related(
             cx.location(p, span),
@@ -190,8 +194,9 @@ fn kind_name(kind: UnitKind) -> &'static str {
 }
 
 /// Where `token` stands in `unit`, when known.
-fn span_of(unit: &Unit, token: &(TokenKind, &str)) -> Option<Range<usize>> {
-    unit.tokens
+fn span_of(facts: &Facts, unit: &Unit, token: &(TokenKind, &str)) -> Option<Range<usize>> {
+    facts
+        .tokens_of(unit)
         .iter()
         .find(|t| t.kind == token.0 && &*t.value == token.1 && !t.span.is_empty())
         .map(|t| t.span.clone())
@@ -202,8 +207,8 @@ fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String
     if token.0 == TokenKind::Fenced {
         return "other code".to_owned();
     }
-    let unit = &cx.site.pages[page].doc.facts.units[unit];
-    let text = span_of(unit, token)
+    let facts = &cx.site.pages[page].doc.facts;
+    let text = span_of(facts, &facts.units[unit], token)
         .filter(|_| token.0 == TokenKind::Code)
         .and_then(|span| cx.snippet(page, span))
         .unwrap_or(token.1);

@@ -102,36 +102,33 @@ pub struct Unit {
     /// Index of the section: 0 before the first heading, then one per heading.
     pub section: usize,
     pub offset: usize,
-    pub tokens: Vec<Token>,
-    /// Hashes of the tokens' (kind, value), sorted and deduplicated: the
-    /// unit's token set, compared and intersected without allocating,
-    /// which alignment does for every pair of blocks it weighs.
-    pub set: Box<[u64]>,
+    /// Where the unit's tokens are in [`Facts::tokens`] (see [`Facts::tokens_of`]).
+    tokens: Range<u32>,
+    /// Where the unit's token set is in [`Facts::sets`] (see [`Facts::set_of`]).
+    set: Range<u32>,
     /// For table rows: the first cell.
     pub key: Option<Box<Cell>>,
 }
 
-impl Unit {
-    /// How many tokens (as a set) `self` and `other` share.
-    pub fn shared(&self, other: &Unit) -> usize {
-        let (mut a, mut b) = (self.set.iter().peekable(), other.set.iter().peekable());
-        let mut shared = 0;
-        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-            match x.cmp(y) {
-                std::cmp::Ordering::Less => drop(a.next()),
-                std::cmp::Ordering::Greater => drop(b.next()),
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    a.next();
-                    b.next();
-                }
+/// How many hashes two token sets (sorted, deduplicated) share.
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut shared = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => drop(a.next()),
+            std::cmp::Ordering::Greater => drop(b.next()),
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                a.next();
+                b.next();
             }
         }
-        shared
     }
+    shared
 }
 
-/// The hash of a token in [`Unit::set`]: FxHash, whose fixed keys make it
+/// The hash of a token in a unit's set ([`Facts::set_of`]): FxHash, whose fixed keys make it
 /// equal in every page and every run, and which costs a fraction of
 /// SipHash on these short values (no attacker chooses them to collide
 /// here; a collision would at worst hide one difference).
@@ -157,6 +154,12 @@ fn fenced_hash(code: &str) -> u64 {
 }
 
 /// Everything [`extract`] found.
+///
+/// Every page's facts stay in memory until the cross-page rules have run,
+/// so a unit owns no allocation: its tokens and token set are ranges of
+/// two vectors shared by the page's units. (With a vector each, units
+/// were most of a page's allocations, and allocating, faulting in and
+/// freeing them a sizeable part of `check`.)
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub links: Vec<Link>,
@@ -164,6 +167,26 @@ pub struct Facts {
     pub anchors: Vec<Anchor>,
     pub hidden: Vec<HiddenTag>,
     pub units: Vec<Unit>,
+    /// The units' tokens, unit by unit, in the order the units ended.
+    tokens: Vec<Token>,
+    /// Per unit, the hashes of its tokens' (kind, value), sorted and
+    /// deduplicated: the unit's token set, compared and intersected
+    /// without allocating, which alignment does for every pair of blocks
+    /// it weighs.
+    sets: Vec<u64>,
+}
+
+impl Facts {
+    /// The tokens of `unit` (one of [`Facts::units`]), in text order.
+    pub fn tokens_of(&self, unit: &Unit) -> &[Token] {
+        &self.tokens[unit.tokens.start as usize..unit.tokens.end as usize]
+    }
+
+    /// The token set of `unit` as sorted, distinct hashes: equal sets,
+    /// equal slices, across pages.
+    pub fn set_of(&self, unit: &Unit) -> &[u64] {
+        &self.sets[unit.set.start as usize..unit.set.end as usize]
+    }
 }
 
 /// Reads the facts of a page's events. `base` is the offset of the body
@@ -201,9 +224,13 @@ pub fn extract(
             links: Vec::with_capacity(links),
             anchors: Vec::with_capacity(anchors),
             hidden: Vec::new(),
+            tokens: Vec::new(),
+            sets: Vec::new(),
         },
         body,
         code: String::new(),
+        pending: Vec::new(),
+        spare: Vec::new(),
         base,
         open: Vec::new(),
         pushed: Vec::new(),
@@ -218,6 +245,8 @@ pub fn extract(
     for (event, range) in events {
         x.event(event, range.clone());
     }
+    x.facts.tokens.shrink_to_fit();
+    x.facts.sets.shrink_to_fit();
     x.facts
 }
 
@@ -234,6 +263,12 @@ struct Extractor<'h, 'b> {
     code: String,
     /// Units being filled, innermost last.
     open: Vec<usize>,
+    /// The tokens of each open unit, as `open`; moved to `facts.tokens`
+    /// when the unit ends (an outer unit's tokens may come on both sides
+    /// of an inner one's).
+    pending: Vec<Vec<Token>>,
+    /// Emptied token vectors, for the next units.
+    spare: Vec<Vec<Token>>,
     /// For each open unit-making tag: whether it pushed a unit.
     pushed: Vec<bool>,
     links: Vec<OpenLink>,
@@ -359,15 +394,10 @@ impl Extractor<'_, '_> {
             }
             TagEnd::CodeBlock => {
                 if let Some(&unit) = self.open.last() {
-                    let unit = &mut self.facts.units[unit];
-                    let span = unit.offset..at;
+                    let span = self.facts.units[unit].offset..at;
                     let hash = fenced_hash(&self.code);
                     self.code.clear();
-                    unit.tokens.push(Token {
-                        kind: TokenKind::Fenced,
-                        value: format!("{hash:016x}").into(),
-                        span,
-                    });
+                    self.token(TokenKind::Fenced, format!("{hash:016x}"), span);
                 }
                 self.finish();
             }
@@ -469,12 +499,13 @@ impl Extractor<'_, '_> {
     fn begin(&mut self, kind: UnitKind, at: usize, push: bool) {
         if push {
             self.open.push(self.facts.units.len());
+            self.pending.push(self.spare.pop().unwrap_or_default());
             self.facts.units.push(Unit {
                 kind,
                 section: self.section,
                 offset: at,
-                tokens: Vec::new(),
-                set: Box::default(),
+                tokens: 0..0,
+                set: 0..0,
                 key: None,
             });
         }
@@ -484,30 +515,45 @@ impl Extractor<'_, '_> {
     fn finish(&mut self) {
         if self.pushed.pop() == Some(true)
             && let Some(unit) = self.open.pop()
+            && let Some(mut tokens) = self.pending.pop()
         {
-            // Kept for the whole run with every other page's: no slack.
-            let unit = &mut self.facts.units[unit];
-            unit.tokens.shrink_to_fit();
-            let mut set: Vec<u64> = unit
-                .tokens
-                .iter()
-                .map(|t| token_hash(t.kind, &t.value))
-                .collect();
-            set.sort_unstable();
-            set.dedup();
-            unit.set = set.into();
+            let facts = &mut self.facts;
+            let set_start = facts.sets.len();
+            facts
+                .sets
+                .extend(tokens.iter().map(|t| token_hash(t.kind, &t.value)));
+            facts.sets[set_start..].sort_unstable();
+            let mut distinct = set_start;
+            for i in set_start..facts.sets.len() {
+                if i == set_start || facts.sets[i] != facts.sets[distinct - 1] {
+                    facts.sets[distinct] = facts.sets[i];
+                    distinct += 1;
+                }
+            }
+            facts.sets.truncate(distinct);
+            let token_start = facts.tokens.len();
+            facts.tokens.append(&mut tokens);
+            let unit = &mut facts.units[unit];
+            unit.tokens = as_u32(token_start)..as_u32(facts.tokens.len());
+            unit.set = as_u32(set_start)..as_u32(distinct);
+            self.spare.push(tokens);
         }
     }
 
     fn token(&mut self, kind: TokenKind, value: String, span: Range<usize>) {
-        if let Some(&unit) = self.open.last() {
-            self.facts.units[unit].tokens.push(Token {
+        if let Some(tokens) = self.pending.last_mut() {
+            tokens.push(Token {
                 kind,
                 value: value.into(),
                 span,
             });
         }
     }
+}
+
+/// An index into a page's tokens: a page holds far fewer than 2^32.
+fn as_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 /// Ids that a piece of raw HTML defines: `id="x"` on any element, and
@@ -697,7 +743,12 @@ mod tests {
     fn fenced(md: &str) -> String {
         let doc = crate::markdown::parse(md, 0);
         let unit = doc.facts.units.iter().find(|u| u.kind == UnitKind::Code);
-        let token = unit.and_then(|u| u.tokens.iter().find(|t| t.kind == TokenKind::Fenced));
+        let token = unit.and_then(|u| {
+            doc.facts
+                .tokens_of(u)
+                .iter()
+                .find(|t| t.kind == TokenKind::Fenced)
+        });
         token.map(|t| t.value.to_string()).unwrap_or_default()
     }
 
@@ -709,6 +760,23 @@ mod tests {
         assert!(!es.is_empty());
         assert_eq!(es, it);
         assert_ne!(es, other);
+    }
+
+    #[test]
+    fn an_outer_item_keeps_its_tokens_around_a_nested_one() {
+        let md = "- `a` 0x1111\n  - `b`\n\n  `c`\n- `d`\n";
+        let doc = crate::markdown::parse(md, 0);
+        let items: Vec<Vec<&str>> = doc
+            .facts
+            .units
+            .iter()
+            .map(|u| {
+                let tokens = doc.facts.tokens_of(u);
+                assert_eq!(doc.facts.set_of(u).len(), tokens.len());
+                tokens.iter().map(|t| &*t.value).collect()
+            })
+            .collect();
+        assert_eq!(items, [vec!["a", "0x1111", "c"], vec!["b"], vec!["d"]]);
     }
 
     #[test]
