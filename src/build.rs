@@ -3,6 +3,7 @@
 //! each stage is its own module.
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -151,18 +152,23 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 
 /// The texts of the pages that have findings, for reporters to quote the
 /// offending lines; taken out of the site, which is done with.
-fn texts(mut site: Site, findings: &[Finding]) -> rustc_hash::FxHashMap<PathBuf, String> {
-    let wanted: rustc_hash::FxHashSet<&PathBuf> = findings
+fn texts(mut site: Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString, String> {
+    // Paths as `OsStr`: hashed by their bytes, not component by component.
+    let wanted: rustc_hash::FxHashSet<&OsStr> = findings
         .iter()
         .flat_map(|f| {
             std::iter::once(&f.location.file).chain(f.related.iter().map(|r| &r.location.file))
         })
+        .map(|path| path.as_os_str())
         .collect();
     let texts = site
         .pages
         .iter_mut()
-        .filter(|p| wanted.contains(&p.source.display))
-        .map(|p| (p.source.display.clone(), std::mem::take(&mut p.source.text)))
+        .filter(|p| wanted.contains(p.source.display.as_os_str()))
+        .map(|p| {
+            let text = std::mem::take(&mut p.source.text);
+            (p.source.display.clone().into_os_string(), text)
+        })
         .collect();
     drop_later(site);
     texts

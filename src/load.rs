@@ -177,7 +177,7 @@ fn read_source(
         Ok(bytes) => bytes,
         Err(e) => return (None, vec![unreadable(config, path, &e.to_string())]),
     };
-    let text = match String::from_utf8(bytes) {
+    let text = match utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -213,4 +213,18 @@ fn read_source(
         }),
         findings,
     )
+}
+
+/// `bytes` as text. simdutf8 validates valid UTF-8 several times faster
+/// than the standard library on prose with accented letters (every page
+/// of the site goes through here, and that was a tenth of the load);
+/// invalid text goes through the standard library for the position of
+/// the first bad byte.
+fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just validated the bytes as UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    }
 }

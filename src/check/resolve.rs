@@ -152,5 +152,8 @@ impl Targets {
 }
 
 fn decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
     percent_decode_str(s).decode_utf8_lossy().into_owned()
 }

@@ -51,18 +51,37 @@ pub fn strip_md(path: &str) -> Option<&str> {
 /// `path` relative to the folder of `from`, with `.` and `..` worked out;
 /// `None` when it climbs above the locale folder.
 pub fn join(from: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for segment in path.split('/') {
+    // Built in place, segment by segment, finding `/` with memchr: every
+    // relative link of a site comes through here. `depth` counts the
+    // segments `out` holds.
+    let (mut out, mut depth) = match memchr::memrchr(b'/', from.as_bytes()) {
+        Some(end) => (
+            String::from(&from[..end]),
+            memchr::memchr_iter(b'/', &from.as_bytes()[..end]).count() + 1,
+        ),
+        None => (String::new(), 0),
+    };
+    out.reserve(path.len() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'/', path.as_bytes()).chain([path.len()]) {
+        let segment = &path[start..end];
+        start = end + 1;
         match segment {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                depth = depth.checked_sub(1)?;
+                out.truncate(memchr::memrchr(b'/', out.as_bytes()).unwrap_or(0));
             }
-            s => parts.push(s),
+            s => {
+                if depth > 0 {
+                    out.push('/');
+                }
+                out.push_str(s);
+                depth += 1;
+            }
         }
     }
-    Some(parts.join("/"))
+    Some(out)
 }
 
 /// Where relative `target`, written in `file`, leads below the locale
@@ -90,6 +109,11 @@ mod tests {
         assert_eq!(join("a/b.md", "./d/../e.md").as_deref(), Some("a/e.md"));
         assert_eq!(join("b.md", "../c.md"), None);
         assert_eq!(join("", "a/c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("a/b/c.md", "../../x/y.md").as_deref(), Some("x/y.md"));
+        assert_eq!(join("a/b/c.md", "../../../y.md"), None);
+        assert_eq!(join("a//b.md", "c.md").as_deref(), Some("a//c.md"));
+        assert_eq!(join("a//b.md", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("/b.md", "../c.md").as_deref(), Some("c.md"));
         assert_eq!(
             locate("a/b/c.md", "~/d%20e.md#x").as_deref(),
             Some("d e.md")

@@ -2,7 +2,9 @@
 //! offending text, the related lines of other locales, notes and help.
 //! Colour when writing to a terminal. Rendered by codespan-reporting.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
+use std::path::Path;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
 use codespan_reporting::files::SimpleFiles;
@@ -24,7 +26,10 @@ pub fn print(report: &Findings) {
     let mut files = SimpleFiles::new();
     let mut ids = std::collections::HashMap::new();
     for (path, text) in &report.texts {
-        ids.insert(path.clone(), files.add(path_key(path), text.as_str()));
+        ids.insert(
+            path.clone(),
+            files.add(path_key(Path::new(path)), text.as_str()),
+        );
     }
     let config = Config::default();
     for finding in &report.findings {
@@ -39,7 +44,7 @@ pub fn print(report: &Findings) {
 
 fn diagnostic(
     finding: &Finding,
-    ids: &std::collections::HashMap<std::path::PathBuf, usize>,
+    ids: &std::collections::HashMap<OsString, usize>,
     files: &SimpleFiles<String, &str>,
 ) -> Diagnostic<usize> {
     let level = match finding.severity {
@@ -73,10 +78,10 @@ fn diagnostic(
 /// The file id and byte range of a location, when its text is known.
 fn label(
     location: &Location,
-    ids: &std::collections::HashMap<std::path::PathBuf, usize>,
+    ids: &std::collections::HashMap<OsString, usize>,
     files: &SimpleFiles<String, &str>,
 ) -> Option<(usize, std::ops::Range<usize>)> {
-    let id = *ids.get(&location.file)?;
+    let id = *ids.get(location.file.as_os_str())?;
     if location.line == 0 {
         return None;
     }

@@ -12,8 +12,9 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -21,17 +22,22 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Finding, Location, Severity};
 
 /// The findings of a run and the texts of the files they point into.
+///
+/// Files are keyed by their displayed path as an `OsString`, hashed by
+/// its bytes: `Path`'s own `Hash` walks the path component by component,
+/// which, looked up for each of tens of thousands of findings, was most
+/// of the cost of a report's fingerprints.
 #[derive(Debug, Default)]
 pub struct Findings {
     pub findings: Vec<Finding>,
     /// Source text per displayed path.
-    pub texts: FxHashMap<PathBuf, String>,
+    pub texts: FxHashMap<OsString, String>,
     /// Line start offsets per file, built on first use.
-    lines: OnceLock<FxHashMap<PathBuf, Vec<usize>>>,
+    lines: OnceLock<FxHashMap<OsString, Vec<usize>>>,
 }
 
 impl Findings {
-    pub fn new(findings: Vec<Finding>, texts: FxHashMap<PathBuf, String>) -> Findings {
+    pub fn new(findings: Vec<Finding>, texts: FxHashMap<OsString, String>) -> Findings {
         Findings {
             findings,
             texts,
@@ -50,9 +56,8 @@ impl Findings {
                 .map(|(path, text)| (path.clone(), crate::diagnostic::line_starts(text)))
                 .collect()
         });
-        let (Some(text), Some(starts)) =
-            (self.texts.get(&location.file), lines.get(&location.file))
-        else {
+        let file = location.file.as_os_str();
+        let (Some(text), Some(starts)) = (self.texts.get(file), lines.get(file)) else {
             return "";
         };
         let Some(&start) = location.line.checked_sub(1).and_then(|l| starts.get(l)) else {
@@ -79,7 +84,7 @@ impl Findings {
                 ])
             })
             .collect();
-        let mut seen: HashMap<u64, usize> = HashMap::new();
+        let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
         keys.into_iter()
             .map(|key| {
                 let n = seen.entry(key).or_default();
