@@ -43,7 +43,11 @@ pub fn write(mut index: LocaleIndex, dir: &Path) -> Result<IndexSize, Fatal> {
         .sum();
     let shards = (total / SHARD_BYTES + 1).next_power_of_two().min(4096);
     let mut files: Vec<String> = (0..shards).map(|_| String::from("{")).collect();
-    for (term, postings) in index.terms.iter().zip(&encoded) {
+    // Terms were numbered as pages came in from the render threads: in
+    // alphabetical order, the same site gives the same files every build.
+    let mut order: Vec<usize> = (0..index.terms.len()).collect();
+    order.sort_unstable_by(|&a, &b| index.terms[a].cmp(&index.terms[b]));
+    for (term, postings) in order.iter().map(|&i| (&index.terms[i], &encoded[i])) {
         let file = &mut files[shard(term, shards)];
         if file.len() > 1 {
             file.push(',');

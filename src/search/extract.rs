@@ -52,31 +52,35 @@ pub struct Part {
 
 /// Block elements whose boundary separates words (`<td>a</td><td>b</td>`
 /// is two words). Inline elements such as highlighted code spans are not
-/// listed: they may split one word.
-const BLOCKS: &[&str] = &[
-    "p",
-    "li",
-    "td",
-    "th",
-    "tr",
-    "br",
-    "div",
-    "pre",
-    "blockquote",
-    "dt",
-    "dd",
-    "h1",
-    "h4",
-    "h5",
-    "h6",
-    "figcaption",
-    "summary",
-    "table",
-    "ul",
-    "ol",
-    "hr",
-    "img",
-];
+/// listed: they may split one word. A `match`, not a list searched in
+/// turn: every tag of every page comes here, most of them the `<span>`s
+/// of highlighted code, which this rejects on their length alone.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "td"
+            | "th"
+            | "tr"
+            | "br"
+            | "div"
+            | "pre"
+            | "blockquote"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figcaption"
+            | "summary"
+            | "table"
+            | "ul"
+            | "ol"
+            | "hr"
+            | "img"
+    )
+}
 
 #[derive(Default)]
 struct State {
@@ -206,7 +210,7 @@ pub fn extract(body: &str) -> Extracted {
                 state.space();
                 state.in_heading = false;
             }
-            (name, _) if BLOCKS.contains(&name) => state.space(),
+            (name, _) if is_block(name) => state.space(),
             _ => {}
         }
         text_start = at;

@@ -316,7 +316,49 @@ fn excerpt(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::excerpt;
+    use super::{PageInput, SearchIndex, excerpt};
+
+    /// The files an index writes when its pages come in `order`.
+    fn files_after(order: &[usize]) -> Vec<(String, Vec<u8>)> {
+        let out = tempfile::tempdir().unwrap();
+        let bodies = [
+            "<h2 id=\"a\">Alpha</h2><p>zeta error 0x8007232B</p>",
+            "<p>beta gamma zeta</p>",
+            "<h2 id=\"k\">Key</h2><p>delta 0x8007232A beta</p>",
+        ];
+        let index = SearchIndex::new(out.path(), &[("en-us".to_owned(), bodies.len())]);
+        index.create_folders().unwrap();
+        for &n in order {
+            index.add(PageInput {
+                locale: 0,
+                ordinal: n,
+                url: &format!("p{n}.html"),
+                title: &format!("Page {n}"),
+                body: bodies[n],
+            });
+        }
+        index.finish().unwrap();
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(out.path().join("en-us/search"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn the_same_pages_give_the_same_files_whatever_order_they_come_in() {
+        let first = files_after(&[0, 1, 2]);
+        assert!(first.iter().any(|(name, _)| name.starts_with('t')));
+        assert_eq!(first, files_after(&[2, 0, 1]));
+        assert_eq!(first, files_after(&[1, 2, 0]));
+    }
 
     #[test]
     fn excerpts_end_at_a_word() {

@@ -21,39 +21,22 @@ pub const MAX_WORD: usize = 48;
 /// so that indexing a page allocates per distinct term, not per word.
 pub fn fold_into(text: &str, out: &mut String) {
     out.reserve(text.len());
-    let bytes = text.as_bytes();
     let mut space = out.ends_with(' ');
-    // ASCII, the common case, goes through a table into a small buffer
-    // that is appended whole: a byte at a time into the String was the
-    // largest cost of indexing.
-    let mut buffer = [0u8; 256];
-    let mut filled = 0;
-    let flush = |buffer: &[u8], out: &mut String| {
-        out.push_str(std::str::from_utf8(buffer).unwrap_or_default());
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // Without branches on the byte: a space after a space is
-            // written and then overwritten, as `filled` does not move.
-            let folded = ASCII_FOLD[usize::from(b)];
-            let is_space = folded == b' ';
-            buffer[filled] = folded;
-            filled += usize::from(!(is_space && space));
-            space = is_space;
-            if filled == buffer.len() {
-                flush(&buffer, out);
-                filled = 0;
-            }
-            i += 1;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            fold_ascii(&rest.as_bytes()[..ascii], out, &mut space);
+            rest = &rest[ascii..];
             continue;
         }
-        flush(&buffer[..filled], out);
-        filled = 0;
-        // `i` is at a character boundary: only ASCII bytes were skipped.
-        let c = text[i..].chars().next().unwrap_or(' ');
-        i += c.len_utf8();
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         if let Some(folded) = latin1_letter(c) {
             out.push_str(folded);
             space = false;
@@ -70,7 +53,28 @@ pub fn fold_into(text: &str, out: &mut String) {
             space = true;
         }
     }
-    flush(&buffer[..filled], out);
+}
+
+/// [`fold_into`] for a run of ASCII, the common case: through a table
+/// into a small buffer appended whole, without a branch on the byte (a
+/// space after a space is written and then overwritten, as `filled` does
+/// not move). A byte at a time into the `String` was the largest cost of
+/// indexing.
+fn fold_ascii(run: &[u8], out: &mut String, space: &mut bool) {
+    let mut buffer = [0u8; 256];
+    for chunk in run.chunks(buffer.len()) {
+        let mut filled = 0;
+        for &b in chunk {
+            let folded = ASCII_FOLD[usize::from(b & 0x7f)];
+            let is_space = folded == b' ';
+            // `filled` < 256: it counts at most a chunk's bytes.
+            buffer[filled & 0xff] = folded;
+            filled += usize::from(!(is_space && *space));
+            *space = is_space;
+        }
+        // The table maps ASCII to ASCII: always valid.
+        out.push_str(std::str::from_utf8(&buffer[..filled]).unwrap_or_default());
+    }
 }
 
 /// ASCII letters and digits lowercased, anything else a space.
