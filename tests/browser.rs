@@ -136,12 +136,23 @@ impl Reader {
         }
     }
 
+    /// Clicks `selector`, retrying for a while: an element that was just
+    /// revealed (a link in a `<details>` whose summary was clicked) may
+    /// have no layout box yet when the click is sent, which made a test
+    /// fail about once in thirty runs.
     fn click(&self, selector: &str) {
-        self.tab
-            .find_element(selector)
-            .unwrap_or_else(|e| panic!("{selector}: {e}"))
-            .click()
-            .unwrap();
+        let started = Instant::now();
+        loop {
+            let clicked = self
+                .tab
+                .find_element(selector)
+                .and_then(|element| element.click().map(drop));
+            match clicked {
+                Ok(()) => return,
+                Err(e) if started.elapsed() > Duration::from_secs(10) => panic!("{selector}: {e}"),
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
     }
 
     /// Picks `tag` in the language switcher and waits for its page.
