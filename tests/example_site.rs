@@ -279,3 +279,35 @@ fn titles_come_from_front_matter() {
         "Aprenda a solucionar problemas de códigos de error de activación."
     );
 }
+
+/// Every file below `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn building_the_same_site_again_writes_the_same_bytes() {
+    // Another process, so hash maps are seeded differently and pages
+    // finish in another order: neither may show in the output.
+    let dir = tempfile::tempdir().unwrap();
+    let again = dir.path().join("public");
+    let result = polydoc(&repo(), &["build", "--out", again.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    let (first, second) = (tree(site()), tree(&again));
+    assert!(first.len() > 10, "{} files", first.len());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{} differs", path.display());
+    }
+}
