@@ -53,6 +53,11 @@ pub struct CheckReport {
     pub pages: Vec<(String, usize)>,
     pub findings: Findings,
     pub elapsed: Duration,
+    /// The checked site, its texts moved to `findings`. Kept so that the
+    /// caller decides when it is freed: the CLI leaves it to the process
+    /// exit, where freeing every page's facts one by one would compete
+    /// with writing the report for the cores.
+    _site: Site,
 }
 
 /// The stages both commands share: configuration, locales, load, parse,
@@ -152,7 +157,7 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 
 /// The texts of the pages that have findings, for reporters to quote the
 /// offending lines; taken out of the site, which is done with.
-fn texts(mut site: Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString, String> {
+fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString, String> {
     // Paths as `OsStr`: hashed by their bytes, not component by component.
     let wanted: rustc_hash::FxHashSet<&OsStr> = findings
         .iter()
@@ -161,17 +166,14 @@ fn texts(mut site: Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString
         })
         .map(|path| path.as_os_str())
         .collect();
-    let texts = site
-        .pages
+    site.pages
         .iter_mut()
         .filter(|p| wanted.contains(p.source.display.as_os_str()))
         .map(|p| {
             let text = std::mem::take(&mut p.source.text);
             (p.source.display.clone().into_os_string(), text)
         })
-        .collect();
-    drop_later(site);
-    texts
+        .collect()
 }
 
 /// Freeing tens of thousands of pages takes a noticeable slice of a run;
@@ -199,12 +201,14 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     check::sort(&mut findings);
     stages.done("check");
     let pages = pages_per_locale(&prepared.site);
-    let texts = texts(prepared.site, &findings);
+    let mut site = prepared.site;
+    let texts = texts(&mut site, &findings);
     stages.done("texts");
     Ok(CheckReport {
         pages,
         findings: Findings::new(findings, texts),
         elapsed: started.elapsed(),
+        _site: site,
     })
 }
 
