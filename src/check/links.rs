@@ -129,13 +129,15 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
 }
 
 fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Option<Finding> {
-    let location = cx.location(p, link.span.clone());
+    // Only when there is a finding: a page's line table is built on the
+    // first position asked of it, and most links are spelled exactly.
+    let location = || cx.location(p, link.span.clone());
     match how {
         How::Exact => None,
         How::Case => Some(
             Finding::warning(
                 "link-case-mismatch",
-                location,
+                location(),
                 format!(
                     "`{}` matches `{actual}` only when letter case is ignored: it works on Windows, not on a case-sensitive web server",
                     link.target
@@ -146,7 +148,7 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
         How::Backslash => Some(
             Finding::warning(
                 "link-backslash",
-                location,
+                location(),
                 format!(
                     "`{}` separates folders with `\\`: browsers and web servers need `/`",
                     link.target
