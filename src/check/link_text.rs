@@ -35,6 +35,11 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
         } => (*page, fragment),
         _ => return None,
     };
+    // Most link texts are prose: nothing to compare, no heading to find.
+    let hex = tokens::is_hex_code(&link.text);
+    if !hex && !link.text_is_code {
+        return None;
+    }
     let facts = &cx.site.pages[target].doc.facts;
     let heading = facts
         .anchors
@@ -46,7 +51,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                 .iter()
                 .find(|u| matches!(u.kind, UnitKind::Heading(_)) && u.offset == a.offset)
         });
-    let (wanted, names): (String, Vec<String>) = if tokens::is_hex_code(&link.text) {
+    let (wanted, names): (String, Vec<String>) = if hex {
         let mut names = tokens::hex_codes(fragment);
         if let Some(h) = heading {
             names.extend(
@@ -58,7 +63,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
             );
         }
         (link.text.trim().to_ascii_lowercase(), names)
-    } else if link.text_is_code {
+    } else {
         let names = heading
             .map(|h| {
                 facts
@@ -70,8 +75,6 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
             })
             .unwrap_or_default();
         (link.text.trim().to_owned(), names)
-    } else {
-        return None;
     };
     if names.is_empty() || names.contains(&wanted) {
         return None;
