@@ -29,7 +29,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         for (id, offsets) in dupes {
             let lines: Vec<String> = offsets
                 .iter()
-                .map(|&o| cx.location(p, o..o).line.to_string())
+                .map(|&o| cx.line(p, o).to_string())
                 .collect();
             let message = format!(
                 "id `{id}` is defined {} times on this page (lines {})",

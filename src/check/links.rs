@@ -47,7 +47,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             if links.len() > 1 {
                 let lines: Vec<String> = links
                     .iter()
-                    .map(|l| cx.location(p, l.span.clone()).line.to_string())
+                    .map(|l| cx.line(p, l.span.start).to_string())
                     .collect();
                 finding.message = format!(
                     "{}; the page links it {} times (lines {})",

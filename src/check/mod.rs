@@ -231,6 +231,16 @@ impl<'a> Context<'a> {
             .location(&source.display, span)
     }
 
+    /// The 1-based line of byte `offset` of page `page`: [`Self::location`]
+    /// without the file path, for messages that list lines.
+    pub fn line(&self, page: usize, offset: usize) -> usize {
+        let source = &self.site.pages[page].source;
+        self.lines[page]
+            .get_or_init(|| LineIndex::new(&source.text))
+            .position(offset)
+            .0
+    }
+
     /// The source text of bytes `span` of page `page`, if it is on one line.
     pub fn snippet(&self, page: usize, span: Range<usize>) -> Option<&'a str> {
         let text = self.site.pages[page].source.text.get(span)?;

@@ -86,7 +86,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         "`{}` appears twice in the first column of this table (lines {} and {})",
                         key.text,
                         first_location.line,
-                        cx.location(p, key.span.clone()).line
+                        cx.line(p, key.span.start)
                     ),
                 )
                 .with_related(first_location, "the first occurrence")
