@@ -162,7 +162,11 @@ impl SearchIndex {
         folded.push(' ');
         terms::fold_into(page.title, &mut folded);
         let title = title_start..folded.len();
-        let mut weights: FxHashMap<&str, (u32, u32)> = FxHashMap::default();
+        // A real article has a distinct term per 45 bytes or so of its
+        // Markdown (the seeds): sized for a little more, the map rarely
+        // grows by rehashing.
+        let mut weights: FxHashMap<&str, (u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(folded.len() / 32, Default::default());
         let mut length = 0;
         let mut count = |range: std::ops::Range<usize>, weight: u32, section: usize| {
             terms::each_folded(&folded[range], |term| {
