@@ -8,21 +8,26 @@ use std::path::Path;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use codespan_reporting::term::{self, Config};
 
 use super::{Findings, path_key};
 use crate::diagnostic::{Finding, Location, Severity};
 
 /// Writes every finding to standard error, then a summary per rule.
+///
+/// Through a buffer: standard error is unbuffered, and codespan writes
+/// each piece of a diagnostic on its own, which made a write call per
+/// few bytes (13.8 million for 6,000 findings, more time in the kernel
+/// than in the checks).
 pub fn print(report: &Findings) {
+    use std::io::Write;
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
     } else {
         ColorChoice::Never
     };
-    let stream = StandardStream::stderr(color);
-    let mut out = stream.lock();
+    let mut out = BufferedStandardStream::stderr(color);
     let mut files = SimpleFiles::new();
     let mut ids = std::collections::HashMap::new();
     for (path, text) in &report.texts {
@@ -36,10 +41,11 @@ pub fn print(report: &Findings) {
         let diagnostic = diagnostic(finding, &ids, &files);
         if term::emit_to_write_style(&mut out, &config, &files, &diagnostic).is_err() {
             // No source to show (a file that could not be read): the plain form.
-            eprintln!("{finding}\n");
+            let _ = writeln!(out, "{finding}\n");
         }
     }
-    eprint!("{}", summary(report));
+    let _ = write!(out, "{}", summary(report));
+    let _ = out.flush();
 }
 
 fn diagnostic(
