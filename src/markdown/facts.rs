@@ -128,10 +128,11 @@ pub fn shared(a: &[u64], b: &[u64]) -> usize {
     shared
 }
 
-/// The hash of a token in a unit's set ([`Facts::set_of`]): FxHash, whose fixed keys make it
-/// equal in every page and every run, and which costs a fraction of
-/// SipHash on these short values (no attacker chooses them to collide
-/// here; a collision would at worst hide one difference).
+/// The hash of a token in a unit's set ([`Facts::set_of`]): FxHash,
+/// whose fixed keys make it equal in every page and every run, and which
+/// costs a fraction of SipHash on these short values (no attacker
+/// chooses them to collide here; a collision would at worst hide one
+/// difference).
 fn token_hash(kind: TokenKind, value: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
@@ -198,7 +199,8 @@ pub fn extract(
     headings: &[Heading],
 ) -> Facts {
     // Each of these vectors is kept for the whole run: sized once from
-    // the events (an upper bound), they neither grow nor shrink by copying.
+    // the events, they need not grow or shrink by copying (the count is
+    // exact or an upper bound, except for raw HTML defining several ids).
     let (mut units, mut links, mut anchors) = (0, 0, 0);
     for (event, _) in events {
         match event {
@@ -231,6 +233,7 @@ pub fn extract(
         code: String::new(),
         pending: Vec::new(),
         spare: Vec::new(),
+        set: Vec::new(),
         base,
         open: Vec::new(),
         pushed: Vec::new(),
@@ -269,6 +272,8 @@ struct Extractor<'h, 'b> {
     pending: Vec<Vec<Token>>,
     /// Emptied token vectors, for the next units.
     spare: Vec<Vec<Token>>,
+    /// The token set of the unit being finished, before it is copied.
+    set: Vec<u64>,
     /// For each open unit-making tag: whether it pushed a unit.
     pushed: Vec<bool>,
     links: Vec<OpenLink>,
@@ -517,25 +522,18 @@ impl Extractor<'_, '_> {
             && let Some(unit) = self.open.pop()
             && let Some(mut tokens) = self.pending.pop()
         {
+            let set = &mut self.set;
+            set.clear();
+            set.extend(tokens.iter().map(|t| token_hash(t.kind, &t.value)));
+            set.sort_unstable();
+            set.dedup();
             let facts = &mut self.facts;
-            let set_start = facts.sets.len();
-            facts
-                .sets
-                .extend(tokens.iter().map(|t| token_hash(t.kind, &t.value)));
-            facts.sets[set_start..].sort_unstable();
-            let mut distinct = set_start;
-            for i in set_start..facts.sets.len() {
-                if i == set_start || facts.sets[i] != facts.sets[distinct - 1] {
-                    facts.sets[distinct] = facts.sets[i];
-                    distinct += 1;
-                }
-            }
-            facts.sets.truncate(distinct);
-            let token_start = facts.tokens.len();
+            let (token_start, set_start) = (facts.tokens.len(), facts.sets.len());
             facts.tokens.append(&mut tokens);
+            facts.sets.extend_from_slice(set);
             let unit = &mut facts.units[unit];
             unit.tokens = as_u32(token_start)..as_u32(facts.tokens.len());
-            unit.set = as_u32(set_start)..as_u32(distinct);
+            unit.set = as_u32(set_start)..as_u32(facts.sets.len());
             self.spare.push(tokens);
         }
     }
