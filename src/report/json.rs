@@ -169,6 +169,34 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_has_every_field_of_a_finding_and_its_fingerprint() {
+        // Entry spells out Finding's fields: a field added to Finding
+        // must be added there too, or this fails.
+        let report = findings(1);
+        let doc: serde_json::Value = serde_json::from_str(&render(&report)).unwrap();
+        let finding = serde_json::to_value(&report.findings[0]).unwrap();
+        let mut expected: Vec<&str> = finding
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .chain(["fingerprint"])
+            .collect();
+        let mut written: Vec<&str> = doc["findings"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        expected.sort_unstable();
+        written.sort_unstable();
+        assert_eq!(written, expected);
+        for (key, value) in finding.as_object().unwrap() {
+            assert_eq!(&doc["findings"][0][key], value, "{key}");
+        }
+    }
+
+    #[test]
     fn no_findings_is_an_empty_list() {
         let text = render(&findings(0));
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
