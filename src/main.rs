@@ -403,14 +403,6 @@ fn quiet_broken_pipe() {
     }
 }
 
-/// Opts the process out of transparent huge pages, which mimalloc asks
-/// for. Each first touch of a huge page zeroes 2 MiB; on the benchmark
-/// corpus that kernel time swung between 0.3 and 2.8 s from one run of
-/// the same `check` to the next, and a build's system time was about 1 s
-/// higher with them (7.2 s against 6.5 s, 40 MiB more peak). Without
-/// them system time stays near 0.9 s for `check`, with the same median
-/// over six paired runs (README "Speed and memory"). Failure (an old
-/// kernel) changes nothing.
 /// Leaves a run's results to the process exit instead of freeing them:
 /// on a large site, freeing every finding and source text one by one
 /// took a tenth of a second after all output was written. Only for the
@@ -419,6 +411,14 @@ fn exit_without_freeing<T>(value: T) {
     std::mem::forget(value);
 }
 
+/// Opts the process out of transparent huge pages, which mimalloc asks
+/// for. Each first touch of a huge page zeroes 2 MiB; on the benchmark
+/// corpus that kernel time swung between 0.3 and 2.8 s from one run of
+/// the same `check` to the next, and a build's system time was about 1 s
+/// higher with them (7.2 s against 6.5 s, 40 MiB more peak). Without
+/// them system time stays near 0.9 s for `check`, with the same median
+/// over six paired runs (README "Speed and memory"). Failure (an old
+/// kernel) changes nothing.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and changes

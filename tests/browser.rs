@@ -138,8 +138,8 @@ impl Reader {
 
     /// Clicks `selector`, retrying for a while: an element that was just
     /// revealed (a link in a `<details>` whose summary was clicked) may
-    /// have no layout box yet when the click is sent, which made a test
-    /// fail about once in thirty runs.
+    /// have no layout box yet when the click is sent, which once failed
+    /// a test.
     fn click(&self, selector: &str) {
         let started = Instant::now();
         loop {

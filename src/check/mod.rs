@@ -225,20 +225,18 @@ impl<'a> Context<'a> {
 
     /// The location of bytes `span` of page `page`'s file.
     pub fn location(&self, page: usize, span: Range<usize>) -> Location {
-        let source = &self.site.pages[page].source;
-        self.lines[page]
-            .get_or_init(|| LineIndex::new(&source.text))
-            .location(&source.display, span)
+        self.line_index(page)
+            .location(&self.site.pages[page].source.display, span)
     }
 
     /// The 1-based line of byte `offset` of page `page`: [`Self::location`]
     /// without the file path, for messages that list lines.
     pub fn line(&self, page: usize, offset: usize) -> usize {
-        let source = &self.site.pages[page].source;
-        self.lines[page]
-            .get_or_init(|| LineIndex::new(&source.text))
-            .position(offset)
-            .0
+        self.line_index(page).position(offset).0
+    }
+
+    fn line_index(&self, page: usize) -> &LineIndex<'a> {
+        self.lines[page].get_or_init(|| LineIndex::new(&self.site.pages[page].source.text))
     }
 
     /// The source text of bytes `span` of page `page`, if it is on one line.

@@ -102,9 +102,9 @@ pub struct Unit {
     /// Index of the section: 0 before the first heading, then one per heading.
     pub section: usize,
     pub offset: usize,
-    /// Where the unit's tokens are in [`Facts::tokens`] (see [`Facts::tokens_of`]).
+    /// Where the unit's tokens are among its page's ([`Facts::tokens_of`]).
     tokens: Range<u32>,
-    /// Where the unit's token set is in [`Facts::sets`] (see [`Facts::set_of`]).
+    /// Where the unit's token set is among its page's ([`Facts::set_of`]).
     set: Range<u32>,
     /// For table rows: the first cell.
     pub key: Option<Box<Cell>>,
@@ -141,8 +141,8 @@ fn token_hash(kind: TokenKind, value: &str) -> u64 {
     hasher.finish()
 }
 
-/// The hash of a code block's content as [`tokens::fenced_code`]
-/// normalises it, computed line by line without joining the lines.
+/// The hash of a code block's lines as a translation keeps them
+/// ([`tokens::fenced_lines`]), computed without joining the lines.
 fn fenced_hash(code: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
