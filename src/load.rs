@@ -72,61 +72,19 @@ pub fn load<T: Send>(
         tocs: Vec::new(),
         findings: Vec::new(),
     };
-    let mut pages = Vec::new();
-    for (index, locale) in locales.iter().enumerate() {
-        let walker = WalkDir::new(&locale.dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    let path = e
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| locale.dir.clone());
-                    let cause = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string);
-                    loaded.findings.push(unreadable(config, &path, &cause));
-                    continue;
-                }
-            };
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let Some(rel_path) = relative(&locale.dir, entry.path()) else {
-                continue;
-            };
-            let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-            if name == "toc.yml" || name == "toc.md" {
-                match std::fs::read_to_string(entry.path()) {
-                    Ok(text) => loaded.tocs.push(TocSource {
-                        locale: index,
-                        rel_path,
-                        display: config.display_path(entry.path()),
-                        text,
-                    }),
-                    Err(e) => {
-                        loaded
-                            .findings
-                            .push(unreadable(config, entry.path(), &e.to_string()))
-                    }
-                }
-                continue;
-            }
-            if name.ends_with(".md") {
-                pages.push((index, rel_path, entry.into_path()));
-            } else {
-                loaded.assets.push(Asset {
-                    locale: index,
-                    rel_path,
-                    path: entry.into_path(),
-                });
-            }
-        }
+    // The locales are listed in parallel (one folder tree each), then
+    // joined in their order.
+    let listed: Vec<Listed> = locales
+        .par_iter()
+        .enumerate()
+        .map(|(index, locale)| list(config, index, locale))
+        .collect();
+    let mut pages = Vec::with_capacity(listed.iter().map(|l| l.pages.len()).sum());
+    for listed in listed {
+        pages.extend(listed.pages);
+        loaded.assets.extend(listed.assets);
+        loaded.tocs.extend(listed.tocs);
+        loaded.findings.extend(listed.findings);
     }
     progress.start("Reading files", pages.len() as u64);
     let results: Vec<(Option<T>, Vec<Finding>)> = pages
@@ -139,11 +97,79 @@ pub fn load<T: Send>(
         })
         .collect();
     progress.finish();
+    loaded.pages.reserve_exact(results.len());
     for (page, findings) in results {
         loaded.pages.extend(page);
         loaded.findings.extend(findings);
     }
     loaded
+}
+
+/// One locale's files, as its folder tree lists them.
+#[derive(Default)]
+struct Listed {
+    /// Markdown pages: locale, relative path, path.
+    pages: Vec<(usize, String, PathBuf)>,
+    assets: Vec<Asset>,
+    tocs: Vec<TocSource>,
+    findings: Vec<Finding>,
+}
+
+/// Lists the files of locale `index`, sorted by name in each folder.
+fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
+    let mut listed = Listed::default();
+    let walker = WalkDir::new(&locale.dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| locale.dir.clone());
+                let cause = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                listed.findings.push(unreadable(config, &path, &cause));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Some(rel_path) = relative(&locale.dir, entry.path()) else {
+            continue;
+        };
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        if name == "toc.yml" || name == "toc.md" {
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => listed.tocs.push(TocSource {
+                    locale: index,
+                    rel_path,
+                    display: config.display_path(entry.path()),
+                    text,
+                }),
+                Err(e) => listed
+                    .findings
+                    .push(unreadable(config, entry.path(), &e.to_string())),
+            }
+            continue;
+        }
+        if name.ends_with(".md") {
+            listed.pages.push((index, rel_path, entry.into_path()));
+        } else {
+            listed.assets.push(Asset {
+                locale: index,
+                rel_path,
+                path: entry.into_path(),
+            });
+        }
+    }
+    listed
 }
 
 fn relative(dir: &Path, path: &Path) -> Option<String> {

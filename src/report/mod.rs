@@ -47,23 +47,28 @@ impl Findings {
 
     /// The text of line `location.line` of its file, trimmed; empty when unknown.
     pub fn line_text(&self, location: &Location) -> &str {
-        // Built once, in parallel: with tens of thousands of findings every
-        // file of a large site is here, and this ran alone on one core.
-        let lines = self.lines.get_or_init(|| {
-            use rayon::prelude::*;
-            self.texts
-                .par_iter()
-                .map(|(path, text)| (path.clone(), crate::diagnostic::line_starts(text)))
-                .collect()
-        });
         let file = location.file.as_os_str();
-        let (Some(text), Some(starts)) = (self.texts.get(file), lines.get(file)) else {
+        let (Some(text), Some(starts)) = (self.texts.get(file), self.lines().get(file)) else {
             return "";
         };
         let Some(&start) = location.line.checked_sub(1).and_then(|l| starts.get(l)) else {
             return "";
         };
         text[start..].lines().next().map_or("", str::trim)
+    }
+
+    /// Line start offsets per file, built once, in parallel: with tens of
+    /// thousands of findings every file of a large site is here. Call it
+    /// first from outside a parallel loop: built from inside one, the
+    /// other threads would wait on the lock instead of sharing the work.
+    fn lines(&self) -> &FxHashMap<OsString, Vec<usize>> {
+        self.lines.get_or_init(|| {
+            use rayon::prelude::*;
+            self.texts
+                .par_iter()
+                .map(|(path, text)| (path.clone(), crate::diagnostic::line_starts(text)))
+                .collect()
+        })
     }
 
     /// Per finding, a fingerprint that survives edits elsewhere in the
@@ -73,6 +78,7 @@ impl Findings {
         use rayon::prelude::*;
         // Hashing reads every finding's line: in parallel. Numbering the
         // repeats must follow the findings' order: in sequence.
+        self.lines();
         let keys: Vec<u64> = self
             .findings
             .par_iter()
