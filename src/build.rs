@@ -7,6 +7,8 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::check::Settings;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Finding, Severity};
@@ -157,7 +159,11 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 
 /// The texts of the pages that have findings, for reporters to quote the
 /// offending lines; taken out of the site, which is done with.
-fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString, String> {
+fn texts(
+    site: &mut Site,
+    lines: Vec<Option<Vec<usize>>>,
+    findings: &[Finding],
+) -> rustc_hash::FxHashMap<OsString, (String, Vec<usize>)> {
     // Paths as `OsStr`: hashed by their bytes, not component by component.
     let wanted: rustc_hash::FxHashSet<&OsStr> = findings
         .iter()
@@ -167,11 +173,13 @@ fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsStrin
         .map(|path| path.as_os_str())
         .collect();
     site.pages
-        .iter_mut()
-        .filter(|p| wanted.contains(p.source.display.as_os_str()))
-        .map(|p| {
+        .par_iter_mut()
+        .zip(lines)
+        .filter(|(p, _)| wanted.contains(p.source.display.as_os_str()))
+        .map(|(p, starts)| {
             let text = std::mem::take(&mut p.source.text);
-            (p.source.display.clone().into_os_string(), text)
+            let starts = starts.unwrap_or_else(|| crate::diagnostic::line_starts(&text));
+            (p.source.display.clone().into_os_string(), (text, starts))
         })
         .collect()
 }
@@ -196,17 +204,17 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .cloned()
         .filter_map(|f| prepared.settings.apply(f))
         .collect();
-    let raw = run_checks(&prepared);
+    let (raw, lines) = check::run_with_lines(&prepared.site, prepared.config.source.as_deref());
     findings.extend(with_severities(&prepared, raw));
     check::sort(&mut findings);
     stages.done("check");
     let pages = pages_per_locale(&prepared.site);
     let mut site = prepared.site;
-    let texts = texts(&mut site, &findings);
+    let texts = texts(&mut site, lines, &findings);
     stages.done("texts");
     Ok(CheckReport {
         pages,
-        findings: Findings::new(findings, texts),
+        findings: Findings::with_lines(findings, texts),
         elapsed: started.elapsed(),
         _site: site,
     })

@@ -190,6 +190,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The byte offset where each line starts, as [`line_starts`] gives them.
+    pub fn into_starts(self) -> Vec<usize> {
+        self.starts
+    }
+
     /// The location of the bytes `span` of the text, for file `file`.
     pub fn location(&self, file: impl Into<PathBuf>, span: std::ops::Range<usize>) -> Location {
         let (line, column) = self.position(span.start);

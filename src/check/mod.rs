@@ -235,6 +235,14 @@ impl<'a> Context<'a> {
         self.line_index(page).position(offset).0
     }
 
+    /// The line tables made so far, per page.
+    fn into_line_starts(self) -> Vec<Option<Vec<usize>>> {
+        self.lines
+            .into_iter()
+            .map(|lines| lines.into_inner().map(LineIndex::into_starts))
+            .collect()
+    }
+
     fn line_index(&self, page: usize) -> &LineIndex<'a> {
         self.lines[page].get_or_init(|| LineIndex::new(&self.site.pages[page].source.text))
     }
@@ -344,11 +352,22 @@ impl Settings {
 
 /// Runs every check over `site`; findings come out merged and sorted.
 pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
+    run_with_lines(site, source).0
+}
+
+/// [`run`], and per page the line starts the rules worked out (`None`
+/// where no rule needed them), for a report to reuse: on a site where
+/// most pages have a finding, building them again was a sizeable part
+/// of the report.
+pub fn run_with_lines(
+    site: &Site,
+    source: Option<&str>,
+) -> (Vec<Finding>, Vec<Option<Vec<usize>>>) {
     let cx = Context::new(site, source);
     let findings: Vec<Finding> = CHECKS.par_iter().flat_map(|check| check(&cx)).collect();
     let mut findings = merge::merge(findings);
     sort(&mut findings);
-    findings
+    (findings, cx.into_line_starts())
 }
 
 /// By file, line and column, then rule: the order a reader walks a file.

@@ -45,6 +45,27 @@ impl Findings {
         }
     }
 
+    /// [`Findings::new`] with the line starts of every file of `texts`
+    /// already worked out (see `check::run_with_lines`).
+    pub fn with_lines(
+        findings: Vec<Finding>,
+        texts: FxHashMap<OsString, (String, Vec<usize>)>,
+    ) -> Findings {
+        let mut by_path = FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
+        let texts = texts
+            .into_iter()
+            .map(|(path, (text, starts))| {
+                by_path.insert(path.clone(), starts);
+                (path, text)
+            })
+            .collect();
+        Findings {
+            findings,
+            texts,
+            lines: OnceLock::from(by_path),
+        }
+    }
+
     /// The text of line `location.line` of its file, trimmed; empty when unknown.
     pub fn line_text(&self, location: &Location) -> &str {
         let file = location.file.as_os_str();
