@@ -17,7 +17,8 @@ pub const MAX_WORD: usize = 48;
 
 /// Appends `text` to `out` folded: word characters lowercased and without
 /// Latin accents, Chinese and Japanese characters as they are, anything
-/// else as one space. [`each_folded`] then reads terms as slices of it,
+/// else as a space (ASCII punctuation a space each, other characters one
+/// for a run). [`each_folded`] then reads terms as slices of it,
 /// so that indexing a page allocates per distinct term, not per word.
 pub fn fold_into(text: &str, out: &mut String) {
     out.reserve(text.len());
@@ -55,41 +56,36 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// [`fold_into`] for a run of ASCII, the common case: through a table
-/// into a small buffer appended whole, without a branch on the byte (a
-/// space after a space is written and then overwritten, as `filled` does
-/// not move). A byte at a time into the `String` was the largest cost of
+/// [`fold_into`] for a run of ASCII, the common case. Each byte maps to
+/// one byte, spaces not collapsed (a run of them separates words as one
+/// does for [`each_folded`]), so the loop has no branch and no state and
+/// the compiler turns it into vector instructions. Collapsing spaces
+/// here, a byte at a time into the `String`, was the largest cost of
 /// indexing.
 fn fold_ascii(run: &[u8], out: &mut String, space: &mut bool) {
-    let mut buffer = [0u8; 256];
-    for chunk in run.chunks(buffer.len()) {
-        let mut filled = 0;
-        for &b in chunk {
-            let folded = ASCII_FOLD[usize::from(b & 0x7f)];
-            let is_space = folded == b' ';
-            // `filled` < 256: it counts at most a chunk's bytes.
-            buffer[filled & 0xff] = folded;
-            filled += usize::from(!(is_space && *space));
-            *space = is_space;
-        }
-        // The table maps ASCII to ASCII: always valid.
-        out.push_str(std::str::from_utf8(&buffer[..filled]).unwrap_or_default());
+    // SAFETY: `fold_byte` maps every byte of `run` (ASCII) to an ASCII
+    // byte, so the string stays valid UTF-8.
+    let bytes = unsafe { out.as_mut_vec() };
+    bytes.extend(run.iter().map(|&b| fold_byte(b)));
+    if let Some(&last) = run.last() {
+        *space = fold_byte(last) == b' ';
     }
 }
 
-/// ASCII letters and digits lowercased, anything else a space.
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [b' '; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            table[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
+/// An ASCII letter lowercased, a digit as it is, anything else a space;
+/// written without a table or a branch so that it vectorises.
+fn fold_byte(b: u8) -> u8 {
+    let lower = b | 0x20;
+    let letter = lower.wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    if letter {
+        lower
+    } else if digit {
+        b
+    } else {
+        b' '
     }
-    table
-};
+}
 
 /// Calls `emit` for each term of text folded by [`fold_into`].
 pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
