@@ -158,7 +158,9 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 }
 
 /// The texts of the pages that have findings, for reporters to quote the
-/// offending lines; taken out of the site, which is done with.
+/// offending lines, each with its line starts (from `lines`, the tables
+/// the rules made, or worked out here); taken out of the site, which is
+/// done with.
 fn texts(
     site: &mut Site,
     lines: Vec<Option<Vec<usize>>>,
