@@ -254,9 +254,14 @@ fn check(
                 }
             );
         }
-        Format::Json => {
+        Format::Json | Format::Sarif => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = report::json::write(findings, &mut out)
+            let written = if matches!(format, Format::Json) {
+                report::json::write(findings, &mut out)
+            } else {
+                report::sarif::write(findings, &mut out)
+            };
+            let written = written
                 .and_then(|()| writeln!(out))
                 .and_then(|()| out.flush());
             if let Err(e) = written {
@@ -264,7 +269,6 @@ fn check(
                 return ExitCode::from(2);
             }
         }
-        Format::Sarif => println!("{}", report::sarif::render(findings)),
         Format::Github => print!("{}", report::github::render(findings)),
     }
     stages.done("report");

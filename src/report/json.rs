@@ -4,7 +4,6 @@
 
 use std::io::Write;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Findings;
@@ -82,81 +81,33 @@ pub fn write(report: &Findings, mut out: impl Write) -> std::io::Result<()> {
     }
     out.write_all(b",\n  \"findings\": [")?;
     let fingerprints = report.fingerprints();
-    let mut first = true;
-    for (findings, fingerprints) in report
-        .findings
-        .chunks(CHUNK)
-        .zip(fingerprints.chunks(CHUNK))
-    {
-        let entries: Vec<Vec<u8>> = findings
-            .par_iter()
-            .zip(fingerprints)
-            .map(|(f, fingerprint)| {
-                indented(&Entry {
-                    rule: f.rule,
-                    severity: f.severity,
-                    location: &f.location,
-                    message: &f.message,
-                    help: &f.help,
-                    notes: &f.notes,
-                    related: &f.related,
-                    fingerprint: fingerprint.as_str(),
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        for entry in entries {
-            out.write_all(if first { b"\n" } else { b",\n" })?;
-            out.write_all(&entry)?;
-            first = false;
+    super::write_elements(&mut out, report.findings.len(), b"    ", |i| {
+        let f = &report.findings[i];
+        Entry {
+            rule: f.rule,
+            severity: f.severity,
+            location: &f.location,
+            message: &f.message,
+            help: &f.help,
+            notes: &f.notes,
+            related: &f.related,
+            fingerprint: fingerprints[i].as_str(),
         }
-    }
+    })?;
     out.write_all(b"\n  ]\n}")
-}
-
-/// Findings serialised between two writes.
-const CHUNK: usize = 4096;
-
-/// `entry` pretty-printed at the depth of an element of `findings`:
-/// every line indented four spaces (JSON strings hold no raw newline,
-/// so each newline is between tokens).
-fn indented(entry: &Entry) -> serde_json::Result<Vec<u8>> {
-    let mut flat = Vec::with_capacity(512);
-    serde_json::to_writer_pretty(&mut flat, entry)?;
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 4);
-    let mut line_start = 0;
-    for newline in memchr::memchr_iter(b'\n', &flat).chain([flat.len()]) {
-        out.extend_from_slice(b"    ");
-        out.extend_from_slice(&flat[line_start..newline]);
-        if newline < flat.len() {
-            out.push(b'\n');
-        }
-        line_start = newline + 1;
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Finding;
 
     fn findings(n: usize) -> Findings {
-        let findings = (0..n)
-            .map(|i| {
-                Finding::warning(
-                    "duplicate-anchor",
-                    Location::at("a.md", i + 1, 1),
-                    format!("finding \"{i}\"\nsecond line"),
-                )
-                .with_help("help")
-            })
-            .collect();
-        Findings::new(findings, Default::default())
+        super::super::sample(n)
     }
 
     #[test]
     fn findings_across_chunks_stay_in_order_in_valid_json() {
-        let n = CHUNK + 3;
+        let n = super::super::CHUNK + 3;
         let doc: serde_json::Value = serde_json::from_str(&render(&findings(n))).unwrap();
         assert_eq!(doc["summary"]["warnings"], n);
         let list = doc["findings"].as_array().unwrap();

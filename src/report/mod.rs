@@ -158,6 +158,53 @@ pub fn path_key(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// Findings serialised between two writes.
+const CHUNK: usize = 4096;
+
+/// Writes `count` elements of a pretty-printed JSON array whose elements
+/// sit `indent` deep, `make(i)` giving the `i`th: each is serialised on
+/// its own (in parallel, a chunk at a time) and the chunks are written in
+/// order, `\n` before the first and `,\n` between. Serialising tens of
+/// thousands of findings as one document ran on one core and, for SARIF,
+/// held the whole tree in memory.
+fn write_elements<S: serde::Serialize>(
+    out: &mut impl std::io::Write,
+    count: usize,
+    indent: &[u8],
+    make: impl Fn(usize) -> S + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    for start in (0..count).step_by(CHUNK) {
+        let entries: Vec<Vec<u8>> = (start..count.min(start + CHUNK))
+            .into_par_iter()
+            .map(|i| indented(&make(i), indent))
+            .collect::<Result<_, _>>()?;
+        for (i, entry) in entries.iter().enumerate() {
+            out.write_all(if start + i == 0 { b"\n" } else { b",\n" })?;
+            out.write_all(entry)?;
+        }
+    }
+    Ok(())
+}
+
+/// `value` pretty-printed with every line indented by `indent` (JSON
+/// strings hold no raw newline, so each newline is between tokens).
+fn indented(value: &impl serde::Serialize, indent: &[u8]) -> serde_json::Result<Vec<u8>> {
+    let mut flat = Vec::with_capacity(512);
+    serde_json::to_writer_pretty(&mut flat, value)?;
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 4);
+    let mut line_start = 0;
+    for newline in memchr::memchr_iter(b'\n', &flat).chain([flat.len()]) {
+        out.extend_from_slice(indent);
+        out.extend_from_slice(&flat[line_start..newline]);
+        if newline < flat.len() {
+            out.push(b'\n');
+        }
+        line_start = newline + 1;
+    }
+    Ok(out)
+}
+
 /// FNV-1a over the parts, separated: stable across runs, versions and
 /// machines, unlike the standard library's hasher.
 fn fnv1a(parts: &[&str]) -> u64 {
@@ -169,4 +216,22 @@ fn fnv1a(parts: &[&str]) -> u64 {
         }
     }
     hash
+}
+
+/// `n` findings for the reporters' tests: a warning per line of one file,
+/// each with a message of two lines, a help and a related location.
+#[cfg(test)]
+fn sample(n: usize) -> Findings {
+    let findings = (0..n)
+        .map(|i| {
+            Finding::warning(
+                "duplicate-anchor",
+                Location::at("content/es-es/a.md", i + 1, 1),
+                format!("finding \"{i}\"\nsecond line"),
+            )
+            .with_help("help")
+            .with_related(Location::at("content/it-it/a.md", i + 1, 1), "the same row")
+        })
+        .collect();
+    Findings::new(findings, Default::default())
 }
