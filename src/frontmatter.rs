@@ -4,9 +4,64 @@
 //! (`ms.date`, `ms.openlocfilehash`), so that templates, checks and the
 //! drift report can read whatever a repository carries.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use serde_yaml::{Mapping, Value};
 
 use crate::diagnostic::LineIndex;
+
+/// A page's front matter.
+///
+/// Front matter made only of plain `key: value` lines, as nearly every
+/// page of a Microsoft repository has, is kept as its YAML and where each
+/// key and value lie in it: the checks read two or three keys of each
+/// page, and a serde_yaml `Mapping` of every page (two strings and a
+/// SipHash-ed map entry per line, kept for the whole run) was the cost of
+/// reading front matter, a twentieth of `check`. Templates get the whole
+/// mapping, built when a page is rendered ([`Meta::mapping`]). Anything
+/// else is read by serde_yaml at load, as before.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// The YAML of flat front matter.
+    yaml: String,
+    /// Per line of flat front matter: the key's and the value's bytes in `yaml`.
+    lines: Vec<(Range<usize>, Range<usize>)>,
+    /// Front matter serde_yaml read (empty for flat or no front matter).
+    parsed: Mapping,
+}
+
+impl Meta {
+    /// The string value of `key`, if the front matter has one.
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        if self.lines.is_empty() {
+            return get_str(&self.parsed, key);
+        }
+        self.lines
+            .iter()
+            .find(|(k, _)| &self.yaml[k.clone()] == key)
+            .map(|(_, v)| &self.yaml[v.clone()])
+    }
+
+    /// The whole front matter as serde_yaml would read it: keys in order,
+    /// dotted keys included.
+    pub fn mapping(&self) -> Cow<'_, Mapping> {
+        if self.lines.is_empty() {
+            return Cow::Borrowed(&self.parsed);
+        }
+        Cow::Owned(
+            self.lines
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        Value::String(self.yaml[k.clone()].to_owned()),
+                        Value::String(self.yaml[v.clone()].to_owned()),
+                    )
+                })
+                .collect(),
+        )
+    }
+}
 
 /// Where the front matter and the Markdown body lie in a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,19 +116,27 @@ fn strip_fence<'a>(text: &'a str, fence: &str) -> Option<&'a str> {
     (text[..line_end].trim_end() == fence).then(|| &text[line_end..])
 }
 
-/// Parses the YAML of `split` into a mapping; empty front matter is an empty mapping.
-pub fn parse(text: &str, split: &Split) -> Result<Mapping, FrontMatterError> {
+/// Reads the YAML of `split`; no front matter is an empty one.
+pub fn parse(text: &str, split: &Split) -> Result<Meta, FrontMatterError> {
     let Some(range) = split.yaml.clone() else {
-        return Ok(Mapping::new());
+        return Ok(Meta::default());
     };
     let yaml = &text[range.clone()];
-    if let Some(map) = flat(yaml) {
-        return Ok(map);
+    if let Some(lines) = flat(yaml) {
+        return Ok(Meta {
+            yaml: yaml.to_owned(),
+            lines,
+            parsed: Mapping::new(),
+        });
     }
+    let parsed = |parsed| Meta {
+        parsed,
+        ..Meta::default()
+    };
     let first_line = || LineIndex::new(text).position(range.start).0;
     match serde_yaml::from_str::<Value>(yaml) {
-        Ok(Value::Mapping(map)) => Ok(map),
-        Ok(Value::Null) => Ok(Mapping::new()),
+        Ok(Value::Mapping(map)) => Ok(parsed(map)),
+        Ok(Value::Null) => Ok(parsed(Mapping::new())),
         Ok(_) => Err(FrontMatterError {
             line: first_line(),
             column: 1,
@@ -97,10 +160,13 @@ pub fn parse(text: &str, split: &Split) -> Result<Mapping, FrontMatterError> {
     }
 }
 
-/// The mapping of front matter made only of `key: value` lines whose
-/// values are strings beyond doubt, or `None` for serde_yaml to read.
-fn flat(yaml: &str) -> Option<Mapping> {
-    let mut map = Mapping::new();
+/// Where the keys and values of front matter made only of `key: value`
+/// lines whose values are strings beyond doubt lie in `yaml`, line by
+/// line, or `None` for serde_yaml to read.
+fn flat(yaml: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+    let mut lines: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    // Where a slice of `yaml` starts in it.
+    let at = |part: &str| part.as_ptr() as usize - yaml.as_ptr() as usize;
     for line in yaml.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
@@ -111,17 +177,15 @@ fn flat(yaml: &str) -> Option<Mapping> {
             return None;
         }
         let value = scalar(value.trim_start())?;
-        if map
-            .insert(
-                Value::String(key.to_owned()),
-                Value::String(value.to_owned()),
-            )
-            .is_some()
-        {
+        if lines.iter().any(|(k, _)| &yaml[k.clone()] == key) {
             return None; // duplicate key: serde_yaml's error says which
         }
+        lines.push((
+            at(key)..at(key) + key.len(),
+            at(value)..at(value) + value.len(),
+        ));
     }
-    Some(map)
+    Some(lines)
 }
 
 /// `ms.date`, `title`, `ms.openlocfilehash`: a key that is a plain string.
@@ -181,7 +245,7 @@ fn is_yaml_keyword(word: &str) -> bool {
 }
 
 /// A string value of the front matter, if the key holds one.
-pub fn get_str<'a>(meta: &'a Mapping, key: &str) -> Option<&'a str> {
+fn get_str<'a>(meta: &'a Mapping, key: &str) -> Option<&'a str> {
     meta.get(key).and_then(Value::as_str)
 }
 
@@ -195,7 +259,25 @@ mod tests {
         let s = split(text).unwrap();
         assert_eq!(&text[s.body_start..], "# Body\n");
         let meta = parse(text, &s).unwrap();
-        assert_eq!(get_str(&meta, "ms.date"), Some("9/18/2019"));
+        assert_eq!(meta.get_str("ms.date"), Some("9/18/2019"));
+        assert_eq!(meta.get_str("title"), Some("Hola"));
+        assert_eq!(meta.get_str("ms"), None);
+    }
+
+    /// The flat path's mapping, if it takes `yaml`; every key's string
+    /// value must read the same through [`Meta::get_str`].
+    fn flat_mapping(yaml: &str) -> Option<Mapping> {
+        let meta = Meta {
+            yaml: yaml.to_owned(),
+            lines: flat(yaml)?,
+            parsed: Mapping::new(),
+        };
+        let mapping = meta.mapping().into_owned();
+        for key in mapping.keys() {
+            let key = key.as_str().unwrap();
+            assert_eq!(meta.get_str(key), get_str(&mapping, key), "{key}");
+        }
+        Some(mapping)
     }
 
     /// The fast path gives exactly what serde_yaml gives, or steps aside.
@@ -210,7 +292,7 @@ mod tests {
         ];
         for yaml in fast {
             let expected: Mapping = serde_yaml::from_str(yaml).unwrap();
-            assert_eq!(flat(yaml), Some(expected), "{yaml:?}");
+            assert_eq!(flat_mapping(yaml), Some(expected), "{yaml:?}");
         }
         let slow = [
             "count: 12\n",
@@ -253,7 +335,7 @@ mod tests {
         ] {
             let range = split(seed).unwrap().yaml.unwrap();
             let expected: Mapping = serde_yaml::from_str(&seed[range.clone()]).unwrap();
-            assert_eq!(flat(&seed[range]), Some(expected));
+            assert_eq!(flat_mapping(&seed[range]), Some(expected));
         }
     }
 

@@ -12,12 +12,11 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde_yaml::Mapping;
 use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, LineIndex, Location};
-use crate::frontmatter;
+use crate::frontmatter::{self, Meta};
 use crate::locale::Locale;
 use crate::progress::Progress;
 use crate::toc::TocSource;
@@ -34,7 +33,7 @@ pub struct Source {
     pub text: String,
     /// Byte offset where the Markdown body starts, after the front matter.
     pub body_start: usize,
-    pub meta: Mapping,
+    pub meta: Meta,
 }
 
 /// A non-Markdown file (image, download) copied to the output unchanged.
@@ -225,7 +224,7 @@ fn read_source(
                 Finding::error("invalid-front-matter", Location::at(display.clone(), e.line, e.column), format!("invalid front matter: {}", e.message))
                     .with_help("fix the YAML between the `---` lines; the page was built without its front matter"),
             );
-            (body_start, Mapping::new())
+            (body_start, Meta::default())
         }
     };
     (

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::check::resolve::Targets;
-use crate::frontmatter;
 use crate::load::{Asset, Source};
 use crate::locale::Locale;
 use crate::markdown::{Document, links, snippet};
@@ -101,7 +100,9 @@ impl Site {
         let mut pages: Vec<Page> = parsed
             .into_par_iter()
             .map(|(source, doc)| {
-                let title = frontmatter::get_str(&source.meta, "title")
+                let title = source
+                    .meta
+                    .get_str("title")
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(str::to_owned)
@@ -149,7 +150,7 @@ impl Site {
         let tocs = Tocs::build(tocs, &targets);
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
-            if let Some(uid) = frontmatter::get_str(&page.source.meta, "uid") {
+            if let Some(uid) = page.source.meta.get_str("uid") {
                 let uid: &str = uid.trim();
                 if !uid.is_empty() {
                     uids[page.locale()]

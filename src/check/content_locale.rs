@@ -4,13 +4,12 @@
 
 use super::Context;
 use crate::diagnostic::{Finding, LineIndex, Location};
-use crate::frontmatter;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let site = cx.site;
     let mut out = Vec::new();
     for page in &site.pages {
-        let Some(declared) = frontmatter::get_str(&page.source.meta, "ms.contentlocale") else {
+        let Some(declared) = page.source.meta.get_str("ms.contentlocale") else {
             continue;
         };
         let locale = &site.locales[page.locale()];

@@ -12,10 +12,8 @@
 //! dates count too: a source page changed after its translation was last
 //! touched is a translation that may be behind.
 
-use serde_yaml::Mapping;
-
 use super::{Signal, SignalKind};
-use crate::frontmatter::get_str;
+use crate::frontmatter::Meta;
 use crate::site::Site;
 
 /// The version keys of one page's front matter.
@@ -28,9 +26,9 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    pub fn read(meta: &Mapping) -> Stamp {
+    pub fn read(meta: &Meta) -> Stamp {
         let value = |key| {
-            get_str(meta, key)
+            meta.get_str(key)
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)

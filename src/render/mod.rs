@@ -14,7 +14,6 @@ use tera::Context;
 use crate::Fatal;
 use crate::config::Config;
 use crate::diagnostic::{Finding, Location};
-use crate::frontmatter;
 use crate::i18n::{self, Strings};
 use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, highlight};
 use crate::progress::Progress;
@@ -80,7 +79,7 @@ struct PageInfo<'a> {
     title: &'a str,
     description: Option<&'a str>,
     /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
-    meta: &'a serde_yaml::Mapping,
+    meta: std::borrow::Cow<'a, serde_yaml::Mapping>,
     toc: Vec<&'a crate::markdown::Heading>,
     body: &'a str,
     locale: &'a str,
@@ -314,8 +313,8 @@ impl<'a> Renderer<'a> {
         }
         let info = PageInfo {
             title: &page.title,
-            description: frontmatter::get_str(&page.source.meta, "description"),
-            meta: &page.source.meta,
+            description: page.source.meta.get_str("description"),
+            meta: page.source.meta.mapping(),
             toc: page
                 .doc
                 .headings
