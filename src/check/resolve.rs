@@ -5,6 +5,8 @@
 //! read as `/`, works on the Windows machines where the docs are written
 //! and fails on a Linux web server: those resolve, and say how.
 
+use std::borrow::Cow;
+
 use percent_encoding::percent_decode_str;
 use rustc_hash::FxHashMap;
 
@@ -112,7 +114,7 @@ impl Targets {
         let (path, rest) = split_target(target);
         let fragment = rest
             .split_once('#')
-            .map(|(_, f)| decode(f))
+            .map(|(_, f)| decode(f).into_owned())
             .filter(|f| !f.is_empty());
         if path.is_empty() {
             return match fragment {
@@ -120,11 +122,17 @@ impl Targets {
                 None => Resolved::Outside,
             };
         }
+        // Most links have no escape and no backslash: borrowed throughout.
         let decoded = decode(path);
         let backslash = decoded.contains('\\');
-        let Some(joined) = join(from, &decoded.replace('\\', "/")) else {
+        let slashed = if backslash {
+            Cow::Owned(decoded.replace('\\', "/"))
+        } else {
+            Cow::Borrowed(decoded.as_ref())
+        };
+        let Some(joined) = join(from, &slashed) else {
             return Resolved::Missing {
-                path: decoded,
+                path: decoded.into_owned(),
                 escapes: true,
             };
         };
@@ -151,9 +159,9 @@ impl Targets {
     }
 }
 
-fn decode(s: &str) -> String {
+fn decode(s: &str) -> Cow<'_, str> {
     if !s.contains('%') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
-    percent_decode_str(s).decode_utf8_lossy().into_owned()
+    percent_decode_str(s).decode_utf8_lossy()
 }
