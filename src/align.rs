@@ -11,6 +11,7 @@
 //! one gap instead of shifting everything after it.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use crate::markdown::facts::{self, Facts, TokenKind, Unit, UnitKind};
 
@@ -71,26 +72,32 @@ pub fn sequences<T>(a: &[T], b: &[T], score: impl Fn(&T, &T) -> Option<f64>) -> 
 /// A section: the units from one heading to the next.
 struct Section<'a> {
     heading: Option<&'a Unit>,
-    units: Vec<usize>,
+    /// Its units' indices: a unit's section never decreases in document
+    /// order, so a section's units are consecutive (a range, not a vector
+    /// per section: alignment runs for every pair of translations).
+    units: Range<usize>,
 }
 
 fn sections(facts: &Facts) -> Vec<Section<'_>> {
     let mut out: Vec<Section> = vec![Section {
         heading: None,
-        units: Vec::new(),
+        units: 0..0,
     }];
     for (i, unit) in facts.units.iter().enumerate() {
         while out.len() <= unit.section {
             out.push(Section {
                 heading: None,
-                units: Vec::new(),
+                units: i..i,
             });
         }
         let section = &mut out[unit.section];
         if matches!(unit.kind, UnitKind::Heading(_)) && section.heading.is_none() {
             section.heading = Some(unit);
         }
-        section.units.push(i);
+        if section.units.is_empty() {
+            section.units = i..i;
+        }
+        section.units.end = i + 1;
     }
     out
 }
@@ -154,19 +161,18 @@ pub fn documents(a: &Facts, b: &Facts) -> Pairs {
     for pair in sequences(&sa, &sb, |x, y| section_score(a, x, b, y)) {
         match pair {
             (Some(i), Some(j)) => {
-                let (ua, ub) = (&sa[i].units, &sb[j].units);
-                let inner = sequences(ua, ub, |&x, &y| {
-                    let (x, y) = (&a.units[x], &b.units[y]);
+                let (ra, rb) = (sa[i].units.clone(), sb[j].units.clone());
+                let inner = sequences(&a.units[ra.clone()], &b.units[rb.clone()], |x, y| {
                     same_kind(x.kind, y.kind).then(|| 1.0 + similarity(a.set_of(x), b.set_of(y)))
                 });
                 pairs.extend(
                     inner
                         .into_iter()
-                        .map(|(x, y)| (x.map(|x| ua[x]), y.map(|y| ub[y]))),
+                        .map(|(x, y)| (x.map(|x| ra.start + x), y.map(|y| rb.start + y))),
                 );
             }
-            (Some(i), None) => pairs.extend(sa[i].units.iter().map(|&u| (Some(u), None))),
-            (None, Some(j)) => pairs.extend(sb[j].units.iter().map(|&u| (None, Some(u)))),
+            (Some(i), None) => pairs.extend(sa[i].units.clone().map(|u| (Some(u), None))),
+            (None, Some(j)) => pairs.extend(sb[j].units.clone().map(|u| (None, Some(u)))),
             (None, None) => {}
         }
     }
