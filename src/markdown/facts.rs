@@ -565,10 +565,8 @@ fn html_ids(html: &str) -> Vec<String> {
         if inside.starts_with('/') {
             continue;
         }
-        let anchor = inside
-            .strip_prefix('a')
-            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_whitespace()))
-            .and_then(|rest| heading::attribute(rest, "name"));
+        let anchor =
+            heading::a_attributes(inside).and_then(|rest| heading::attribute(rest, "name"));
         if let Some(name) = anchor {
             ids.push(name.to_owned());
         } else if let Some(id) = heading::attribute(inside, "id") {

@@ -9,11 +9,16 @@ use rustc_hash::FxHashMap;
 
 /// The `name` or `id` of an HTML `<a ...>` opening tag, if `html` is one.
 pub fn anchor_name(html: &str) -> Option<&str> {
-    let rest = html.trim().strip_prefix("<a")?;
-    if !rest.starts_with(|c: char| c.is_ascii_whitespace()) {
-        return None;
-    }
+    let rest = a_attributes(html.trim().strip_prefix('<')?)?;
     attribute(rest, "name").or_else(|| attribute(rest, "id"))
+}
+
+/// The attributes of an `<a ...>` tag, given what follows its `<`; `None`
+/// for any other tag (`<abbr>`, `<a>` without attributes).
+pub fn a_attributes(inside: &str) -> Option<&str> {
+    inside
+        .strip_prefix('a')
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_whitespace()))
 }
 
 /// The value of attribute `name` in the inside of a tag (quoted either way).

@@ -225,7 +225,19 @@ pub fn is_cjk(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::all;
+    use super::{all, fold_byte};
+
+    #[test]
+    fn every_ascii_byte_folds_as_the_standard_library_classifies_it() {
+        for b in 0..128u8 {
+            let expected = if b.is_ascii_alphanumeric() {
+                b.to_ascii_lowercase()
+            } else {
+                b' '
+            };
+            assert_eq!(fold_byte(b), expected, "byte {b:#04x}");
+        }
+    }
 
     #[test]
     fn latin_accents_fold_and_case_lowers() {
