@@ -196,7 +196,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                     .iter_mut()
                     .filter_map(Option::take)
                     .collect();
-                let (inner, _) = strip_heading_anchor(inner);
+                let inner = strip_heading_anchor(inner);
                 let id = self
                     .headings
                     .next()

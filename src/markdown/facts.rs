@@ -191,12 +191,15 @@ impl Facts {
 }
 
 /// Reads the facts of a page's events. `base` is the offset of the body
-/// in the file; `headings` are the page's headings in order, ids assigned.
+/// in the file; `headings` are the page's headings in order, ids assigned;
+/// `heading_anchors` the indices, in order, of the events that are a
+/// heading's leading `<a name>`, whose id is the heading's.
 pub fn extract(
     events: &[(Event<'_>, Range<usize>)],
     body: &str,
     base: usize,
     headings: &[Heading],
+    heading_anchors: &[usize],
 ) -> Facts {
     // Each of these vectors is kept for the whole run: sized once from
     // the events, they need not grow or shrink by copying (the count is
@@ -242,10 +245,13 @@ pub fn extract(
         tables: 0,
         section: 0,
         headings: headings.iter(),
-        in_heading: false,
         in_tab: false,
     };
-    for (event, range) in events {
+    let mut heading_anchors = heading_anchors.iter().peekable();
+    for (i, (event, range)) in events.iter().enumerate() {
+        if heading_anchors.next_if_eq(&&i).is_some() {
+            continue;
+        }
         x.event(event, range.clone());
     }
     x.facts.tokens.shrink_to_fit();
@@ -282,7 +288,6 @@ struct Extractor<'h, 'b> {
     tables: usize,
     section: usize,
     headings: std::slice::Iter<'h, Heading>,
-    in_heading: bool,
     /// In a DocFX tab title: `# [Linux](#tab/linux)`.
     in_tab: bool,
 }
@@ -317,7 +322,6 @@ impl Extractor<'_, '_> {
         match tag {
             Tag::Heading { level, .. } => {
                 self.section += 1;
-                self.in_heading = true;
                 self.begin(UnitKind::Heading(*level as u8), at, true);
                 let heading = self.headings.next();
                 self.in_tab = heading.is_some_and(|h| h.tab);
@@ -390,7 +394,6 @@ impl Extractor<'_, '_> {
     fn end(&mut self, end: TagEnd, at: usize) {
         match end {
             TagEnd::Heading(_) => {
-                self.in_heading = false;
                 self.in_tab = false;
                 self.finish();
             }
@@ -481,16 +484,14 @@ impl Extractor<'_, '_> {
         if trimmed.starts_with("<!--") {
             return;
         }
-        if !self.in_heading || heading::anchor_name(html).is_none() {
-            for id in html_ids(html) {
-                self.facts.anchors.push(Anchor {
-                    id: id.clone(),
-                    offset: at,
-                    from_heading: false,
-                    explicit: true,
-                });
-                self.token(TokenKind::Anchor, id, at..at);
-            }
+        for id in html_ids(html) {
+            self.facts.anchors.push(Anchor {
+                id: id.clone(),
+                offset: at,
+                from_heading: false,
+                explicit: true,
+            });
+            self.token(TokenKind::Anchor, id, at..at);
         }
         if inline && is_unknown_tag(trimmed) {
             self.facts.hidden.push(HiddenTag {
@@ -783,5 +784,21 @@ mod tests {
         );
         let ids: Vec<&str> = doc.facts.anchors.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn a_heading_anchor_is_one_id_and_a_later_one_another() {
+        // The leading `<a name>` becomes the heading's id (no second,
+        // raw-HTML id); an anchor further in stays in the HTML as it is.
+        let doc =
+            crate::markdown::parse("## <a name=\"lead\"></a>Title <a name=\"later\"></a>\n", 0);
+        let ids: Vec<(&str, bool)> = doc
+            .facts
+            .anchors
+            .iter()
+            .map(|a| (a.id.as_str(), a.from_heading))
+            .collect();
+        assert_eq!(ids, [("lead", true), ("later", false)]);
+        assert_eq!(doc.headings[0].text, "Title");
     }
 }

@@ -31,7 +31,7 @@ pub mod tabs;
 pub mod tokens;
 pub mod xref;
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -117,55 +117,72 @@ pub fn parse(text: &str, body_start: usize) -> Document {
     // vector is allocated once instead of growing by copying.
     let mut all: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16 + 16);
     all.extend(Parser::new_ext(body, options()).into_offset_iter());
-    // Only a heading's own events are copied out; the rest are looked at
-    // in place (cloning every event was a noticeable part of parsing).
+    // A heading's events are looked at in place, through references.
+    let mut inner: Vec<&Event> = Vec::new();
+    // Event indices of the `<a name>` tags that gave headings their ids:
+    // not raw HTML ids of their own.
+    let mut heading_anchors = Vec::new();
     let mut next = 0;
     while let Some((event, range)) = all.get(next) {
         next += 1;
         let Event::Start(Tag::Heading { level, id, .. }) = event else {
             continue;
         };
-        let (level, id, range) = (*level, id.clone(), range.clone());
+        let start = next;
         let end = all[next..]
             .iter()
             .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
             .map_or(all.len(), |i| next + i);
-        let inner: Vec<Event> = all[next..end].iter().map(|(e, _)| e.clone()).collect();
         next = end + 1;
+        inner.clear();
+        inner.extend(all[start..end].iter().map(|(e, _)| e));
+        let offset = body_start + range.start;
         if let Some(tab) = tabs::title(&inner) {
             doc.headings.push(Heading {
-                level: level as u8,
+                level: *level as u8,
                 id: tab.id,
                 explicit: false,
                 text: tab.title,
-                offset: body_start + range.start,
+                offset,
                 tab: true,
             });
             continue;
         }
-        let (inner, explicit_id) = strip_heading_anchor(inner);
-        let text = plain_text(&inner);
-        let (id, explicit) = match (explicit_id, id) {
-            (Some(name), _) => {
-                ids.explicit(&name);
-                (name, true)
+        let anchor = leading_anchor(&inner);
+        let text = match anchor {
+            Some((_, close)) => {
+                heading_anchors.push(start);
+                plain_text(
+                    inner
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| i != 0 && Some(i) != close)
+                        .map(|(_, e)| *e),
+                )
+            }
+            None => plain_text(inner.iter().copied()),
+        };
+        let (id, explicit) = match (anchor, id) {
+            (Some((name, _)), _) => {
+                ids.explicit(name);
+                (name.to_owned(), true)
             }
             (None, Some(attr_id)) => {
-                ids.explicit(&attr_id);
+                ids.explicit(attr_id);
                 (attr_id.to_string(), true)
             }
             (None, None) => (ids.automatic(&text), false),
         };
         doc.headings.push(Heading {
-            level: level as u8,
+            level: *level as u8,
             id,
             explicit,
             text,
-            offset: body_start + range.start,
+            offset,
             tab: false,
         });
     }
-    doc.facts = facts::extract(&all, body, body_start, &doc.headings);
+    doc.facts = facts::extract(&all, body, body_start, &doc.headings, &heading_anchors);
     doc.directives = directives;
     if doc.headings.iter().any(|h| h.tab) {
         doc.tab_groups = tab_groups(&all, body_start, &doc.headings);
@@ -194,27 +211,36 @@ fn tab_groups(
         .collect()
 }
 
+/// A heading's leading `<a name="x">`, given the heading's content
+/// events: the name, and where its `</a>` is among them, if it is.
+fn leading_anchor<'s, 'e: 's, E: Borrow<Event<'e>>>(
+    inner: &'s [E],
+) -> Option<(&'s str, Option<usize>)> {
+    let Event::InlineHtml(html) = inner.first()?.borrow() else {
+        return None;
+    };
+    let name = heading::anchor_name(html)?;
+    let close = inner.iter().position(
+        |e| matches!(e.borrow(), Event::InlineHtml(h) if h.trim().eq_ignore_ascii_case("</a>")),
+    );
+    Some((name, close))
+}
+
 /// Removes a leading `<a name="x">` (and its `</a>`) from a heading's
-/// content, returning the name.
-fn strip_heading_anchor(mut inner: Vec<Event<'_>>) -> (Vec<Event<'_>>, Option<String>) {
-    let Some(Event::InlineHtml(html)) = inner.first() else {
-        return (inner, None);
+/// content, as the HTML body carries the name as the heading's id.
+fn strip_heading_anchor(mut inner: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let Some((_, close)) = leading_anchor(&inner) else {
+        return inner;
     };
-    let Some(name) = heading::anchor_name(html).map(str::to_owned) else {
-        return (inner, None);
-    };
-    inner.remove(0);
-    if let Some(close) = inner
-        .iter()
-        .position(|e| matches!(e, Event::InlineHtml(h) if h.trim().eq_ignore_ascii_case("</a>")))
-    {
+    if let Some(close) = close {
         inner.remove(close);
     }
-    (inner, Some(name))
+    inner.remove(0);
+    inner
 }
 
 /// The visible text of inline events (text and code spans).
-fn plain_text(events: &[Event<'_>]) -> String {
+fn plain_text<'a, 'e: 'a>(events: impl Iterator<Item = &'a Event<'e>>) -> String {
     let mut text = String::new();
     for event in events {
         match event {

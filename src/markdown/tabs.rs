@@ -17,6 +17,8 @@
 //! JavaScript; `polydoc.js` turns the group into tabs and switches every
 //! group of the page that has the same tab id together, as DocFX does.
 
+use std::borrow::Borrow;
+
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::highlight::escape;
@@ -32,19 +34,19 @@ pub struct TabTitle {
 
 /// The tab a heading starts, if its content (`inner`, without the heading
 /// tags) is exactly one link to `#tab/...`.
-pub fn title(inner: &[Event<'_>]) -> Option<TabTitle> {
+pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
     let (first, rest) = inner.split_first()?;
-    let Event::Start(Tag::Link { dest_url, .. }) = first else {
+    let Event::Start(Tag::Link { dest_url, .. }) = first.borrow() else {
         return None;
     };
     let path = dest_url.strip_prefix("#tab/")?;
     let (last, text) = rest.split_last()?;
-    if !matches!(last, Event::End(TagEnd::Link)) {
+    if !matches!(last.borrow(), Event::End(TagEnd::Link)) {
         return None;
     }
     let mut title = String::new();
     for event in text {
-        match event {
+        match event.borrow() {
             Event::Text(t) | Event::Code(t) => title.push_str(t),
             Event::Start(_) | Event::End(_) | Event::SoftBreak => {}
             _ => return None,
