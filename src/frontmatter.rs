@@ -172,7 +172,8 @@ fn flat(yaml: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (key, value) = line.split_once(": ")?;
+        let colon = find_pair(line, b": ")?;
+        let (key, value) = (&line[..colon], &line[colon + 2..]);
         if !is_plain_key(key) {
             return None;
         }
@@ -201,9 +202,12 @@ fn is_plain_key(key: &str) -> bool {
 /// nothing else: quoted without escapes, or plain text that cannot be a
 /// number, boolean or null and holds no comment, mapping or indicator.
 fn scalar(value: &str) -> Option<&str> {
-    if value
-        .chars()
-        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+    let ascii_control = value.bytes().any(|b| b < b' ' || b == 0x7f);
+    if ascii_control
+        || !value.is_ascii()
+            && value
+                .chars()
+                .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
     {
         return None;
     }
@@ -215,8 +219,8 @@ fn scalar(value: &str) -> Option<&str> {
     }
     let first = value.chars().next()?;
     if "-?:,[]{}#&*!|>%@`~".contains(first)
-        || value.contains(" #")
-        || value.contains(": ")
+        || find_pair(value, b" #").is_some()
+        || find_pair(value, b": ").is_some()
         || value.ends_with(':')
         || is_yaml_keyword(value)
     {
@@ -236,8 +240,18 @@ fn scalar(value: &str) -> Option<&str> {
     (!maybe_number).then_some(value)
 }
 
+/// Where the two bytes `pair` first occur in `text`: `str::find` sets up
+/// a substring searcher each time, which cost more than the search on
+/// these short lines.
+fn find_pair(text: &str, pair: &[u8; 2]) -> Option<usize> {
+    text.as_bytes().windows(2).position(|w| w == pair)
+}
+
 /// Words YAML reads as null, a boolean or a special float, in any case.
 fn is_yaml_keyword(word: &str) -> bool {
+    if word.len() > "infinity".len() {
+        return false;
+    }
     const KEYWORDS: &[&str] = &[
         "null", "true", "false", "yes", "no", "on", "off", "y", "n", "inf", "infinity", "nan",
     ];
