@@ -72,6 +72,8 @@ pub fn sequences<T>(a: &[T], b: &[T], score: impl Fn(&T, &T) -> Option<f64>) -> 
 /// A section: the units from one heading to the next.
 struct Section<'a> {
     heading: Option<&'a Unit>,
+    /// The explicit anchor of its heading, if it has one.
+    anchor: Option<&'a str>,
     /// Its units' indices: a unit's section never decreases in document
     /// order, so a section's units are consecutive (a range, not a vector
     /// per section: alignment runs for every pair of translations).
@@ -81,18 +83,21 @@ struct Section<'a> {
 fn sections(facts: &Facts) -> Vec<Section<'_>> {
     let mut out: Vec<Section> = vec![Section {
         heading: None,
+        anchor: None,
         units: 0..0,
     }];
     for (i, unit) in facts.units.iter().enumerate() {
         while out.len() <= unit.section {
             out.push(Section {
                 heading: None,
+                anchor: None,
                 units: i..i,
             });
         }
         let section = &mut out[unit.section];
         if matches!(unit.kind, UnitKind::Heading(_)) && section.heading.is_none() {
             section.heading = Some(unit);
+            section.anchor = anchor(facts, unit);
         }
         if section.units.is_empty() {
             section.units = i..i;
@@ -118,7 +123,7 @@ fn section_score(fa: &Facts, a: &Section, fb: &Facts, b: &Section) -> Option<f64
             if x.kind != y.kind {
                 return None;
             }
-            match (anchor(fa, x), anchor(fb, y)) {
+            match (a.anchor, b.anchor) {
                 (Some(p), Some(q)) if p == q => Some(3.0),
                 (Some(_), Some(_)) => None,
                 _ => Some(1.0 + similarity(fa.set_of(x), fb.set_of(y))),
@@ -154,11 +159,36 @@ fn same_kind(a: UnitKind, b: UnitKind) -> bool {
     }
 }
 
+/// True when section `i` of one page and section `i` of the other pair up
+/// with the best score a pair of sections can have: both without a
+/// heading, or headings of one level with the same anchor.
+fn best_pair(x: &Section, y: &Section) -> bool {
+    match (x.heading, y.heading) {
+        (None, None) => true,
+        (Some(p), Some(q)) => p.kind == q.kind && x.anchor.is_some() && x.anchor == y.anchor,
+        _ => false,
+    }
+}
+
+/// Aligns the sections of two pages.
+///
+/// Translations mostly keep every section and its anchor. When each
+/// section pairs with its namesake at the best score there is, that is the
+/// one best alignment (any other leaves a section unpaired, and no pair
+/// scores more), so the quadratic alignment is not needed.
+fn section_pairs(a: &Facts, sa: &[Section], b: &Facts, sb: &[Section]) -> Pairs {
+    if sa.len() == sb.len() && sa.iter().zip(sb).all(|(x, y)| best_pair(x, y)) {
+        (0..sa.len()).map(|i| (Some(i), Some(i))).collect()
+    } else {
+        sequences(sa, sb, |x, y| section_score(a, x, b, y))
+    }
+}
+
 /// Aligns the units of two pages: pairs of indices into `a.units` and `b.units`.
 pub fn documents(a: &Facts, b: &Facts) -> Pairs {
     let (sa, sb) = (sections(a), sections(b));
     let mut pairs = Vec::new();
-    for pair in sequences(&sa, &sb, |x, y| section_score(a, x, b, y)) {
+    for pair in section_pairs(a, &sa, b, &sb) {
         match pair {
             (Some(i), Some(j)) => {
                 let (ra, rb) = (sa[i].units.clone(), sb[j].units.clone());
@@ -208,5 +238,34 @@ mod tests {
             vec![(None, Some(0))]
         );
         assert!(sequences::<u8>(&[], &[], |_, _| Some(1.0)).is_empty());
+    }
+
+    #[test]
+    fn sections_paired_by_name_align_as_the_full_alignment_would() {
+        // Pages whose sections all pair by anchor skip the quadratic
+        // alignment; the result must be the one it would give, repeated
+        // anchors and sections before the first heading included.
+        let pages = [
+            "intro\n\n## <a name=\"a\"></a>A\n\nx\n\n## <a name=\"b\"></a>B\n",
+            "intro 1234\n\n## <a name=\"a\"></a>A\n\ny\n\n## <a name=\"b\"></a>B\n",
+            "## <a name=\"a\"></a>A\n\n## <a name=\"a\"></a>A\n\n### <a name=\"a\"></a>A\n",
+            "## <a name=\"a\"></a>A\n\n## <a name=\"a\"></a>A\n\n## <a name=\"a\"></a>A\n",
+            "## <a name=\"b\"></a>B\n\n## <a name=\"a\"></a>A\n",
+            "## Plain\n\n## <a name=\"a\"></a>A\n",
+        ];
+        let docs: Vec<_> = pages.iter().map(|p| crate::markdown::parse(p, 0)).collect();
+        let mut fast = 0;
+        for a in &docs {
+            for b in &docs {
+                let (fa, fb) = (&a.facts, &b.facts);
+                let (sa, sb) = (sections(fa), sections(fb));
+                let full = sequences(&sa, &sb, |x, y| section_score(fa, x, fb, y));
+                assert_eq!(section_pairs(fa, &sa, fb, &sb), full);
+                fast += usize::from(
+                    sa.len() == sb.len() && sa.iter().zip(&sb).all(|(x, y)| best_pair(x, y)),
+                );
+            }
+        }
+        assert!(fast >= 4, "the fast path was taken {fast} times");
     }
 }
