@@ -206,10 +206,16 @@ impl<'a> LineIndex<'a> {
         location
     }
 
+    /// The 1-based line of `offset`; an offset past the end is on the last.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// Line and column of `offset`; an offset past the end maps to the end.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset);
+        let line = self.line(offset);
         let start = self.starts[line - 1];
         let column = self
             .text
@@ -230,5 +236,7 @@ mod tests {
         assert_eq!(idx.position(3), (2, 1));
         assert_eq!(idx.position(5), (2, 2)); // after the two-byte ç
         assert_eq!(idx.position(100), (3, 1));
+        assert_eq!(idx.line(4), 2);
+        assert_eq!(idx.line(100), 3);
     }
 }

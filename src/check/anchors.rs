@@ -6,8 +6,6 @@
 //! rather than one per repetition: thirty identical warnings hide the one
 //! that matters. A warning, and an error when some link targets the id.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Finding;
@@ -19,12 +17,21 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let targeted = targeted(cx);
     cx.per_page(|p, page| {
         let mut out = Vec::new();
-        let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for anchor in &page.doc.facts.anchors {
-            by_id.entry(&anchor.id).or_default().push(anchor.offset);
-        }
-        let mut dupes: Vec<(&str, Vec<usize>)> =
-            by_id.into_iter().filter(|(_, o)| o.len() > 1).collect();
+        // Sorted by id, then by place (the sort is stable): each id's
+        // definitions are one run, in document order.
+        let mut ids: Vec<(&str, usize)> = page
+            .doc
+            .facts
+            .anchors
+            .iter()
+            .map(|a| (a.id.as_str(), a.offset))
+            .collect();
+        ids.sort_by(|a, b| a.0.cmp(b.0));
+        let mut dupes: Vec<(&str, Vec<usize>)> = ids
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|run| run.len() > 1)
+            .map(|run| (run[0].0, run.iter().map(|&(_, o)| o).collect()))
+            .collect();
         dupes.sort_by_key(|(_, offsets)| offsets[0]);
         for (id, offsets) in dupes {
             let lines: Vec<String> = offsets

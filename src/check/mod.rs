@@ -232,7 +232,7 @@ impl<'a> Context<'a> {
     /// The 1-based line of byte `offset` of page `page`: [`Self::location`]
     /// without the file path, for messages that list lines.
     pub fn line(&self, page: usize, offset: usize) -> usize {
-        self.line_index(page).position(offset).0
+        self.line_index(page).line(offset)
     }
 
     /// The line tables made so far, per page.

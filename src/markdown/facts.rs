@@ -424,7 +424,7 @@ impl Extractor<'_, '_> {
                 if let Some(open) = self.links.pop()
                     && let Some(link) = self.facts.links.get_mut(open.index)
                 {
-                    link.text = link.text.trim().to_owned();
+                    trim_in_place(&mut link.text);
                     link.text_is_code = open.only_code == Some(true);
                 }
             }
@@ -547,6 +547,17 @@ impl Extractor<'_, '_> {
                 span,
             });
         }
+    }
+}
+
+/// `text` without its leading and trailing whitespace, kept in its own
+/// buffer (most link texts have none to lose: no copy then).
+fn trim_in_place(text: &mut String) {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        text.drain(..start);
     }
 }
 
@@ -800,5 +811,19 @@ mod tests {
             .collect();
         assert_eq!(ids, [("lead", true), ("later", false)]);
         assert_eq!(doc.headings[0].text, "Title");
+    }
+
+    #[test]
+    fn link_texts_are_trimmed_in_place() {
+        for (text, trimmed) in [
+            ("  Más información ", "Más información"),
+            ("\u{a0}x\u{3000}", "x"),
+            ("x", "x"),
+            (" \t", ""),
+        ] {
+            let mut owned = text.to_owned();
+            trim_in_place(&mut owned);
+            assert_eq!(owned, trimmed);
+        }
     }
 }
