@@ -196,7 +196,7 @@ impl Site {
         let found = |l: usize| {
             self.targets
                 .find(l, &joined)
-                .map(|(actual, page, _)| (l, actual, page))
+                .map(|(actual, page, _)| (l, actual.to_owned(), page))
         };
         found(locale).or_else(|| self.source.filter(|&s| s != locale).and_then(found))
     }

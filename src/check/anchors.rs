@@ -73,14 +73,14 @@ fn targeted<'a>(cx: &'a Context) -> FxHashSet<(usize, &'a str)> {
         for resolved in links {
             match resolved {
                 Resolved::SamePage { fragment } => {
-                    out.insert((p, fragment.as_str()));
+                    out.insert((p, fragment.as_ref()));
                 }
                 Resolved::Page {
                     page,
                     fragment: Some(fragment),
                     ..
                 } => {
-                    out.insert((*page, fragment.as_str()));
+                    out.insert((*page, fragment.as_ref()));
                 }
                 _ => {}
             }

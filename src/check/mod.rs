@@ -184,7 +184,7 @@ pub struct Context<'a> {
     lines: Vec<std::sync::OnceLock<LineIndex<'a>>>,
     pub targets: &'a Targets,
     /// Per page, per link of its facts: where the link leads.
-    pub links: Vec<Vec<Resolved>>,
+    pub links: Vec<Vec<Resolved<'a>>>,
     /// The source locale translations are made from, if the site names one.
     pub source: Option<usize>,
 }

@@ -24,25 +24,27 @@ pub enum How {
     Backslash,
 }
 
-/// What a link points at.
+/// What a link points at. It borrows from the link and from [`Targets`]:
+/// a site has tens of thousands of links, and copying each one's path and
+/// fragment was most of the cost of resolving them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolved {
+pub enum Resolved<'a> {
     /// An absolute URL, a root-relative path or an empty link: not ours to check.
     Outside,
-    /// `#fragment` on the page itself.
+    /// `#fragment` on the page itself (percent-decoded).
     SamePage {
-        fragment: String,
+        fragment: Cow<'a, str>,
     },
     Page {
         page: usize,
-        fragment: Option<String>,
+        fragment: Option<Cow<'a, str>>,
         how: How,
         /// The target's path as spelled on disk, below the locale folder.
-        actual: String,
+        actual: &'a str,
     },
     Asset {
         how: How,
-        actual: String,
+        actual: &'a str,
     },
     Missing {
         /// The path the link resolves to, below the locale folder.
@@ -87,20 +89,20 @@ impl Targets {
     /// The file at `path` in `locale`, exactly or case-insensitively: its
     /// path as spelled on disk, its page if it is one, and whether the
     /// spelling matched exactly.
-    pub fn find(&self, locale: usize, path: &str) -> Option<(String, Option<usize>, bool)> {
-        if let Some(page) = self.exact[locale].get(path) {
-            return Some((path.to_owned(), *page, true));
+    pub fn find(&self, locale: usize, path: &str) -> Option<(&str, Option<usize>, bool)> {
+        if let Some((actual, page)) = self.exact[locale].get_key_value(path) {
+            return Some((actual, *page, true));
         }
         let actual = self.folded[locale].get(&path.to_lowercase())?;
         Some((
-            actual.clone(),
+            actual,
             self.exact[locale].get(actual).copied().flatten(),
             false,
         ))
     }
 
     /// Resolves `target`, written in the page at `from` (below the locale folder).
-    pub fn resolve(&self, locale: usize, from: &str, target: &str) -> Resolved {
+    pub fn resolve<'a>(&'a self, locale: usize, from: &str, target: &'a str) -> Resolved<'a> {
         let target = target.trim();
         if target.is_empty() || is_absolute(target) || target.starts_with('/') {
             return Resolved::Outside;
@@ -114,7 +116,7 @@ impl Targets {
         let (path, rest) = split_target(target);
         let fragment = rest
             .split_once('#')
-            .map(|(_, f)| decode(f).into_owned())
+            .map(|(_, f)| decode(f))
             .filter(|f| !f.is_empty());
         if path.is_empty() {
             return match fragment {
