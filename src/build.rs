@@ -157,15 +157,13 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// The texts of the pages that have findings, for reporters to quote the
-/// offending lines, each with its line starts (from `lines`, the tables
-/// the rules made, or worked out here); taken out of the site, which is
-/// done with.
+/// The texts of the pages that have findings, with their line starts,
+/// for reporters to quote the offending lines; taken out of the site,
+/// which is done with.
 fn texts(
     site: &mut Site,
-    lines: Vec<Option<Vec<usize>>>,
     findings: &[Finding],
-) -> rustc_hash::FxHashMap<OsString, (String, Vec<usize>)> {
+) -> rustc_hash::FxHashMap<OsString, (String, Vec<u32>)> {
     // Paths as `OsStr`: hashed by their bytes, not component by component.
     let wanted: rustc_hash::FxHashSet<&OsStr> = findings
         .iter()
@@ -176,12 +174,11 @@ fn texts(
         .collect();
     site.pages
         .par_iter_mut()
-        .zip(lines)
-        .filter(|(p, _)| wanted.contains(p.source.display.as_os_str()))
-        .map(|(p, starts)| {
+        .filter(|p| wanted.contains(p.source.display.as_os_str()))
+        .map(|p| {
             let text = std::mem::take(&mut p.source.text);
-            let starts = starts.unwrap_or_else(|| crate::diagnostic::line_starts(&text));
-            (p.source.display.clone().into_os_string(), (text, starts))
+            let lines = std::mem::take(&mut p.source.lines);
+            (p.source.display.clone().into_os_string(), (text, lines))
         })
         .collect()
 }
@@ -206,13 +203,13 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .cloned()
         .filter_map(|f| prepared.settings.apply(f))
         .collect();
-    let (raw, lines) = check::run_with_lines(&prepared.site, prepared.config.source.as_deref());
+    let raw = check::run(&prepared.site, prepared.config.source.as_deref());
     findings.extend(with_severities(&prepared, raw));
     check::sort(&mut findings);
     stages.done("check");
     let pages = pages_per_locale(&prepared.site);
     let mut site = prepared.site;
-    let texts = texts(&mut site, lines, &findings);
+    let texts = texts(&mut site, &findings);
     stages.done("texts");
     Ok(CheckReport {
         pages,

@@ -5,6 +5,7 @@
 //! point into the Markdown *source*, never into generated HTML, so an editor
 //! or a CI annotation can jump straight to the offending text.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -170,29 +171,41 @@ impl fmt::Display for Finding {
 }
 
 /// The byte offset where each line of `text` starts, the first at 0.
-pub fn line_starts(text: &str) -> Vec<usize> {
+///
+/// As `u32`: tables of every page of a site stay in memory, at half the
+/// size of `usize` offsets. In a file over 4 GiB the lines past that
+/// limit all start at `u32::MAX` (their positions are wrong, nothing
+/// fails); no Markdown page comes near it.
+pub fn line_starts(text: &str) -> Vec<u32> {
     std::iter::once(0)
-        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .chain(
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        )
         .collect()
 }
 
 /// Maps byte offsets of a text to 1-based line and column (in characters).
 pub struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    starts: Cow<'a, [u32]>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         LineIndex {
             text,
-            starts: line_starts(text),
+            starts: Cow::Owned(line_starts(text)),
         }
     }
 
-    /// The byte offset where each line starts, as [`line_starts`] gives them.
-    pub fn into_starts(self) -> Vec<usize> {
-        self.starts
+    /// The index of `text` whose [`line_starts`] are `starts`, already
+    /// worked out (a page's, made when it was read).
+    pub fn with_starts(text: &'a str, starts: &'a [u32]) -> Self {
+        LineIndex {
+            text,
+            starts: Cow::Borrowed(starts),
+        }
     }
 
     /// The location of the bytes `span` of the text, for file `file`.
@@ -209,14 +222,17 @@ impl<'a> LineIndex<'a> {
     /// The 1-based line of `offset`; an offset past the end is on the last.
     pub fn line(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
-        self.starts.partition_point(|&s| s <= offset)
+        self.starts.partition_point(|&s| s as usize <= offset)
     }
 
     /// Line and column of `offset`; an offset past the end maps to the end.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line(offset);
-        let start = self.starts[line - 1];
+        let start = self
+            .starts
+            .get(line.wrapping_sub(1))
+            .map_or(0, |&s| s as usize);
         let column = self
             .text
             .get(start..offset)

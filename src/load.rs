@@ -31,6 +31,10 @@ pub struct Source {
     /// Path for messages (relative to the site root when below it).
     pub display: PathBuf,
     pub text: String,
+    /// Where each line of `text` starts ([`crate::diagnostic::line_starts`]),
+    /// worked out while the text is fresh in the cache: findings need
+    /// them later, when it is not.
+    pub lines: Vec<u32>,
     /// Byte offset where the Markdown body starts, after the front matter.
     pub body_start: usize,
     pub meta: Meta,
@@ -232,6 +236,7 @@ fn read_source(
             locale,
             rel_path,
             display,
+            lines: crate::diagnostic::line_starts(&text),
             text,
             body_start,
             meta,

@@ -179,9 +179,6 @@ pub const RULES: &[RuleInfo] = &[
 /// What every rule reads: the site, and what is worth computing once.
 pub struct Context<'a> {
     pub site: &'a Site,
-    /// Per page: its line table, made when a finding first needs it (most
-    /// pages of a real site have none).
-    lines: Vec<std::sync::OnceLock<LineIndex<'a>>>,
     pub targets: &'a Targets,
     /// Per page, per link of its facts: where the link leads.
     pub links: Vec<Vec<Resolved<'a>>>,
@@ -204,11 +201,6 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .collect();
-        let lines = site
-            .pages
-            .iter()
-            .map(|_| std::sync::OnceLock::new())
-            .collect();
         let source = source.and_then(|s| {
             site.locales
                 .iter()
@@ -216,7 +208,6 @@ impl<'a> Context<'a> {
         });
         Context {
             site,
-            lines,
             targets,
             links,
             source,
@@ -235,16 +226,9 @@ impl<'a> Context<'a> {
         self.line_index(page).line(offset)
     }
 
-    /// The line tables made so far, per page.
-    fn into_line_starts(self) -> Vec<Option<Vec<usize>>> {
-        self.lines
-            .into_iter()
-            .map(|lines| lines.into_inner().map(LineIndex::into_starts))
-            .collect()
-    }
-
-    fn line_index(&self, page: usize) -> &LineIndex<'a> {
-        self.lines[page].get_or_init(|| LineIndex::new(&self.site.pages[page].source.text))
+    fn line_index(&self, page: usize) -> LineIndex<'a> {
+        let source = &self.site.pages[page].source;
+        LineIndex::with_starts(&source.text, &source.lines)
     }
 
     /// The source text of bytes `span` of page `page`, if it is on one line.
@@ -352,22 +336,11 @@ impl Settings {
 
 /// Runs every check over `site`; findings come out merged and sorted.
 pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
-    run_with_lines(site, source).0
-}
-
-/// [`run`], and per page the line starts the rules worked out (`None`
-/// where no rule needed them), for a report to reuse: on a site where
-/// most pages have a finding, building them again was a sizeable part
-/// of the report.
-pub fn run_with_lines(
-    site: &Site,
-    source: Option<&str>,
-) -> (Vec<Finding>, Vec<Option<Vec<usize>>>) {
     let cx = Context::new(site, source);
     let findings: Vec<Finding> = CHECKS.par_iter().flat_map(|check| check(&cx)).collect();
     let mut findings = merge::merge(findings);
     sort(&mut findings);
-    (findings, cx.into_line_starts())
+    findings
 }
 
 /// By file, line and column, then rule: the order a reader walks a file.

@@ -164,7 +164,11 @@ fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
     let indexes: Vec<Option<LineIndex>> = row
         .cells
         .iter()
-        .map(|c| c.page.map(|p| LineIndex::new(&site.pages[p].source.text)))
+        .map(|c| {
+            c.page.map(|p| {
+                LineIndex::with_starts(&site.pages[p].source.text, &site.pages[p].source.lines)
+            })
+        })
         .collect();
     row.sections
         .iter()

@@ -142,7 +142,7 @@ pub fn compare(
     let facts = |p: usize| &site.pages[p].doc.facts;
     let lines: Vec<LineIndex> = group
         .iter()
-        .map(|&p| LineIndex::new(&site.pages[p].source.text))
+        .map(|&p| LineIndex::with_starts(&site.pages[p].source.text, &site.pages[p].source.lines))
         .collect();
     let line = |m: usize, offset: usize| lines[m].position(offset).0;
     let locale = |m: usize| site.locales[site.pages[group[m]].locale()].key.as_str();

@@ -33,7 +33,7 @@ pub struct Findings {
     /// Source text per displayed path.
     pub texts: FxHashMap<OsString, String>,
     /// Line start offsets per file, built on first use.
-    lines: OnceLock<FxHashMap<OsString, Vec<usize>>>,
+    lines: OnceLock<FxHashMap<OsString, Vec<u32>>>,
 }
 
 impl Findings {
@@ -46,10 +46,10 @@ impl Findings {
     }
 
     /// [`Findings::new`] with the line starts of every file of `texts`
-    /// already worked out (see `check::run_with_lines`).
+    /// already worked out (each page's, made when it was read).
     pub fn with_lines(
         findings: Vec<Finding>,
-        texts: FxHashMap<OsString, (String, Vec<usize>)>,
+        texts: FxHashMap<OsString, (String, Vec<u32>)>,
     ) -> Findings {
         let mut by_path = FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
         let texts = texts
@@ -75,14 +75,16 @@ impl Findings {
         let Some(&start) = location.line.checked_sub(1).and_then(|l| starts.get(l)) else {
             return "";
         };
-        text[start..].lines().next().map_or("", str::trim)
+        text.get(start as usize..)
+            .and_then(|rest| rest.lines().next())
+            .map_or("", str::trim)
     }
 
     /// Line start offsets per file, built once, in parallel: with tens of
     /// thousands of findings every file of a large site is here. Call it
     /// first from outside a parallel loop: built from inside one, the
     /// other threads would wait on the lock instead of sharing the work.
-    fn lines(&self) -> &FxHashMap<OsString, Vec<usize>> {
+    fn lines(&self) -> &FxHashMap<OsString, Vec<u32>> {
         self.lines.get_or_init(|| {
             use rayon::prelude::*;
             self.texts
