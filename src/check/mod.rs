@@ -2,8 +2,9 @@
 //! return findings. They never render and never read files again.
 //!
 //! Each rule lives in its own module and reads a shared [`Context`], where
-//! the expensive facts (line tables, where every link leads) are worked
-//! out once. [`run`] runs them all, then folds the findings that describe
+//! the expensive facts (where every link leads) are worked out once; line
+//! tables come with each page from the loader, made while its text was
+//! fresh in the cache. [`run`] runs them all, then folds the findings that describe
 //! one problem into one finding (`merge.rs`), and applies the severities of
 //! `[rules]` in `polydoc.toml`.
 
