@@ -117,7 +117,7 @@ fn anchor<'a>(facts: &'a Facts, unit: &Unit) -> Option<&'a str> {
         .tokens_of(unit)
         .iter()
         .find(|t| t.kind == TokenKind::Anchor)
-        .map(|t| &*t.value)
+        .map(|t| facts.value(t))
 }
 
 fn section_score(fa: &Facts, a: &Section, fb: &Facts, b: &Section) -> Option<f64> {
@@ -142,7 +142,7 @@ pub fn token_set<'a>(facts: &'a Facts, unit: &Unit) -> BTreeSet<(TokenKind, &'a 
     facts
         .tokens_of(unit)
         .iter()
-        .map(|t| (t.kind, &*t.value))
+        .map(|t| (t.kind, facts.value(t)))
         .collect()
 }
 

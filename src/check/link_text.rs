@@ -58,8 +58,9 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                 facts
                     .tokens_of(h)
                     .iter()
-                    .filter(|t| t.kind == TokenKind::Code && t.value.starts_with("0x"))
-                    .map(|t| t.value.to_string()),
+                    .map(|t| (t.kind, facts.value(t)))
+                    .filter(|(kind, value)| *kind == TokenKind::Code && value.starts_with("0x"))
+                    .map(|(_, value)| value.to_owned()),
             );
         }
         (link.text.trim().to_ascii_lowercase(), names)
@@ -70,7 +71,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                     .tokens_of(h)
                     .iter()
                     .filter(|t| t.kind == TokenKind::InlineCode)
-                    .map(|t| t.value.to_string())
+                    .map(|t| facts.value(t).to_owned())
                     .collect()
             })
             .unwrap_or_default();

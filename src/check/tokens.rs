@@ -198,7 +198,7 @@ fn span_of(facts: &Facts, unit: &Unit, token: &(TokenKind, &str)) -> Option<Rang
     facts
         .tokens_of(unit)
         .iter()
-        .find(|t| t.kind == token.0 && &*t.value == token.1 && !t.span.is_empty())
+        .find(|t| t.kind == token.0 && facts.value(t) == token.1 && !t.span.is_empty())
         .map(|t| t.span.clone())
 }
 

@@ -80,10 +80,9 @@ pub enum TokenKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    /// Normalised value (see [`tokens`]). For fenced code, a hash of the
-    /// normalised content: equal code, equal value; the code itself is in
-    /// the source at `span`.
-    pub value: Box<str>,
+    /// Where its normalised value ([`Facts::value`]) is in its page's
+    /// values: one buffer per page instead of an allocation per token.
+    value: Range<u32>,
     /// Byte range of the token in the file.
     pub span: Range<usize>,
 }
@@ -175,12 +174,23 @@ pub struct Facts {
     /// without allocating, which alignment does for every pair of blocks
     /// it weighs.
     sets: Vec<u64>,
+    /// The tokens' values, one after the other.
+    values: String,
 }
 
 impl Facts {
     /// The tokens of `unit` (one of [`Facts::units`]), in text order.
     pub fn tokens_of(&self, unit: &Unit) -> &[Token] {
         &self.tokens[unit.tokens.start as usize..unit.tokens.end as usize]
+    }
+
+    /// The normalised value of `token` (see [`tokens`]). For fenced code,
+    /// a hash of the normalised content: equal code, equal value; the code
+    /// itself is in the source at the token's span.
+    pub fn value(&self, token: &Token) -> &str {
+        self.values
+            .get(token.value.start as usize..token.value.end as usize)
+            .unwrap_or_default()
     }
 
     /// The token set of `unit` as sorted, distinct hashes: equal sets,
@@ -231,6 +241,7 @@ pub fn extract(
             hidden: Vec::new(),
             tokens: Vec::new(),
             sets: Vec::new(),
+            values: String::new(),
         },
         body,
         code: String::new(),
@@ -256,6 +267,7 @@ pub fn extract(
     }
     x.facts.tokens.shrink_to_fit();
     x.facts.sets.shrink_to_fit();
+    x.facts.values.shrink_to_fit();
     x.facts
 }
 
@@ -300,11 +312,7 @@ impl Extractor<'_, '_> {
             Event::End(end) => self.end(*end, self.base + range.end),
             Event::Text(text) => self.text(text, range),
             Event::Code(code) => {
-                self.token(
-                    TokenKind::InlineCode,
-                    code.as_ref().to_owned(),
-                    at..self.base + range.end,
-                );
+                self.token(TokenKind::InlineCode, code, at..self.base + range.end);
                 self.add_text(code);
                 if let Some(link) = self.links.last_mut() {
                     link.only_code.get_or_insert(true);
@@ -333,7 +341,7 @@ impl Extractor<'_, '_> {
                         explicit: h.explicit,
                     });
                     if h.explicit {
-                        self.token(TokenKind::Anchor, h.id.clone(), at..at);
+                        self.token(TokenKind::Anchor, &h.id, at..at);
                     }
                 }
             }
@@ -370,7 +378,7 @@ impl Extractor<'_, '_> {
                     .map_or(at, |i| at + i + 1);
                 self.token(
                     TokenKind::Target,
-                    tokens::target(dest_url),
+                    &tokens::target(dest_url),
                     at..self.base + range.end,
                 );
                 self.links.push(OpenLink {
@@ -405,7 +413,9 @@ impl Extractor<'_, '_> {
                     let span = self.facts.units[unit].offset..at;
                     let hash = fenced_hash(&self.code);
                     self.code.clear();
-                    self.token(TokenKind::Fenced, format!("{hash:016x}"), span);
+                    let digits = hex(hash);
+                    let value = std::str::from_utf8(&digits).unwrap_or_default();
+                    self.token(TokenKind::Fenced, value, span);
                 }
                 self.finish();
             }
@@ -457,7 +467,7 @@ impl Extractor<'_, '_> {
             } else {
                 at..at
             };
-            self.token(TokenKind::Code, value, span);
+            self.token(TokenKind::Code, &value, span);
         }
         if let Some(link) = self.links.last_mut()
             && !text.trim().is_empty()
@@ -491,7 +501,7 @@ impl Extractor<'_, '_> {
                 from_heading: false,
                 explicit: true,
             });
-            self.token(TokenKind::Anchor, id, at..at);
+            self.token(TokenKind::Anchor, &id, at..at);
         }
         if inline && is_unknown_tag(trimmed) {
             self.facts.hidden.push(HiddenTag {
@@ -523,9 +533,12 @@ impl Extractor<'_, '_> {
             && let Some(unit) = self.open.pop()
             && let Some(mut tokens) = self.pending.pop()
         {
-            let set = &mut self.set;
+            let (set, values) = (&mut self.set, &self.facts.values);
             set.clear();
-            set.extend(tokens.iter().map(|t| token_hash(t.kind, &t.value)));
+            set.extend(tokens.iter().map(|t| {
+                let value = &values[t.value.start as usize..t.value.end as usize];
+                token_hash(t.kind, value)
+            }));
             set.sort_unstable();
             set.dedup();
             let facts = &mut self.facts;
@@ -539,11 +552,14 @@ impl Extractor<'_, '_> {
         }
     }
 
-    fn token(&mut self, kind: TokenKind, value: String, span: Range<usize>) {
+    fn token(&mut self, kind: TokenKind, value: &str, span: Range<usize>) {
         if let Some(tokens) = self.pending.last_mut() {
+            let values = &mut self.facts.values;
+            let start = as_u32(values.len());
+            values.push_str(value);
             tokens.push(Token {
                 kind,
-                value: value.into(),
+                value: start..as_u32(values.len()),
                 span,
             });
         }
@@ -559,6 +575,15 @@ fn trim_in_place(text: &mut String) {
     if start > 0 {
         text.drain(..start);
     }
+}
+
+/// `hash` as 16 lower-case hexadecimal digits, without allocating.
+fn hex(hash: u64) -> [u8; 16] {
+    let mut digits = [0u8; 16];
+    for (i, digit) in digits.iter_mut().enumerate() {
+        *digit = b"0123456789abcdef"[((hash >> (60 - 4 * i)) & 0xf) as usize];
+    }
+    digits
 }
 
 /// An index into a page's tokens: a page holds far fewer than 2^32.
@@ -757,7 +782,9 @@ mod tests {
                 .iter()
                 .find(|t| t.kind == TokenKind::Fenced)
         });
-        token.map(|t| t.value.to_string()).unwrap_or_default()
+        token
+            .map(|t| doc.facts.value(t).to_string())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -781,7 +808,7 @@ mod tests {
             .map(|u| {
                 let tokens = doc.facts.tokens_of(u);
                 assert_eq!(doc.facts.set_of(u).len(), tokens.len());
-                tokens.iter().map(|t| &*t.value).collect()
+                tokens.iter().map(|t| doc.facts.value(t)).collect()
             })
             .collect();
         assert_eq!(items, [vec!["a", "0x1111", "c"], vec!["b"], vec!["d"]]);
@@ -824,6 +851,13 @@ mod tests {
             let mut owned = text.to_owned();
             trim_in_place(&mut owned);
             assert_eq!(owned, trimmed);
+        }
+    }
+
+    #[test]
+    fn hashes_are_sixteen_hex_digits() {
+        for hash in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(hex(hash), *format!("{hash:016x}").as_bytes());
         }
     }
 }

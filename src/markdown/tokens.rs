@@ -7,6 +7,7 @@
 //! digit-group separators (`10,000`, `10.000` and `10 000` are one number),
 //! URLs without their locale segment (`/en-us/` and `/es-es/` are one page).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -89,10 +90,10 @@ pub fn hex_codes(text: &str) -> Vec<String> {
 
 /// A link target as every locale writes it: a locale segment of an
 /// absolute URL (`/en-us/`) removed, a trailing slash dropped.
-pub fn target(url: &str) -> String {
+pub fn target(url: &str) -> Cow<'_, str> {
     let url = url.trim();
     if !crate::markdown::links::is_absolute(url) {
-        return url.to_owned();
+        return Cow::Borrowed(url);
     }
     let mut out: Vec<&str> = url
         .split('/')
@@ -101,7 +102,7 @@ pub fn target(url: &str) -> String {
     if out.len() > 3 && out.last() == Some(&"") {
         out.pop();
     }
-    out.join("/")
+    Cow::Owned(out.join("/"))
 }
 
 /// `en-us`, `es-ES`, `zh-hant-tw`: a path segment naming a locale.
