@@ -19,12 +19,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
         // Sorted by id, then by place (the sort is stable): each id's
         // definitions are one run, in document order.
-        let mut ids: Vec<(&str, usize)> = page
-            .doc
-            .facts
+        let facts = &page.doc.facts;
+        let mut ids: Vec<(&str, usize)> = facts
             .anchors
             .iter()
-            .map(|a| (a.id.as_str(), a.offset))
+            .map(|a| (facts.id(a), a.offset))
             .collect();
         ids.sort_by(|a, b| a.0.cmp(b.0));
         let mut dupes: Vec<(&str, Vec<usize>)> = ids

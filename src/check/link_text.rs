@@ -44,7 +44,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
     let heading = facts
         .anchors
         .iter()
-        .find(|a| a.from_heading && a.id == *fragment)
+        .find(|a| a.from_heading && facts.id(a) == *fragment)
         .and_then(|a| {
             facts
                 .units

@@ -166,8 +166,8 @@ fn missing_anchor(
     target: usize,
     fragment: &str,
 ) -> Option<Finding> {
-    let page_ids = &cx.site.pages[target].doc.facts.anchors;
-    if page_ids.iter().any(|a| a.id == fragment) {
+    let facts = &cx.site.pages[target].doc.facts;
+    if facts.anchors.iter().any(|a| facts.id(a) == fragment) {
         return None;
     }
     let ids = cx.ids(target);

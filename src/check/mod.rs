@@ -259,7 +259,8 @@ impl<'a> Context<'a> {
         let mut todo = vec![page];
         while let Some(p) = todo.pop() {
             let page = &self.site.pages[p];
-            ids.extend(page.doc.facts.anchors.iter().map(|a| a.id.as_str()));
+            let facts = &page.doc.facts;
+            ids.extend(facts.anchors.iter().map(|a| facts.id(a)));
             for d in &page.doc.directives {
                 if let crate::markdown::directives::Kind::Include { target, .. } = &d.kind
                     && let Some(q) =

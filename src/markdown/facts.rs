@@ -33,7 +33,8 @@ pub struct Link {
 /// An id that an element of the page carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
-    pub id: String,
+    /// Where the id is in its page's strings ([`Facts::id`]).
+    id: Range<u32>,
     pub offset: usize,
     /// From a heading (explicit `<a name>` or automatic slug), or raw HTML.
     pub from_heading: bool,
@@ -174,7 +175,9 @@ pub struct Facts {
     /// without allocating, which alignment does for every pair of blocks
     /// it weighs.
     sets: Vec<u64>,
-    /// The tokens' values, one after the other.
+    /// The tokens' values and the anchors' ids, one after the other: one
+    /// buffer per page instead of an allocation per value (an explicit
+    /// anchor's id and its token share their bytes).
     values: String,
 }
 
@@ -188,8 +191,17 @@ impl Facts {
     /// a hash of the normalised content: equal code, equal value; the code
     /// itself is in the source at the token's span.
     pub fn value(&self, token: &Token) -> &str {
+        self.string(&token.value)
+    }
+
+    /// The id `anchor` defines.
+    pub fn id(&self, anchor: &Anchor) -> &str {
+        self.string(&anchor.id)
+    }
+
+    fn string(&self, range: &Range<u32>) -> &str {
         self.values
-            .get(token.value.start as usize..token.value.end as usize)
+            .get(range.start as usize..range.end as usize)
             .unwrap_or_default()
     }
 
@@ -334,14 +346,15 @@ impl Extractor<'_, '_> {
                 let heading = self.headings.next();
                 self.in_tab = heading.is_some_and(|h| h.tab);
                 if let Some(h) = heading.filter(|h| !h.tab) {
+                    let id = self.string(&h.id);
                     self.facts.anchors.push(Anchor {
-                        id: h.id.clone(),
+                        id: id.clone(),
                         offset: h.offset,
                         from_heading: true,
                         explicit: h.explicit,
                     });
                     if h.explicit {
-                        self.token(TokenKind::Anchor, &h.id, at..at);
+                        self.stored_token(TokenKind::Anchor, id, at..at);
                     }
                 }
             }
@@ -495,13 +508,14 @@ impl Extractor<'_, '_> {
             return;
         }
         for id in html_ids(html) {
+            let id = self.string(id);
             self.facts.anchors.push(Anchor {
                 id: id.clone(),
                 offset: at,
                 from_heading: false,
                 explicit: true,
             });
-            self.token(TokenKind::Anchor, &id, at..at);
+            self.stored_token(TokenKind::Anchor, id, at..at);
         }
         if inline && is_unknown_tag(trimmed) {
             self.facts.hidden.push(HiddenTag {
@@ -553,16 +567,25 @@ impl Extractor<'_, '_> {
     }
 
     fn token(&mut self, kind: TokenKind, value: &str, span: Range<usize>) {
-        if let Some(tokens) = self.pending.last_mut() {
-            let values = &mut self.facts.values;
-            let start = as_u32(values.len());
-            values.push_str(value);
-            tokens.push(Token {
-                kind,
-                value: start..as_u32(values.len()),
-                span,
-            });
+        if !self.pending.is_empty() {
+            let value = self.string(value);
+            self.stored_token(kind, value, span);
         }
+    }
+
+    /// A token whose value is already among the page's strings.
+    fn stored_token(&mut self, kind: TokenKind, value: Range<u32>, span: Range<usize>) {
+        if let Some(tokens) = self.pending.last_mut() {
+            tokens.push(Token { kind, value, span });
+        }
+    }
+
+    /// `text` added to the page's strings: where it is there.
+    fn string(&mut self, text: &str) -> Range<u32> {
+        let values = &mut self.facts.values;
+        let start = as_u32(values.len());
+        values.push_str(text);
+        start..as_u32(values.len())
     }
 }
 
@@ -593,7 +616,7 @@ fn as_u32(index: usize) -> u32 {
 
 /// Ids that a piece of raw HTML defines: `id="x"` on any element, and
 /// `name="x"` on `<a>`.
-fn html_ids(html: &str) -> Vec<String> {
+fn html_ids(html: &str) -> Vec<&str> {
     let mut ids = Vec::new();
     for tag in html.split('<').skip(1) {
         let Some(inside) = tag.split('>').next() else {
@@ -605,9 +628,9 @@ fn html_ids(html: &str) -> Vec<String> {
         let anchor =
             heading::a_attributes(inside).and_then(|rest| heading::attribute(rest, "name"));
         if let Some(name) = anchor {
-            ids.push(name.to_owned());
+            ids.push(name);
         } else if let Some(id) = heading::attribute(inside, "id") {
-            ids.push(id.to_owned());
+            ids.push(id);
         }
     }
     ids
@@ -820,7 +843,7 @@ mod tests {
             "<a name=\"one\"></a>\n\ntext <span id='two'>x</span> <a  id=three>y</a>\n",
             0,
         );
-        let ids: Vec<&str> = doc.facts.anchors.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = doc.facts.anchors.iter().map(|a| doc.facts.id(a)).collect();
         assert_eq!(ids, ["one", "two", "three"]);
     }
 
@@ -834,7 +857,7 @@ mod tests {
             .facts
             .anchors
             .iter()
-            .map(|a| (a.id.as_str(), a.from_heading))
+            .map(|a| (doc.facts.id(a), a.from_heading))
             .collect();
         assert_eq!(ids, [("lead", true), ("later", false)]);
         assert_eq!(doc.headings[0].text, "Title");
