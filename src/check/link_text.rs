@@ -25,7 +25,9 @@ pub struct Mismatch {
 
 /// The mismatch of link `l` of page `p`, if its text and target disagree.
 pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
-    let link = &cx.site.pages[p].doc.facts.links[l];
+    let own = &cx.site.pages[p].doc.facts;
+    let link = &own.links[l];
+    let text = own.link_text(link);
     let (target, fragment) = match &cx.links[p][l] {
         Resolved::SamePage { fragment } => (p, fragment),
         Resolved::Page {
@@ -36,7 +38,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
         _ => return None,
     };
     // Most link texts are prose: nothing to compare, no heading to find.
-    let hex = tokens::is_hex_code(&link.text);
+    let hex = tokens::is_hex_code(text);
     if !hex && !link.text_is_code {
         return None;
     }
@@ -63,7 +65,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                     .map(|(_, value)| value.to_owned()),
             );
         }
-        (link.text.trim().to_ascii_lowercase(), names)
+        (text.to_ascii_lowercase(), names)
     } else {
         let names = heading
             .map(|h| {
@@ -75,7 +77,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
                     .collect()
             })
             .unwrap_or_default();
-        (link.text.trim().to_owned(), names)
+        (text.to_owned(), names)
     };
     if names.is_empty() || names.contains(&wanted) {
         return None;
@@ -83,8 +85,8 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
     let mut shown: Vec<String> = Vec::new();
     for name in names {
         let upper = if name.starts_with("0x")
-            && link.text.trim().starts_with("0x")
-            && link.text.chars().any(|c| c.is_ascii_uppercase())
+            && text.starts_with("0x")
+            && text.chars().any(|c| c.is_ascii_uppercase())
         {
             format!("0x{}", name[2..].to_ascii_uppercase())
         } else {
@@ -95,7 +97,7 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
         }
     }
     Some(Mismatch {
-        text: link.text.trim().to_owned(),
+        text: text.to_owned(),
         target: shown,
         heading: heading.map(|h| (target, h.offset)),
     })
@@ -104,19 +106,20 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let mut out = Vec::new();
-        for (l, link) in page.doc.facts.links.iter().enumerate() {
+        let facts = &page.doc.facts;
+        for (l, link) in facts.links.iter().enumerate() {
             let Some(m) = mismatch(cx, p, l) else {
                 continue;
             };
             let start = link.text_offset;
-            let text_span = start..start + link.text.len();
+            let text_span = start..start + facts.link_text(link).len();
             let mut finding = Finding::error(
                 "link-text-anchor-mismatch",
                 cx.location(p, text_span),
                 format!(
                     "link text `{}` names another code than its target `{}`, which names `{}`",
                     m.text,
-                    link.target,
+                    facts.target(link),
                     m.target.join("`, `")
                 ),
             )

@@ -66,6 +66,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     })
 }
 
+/// The destination of `link` of page `p`, as written.
+fn target<'a>(cx: &Context<'a>, p: usize, link: &Link) -> &'a str {
+    cx.site.pages[p].doc.facts.target(link)
+}
+
 fn what(link: &Link) -> &'static str {
     if link.image { "image" } else { "link" }
 }
@@ -80,7 +85,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
             format!(
                 "{} `{}` climbs out of the `{locale}` folder",
                 what(link),
-                link.target
+                target(cx, p, link)
             ),
         )
         .with_help("links resolve inside the page's locale; point at a file of this locale");
@@ -95,7 +100,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
             format!(
                 "{} `{}` points to `{path}`, which `{locale}` lacks: the built page uses `{source}`'s copy",
                 what(link),
-                link.target
+                target(cx, p, link)
             ),
         )
         .with_help(format!("add a translated `{path}` to `{locale}` if it should differ"));
@@ -122,15 +127,15 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         format!(
             "{} `{}` points to `{path}`, which does not exist in `{locale}`",
             what(link),
-            link.target
+            target(cx, p, link)
         ),
     )
     .with_help(help)
 }
 
 fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Option<Finding> {
-    // Only when there is a finding: a page's line table is built on the
-    // first position asked of it, and most links are spelled exactly.
+    // Only when there is a finding: working out a location (a column
+    // counted in characters) costs, and most links are spelled exactly.
     let location = || cx.location(p, link.span.clone());
     match how {
         How::Exact => None,
@@ -140,7 +145,7 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
                 location(),
                 format!(
                     "`{}` matches `{actual}` only when letter case is ignored: it works on Windows, not on a case-sensitive web server",
-                    link.target
+                    target(cx, p, link)
                 ),
             )
             .with_help(format!("spell the path as the file is named: `{actual}`")),
@@ -151,10 +156,10 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
                 location(),
                 format!(
                     "`{}` separates folders with `\\`: browsers and web servers need `/`",
-                    link.target
+                    target(cx, p, link)
                 ),
             )
-            .with_help(format!("write `{}`", link.target.replace('\\', "/"))),
+            .with_help(format!("write `{}`", target(cx, p, link).replace('\\', "/"))),
         ),
     }
 }

@@ -198,7 +198,13 @@ impl<'a> Context<'a> {
                     .facts
                     .links
                     .iter()
-                    .map(|link| targets.resolve(page.locale(), &page.source.rel_path, &link.target))
+                    .map(|link| {
+                        targets.resolve(
+                            page.locale(),
+                            &page.source.rel_path,
+                            page.doc.facts.target(link),
+                        )
+                    })
                     .collect()
             })
             .collect();

@@ -17,7 +17,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             .links
             .iter()
             .filter_map(|link| {
-                let (uid, _) = xref::split(&link.target)?;
+                let (uid, _) = xref::split(page.doc.facts.target(link))?;
                 if cx.site.uid(page.locale(), &uid).is_some() {
                     return None;
                 }

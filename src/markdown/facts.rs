@@ -17,10 +17,12 @@ use super::tokens;
 /// A link or image as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    /// The destination as written (`../a.md#b`, `#x`, `https://...`).
-    pub target: String,
-    /// Plain text of the link (alt text for images).
-    pub text: String,
+    /// The destination as written (`../a.md#b`, `#x`, `https://...`),
+    /// among the page's strings ([`Facts::target`]).
+    target: Range<u32>,
+    /// Plain text of the link (alt text for images), trimmed, among the
+    /// page's strings ([`Facts::link_text`]).
+    text: Range<u32>,
     /// The link text is one code span: `` [`Get-Item`](...) ``.
     pub text_is_code: bool,
     pub image: bool,
@@ -175,9 +177,10 @@ pub struct Facts {
     /// without allocating, which alignment does for every pair of blocks
     /// it weighs.
     sets: Vec<u64>,
-    /// The tokens' values and the anchors' ids, one after the other: one
-    /// buffer per page instead of an allocation per value (an explicit
-    /// anchor's id and its token share their bytes).
+    /// The tokens' values, the anchors' ids and the links' targets and
+    /// texts, one after the other: one buffer per page instead of an
+    /// allocation per string (an explicit anchor's id and its token share
+    /// their bytes).
     values: String,
 }
 
@@ -197,6 +200,16 @@ impl Facts {
     /// The id `anchor` defines.
     pub fn id(&self, anchor: &Anchor) -> &str {
         self.string(&anchor.id)
+    }
+
+    /// The destination of `link` as written.
+    pub fn target(&self, link: &Link) -> &str {
+        self.string(&link.target)
+    }
+
+    /// The plain text of `link`, trimmed (alt text for images).
+    pub fn link_text(&self, link: &Link) -> &str {
+        self.string(&link.text)
     }
 
     fn string(&self, range: &Range<u32>) -> &str {
@@ -264,6 +277,7 @@ pub fn extract(
         open: Vec::new(),
         pushed: Vec::new(),
         links: Vec::new(),
+        spare_text: Vec::new(),
         cell: None,
         tables: 0,
         section: 0,
@@ -286,6 +300,8 @@ pub fn extract(
 struct OpenLink {
     index: usize,
     only_code: Option<bool>,
+    /// The text so far (stored among the page's strings when it ends).
+    text: String,
 }
 
 struct Extractor<'h, 'b> {
@@ -307,6 +323,8 @@ struct Extractor<'h, 'b> {
     /// For each open unit-making tag: whether it pushed a unit.
     pushed: Vec<bool>,
     links: Vec<OpenLink>,
+    /// Emptied link text buffers, for the next links.
+    spare_text: Vec<String>,
     /// The first cell of the current row, while it is open: (text, start).
     cell: Option<(usize, Option<(String, usize)>)>,
     tables: usize,
@@ -383,6 +401,7 @@ impl Extractor<'_, '_> {
             Tag::Link { .. } if self.in_tab => self.links.push(OpenLink {
                 index: usize::MAX,
                 only_code: None,
+                text: String::new(),
             }),
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 let image = matches!(tag, Tag::Image { .. });
@@ -397,10 +416,12 @@ impl Extractor<'_, '_> {
                 self.links.push(OpenLink {
                     index: self.facts.links.len(),
                     only_code: None,
+                    text: self.spare_text.pop().unwrap_or_default(),
                 });
+                let target = self.string(dest_url);
                 self.facts.links.push(Link {
-                    target: dest_url.as_ref().to_owned(),
-                    text: String::new(),
+                    target,
+                    text: 0..0,
                     text_is_code: false,
                     image,
                     span: at..self.base + range.end,
@@ -444,11 +465,15 @@ impl Extractor<'_, '_> {
                 }
             }
             TagEnd::Link | TagEnd::Image => {
-                if let Some(open) = self.links.pop()
-                    && let Some(link) = self.facts.links.get_mut(open.index)
-                {
-                    trim_in_place(&mut link.text);
-                    link.text_is_code = open.only_code == Some(true);
+                if let Some(mut open) = self.links.pop() {
+                    if open.index < self.facts.links.len() {
+                        let text = self.string(open.text.trim());
+                        let link = &mut self.facts.links[open.index];
+                        link.text = text;
+                        link.text_is_code = open.only_code == Some(true);
+                    }
+                    open.text.clear();
+                    self.spare_text.push(open.text);
                 }
             }
             _ => {}
@@ -492,9 +517,9 @@ impl Extractor<'_, '_> {
 
     /// Appends visible text to the open link's text and the open first cell.
     fn add_text(&mut self, text: &str) {
-        for open in &self.links {
-            if let Some(link) = self.facts.links.get_mut(open.index) {
-                link.text.push_str(text);
+        for open in &mut self.links {
+            if open.index != usize::MAX {
+                open.text.push_str(text);
             }
         }
         if let Some((1, Some((cell, _)))) = &mut self.cell {
@@ -586,17 +611,6 @@ impl Extractor<'_, '_> {
         let start = as_u32(values.len());
         values.push_str(text);
         start..as_u32(values.len())
-    }
-}
-
-/// `text` without its leading and trailing whitespace, kept in its own
-/// buffer (most link texts have none to lose: no copy then).
-fn trim_in_place(text: &mut String) {
-    let end = text.trim_end().len();
-    text.truncate(end);
-    let start = text.len() - text.trim_start().len();
-    if start > 0 {
-        text.drain(..start);
     }
 }
 
@@ -864,23 +878,31 @@ mod tests {
     }
 
     #[test]
-    fn link_texts_are_trimmed_in_place() {
-        for (text, trimmed) in [
-            ("  Más información ", "Más información"),
-            ("\u{a0}x\u{3000}", "x"),
-            ("x", "x"),
-            (" \t", ""),
-        ] {
-            let mut owned = text.to_owned();
-            trim_in_place(&mut owned);
-            assert_eq!(owned, trimmed);
-        }
-    }
-
-    #[test]
     fn hashes_are_sixteen_hex_digits() {
         for hash in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
             assert_eq!(hex(hash), *format!("{hash:016x}").as_bytes());
         }
+    }
+
+    #[test]
+    fn links_keep_their_target_and_trimmed_text() {
+        let doc = crate::markdown::parse(
+            "[ `Get-Item` ](a.md#b) and [outer ![ alt ](i.png) x](c.md)\n",
+            0,
+        );
+        let facts = &doc.facts;
+        let links: Vec<(&str, &str, bool)> = facts
+            .links
+            .iter()
+            .map(|l| (facts.target(l), facts.link_text(l), l.text_is_code))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("a.md#b", "Get-Item", true),
+                ("c.md", "outer  alt  x", false),
+                ("i.png", "alt", false),
+            ]
+        );
     }
 }
