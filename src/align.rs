@@ -91,14 +91,15 @@ fn sections(facts: &Facts) -> Vec<Section<'_>> {
         units: 0..0,
     }];
     for (i, unit) in facts.units.iter().enumerate() {
-        while out.len() <= unit.section {
+        let index = unit.section as usize;
+        while out.len() <= index {
             out.push(Section {
                 heading: None,
                 anchor: None,
                 units: i..i,
             });
         }
-        let section = &mut out[unit.section];
+        let section = &mut out[index];
         if matches!(unit.kind, UnitKind::Heading(_)) && section.heading.is_none() {
             section.heading = Some(unit);
             section.anchor = anchor(facts, unit);

@@ -15,7 +15,7 @@ use super::Context;
 
 /// Repeated keys of page `facts`: (unit of the repeat, unit of the first).
 pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
-    let mut tables: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut tables: HashMap<u32, Vec<usize>> = HashMap::new();
     for (u, unit) in facts.units.iter().enumerate() {
         if let UnitKind::Row {
             table,
@@ -34,7 +34,7 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
             .iter()
             .map(|&u| {
                 let unit = &facts.units[u];
-                let key = unit.key.as_ref()?;
+                let key = facts.key(unit)?;
                 let coded = facts.tokens_of(unit).iter().any(|t| {
                     matches!(
                         t.kind,
@@ -42,7 +42,8 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                     ) && t.span.start >= key.span.start
                         && t.span.start < key.span.end
                 });
-                (coded && !key.text.is_empty()).then(|| key.text.to_lowercase())
+                let text = facts.cell_text(key);
+                (coded && !text.is_empty()).then(|| text.to_lowercase())
             })
             .collect();
         let coded = keys.iter().flatten().count();
@@ -72,8 +73,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
         let facts = &page.doc.facts;
         for (repeat, first) in duplicates(facts) {
-            let (Some(key), Some(first_key)) = (&facts.units[repeat].key, &facts.units[first].key)
-            else {
+            let (Some(key), Some(first_key)) = (
+                facts.key(&facts.units[repeat]),
+                facts.key(&facts.units[first]),
+            ) else {
                 continue;
             };
             let first_location = cx.location(p, first_key.span.clone());
@@ -84,7 +87,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     cx.location(p, span),
                     format!(
                         "`{}` appears twice in the first column of this table (lines {} and {})",
-                        key.text,
+                        facts.cell_text(key),
                         first_location.line,
                         cx.line(p, key.span.start)
                     ),
@@ -102,7 +105,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// The span of the code in a row's key cell, for a caret under it.
 fn key_span(facts: &Facts, unit: usize) -> Option<std::ops::Range<usize>> {
     let unit = &facts.units[unit];
-    let key = unit.key.as_ref()?;
+    let key = facts.key(unit)?;
     facts
         .tokens_of(unit)
         .iter()

@@ -35,10 +35,10 @@ impl Shape {
     fn of(facts: &Facts, section: usize) -> Shape {
         let mut shape = Shape::default();
         let mut rows: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        for unit in facts.units.iter().filter(|u| u.section == section) {
+        for unit in facts.units.iter().filter(|u| u.section as usize == section) {
             match unit.kind {
                 UnitKind::Row { table, header } => {
-                    let entry = rows.entry(table).or_insert((0, unit.offset));
+                    let entry = rows.entry(table as usize).or_insert((0, unit.offset));
                     entry.0 += usize::from(!header);
                 }
                 UnitKind::Item => shape.items += 1,
@@ -102,8 +102,10 @@ pub fn align_sections(site: &Site, group: &[usize], pivot: usize) -> AlignedSect
             let (a, b) = (&facts(pivot).units[u], &facts(page).units[v]);
             if matches!(a.kind, UnitKind::Heading(_))
                 && let (Some(s), Some(t)) = (
-                    pivot_sections.iter().position(|x| x.index == a.section),
-                    theirs.iter().position(|x| x.index == b.section),
+                    pivot_sections
+                        .iter()
+                        .position(|x| x.index == a.section as usize),
+                    theirs.iter().position(|x| x.index == b.section as usize),
                 )
             {
                 rows[s][m] = Some(theirs[t]);
@@ -331,12 +333,12 @@ fn judge<V: PartialEq>(values: &[(usize, V)], pivot: usize, source: bool) -> Vec
 fn sections(facts: &Facts, text: &str) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     for unit in &facts.units {
-        if out.last().is_none_or(|s| s.index != unit.section) {
+        if out.last().is_none_or(|s| s.index != unit.section as usize) {
             if let Some(last) = out.last_mut() {
                 last.end = unit.offset;
             }
             out.push(Section {
-                index: unit.section,
+                index: unit.section as usize,
                 offset: unit.offset,
                 end: text.len(),
             });

@@ -58,7 +58,7 @@ pub enum UnitKind {
     Paragraph,
     /// A table row; `table` counts the page's tables from 0.
     Row {
-        table: usize,
+        table: u32,
         header: bool,
     },
     Item,
@@ -90,26 +90,30 @@ pub struct Token {
     pub span: Range<usize>,
 }
 
-/// A table cell's text and where it starts.
+/// A table cell: its text ([`Facts::cell_text`]) and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    pub text: String,
+    text: Range<u32>,
     pub span: Range<usize>,
 }
 
 /// One block of the page, the grain at which translations are aligned.
 #[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// 40 bytes: every unit of every page stays in memory until the
+/// cross-page rules have run, a few dozen per page.
 pub struct Unit {
     pub kind: UnitKind,
     /// Index of the section: 0 before the first heading, then one per heading.
-    pub section: usize,
+    pub section: u32,
+    /// For table rows: the first cell, as an index of its page's cells
+    /// ([`Facts::key`]); `u32::MAX` for none.
+    key: u32,
     pub offset: usize,
     /// Where the unit's tokens are among its page's ([`Facts::tokens_of`]).
     tokens: Range<u32>,
     /// Where the unit's token set is among its page's ([`Facts::set_of`]).
     set: Range<u32>,
-    /// For table rows: the first cell.
-    pub key: Option<Box<Cell>>,
 }
 
 /// How many hashes two token sets (sorted, deduplicated) share.
@@ -177,8 +181,10 @@ pub struct Facts {
     /// without allocating, which alignment does for every pair of blocks
     /// it weighs.
     sets: Vec<u64>,
-    /// The tokens' values, the anchors' ids and the links' targets and
-    /// texts, one after the other: one buffer per page instead of an
+    /// The first cells of table rows ([`Facts::key`]).
+    cells: Vec<Cell>,
+    /// The tokens' values, the anchors' ids, the links' targets and texts
+    /// and the cells' texts, one after the other: one buffer per page instead of an
     /// allocation per string (an explicit anchor's id and its token share
     /// their bytes).
     values: String,
@@ -205,6 +211,16 @@ impl Facts {
     /// The destination of `link` as written.
     pub fn target(&self, link: &Link) -> &str {
         self.string(&link.target)
+    }
+
+    /// The first cell of `unit`, if it is a table row.
+    pub fn key(&self, unit: &Unit) -> Option<&Cell> {
+        self.cells.get(unit.key as usize)
+    }
+
+    /// The text of `cell`, trimmed.
+    pub fn cell_text(&self, cell: &Cell) -> &str {
+        self.string(&cell.text)
     }
 
     /// The plain text of `link`, trimmed (alt text for images).
@@ -266,6 +282,7 @@ pub fn extract(
             hidden: Vec::new(),
             tokens: Vec::new(),
             sets: Vec::new(),
+            cells: Vec::new(),
             values: String::new(),
         },
         body,
@@ -327,8 +344,8 @@ struct Extractor<'h, 'b> {
     spare_text: Vec<String>,
     /// The first cell of the current row, while it is open: (text, start).
     cell: Option<(usize, Option<(String, usize)>)>,
-    tables: usize,
-    section: usize,
+    tables: u32,
+    section: u32,
     headings: std::slice::Iter<'h, Heading>,
     /// In a DocFX tab title: `# [Linux](#tab/linux)`.
     in_tab: bool,
@@ -454,14 +471,16 @@ impl Extractor<'_, '_> {
                 self.finish();
             }
             TagEnd::TableCell => {
-                if let Some((1, Some((text, start)))) = &self.cell {
-                    let cell = Cell {
-                        text: text.trim().to_owned(),
-                        span: *start..at,
-                    };
+                if let Some((1, Some((text, start)))) = self.cell.take() {
                     if let Some(&unit) = self.open.last() {
-                        self.facts.units[unit].key = Some(Box::new(cell));
+                        let cell = Cell {
+                            text: self.string(text.trim()),
+                            span: start..at,
+                        };
+                        self.facts.units[unit].key = as_u32(self.facts.cells.len());
+                        self.facts.cells.push(cell);
                     }
+                    self.cell = Some((1, None));
                 }
             }
             TagEnd::Link | TagEnd::Image => {
@@ -558,10 +577,10 @@ impl Extractor<'_, '_> {
             self.facts.units.push(Unit {
                 kind,
                 section: self.section,
+                key: u32::MAX,
                 offset: at,
                 tokens: 0..0,
                 set: 0..0,
-                key: None,
             });
         }
         self.pushed.push(push);
@@ -904,5 +923,11 @@ mod tests {
                 ("i.png", "alt", false),
             ]
         );
+    }
+
+    #[test]
+    fn a_unit_is_forty_bytes() {
+        // Every unit of every page is kept for the cross-page rules.
+        assert!(std::mem::size_of::<Unit>() <= 40);
     }
 }
