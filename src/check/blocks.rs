@@ -204,11 +204,14 @@ fn tab_groups(cx: &Context, p: usize, page: &Page, out: &mut Vec<Finding>) {
     for group in &page.doc.tab_groups {
         for (i, &h) in group.iter().enumerate() {
             let tab = &headings[h];
-            let first = group[..i].iter().find(|&&o| headings[o].id == tab.id);
-            let problem = if tab.id.is_empty() {
+            let id = headings.id(tab);
+            let first = group[..i]
+                .iter()
+                .find(|&&o| headings.id(&headings[o]) == id);
+            let problem = if id.is_empty() {
                 Some("this tab has an empty id".to_owned())
             } else {
-                first.map(|_| format!("tab id `{}` is used twice in this tab group", tab.id))
+                first.map(|_| format!("tab id `{id}` is used twice in this tab group"))
             };
             if let Some(message) = problem {
                 let mut finding = Finding::warning(

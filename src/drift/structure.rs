@@ -69,9 +69,9 @@ pub fn label(site: &Site, page: usize, section: usize) -> String {
         return format!("section {section}");
     };
     if heading.explicit {
-        format!("section `#{}`", heading.id)
+        format!("section `#{}`", doc.headings.id(heading))
     } else {
-        format!("section \u{201c}{}\u{201d}", heading.text)
+        format!("section \u{201c}{}\u{201d}", doc.headings.text(heading))
     }
 }
 

@@ -200,7 +200,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                 let id = self
                     .headings
                     .next()
-                    .map(|h| CowStr::from(h.id.clone()))
+                    .map(|h| CowStr::from(self.doc.headings.id(h).to_owned()))
                     .or(id);
                 self.out.push(Event::Start(Tag::Heading {
                     level,

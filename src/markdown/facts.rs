@@ -10,19 +10,20 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::Heading;
 use super::heading;
+use super::strings::{Span, Strings, to_u32};
 use super::tokens;
+use super::{Heading, Headings};
 
 /// A link or image as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The destination as written (`../a.md#b`, `#x`, `https://...`),
     /// among the page's strings ([`Facts::target`]).
-    target: Range<u32>,
+    target: Span,
     /// Plain text of the link (alt text for images), trimmed, among the
     /// page's strings ([`Facts::link_text`]).
-    text: Range<u32>,
+    text: Span,
     /// The link text is one code span: `` [`Get-Item`](...) ``.
     pub text_is_code: bool,
     pub image: bool,
@@ -36,7 +37,7 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
     /// Where the id is in its page's strings ([`Facts::id`]).
-    id: Range<u32>,
+    id: Span,
     pub offset: usize,
     /// From a heading (explicit `<a name>` or automatic slug), or raw HTML.
     pub from_heading: bool,
@@ -84,8 +85,8 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     /// Where its normalised value ([`Facts::value`]) is in its page's
-    /// values: one buffer per page instead of an allocation per token.
-    value: Range<u32>,
+    /// strings.
+    value: Span,
     /// Byte range of the token in the file.
     pub span: Range<usize>,
 }
@@ -93,7 +94,7 @@ pub struct Token {
 /// A table cell: its text ([`Facts::cell_text`]) and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    text: Range<u32>,
+    text: Span,
     pub span: Range<usize>,
 }
 
@@ -187,7 +188,7 @@ pub struct Facts {
     /// and the cells' texts, one after the other: one buffer per page instead of an
     /// allocation per string (an explicit anchor's id and its token share
     /// their bytes).
-    values: String,
+    strings: Strings,
 }
 
 impl Facts {
@@ -228,10 +229,8 @@ impl Facts {
         self.string(&link.text)
     }
 
-    fn string(&self, range: &Range<u32>) -> &str {
-        self.values
-            .get(range.start as usize..range.end as usize)
-            .unwrap_or_default()
+    fn string(&self, span: &Span) -> &str {
+        self.strings.get(span)
     }
 
     /// The token set of `unit` as sorted, distinct hashes: equal sets,
@@ -249,7 +248,7 @@ pub fn extract(
     events: &[(Event<'_>, Range<usize>)],
     body: &str,
     base: usize,
-    headings: &[Heading],
+    headings: &Headings,
     heading_anchors: &[usize],
 ) -> Facts {
     // Each of these vectors is kept for the whole run: sized once from
@@ -283,7 +282,7 @@ pub fn extract(
             tokens: Vec::new(),
             sets: Vec::new(),
             cells: Vec::new(),
-            values: String::new(),
+            strings: Strings::default(),
         },
         body,
         code: String::new(),
@@ -299,6 +298,7 @@ pub fn extract(
         tables: 0,
         section: 0,
         headings: headings.iter(),
+        all_headings: headings,
         in_tab: false,
     };
     let mut heading_anchors = heading_anchors.iter().peekable();
@@ -310,7 +310,7 @@ pub fn extract(
     }
     x.facts.tokens.shrink_to_fit();
     x.facts.sets.shrink_to_fit();
-    x.facts.values.shrink_to_fit();
+    x.facts.strings.shrink_to_fit();
     x.facts
 }
 
@@ -347,6 +347,8 @@ struct Extractor<'h, 'b> {
     tables: u32,
     section: u32,
     headings: std::slice::Iter<'h, Heading>,
+    /// The same, with their ids.
+    all_headings: &'h Headings,
     /// In a DocFX tab title: `# [Linux](#tab/linux)`.
     in_tab: bool,
 }
@@ -381,7 +383,8 @@ impl Extractor<'_, '_> {
                 let heading = self.headings.next();
                 self.in_tab = heading.is_some_and(|h| h.tab);
                 if let Some(h) = heading.filter(|h| !h.tab) {
-                    let id = self.string(&h.id);
+                    let all = self.all_headings;
+                    let id = self.string(all.id(h));
                     self.facts.anchors.push(Anchor {
                         id: id.clone(),
                         offset: h.offset,
@@ -477,7 +480,7 @@ impl Extractor<'_, '_> {
                             text: self.string(text.trim()),
                             span: start..at,
                         };
-                        self.facts.units[unit].key = as_u32(self.facts.cells.len());
+                        self.facts.units[unit].key = to_u32(self.facts.cells.len());
                         self.facts.cells.push(cell);
                     }
                     self.cell = Some((1, None));
@@ -591,12 +594,13 @@ impl Extractor<'_, '_> {
             && let Some(unit) = self.open.pop()
             && let Some(mut tokens) = self.pending.pop()
         {
-            let (set, values) = (&mut self.set, &self.facts.values);
+            let (set, strings) = (&mut self.set, &self.facts.strings);
             set.clear();
-            set.extend(tokens.iter().map(|t| {
-                let value = &values[t.value.start as usize..t.value.end as usize];
-                token_hash(t.kind, value)
-            }));
+            set.extend(
+                tokens
+                    .iter()
+                    .map(|t| token_hash(t.kind, strings.get(&t.value))),
+            );
             set.sort_unstable();
             set.dedup();
             let facts = &mut self.facts;
@@ -604,8 +608,8 @@ impl Extractor<'_, '_> {
             facts.tokens.append(&mut tokens);
             facts.sets.extend_from_slice(set);
             let unit = &mut facts.units[unit];
-            unit.tokens = as_u32(token_start)..as_u32(facts.tokens.len());
-            unit.set = as_u32(set_start)..as_u32(facts.sets.len());
+            unit.tokens = to_u32(token_start)..to_u32(facts.tokens.len());
+            unit.set = to_u32(set_start)..to_u32(facts.sets.len());
             self.spare.push(tokens);
         }
     }
@@ -618,18 +622,15 @@ impl Extractor<'_, '_> {
     }
 
     /// A token whose value is already among the page's strings.
-    fn stored_token(&mut self, kind: TokenKind, value: Range<u32>, span: Range<usize>) {
+    fn stored_token(&mut self, kind: TokenKind, value: Span, span: Range<usize>) {
         if let Some(tokens) = self.pending.last_mut() {
             tokens.push(Token { kind, value, span });
         }
     }
 
     /// `text` added to the page's strings: where it is there.
-    fn string(&mut self, text: &str) -> Range<u32> {
-        let values = &mut self.facts.values;
-        let start = as_u32(values.len());
-        values.push_str(text);
-        start..as_u32(values.len())
+    fn string(&mut self, text: &str) -> Span {
+        self.facts.strings.push(text)
     }
 }
 
@@ -640,11 +641,6 @@ fn hex(hash: u64) -> [u8; 16] {
         *digit = b"0123456789abcdef"[((hash >> (60 - 4 * i)) & 0xf) as usize];
     }
     digits
-}
-
-/// An index into a page's tokens: a page holds far fewer than 2^32.
-fn as_u32(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 /// Ids that a piece of raw HTML defines: `id="x"` on any element, and
@@ -893,7 +889,7 @@ mod tests {
             .map(|a| (doc.facts.id(a), a.from_heading))
             .collect();
         assert_eq!(ids, [("lead", true), ("later", false)]);
-        assert_eq!(doc.headings[0].text, "Title");
+        assert_eq!(doc.headings.text(&doc.headings[0]), "Title");
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod highlight;
 pub mod links;
 pub mod quotes;
 pub mod snippet;
+pub mod strings;
 pub mod tabs;
 pub mod tokens;
 pub mod xref;
@@ -42,29 +43,70 @@ pub use directives::Directive;
 use heading::IdAllocator;
 pub use highlight::Highlighter;
 
-/// A heading of the page.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A heading of the page. Its id and text are in its page's [`Headings`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
-    /// The id it has in the HTML (explicit `<a name>`, or the automatic slug).
-    pub id: String,
+    /// The id it has in the HTML (explicit `<a name>`, or the automatic
+    /// slug): [`Headings::id`].
+    id: strings::Span,
     /// Whether the id was written by the author (`<a name>`) or generated.
     pub explicit: bool,
-    /// Plain text of the heading.
-    pub text: String,
+    /// Plain text of the heading: [`Headings::text`].
+    text: strings::Span,
     /// Byte offset of the heading in the whole file.
     pub offset: usize,
     /// A DocFX tab title (`# [Linux](#tab/linux)`): not a heading of the
-    /// page's outline; `id` is the tab id.
-    #[serde(skip)]
+    /// page's outline; its id is the tab id.
     pub tab: bool,
+}
+
+/// A page's headings in order (a slice of [`Heading`]), with their ids and
+/// texts in one buffer: every page's headings stay in memory for the whole
+/// run, two strings each were a good part of a page's allocations.
+#[derive(Debug, Clone, Default)]
+pub struct Headings {
+    list: Vec<Heading>,
+    strings: strings::Strings,
+}
+
+impl std::ops::Deref for Headings {
+    type Target = [Heading];
+
+    fn deref(&self) -> &[Heading] {
+        &self.list
+    }
+}
+
+impl Headings {
+    /// The id `heading` has in the HTML.
+    pub fn id(&self, heading: &Heading) -> &str {
+        self.strings.get(&heading.id)
+    }
+
+    /// The plain text of `heading`.
+    pub fn text(&self, heading: &Heading) -> &str {
+        self.strings.get(&heading.text)
+    }
+
+    fn push(&mut self, level: u8, id: &str, explicit: bool, text: &str, offset: usize, tab: bool) {
+        let (id, text) = (self.strings.push(id), self.strings.push(text));
+        self.list.push(Heading {
+            level,
+            id,
+            explicit,
+            text,
+            offset,
+            tab,
+        });
+    }
 }
 
 /// A parsed page: what every later stage needs to know about it. The HTML
 /// body is not kept here; [`render_body`] makes it when the page is written.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    pub headings: Vec<Heading>,
+    pub headings: Headings,
     /// Links, ids and aligned units, for the checks.
     pub facts: facts::Facts,
     /// DocFX directives (includes, triple-colon blocks, code references), in order.
@@ -79,7 +121,7 @@ impl Document {
         self.headings
             .iter()
             .find(|h| h.level == 1 && !h.tab)
-            .map(|h| h.text.as_str())
+            .map(|h| self.headings.text(h))
     }
 }
 
@@ -138,14 +180,9 @@ pub fn parse(text: &str, body_start: usize) -> Document {
         inner.extend(all[start..end].iter().map(|(e, _)| e));
         let offset = body_start + range.start;
         if let Some(tab) = tabs::title(&inner) {
-            doc.headings.push(Heading {
-                level: *level as u8,
-                id: tab.id,
-                explicit: false,
-                text: tab.title,
-                offset,
-                tab: true,
-            });
+            let level = *level as u8;
+            doc.headings
+                .push(level, &tab.id, false, &tab.title, offset, true);
             continue;
         }
         let anchor = leading_anchor(&inner);
@@ -173,14 +210,8 @@ pub fn parse(text: &str, body_start: usize) -> Document {
             }
             (None, None) => (ids.automatic(&text), false),
         };
-        doc.headings.push(Heading {
-            level: *level as u8,
-            id,
-            explicit,
-            text,
-            offset,
-            tab: false,
-        });
+        doc.headings
+            .push(*level as u8, &id, explicit, &text, offset, false);
     }
     doc.facts = facts::extract(&all, body, body_start, &doc.headings, &heading_anchors);
     doc.directives = directives;
@@ -275,17 +306,17 @@ mod tests {
             html(md).trim_start_matches("<p>intro</p>\n"),
             "<h3 id=\"x\">Texto</h3>\n"
         );
+        let h = &doc.headings[0];
         assert_eq!(
-            doc.headings[0],
-            Heading {
-                level: 3,
-                id: "x".into(),
-                explicit: true,
-                text: "Texto".into(),
-                offset: 7,
-                tab: false,
-            }
+            (
+                h.level,
+                doc.headings.id(h),
+                h.explicit,
+                doc.headings.text(h)
+            ),
+            (3, "x", true, "Texto")
         );
+        assert_eq!((h.offset, h.tab), (7, false));
     }
 
     #[test]

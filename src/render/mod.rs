@@ -80,10 +80,33 @@ struct PageInfo<'a> {
     description: Option<&'a str>,
     /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
     meta: std::borrow::Cow<'a, serde_yaml::Mapping>,
-    toc: Vec<&'a crate::markdown::Heading>,
+    toc: Vec<TocEntry<'a>>,
     body: &'a str,
     locale: &'a str,
     path: &'a str,
+}
+
+/// A heading of the page's "In this article" list, as templates see it
+/// (`page.toc`: level, id, explicit, text, offset).
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    id: &'a str,
+    explicit: bool,
+    text: &'a str,
+    offset: usize,
+}
+
+impl<'a> TocEntry<'a> {
+    fn of(headings: &'a crate::markdown::Headings, h: &crate::markdown::Heading) -> TocEntry<'a> {
+        TocEntry {
+            level: h.level,
+            id: headings.id(h),
+            explicit: h.explicit,
+            text: headings.text(h),
+            offset: h.offset,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -320,6 +343,7 @@ impl<'a> Renderer<'a> {
                 .headings
                 .iter()
                 .filter(|h| (h.level == 2 || h.level == 3) && !h.tab)
+                .map(|h| TocEntry::of(&page.doc.headings, h))
                 .collect(),
             body: &body,
             locale: &self.site.locales[page.locale()].key,
