@@ -351,11 +351,14 @@ impl<'a> Renderer<'a> {
         };
         let mut context = context(&common)?;
         context.insert("page", &info);
-        match self.theme.tera.render("page.html", &context) {
-            Ok(html) => {
+        // Rendered into bytes, not a String: Tera's `render` checks its whole
+        // output as UTF-8 again, a fiftieth of a build; the file takes bytes.
+        let mut html = Vec::with_capacity(body.len() * 2 + 16 * 1024);
+        match self.theme.tera.render_to("page.html", &context, &mut html) {
+            Ok(()) => {
                 // Its folder was made by `create_page_folders`.
                 let path = out.join(&page.out_path);
-                std::fs::write(&path, html.as_bytes())
+                std::fs::write(&path, &html)
                     .map(|()| None)
                     .map_err(|e| Fatal::cannot_write(&path, e))
             }
