@@ -39,8 +39,7 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                     matches!(
                         t.kind,
                         TokenKind::Code | TokenKind::InlineCode | TokenKind::Target
-                    ) && t.span.start >= key.span.start
-                        && t.span.start < key.span.end
+                    ) && (key.span.start..key.span.end).contains(&t.span().start)
                 });
                 let text = facts.cell_text(key);
                 (coded && !text.is_empty()).then(|| text.to_lowercase())
@@ -111,9 +110,9 @@ fn key_span(facts: &Facts, unit: usize) -> Option<std::ops::Range<usize>> {
         .iter()
         .find(|t| {
             t.kind == TokenKind::Code
-                && t.span.start >= key.span.start
-                && t.span.end <= key.span.end
-                && !t.span.is_empty()
+                && t.span().start >= key.span.start
+                && t.span().end <= key.span.end
+                && !t.span().is_empty()
         })
-        .map(|t| t.span.clone())
+        .map(|t| t.span())
 }

@@ -198,8 +198,8 @@ fn span_of(facts: &Facts, unit: &Unit, token: &(TokenKind, &str)) -> Option<Rang
     facts
         .tokens_of(unit)
         .iter()
-        .find(|t| t.kind == token.0 && facts.value(t) == token.1 && !t.span.is_empty())
-        .map(|t| t.span.clone())
+        .find(|t| t.kind == token.0 && facts.value(t) == token.1 && !t.span().is_empty())
+        .map(|t| t.span())
 }
 
 /// A token as its page writes it (`0x8007232A`, not the normalised form).

@@ -87,8 +87,16 @@ pub struct Token {
     /// Where its normalised value ([`Facts::value`]) is in its page's
     /// strings.
     value: Span,
+    /// Byte range of the token in the file ([`Token::span`]), as `u32`:
+    /// every token of every page is kept, a page is far below 4 GiB.
+    span: Range<u32>,
+}
+
+impl Token {
     /// Byte range of the token in the file.
-    pub span: Range<usize>,
+    pub fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
 }
 
 /// A table cell: its text ([`Facts::cell_text`]) and where it is.
@@ -624,7 +632,11 @@ impl Extractor<'_, '_> {
     /// A token whose value is already among the page's strings.
     fn stored_token(&mut self, kind: TokenKind, value: Span, span: Range<usize>) {
         if let Some(tokens) = self.pending.last_mut() {
-            tokens.push(Token { kind, value, span });
+            tokens.push(Token {
+                kind,
+                value,
+                span: to_u32(span.start)..to_u32(span.end),
+            });
         }
     }
 
@@ -922,8 +934,9 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_is_forty_bytes() {
-        // Every unit of every page is kept for the cross-page rules.
+    fn units_and_tokens_stay_small() {
+        // Every unit and token of every page is kept for the cross-page rules.
         assert!(std::mem::size_of::<Unit>() <= 40);
+        assert!(std::mem::size_of::<Token>() <= 20);
     }
 }

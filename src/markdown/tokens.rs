@@ -75,6 +75,10 @@ pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
 /// True when `text`, trimmed, is exactly one hexadecimal code.
 pub fn is_hex_code(text: &str) -> bool {
     let t = text.trim();
+    // Asked of every link's text, nearly all prose: no search for those.
+    if !(t.starts_with("0x") || t.starts_with("0X")) {
+        return false;
+    }
     hex()
         .find(t)
         .is_some_and(|m| m.start() == 0 && m.end() == t.len())
