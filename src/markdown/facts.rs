@@ -107,10 +107,10 @@ pub struct Cell {
 }
 
 /// One block of the page, the grain at which translations are aligned.
-#[derive(Debug, Clone, PartialEq, Eq)]
 ///
 /// 40 bytes: every unit of every page stays in memory until the
 /// cross-page rules have run, a few dozen per page.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     pub kind: UnitKind,
     /// Index of the section: 0 before the first heading, then one per heading.
@@ -193,9 +193,9 @@ pub struct Facts {
     /// The first cells of table rows ([`Facts::key`]).
     cells: Vec<Cell>,
     /// The tokens' values, the anchors' ids, the links' targets and texts
-    /// and the cells' texts, one after the other: one buffer per page instead of an
-    /// allocation per string (an explicit anchor's id and its token share
-    /// their bytes).
+    /// and the cells' texts, one after the other: one buffer per page
+    /// instead of an allocation per string (an explicit anchor's id and
+    /// its token share their bytes).
     strings: Strings,
 }
 

@@ -89,6 +89,12 @@ impl Headings {
         self.strings.get(&heading.text)
     }
 
+    /// Gives back unused capacity, once the page's headings are all in.
+    fn shrink_to_fit(&mut self) {
+        self.list.shrink_to_fit();
+        self.strings.shrink_to_fit();
+    }
+
     fn push(&mut self, level: u8, id: &str, explicit: bool, text: &str, offset: usize, tab: bool) {
         let (id, text) = (self.strings.push(id), self.strings.push(text));
         self.list.push(Heading {
@@ -213,6 +219,7 @@ pub fn parse(text: &str, body_start: usize) -> Document {
         doc.headings
             .push(*level as u8, &id, explicit, &text, offset, false);
     }
+    doc.headings.shrink_to_fit();
     doc.facts = facts::extract(&all, body, body_start, &doc.headings, &heading_anchors);
     doc.directives = directives;
     if doc.headings.iter().any(|h| h.tab) {
