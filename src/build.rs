@@ -20,7 +20,7 @@ use crate::markdown;
 use crate::output::{Staging, check_target};
 use crate::progress::{Progress, Silent};
 use crate::render::Renderer;
-use crate::report::Findings;
+use crate::report::{Findings, SourceText};
 use crate::site::{Site, SiteOptions};
 use crate::theme::Theme;
 use crate::timings::Stages;
@@ -160,10 +160,7 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
 /// The texts of the pages that have findings, with their line starts,
 /// for reporters to quote the offending lines; taken out of the site,
 /// which is done with.
-fn texts(
-    site: &mut Site,
-    findings: &[Finding],
-) -> rustc_hash::FxHashMap<OsString, (String, Vec<u32>)> {
+fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString, SourceText> {
     // Paths as `OsStr`: hashed by their bytes, not component by component.
     let wanted: rustc_hash::FxHashSet<&OsStr> = findings
         .iter()
@@ -176,9 +173,11 @@ fn texts(
         .par_iter_mut()
         .filter(|p| wanted.contains(p.source.display.as_os_str()))
         .map(|p| {
-            let text = std::mem::take(&mut p.source.text);
-            let lines = std::mem::take(&mut p.source.lines);
-            (p.source.display.clone().into_os_string(), (text, lines))
+            let source = SourceText {
+                text: std::mem::take(&mut p.source.text),
+                lines: std::mem::take(&mut p.source.lines),
+            };
+            (p.source.display.clone().into_os_string(), source)
         })
         .collect()
 }
@@ -213,7 +212,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     stages.done("texts");
     Ok(CheckReport {
         pages,
-        findings: Findings::with_lines(findings, texts),
+        findings: Findings::new(findings, texts),
         elapsed: started.elapsed(),
         _site: site,
     })

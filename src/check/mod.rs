@@ -4,9 +4,9 @@
 //! Each rule lives in its own module and reads a shared [`Context`], where
 //! the expensive facts (where every link leads) are worked out once; line
 //! tables come with each page from the loader, made while its text was
-//! fresh in the cache. [`run`] runs them all, then folds the findings that describe
-//! one problem into one finding (`merge.rs`), and applies the severities of
-//! `[rules]` in `polydoc.toml`.
+//! fresh in the cache. [`run`] runs them all, then folds the findings that
+//! describe one problem into one finding (`merge.rs`), and applies the
+//! severities of `[rules]` in `polydoc.toml`.
 
 mod anchors;
 mod blocks;

@@ -30,10 +30,10 @@ pub fn print(report: &Findings) {
     let mut out = BufferedStandardStream::stderr(color);
     let mut files = SimpleFiles::new();
     let mut ids = std::collections::HashMap::new();
-    for (path, text) in &report.texts {
+    for (path, source) in &report.texts {
         ids.insert(
             path.clone(),
-            files.add(path_key(Path::new(path)), text.as_str()),
+            files.add(path_key(Path::new(path)), source.text.as_str()),
         );
     }
     let config = Config::default();

@@ -15,7 +15,6 @@ pub mod sarif;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -30,68 +29,39 @@ use crate::diagnostic::{Finding, Location, Severity};
 #[derive(Debug, Default)]
 pub struct Findings {
     pub findings: Vec<Finding>,
-    /// Source text per displayed path.
-    pub texts: FxHashMap<OsString, String>,
-    /// Line start offsets per file, built on first use.
-    lines: OnceLock<FxHashMap<OsString, Vec<u32>>>,
+    /// Source text per displayed path, of the files findings point into.
+    pub texts: FxHashMap<OsString, SourceText>,
+}
+
+/// A file's text and where its lines start ([`crate::diagnostic::line_starts`]).
+#[derive(Debug, Default)]
+pub struct SourceText {
+    pub text: String,
+    pub lines: Vec<u32>,
 }
 
 impl Findings {
-    pub fn new(findings: Vec<Finding>, texts: FxHashMap<OsString, String>) -> Findings {
-        Findings {
-            findings,
-            texts,
-            lines: OnceLock::new(),
-        }
-    }
-
-    /// [`Findings::new`] with the line starts of every file of `texts`
-    /// already worked out (each page's, made when it was read).
-    pub fn with_lines(
-        findings: Vec<Finding>,
-        texts: FxHashMap<OsString, (String, Vec<u32>)>,
-    ) -> Findings {
-        let mut by_path = FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
-        let texts = texts
-            .into_iter()
-            .map(|(path, (text, starts))| {
-                by_path.insert(path.clone(), starts);
-                (path, text)
-            })
-            .collect();
-        Findings {
-            findings,
-            texts,
-            lines: OnceLock::from(by_path),
-        }
+    pub fn new(findings: Vec<Finding>, texts: FxHashMap<OsString, SourceText>) -> Findings {
+        Findings { findings, texts }
     }
 
     /// The text of line `location.line` of its file, trimmed; empty when unknown.
     pub fn line_text(&self, location: &Location) -> &str {
-        let file = location.file.as_os_str();
-        let (Some(text), Some(starts)) = (self.texts.get(file), self.lines().get(file)) else {
+        let Some(source) = self.texts.get(location.file.as_os_str()) else {
             return "";
         };
-        let Some(&start) = location.line.checked_sub(1).and_then(|l| starts.get(l)) else {
+        let Some(&start) = location
+            .line
+            .checked_sub(1)
+            .and_then(|l| source.lines.get(l))
+        else {
             return "";
         };
-        text.get(start as usize..)
+        source
+            .text
+            .get(start as usize..)
             .and_then(|rest| rest.lines().next())
             .map_or("", str::trim)
-    }
-
-    /// Line start offsets per file, built once, in parallel: with tens of
-    /// thousands of findings every file of a large site is here. Call it
-    /// first from outside a parallel loop: built from inside one, the
-    /// other threads would wait on the lock instead of sharing the work.
-    fn lines(&self) -> &FxHashMap<OsString, Vec<u32>> {
-        self.lines.get_or_init(|| {
-            use rayon::prelude::*;
-            self.texts
-                .par_iter()
-                .map(|(path, text)| (path.clone(), crate::diagnostic::line_starts(text)))
-                .collect()
-        })
     }
 
     /// Per finding, a fingerprint that survives edits elsewhere in the
@@ -101,7 +71,6 @@ impl Findings {
         use rayon::prelude::*;
         // Hashing reads every finding's line: in parallel. Numbering the
         // repeats must follow the findings' order: in sequence.
-        self.lines();
         let keys: Vec<u64> = self
             .findings
             .par_iter()
@@ -236,4 +205,25 @@ fn sample(n: usize) -> Findings {
         })
         .collect();
     Findings::new(findings, Default::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_text_is_the_finding_s_source_line_trimmed() {
+        let text = "# A\n\n  [x](gone.md)  \nlast".to_owned();
+        let source = SourceText {
+            lines: crate::diagnostic::line_starts(&text),
+            text,
+        };
+        let report = Findings::new(Vec::new(), [("a.md".into(), source)].into_iter().collect());
+        let at = |file: &str, line| report.line_text(&Location::at(file, line, 1)).to_owned();
+        assert_eq!(at("a.md", 3), "[x](gone.md)");
+        assert_eq!(at("a.md", 4), "last");
+        assert_eq!(at("a.md", 2), "");
+        assert_eq!(at("a.md", 9), "");
+        assert_eq!(at("b.md", 1), "");
+    }
 }
