@@ -14,50 +14,52 @@ use crate::diagnostic::LineIndex;
 /// A page's front matter.
 ///
 /// Front matter made only of plain `key: value` lines, as nearly every
-/// page of a Microsoft repository has, is kept as its YAML and where each
-/// key and value lie in it: the checks read two or three keys of each
-/// page, and a serde_yaml `Mapping` of every page (two strings and a
-/// SipHash-ed map entry per line, kept for the whole run) was the cost of
-/// reading front matter, a twentieth of `check`. Templates get the whole
-/// mapping, built when a page is rendered ([`Meta::mapping`]). Anything
-/// else is read by serde_yaml at load, as before.
+/// page of a Microsoft repository has, is kept as where each key and value
+/// lie in the file's text, which the page keeps anyway: the checks read two
+/// or three keys of each page, and a serde_yaml `Mapping` of every page
+/// (two strings and a SipHash-ed map entry per line, kept for the whole
+/// run) was the cost of reading front matter, a twentieth of `check`.
+/// Templates get the whole mapping, built when a page is rendered
+/// ([`Meta::mapping`]). Anything else is read by serde_yaml at load, as
+/// before.
+///
+/// Its methods take the text of the file it was read from
+/// (`load::Source::meta_str` and `meta_mapping` pass it).
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
-    /// The YAML of flat front matter.
-    yaml: String,
-    /// Per line of flat front matter: the key's and the value's bytes in `yaml`.
+    /// Per line of flat front matter: the key's and the value's bytes in
+    /// the file's text.
     lines: Vec<(Range<usize>, Range<usize>)>,
     /// Front matter serde_yaml read (empty for flat or no front matter).
     parsed: Mapping,
 }
 
 impl Meta {
-    /// The string value of `key`, if the front matter has one.
-    pub fn get_str(&self, key: &str) -> Option<&str> {
+    /// The string value of `key`, if the front matter has one; `text` is
+    /// the file's.
+    pub fn get_str<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {
         if self.lines.is_empty() {
             return get_str(&self.parsed, key);
         }
         self.lines
             .iter()
-            .find(|(k, _)| &self.yaml[k.clone()] == key)
-            .map(|(_, v)| &self.yaml[v.clone()])
+            .find(|(k, _)| text.get(k.clone()) == Some(key))
+            .and_then(|(_, v)| text.get(v.clone()))
     }
 
     /// The whole front matter as serde_yaml would read it: keys in order,
-    /// dotted keys included.
-    pub fn mapping(&self) -> Cow<'_, Mapping> {
+    /// dotted keys included; `text` is the file's.
+    pub fn mapping(&self, text: &str) -> Cow<'_, Mapping> {
         if self.lines.is_empty() {
             return Cow::Borrowed(&self.parsed);
         }
+        let string = |range: &Range<usize>| {
+            Value::String(text.get(range.clone()).unwrap_or_default().to_owned())
+        };
         Cow::Owned(
             self.lines
                 .iter()
-                .map(|(k, v)| {
-                    (
-                        Value::String(self.yaml[k.clone()].to_owned()),
-                        Value::String(self.yaml[v.clone()].to_owned()),
-                    )
-                })
+                .map(|(k, v)| (string(k), string(v)))
                 .collect(),
         )
     }
@@ -123,9 +125,12 @@ pub fn parse(text: &str, split: &Split) -> Result<Meta, FrontMatterError> {
     };
     let yaml = &text[range.clone()];
     if let Some(lines) = flat(yaml) {
+        let in_file = |r: Range<usize>| range.start + r.start..range.start + r.end;
         return Ok(Meta {
-            yaml: yaml.to_owned(),
-            lines,
+            lines: lines
+                .into_iter()
+                .map(|(k, v)| (in_file(k), in_file(v)))
+                .collect(),
             parsed: Mapping::new(),
         });
     }
@@ -273,23 +278,22 @@ mod tests {
         let s = split(text).unwrap();
         assert_eq!(&text[s.body_start..], "# Body\n");
         let meta = parse(text, &s).unwrap();
-        assert_eq!(meta.get_str("ms.date"), Some("9/18/2019"));
-        assert_eq!(meta.get_str("title"), Some("Hola"));
-        assert_eq!(meta.get_str("ms"), None);
+        assert_eq!(meta.get_str(text, "ms.date"), Some("9/18/2019"));
+        assert_eq!(meta.get_str(text, "title"), Some("Hola"));
+        assert_eq!(meta.get_str(text, "ms"), None);
     }
 
     /// The flat path's mapping, if it takes `yaml`; every key's string
     /// value must read the same through [`Meta::get_str`].
     fn flat_mapping(yaml: &str) -> Option<Mapping> {
         let meta = Meta {
-            yaml: yaml.to_owned(),
             lines: flat(yaml)?,
             parsed: Mapping::new(),
         };
-        let mapping = meta.mapping().into_owned();
+        let mapping = meta.mapping(yaml).into_owned();
         for key in mapping.keys() {
             let key = key.as_str().unwrap();
-            assert_eq!(meta.get_str(key), get_str(&mapping, key), "{key}");
+            assert_eq!(meta.get_str(yaml, key), get_str(&mapping, key), "{key}");
         }
         Some(mapping)
     }

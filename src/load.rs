@@ -37,7 +37,21 @@ pub struct Source {
     pub lines: Vec<u32>,
     /// Byte offset where the Markdown body starts, after the front matter.
     pub body_start: usize,
+    /// Front matter, read through [`Source::meta_str`] and
+    /// [`Source::meta_mapping`] (it points into `text`).
     pub meta: Meta,
+}
+
+impl Source {
+    /// The string value of front matter key `key`, if it has one.
+    pub fn meta_str(&self, key: &str) -> Option<&str> {
+        self.meta.get_str(&self.text, key)
+    }
+
+    /// The whole front matter, as templates see it.
+    pub fn meta_mapping(&self) -> std::borrow::Cow<'_, serde_yaml::Mapping> {
+        self.meta.mapping(&self.text)
+    }
 }
 
 /// A non-Markdown file (image, download) copied to the output unchanged.

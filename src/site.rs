@@ -101,8 +101,7 @@ impl Site {
             .into_par_iter()
             .map(|(source, doc)| {
                 let title = source
-                    .meta
-                    .get_str("title")
+                    .meta_str("title")
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(str::to_owned)
@@ -150,7 +149,7 @@ impl Site {
         let tocs = Tocs::build(tocs, &targets);
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
-            if let Some(uid) = page.source.meta.get_str("uid") {
+            if let Some(uid) = page.source.meta_str("uid") {
                 let uid: &str = uid.trim();
                 if !uid.is_empty() {
                     uids[page.locale()]

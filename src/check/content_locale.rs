@@ -9,7 +9,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let site = cx.site;
     let mut out = Vec::new();
     for page in &site.pages {
-        let Some(declared) = page.source.meta.get_str("ms.contentlocale") else {
+        let Some(declared) = page.source.meta_str("ms.contentlocale") else {
             continue;
         };
         let locale = &site.locales[page.locale()];

@@ -13,7 +13,7 @@
 //! touched is a translation that may be behind.
 
 use super::{Signal, SignalKind};
-use crate::frontmatter::Meta;
+use crate::load::Source;
 use crate::site::Site;
 
 /// The version keys of one page's front matter.
@@ -26,9 +26,10 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    pub fn read(meta: &Meta) -> Stamp {
+    pub fn read(source: &Source) -> Stamp {
         let value = |key| {
-            meta.get_str(key)
+            source
+                .meta_str(key)
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)
@@ -72,7 +73,7 @@ pub fn signals(
         .iter()
         .enumerate()
         .filter(|&(_, &p)| Some(p) != source_page)
-        .map(|(m, &p)| (m, Stamp::read(&site.pages[p].source.meta)))
+        .map(|(m, &p)| (m, Stamp::read(&site.pages[p].source)))
         .filter(|(_, s)| s.hash.is_some())
         .collect();
     let describe = |m: usize, s: &Stamp| {

@@ -336,8 +336,8 @@ impl<'a> Renderer<'a> {
         }
         let info = PageInfo {
             title: &page.title,
-            description: page.source.meta.get_str("description"),
-            meta: page.source.meta.mapping(),
+            description: page.source.meta_str("description"),
+            meta: page.source.meta_mapping(),
             toc: page
                 .doc
                 .headings
