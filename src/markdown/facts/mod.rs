@@ -1,0 +1,266 @@
+//! What the checks need to know about a page, read off the same events
+//! that become its HTML: links, ids, hidden tags, and the page cut into
+//! units (headings, paragraphs, table rows, list items, code blocks) that
+//! carry the tokens a translation must keep.
+//!
+//! Everything is kept with byte offsets into the whole file, so a finding
+//! can point at the exact line and column of the Markdown source.
+//!
+//! This module holds the types the rules read; [`extract`] (in
+//! `extract.rs`) reads them off a page's events in one pass, with
+//! `html.rs` for the ids and unknown tags of raw HTML.
+
+mod extract;
+mod html;
+
+use std::ops::Range;
+
+pub use extract::extract;
+
+use super::strings::{Span, Strings};
+use super::tokens;
+
+/// A link or image as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written (`../a.md#b`, `#x`, `https://...`),
+    /// among the page's strings ([`Facts::target`]).
+    target: Span,
+    /// Plain text of the link (alt text for images), trimmed, among the
+    /// page's strings ([`Facts::link_text`]).
+    text: Span,
+    /// The link text is one code span: `` [`Get-Item`](...) ``.
+    pub text_is_code: bool,
+    pub image: bool,
+    /// Byte range of the whole link in the file.
+    pub span: Range<usize>,
+    /// Byte offset of the link text (after `[`) in the file.
+    pub text_offset: usize,
+}
+
+/// An id that an element of the page carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// Where the id is in its page's strings ([`Facts::id`]).
+    id: Span,
+    pub offset: usize,
+    /// From a heading (explicit `<a name>` or automatic slug), or raw HTML.
+    pub from_heading: bool,
+    /// Written by the author (`<a name>`, `id=`), not generated.
+    pub explicit: bool,
+}
+
+/// Prose that a browser reads as an unknown tag and hides: `<computername>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiddenTag {
+    pub html: String,
+    pub offset: usize,
+}
+
+/// What kind of block a [`Unit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Heading(u8),
+    Paragraph,
+    /// A table row; `table` counts the page's tables from 0.
+    Row {
+        table: u32,
+        header: bool,
+    },
+    Item,
+    Code,
+}
+
+/// What kind of token a translation must keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TokenKind {
+    /// A hexadecimal or long numeric code.
+    Code,
+    /// The text of a code span.
+    InlineCode,
+    /// A fenced code block's content, comment lines left out.
+    Fenced,
+    /// A link or image target.
+    Target,
+    /// An id defined by the unit.
+    Anchor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Where its normalised value ([`Facts::value`]) is in its page's
+    /// strings.
+    value: Span,
+    /// Byte range of the token in the file ([`Token::span`]), as `u32`:
+    /// every token of every page is kept, a page is far below 4 GiB.
+    span: Range<u32>,
+}
+
+impl Token {
+    /// Byte range of the token in the file.
+    pub fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+}
+
+/// A table cell: its text ([`Facts::cell_text`]) and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    text: Span,
+    pub span: Range<usize>,
+}
+
+/// One block of the page, the grain at which translations are aligned.
+///
+/// 40 bytes: every unit of every page stays in memory until the
+/// cross-page rules have run, a few dozen per page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub kind: UnitKind,
+    /// Index of the section: 0 before the first heading, then one per heading.
+    pub section: u32,
+    /// For table rows: the first cell, as an index of its page's cells
+    /// ([`Facts::key`]); `u32::MAX` for none.
+    key: u32,
+    pub offset: usize,
+    /// Where the unit's tokens are among its page's ([`Facts::tokens_of`]).
+    tokens: Range<u32>,
+    /// Where the unit's token set is among its page's ([`Facts::set_of`]).
+    set: Range<u32>,
+}
+
+/// How many hashes two token sets (sorted, deduplicated) share.
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut shared = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => drop(a.next()),
+            std::cmp::Ordering::Greater => drop(b.next()),
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    shared
+}
+
+/// The hash of a token in a unit's set ([`Facts::set_of`]): FxHash,
+/// whose fixed keys make it equal in every page and every run, and which
+/// costs a fraction of SipHash on these short values (no attacker
+/// chooses them to collide here; a collision would at worst hide one
+/// difference).
+fn token_hash(kind: TokenKind, value: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    kind.hash(&mut hasher);
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The hash of a code block's lines as a translation keeps them
+/// ([`tokens::fenced_lines`]), computed without joining the lines.
+fn fenced_hash(code: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    TokenKind::Fenced.hash(&mut hasher);
+    for line in tokens::fenced_lines(code) {
+        hasher.write(line.as_bytes());
+        hasher.write_u8(b'\n');
+    }
+    hasher.finish()
+}
+
+/// Everything [`extract`] found.
+///
+/// Every page's facts stay in memory until the cross-page rules have run,
+/// so a unit owns no allocation: its tokens and token set are ranges of
+/// two vectors shared by the page's units. (With a vector each, units
+/// were most of a page's allocations, and allocating, faulting in and
+/// freeing them a sizeable part of `check`.)
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub links: Vec<Link>,
+    /// Ids in document order, headings and raw HTML alike.
+    pub anchors: Vec<Anchor>,
+    pub hidden: Vec<HiddenTag>,
+    pub units: Vec<Unit>,
+    /// The units' tokens, unit by unit, in the order the units ended.
+    tokens: Vec<Token>,
+    /// Per unit, the hashes of its tokens' (kind, value), sorted and
+    /// deduplicated: the unit's token set, compared and intersected
+    /// without allocating, which alignment does for every pair of blocks
+    /// it weighs.
+    sets: Vec<u64>,
+    /// The first cells of table rows ([`Facts::key`]).
+    cells: Vec<Cell>,
+    /// The tokens' values, the anchors' ids, the links' targets and texts
+    /// and the cells' texts, one after the other: one buffer per page
+    /// instead of an allocation per string (an explicit anchor's id and
+    /// its token share their bytes).
+    strings: Strings,
+}
+
+impl Facts {
+    /// The tokens of `unit` (one of [`Facts::units`]), in text order.
+    pub fn tokens_of(&self, unit: &Unit) -> &[Token] {
+        &self.tokens[unit.tokens.start as usize..unit.tokens.end as usize]
+    }
+
+    /// The normalised value of `token` (see [`tokens`]). For fenced code,
+    /// a hash of the normalised content: equal code, equal value; the code
+    /// itself is in the source at the token's span.
+    pub fn value(&self, token: &Token) -> &str {
+        self.string(&token.value)
+    }
+
+    /// The id `anchor` defines.
+    pub fn id(&self, anchor: &Anchor) -> &str {
+        self.string(&anchor.id)
+    }
+
+    /// The destination of `link` as written.
+    pub fn target(&self, link: &Link) -> &str {
+        self.string(&link.target)
+    }
+
+    /// The first cell of `unit`, if it is a table row.
+    pub fn key(&self, unit: &Unit) -> Option<&Cell> {
+        self.cells.get(unit.key as usize)
+    }
+
+    /// The text of `cell`, trimmed.
+    pub fn cell_text(&self, cell: &Cell) -> &str {
+        self.string(&cell.text)
+    }
+
+    /// The plain text of `link`, trimmed (alt text for images).
+    pub fn link_text(&self, link: &Link) -> &str {
+        self.string(&link.text)
+    }
+
+    fn string(&self, span: &Span) -> &str {
+        self.strings.get(span)
+    }
+
+    /// The token set of `unit` as sorted, distinct hashes: equal sets,
+    /// equal slices, across pages.
+    pub fn set_of(&self, unit: &Unit) -> &[u64] {
+        &self.sets[unit.set.start as usize..unit.set.end as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_and_tokens_stay_small() {
+        // Every unit and token of every page is kept for the cross-page rules.
+        assert!(std::mem::size_of::<Unit>() <= 40);
+        assert!(std::mem::size_of::<Token>() <= 20);
+    }
+}
