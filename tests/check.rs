@@ -331,6 +331,48 @@ fn two_locales_without_evidence_are_both_reported() {
 }
 
 #[test]
+fn translations_keep_the_files_their_includes_and_media_read() {
+    let en = "# A\n\nIntro.\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"Shot\":::\n\n\
+              [!INCLUDE [n](includes/n.md)]\n\n- Step with [!INCLUDE [n](includes/n.md)] inline\n";
+    // Alt text and prose are translated: no finding for es-es.
+    let es = en
+        .replace("Intro", "Introducción")
+        .replace("Shot", "Captura")
+        .replace("Step with", "Paso con");
+    let it = en.replace("media/a.png", "media/b.png").replace(
+        "Step with [!INCLUDE [n](includes/n.md)]",
+        "Passo con [!INCLUDE [n](includes/m.md)]",
+    );
+    let mut files: Vec<(String, String)> = vec![
+        ("en-us/a.md".into(), en.to_owned()),
+        ("es-es/a.md".into(), es),
+        ("it-it/a.md".into(), it),
+    ];
+    for locale in ["en-us", "es-es", "it-it"] {
+        for file in [
+            "media/a.png",
+            "media/b.png",
+            "includes/n.md",
+            "includes/m.md",
+        ] {
+            files.push((format!("{locale}/{file}"), "x\n".into()));
+        }
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (_, found) = run(&files, &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/it-it/a.md", 5),
+            ("translation-token-mismatch", "content/it-it/a.md", 9),
+        ])
+    );
+}
+
+#[test]
 fn config_sets_severities_and_turns_rules_off() {
     let site = Fixture::new();
     site.write("content/en-us/a.md", "# A\n\n[x](gone.md) <thing>\n")

@@ -93,7 +93,7 @@ pub const RULES: &[RuleInfo] = &[
     rule(
         "translation-token-mismatch",
         Severity::Error,
-        "Codes, code, link targets or anchors that differ between translations of the same block.",
+        "Codes, code, link targets, included files or anchors that differ between translations of the same block.",
     ),
     rule(
         "content-locale-mismatch",

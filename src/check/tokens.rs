@@ -154,7 +154,7 @@ fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Find
         )
     } else {
         format!(
-            "translations keep codes, code, link targets and anchors as they are: make this {kind} match {other_locales}"
+            "translations keep codes, code, link targets, the files of includes and media, and anchors as they are: make this {kind} match {other_locales}"
         )
     };
     let mut result = Finding::error(
@@ -190,6 +190,7 @@ fn kind_name(kind: UnitKind) -> &'static str {
         UnitKind::Row { .. } => "table row",
         UnitKind::Item => "list item",
         UnitKind::Code => "code block",
+        UnitKind::Directive => "include or media block",
     }
 }
 
@@ -214,6 +215,7 @@ fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String
         .unwrap_or(token.1);
     match token.0 {
         TokenKind::Anchor => format!("anchor `{text}`"),
+        TokenKind::Source => format!("file `{text}`"),
         TokenKind::Target => format!("link `{text}`"),
         _ => format!("`{text}`"),
     }

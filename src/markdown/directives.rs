@@ -54,6 +54,19 @@ impl Directive {
         }
     }
 
+    /// The file or address the directive takes its content from: an
+    /// include's or code reference's target, the `source` of an image,
+    /// video or code block. Translations keep these as they are.
+    pub fn source(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Include { target, .. } | Kind::CodeRef { target, .. } => Some(target),
+            Kind::Block { name, .. } if matches!(name.as_str(), "image" | "video" | "code") => {
+                self.attr("source")
+            }
+            _ => None,
+        }
+    }
+
     /// Whether this block opens a container that an `-end` closes.
     pub fn is_container(&self) -> bool {
         match &self.kind {

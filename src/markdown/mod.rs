@@ -220,7 +220,14 @@ pub fn parse(text: &str, body_start: usize) -> Document {
             .push(*level as u8, &id, explicit, &text, offset, false);
     }
     doc.headings.shrink_to_fit();
-    doc.facts = facts::extract(&all, body, body_start, &doc.headings, &heading_anchors);
+    doc.facts = facts::extract(
+        &all,
+        body,
+        body_start,
+        &doc.headings,
+        &heading_anchors,
+        &directives,
+    );
     doc.directives = directives;
     if doc.headings.iter().any(|h| h.tab) {
         doc.tab_groups = tab_groups(&all, body_start, &doc.headings);

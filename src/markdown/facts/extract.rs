@@ -11,7 +11,7 @@ use super::{
 };
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::tokens;
-use crate::markdown::{Heading, Headings};
+use crate::markdown::{Directive, Heading, Headings};
 
 /// Reads the facts of a page's events. `base` is the offset of the body
 /// in the file; `headings` are the page's headings in order, ids assigned;
@@ -23,6 +23,7 @@ pub fn extract(
     base: usize,
     headings: &Headings,
     heading_anchors: &[usize],
+    directives: &[Directive],
 ) -> Facts {
     // Each of these vectors is kept for the whole run: sized once from
     // the events, they need not grow or shrink by copying (the count is
@@ -72,6 +73,7 @@ pub fn extract(
         section: 0,
         headings: headings.iter(),
         all_headings: headings,
+        directives,
         in_tab: false,
     };
     let mut heading_anchors = heading_anchors.iter().peekable();
@@ -96,6 +98,9 @@ struct OpenLink {
 
 struct Extractor<'h, 'b> {
     facts: Facts,
+    /// The page's directives not met yet, in order: each is masked as an
+    /// HTML comment, met as one.
+    directives: &'h [Directive],
     body: &'b str,
     base: usize,
     /// The text of the code block being read.
@@ -325,6 +330,7 @@ impl Extractor<'_, '_> {
     fn html(&mut self, html: &str, at: usize, inline: bool) {
         let trimmed = html.trim_start();
         if trimmed.starts_with("<!--") {
+            self.directives_in(at..at + html.len());
             return;
         }
         for id in html_ids(html) {
@@ -342,6 +348,37 @@ impl Extractor<'_, '_> {
                 html: html.trim().to_owned(),
                 offset: at,
             });
+        }
+    }
+
+    /// The sources of the directives masked in bytes `span` of the file:
+    /// a token of the open unit (an include inside a list item), or of a
+    /// unit of their own.
+    fn directives_in(&mut self, span: Range<usize>) {
+        while let Some((directive, rest)) = self.directives.split_first() {
+            if directive.span.start >= span.end {
+                break;
+            }
+            self.directives = rest;
+            let Some(source) = directive
+                .source()
+                .filter(|_| directive.span.start >= span.start)
+            else {
+                continue;
+            };
+            let at = directive.span.start;
+            let own_unit = self.pending.is_empty();
+            if own_unit {
+                self.begin(UnitKind::Directive, at, true);
+            }
+            self.token(
+                TokenKind::Source,
+                &tokens::target(source),
+                at..directive.span.end,
+            );
+            if own_unit {
+                self.finish();
+            }
         }
     }
 
@@ -486,6 +523,51 @@ mod tests {
         for hash in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
             assert_eq!(hex(hash), *format!("{hash:016x}").as_bytes());
         }
+    }
+
+    #[test]
+    fn the_files_directives_read_are_tokens() {
+        let md = "Intro.\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"A\":::\n\n\
+                  ::: zone pivot=\"x\"\n\n[!INCLUDE [n](includes/n.md)]\n\n::: zone-end\n\n\
+                  - Step [!INCLUDE [n](includes/m.md)] `x`\n";
+        let doc = crate::markdown::parse(md, 0);
+        let facts = &doc.facts;
+        let units: Vec<(UnitKind, Vec<(TokenKind, &str)>)> = facts
+            .units
+            .iter()
+            .map(|u| {
+                let tokens = facts.tokens_of(u).iter();
+                (u.kind, tokens.map(|t| (t.kind, facts.value(t))).collect())
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [
+                (UnitKind::Paragraph, vec![]),
+                (
+                    UnitKind::Directive,
+                    vec![(TokenKind::Source, "media/a.png")]
+                ),
+                (
+                    UnitKind::Directive,
+                    vec![(TokenKind::Source, "includes/n.md")]
+                ),
+                (
+                    UnitKind::Item,
+                    vec![
+                        (TokenKind::Source, "includes/m.md"),
+                        (TokenKind::InlineCode, "x")
+                    ]
+                ),
+            ],
+            "a zone reads no file: no unit"
+        );
+        let image = &facts.units[1];
+        let token = &facts.tokens_of(image)[0];
+        assert_eq!(
+            &md[token.span()],
+            ":::image type=\"content\" source=\"media/a.png\" alt-text=\"A\":::"
+        );
     }
 
     #[test]

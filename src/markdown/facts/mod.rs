@@ -69,6 +69,10 @@ pub enum UnitKind {
     },
     Item,
     Code,
+    /// A DocFX include, code reference, image, video or code block on a
+    /// line of its own ([`crate::markdown::Directive`]): its token is
+    /// the file it takes its content from ([`TokenKind::Source`]).
+    Directive,
 }
 
 /// What kind of token a translation must keep.
@@ -82,6 +86,10 @@ pub enum TokenKind {
     Fenced,
     /// A link or image target.
     Target,
+    /// The file a DocFX directive takes its content from: an include's
+    /// or code reference's target, an image's, video's or code block's
+    /// `source`.
+    Source,
     /// An id defined by the unit.
     Anchor,
 }
