@@ -360,6 +360,88 @@ mod tests {
     }
 
     #[test]
+    fn random_documents_parse_and_render_without_panicking() {
+        // DocFX syntax cut at random places, with non-ASCII text: every
+        // offset the parse keeps must stay on a character boundary.
+        const PIECES: &[&str] = &[
+            "# ",
+            "### ",
+            "\n",
+            "\n\n",
+            "    ",
+            "é",
+            "日本",
+            "🙂",
+            "<a name=\"x\"></a>",
+            "</a>",
+            "<a name=\"",
+            "<5x5 key>",
+            "&#x",
+            "> [!NOTE]\n> ",
+            "> [!div class=\"x\"]",
+            "[!INCLUDE [t](a.md)]",
+            "[!INCLUDE[",
+            "[!code-cs[](f.cs#L1)]",
+            "[!code-",
+            ":::",
+            ":::image type=\"complex\" source=\"a.png\" alt-text=\"A\":::",
+            ":::image-end:::",
+            "::: zone pivot=\"a\"",
+            "::: zone-end",
+            ":::row:::",
+            ":::column-end:::",
+            "# [Linux](#tab/linux)",
+            "---",
+            "```",
+            "```cmd",
+            "~~~",
+            "`",
+            "**",
+            "~~",
+            "|a|b|",
+            "|-|-|",
+            "| 0x8007232A |",
+            "[x](a.md#b)",
+            "[x](<a b.md>)",
+            "![i](i.png)",
+            "[x]: a.md",
+            "[",
+            "](",
+            "<xref:u>",
+            "0x8007",
+            "1,234",
+            "12\u{a0}345",
+            "- ",
+            "1. ",
+            "- [ ] ",
+            "---\ntitle: T\n---\n",
+            "\r\n",
+            "\\",
+            "{#id}",
+            "%",
+        ];
+        let titles = AlertTitles::default();
+        let highlighter = Highlighter::default();
+        let cx = RenderContext::standalone(&titles, &highlighter);
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut md = String::new();
+            for _ in 0..next(40) {
+                md.push_str(PIECES[next(PIECES.len())]);
+            }
+            let body_start = crate::frontmatter::split(&md).map_or(0, |s| s.body_start);
+            let doc = parse(&md, body_start);
+            render_body(&md, body_start, &doc, &cx);
+        }
+    }
+
+    #[test]
     fn markdown_links_point_to_html() {
         assert_eq!(
             html("[x](a/b.md#c) [y](https://e.org/z.md)\n"),
