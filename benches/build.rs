@@ -43,6 +43,10 @@ fn main() {
     let dir = std::env::var_os("POLYDOC_BENCH_DIR")
         .map_or_else(|| temp.path().to_path_buf(), std::path::PathBuf::from);
     let _ = std::fs::remove_dir_all(dir.join("content"));
+    // The run below writes a `polydoc.toml` (`search = false`) for a while:
+    // one left by an interrupted run would silently measure every build
+    // of this one without its search index.
+    let _ = std::fs::remove_file(dir.join("polydoc.toml"));
     let started = Instant::now();
     let bytes = corpus::generate(&dir, LOCALES, pages, 42);
     println!(
@@ -84,6 +88,7 @@ fn main() {
         highlight.as_secs_f64() / reference.as_secs_f64()
     );
     let (bytes, files) = search_index_size(&dir);
+    assert!(files > 0, "the builds above wrote no search index");
     let total_pages = pages * LOCALES.len();
     println!(
         "search index: {bytes} bytes in {files} files, {:.0} bytes per page",
