@@ -8,7 +8,6 @@
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use crate::Fatal;
@@ -21,6 +20,7 @@ use crate::search::{PageInput, SearchIndex};
 use crate::site::Site;
 use crate::theme::{Theme, error_chain};
 
+mod context;
 mod nav_html;
 mod page_links;
 mod sitemap;
@@ -32,97 +32,10 @@ use std::sync::OnceLock;
 use nav_html::FolderNav;
 use page_links::PageLinks;
 
+use context::{
+    Alternate, Common, ListEntry, LocaleEntry, PageInfo, SiteInfo, TocEntry, Translation,
+};
 use urls::{encode_path, relative};
-
-/// What every template sees.
-#[derive(Serialize)]
-struct Common<'a> {
-    site: SiteInfo<'a>,
-    lang: &'a str,
-    ui: &'a Strings,
-    /// Relative prefix from this page to the output root (`../../`).
-    root: String,
-    home_href: String,
-    translations: Vec<Translation>,
-    alternates: Vec<Alternate>,
-    /// The navigation list, already HTML: see [`nav_html`] for why.
-    nav_html: String,
-    /// From the table of contents down to the page (empty without one).
-    breadcrumbs: Vec<toc_nav::Crumb>,
-    /// Relative path to the locale's search index folder; `None` when
-    /// search is off.
-    search: Option<String>,
-}
-
-#[derive(Serialize)]
-struct SiteInfo<'a> {
-    title: &'a str,
-    base_url: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Translation {
-    tag: String,
-    name: String,
-    href: String,
-    current: bool,
-}
-
-#[derive(Serialize)]
-struct Alternate {
-    hreflang: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct PageInfo<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
-    /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
-    meta: std::borrow::Cow<'a, serde_yaml::Mapping>,
-    toc: Vec<TocEntry<'a>>,
-    body: &'a str,
-    locale: &'a str,
-    path: &'a str,
-}
-
-/// A heading of the page's "In this article" list, as templates see it
-/// (`page.toc`: level, id, explicit, text, offset).
-#[derive(Serialize)]
-struct TocEntry<'a> {
-    level: u8,
-    id: &'a str,
-    explicit: bool,
-    text: &'a str,
-    offset: usize,
-}
-
-impl<'a> TocEntry<'a> {
-    fn of(headings: &'a crate::markdown::Headings, h: &crate::markdown::Heading) -> TocEntry<'a> {
-        TocEntry {
-            level: h.level,
-            id: headings.id(h),
-            explicit: h.explicit,
-            text: headings.text(h),
-            offset: h.offset,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ListEntry {
-    title: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct LocaleEntry<'a> {
-    tag: &'a str,
-    name: &'a str,
-    /// The title of the locale's home page, else the site title.
-    title: &'a str,
-    href: String,
-}
 
 /// Inputs shared by every page of a build.
 pub struct Renderer<'a> {

@@ -1,0 +1,100 @@
+//! What templates see: the theme's contract (README "Themes"). Plain
+//! data, serialised into each page's Tera context by the [`super::Renderer`].
+
+use serde::Serialize;
+
+use super::toc_nav;
+use crate::i18n::Strings;
+
+/// What every template sees.
+#[derive(Serialize)]
+pub(super) struct Common<'a> {
+    pub(super) site: SiteInfo<'a>,
+    pub(super) lang: &'a str,
+    pub(super) ui: &'a Strings,
+    /// Relative prefix from this page to the output root (`../../`).
+    pub(super) root: String,
+    pub(super) home_href: String,
+    pub(super) translations: Vec<Translation>,
+    pub(super) alternates: Vec<Alternate>,
+    /// The navigation list, already HTML: see [`super::nav_html`] for why.
+    pub(super) nav_html: String,
+    /// From the table of contents down to the page (empty without one).
+    pub(super) breadcrumbs: Vec<toc_nav::Crumb>,
+    /// Relative path to the locale's search index folder; `None` when
+    /// search is off.
+    pub(super) search: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteInfo<'a> {
+    pub(super) title: &'a str,
+    pub(super) base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Translation {
+    pub(super) tag: String,
+    pub(super) name: String,
+    pub(super) href: String,
+    pub(super) current: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct Alternate {
+    pub(super) hreflang: String,
+    pub(super) href: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageInfo<'a> {
+    pub(super) title: &'a str,
+    pub(super) description: Option<&'a str>,
+    /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
+    pub(super) meta: std::borrow::Cow<'a, serde_yaml::Mapping>,
+    pub(super) toc: Vec<TocEntry<'a>>,
+    pub(super) body: &'a str,
+    pub(super) locale: &'a str,
+    pub(super) path: &'a str,
+}
+
+/// A heading of the page's "In this article" list, as templates see it
+/// (`page.toc`: level, id, explicit, text, offset).
+#[derive(Serialize)]
+pub(super) struct TocEntry<'a> {
+    pub(super) level: u8,
+    pub(super) id: &'a str,
+    pub(super) explicit: bool,
+    pub(super) text: &'a str,
+    pub(super) offset: usize,
+}
+
+impl<'a> TocEntry<'a> {
+    pub(super) fn of(
+        headings: &'a crate::markdown::Headings,
+        h: &crate::markdown::Heading,
+    ) -> TocEntry<'a> {
+        TocEntry {
+            level: h.level,
+            id: headings.id(h),
+            explicit: h.explicit,
+            text: headings.text(h),
+            offset: h.offset,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct ListEntry {
+    pub(super) title: String,
+    pub(super) href: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct LocaleEntry<'a> {
+    pub(super) tag: &'a str,
+    pub(super) name: &'a str,
+    /// The title of the locale's home page, else the site title.
+    pub(super) title: &'a str,
+    pub(super) href: String,
+}
