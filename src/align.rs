@@ -175,6 +175,11 @@ fn best_pair(x: &Section, y: &Section) -> bool {
     }
 }
 
+/// Whether every section pairs with its namesake at the best score.
+fn diagonal(sa: &[Section], sb: &[Section]) -> bool {
+    sa.len() == sb.len() && sa.iter().zip(sb).all(|(x, y)| best_pair(x, y))
+}
+
 /// Aligns the sections of two pages.
 ///
 /// Translations mostly keep every section and its anchor. When each
@@ -182,7 +187,7 @@ fn best_pair(x: &Section, y: &Section) -> bool {
 /// one best alignment (any other leaves a section unpaired, and no pair
 /// scores more), so the quadratic alignment is not needed.
 fn section_pairs(a: &Facts, sa: &[Section], b: &Facts, sb: &[Section]) -> Pairs {
-    if sa.len() == sb.len() && sa.iter().zip(sb).all(|(x, y)| best_pair(x, y)) {
+    if diagonal(sa, sb) {
         (0..sa.len()).map(|i| (Some(i), Some(i))).collect()
     } else {
         sequences(sa, sb, |x, y| section_score(a, x, b, y))
@@ -266,9 +271,7 @@ mod tests {
                 let (sa, sb) = (sections(fa), sections(fb));
                 let full = sequences(&sa, &sb, |x, y| section_score(fa, x, fb, y));
                 assert_eq!(section_pairs(fa, &sa, fb, &sb), full);
-                fast += usize::from(
-                    sa.len() == sb.len() && sa.iter().zip(&sb).all(|(x, y)| best_pair(x, y)),
-                );
+                fast += usize::from(diagonal(&sa, &sb));
             }
         }
         assert!(fast >= 4, "the fast path was taken {fast} times");

@@ -52,6 +52,11 @@ impl Source {
     pub fn meta_mapping(&self) -> std::borrow::Cow<'_, serde_yaml::Mapping> {
         self.meta.mapping(&self.text)
     }
+
+    /// Lines and columns of the file's byte offsets, from its line table.
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::with_starts(&self.text, &self.lines)
+    }
 }
 
 /// A non-Markdown file (image, download) copied to the output unchanged.

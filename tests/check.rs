@@ -362,13 +362,30 @@ fn translations_keep_the_files_their_includes_and_media_read() {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let (_, found) = run(&files, &[]);
+    let site = Fixture::new();
+    for (path, text) in &files {
+        site.write(&format!("content/{path}"), text);
+    }
+    let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
-        found,
+        findings(&doc),
         set(&[
             ("translation-token-mismatch", "content/it-it/a.md", 5),
             ("translation-token-mismatch", "content/it-it/a.md", 9),
         ])
+    );
+    let messages: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "this include or media block has file `media/b.png` where en-us, es-es have file `media/a.png`",
+            "this list item has file `includes/m.md` where en-us, es-es have file `includes/n.md`",
+        ]
     );
 }
 

@@ -234,8 +234,7 @@ impl<'a> Context<'a> {
     }
 
     fn line_index(&self, page: usize) -> LineIndex<'a> {
-        let source = &self.site.pages[page].source;
-        LineIndex::with_starts(&source.text, &source.lines)
+        self.site.pages[page].source.line_index()
     }
 
     /// The source text of bytes `span` of page `page`, if it is on one line.

@@ -164,11 +164,7 @@ fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
     let indexes: Vec<Option<LineIndex>> = row
         .cells
         .iter()
-        .map(|c| {
-            c.page.map(|p| {
-                LineIndex::with_starts(&site.pages[p].source.text, &site.pages[p].source.lines)
-            })
-        })
+        .map(|c| c.page.map(|p| site.pages[p].source.line_index()))
         .collect();
     row.sections
         .iter()

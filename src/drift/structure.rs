@@ -144,7 +144,7 @@ pub fn compare(
     let facts = |p: usize| &site.pages[p].doc.facts;
     let lines: Vec<LineIndex> = group
         .iter()
-        .map(|&p| LineIndex::with_starts(&site.pages[p].source.text, &site.pages[p].source.lines))
+        .map(|&p| site.pages[p].source.line_index())
         .collect();
     let line = |m: usize, offset: usize| lines[m].position(offset).0;
     let locale = |m: usize| site.locales[site.pages[group[m]].locale()].key.as_str();

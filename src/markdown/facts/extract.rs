@@ -28,7 +28,9 @@ pub fn extract(
     // Each of these vectors is kept for the whole run: sized once from
     // the events, they need not grow or shrink by copying (the count is
     // exact or an upper bound, except for raw HTML defining several ids).
-    let (mut units, mut links, mut anchors) = (0, 0, 0);
+    // A directive that reads a file may be a unit of its own.
+    let mut units = directives.iter().filter(|d| d.source().is_some()).count();
+    let (mut links, mut anchors) = (0, 0);
     for (event, _) in events {
         match event {
             Event::Start(
