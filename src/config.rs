@@ -150,12 +150,26 @@ fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {
             .span()
             .map(|s| crate::diagnostic::LineIndex::new(text).position(s.start))
             .unwrap_or((1, 1));
+        let hint = unknown_key_hint(e.message())
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_default();
         Fatal::new(format!(
-            "{}:{line}:{col}: invalid configuration: {}",
+            "{}:{line}:{col}: invalid configuration: {}{hint}",
             path.display(),
             e.message()
         ))
     })
+}
+
+/// The known key closest to the unknown one that serde's message names
+/// (``unknown field `titel`, expected one of `title`, ...``): a typo is
+/// the usual cause, and the list of every key does not point at it.
+fn unknown_key_hint(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    // The expected keys are every other piece between backticks.
+    let known = expected.split('`').skip(1).step_by(2);
+    crate::check::closest(unknown, known)
 }
 
 /// An absolute, lexically normalised path; the folder need not exist yet.
@@ -173,4 +187,32 @@ pub fn absolute(path: &Path) -> Result<PathBuf, Fatal> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_key_gets_the_closest_known_one() {
+        let path = Path::new("polydoc.toml");
+        let error = parse(path, "title = \"x\"\nbase_ulr = \"https://x/\"\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.starts_with("polydoc.toml:2:1: invalid configuration: unknown field `base_ulr`"),
+            "{error}"
+        );
+        assert!(error.ends_with("; did you mean `base_url`?"), "{error}");
+        // Nothing near: no guess.
+        let error = parse(path, "colour = 1\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("unknown field `colour`") && !error.contains("did you mean"),
+            "{error}"
+        );
+    }
 }

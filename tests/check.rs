@@ -409,7 +409,7 @@ fn config_sets_severities_and_turns_rules_off() {
     let out = polydoc(site.root(), &["check"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("`broken-links`, which is no rule"),
+        stderr(&out).contains("`broken-links`, which is no rule; did you mean `broken-link`?"),
         "{}",
         stderr(&out)
     );

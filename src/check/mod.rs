@@ -313,8 +313,11 @@ impl Settings {
         for id in levels.keys() {
             if !RULES.iter().any(|r| r.id == id) {
                 let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+                let hint = closest(id, known.iter().copied())
+                    .map(|near| format!("did you mean `{near}`? "))
+                    .unwrap_or_default();
                 return Err(Fatal::new(format!(
-                    "polydoc.toml: [rules] names `{id}`, which is no rule; the rules are: {}",
+                    "polydoc.toml: [rules] names `{id}`, which is no rule; {hint}the rules are: {}",
                     known.join(", ")
                 )));
             }
