@@ -244,11 +244,15 @@ fn check(
             report::human::print(findings);
             let pages: usize = report.pages.iter().map(|p| p.1).sum();
             eprintln!(
-                "Checked {pages} pages in {} locales in {:.2}s{}",
-                report.pages.len(),
+                "Checked {} in {} in {:.2}s{}",
+                report::human::plural(pages, "page"),
+                report::human::plural(report.pages.len(), "locale"),
                 report.elapsed.as_secs_f64(),
                 if hidden > 0 {
-                    format!("; {hidden} known findings hidden by the baseline")
+                    format!(
+                        "; {} hidden by the baseline",
+                        report::human::plural(hidden, "known finding")
+                    )
                 } else {
                     String::new()
                 }
@@ -354,16 +358,19 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
             .map(|(locale, n)| format!("{locale} {n}"))
             .collect();
         println!(
-            "Built {} pages in {} locales ({}) in {:.2}s",
-            report.pages.iter().map(|p| p.1).sum::<usize>(),
-            report.pages.len(),
+            "Built {} in {} ({}) in {:.2}s",
+            report::human::plural(report.pages.iter().map(|p| p.1).sum(), "page"),
+            report::human::plural(report.pages.len(), "locale"),
             pages.join(", "),
             report.elapsed.as_secs_f64()
         );
         println!(
-            "Build: {errors} errors, {} warnings, {} notes",
-            report.count(Severity::Warning),
-            report.count(Severity::Note)
+            "Build: {}",
+            report::human::counts(
+                errors,
+                report.count(Severity::Warning),
+                report.count(Severity::Note)
+            )
         );
         print!("Checks: {}", report::human::summary(&report.checks));
         if !report.checks.findings.is_empty() {

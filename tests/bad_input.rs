@@ -189,7 +189,7 @@ fn a_mislabelled_page_is_a_warning_not_an_error() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out)
-            .contains("Checks: 0 errors, 1 warnings, 0 notes\n  content-locale-mismatch: 1\n"),
+            .contains("Checks: 0 errors, 1 warning, 0 notes\n  content-locale-mismatch: 1\n"),
         "{}",
         stdout(&out)
     );

@@ -431,6 +431,14 @@ fn a_baseline_hides_known_findings_even_when_lines_move() {
         findings(&doc),
         set(&[("broken-link", "content/en-us/a.md", 7)])
     );
+    // The human summary says what the baseline hid.
+    let out = polydoc(site.root(), &["check", "--baseline", "known.json"]);
+    assert!(
+        stderr(&out).contains("Checked 1 page in 1 locale in ")
+            && stderr(&out).contains("; 1 known finding hidden by the baseline"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -112,16 +112,35 @@ fn label(
     Some((id, start_of_line + start..start_of_line + end))
 }
 
-/// `3 errors, 4 warnings, 0 notes` and one line per rule.
+/// `3 errors, 1 warning, 0 notes` and one line per rule.
 pub fn summary(report: &Findings) -> String {
-    let mut out = format!(
-        "{} errors, {} warnings, {} notes\n",
+    let mut out = counts(
         report.count(Severity::Error),
         report.count(Severity::Warning),
-        report.count(Severity::Note)
+        report.count(Severity::Note),
     );
+    out.push('\n');
     for (rule, n) in report.per_rule() {
         out.push_str(&format!("  {rule}: {n}\n"));
     }
     out
+}
+
+/// `3 errors, 1 warning, 0 notes`.
+pub fn counts(errors: usize, warnings: usize, notes: usize) -> String {
+    format!(
+        "{}, {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(notes, "note")
+    )
+}
+
+/// `1 page`, `2 pages`: English nouns of the summaries, which take an `s`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
