@@ -49,11 +49,7 @@ struct Entry<'a> {
 
 /// The document as a string (tests, small reports).
 pub fn render(report: &Findings) -> String {
-    let mut out = Vec::new();
-    match write(report, &mut out) {
-        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
-        Err(e) => format!("{{\"error\": \"{e}\"}}"),
-    }
+    super::as_string(|out| write(report, out))
 }
 
 /// Writes the document to `out`, pretty-printed. The findings, tens of

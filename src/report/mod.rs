@@ -109,6 +109,16 @@ impl Findings {
     }
 }
 
+/// What `write` writes, as a string: for tests and small reports of the
+/// formats that stream into a writer.
+fn as_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    match write(&mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
+
 /// The message with its notes and help, one per line, for formats that
 /// carry one text per finding.
 pub fn long_message(f: &Finding) -> String {
