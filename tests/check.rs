@@ -343,28 +343,17 @@ fn translations_keep_the_files_their_includes_and_media_read() {
         "Step with [!INCLUDE [n](includes/n.md)]",
         "Passo con [!INCLUDE [n](includes/m.md)]",
     );
-    let mut files: Vec<(String, String)> = vec![
-        ("en-us/a.md".into(), en.to_owned()),
-        ("es-es/a.md".into(), es),
-        ("it-it/a.md".into(), it),
-    ];
-    for locale in ["en-us", "es-es", "it-it"] {
+    let site = Fixture::new();
+    for (locale, page) in [("en-us", en.to_owned()), ("es-es", es), ("it-it", it)] {
+        site.write(&format!("content/{locale}/a.md"), page);
         for file in [
             "media/a.png",
             "media/b.png",
             "includes/n.md",
             "includes/m.md",
         ] {
-            files.push((format!("{locale}/{file}"), "x\n".into()));
+            site.write(&format!("content/{locale}/{file}"), "x\n");
         }
-    }
-    let files: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let site = Fixture::new();
-    for (path, text) in &files {
-        site.write(&format!("content/{path}"), text);
     }
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
