@@ -331,6 +331,37 @@ fn two_locales_without_evidence_are_both_reported() {
 }
 
 #[test]
+fn a_token_mismatch_lists_tokens_in_text_order_and_points_at_the_first() {
+    // `zeta.md` comes first in the text and last in alphabetical order.
+    let en = "# A\n\nSee [z](zeta.md), [a](alpha.md) and `0x80070005`.\n";
+    let es = "# A\n\nVea [a](alpha.md).\n";
+    let site = Fixture::new();
+    site.write("content/en-us/zeta.md", "# Z\n")
+        .write("content/en-us/alpha.md", "# Z\n")
+        .write("content/es-es/alpha.md", "# Z\n")
+        .write("content/en-us/a.md", en)
+        .write("content/es-es/a.md", es);
+    let (_, doc) = check_json(site.root(), &[]);
+    let en_finding = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["location"]["file"] == "content/en-us/a.md")
+        .unwrap();
+    assert_eq!(
+        en_finding["message"],
+        "this paragraph has link `zeta.md`, `0x80070005`, which es-es lacks"
+    );
+    assert_eq!(
+        (
+            en_finding["location"]["line"].as_u64(),
+            en_finding["location"]["column"].as_u64()
+        ),
+        (Some(3), Some(5))
+    );
+}
+
+#[test]
 fn translations_keep_the_files_their_includes_and_media_read() {
     let en = "# A\n\nIntro.\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"Shot\":::\n\n\
               [!INCLUDE [n](includes/n.md)]\n\n- Step with [!INCLUDE [n](includes/n.md)] inline\n";

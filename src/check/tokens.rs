@@ -107,8 +107,8 @@ fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Find
         align::token_set(facts, &facts.units[u])
     };
     let (own, reference) = (set(members[i]), set(members[others[0]]));
-    let extra: Vec<&(TokenKind, &str)> = own.difference(&reference).collect();
-    let missing: Vec<&(TokenKind, &str)> = reference.difference(&own).collect();
+    let extra = in_text_order(cx, members[i], own.difference(&reference));
+    let missing = in_text_order(cx, members[others[0]], reference.difference(&own));
     let other_locales: Vec<&str> = others
         .iter()
         .map(|&j| cx.locale_key(members[j].0))
@@ -192,6 +192,26 @@ fn kind_name(kind: UnitKind) -> &'static str {
         UnitKind::Code => "code block",
         UnitKind::Directive => "include or media block",
     }
+}
+
+/// `tokens` of block `member` in the order the text has them, so that the
+/// message lists them as a reader meets them and the caret points at the
+/// first; tokens with no place of their own (fenced code) come last.
+fn in_text_order<'s, 'a>(
+    cx: &Context,
+    (page, unit): Member,
+    tokens: impl Iterator<Item = &'s (TokenKind, &'a str)>,
+) -> Vec<&'s (TokenKind, &'a str)>
+where
+    'a: 's,
+{
+    let facts = &cx.site.pages[page].doc.facts;
+    let unit = &facts.units[unit];
+    let mut placed: Vec<_> = tokens
+        .map(|t| (span_of(facts, unit, t).map_or(usize::MAX, |s| s.start), t))
+        .collect();
+    placed.sort_by_key(|&(start, _)| start);
+    placed.into_iter().map(|(_, t)| t).collect()
 }
 
 /// Where `token` stands in `unit`, when known.
