@@ -194,7 +194,7 @@ impl Site {
         let joined = links::locate(file, target)?;
         let found = |l: usize| {
             self.targets
-                .find(l, &joined)
+                .find_linked(l, &joined)
                 .map(|(actual, page, _)| (l, actual.to_owned(), page))
         };
         found(locale).or_else(|| self.source.filter(|&s| s != locale).and_then(found))

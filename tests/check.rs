@@ -194,6 +194,56 @@ fn broken_links_case_and_backslash() {
 }
 
 #[test]
+fn a_link_to_a_folder_opens_its_index_page() {
+    let page = "# A\n\n[ok](sub/) [also](sub) [anchor](sub/#intro) [root](./)\n\n[case](SUB/)\n\n[none](empty/) [again](empty/)\n";
+    let site = Fixture::new();
+    site.write("content/en-us/index.md", "# Home\n")
+        .write("content/en-us/a.md", page)
+        .write("content/en-us/sub/index.md", "# Sub\n\n## Intro\n")
+        .write("content/en-us/empty/other.md", "# Other\n");
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("link-case-mismatch", "content/en-us/a.md", 5),
+            ("broken-link", "content/en-us/a.md", 7),
+        ])
+    );
+    let broken = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "broken-link")
+        .unwrap();
+    assert_eq!(
+        broken["message"],
+        "link `empty/` points to the folder `empty`, which has no `index.md` in `en-us`; the page links it 2 times (line 7)"
+    );
+
+    // The built page names the index, as `file://` shows no folder's index.
+    assert!(site.build(&[]).status.code().is_some());
+    let html = site.html("en-us/a.html");
+    let hrefs: Vec<&str> = select(&html, "main a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "sub/index.html",
+            "sub/index.html",
+            "sub/index.html#intro",
+            "index.html",
+            "sub/index.html",
+            "empty/",
+            "empty/"
+        ]
+    );
+    assert!(site.out("en-us/sub/index.html").is_file());
+}
+
+#[test]
 fn missing_anchors_match_exactly_and_suggest() {
     let page = "# A\n\n## <a name=\"kept\"></a>Uno\n\n## Dos partes\n\n<div id=\"raw\"></div>\n\n[a](#kept) [b](#dos-partes) [c](#raw) [d](b.md#there)\n\n[e](#Kept)\n\n[f](b.md#nowhere)\n";
     let (_, found) = run(

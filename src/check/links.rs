@@ -6,6 +6,7 @@
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::Link;
+use crate::markdown::links::split_target;
 
 use super::resolve::{How, Resolved};
 use super::{Context, closest};
@@ -45,14 +46,15 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         for (path, escapes, links) in missing {
             let mut finding = broken(cx, p, links[0], path, escapes);
             if links.len() > 1 {
-                let lines: Vec<String> = links
-                    .iter()
-                    .map(|l| cx.line(p, l.span.start).to_string())
-                    .collect();
+                let mut lines: Vec<usize> =
+                    links.iter().map(|l| cx.line(p, l.span.start)).collect();
+                lines.dedup();
+                let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
                 finding.message = format!(
-                    "{}; the page links it {} times (lines {})",
+                    "{}; the page links it {} times ({} {})",
                     finding.message,
                     links.len(),
+                    if lines.len() == 1 { "line" } else { "lines" },
                     lines.join(", ")
                 );
                 for link in &links[1..] {
@@ -91,7 +93,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         .with_help("links resolve inside the page's locale; point at a file of this locale");
     }
     if let Some(source) = cx.site.source.filter(|&s| s != cx.site.pages[p].locale())
-        && cx.targets.find(source, path).is_some()
+        && cx.targets.find_linked(source, path).is_some()
     {
         let source = &cx.site.locales[source].key;
         return Finding::note(
@@ -121,13 +123,25 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
             elsewhere.join(", ")
         )
     };
+    let written = target(cx, p, link);
+    if split_target(written).0.ends_with('/') {
+        let folder = if path.is_empty() { "." } else { path };
+        return Finding::error(
+            "broken-link",
+            location,
+            format!(
+                "{} `{written}` points to the folder `{folder}`, which has no `index.md` in `{locale}`",
+                what(link),
+            ),
+        )
+        .with_help("link a page of that folder, or add the folder's `index.md`");
+    }
     Finding::error(
         "broken-link",
         location,
         format!(
-            "{} `{}` points to `{path}`, which does not exist in `{locale}`",
+            "{} `{written}` points to `{path}`, which does not exist in `{locale}`",
             what(link),
-            target(cx, p, link)
         ),
     )
     .with_help(help)

@@ -86,6 +86,19 @@ impl Targets {
         self.exact[locale].contains_key(path)
     }
 
+    /// What a link to `path` in `locale` opens: the file, as [`Targets::find`]
+    /// finds it, or for a folder (`sub`, from a link to `sub/`) its
+    /// `index.md`, the page a web server shows for it.
+    pub fn find_linked(&self, locale: usize, path: &str) -> Option<(&str, Option<usize>, bool)> {
+        self.find(locale, path).or_else(|| {
+            let index = match path {
+                "" => "index.md".to_owned(),
+                folder => format!("{folder}/index.md"),
+            };
+            self.find(locale, &index)
+        })
+    }
+
     /// The file at `path` in `locale`, exactly or case-insensitively: its
     /// path as spelled on disk, its page if it is one, and whether the
     /// spelling matched exactly.
@@ -138,7 +151,7 @@ impl Targets {
                 escapes: true,
             };
         };
-        let Some((actual, page, exact)) = self.find(locale, &joined) else {
+        let Some((actual, page, exact)) = self.find_linked(locale, &joined) else {
             return Resolved::Missing {
                 path: joined,
                 escapes: false,

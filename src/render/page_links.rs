@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::markdown::links::{is_absolute, locate, rewrite, split_target};
+use crate::markdown::links::{is_absolute, locate, rewrite, split_target, strip_md};
 use crate::markdown::{RenderContext, SiteLinks, render_body};
 use crate::site::Site;
 
@@ -28,10 +28,14 @@ impl SiteLinks for PageLinks<'_> {
             return None;
         }
         let moved = file != self.page_file || target.starts_with("~/");
-        let (_, rest) = split_target(target);
+        let (written, rest) = split_target(target);
         match self.site.find_file(self.locale, file, target) {
             // A file the translation lacks, taken from the source locale.
             Some((l, path, _)) if l != self.locale || moved => Some(self.out_href(l, &path, rest)),
+            // A folder: its index page, named, as `file://` shows no index.
+            Some((l, path, Some(_))) if strip_md(written).is_none() => {
+                Some(self.out_href(l, &path, rest))
+            }
             // Missing everywhere: keep pointing where the author meant.
             None if moved => Some(self.out_href(self.locale, &locate(file, target)?, rest)),
             _ => None,
