@@ -27,12 +27,7 @@ fn the_seeds_give_exactly_the_expected_findings() {
             ("duplicate-anchor", IT, 86),
         ])
     );
-    let row = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "translation-token-mismatch")
-        .unwrap();
+    let row = finding_where(&doc, |f| f["rule"] == "translation-token-mismatch");
     assert_eq!(row["location"]["column"], 3);
     assert_eq!(
         row["message"],
@@ -61,12 +56,7 @@ fn the_seeds_give_exactly_the_expected_findings() {
         })
         .collect();
     assert!(related.contains(&(IT, 48)), "{related:?}");
-    let anchors = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "duplicate-anchor")
-        .unwrap();
+    let anchors = finding_where(&doc, |f| f["rule"] == "duplicate-anchor");
     assert!(
         anchors["message"]
             .as_str()
@@ -210,12 +200,7 @@ fn a_link_to_a_folder_opens_its_index_page() {
             ("broken-link", "content/en-us/a.md", 7),
         ])
     );
-    let broken = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "broken-link")
-        .unwrap();
+    let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
     assert_eq!(
         broken["message"],
         "link `empty/` points to the folder `empty`, which has no `index.md` in `en-us`; the page links it 2 times (line 7)"
@@ -264,12 +249,7 @@ fn missing_anchors_match_exactly_and_suggest() {
     site.write("content/en-us/a.md", page)
         .write("content/en-us/b.md", "# B\n");
     let (_, doc) = check_json(site.root(), &[]);
-    let e = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["location"]["line"] == 11)
-        .unwrap();
+    let e = finding_where(&doc, |f| f["location"]["line"] == 11);
     assert_eq!(e["help"], "did you mean `#kept`?");
 }
 
@@ -392,12 +372,7 @@ fn a_token_mismatch_lists_tokens_in_text_order_and_points_at_the_first() {
         .write("content/en-us/a.md", en)
         .write("content/es-es/a.md", es);
     let (_, doc) = check_json(site.root(), &[]);
-    let en_finding = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["location"]["file"] == "content/en-us/a.md")
-        .unwrap();
+    let en_finding = finding_where(&doc, |f| f["location"]["file"] == "content/en-us/a.md");
     assert_eq!(
         en_finding["message"],
         "this paragraph has link `zeta.md`, `0x80070005`, which es-es lacks"

@@ -132,6 +132,19 @@ pub fn findings(doc: &serde_json::Value) -> BTreeSet<(String, String, u64)> {
         .collect()
 }
 
+/// The first finding of `doc` that `wanted` accepts.
+pub fn finding_where(
+    doc: &serde_json::Value,
+    wanted: impl Fn(&serde_json::Value) -> bool,
+) -> &serde_json::Value {
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| wanted(f))
+        .unwrap_or_else(|| panic!("no such finding in {doc:#}"))
+}
+
 pub fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {
     items
         .iter()
