@@ -210,7 +210,7 @@ fn unreadable(config: &Config, path: &Path, cause: &str) -> Finding {
         format!("cannot read this file: {cause}"),
     )
     .with_help(
-        "check that the file exists and that polydoc may read it; the other pages were built",
+        "check that the file exists and that polydoc may read it; the other pages are not affected",
     )
 }
 
@@ -231,7 +231,7 @@ fn read_source(
             let valid = e.utf8_error().valid_up_to();
             let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
             let (line, column) = LineIndex::new(prefix).position(prefix.len());
-            let finding = Finding::error("invalid-utf8", Location::at(display, line, column), "this file is not valid UTF-8 text, so it was not built")
+            let finding = Finding::error("invalid-utf8", Location::at(display, line, column), "this file is not valid UTF-8 text, so it was left out")
                 .with_help("save the file as UTF-8; if it is not a Markdown article, rename it so it does not end in `.md`");
             return (None, vec![finding]);
         }
@@ -245,7 +245,7 @@ fn read_source(
             let body_start = frontmatter::split(&text).map_or(0, |s| s.body_start);
             findings.push(
                 Finding::error("invalid-front-matter", Location::at(display.clone(), e.line, e.column), format!("invalid front matter: {}", e.message))
-                    .with_help("fix the YAML between the `---` lines; the page was built without its front matter"),
+                    .with_help("fix the YAML between the `---` lines; until then the page is read without its front matter"),
             );
             (body_start, Meta::default())
         }

@@ -42,7 +42,7 @@ fn broken_files_are_reported_and_the_rest_still_builds() {
         )),
         "{err}"
     );
-    assert!(lines.contains(&"content/en-us/binary.md:3:1: error[invalid-utf8]: this file is not valid UTF-8 text, so it was not built"), "{err}");
+    assert!(lines.contains(&"content/en-us/binary.md:3:1: error[invalid-utf8]: this file is not valid UTF-8 text, so it was left out"), "{err}");
     assert!(
         lines.iter().any(|l| l.starts_with(
             "content/en-us/dangling.md: error[unreadable-file]: cannot read this file:"
