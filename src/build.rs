@@ -115,6 +115,7 @@ fn prepare(
     let options = SiteOptions {
         source: config.source.clone(),
         includes: config.includes.clone(),
+        root: config.root.clone(),
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

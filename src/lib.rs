@@ -31,6 +31,7 @@ pub mod locale;
 pub mod markdown;
 pub mod nav;
 pub mod output;
+pub mod pivots;
 pub mod progress;
 pub mod render;
 pub mod report;

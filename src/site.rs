@@ -16,6 +16,7 @@ use crate::load::{Asset, Source};
 use crate::locale::Locale;
 use crate::markdown::{Document, links, snippet};
 use crate::nav::NavTree;
+use crate::pivots::Pivots;
 use crate::toc::{TocSource, Tocs};
 
 /// One page: its source, its parsed form and where it goes.
@@ -63,6 +64,8 @@ pub struct Site {
     pub snippets: HashMap<(usize, String), Arc<str>>,
     /// Tables of contents (`toc.yml`, `TOC.md`), resolved.
     pub tocs: Tocs,
+    /// DocFX zone pivot groups (`zone-pivot-groups.yml`) per locale.
+    pub pivots: Pivots,
 }
 
 /// What resolving needs from the configuration.
@@ -72,6 +75,8 @@ pub struct SiteOptions {
     pub source: Option<String>,
     /// Paths (below a locale folder) of files that are only included, besides `includes/` folders.
     pub includes: Vec<String>,
+    /// The site root, for showing paths in findings relative to it.
+    pub root: std::path::PathBuf,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -164,6 +169,11 @@ impl Site {
                 .iter()
                 .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
         });
+        let pivots = Pivots::load(locales.len(), &assets, source, |path| {
+            path.strip_prefix(&options.root)
+                .unwrap_or(path)
+                .to_path_buf()
+        });
         let mut site = Site {
             locales,
             pages,
@@ -176,6 +186,7 @@ impl Site {
             source,
             snippets: HashMap::new(),
             tocs,
+            pivots,
         };
         site.snippets = site.read_snippets();
         site

@@ -1,6 +1,7 @@
 // polydoc's page script (search is search.js). Pages work without it:
-// it turns DocFX tab groups into tabs (every panel is readable without
-// it) and starts the site navigation closed on a phone.
+// it turns DocFX tab groups into tabs and zone pivots into a picker
+// (every panel and zone is readable without it) and starts the site
+// navigation closed on a phone.
 (function () {
   "use strict";
 
@@ -58,9 +59,68 @@
     }
   }
 
+  // Zone pivots: a picker per pivot group of the page (hidden in the
+  // HTML, so that without JavaScript every zone shows); only the zones of
+  // the picked pivots stay, and "In this article" drops the headings of
+  // the others. `?pivots=a,b` in the address picks, as on Microsoft
+  // Learn; a reader's last choice per group is kept for the next page.
+  function initPivots() {
+    var pickers = Array.prototype.slice.call(document.querySelectorAll(".pivot-picker"));
+    if (!pickers.length) return;
+    var asked = [];
+    var query = /[?&]pivots=([^&#]*)/.exec(window.location.search);
+    if (query) asked = decodeURIComponent(query[1].replace(/\+/g, " ")).split(",");
+    var selects = pickers.map(function (form) {
+      var select = form.querySelector("select");
+      var ids = Array.prototype.map.call(select.options, function (o) { return o.value; });
+      var saved = null;
+      try { saved = localStorage.getItem("polydoc-pivot-" + form.dataset.pivotGroup); } catch (e) { /* storage may be off */ }
+      var pick = asked.map(function (a) { return a.trim(); })
+        .filter(function (a) { return ids.indexOf(a) >= 0; })[0] || saved;
+      if (pick && ids.indexOf(pick) >= 0) select.value = pick;
+      select.addEventListener("change", function () { apply(true); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.hidden = false;
+      return select;
+    });
+    var every = [];
+    selects.forEach(function (s) {
+      Array.prototype.forEach.call(s.options, function (o) { every.push(o.value); });
+    });
+    // Below the title, where a reader looks for it.
+    var title = document.querySelector("article.content h1");
+    if (title) title.after.apply(title, pickers);
+    document.documentElement.classList.add("pivots-ready");
+    apply(false);
+
+    function apply(chosen) {
+      var picked = selects.map(function (s) { return s.value; });
+      document.querySelectorAll(".zone[data-pivot]").forEach(function (zone) {
+        var ids = zone.dataset.pivot.split(",").map(function (id) { return id.trim(); });
+        var governed = ids.some(function (id) { return every.indexOf(id) >= 0; });
+        zone.hidden = governed && !ids.some(function (id) { return picked.indexOf(id) >= 0; });
+      });
+      document.querySelectorAll(".toc li").forEach(function (item) {
+        var link = item.querySelector("a[href^='#']");
+        var target = link && document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+        if (target) item.hidden = !!target.closest(".zone[hidden]");
+      });
+      if (!chosen) return;
+      pickers.forEach(function (form, i) {
+        try { localStorage.setItem("polydoc-pivot-" + form.dataset.pivotGroup, picked[i]); } catch (e) { /* storage may be off */ }
+      });
+      try {
+        var url = new URL(window.location.href);
+        url.searchParams.set("pivots", picked.join(","));
+        history.replaceState(history.state, "", url.href);
+      } catch (e) { /* file:// may refuse a new address; the choice still shows */ }
+    }
+  }
+
   function init() {
     closeNavOnPhones();
     initTabs();
+    initPivots();
   }
 
   if (document.readyState === "loading") {

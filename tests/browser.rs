@@ -171,7 +171,11 @@ impl Reader {
     }
 
     fn open(&self, path: &str) {
-        self.tab.navigate_to(&url(path)).unwrap();
+        self.open_url(&url(path));
+    }
+
+    fn open_url(&self, url: &str) {
+        self.tab.navigate_to(url).unwrap();
         self.tab.wait_until_navigated().unwrap();
     }
 
@@ -414,5 +418,49 @@ fn search_results_are_reached_with_the_keyboard() {
         reader.js_str("document.querySelector(':target').textContent"),
         first
     );
+    reader.assert_no_errors();
+}
+
+#[test]
+fn a_zone_pivot_picker_shows_the_picked_zones_only() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/zone-pivot-groups.yml",
+        "groups:\n- id: client-os\n  prompt: Choose an operating system\n  pivots:\n  - id: windows\n    title: Windows\n  - id: linux\n    title: Linux\n",
+    )
+    .write(
+        "content/en-us/a.md",
+        "---\nzone_pivot_groups: client-os\n---\n# A\n\nIntro.\n\n::: zone pivot=\"windows\"\n## On Windows\nUse slmgr.\n::: zone-end\n\n::: zone pivot=\"linux\"\n## On Linux\nNothing.\n::: zone-end\n\n## Common\nEnd.\n",
+    );
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let page = format!("file://{}", site.out("en-us/a.html").display());
+    let shown =
+        "[...document.querySelectorAll('.zone')].filter(z => !z.hidden).map(z => z.dataset.pivot)";
+    let toc = "[...document.querySelectorAll('.toc li')].filter(li => !li.hidden).map(li => li.textContent.trim())";
+
+    let reader = Reader::new();
+    reader.open_url(&format!("{page}?pivots=linux"));
+    reader.wait_for("!document.querySelector('.pivot-picker').hidden");
+    assert_eq!(reader.js(shown), serde_json::json!(["linux"]));
+    assert_eq!(reader.js(toc), serde_json::json!(["On Linux", "Common"]));
+    assert_eq!(
+        reader.js_str("document.querySelector('.pivot-picker').previousElementSibling.tagName"),
+        "H1",
+        "the picker stands under the title"
+    );
+
+    reader.js("(() => { const s = document.querySelector('.pivot-picker select'); s.value = 'windows'; s.dispatchEvent(new Event('change')); return true; })()");
+    assert_eq!(reader.js(shown), serde_json::json!(["windows"]));
+    assert_eq!(reader.js(toc), serde_json::json!(["On Windows", "Common"]));
+    assert!(
+        reader.tab.get_url().ends_with("a.html?pivots=windows"),
+        "{}",
+        reader.tab.get_url()
+    );
+
+    // The choice carries to the next visit without a query.
+    reader.open_url(&page);
+    reader.wait_for("!document.querySelector('.pivot-picker').hidden");
+    assert_eq!(reader.js(shown), serde_json::json!(["windows"]));
     reader.assert_no_errors();
 }

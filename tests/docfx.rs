@@ -168,6 +168,87 @@ fn block_misuse_gives_findings() {
     );
 }
 
+const PIVOT_GROUPS: &str = "### YamlMime:ZonePivotGroups\ngroups:\n- id: client-os\n  title: Operating system\n  prompt: Choose an operating system\n  pivots:\n  - id: windows\n    title: Windows\n  - id: linux\n    title: Linux\n";
+
+#[test]
+fn zone_pivots_get_a_picker_per_group_of_the_page() {
+    let site = Fixture::new();
+    site.write("content/en-us/zone-pivot-groups.yml", PIVOT_GROUPS)
+        .write(
+            "content/en-us/a.md",
+            "---\ntitle: A\nzone_pivot_groups: client-os\n---\n# A\n\n::: zone pivot=\"windows\"\n## On Windows\n::: zone-end\n\n::: zone pivot=\"linux\"\n## On Linux\n::: zone-end\n",
+        )
+        .write("content/en-us/b.md", "# B\n\nNo pivots.\n");
+    built(&site);
+    assert!(checked(&site).is_empty(), "{:?}", checked(&site));
+    let html = site.html("en-us/a.html");
+    let picker = &select(&html, "form.pivot-picker[data-pivot-group='client-os']")[0];
+    assert!(
+        picker.value().attr("hidden").is_some(),
+        "shown by polydoc.js only"
+    );
+    let label = &select(&html, "form.pivot-picker label")[0];
+    assert!(text(label).starts_with("Choose an operating system"));
+    let options: Vec<(String, String)> = select(&html, "form.pivot-picker option")
+        .iter()
+        .map(|o| (attr(o, "value").to_owned(), text(o)))
+        .collect();
+    assert_eq!(
+        options,
+        [
+            ("windows".to_owned(), "Windows".to_owned()),
+            ("linux".to_owned(), "Linux".to_owned())
+        ]
+    );
+    let zones: Vec<&str> = select(&html, "div.zone")
+        .iter()
+        .map(|z| attr(z, "data-pivot"))
+        .collect();
+    assert_eq!(zones, ["windows", "linux"], "every zone is in the HTML");
+    assert!(select(&site.html("en-us/b.html"), "form.pivot-picker").is_empty());
+    assert!(
+        !site.out("en-us/zone-pivot-groups.yml").exists(),
+        "configuration, not a download"
+    );
+}
+
+#[test]
+fn pivot_misuse_gives_findings() {
+    let site = Fixture::new();
+    site.write("content/en-us/zone-pivot-groups.yml", PIVOT_GROUPS)
+        .write("content/es-es/zone-pivot-groups.yml", "groups:\n- id: [broken\n")
+        .write(
+            "content/en-us/a.md",
+            "---\ntitle: A\nzone_pivot_groups: client-os\n---\n# A\n\n::: zone pivot=\"windows\"\nx\n::: zone-end\n\n::: zone pivot=\"macos\"\ny\n::: zone-end\n",
+        )
+        .write(
+            "content/en-us/b.md",
+            "---\ntitle: B\nzone_pivot_groups: client-oss\n---\n# B\n",
+        )
+        .write(
+            "content/en-us/c.md",
+            "# C\n\n::: zone pivot=\"windows\"\nx\n::: zone-end\n",
+        )
+        .write("content/en-us/includes/part.md", "::: zone pivot=\"linux\"\nz\n::: zone-end\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("invalid-zone", "content/en-us/a.md", 11),
+            ("invalid-zone", "content/en-us/b.md", 3),
+            ("invalid-zone", "content/en-us/c.md", 3),
+            ("invalid-zone", "content/es-es/zone-pivot-groups.yml", 2),
+        ])
+    );
+    let typo = finding_where(&doc, |f| f["location"]["file"] == "content/en-us/b.md");
+    assert_eq!(typo["help"], "did you mean `client-os`?");
+    let unknown = finding_where(&doc, |f| f["location"]["file"] == "content/en-us/a.md");
+    assert_eq!(
+        unknown["message"],
+        "pivot `macos` is in none of this page's pivot groups (`client-os`): no reader can pick it"
+    );
+}
+
 #[test]
 fn code_snippets_are_read_from_files() {
     let site = Fixture::new();

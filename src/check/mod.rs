@@ -16,6 +16,7 @@ mod includes;
 mod link_text;
 mod links;
 mod merge;
+mod pivots;
 pub mod resolve;
 mod table_keys;
 mod toc;
@@ -133,7 +134,7 @@ pub const RULES: &[RuleInfo] = &[
     rule(
         "invalid-zone",
         Severity::Error,
-        "A zone or moniker block without its pivot or range, nested, or ended twice.",
+        "A zone or moniker block without its pivot or range, nested, or ended twice; a pivot or pivot group `zone-pivot-groups.yml` does not define.",
     ),
     rule(
         "invalid-tab-group",
@@ -301,6 +302,7 @@ const CHECKS: &[Check] = &[
     blocks::check,
     xrefs::check,
     toc::check,
+    pivots::check,
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].

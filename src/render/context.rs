@@ -53,6 +53,9 @@ pub(super) struct PageInfo<'a> {
     /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
     pub(super) meta: std::borrow::Cow<'a, serde_yaml::Mapping>,
     pub(super) toc: Vec<TocEntry<'a>>,
+    /// The zone pivot groups the page names (`zone_pivot_groups`), for
+    /// the pickers: `page.pivot_groups[i].prompt`, `.pivots[j].id`/`.title`.
+    pub(super) pivot_groups: Vec<&'a crate::pivots::Group>,
     pub(super) body: &'a str,
     pub(super) locale: &'a str,
     pub(super) path: &'a str,

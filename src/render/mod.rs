@@ -172,15 +172,22 @@ impl<'a> Renderer<'a> {
             ),
         }
         self.write_chooser(out)?;
-        self.site.assets.par_iter().try_for_each(|asset| {
-            let dest = out
-                .join(&self.site.locales[asset.locale].key)
-                .join(&asset.rel_path);
-            create_parent(&dest)?;
-            std::fs::copy(&asset.path, &dest)
-                .map(drop)
-                .map_err(|e| Fatal::cannot_write(&dest, e))
-        })?;
+        // The pivot groups are the docset's configuration, not a download.
+        let published =
+            |a: &&crate::load::Asset| !a.rel_path.eq_ignore_ascii_case(crate::pivots::FILE_NAME);
+        self.site
+            .assets
+            .par_iter()
+            .filter(published)
+            .try_for_each(|asset| {
+                let dest = out
+                    .join(&self.site.locales[asset.locale].key)
+                    .join(&asset.rel_path);
+                create_parent(&dest)?;
+                std::fs::copy(&asset.path, &dest)
+                    .map(drop)
+                    .map_err(|e| Fatal::cannot_write(&dest, e))
+            })?;
         for (name, bytes) in &self.theme.static_files {
             write(&out.join(name), bytes)?;
         }
@@ -258,6 +265,15 @@ impl<'a> Renderer<'a> {
                 .filter(|h| (h.level == 2 || h.level == 3) && !h.tab)
                 .map(|h| TocEntry::of(&page.doc.headings, h))
                 .collect(),
+            pivot_groups: page
+                .source
+                .meta_str("zone_pivot_groups")
+                .map(|named| {
+                    crate::pivots::named_groups(named)
+                        .filter_map(|id| self.site.pivots.group(page.locale(), id))
+                        .collect()
+                })
+                .unwrap_or_default(),
             body: &body,
             locale: &self.site.locales[page.locale()].key,
             path: &page.out_path,
