@@ -411,6 +411,47 @@ fn cross_references_link_by_uid_with_source_fallback() {
 }
 
 #[test]
+fn xref_tags_link_like_xref_links_and_are_no_hidden_html() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/kms.md",
+        "---\nuid: kms.overview\ntitle: KMS overview\n---\n# KMS\n\n## DNS\n",
+    )
+    .write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            "See <xref href=\"kms.overview\" displayProperty=\"name\"/>, ",
+            "<xref href=\"kms.overview?text=the+overview#dns\"/>, ",
+            "<xref href=\"kms.overview\"></xref> and ",
+            "<xref href=\"kms.overview\">its *DNS*</xref>.\n\n",
+            "Gone: <xref href=\"kms.nope\"/>\n",
+        ),
+    );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("uid-not-found", "content/en-us/a.md", 5)])
+    );
+    let html = site.html("en-us/a.html");
+    let links: Vec<(String, String)> = select(&html, "article p a.xref")
+        .iter()
+        .map(|a| (attr(a, "href").to_owned(), text(a)))
+        .collect();
+    let link = |href: &str, shown: &str| (href.to_owned(), shown.to_owned());
+    assert_eq!(
+        links,
+        [
+            link("kms.html", "KMS overview"),
+            link("kms.html#dns", "the overview"),
+            link("kms.html", "KMS overview"),
+            link("kms.html", "its DNS"),
+        ]
+    );
+    assert_eq!(text(&select(&html, "article p")[1]), "Gone: kms.nope");
+}
+
+#[test]
 fn tilde_links_start_at_the_locale_root() {
     let site = Fixture::new();
     site.write(

@@ -93,6 +93,7 @@ pub fn render_body(text: &str, body_start: usize, doc: &Document, cx: &RenderCon
         links: Vec::new(),
         images: 0,
         drop_text: false,
+        xref_open: None,
     };
     writer.run(events, &ranges);
     let mut html = String::with_capacity(body.len() + body.len() / 2);
@@ -116,6 +117,9 @@ struct Writer<'c, 'd> {
     images: usize,
     /// Inside `<xref:uid>`, whose text (the uid) gives way to the title.
     drop_text: bool,
+    /// After an `<xref href>` open tag: the text it shows when `</xref>`
+    /// comes next, and whether the link was written.
+    xref_open: Option<(String, bool)>,
 }
 
 impl<'c, 'd> Writer<'c, 'd> {
@@ -290,7 +294,50 @@ impl<'c, 'd> Writer<'c, 'd> {
     /// Inline events: links and images pointed where the site says, xrefs
     /// resolved, `:::no-loc:::` and `@uid` in text.
     fn inline<'e>(&mut self, event: Event<'e>) -> Vec<Event<'e>> {
+        if let Some((shown, written)) = self.xref_open.take() {
+            if let Event::InlineHtml(html) = &event
+                && xref::is_end_tag(html)
+            {
+                // `<xref href="uid"></xref>`: nothing inside, the title shows.
+                let end = if written { "</a>" } else { "" };
+                return vec![Event::InlineHtml(format!("{}{end}", escape(&shown)).into())];
+            }
+            // Text inside the tag shows instead; `</xref>` closes the link.
+            self.links.push(written);
+        }
         match event {
+            Event::InlineHtml(html) if xref::tag(&html).is_some() => {
+                let Some(tag) = xref::tag(&html) else {
+                    return Vec::new();
+                };
+                let target = format!("xref:{}", tag.href);
+                let (uid, fragment) = xref::split(&target).unwrap_or_default();
+                let (open, shown) = match self.cx.site.xref(&uid) {
+                    Some((href, title)) => (
+                        format!(
+                            "<a href=\"{}{}\" class=\"xref\">",
+                            escape(&href),
+                            escape(fragment)
+                        ),
+                        tag.text.unwrap_or(title),
+                    ),
+                    // As DocFX: an unknown uid shows as text (`check` reports it).
+                    None => (String::new(), tag.text.unwrap_or(uid)),
+                };
+                let written = !open.is_empty();
+                if tag.self_closing {
+                    let end = if written { "</a>" } else { "" };
+                    return vec![Event::InlineHtml(
+                        format!("{open}{}{end}", escape(&shown)).into(),
+                    )];
+                }
+                self.xref_open = Some((shown, written));
+                vec![Event::InlineHtml(open.into())]
+            }
+            Event::InlineHtml(html) if xref::is_end_tag(&html) => match self.links.pop() {
+                Some(true) => vec![Event::InlineHtml("</a>".into())],
+                _ => Vec::new(),
+            },
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

@@ -373,7 +373,8 @@ mod tests {
             "# [Linux](#tab/linux)", "---", "```", "```cmd", "~~~", "`", "**", "~~", "|a|b|",
             "|-|-|", "| 0x8007232A |", "[x](a.md#b)", "[x](<a b.md>)", "![i](i.png)", "[x]: a.md",
             "[", "](", "<xref:u>", "0x8007", "1,234", "12\u{a0}345", "- ", "1. ", "- [ ] ",
-            "---\ntitle: T\n---\n", "\r\n", "\\", "{#id}", "%",
+            "---\ntitle: T\n---\n", "\r\n", "\\", "{#id}", "%", "<xref href=\"u?text=a\"/>",
+            "<xref href='u'>", "</xref>",
         ];
         let titles = AlertTitles::default();
         let highlighter = Highlighter::default();

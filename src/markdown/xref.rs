@@ -1,5 +1,6 @@
 //! DocFX cross references: a page registers `uid: x` in its front matter;
-//! `<xref:x>`, `[text](xref:x#anchor)` and `@x` link to it.
+//! `<xref:x>`, `[text](xref:x#anchor)`, `<xref href="x"/>` and `@x` link
+//! to it.
 
 /// The uid and the rest (`#anchor`, `?displayProperty=...`) of an `xref:` link target.
 pub fn split(target: &str) -> Option<(String, &str)> {
@@ -37,6 +38,48 @@ pub fn mentions(text: &str) -> Vec<(usize, &str)> {
     found
 }
 
+/// A DocFX xref tag: `<xref href="uid?text=Shown#anchor" displayProperty="name"/>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag<'h> {
+    /// The `href` as written, which [`split`] reads once prefixed with `xref:`.
+    pub href: &'h str,
+    /// The `text` query parameter: what the link shows instead of the title.
+    pub text: Option<String>,
+    /// `<xref .../>`; otherwise `</xref>` follows.
+    pub self_closing: bool,
+}
+
+/// The xref tag `html` is (an inline HTML event), if it is one.
+pub fn tag(html: &str) -> Option<Tag<'_>> {
+    let inside = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let name = inside.get(..4)?;
+    let rest = inside.get(4..)?;
+    if !name.eq_ignore_ascii_case("xref") || !rest.starts_with(|c: char| c.is_ascii_whitespace()) {
+        return None;
+    }
+    let href = super::heading::attribute(rest, "href")?;
+    let query = href.split('#').next().unwrap_or("").split_once('?');
+    let text = query.and_then(|(_, q)| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix("text="))
+            .map(|t| {
+                percent_encoding::percent_decode_str(&t.replace('+', " "))
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+    });
+    Some(Tag {
+        href,
+        text,
+        self_closing: rest.trim_end().ends_with('/'),
+    })
+}
+
+/// Whether `html` is the `</xref>` that ends an xref tag.
+pub fn is_end_tag(html: &str) -> bool {
+    html.trim().eq_ignore_ascii_case("</xref>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +98,25 @@ mod tests {
             mentions("See @kms.overview. Mail me@example.com."),
             vec![(4, "kms.overview")]
         );
+    }
+
+    #[test]
+    fn reads_xref_tags() {
+        assert_eq!(
+            tag("<xref href=\"kms.overview?text=KMS+overview#dns\" displayProperty=\"name\"/>"),
+            Some(Tag {
+                href: "kms.overview?text=KMS+overview#dns",
+                text: Some("KMS overview".into()),
+                self_closing: true
+            })
+        );
+        assert_eq!(
+            split(&format!("xref:{}", tag("<XREF href='a.b'>").unwrap().href)),
+            Some(("a.b".into(), ""))
+        );
+        assert_eq!(tag("<xref href='a'>").map(|t| t.self_closing), Some(false));
+        assert_eq!(tag("<xrefs href='a'/>"), None);
+        assert_eq!(tag("<xref/>"), None);
+        assert!(is_end_tag("</XREF>"));
     }
 }

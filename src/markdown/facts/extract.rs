@@ -10,8 +10,8 @@ use super::{
     Anchor, Cell, Facts, HiddenTag, Link, Token, TokenKind, Unit, UnitKind, fenced_hash, token_hash,
 };
 use crate::markdown::strings::{Span, Strings, to_u32};
-use crate::markdown::tokens;
 use crate::markdown::{Directive, Heading, Headings};
+use crate::markdown::{tokens, xref};
 
 /// Reads the facts of a page's events. `base` is the offset of the body
 /// in the file; `headings` are the page's headings in order, ids assigned;
@@ -345,7 +345,23 @@ impl Extractor<'_, '_> {
             });
             self.stored_token(TokenKind::Anchor, id, at..at);
         }
-        if inline && is_unknown_tag(trimmed) {
+        if inline && let Some(tag) = xref::tag(trimmed) {
+            // `<xref href="uid"/>`: a link, for the checks as for the reader.
+            let href = format!("xref:{}", tag.href);
+            let span = at..at + html.len();
+            self.token(TokenKind::Target, &tokens::target(&href), span.clone());
+            let target = self.string(&href);
+            self.facts.links.push(Link {
+                target,
+                text: 0..0,
+                text_is_code: false,
+                image: false,
+                span,
+                text_offset: at,
+            });
+            return;
+        }
+        if inline && !xref::is_end_tag(trimmed) && is_unknown_tag(trimmed) {
             self.facts.hidden.push(HiddenTag {
                 html: html.trim().to_owned(),
                 offset: at,
