@@ -41,9 +41,11 @@ impl Meta {
         if self.lines.is_empty() {
             return get_str(&self.parsed, key);
         }
+        // Lengths first: the text of most pages is out of the cache by the
+        // time rules ask, and most keys differ in length from the one asked.
         self.lines
             .iter()
-            .find(|(k, _)| text.get(k.clone()) == Some(key))
+            .find(|(k, _)| k.len() == key.len() && text.get(k.clone()) == Some(key))
             .and_then(|(_, v)| text.get(v.clone()))
     }
 

@@ -32,10 +32,16 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
             _ => None,
         })
         .collect();
-    let declared = page.source.meta_str(KEY);
-    let mut out = Vec::new();
     let pivots = &cx.site.pivots;
     let locale = page.locale();
+    let mut out = Vec::new();
+    // A page of a site without pivot groups, and without zones, has
+    // nothing a reader could miss (and most sites have neither: reading
+    // every page's front matter again costs more than this rule's work).
+    if zones.is_empty() && !pivots.defined(locale) {
+        return out;
+    }
+    let declared = page.source.meta_str(KEY);
     let Some(declared) = declared else {
         // An included file's zones belong to the pages that include it;
         // a site without pivot groups has no pickers to miss (DocFX
