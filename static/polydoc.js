@@ -92,6 +92,27 @@
     if (title) title.after.apply(title, pickers);
     document.documentElement.classList.add("pivots-ready");
     apply(false);
+    // A link to a heading of another pivot (from search, another page or
+    // this one) switches to that pivot rather than landing nowhere.
+    revealTarget();
+    window.addEventListener("hashchange", revealTarget);
+
+    function revealTarget() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var zone = target && target.closest(".zone[hidden]");
+      if (!zone) return;
+      zone.dataset.pivot.split(",").some(function (pivot) {
+        pivot = pivot.trim();
+        return selects.some(function (s) {
+          var has = Array.prototype.some.call(s.options, function (o) { return o.value === pivot; });
+          if (has) s.value = pivot;
+          return has;
+        });
+      });
+      apply(true);
+      target.scrollIntoView();
+    }
 
     function apply(chosen) {
       var picked = selects.map(function (s) { return s.value; });

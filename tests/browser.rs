@@ -430,7 +430,7 @@ fn a_zone_pivot_picker_shows_the_picked_zones_only() {
     )
     .write(
         "content/en-us/a.md",
-        "---\nzone_pivot_groups: client-os\n---\n# A\n\nIntro.\n\n::: zone pivot=\"windows\"\n## On Windows\nUse slmgr.\n::: zone-end\n\n::: zone pivot=\"linux\"\n## On Linux\nNothing.\n::: zone-end\n\n## Common\nEnd.\n",
+        "---\nzone_pivot_groups: client-os\n---\n# A\n\nIntro.\n\n::: zone pivot=\"windows\"\n## On Windows\nUse slmgr.\n::: zone-end\n\n::: zone pivot=\"linux\"\n## On Linux\nNothing.\n::: zone-end\n\n## Common\nEnd. See [Linux](#on-linux).\n",
     );
     assert_eq!(site.build(&[]).status.code(), Some(0));
     let page = format!("file://{}", site.out("en-us/a.html").display());
@@ -462,5 +462,22 @@ fn a_zone_pivot_picker_shows_the_picked_zones_only() {
     reader.open_url(&page);
     reader.wait_for("!document.querySelector('.pivot-picker').hidden");
     assert_eq!(reader.js(shown), serde_json::json!(["windows"]));
+
+    // A link to a heading of the other pivot (a search result) shows it.
+    // (A query makes it a new load, not a jump within the open page.)
+    reader.open_url(&format!("{page}?from=search#on-linux"));
+    reader.wait_for("!document.querySelector('.pivot-picker').hidden");
+    assert_eq!(reader.js(shown), serde_json::json!(["linux"]));
+    assert_eq!(
+        reader.js_str("document.querySelector('.pivot-picker select').value"),
+        "linux"
+    );
+
+    // So does a link within the page.
+    reader.js("(() => { const s = document.querySelector('.pivot-picker select'); s.value = 'windows'; s.dispatchEvent(new Event('change')); history.replaceState(null, '', location.pathname); return true; })()");
+    assert_eq!(reader.js(shown), serde_json::json!(["windows"]));
+    reader.click("article a[href='#on-linux']");
+    reader.wait_for("document.querySelector('.pivot-picker select').value === 'linux'");
+    assert_eq!(reader.js(shown), serde_json::json!(["linux"]));
     reader.assert_no_errors();
 }
