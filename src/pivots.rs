@@ -122,6 +122,17 @@ impl Pivots {
             .find(|g| g.id == id)
     }
 
+    /// The title of pivot `id` in any group `locale` sees.
+    pub fn pivot_title(&self, locale: usize, id: &str) -> Option<&str> {
+        self.per_locale
+            .get(locale)?
+            .as_ref()?
+            .iter()
+            .flat_map(|g| &g.pivots)
+            .find(|p| p.id == id && !p.title.is_empty())
+            .map(|p| p.title.as_str())
+    }
+
     /// The ids of every group `locale` sees, for suggestions.
     pub fn group_ids(&self, locale: usize) -> Vec<&str> {
         self.per_locale

@@ -200,11 +200,15 @@ fn zone_pivots_get_a_picker_per_group_of_the_page() {
             ("linux".to_owned(), "Linux".to_owned())
         ]
     );
-    let zones: Vec<&str> = select(&html, "div.zone")
+    let zones: Vec<(&str, &str)> = select(&html, "div.zone")
         .iter()
-        .map(|z| attr(z, "data-pivot"))
+        .map(|z| (attr(z, "data-pivot"), attr(z, "data-pivot-title")))
         .collect();
-    assert_eq!(zones, ["windows", "linux"], "every zone is in the HTML");
+    assert_eq!(
+        zones,
+        [("windows", "Windows"), ("linux", "Linux")],
+        "every zone is in the HTML, labelled for readers without JavaScript"
+    );
     assert!(select(&site.html("en-us/b.html"), "form.pivot-picker").is_empty());
     assert!(
         !site.out("en-us/zone-pivot-groups.yml").exists(),

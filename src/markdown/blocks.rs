@@ -63,13 +63,17 @@ pub fn image(d: &Directive, hrefs: &ImageHrefs, n: usize) -> String {
 
 pub const CLOSE_DESCRIPTION: &str = "</div>\n";
 
-/// The opening tag of a container block and the tag that closes it.
-pub fn open_container(d: &Directive, name: &str) -> (String, &'static str) {
+/// The opening tag of a container block and the tag that closes it;
+/// `label` names a zone's pivots for readers.
+pub fn open_container(d: &Directive, name: &str, label: Option<&str>) -> (String, &'static str) {
     match name {
         "zone" => {
             let mut attrs = String::new();
             if let Some(p) = d.attr("pivot") {
                 attrs.push_str(&format!(" data-pivot=\"{}\"", escape(p)));
+            }
+            if let Some(label) = label {
+                attrs.push_str(&format!(" data-pivot-title=\"{}\"", escape(label)));
             }
             if let Some(t) = d.attr("target") {
                 attrs.push_str(&format!(" data-target=\"{}\"", escape(t)));

@@ -42,6 +42,10 @@ pub trait SiteLinks: Sync {
     fn xref(&self, _uid: &str) -> Option<(String, String)> {
         None
     }
+    /// The title of zone pivot `id` (`zone-pivot-groups.yml`).
+    fn pivot_title(&self, _id: &str) -> Option<String> {
+        None
+    }
 }
 
 /// A site with nothing in it: links stay as written.
@@ -538,7 +542,18 @@ impl<'c, 'd> Writer<'c, 'd> {
             }
             "code" => self.snippet(d),
             _ if d.is_container() => {
-                let (open, close) = blocks::open_container(d, name);
+                // A zone is labelled with its pivots' titles where the
+                // site has them (seen without JavaScript).
+                let label = d
+                    .attr("pivot")
+                    .filter(|_| name == "zone")
+                    .and_then(|pivots| {
+                        let titles: Vec<String> = crate::pivots::zone_pivots(pivots)
+                            .filter_map(|id| self.cx.site.pivot_title(id))
+                            .collect();
+                        (!titles.is_empty()).then(|| titles.join(", "))
+                    });
+                let (open, close) = blocks::open_container(d, name, label.as_deref());
                 self.html(&open);
                 self.containers.push((name.to_owned(), close));
             }

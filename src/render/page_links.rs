@@ -71,6 +71,13 @@ impl SiteLinks for PageLinks<'_> {
         self.site.snippet(self.locale, file, path)
     }
 
+    fn pivot_title(&self, id: &str) -> Option<String> {
+        self.site
+            .pivots
+            .pivot_title(self.locale, id)
+            .map(str::to_owned)
+    }
+
     fn xref(&self, uid: &str) -> Option<(String, String)> {
         let page = &self.site.pages[self.site.uid(self.locale, uid)?];
         Some((relative(self.page_out, &page.out_path), page.title.clone()))
