@@ -138,10 +138,25 @@
     }
   }
 
+  // Dates are written as ISO 8601 (2019-09-18), readable in any language
+  // without JavaScript; shown as the page's language writes them where
+  // the browser knows how.
+  function localizeDates() {
+    var lang = document.documentElement.lang;
+    document.querySelectorAll("time[datetime]").forEach(function (time) {
+      var date = new Date(time.getAttribute("datetime") + "T00:00:00Z");
+      if (isNaN(date.getTime())) return;
+      try {
+        time.textContent = date.toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+      } catch (e) { /* an unknown language tag: the ISO date stays */ }
+    });
+  }
+
   function init() {
     closeNavOnPhones();
     initTabs();
     initPivots();
+    localizeDates();
   }
 
   if (document.readyState === "loading") {

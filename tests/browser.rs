@@ -353,6 +353,22 @@ fn search_folds_accents_and_says_when_nothing_matches() {
 }
 
 #[test]
+fn the_update_date_reads_as_the_page_language_writes_dates() {
+    let reader = Reader::new();
+    reader.open(ES);
+    assert_eq!(
+        reader.js_str("document.querySelector('footer.page-meta time').textContent"),
+        "18 de septiembre de 2019"
+    );
+    reader.open(IT);
+    assert_eq!(
+        reader.js_str("document.querySelector('footer.page-meta time').textContent"),
+        "18 settembre 2019"
+    );
+    reader.assert_no_errors();
+}
+
+#[test]
 fn a_tab_group_switches() {
     let reader = Reader::new();
     reader.open("es-es/index.html");

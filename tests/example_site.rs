@@ -280,6 +280,21 @@ fn titles_come_from_front_matter() {
     );
 }
 
+#[test]
+fn articles_show_when_they_were_last_updated() {
+    // `ms.date: 9/18/2019` in both seeds; the index pages have no date.
+    for (path, label) in [(ES, "Última actualización"), (IT, "Ultimo aggiornamento")] {
+        let html = page(path);
+        let footer = &select(&html, "article > footer.page-meta")[0];
+        assert_eq!(text(footer), format!("{label}: 2019-09-18"));
+        assert_eq!(
+            attr(&select(&html, "footer time")[0], "datetime"),
+            "2019-09-18"
+        );
+    }
+    assert!(select(&page("es-es/index.html"), "footer.page-meta").is_empty());
+}
+
 /// Every file below `dir`, by relative path, with its bytes.
 fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)

@@ -274,6 +274,11 @@ impl<'a> Renderer<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            updated: page
+                .source
+                .meta_str("ms.date")
+                .or_else(|| page.source.meta_str("date"))
+                .and_then(context::iso_date),
             body: &body,
             locale: &self.site.locales[page.locale()].key,
             path: &page.out_path,
