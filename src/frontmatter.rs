@@ -270,9 +270,39 @@ fn get_str<'a>(meta: &'a Mapping, key: &str) -> Option<&'a str> {
     meta.get(key).and_then(Value::as_str)
 }
 
+/// A front matter date as (year, month, day): `9/18/2019`, month first
+/// as Microsoft's pipeline writes `ms.date` and `ms.lasthandoff`, or ISO
+/// `2019-09-18`. `None` for anything else (`18/9/2019`, `soon`), which
+/// callers leave out rather than guess.
+pub fn date(text: &str) -> Option<(u32, u32, u32)> {
+    let text = text.trim();
+    let numbers: Vec<u32> = text
+        .split(['/', '-'])
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let (year, month, day) = match numbers[..] {
+        [m, d, y] if text.contains('/') => (y, m, d),
+        [y, m, d] if text.contains('-') => (y, m, d),
+        _ => return None,
+    };
+    ((1000..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some((year, month, day))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_month_first_or_iso() {
+        assert_eq!(date("9/18/2019"), Some((2019, 9, 18)));
+        assert_eq!(date(" 04/23/2020 "), Some((2020, 4, 23)));
+        assert_eq!(date("2020-04-08"), Some((2020, 4, 8)));
+        assert_eq!(date("23/04/2020"), None);
+        assert_eq!(date("2019-09-18T10:00"), None);
+        assert_eq!(date("1/2/19"), None);
+        assert_eq!(date("soon"), None);
+    }
 
     #[test]
     fn splits_and_parses_dotted_keys() {

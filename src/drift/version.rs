@@ -37,7 +37,8 @@ impl Stamp {
         Stamp {
             hash: value("ms.openlocfilehash"),
             commit: value("ms.sourcegitcommit"),
-            handoff: value("ms.lasthandoff").and_then(|d| parse_date(&d).map(|p| (d, p))),
+            handoff: value("ms.lasthandoff")
+                .and_then(|d| crate::frontmatter::date(&d).map(|p| (d, p))),
         }
     }
 
@@ -45,20 +46,6 @@ impl Stamp {
     pub fn short_hash(&self) -> Option<&str> {
         self.hash.as_deref().map(|h| h.get(..10).unwrap_or(h))
     }
-}
-
-/// `MM/DD/YYYY` (the pipeline's format) or ISO `YYYY-MM-DD`.
-fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
-    let numbers: Vec<u32> = text
-        .split(['/', '-'])
-        .map(|p| p.trim().parse().ok())
-        .collect::<Option<_>>()?;
-    let (year, month, day) = match numbers[..] {
-        [m, d, y] if text.contains('/') => (y, m, d),
-        [y, m, d] => (y, m, d),
-        _ => return None,
-    };
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
 }
 
 /// Source-version signals from the translations' front matter.
@@ -144,18 +131,5 @@ pub fn signals(
                 ),
             )),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hand_off_dates_in_both_formats() {
-        assert_eq!(parse_date("04/23/2020"), Some((2020, 4, 23)));
-        assert_eq!(parse_date("2020-04-08"), Some((2020, 4, 8)));
-        assert_eq!(parse_date("23/04/2020"), None);
-        assert_eq!(parse_date("soon"), None);
     }
 }

@@ -105,36 +105,8 @@ pub(super) struct LocaleEntry<'a> {
     pub(super) href: String,
 }
 
-/// `9/18/2019` (month first, as `ms.date` is written) or `2019-09-18` as
-/// `2019-09-18`; `None` for anything else, which is left unshown rather
-/// than guessed.
+/// A front matter date ([`crate::frontmatter::date`]) as `YYYY-MM-DD`.
 pub(super) fn iso_date(value: &str) -> Option<String> {
-    let value = value.trim();
-    let parts: Vec<u32> = value
-        .split(['/', '-'])
-        .map(|p| p.trim().parse().ok())
-        .collect::<Option<_>>()?;
-    let (year, month, day) = match parts[..] {
-        [m, d, y] if value.contains('/') => (y, m, d),
-        [y, m, d] if value.contains('-') => (y, m, d),
-        _ => return None,
-    };
-    ((1000..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::iso_date;
-
-    #[test]
-    fn dates_read_month_first_or_iso() {
-        assert_eq!(iso_date("9/18/2019").as_deref(), Some("2019-09-18"));
-        assert_eq!(iso_date(" 04/08/2020 ").as_deref(), Some("2020-04-08"));
-        assert_eq!(iso_date("2019-09-18").as_deref(), Some("2019-09-18"));
-        assert_eq!(iso_date("18/9/2019"), None);
-        assert_eq!(iso_date("2019-09-18T10:00"), None);
-        assert_eq!(iso_date("soon"), None);
-        assert_eq!(iso_date("1/2/19"), None);
-    }
+    let (year, month, day) = crate::frontmatter::date(value)?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
