@@ -32,8 +32,25 @@ pub fn render(report: &Findings) -> String {
         let _ = write!(props, ",title={}", property(&format!("polydoc {}", f.rule)));
         let _ = writeln!(out, "::{command} {props}::{}", data(&long_message(f)));
     }
+    let counts = [Severity::Error, Severity::Warning, Severity::Note].map(|s| report.count(s));
+    if counts.iter().any(|&n| n > ANNOTATIONS_PER_STEP) {
+        let _ = writeln!(
+            out,
+            "::notice title=polydoc::{}",
+            data(&format!(
+                "{}: GitHub shows at most {ANNOTATIONS_PER_STEP} annotations of each severity per step, \
+                 so some are not on the pull request. All are in this log; for all of them in \
+                 code scanning, upload `polydoc check --format sarif`.",
+                super::human::counts(counts[0], counts[1], counts[2])
+            ))
+        );
+    }
     out
 }
+
+/// GitHub keeps this many error, warning and notice annotations of a step
+/// and drops the rest without a word.
+const ANNOTATIONS_PER_STEP: usize = 10;
 
 fn data(s: &str) -> String {
     s.replace('%', "%25")
@@ -48,6 +65,29 @@ fn property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_when_github_will_drop_annotations() {
+        use crate::diagnostic::{Finding, Location};
+        let report = |n: usize| {
+            let findings = (1..=n)
+                .map(|line| Finding::warning("hidden-html", Location::at("a.md", line, 1), "x"))
+                .collect();
+            Findings::new(findings, Default::default())
+        };
+        let ten = render(&report(10));
+        assert_eq!(ten.lines().count(), 10);
+        assert!(ten.lines().all(|l| l.starts_with("::warning file=a.md,")));
+        let eleven = render(&report(11));
+        let last = eleven.lines().last().unwrap_or_default();
+        assert_eq!(eleven.lines().count(), 12);
+        assert!(
+            last.starts_with(
+                "::notice title=polydoc::0 errors, 11 warnings, 0 notes: GitHub shows at most 10"
+            ),
+            "{last}"
+        );
+    }
 
     #[test]
     fn escapes_as_the_runner_requires() {
