@@ -369,6 +369,36 @@ fn the_update_date_reads_as_the_page_language_writes_dates() {
 }
 
 #[test]
+fn printed_pages_hold_the_article_alone() {
+    use headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia;
+    let reader = Reader::new();
+    reader.open(ES);
+    let shown = "['.site-header', '.site-nav', '.page > .toc', 'article.content'].map(s => getComputedStyle(document.querySelector(s)).display !== 'none')";
+    assert_eq!(
+        reader.js(shown),
+        serde_json::json!([true, true, true, true])
+    );
+    reader
+        .tab
+        .call_method(SetEmulatedMedia {
+            media: Some("print".into()),
+            features: None,
+        })
+        .unwrap();
+    assert_eq!(
+        reader.js(shown),
+        serde_json::json!([false, false, false, true])
+    );
+    let article =
+        "document.querySelector('article.content').getBoundingClientRect().width / innerWidth";
+    assert!(
+        reader.js(article).as_f64().unwrap() > 0.9,
+        "the article takes the page's width"
+    );
+    reader.assert_no_errors();
+}
+
+#[test]
 fn a_tab_group_switches() {
     let reader = Reader::new();
     reader.open("es-es/index.html");
