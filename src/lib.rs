@@ -9,7 +9,7 @@
 //! | configure | [`config`], [`locale`] | where everything is, which locales exist |
 //! | load | [`load`], [`frontmatter`] | [`load::Source`]: text and front matter of each file, read once, in parallel |
 //! | parse | [`markdown`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render) |
-//! | resolve | [`site`], [`nav`], [`toc`] | [`site::Site`]: translation groups, navigation, read-only indexes |
+//! | resolve | [`site`], [`nav`], [`toc`], [`pivots`] | [`site::Site`]: translation groups, navigation, zone pivot groups, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
 //! | render | [`render`], [`theme`], [`i18n`] | HTML files through Tera |
 //! | search | [`search`] | the per-locale search index, filled by render's threads from each body |
