@@ -50,7 +50,7 @@ pub fn render(report: &Findings) -> String {
 
 /// Writes the document to `out`, pretty-printed, keys in alphabetical
 /// order. The results, tens of thousands on a large site, are written
-/// into the run's empty `results` array as [`super::write_elements`]
+/// into the run's empty `results` array as `report::write_elements`
 /// makes them, in parallel and a chunk at a time, rather than built as
 /// one tree: on the benchmark corpus that took a second on one core and
 /// 600 MiB.
