@@ -229,6 +229,48 @@ fn a_link_to_a_folder_opens_its_index_page() {
 }
 
 #[test]
+fn links_in_raw_html_are_checked_and_built_like_markdown_links() {
+    let page = concat!(
+        "# A\n\n",
+        "<table>\n<tr><td><a href=\"b.md#part\">ok</a></td><td><a href=\"gone.md\">gone</a></td></tr>\n</table>\n\n",
+        "Inline <a href=\"b.md#nope\">b</a>, <img src=\"media/i.png\" alt=\"i\"> and <img src=\"media/none.png\" alt=\"n\">.\n\n",
+        "<a href=\"https://example.com/x.md\">web</a> <a name=\"here\"></a>\n",
+    );
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page)
+        .write("content/en-us/b.md", "# B\n\n## Part\n")
+        .write("content/en-us/media/i.png", "png");
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", "content/en-us/a.md", 4),
+            ("missing-anchor", "content/en-us/a.md", 7),
+            ("broken-link", "content/en-us/a.md", 7),
+        ])
+    );
+    let gone = finding_where(&doc, |f| f["location"]["line"] == 4);
+    assert_eq!(gone["location"]["column"], 53, "the caret is on the href's value");
+
+    assert!(site.build(&[]).status.code().is_some());
+    let html = site.html("en-us/a.html");
+    let hrefs: Vec<&str> = select(&html, "article a[href]")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        ["b.html#part", "gone.html", "b.html#nope", "https://example.com/x.md"]
+    );
+    let srcs: Vec<&str> = select(&html, "article img")
+        .iter()
+        .map(|i| attr(i, "src"))
+        .collect();
+    assert_eq!(srcs, ["media/i.png", "media/none.png"]);
+}
+
+#[test]
 fn missing_anchors_match_exactly_and_suggest() {
     let page = "# A\n\n## <a name=\"kept\"></a>Uno\n\n## Dos partes\n\n<div id=\"raw\"></div>\n\n[a](#kept) [b](#dos-partes) [c](#raw) [d](b.md#there)\n\n[e](#Kept)\n\n[f](b.md#nowhere)\n";
     let (_, found) = run(

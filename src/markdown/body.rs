@@ -17,8 +17,8 @@ use super::directives::{Directive, Kind};
 use super::highlight::escape;
 use super::quotes::{self, Quote};
 use super::{
-    AlertTitles, Document, Highlighter, alerts, blocks, links, options, parse_text, snippet,
-    strip_heading_anchor, tabs, xref,
+    AlertTitles, Document, Highlighter, alerts, blocks, html_links, links, options, parse_text,
+    snippet, strip_heading_anchor, tabs, xref,
 };
 
 /// What a body needs from the rest of the site. The render stage knows
@@ -342,6 +342,15 @@ impl<'c, 'd> Writer<'c, 'd> {
                 Some(true) => vec![Event::InlineHtml("</a>".into())],
                 _ => Vec::new(),
             },
+            // `<a href="x.md">` and `<img src>` point where Markdown links do.
+            Event::InlineHtml(html) => match self.html_links(&html) {
+                Some(new) => vec![Event::InlineHtml(new.into())],
+                None => vec![Event::InlineHtml(html)],
+            },
+            Event::Html(html) => match self.html_links(&html) {
+                Some(new) => vec![Event::Html(new.into())],
+                None => vec![Event::Html(html)],
+            },
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -463,6 +472,18 @@ impl<'c, 'd> Writer<'c, 'd> {
         }
         html.push_str(&escape(&text[at..]));
         html
+    }
+
+    /// Raw HTML with its links pointed as Markdown links are; `None` when
+    /// nothing changes.
+    fn html_links(&self, html: &str) -> Option<String> {
+        html_links::rewrite(html, |value, image| {
+            if image {
+                self.cx.site.href(self.cx.file, value)
+            } else {
+                self.href(value)
+            }
+        })
     }
 
     fn href(&self, target: &str) -> Option<String> {

@@ -24,6 +24,7 @@ pub mod directives;
 pub mod facts;
 pub mod heading;
 pub mod highlight;
+pub mod html_links;
 pub mod links;
 pub mod quotes;
 pub mod snippet;

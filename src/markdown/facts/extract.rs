@@ -11,7 +11,7 @@ use super::{
 };
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::{Directive, Heading, Headings};
-use crate::markdown::{tokens, xref};
+use crate::markdown::{html_links, tokens, xref};
 
 /// Reads the facts of a page's events. `base` is the offset of the body
 /// in the file; `headings` are the page's headings in order, ids assigned;
@@ -344,6 +344,20 @@ impl Extractor<'_, '_> {
                 explicit: true,
             });
             self.stored_token(TokenKind::Anchor, id, at..at);
+        }
+        for link in html_links::links(html) {
+            let span = at + link.value.start..at + link.value.end;
+            let value = &html[link.value];
+            self.token(TokenKind::Target, &tokens::target(value), span.clone());
+            let target = self.string(value);
+            self.facts.links.push(Link {
+                target,
+                text: 0..0,
+                text_is_code: false,
+                image: link.image,
+                span: span.clone(),
+                text_offset: span.start,
+            });
         }
         if inline && let Some(tag) = xref::tag(trimmed) {
             // `<xref href="uid"/>`: a link, for the checks as for the reader.
