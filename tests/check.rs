@@ -209,10 +209,7 @@ fn a_link_to_a_folder_opens_its_index_page() {
     // The built page names the index, as `file://` shows no folder's index.
     assert!(site.build(&[]).status.code().is_some());
     let html = site.html("en-us/a.html");
-    let hrefs: Vec<&str> = select(&html, "main a")
-        .iter()
-        .map(|a| attr(a, "href"))
-        .collect();
+    let hrefs: Vec<&str> = attrs(&html, "main a", "href");
     assert_eq!(
         hrefs,
         [
@@ -251,22 +248,24 @@ fn links_in_raw_html_are_checked_and_built_like_markdown_links() {
         ])
     );
     let gone = finding_where(&doc, |f| f["location"]["line"] == 4);
-    assert_eq!(gone["location"]["column"], 53, "the caret is on the href's value");
+    assert_eq!(
+        gone["location"]["column"], 53,
+        "the caret is on the href's value"
+    );
 
     assert!(site.build(&[]).status.code().is_some());
     let html = site.html("en-us/a.html");
-    let hrefs: Vec<&str> = select(&html, "article a[href]")
-        .iter()
-        .map(|a| attr(a, "href"))
-        .collect();
+    let hrefs: Vec<&str> = attrs(&html, "article a[href]", "href");
     assert_eq!(
         hrefs,
-        ["b.html#part", "gone.html", "b.html#nope", "https://example.com/x.md"]
+        [
+            "b.html#part",
+            "gone.html",
+            "b.html#nope",
+            "https://example.com/x.md"
+        ]
     );
-    let srcs: Vec<&str> = select(&html, "article img")
-        .iter()
-        .map(|i| attr(i, "src"))
-        .collect();
+    let srcs: Vec<&str> = attrs(&html, "article img", "src");
     assert_eq!(srcs, ["media/i.png", "media/none.png"]);
 }
 

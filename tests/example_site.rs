@@ -187,10 +187,7 @@ fn markdown_links_point_to_built_pages() {
     let index = site().join("es-es/index.html");
     let html = parse_file(&index);
     // Tab links (`role="tab"`) point into the page: not Markdown links.
-    let hrefs: Vec<&str> = select(&html, "article a:not([role='tab'])")
-        .iter()
-        .map(|a| attr(a, "href"))
-        .collect();
+    let hrefs: Vec<&str> = attrs(&html, "article a:not([role='tab'])", "href");
     assert_eq!(
         hrefs,
         [

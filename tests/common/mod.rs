@@ -86,6 +86,11 @@ pub fn attr<'a>(el: &scraper::ElementRef<'a>, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {name} on {}", el.html()))
 }
 
+/// Attribute `name` of every element `css` selects, in document order.
+pub fn attrs<'a>(html: &'a Html, css: &str, name: &str) -> Vec<&'a str> {
+    select(html, css).iter().map(|el| attr(el, name)).collect()
+}
+
 pub fn text(el: &scraper::ElementRef) -> String {
     el.text().collect::<String>().trim().to_owned()
 }
