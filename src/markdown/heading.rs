@@ -17,21 +17,29 @@ pub fn anchor_name(html: &str) -> Option<&str> {
 /// for any other tag (`<abbr>`, `<a>` without attributes).
 pub fn a_attributes(inside: &str) -> Option<&str> {
     inside
-        .strip_prefix('a')
+        .strip_prefix(['a', 'A'])
         .filter(|rest| rest.starts_with(|c: char| c.is_ascii_whitespace()))
 }
 
-/// The value of attribute `name` in the inside of a tag (quoted either way).
+/// The value of attribute `name` (lower case) in the inside of a tag,
+/// quoted either way; attribute names are matched in any case, as HTML
+/// does (`<A NAME="x">`).
 pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let bytes = tag.as_bytes();
     let &first = name.as_bytes().first()?;
     let mut from = 0;
     // A byte loop, not `str::find`: tags are short, and setting up a
     // substring searcher for each was most of the cost of reading them.
-    while let Some(pos) = bytes[from..].iter().position(|&b| b == first) {
+    while let Some(pos) = bytes[from..]
+        .iter()
+        .position(|&b| b.to_ascii_lowercase() == first)
+    {
         let start = from + pos;
         from = start + 1;
-        if !bytes[start..].starts_with(name.as_bytes()) {
+        if !bytes[start..]
+            .get(..name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
             continue;
         }
         from = start + name.len();
@@ -116,6 +124,9 @@ mod tests {
         assert_eq!(anchor_name(r#"<a data-name="y" name="z">"#), Some("z"));
         assert_eq!(anchor_name(r##"<a href="#x">"##), None);
         assert_eq!(anchor_name(r#"<abbr name="x">"#), None);
+        assert_eq!(anchor_name(r#"<A NAME="Upper">"#), Some("Upper"));
+        assert_eq!(attribute(r#" Href="a.md" x"#, "href"), Some("a.md"));
+        assert_eq!(attribute(r#" hre"#, "href"), None);
     }
 
     #[test]
