@@ -200,6 +200,8 @@ fn a_link_to_a_folder_opens_its_index_page() {
             ("broken-link", "content/en-us/a.md", 7),
         ])
     );
+    let case = finding_where(&doc, |f| f["rule"] == "link-case-mismatch");
+    assert_eq!(case["help"], "spell the path as the file is named: `sub/`");
     let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
     assert_eq!(
         broken["message"],

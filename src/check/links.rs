@@ -162,7 +162,10 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
                     target(cx, p, link)
                 ),
             )
-            .with_help(format!("spell the path as the file is named: `{actual}`")),
+            .with_help(format!(
+                "spell the path as the file is named: `{}`",
+                respelled(target(cx, p, link), actual)
+            )),
         ),
         How::Backslash => Some(
             Finding::warning(
@@ -176,6 +179,34 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
             .with_help(format!("write `{}`", target(cx, p, link).replace('\\', "/"))),
         ),
     }
+}
+
+/// Link `written` with each folder and file name spelled as on disk,
+/// `actual` being the path it leads to below the locale folder (for a
+/// link to a folder, the folder's `index.md`): `../Kms/Overview.md#x`
+/// for `kms/overview.md` becomes `../kms/overview.md#x`.
+fn respelled(written: &str, actual: &str) -> String {
+    // As `Targets` compares paths: case-folded (`Ñ` is `ñ`).
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let (path, rest) = split_target(written.trim());
+    let mut names: Vec<&str> = actual.split('/').collect();
+    let last = path.rsplit('/').next().unwrap_or(path);
+    if names.len() > 1 && !same(last, names[names.len() - 1]) {
+        names.pop(); // a folder's index.md, not written in the link
+    }
+    let mut segments: Vec<String> = path.split('/').map(str::to_owned).collect();
+    for segment in segments.iter_mut().rev() {
+        if segment.is_empty() || segment == "." || segment == ".." {
+            continue;
+        }
+        let Some(name) = names.pop() else {
+            break;
+        };
+        if same(segment, name) {
+            *segment = name.to_owned();
+        }
+    }
+    format!("{}{rest}", segments.join("/"))
 }
 
 fn missing_anchor(
@@ -208,4 +239,23 @@ fn missing_anchor(
         None => finding
             .with_help("link to an id the page has: a heading's `<a name>`, or its automatic id"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::respelled;
+
+    #[test]
+    fn links_are_respelled_as_written_relative_to_the_page() {
+        assert_eq!(
+            respelled("../Kms/Overview.md#x", "kms/overview.md"),
+            "../kms/overview.md#x"
+        );
+        assert_eq!(respelled("B.md", "b.md"), "b.md");
+        assert_eq!(respelled("SUB/", "sub/index.md"), "sub/");
+        assert_eq!(respelled("./Sub?a=b", "sub/index.md"), "./sub?a=b");
+        assert_eq!(respelled("Index.MD", "index.md"), "index.md");
+        assert_eq!(respelled("My%20Page.md", "my page.md"), "My%20Page.md");
+        assert_eq!(respelled("Año/Ñu.md", "año/ñu.md"), "año/ñu.md");
+    }
 }
