@@ -272,6 +272,42 @@ fn links_in_raw_html_are_checked_and_built_like_markdown_links() {
 }
 
 #[test]
+fn an_anchor_copied_from_a_translation_names_the_heading_it_meant() {
+    let link = "# A\n\nSee [activation](b.md#activate-windows).\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", link)
+        .write(
+            "content/en-us/b.md",
+            "# B\n\n## Install\n\n## Activate Windows\n",
+        )
+        .write("content/es-es/a.md", link)
+        .write(
+            "content/es-es/b.md",
+            "# B\n\n## Instalar\n\n## Activar Windows\n",
+        )
+        // Another outline: no heading can be said to be the one meant.
+        .write("content/it-it/a.md", link)
+        .write("content/it-it/b.md", "# B\n\n## Attivare Windows\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("missing-anchor", "content/es-es/a.md", 3),
+            ("missing-anchor", "content/it-it/a.md", 3),
+        ])
+    );
+    let es = finding_where(&doc, |f| f["location"]["file"] == "content/es-es/a.md");
+    assert_eq!(
+        es["help"],
+        "`#activate-windows` is the heading \"Activate Windows\" in en-us; here that heading is \
+         `#activar-windows`: link to it, or give it `<a name=\"activate-windows\"></a>` in every \
+         locale so that links survive translation"
+    );
+    let it = finding_where(&doc, |f| f["location"]["file"] == "content/it-it/a.md");
+    assert_eq!(it["help"], "did you mean `#attivare-windows`?");
+}
+
+#[test]
 fn missing_anchors_match_exactly_and_suggest() {
     let page = "# A\n\n## <a name=\"kept\"></a>Uno\n\n## Dos partes\n\n<div id=\"raw\"></div>\n\n[a](#kept) [b](#dos-partes) [c](#raw) [d](b.md#there)\n\n[e](#Kept)\n\n[f](b.md#nowhere)\n";
     let (_, found) = run(

@@ -234,11 +234,61 @@ fn missing_anchor(
         cx.location(p, link.span.clone()),
         format!("`#{fragment}` names no id on {page}"),
     );
+    if let Some(found) = translated_id(cx, target, fragment) {
+        return Some(finding.with_help(format!(
+            "`#{fragment}` is the heading \"{}\" in {}; here that heading is `#{}`: link to it, \
+             or give it `<a name=\"{fragment}\"></a>` in every locale so that links survive translation",
+            found.their_text, found.locale, found.id
+        )));
+    }
     Some(match closest(fragment, ids.iter().copied()) {
         Some(id) => finding.with_help(format!("did you mean `#{id}`?")),
         None => finding
             .with_help("link to an id the page has: a heading's `<a name>`, or its automatic id"),
     })
+}
+
+/// A heading that a translation names `#fragment`, found on `target`.
+struct Translated<'a> {
+    /// Its id on `target`.
+    id: &'a str,
+    /// The translation's locale and heading text.
+    locale: &'a str,
+    their_text: &'a str,
+}
+
+/// The heading of `target` that a translation of it calls `#fragment`:
+/// automatic ids are slugs of the heading's text, so a link copied from
+/// the English page (`#activate-windows`) names no id of the Spanish one
+/// (`#activar-windows`). Headings pair by position, and only between
+/// pages whose outlines (heading levels in order) are the same, so the
+/// hint is never a guess.
+fn translated_id<'a>(cx: &Context<'a>, target: usize, fragment: &str) -> Option<Translated<'a>> {
+    let site = cx.site;
+    let outline = |p: usize| -> Vec<&'a crate::markdown::Heading> {
+        site.pages[p]
+            .doc
+            .headings
+            .iter()
+            .filter(|h| !h.tab)
+            .collect()
+    };
+    let own = outline(target);
+    site.groups[site.pages[target].group]
+        .iter()
+        .filter(|&&q| q != target)
+        .find_map(|&q| {
+            let headings = &site.pages[q].doc.headings;
+            let theirs = outline(q);
+            let i = theirs.iter().position(|h| headings.id(h) == fragment)?;
+            let same_outline = theirs.len() == own.len()
+                && theirs.iter().zip(&own).all(|(a, b)| a.level == b.level);
+            same_outline.then(|| Translated {
+                id: site.pages[target].doc.headings.id(own[i]),
+                locale: cx.locale_key(q),
+                their_text: headings.text(theirs[i]),
+            })
+        })
 }
 
 #[cfg(test)]
