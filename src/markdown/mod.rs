@@ -375,7 +375,8 @@ mod tests {
             "|-|-|", "| 0x8007232A |", "[x](a.md#b)", "[x](<a b.md>)", "![i](i.png)", "[x]: a.md",
             "[", "](", "<xref:u>", "0x8007", "1,234", "12\u{a0}345", "- ", "1. ", "- [ ] ",
             "---\ntitle: T\n---\n", "\r\n", "\\", "{#id}", "%", "<xref href=\"u?text=a\"/>",
-            "<xref href='u'>", "</xref>",
+            "<xref href='u'>", "</xref>", "<a href=\"x.md#y\">", "<img src='i é.png'>", "<A HREF=z",
+            "<td><a href=\"", "\">",
         ];
         let titles = AlertTitles::default();
         let highlighter = Highlighter::default();
