@@ -466,6 +466,31 @@ fn a_token_mismatch_lists_tokens_in_text_order_and_points_at_the_first() {
 }
 
 #[test]
+fn links_to_a_translated_heading_agree_though_its_slug_differs() {
+    // Each page links the same headings by their own automatic ids: right
+    // in both languages, nothing to report.
+    let en = "# A\n\nSee [it](#activate-windows), [b](b.md#install).\n\nThen [here](#install-the-key).\n\n## Install the key\n\n## Activate Windows\n";
+    let es = "# A\n\nVea [esto](#activar-windows), [b](b.md#instalar).\n\nLuego [aquí](#activar-windows).\n\n## Instalar la clave\n\n## Activar Windows\n";
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", en),
+            ("es-es/a.md", es),
+            ("en-us/b.md", "# B\n\n## Install\n"),
+            ("es-es/b.md", "# B\n\n## Instalar\n"),
+        ],
+        &[],
+    );
+    // The second paragraph links another heading in each language.
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/en-us/a.md", 5),
+            ("translation-token-mismatch", "content/es-es/a.md", 5),
+        ])
+    );
+}
+
+#[test]
 fn translations_keep_the_files_their_includes_and_media_read() {
     let en = "# A\n\nIntro.\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"Shot\":::\n\n\
               [!INCLUDE [n](includes/n.md)]\n\n- Step with [!INCLUDE [n](includes/n.md)] inline\n";

@@ -13,6 +13,7 @@ mod blocks;
 mod content_locale;
 mod hidden_html;
 mod includes;
+mod keyed;
 mod link_text;
 mod links;
 mod merge;

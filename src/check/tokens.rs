@@ -11,7 +11,8 @@
 //! decides: a link whose text contradicts its anchor, or a key repeated in
 //! its table, marks the wrong side. Without evidence, both are reported.
 
-use std::collections::{BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -20,9 +21,8 @@ use crate::align;
 use crate::diagnostic::Finding;
 use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
+use super::keyed::{self, Keyed};
 use super::{Context, link_text, table_keys};
-
-type Set<'a> = BTreeSet<(TokenKind, &'a str)>;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -65,6 +65,17 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
         }
+        // As written they differ; as translations keep them they may not
+        // (links to a heading's automatic id: see `keyed`).
+        let keyed: Vec<Keyed> = members
+            .iter()
+            .map(|&(p, u)| keyed::tokens(cx, p, u))
+            .collect();
+        let sets: Vec<Vec<&(TokenKind, Cow<str>)>> =
+            keyed.iter().map(|k| k.keys().collect()).collect();
+        if sets.iter().all(|s| *s == sets[0]) {
+            continue;
+        }
         let majority = sets
             .iter()
             .find(|s| sets.iter().filter(|t| t == s).count() * 2 > sets.len());
@@ -93,22 +104,25 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
             } else {
                 others
             };
-            out.push(finding(cx, members, i, &others));
+            out.push(finding(cx, members, &keyed, i, &others));
         }
     }
     out
 }
 
-fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Finding {
+fn finding(
+    cx: &Context,
+    members: &[Member],
+    keyed: &[Keyed],
+    i: usize,
+    others: &[usize],
+) -> Finding {
     let (page, unit) = members[i];
     let facts = &cx.site.pages[page].doc.facts;
-    let set = |(p, u): Member| -> Set {
-        let facts = &cx.site.pages[p].doc.facts;
-        align::token_set(facts, &facts.units[u])
-    };
-    let (own, reference) = (set(members[i]), set(members[others[0]]));
-    let extra = in_text_order(cx, members[i], own.difference(&reference));
-    let missing = in_text_order(cx, members[others[0]], reference.difference(&own));
+    let (own, reference) = (&keyed[i], &keyed[others[0]]);
+    let (extra, missing) = (beyond(own, reference), beyond(reference, own));
+    let extra = in_text_order(cx, members[i], extra.iter());
+    let missing = in_text_order(cx, members[others[0]], missing.iter());
     let other_locales: Vec<&str> = others
         .iter()
         .map(|&j| cx.locale_key(members[j].0))
@@ -177,6 +191,14 @@ fn finding(cx: &Context, members: &[Member], i: usize, others: &[usize]) -> Find
         );
     }
     result
+}
+
+/// The tokens of `a` that `b` lacks, as `a` has them.
+fn beyond<'a>(a: &Keyed<'a>, b: &Keyed<'_>) -> Vec<(TokenKind, &'a str)> {
+    a.iter()
+        .filter(|(key, _)| !b.contains_key(*key))
+        .map(|((kind, _), value)| (*kind, *value))
+        .collect()
 }
 
 fn have(n: usize) -> &'static str {
