@@ -93,21 +93,63 @@ pub fn hex_codes(text: &str) -> Vec<String> {
 }
 
 /// A link target as every locale writes it: a locale segment of an
-/// absolute URL (`/en-us/`) removed, a trailing slash dropped.
+/// absolute URL (`/en-us/`) and query parameters naming the reader's
+/// language (`clcid=0x40a`) removed, a trailing slash dropped.
 pub fn target(url: &str) -> Cow<'_, str> {
     let url = url.trim();
     if !crate::markdown::links::is_absolute(url) {
         return Cow::Borrowed(url);
     }
-    let mut out: Vec<&str> = url
+    let (url, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(u, f)| (u, Some(f)));
+    let (path, query) = url
+        .split_once('?')
+        .map_or((url, None), |(p, q)| (p, Some(q)));
+    let mut out: Vec<&str> = path
         .split('/')
         .filter(|segment| !is_locale_segment(segment))
         .collect();
-    if out.len() > 3 && out.last() == Some(&"") {
+    if out.len() > 3 && out.last() == Some(&"") && query.is_none() && fragment.is_none() {
         out.pop();
     }
-    Cow::Owned(out.join("/"))
+    let mut target = out.join("/");
+    if let Some(query) = query {
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| {
+                let key = pair.split('=').next().unwrap_or(pair);
+                !LOCALE_PARAMETERS
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(key))
+            })
+            .collect();
+        if !kept.is_empty() || query.is_empty() {
+            target.push('?');
+            target.push_str(&kept.join("&"));
+        }
+    }
+    if let Some(fragment) = fragment {
+        target.push('#');
+        target.push_str(fragment);
+    }
+    Cow::Owned(target)
 }
+
+/// Query parameters that name the reader's language, which a translation
+/// changes: `clcid` (the locale id of Microsoft's `fwlink` addresses),
+/// `mkt`, `setlang` and `setmkt` (Bing, Microsoft Support), `lang`,
+/// `locale`, `ui-locales`, `hl`.
+const LOCALE_PARAMETERS: &[&str] = &[
+    "clcid",
+    "mkt",
+    "setlang",
+    "setmkt",
+    "lang",
+    "locale",
+    "ui-locales",
+    "hl",
+];
 
 /// `en-us`, `es-ES`, `zh-hant-tw`: a path segment naming a locale.
 fn is_locale_segment(segment: &str) -> bool {
@@ -181,6 +223,19 @@ mod tests {
             "https://support.microsoft.com/help/x"
         );
         assert_eq!(target("../a.md#b"), "../a.md#b");
+        assert_eq!(
+            target("https://go.microsoft.com/fwlink/?LinkID=2112345&clcid=0x40a"),
+            "https://go.microsoft.com/fwlink/?LinkID=2112345"
+        );
+        assert_eq!(
+            target("https://support.microsoft.com/es-es/help/4?ui-locales=es-es#x"),
+            "https://support.microsoft.com/help/4#x"
+        );
+        assert_eq!(target("https://e.org/a?"), "https://e.org/a?");
+        assert_eq!(
+            target("https://e.org/a/?b=1#c/d"),
+            "https://e.org/a/?b=1#c/d"
+        );
     }
 
     #[test]
