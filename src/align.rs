@@ -14,7 +14,6 @@
 //! them the sections' alignment is the diagonal, recognised without
 //! filling the quadratic matrix (`section_pairs`, tested against it).
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::markdown::facts::{self, Facts, TokenKind, Unit, UnitKind};
@@ -136,15 +135,6 @@ fn section_score(fa: &Facts, a: &Section, fb: &Facts, b: &Section) -> Option<f64
         }
         _ => None,
     }
-}
-
-/// The set of tokens of a unit, as a translation must keep them.
-pub fn token_set<'a>(facts: &'a Facts, unit: &Unit) -> BTreeSet<(TokenKind, &'a str)> {
-    facts
-        .tokens_of(unit)
-        .iter()
-        .map(|t| (t.kind, facts.value(t)))
-        .collect()
 }
 
 /// Jaccard similarity of two units' token sets; 0 when both have none.

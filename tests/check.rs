@@ -491,6 +491,27 @@ fn links_to_a_translated_heading_agree_though_its_slug_differs() {
 }
 
 #[test]
+fn translated_placeholders_in_code_are_no_mismatch_and_changed_commands_are() {
+    let page = |placeholder: &str, switch: &str| {
+        format!(
+            "# A\n\nRun `slmgr {switch} <{placeholder}>`.\n\n```cmd\nslmgr /ipk <{placeholder}>\n```\n"
+        )
+    };
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", &page("product key", "/ipk")),
+            ("es-es/a.md", &page("clave de producto", "/ipk")),
+            ("fr-fr/a.md", &page("clé de produit", "/ato")),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/fr-fr/a.md", 3)])
+    );
+}
+
+#[test]
 fn translations_keep_the_files_their_includes_and_media_read() {
     let en = "# A\n\nIntro.\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"Shot\":::\n\n\
               [!INCLUDE [n](includes/n.md)]\n\n- Step with [!INCLUDE [n](includes/n.md)] inline\n";

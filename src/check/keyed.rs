@@ -1,7 +1,8 @@
 //! A block's tokens as translations must keep them, for
 //! `translation-token-mismatch`.
 //!
-//! Most tokens are kept as written: codes, code, URLs, explicit anchors.
+//! Most tokens are kept as written: codes, code (but for its translated
+//! placeholders, [`compared`]), URLs, explicit anchors.
 //! A link to a heading's *automatic* id is the exception: the id is a slug
 //! of the heading's text, so `[x](#activate-windows)` on the English page
 //! and `[x](#activar-windows)` on the Spanish one are the same link, each
@@ -15,7 +16,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::markdown::facts::TokenKind;
+use crate::markdown::facts::{TokenKind, compared};
 
 use super::Context;
 use super::resolve::Resolved;
@@ -35,7 +36,7 @@ pub fn tokens<'a>(cx: &Context<'a>, page: usize, unit: usize) -> Keyed<'a> {
                 TokenKind::Target => {
                     heading_key(cx, page, &token.span()).map_or(Cow::Borrowed(value), Cow::Owned)
                 }
-                _ => Cow::Borrowed(value),
+                kind => compared(kind, value),
             };
             ((token.kind, key), value)
         })

@@ -162,6 +162,48 @@ fn is_locale_segment(segment: &str) -> bool {
             .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+/// `text` with each placeholder in angle brackets (`<product key>`,
+/// `<ComputerName>`) as `<…>`: localizers translate placeholders (`slmgr
+/// /ipk <clave de producto>`), so code is compared without them. Only
+/// words, inner spaces, `-`, `_` and `.` count as a placeholder: markup
+/// with attributes (`<add key="x"/>`) and operators (`a < b > c`) stay as
+/// written.
+pub fn mask_placeholders(text: &str) -> Cow<'_, str> {
+    let is_placeholder = |inner: &str| {
+        inner.len() <= 80
+            && inner.trim() == inner
+            && inner.chars().any(char::is_alphabetic)
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'))
+    };
+    let mut out = String::new();
+    let mut done = 0;
+    for open in memchr::memchr_iter(b'<', text.as_bytes()) {
+        if open < done {
+            continue;
+        }
+        let rest = &text[open + 1..];
+        let Some(close) = rest
+            .find(['<', '>'])
+            .filter(|&c| rest[c..].starts_with('>'))
+        else {
+            continue;
+        };
+        if !is_placeholder(&rest[..close]) {
+            continue;
+        }
+        out.push_str(&text[done..open]);
+        out.push_str("<…>");
+        done = open + 1 + close + 1;
+    }
+    if done == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
+
 /// The lines of a code block as a translation keeps them: lines that are
 /// only a comment may be translated (Microsoft's localized repositories
 /// do), so they are left out, and trailing blanks do not count.
@@ -210,6 +252,21 @@ mod tests {
         assert!(is_hex_code(" 0x8007232A "));
         assert!(!is_hex_code("0x8007232A y"));
         assert!(!is_hex_code("Error"));
+    }
+
+    #[test]
+    fn placeholders_are_masked_and_markup_is_not() {
+        assert_eq!(
+            mask_placeholders("slmgr /ipk <clave de producto>"),
+            "slmgr /ipk <…>"
+        );
+        assert_eq!(mask_placeholders("<ComputerName>\\<User_1>"), "<…>\\<…>");
+        assert_eq!(
+            mask_placeholders("<add key=\"x\"/> a < b > c 2>&1 <5> <>"),
+            "<add key=\"x\"/> a < b > c 2>&1 <5> <>"
+        );
+        assert_eq!(mask_placeholders("List<string> x"), "List<…> x");
+        assert!(matches!(mask_placeholders("no brackets"), Cow::Borrowed(_)));
     }
 
     #[test]

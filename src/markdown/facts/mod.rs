@@ -160,13 +160,24 @@ pub fn shared(a: &[u64], b: &[u64]) -> usize {
 /// whose fixed keys make it equal in every page and every run, and which
 /// costs a fraction of SipHash on these short values (no attacker
 /// chooses them to collide here; a collision would at worst hide one
-/// difference).
+/// difference). Code is hashed as translations keep it
+/// ([`compared`]).
 fn token_hash(kind: TokenKind, value: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     kind.hash(&mut hasher);
-    value.hash(&mut hasher);
+    compared(kind, value).hash(&mut hasher);
     hasher.finish()
+}
+
+/// A token's value as translations are compared on it: code spans with
+/// their placeholders masked ([`tokens::mask_placeholders`]), the rest as
+/// stored (which the rules quoting and matching values keep reading).
+pub fn compared(kind: TokenKind, value: &str) -> std::borrow::Cow<'_, str> {
+    match kind {
+        TokenKind::InlineCode => tokens::mask_placeholders(value),
+        _ => std::borrow::Cow::Borrowed(value),
+    }
 }
 
 /// The hash of a code block's lines as a translation keeps them
@@ -176,7 +187,7 @@ fn fenced_hash(code: &str) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     TokenKind::Fenced.hash(&mut hasher);
     for line in tokens::fenced_lines(code) {
-        hasher.write(line.as_bytes());
+        hasher.write(tokens::mask_placeholders(line).as_bytes());
         hasher.write_u8(b'\n');
     }
     hasher.finish()
