@@ -204,11 +204,12 @@ pub fn mask_placeholders(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The lines of a code block as a translation keeps them: lines that are
-/// only a comment may be translated (Microsoft's localized repositories
-/// do), so they are left out, and trailing blanks do not count.
+/// The lines of a code block as a translation keeps them: comments may
+/// be translated (Microsoft's localized repositories do), so lines that
+/// are only a comment are left out and a comment after code (` # ...`,
+/// ` // ...`, after a blank) is cut off; trailing blanks do not count.
 pub fn fenced_lines(code: &str) -> impl Iterator<Item = &str> {
-    code.lines().map(str::trim_end).filter(|line| {
+    code.lines().map(without_trailing_comment).filter(|line| {
         let t = line.trim_start().as_bytes();
         !(t.is_empty()
             || t.starts_with(b"#")
@@ -218,6 +219,19 @@ pub fn fenced_lines(code: &str) -> impl Iterator<Item = &str> {
             || t.starts_with(b";")
             || t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"rem ")))
     })
+}
+
+/// `line` up to a comment that follows code after a blank (`slmgr /ato  #
+/// activa`), trailing blanks trimmed. `--` is left alone: it starts
+/// command-line options far more often than SQL comments.
+fn without_trailing_comment(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let cut = (1..bytes.len()).find(|&i| {
+        bytes[i - 1].is_ascii_whitespace()
+            && (bytes[i] == b'#' || bytes[i..].starts_with(b"//"))
+            && !line[..i].trim().is_empty()
+    });
+    cut.map_or(line, |i| &line[..i]).trim_end()
 }
 
 #[cfg(test)]
@@ -303,6 +317,10 @@ mod tests {
         assert_eq!(
             lines("REM a\n:: b\n// c\n-- d\n; e\n  x = 1  \nremove\n"),
             ["  x = 1", "remove"]
+        );
+        assert_eq!(
+            lines("slmgr /ato  # activa\nx = 1; // uno\ncurl https://e.org/#a --force\n  # solo\n"),
+            ["slmgr /ato", "x = 1;", "curl https://e.org/#a --force"]
         );
     }
 }
