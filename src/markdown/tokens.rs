@@ -138,15 +138,18 @@ pub fn target(url: &str) -> Cow<'_, str> {
 
 /// Query parameters that name the reader's language, which a translation
 /// changes: `clcid` (the locale id of Microsoft's `fwlink` addresses),
-/// `mkt`, `setlang` and `setmkt` (Bing, Microsoft Support), `lang`,
-/// `locale`, `ui-locales`, `hl`.
+/// `mkt`, `setlang` and `setmkt` (Bing, Microsoft Support), `displaylang`
+/// (Microsoft Download Center), `lang`, `locale`, `culture`, `ui-locales`,
+/// `hl`.
 const LOCALE_PARAMETERS: &[&str] = &[
     "clcid",
     "mkt",
     "setlang",
     "setmkt",
+    "displaylang",
     "lang",
     "locale",
+    "culture",
     "ui-locales",
     "hl",
 ];
