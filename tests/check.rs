@@ -509,6 +509,20 @@ fn translated_placeholders_in_code_are_no_mismatch_and_changed_commands_are() {
         found,
         set(&[("translation-token-mismatch", "content/fr-fr/a.md", 3)])
     );
+
+    // Three locales, three commands: no majority, each message speaks for
+    // the locale it quotes only.
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page("product key", "/ipk"))
+        .write("content/es-es/a.md", page("clave de producto", "/upk"))
+        .write("content/fr-fr/a.md", page("clé de produit", "/ato"));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(findings(&doc).len(), 3);
+    let en = finding_where(&doc, |f| f["location"]["file"] == "content/en-us/a.md");
+    assert_eq!(
+        en["message"],
+        "this paragraph has `slmgr /ipk <product key>` where es-es has `slmgr /upk <clave de producto>` (fr-fr has yet other tokens)"
+    );
 }
 
 #[test]

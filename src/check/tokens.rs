@@ -123,11 +123,19 @@ fn finding(
     let (extra, missing) = (beyond(own, reference), beyond(reference, own));
     let extra = in_text_order(cx, members[i], extra.iter());
     let missing = in_text_order(cx, members[others[0]], missing.iter());
-    let other_locales: Vec<&str> = others
+    // The message speaks for the locales that agree with the one it
+    // quotes; with three locales all different, not for the third.
+    let agreeing: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&j| keyed[j].keys().eq(reference.keys()))
+        .collect();
+    let other_locales: Vec<&str> = agreeing
         .iter()
         .map(|&j| cx.locale_key(members[j].0))
         .collect();
     let other_locales = other_locales.join(", ");
+    let others_count = agreeing.len();
     let shown = |m: Member, token: &(TokenKind, &str)| show(cx, m, token);
     let extra_shown: Vec<String> = extra.iter().map(|t| shown(members[i], t)).collect();
     let missing_shown: Vec<String> = missing
@@ -139,19 +147,33 @@ fn finding(
         (false, false) => format!(
             "this {kind} has {} where {other_locales} {} {}",
             extra_shown.join(", "),
-            have(others.len()),
+            have(others_count),
             missing_shown.join(", ")
         ),
         (false, true) => format!(
             "this {kind} has {}, which {other_locales} {}",
             extra_shown.join(", "),
-            if others.len() == 1 { "lacks" } else { "lack" }
+            if others_count == 1 { "lacks" } else { "lack" }
         ),
         _ => format!(
             "this {kind} lacks {}, which {other_locales} {}",
             missing_shown.join(", "),
-            have(others.len())
+            have(others_count)
         ),
+    };
+    let differing: Vec<&str> = others
+        .iter()
+        .filter(|j| !agreeing.contains(j))
+        .map(|&j| cx.locale_key(members[j].0))
+        .collect();
+    let message = if differing.is_empty() {
+        message
+    } else {
+        format!(
+            "{message} ({} {} yet other tokens)",
+            differing.join(", "),
+            have(differing.len())
+        )
     };
     let span = extra
         .first()
