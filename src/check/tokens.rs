@@ -184,10 +184,19 @@ fn finding(
         && extra[0].0 == missing[0].0
         && extra[0].0 != TokenKind::Fenced
     {
-        format!(
-            "change {} to {}, as in {other_locales}; if this locale is right, correct the others",
-            extra_shown[0], missing_shown[0],
-        )
+        let placeholders = extra[0].0 == TokenKind::InlineCode
+            && crate::markdown::tokens::mask_placeholders(extra[0].1) != extra[0].1;
+        if placeholders {
+            format!(
+                "make {} do what {other_locales}'s {} does, keeping this locale's placeholders; if this locale is right, correct the others",
+                extra_shown[0], missing_shown[0],
+            )
+        } else {
+            format!(
+                "change {} to {}, as in {other_locales}; if this locale is right, correct the others",
+                extra_shown[0], missing_shown[0],
+            )
+        }
     } else {
         format!(
             "translations keep codes, code, link targets, the files of includes and media, and anchors as they are: make this {kind} match {other_locales}"
@@ -203,7 +212,10 @@ fn finding(
         let (p, u) = members[j];
         let other_facts = &cx.site.pages[p].doc.facts;
         let other_unit = &other_facts.units[u];
-        let span = missing
+        // Its own first token this locale lacks (a third locale may
+        // differ from the one the message quotes).
+        let theirs = beyond(&keyed[j], own);
+        let span = in_text_order(cx, members[j], theirs.iter())
             .first()
             .and_then(|t| span_of(other_facts, other_unit, t))
             .unwrap_or(other_unit.offset..other_unit.offset);
