@@ -49,6 +49,32 @@ impl Meta {
             .and_then(|(_, v)| text.get(v.clone()))
     }
 
+    /// The values of list `key`, written as DocFX metadata lists are:
+    /// `a, b`, `[a, b]` or a YAML list; `None` when the key is absent.
+    pub fn get_list<'a>(&'a self, text: &'a str, key: &str) -> Option<Vec<&'a str>> {
+        let split = |value: &'a str| -> Vec<&'a str> {
+            value
+                .trim()
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split(',')
+                .map(|item| item.trim().trim_matches(['"', '\'']).trim())
+                .filter(|item| !item.is_empty())
+                .collect()
+        };
+        if let Some(value) = self.get_str(text, key) {
+            return Some(split(value));
+        }
+        let items = self.parsed.get(key)?.as_sequence()?;
+        Some(
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::trim)
+                .collect(),
+        )
+    }
+
     /// The whole front matter as serde_yaml would read it: keys in order,
     /// dotted keys included; `text` is the file's.
     pub fn mapping(&self, text: &str) -> Cow<'_, Mapping> {
@@ -292,6 +318,30 @@ pub fn date(text: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_read_as_docfx_writes_them() {
+        let list = |front: &str| {
+            let text = format!("---\n{front}\ntitle: T\n---\n# B\n");
+            let s = split(&text).unwrap();
+            let meta = parse(&text, &s).unwrap();
+            meta.get_list(&text, "zone_pivot_groups")
+                .map(|l| l.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            list("zone_pivot_groups: os, lang"),
+            Some(vec!["os".into(), "lang".into()])
+        );
+        assert_eq!(
+            list("zone_pivot_groups: [os, 'lang']"),
+            Some(vec!["os".into(), "lang".into()])
+        );
+        assert_eq!(
+            list("zone_pivot_groups:\n  - os\n  - lang"),
+            Some(vec!["os".into(), "lang".into()])
+        );
+        assert_eq!(list("other: x"), None);
+    }
 
     #[test]
     fn dates_read_month_first_or_iso() {

@@ -48,6 +48,11 @@ impl Source {
         self.meta.get_str(&self.text, key)
     }
 
+    /// The values of front matter list `key` ([`Meta::get_list`]).
+    pub fn meta_list(&self, key: &str) -> Option<Vec<&str>> {
+        self.meta.get_list(&self.text, key)
+    }
+
     /// The whole front matter, as templates see it.
     pub fn meta_mapping(&self) -> std::borrow::Cow<'_, serde_yaml::Mapping> {
         self.meta.mapping(&self.text)

@@ -14,7 +14,8 @@
 //! ```
 //!
 //! and a page names the groups it uses in its front matter
-//! (`zone_pivot_groups: client-os`, several separated by commas). The
+//! (`zone_pivot_groups: client-os`, several separated by commas, or a
+//! YAML list). The
 //! built page then shows a picker per group (`static/polydoc.js`), and
 //! only the zones of the picked pivots; without JavaScript every zone
 //! shows, labelled. Each locale reads the file at the root of its folder
@@ -143,14 +144,9 @@ impl Pivots {
     }
 }
 
-/// The group ids a page's `zone_pivot_groups` front matter value names.
-pub fn named_groups(value: &str) -> impl Iterator<Item = &str> {
-    value.split(',').map(str::trim).filter(|s| !s.is_empty())
-}
-
 /// The pivot ids a zone's `pivot` attribute names (`"a, b"` is either).
 pub fn zone_pivots(value: &str) -> impl Iterator<Item = &str> {
-    named_groups(value)
+    value.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<Group>, (usize, usize, String)> {
@@ -167,10 +163,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_split_on_commas() {
+    fn zone_pivots_split_on_commas() {
         assert_eq!(
-            named_groups(" os, lang ,").collect::<Vec<_>>(),
-            ["os", "lang"]
+            zone_pivots(" win, lin ,").collect::<Vec<_>>(),
+            ["win", "lin"]
         );
     }
 }

@@ -178,7 +178,11 @@ fn zone_pivots_get_a_picker_per_group_of_the_page() {
             "content/en-us/a.md",
             "---\ntitle: A\nzone_pivot_groups: client-os\n---\n# A\n\n::: zone pivot=\"windows\"\n## On Windows\n::: zone-end\n\n::: zone pivot=\"linux\"\n## On Linux\n::: zone-end\n",
         )
-        .write("content/en-us/b.md", "# B\n\nNo pivots.\n");
+        .write("content/en-us/b.md", "# B\n\nNo pivots.\n")
+        .write(
+            "content/en-us/c.md",
+            "---\nzone_pivot_groups:\n  - client-os\n---\n# C\n\n::: zone pivot=\"linux\"\nx\n::: zone-end\n",
+        );
     built(&site);
     assert!(checked(&site).is_empty(), "{:?}", checked(&site));
     let html = site.html("en-us/a.html");
@@ -210,6 +214,15 @@ fn zone_pivots_get_a_picker_per_group_of_the_page() {
         "every zone is in the HTML, labelled for readers without JavaScript"
     );
     assert!(select(&site.html("en-us/b.html"), "form.pivot-picker").is_empty());
+    assert_eq!(
+        attrs(
+            &site.html("en-us/c.html"),
+            "form.pivot-picker",
+            "data-pivot-group"
+        ),
+        ["client-os"],
+        "a YAML list names groups too"
+    );
     assert!(
         !site.out("en-us/zone-pivot-groups.yml").exists(),
         "configuration, not a download"

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Finding;
 use crate::markdown::directives::Kind;
-use crate::pivots::{FILE_NAME, named_groups, zone_pivots};
+use crate::pivots::{FILE_NAME, zone_pivots};
 use crate::site::Page;
 
 use super::{Context, closest};
@@ -41,7 +41,7 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     if zones.is_empty() && !pivots.defined(locale) {
         return out;
     }
-    let declared = page.source.meta_str(KEY);
+    let declared = page.source.meta_list(KEY);
     let Some(declared) = declared else {
         // An included file's zones belong to the pages that include it;
         // a site without pivot groups has no pickers to miss (DocFX
@@ -62,7 +62,7 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
         return out;
     };
     let mut known = Vec::new();
-    for id in named_groups(declared) {
+    for id in declared {
         match pivots.group(locale, id) {
             Some(group) => known.push(group),
             None => out.push(unknown_group(cx, p, page, id)),

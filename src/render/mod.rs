@@ -267,13 +267,11 @@ impl<'a> Renderer<'a> {
                 .collect(),
             pivot_groups: page
                 .source
-                .meta_str("zone_pivot_groups")
-                .map(|named| {
-                    crate::pivots::named_groups(named)
-                        .filter_map(|id| self.site.pivots.group(page.locale(), id))
-                        .collect()
-                })
-                .unwrap_or_default(),
+                .meta_list("zone_pivot_groups")
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|id| self.site.pivots.group(page.locale(), id))
+                .collect(),
             updated: page
                 .source
                 .meta_str("ms.date")
