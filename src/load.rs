@@ -48,6 +48,24 @@ impl Source {
         self.meta.get_str(&self.text, key)
     }
 
+    /// Byte offset of the front matter line that sets `key` (`key:` at
+    /// the start of a line), where findings about its value point; the
+    /// start of the file when no line does.
+    pub fn meta_key_offset(&self, key: &str) -> usize {
+        let front = self.text.get(..self.body_start).unwrap_or_default();
+        let mut offset = 0;
+        for line in front.split_inclusive('\n') {
+            if line
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            {
+                return offset;
+            }
+            offset += line.len();
+        }
+        0
+    }
+
     /// The values of front matter list `key` ([`Meta::get_list`]).
     pub fn meta_list(&self, key: &str) -> Option<Vec<&str>> {
         self.meta.get_list(&self.text, key)

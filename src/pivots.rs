@@ -15,10 +15,9 @@
 //!
 //! and a page names the groups it uses in its front matter
 //! (`zone_pivot_groups: client-os`, several separated by commas, or a
-//! YAML list). The
-//! built page then shows a picker per group (`static/polydoc.js`), and
-//! only the zones of the picked pivots; without JavaScript every zone
-//! shows, labelled. Each locale reads the file at the root of its folder
+//! YAML list). The built page then shows a picker per group
+//! (`static/polydoc.js`), and only the zones of the picked pivots;
+//! without JavaScript every zone shows, labelled. Each locale reads the file at the root of its folder
 //! (localized repositories translate the titles); a locale without one
 //! uses the source locale's, else the first locale's that has one.
 

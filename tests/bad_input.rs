@@ -199,6 +199,11 @@ fn a_mislabelled_page_is_a_warning_not_an_error() {
         Some(0),
         "a warning does not fail the check"
     );
+    assert!(
+        stdout(&out).starts_with("::warning file=content/es-es/a.md,line=3,col=1,"),
+        "the finding points at the `ms.contentlocale` line: {}",
+        stdout(&out)
+    );
     let out = polydoc(site.root(), &["check"]);
     assert_eq!(
         stderr(&out).lines().next(),

@@ -17,7 +17,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let text = &page.source.text[..page.source.body_start];
-        let offset = text.find("ms.contentlocale").unwrap_or(0);
+        let offset = page.source.meta_key_offset("ms.contentlocale");
         let (line, column) = LineIndex::new(text).position(offset);
         out.push(
             Finding::warning(

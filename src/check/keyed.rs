@@ -58,11 +58,11 @@ fn heading_key(cx: &Context, page: usize, span: &std::ops::Range<usize>) -> Opti
         _ => return None,
     };
     let headings = &cx.site.pages[target].doc.headings;
-    let index = headings
+    let (index, heading) = headings
         .iter()
         .filter(|h| !h.tab)
-        .position(|h| headings.id(h) == fragment.as_ref())?;
-    let heading = headings.iter().filter(|h| !h.tab).nth(index)?;
+        .enumerate()
+        .find(|(_, h)| headings.id(h) == fragment.as_ref())?;
     (!heading.explicit).then(|| {
         format!(
             "\u{0}heading {} of group {}",

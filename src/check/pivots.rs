@@ -109,9 +109,8 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
 }
 
 fn unknown_group(cx: &Context, p: usize, page: &Page, id: &str) -> Finding {
-    let front = &page.source.text[..page.source.body_start];
-    let at = front.find(KEY).unwrap_or(0);
-    let location = cx.location(p, at..at + KEY.len().min(front.len() - at));
+    let at = page.source.meta_key_offset(KEY);
+    let location = cx.location(p, at..at + KEY.len());
     let pivots = &cx.site.pivots;
     let locale = page.locale();
     if !pivots.defined(locale) {

@@ -46,16 +46,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         for (uid, pages) in dupes {
             // The `uid:` line of the front matter.
             let at = |p: usize| {
-                let source = &cx.site.pages[p].source;
-                let front = &source.text[..source.body_start];
-                let mut offset = 0;
-                for line in front.split_inclusive('\n') {
-                    if line.starts_with("uid:") {
-                        break;
-                    }
-                    offset += line.len();
-                }
-                let offset = offset.min(source.body_start);
+                let offset = cx.site.pages[p].source.meta_key_offset("uid");
                 cx.location(p, offset..offset)
             };
             let mut finding = Finding::error(

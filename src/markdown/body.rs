@@ -309,35 +309,12 @@ impl<'c, 'd> Writer<'c, 'd> {
             // Text inside the tag shows instead; `</xref>` closes the link.
             self.links.push(written);
         }
+        if let Event::InlineHtml(html) = &event
+            && let Some(tag) = xref::tag(html)
+        {
+            return self.xref_tag(tag);
+        }
         match event {
-            Event::InlineHtml(html) if xref::tag(&html).is_some() => {
-                let Some(tag) = xref::tag(&html) else {
-                    return Vec::new();
-                };
-                let target = format!("xref:{}", tag.href);
-                let (uid, fragment) = xref::split(&target).unwrap_or_default();
-                let (open, shown) = match self.cx.site.xref(&uid) {
-                    Some((href, title)) => (
-                        format!(
-                            "<a href=\"{}{}\" class=\"xref\">",
-                            escape(&href),
-                            escape(fragment)
-                        ),
-                        tag.text.unwrap_or(title),
-                    ),
-                    // As DocFX: an unknown uid shows as text (`check` reports it).
-                    None => (String::new(), tag.text.unwrap_or(uid)),
-                };
-                let written = !open.is_empty();
-                if tag.self_closing {
-                    let end = if written { "</a>" } else { "" };
-                    return vec![Event::InlineHtml(
-                        format!("{open}{}{end}", escape(&shown)).into(),
-                    )];
-                }
-                self.xref_open = Some((shown, written));
-                vec![Event::InlineHtml(open.into())]
-            }
             Event::InlineHtml(html) if xref::is_end_tag(&html) => match self.links.pop() {
                 Some(true) => vec![Event::InlineHtml("</a>".into())],
                 _ => Vec::new(),
@@ -472,6 +449,35 @@ impl<'c, 'd> Writer<'c, 'd> {
         }
         html.push_str(&escape(&text[at..]));
         html
+    }
+
+    /// `<xref href="uid"/>` as a link to the page (its title, or the
+    /// tag's `text`), or `<xref href="uid">` opening one that `</xref>`
+    /// closes; an unknown uid stays text.
+    fn xref_tag<'e>(&mut self, tag: xref::Tag<'_>) -> Vec<Event<'e>> {
+        let target = format!("xref:{}", tag.href);
+        let (uid, fragment) = xref::split(&target).unwrap_or_default();
+        let (open, shown) = match self.cx.site.xref(&uid) {
+            Some((href, title)) => (
+                format!(
+                    "<a href=\"{}{}\" class=\"xref\">",
+                    escape(&href),
+                    escape(fragment)
+                ),
+                tag.text.unwrap_or(title),
+            ),
+            // As DocFX: an unknown uid shows as text (`check` reports it).
+            None => (String::new(), tag.text.unwrap_or(uid)),
+        };
+        let written = !open.is_empty();
+        if tag.self_closing {
+            let end = if written { "</a>" } else { "" };
+            return vec![Event::InlineHtml(
+                format!("{open}{}{end}", escape(&shown)).into(),
+            )];
+        }
+        self.xref_open = Some((shown, written));
+        vec![Event::InlineHtml(open.into())]
     }
 
     /// Raw HTML with its links pointed as Markdown links are; `None` when

@@ -1,5 +1,6 @@
 //! Links written in raw HTML: `<a href="other.md">` and `<img src="media/x.png">`,
-//! common in the HTML tables of older Microsoft articles.
+//! common in the HTML tables of older Microsoft articles; and the tags of
+//! raw HTML ([`tags`]), which the ids of raw HTML are read from too.
 //!
 //! DocFX resolves them as it resolves Markdown links, so polydoc does too:
 //! the checks see them as links (`broken-link`, `missing-anchor`, tokens
@@ -19,15 +20,20 @@ pub struct HtmlLink {
     pub image: bool,
 }
 
+/// Each tag of raw HTML `html` as what follows its `<` up to its `>` (or
+/// the next `<`), with that text's offset in `html`.
+pub fn tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
+    memchr::memchr_iter(b'<', html.as_bytes()).map(move |open| {
+        let rest = &html[open + 1..];
+        let end = rest.find(['<', '>']).unwrap_or(rest.len());
+        (open + 1, &rest[..end])
+    })
+}
+
 /// The `href` of each `<a>` and the `src` of each `<img>` in `html`.
 pub fn links(html: &str) -> Vec<HtmlLink> {
     let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(open) = html[from..].find('<') {
-        let start = from + open + 1;
-        let end = html[start..].find('>').map_or(html.len(), |e| start + e);
-        from = end.min(html.len());
-        let inside = &html[start..end];
+    for (start, inside) in tags(html) {
         let name_end = inside
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(inside.len());

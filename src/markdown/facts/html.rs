@@ -1,15 +1,12 @@
 //! Ids and unknown tags in a page's raw HTML.
 
-use crate::markdown::heading;
+use crate::markdown::{heading, html_links};
 
 /// Ids that a piece of raw HTML defines: `id="x"` on any element, and
 /// `name="x"` on `<a>`.
 pub(super) fn html_ids(html: &str) -> Vec<&str> {
     let mut ids = Vec::new();
-    for tag in html.split('<').skip(1) {
-        let Some(inside) = tag.split('>').next() else {
-            continue;
-        };
+    for (_, inside) in html_links::tags(html) {
         if inside.starts_with('/') {
             continue;
         }
