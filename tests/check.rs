@@ -183,6 +183,36 @@ fn broken_links_case_and_backslash() {
     );
 }
 
+/// Where the fix goes: a broken link points at its destination, a missing
+/// anchor at its `#fragment`, not at the link text before them.
+#[test]
+fn link_findings_point_at_the_destination_as_written() {
+    let page = "# A\n\nSee [the guide](gone.md) and [here](b.md#nowhere).\n\n[ref][r] and <a href=\"lost.md\">html</a>\n\n[r]: away.md\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page)
+        .write("content/en-us/b.md", "# B\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    let at = |rule: &str, line: u64, target: &str| {
+        let f = finding_where(&doc, |f| {
+            f["rule"] == rule
+                && f["location"]["line"] == line
+                && f["message"].as_str().unwrap().contains(target)
+        });
+        (
+            f["location"]["column"].as_u64().unwrap(),
+            f["location"]["end_column"].as_u64().unwrap(),
+        )
+    };
+    // `See [the guide](` is 16 characters: `gone.md` starts at column 17.
+    assert_eq!(at("broken-link", 3, "gone.md"), (17, 24));
+    // `#nowhere` after `... and [here](b.md`.
+    assert_eq!(at("missing-anchor", 3, "nowhere"), (41, 49));
+    // A reference link's destination is on another line: the link itself.
+    assert_eq!(at("broken-link", 5, "away.md"), (1, 9));
+    // Raw HTML: the `href` value.
+    assert_eq!(at("broken-link", 5, "lost.md"), (23, 30));
+}
+
 #[test]
 fn a_link_to_a_folder_opens_its_index_page() {
     let page = "# A\n\n[ok](sub/) [also](sub) [anchor](sub/#intro) [root](./)\n\n[case](SUB/)\n\n[none](empty/) [again](empty/)\n";

@@ -46,8 +46,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         for (path, escapes, links) in missing {
             let mut finding = broken(cx, p, links[0], path, escapes);
             if links.len() > 1 {
-                let mut lines: Vec<usize> =
-                    links.iter().map(|l| cx.line(p, l.span.start)).collect();
+                let mut lines: Vec<usize> = links
+                    .iter()
+                    .map(|l| cx.destination(p, l, false).line)
+                    .collect();
                 lines.dedup();
                 let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
                 finding.message = format!(
@@ -59,7 +61,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 );
                 for link in &links[1..] {
                     finding =
-                        finding.with_related(cx.location(p, link.span.clone()), "the same target");
+                        finding.with_related(cx.destination(p, link, false), "the same target");
                 }
             }
             out.push(finding);
@@ -79,7 +81,7 @@ fn what(link: &Link) -> &'static str {
 
 fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Finding {
     let locale = cx.locale_key(p);
-    let location = cx.location(p, link.span.clone());
+    let location = cx.destination(p, link, false);
     if escapes {
         return Finding::error(
             "broken-link",
@@ -150,7 +152,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
 fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Option<Finding> {
     // Only when there is a finding: working out a location (a column
     // counted in characters) costs, and most links are spelled exactly.
-    let location = || cx.location(p, link.span.clone());
+    let location = || cx.destination(p, link, false);
     match how {
         How::Exact => None,
         How::Case => Some(
@@ -231,7 +233,7 @@ fn missing_anchor(
     };
     let finding = Finding::error(
         "missing-anchor",
-        cx.location(p, link.span.clone()),
+        cx.destination(p, link, true),
         format!("`#{fragment}` names no id on {page}"),
     );
     if let Some(found) = translated_id(cx, target, fragment) {

@@ -32,6 +32,7 @@ use rayon::prelude::*;
 use crate::Fatal;
 use crate::config::Level;
 use crate::diagnostic::{Finding, LineIndex, Location, Severity};
+use crate::markdown::facts::Link;
 use crate::site::Site;
 use resolve::{Resolved, Targets};
 
@@ -227,6 +228,31 @@ impl<'a> Context<'a> {
     pub fn location(&self, page: usize, span: Range<usize>) -> Location {
         self.line_index(page)
             .location(&self.site.pages[page].source.display, span)
+    }
+
+    /// Where the destination of `link` is written in page `page`: the
+    /// `target.md#x` of `[text](target.md#x)` or of `href="..."`, where the
+    /// fix goes, rather than the whole link. With `fragment`, only its
+    /// `#x`. A destination not written out within the link (a reference
+    /// link's `[text][ref]`, or one spelled with escapes or entities) gives
+    /// the whole link.
+    pub fn destination(&self, page: usize, link: &Link, fragment: bool) -> Location {
+        let text = &self.site.pages[page].source.text;
+        let written = self.site.pages[page].doc.facts.target(link);
+        let wanted = if fragment {
+            written.rfind('#').map_or(written, |hash| &written[hash..])
+        } else {
+            written
+        };
+        let span = text
+            .get(link.span.clone())
+            .filter(|_| !wanted.is_empty())
+            .and_then(|source| source.rfind(wanted))
+            .map_or(link.span.clone(), |at| {
+                let start = link.span.start + at;
+                start..start + wanted.len()
+            });
+        self.location(page, span)
     }
 
     /// The 1-based line of byte `offset` of page `page`: [`Self::location`]

@@ -31,7 +31,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 Some(
                     Finding::error(
                         "uid-not-found",
-                        cx.location(p, link.span.clone()),
+                        cx.destination(p, link, false),
                         format!("no page has uid `{uid}`"),
                     )
                     .with_help(help),
