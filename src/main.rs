@@ -428,7 +428,7 @@ fn exit_without_freeing<T>(value: T) {
 /// the same `check` to the next, and a build's system time was about 1 s
 /// higher with them (7.2 s against 6.5 s, 40 MiB more peak). Without
 /// them system time stays near 0.9 s for `check`, with the same median
-/// over six paired runs (README "Speed and memory"). Failure (an old
+/// over six paired runs (benches/README.md). Failure (an old
 /// kernel) changes nothing.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
