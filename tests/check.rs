@@ -213,6 +213,121 @@ fn link_findings_point_at_the_destination_as_written() {
     assert_eq!(at("broken-link", 5, "lost.md"), (23, 30));
 }
 
+/// `<!-- polydoc-disable... -->` comments silence findings where they
+/// are; misspelled ones and ones that silence nothing are reported.
+#[test]
+fn comments_silence_findings_where_they_are() {
+    let page = "# A
+
+<!-- polydoc-disable-next-line broken-link -->
+[Draft](draft.md) and [other](gone.md)
+
+[Not silenced](gone2.md)
+
+| Code | Text |
+|---|---|
+| 0x80070005 | one |
+| 0x80070005 | two <!-- polydoc-disable-line duplicate-table-key --> |
+| 0x80070006 | three |
+| 0x80070007 | four |
+
+<!-- polydoc-disable hidden-html -->
+Type <computername> here.
+<!-- polydoc-enable hidden-html -->
+
+Type <username> here.
+
+<!-- polydoc-disable-next-line brokn-link -->
+[x](gone3.md)
+
+<!-- polydoc-disable-next-line missing-anchor -->
+Nothing to silence here.
+
+<!-- polydoc-disabel -->
+<!-- polydoc-enable broken-link -->
+
+```markdown
+<!-- polydoc-disable -->
+```
+
+[y](gone4.md)
+
+<!-- polydoc-disable -->
+[z](gone5.md) Type <everything> here.
+";
+    let (code, found) = run(&[("en-us/a.md", page)], &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        found,
+        set(&[
+            ("broken-link", "content/en-us/a.md", 6),
+            ("hidden-html", "content/en-us/a.md", 19),
+            ("invalid-suppression", "content/en-us/a.md", 21),
+            ("broken-link", "content/en-us/a.md", 22),
+            ("unused-suppression", "content/en-us/a.md", 24),
+            ("invalid-suppression", "content/en-us/a.md", 27),
+            ("invalid-suppression", "content/en-us/a.md", 28),
+            ("broken-link", "content/en-us/a.md", 34),
+        ])
+    );
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page);
+    let (_, doc) = check_json(site.root(), &[]);
+    let typo = finding_where(&doc, |f| f["location"]["line"] == 21);
+    assert_eq!(typo["help"], "did you mean `broken-link`?");
+    let scope = finding_where(&doc, |f| f["location"]["line"] == 27);
+    assert!(
+        scope["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("did you mean `polydoc-disable`?"),
+        "{scope}"
+    );
+}
+
+/// A comment on the seeds' line 48 silences the repeated key only: the
+/// row's token mismatch stays, with the link-text evidence.
+#[test]
+fn a_comment_silences_one_rule_of_a_merged_finding() {
+    let site = Fixture::new();
+    for (locale, rel) in [(ES, "es-es"), (IT, "it-it")] {
+        let text = std::fs::read_to_string(repo().join(locale)).unwrap();
+        let text = if rel == "es-es" {
+            let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+            // In the last cell: GFM drops what follows a row's last `|`.
+            let row = lines[47].trim_end().strip_suffix('|').unwrap().to_owned();
+            lines[47] = format!("{row}<!-- polydoc-disable-line duplicate-table-key --> |");
+            lines.join("\n")
+        } else {
+            text
+        };
+        site.write(
+            &format!("content/{rel}/get-started/activation-error-codes.md"),
+            text,
+        );
+    }
+    let (_, doc) = check_json(site.root(), &[]);
+    let row = finding_where(&doc, |f| f["location"]["line"] == 48);
+    assert_eq!(row["rule"], "translation-token-mismatch");
+    let notes: Vec<&str> = row["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].ends_with("[link-text-anchor-mismatch]"),
+        "{notes:?}"
+    );
+    assert!(
+        !findings(&doc)
+            .iter()
+            .any(|(rule, _, _)| rule.ends_with("-suppression")),
+        "{doc:#}"
+    );
+}
+
 #[test]
 fn a_link_to_a_folder_opens_its_index_page() {
     let page = "# A\n\n[ok](sub/) [also](sub) [anchor](sub/#intro) [root](./)\n\n[case](SUB/)\n\n[none](empty/) [again](empty/)\n";

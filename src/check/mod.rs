@@ -19,6 +19,7 @@ mod links;
 mod merge;
 mod pivots;
 pub mod resolve;
+mod suppress;
 mod table_keys;
 mod toc;
 mod tokens;
@@ -157,6 +158,16 @@ pub const RULES: &[RuleInfo] = &[
         "broken-toc-entry",
         Severity::Error,
         "A `toc.yml` or `TOC.md` entry whose `href` leads to no file.",
+    ),
+    rule(
+        "invalid-suppression",
+        Severity::Warning,
+        "A `<!-- polydoc-... -->` comment that names no rule, or an enable that ends no disable.",
+    ),
+    rule(
+        "unused-suppression",
+        Severity::Note,
+        "A `<!-- polydoc-disable... -->` comment that silences no finding.",
     ),
     rule(
         "unreadable-file",
@@ -377,6 +388,9 @@ impl Settings {
 pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
     let cx = Context::new(site, source);
     let findings: Vec<Finding> = CHECKS.par_iter().flat_map(|check| check(&cx)).collect();
+    // Before merging: a comment silences one rule's part of a problem
+    // that several rules found together.
+    let findings = suppress::apply(&cx, findings);
     let mut findings = merge::merge(findings);
     sort(&mut findings);
     findings

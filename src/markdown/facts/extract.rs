@@ -7,7 +7,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::html::{html_ids, is_unknown_tag};
 use super::{
-    Anchor, Cell, Facts, HiddenTag, Link, Token, TokenKind, Unit, UnitKind, fenced_hash, token_hash,
+    Anchor, Cell, Comment, Facts, HiddenTag, Link, Token, TokenKind, Unit, UnitKind, fenced_hash,
+    token_hash,
 };
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::{Directive, Heading, Headings};
@@ -55,6 +56,7 @@ pub fn extract(
             links: Vec::with_capacity(links),
             anchors: Vec::with_capacity(anchors),
             hidden: Vec::new(),
+            comments: Vec::new(),
             tokens: Vec::new(),
             sets: Vec::new(),
             cells: Vec::new(),
@@ -335,7 +337,18 @@ impl Extractor<'_, '_> {
     #[inline(never)]
     fn html(&mut self, html: &str, at: usize, inline: bool) {
         let trimmed = html.trim_start();
-        if trimmed.starts_with("<!--") {
+        if let Some(comment) = trimmed.strip_prefix("<!--") {
+            if let Some(text) = comment.trim_start().strip_prefix("polydoc-") {
+                let text = text.split("-->").next().unwrap_or(text).trim();
+                let start = at + (html.len() - trimmed.len());
+                let len = trimmed
+                    .find("-->")
+                    .map_or(trimmed.trim_end().len(), |i| i + 3);
+                self.facts.comments.push(Comment {
+                    span: start..start + len,
+                    text: format!("polydoc-{text}"),
+                });
+            }
             self.directives_in(at..at + html.len());
             return;
         }

@@ -50,6 +50,17 @@ pub struct Anchor {
     pub explicit: bool,
 }
 
+/// An HTML comment addressed to polydoc, `<!-- polydoc-disable-next-line
+/// broken-link -->`: what it says is read by the check stage
+/// (`check::suppress`), which owns that syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Byte range of the whole comment, `<!--` to `-->`, in the file.
+    pub span: Range<usize>,
+    /// Between `<!--` and `-->`, trimmed: `polydoc-disable-next-line broken-link`.
+    pub text: String,
+}
+
 /// Prose that a browser reads as an unknown tag and hides: `<computername>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HiddenTag {
@@ -206,6 +217,8 @@ pub struct Facts {
     /// Ids in document order, headings and raw HTML alike.
     pub anchors: Vec<Anchor>,
     pub hidden: Vec<HiddenTag>,
+    /// Comments addressed to polydoc; almost always none.
+    pub comments: Vec<Comment>,
     pub units: Vec<Unit>,
     /// The units' tokens, unit by unit, in the order the units ended.
     tokens: Vec<Token>,

@@ -1,0 +1,222 @@
+//! Silencing a finding where it is, with an HTML comment in the page, as
+//! markdownlint's and eslint's comments do:
+//!
+//! ```markdown
+//! <!-- polydoc-disable-next-line broken-link -->
+//! [Draft](draft-not-published-yet.md)
+//!
+//! | 0x8007232A | ... | <!-- polydoc-disable-line duplicate-table-key -->
+//!
+//! <!-- polydoc-disable hidden-html -->
+//! ...
+//! <!-- polydoc-enable hidden-html -->
+//! ```
+//!
+//! Rule ids are separated by spaces or commas; none means every rule.
+//! `polydoc-disable` without a matching `polydoc-enable` lasts to the end
+//! of the file. A comment silences findings whose own location is on its
+//! lines; a finding that several rules found together (merged into one)
+//! loses only the silenced rule's part.
+//!
+//! Comments are read from the parse (`Facts::comments`), so a comment
+//! shown inside a code block silences nothing. A comment that names no
+//! rule, or ends nothing, is an `invalid-suppression`; one that silenced
+//! nothing is an `unused-suppression` note, so that comments do not
+//! outlive the problem they were written for.
+
+use std::ops::RangeInclusive;
+
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::Finding;
+
+use super::{Context, RULES, closest};
+
+/// What a comment says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    NextLine,
+    Line,
+    Disable,
+    Enable,
+}
+
+const SCOPES: &[(&str, Scope)] = &[
+    ("polydoc-disable-next-line", Scope::NextLine),
+    ("polydoc-disable-line", Scope::Line),
+    ("polydoc-disable", Scope::Disable),
+    ("polydoc-enable", Scope::Enable),
+];
+
+/// One silenced stretch of a page: `rule` (`None`: every rule) on `lines`.
+#[derive(Debug)]
+struct Silence {
+    lines: RangeInclusive<usize>,
+    rule: Option<&'static str>,
+    /// The comment that made it, as an index of the page's comments.
+    comment: usize,
+}
+
+/// A page's silences, and the findings its comments' misuse gives.
+fn silences(cx: &Context, p: usize) -> (Vec<Silence>, Vec<Finding>) {
+    let facts = &cx.site.pages[p].doc.facts;
+    let mut silences = Vec::new();
+    let mut invalid = Vec::new();
+    // Open `polydoc-disable`s: (rule, first line, comment).
+    let mut open: Vec<(Option<&'static str>, usize, usize)> = Vec::new();
+    for (c, comment) in facts.comments.iter().enumerate() {
+        let at = || cx.location(p, comment.span.clone());
+        let (word, rest) = comment
+            .text
+            .split_once(char::is_whitespace)
+            .unwrap_or((&comment.text, ""));
+        let Some(&(_, scope)) = SCOPES.iter().find(|(name, _)| *name == word) else {
+            let names: Vec<&str> = SCOPES.iter().map(|(name, _)| *name).collect();
+            let hint = closest(word, names.iter().copied())
+                .map(|near| format!("did you mean `{near}`? "))
+                .unwrap_or_default();
+            invalid.push(
+                Finding::warning(
+                    "invalid-suppression",
+                    at(),
+                    format!("`{word}` is no polydoc comment: it silences nothing"),
+                )
+                .with_help(format!("{hint}polydoc reads {}", names.join(", "))),
+            );
+            continue;
+        };
+        let mut rules: Vec<Option<&'static str>> = Vec::new();
+        for id in rest.split([' ', '\t', ',']).filter(|id| !id.is_empty()) {
+            match RULES.iter().find(|r| r.id == id) {
+                Some(rule) => rules.push(Some(rule.id)),
+                None => {
+                    let hint = closest(id, RULES.iter().map(|r| r.id)).map_or(
+                        "name rules by their ids, as `polydoc check` prints them".to_owned(),
+                        |near| format!("did you mean `{near}`?"),
+                    );
+                    invalid.push(
+                        Finding::warning(
+                            "invalid-suppression",
+                            at(),
+                            format!("`{word}` names `{id}`, which is no rule"),
+                        )
+                        .with_help(hint),
+                    );
+                }
+            }
+        }
+        if rules.is_empty() {
+            if !rest.trim().is_empty() {
+                continue; // only unknown ids: silencing every rule would surprise
+            }
+            rules.push(None);
+        }
+        // The comment's last line: `next-line` means the line after it.
+        let line = cx.line(p, comment.span.end.saturating_sub(1));
+        for rule in rules {
+            match scope {
+                Scope::NextLine | Scope::Line => {
+                    let line = if scope == Scope::NextLine {
+                        line + 1
+                    } else {
+                        line
+                    };
+                    silences.push(Silence {
+                        lines: line..=line,
+                        rule,
+                        comment: c,
+                    });
+                }
+                Scope::Disable => open.push((rule, line, c)),
+                Scope::Enable => {
+                    let before = open.len();
+                    let mut kept = Vec::with_capacity(open.len());
+                    for (r, first, from) in open.drain(..) {
+                        if rule.is_none() || r == rule {
+                            silences.push(Silence {
+                                lines: first..=line,
+                                rule: r,
+                                comment: from,
+                            });
+                        } else {
+                            kept.push((r, first, from));
+                        }
+                    }
+                    open = kept;
+                    if open.len() == before {
+                        let what = rule.map_or(String::new(), |r| format!(" {r}"));
+                        invalid.push(
+                            Finding::warning(
+                                "invalid-suppression",
+                                at(),
+                                format!("`polydoc-enable{what}` ends no `polydoc-disable{what}` above it"),
+                            )
+                            .with_help("remove it, or name the rules a `polydoc-disable` above it names"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (rule, first, comment) in open {
+        silences.push(Silence {
+            lines: first..=usize::MAX,
+            rule,
+            comment,
+        });
+    }
+    (silences, invalid)
+}
+
+/// `findings` without those that comments silence, with the comments'
+/// own findings (misused, unused) added.
+pub fn apply(cx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
+    let with_comments: Vec<usize> = (0..cx.site.pages.len())
+        .filter(|&p| !cx.site.pages[p].doc.facts.comments.is_empty())
+        .collect();
+    if with_comments.is_empty() {
+        return findings;
+    }
+    let mut pages: FxHashMap<&std::path::Path, (usize, Vec<Silence>, Vec<bool>)> =
+        FxHashMap::default();
+    let mut out = Vec::with_capacity(findings.len());
+    for &p in &with_comments {
+        let (silences, invalid) = silences(cx, p);
+        out.extend(invalid);
+        let used = vec![false; cx.site.pages[p].doc.facts.comments.len()];
+        pages.insert(&cx.site.pages[p].source.display, (p, silences, used));
+    }
+    for finding in findings {
+        let silenced = pages
+            .get_mut(finding.location.file.as_path())
+            .and_then(|(_, silences, used)| {
+                let s = silences.iter().find(|s| {
+                    s.lines.contains(&finding.location.line)
+                        && s.rule.is_none_or(|r| r == finding.rule)
+                })?;
+                used[s.comment] = true;
+                Some(())
+            })
+            .is_some();
+        if !silenced {
+            out.push(finding);
+        }
+    }
+    for (p, silences, used) in pages.into_values() {
+        let facts = &cx.site.pages[p].doc.facts;
+        let made: Vec<usize> = silences.iter().map(|s| s.comment).collect();
+        for (c, comment) in facts.comments.iter().enumerate() {
+            if made.contains(&c) && !used[c] {
+                out.push(
+                    Finding::note(
+                        "unused-suppression",
+                        cx.location(p, comment.span.clone()),
+                        format!("`{}` silences no finding", comment.text),
+                    )
+                    .with_help("the problem it was written for is gone: remove the comment"),
+                );
+            }
+        }
+    }
+    out
+}
