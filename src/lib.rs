@@ -36,6 +36,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod search;
+pub mod selected;
 pub mod serve;
 pub mod site;
 pub mod theme;

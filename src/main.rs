@@ -91,8 +91,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
         /// Record the current findings in this file and exit 0.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "files")]
         write_baseline: Option<PathBuf>,
+        /// Report only findings in these files or folders (the whole site
+        /// is still read: links and translations depend on it).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Translation status: which page is missing, outdated or inconsistent
     /// in which locale, and why.
@@ -188,6 +192,7 @@ fn main() -> ExitCode {
             fail_on,
             baseline,
             write_baseline,
+            files,
         } => check(
             &root,
             Overrides {
@@ -197,10 +202,19 @@ fn main() -> ExitCode {
             },
             format,
             fail_on,
-            baseline.as_deref(),
-            write_baseline.as_deref(),
+            Baselines {
+                read: baseline.as_deref(),
+                write: write_baseline.as_deref(),
+            },
+            &files,
         ),
     }
+}
+
+/// `--baseline` and `--write-baseline`.
+struct Baselines<'a> {
+    read: Option<&'a std::path::Path>,
+    write: Option<&'a std::path::Path>,
 }
 
 fn check(
@@ -208,8 +222,8 @@ fn check(
     overrides: Overrides,
     format: Format,
     fail_on: FailOn,
-    baseline: Option<&std::path::Path>,
-    write_baseline: Option<&std::path::Path>,
+    baselines: Baselines,
+    files: &[PathBuf],
 ) -> ExitCode {
     let fatal = |e: polydoc::Fatal| {
         eprintln!("error: {e}");
@@ -219,7 +233,7 @@ fn check(
         Ok(report) => report,
         Err(e) => return fatal(e),
     };
-    if let Some(path) = write_baseline {
+    if let Some(path) = baselines.write {
         if let Err(e) = polydoc::baseline::write(path, &report.findings) {
             return fatal(e);
         }
@@ -231,9 +245,16 @@ fn check(
         return ExitCode::SUCCESS;
     }
     let mut hidden = 0;
-    if let Some(path) = baseline {
+    if let Some(path) = baselines.read {
         match polydoc::baseline::apply(path, &mut report.findings) {
             Ok(n) => hidden = n,
+            Err(e) => return fatal(e),
+        }
+    }
+    let mut elsewhere = 0;
+    if !files.is_empty() {
+        match polydoc::selected::retain(&mut report.findings, root, files) {
+            Ok(n) => elsewhere = n,
             Err(e) => return fatal(e),
         }
     }
@@ -243,19 +264,24 @@ fn check(
         Format::Human => {
             report::human::print(findings);
             let pages: usize = report.pages.iter().map(|p| p.1).sum();
+            let mut left_out = String::new();
+            if hidden > 0 {
+                left_out += &format!(
+                    "; {} hidden by the baseline",
+                    report::human::plural(hidden, "known finding")
+                );
+            }
+            if elsewhere > 0 {
+                left_out += &format!(
+                    "; {} in other files not shown",
+                    report::human::plural(elsewhere, "finding")
+                );
+            }
             eprintln!(
-                "Checked {} in {} in {:.2}s{}",
+                "Checked {} in {} in {:.2}s{left_out}",
                 report::human::plural(pages, "page"),
                 report::human::plural(report.pages.len(), "locale"),
                 report.elapsed.as_secs_f64(),
-                if hidden > 0 {
-                    format!(
-                        "; {} hidden by the baseline",
-                        report::human::plural(hidden, "known finding")
-                    )
-                } else {
-                    String::new()
-                }
             );
         }
         Format::Json | Format::Sarif => {

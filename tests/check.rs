@@ -328,6 +328,49 @@ fn a_comment_silences_one_rule_of_a_merged_finding() {
     );
 }
 
+/// `polydoc check FILE...` reports on the named files and folders only,
+/// still reading the whole site: the Spanish row is flagged because the
+/// Italian page, not named, disagrees.
+#[test]
+fn named_files_and_folders_limit_what_is_reported() {
+    let (code, doc) = check_json(&repo(), &[IT]);
+    assert_eq!(code, Some(1), "it-it's broken link is an error");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", IT, 112),
+            ("duplicate-anchor", IT, 77),
+            ("duplicate-anchor", IT, 86),
+        ])
+    );
+    let (_, doc) = check_json(&repo(), &["content/es-es/get-started"]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", ES, 48),
+            ("broken-link", ES, 112),
+            ("duplicate-anchor", ES, 77),
+            ("duplicate-anchor", ES, 86),
+        ])
+    );
+    let (code, doc) = check_json(&repo(), &["content/es-es/index.md"]);
+    assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
+
+    let typo = polydoc(&repo(), &["check", "content/es-es/nope.md"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).starts_with("error: content/es-es/nope.md: "),
+        "{}",
+        stderr(&typo)
+    );
+    let partial = polydoc(&repo(), &["check", "--write-baseline", "/dev/null", IT]);
+    assert_eq!(
+        partial.status.code(),
+        Some(2),
+        "a baseline records the whole site"
+    );
+}
+
 #[test]
 fn a_link_to_a_folder_opens_its_index_page() {
     let page = "# A\n\n[ok](sub/) [also](sub) [anchor](sub/#intro) [root](./)\n\n[case](SUB/)\n\n[none](empty/) [again](empty/)\n";
