@@ -39,6 +39,17 @@ impl Page {
     pub fn locale(&self) -> usize {
         self.source.locale
     }
+
+    /// Where the page moved: DocFX's `redirect_url` in its front matter
+    /// (a relative `.md` path, a site path or a URL). The build writes a
+    /// redirect in its place and leaves it out of navigation, search and
+    /// the sitemap.
+    pub fn redirect(&self) -> Option<&str> {
+        self.source
+            .meta_str("redirect_url")
+            .map(str::trim)
+            .filter(|url| !url.is_empty())
+    }
 }
 
 /// Everything later stages read. Built once, then shared read-only.

@@ -17,6 +17,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../templates/list.html")),
     ("chooser.html", include_str!("../templates/chooser.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("redirect.html", include_str!("../templates/redirect.html")),
 ];
 
 const STATIC: &[(&str, &[u8])] = &[

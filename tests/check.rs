@@ -371,6 +371,34 @@ fn named_files_and_folders_limit_what_is_reported() {
     );
 }
 
+/// A relative `redirect_url` must lead somewhere, like a link; URLs and
+/// site paths are not checked.
+#[test]
+fn a_redirect_to_a_missing_page_is_a_broken_link() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/bad.md",
+        "---\ntitle: Bad\nredirect_url: nowhere.md\n---\n# Bad\n",
+    )
+    .write(
+        "content/en-us/ok.md",
+        "---\nredirect_url: new.md\n---\n# Ok\n",
+    )
+    .write("content/en-us/new.md", "# New\n")
+    .write(
+        "content/en-us/url.md",
+        "---\nredirect_url: /windows/new\n---\n# Url\n",
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", "content/en-us/bad.md", 3)])
+    );
+    let f = finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(f["location"]["column"], 15, "at the value");
+}
+
 #[test]
 fn a_link_to_a_folder_opens_its_index_page() {
     let page = "# A\n\n[ok](sub/) [also](sub) [anchor](sub/#intro) [root](./)\n\n[case](SUB/)\n\n[none](empty/) [again](empty/)\n";

@@ -361,3 +361,67 @@ fn a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it() {
         .collect();
     assert!(beside.is_empty(), "left beside the output: {beside:?}");
 }
+
+/// DocFX's `redirect_url`: the page becomes a redirect to where it moved,
+/// and leaves navigation, the page list and the sitemap.
+#[test]
+fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/old.md",
+        "---\ntitle: Old\nredirect_url: sub/new.md#part\n---\n# Old\n",
+    )
+    .write("content/en-us/sub/new.md", "# New\n\n## Part\n")
+    .write(
+        "content/en-us/ext.md",
+        "---\ntitle: Ext\nredirect_url: https://example.com/x?a=1&b=2\n---\n# Ext\n",
+    )
+    .write("content/en-us/other.md", page("Other"))
+    .write("polydoc.toml", "base_url = \"https://docs.example.com/\"\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let old = site.html("en-us/old.html");
+    let refresh = attr(&select(&old, "meta[http-equiv=refresh]")[0], "content");
+    assert_eq!(refresh, "0; url=sub/new.html#part");
+    assert_eq!(
+        attrs(&old, "link[rel=canonical]", "href"),
+        ["sub/new.html#part"]
+    );
+    assert_eq!(attrs(&old, "main a", "href"), ["sub/new.html#part"]);
+    assert_eq!(attrs(&old, "meta[name=robots]", "content"), ["noindex"]);
+    let target = resolve(&site.out("en-us/old.html"), "sub/new.html");
+    assert!(target.is_file(), "{}", target.display());
+    let ext = site.html("en-us/ext.html");
+    assert_eq!(
+        attr(&select(&ext, "meta[http-equiv=refresh]")[0], "content"),
+        "0; url=https://example.com/x?a=1&b=2"
+    );
+
+    let other = site.html("en-us/other.html");
+    let nav: Vec<String> = select(&other, ".site-nav a").iter().map(text).collect();
+    assert!(
+        !nav.iter().any(|l| l == "Old" || l == "Ext") && nav.iter().any(|l| l == "Other"),
+        "{nav:?}"
+    );
+    let list = site.html("en-us/index.html");
+    let listed: Vec<String> = select(&list, "main a").iter().map(text).collect();
+    assert!(
+        listed.iter().any(|l| l == "Other") && !listed.iter().any(|l| l == "Old"),
+        "{listed:?}"
+    );
+    let sitemap = std::fs::read_to_string(site.out("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        locs.contains(&"https://docs.example.com/en-us/other.html")
+            && !locs
+                .iter()
+                .any(|l| l.ends_with("/old.html") || l.ends_with("/ext.html")),
+        "{locs:?}"
+    );
+}

@@ -18,6 +18,7 @@ mod link_text;
 mod links;
 mod merge;
 mod pivots;
+mod redirects;
 pub mod resolve;
 mod suppress;
 mod table_keys;
@@ -341,6 +342,7 @@ const CHECKS: &[Check] = &[
     xrefs::check,
     toc::check,
     pivots::check,
+    redirects::check,
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].

@@ -64,6 +64,15 @@ pub(super) struct PageInfo<'a> {
     pub(super) path: &'a str,
 }
 
+/// A page that moved (`redirect_url`), as `redirect.html` sees it:
+/// `redirect.href`, relative like every link of the site, and
+/// `redirect.title`, the page's own.
+#[derive(Serialize)]
+pub(super) struct Redirect<'a> {
+    pub(super) href: &'a str,
+    pub(super) title: &'a str,
+}
+
 /// A heading of the page's "In this article" list, as templates see it
 /// (`page.toc`: level, id, explicit, text, offset).
 #[derive(Serialize)]

@@ -14,7 +14,7 @@ use crate::Fatal;
 use crate::config::Config;
 use crate::diagnostic::{Finding, Location};
 use crate::i18n::{self, Strings};
-use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, highlight};
+use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, SiteLinks, highlight};
 use crate::progress::Progress;
 use crate::search::{PageInput, SearchIndex};
 use crate::site::Site;
@@ -33,7 +33,7 @@ use nav_html::FolderNav;
 use page_links::PageLinks;
 
 use context::{
-    Alternate, Common, ListEntry, LocaleEntry, PageInfo, SiteInfo, TocEntry, Translation,
+    Alternate, Common, ListEntry, LocaleEntry, PageInfo, Redirect, SiteInfo, TocEntry, Translation,
 };
 use urls::{encode_path, relative};
 
@@ -95,7 +95,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|p| {
                     let ordinal = counts[p.locale()];
-                    if !p.fragment {
+                    if !p.fragment && p.redirect().is_none() {
                         counts[p.locale()] += 1;
                     }
                     ordinal
@@ -239,6 +239,21 @@ impl<'a> Renderer<'a> {
             file: &page.source.rel_path,
             chain: &[],
         };
+        if let Some(target) = page.redirect() {
+            let href = links
+                .href(&page.source.rel_path, target)
+                .or_else(|| crate::markdown::links::rewrite(target))
+                .unwrap_or_else(|| target.to_owned());
+            let mut context = context(&common)?;
+            context.insert(
+                "redirect",
+                &Redirect {
+                    href: &href,
+                    title: &page.title,
+                },
+            );
+            return self.write_article("redirect.html", &context, out, index, 1024);
+        }
         let body = markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx);
         if let Some(search) = &self.search {
             let key = &self.site.locales[page.locale()].key;
@@ -283,10 +298,24 @@ impl<'a> Renderer<'a> {
         };
         let mut context = context(&common)?;
         context.insert("page", &info);
+        self.write_article("page.html", &context, out, index, body.len() * 2)
+    }
+
+    /// Renders page `index` with `template` into its output file. A
+    /// template failure is a finding for that page; the others still build.
+    fn write_article(
+        &self,
+        template: &str,
+        context: &Context,
+        out: &Path,
+        index: usize,
+        size_hint: usize,
+    ) -> Result<Option<Finding>, Fatal> {
+        let page = &self.site.pages[index];
         // Rendered into bytes, not a String: Tera's `render` checks its whole
         // output as UTF-8 again, a fiftieth of a build; the file takes bytes.
-        let mut html = Vec::with_capacity(body.len() * 2 + 16 * 1024);
-        match self.theme.tera.render_to("page.html", &context, &mut html) {
+        let mut html = Vec::with_capacity(size_hint + 16 * 1024);
+        match self.theme.tera.render_to(template, context, &mut html) {
             Ok(()) => {
                 // Its folder was made by `create_page_folders`.
                 let path = out.join(&page.out_path);
@@ -312,7 +341,7 @@ impl<'a> Renderer<'a> {
             .site
             .pages
             .iter()
-            .filter(|p| p.locale() == locale && !p.fragment)
+            .filter(|p| p.locale() == locale && !p.fragment && p.redirect().is_none())
             .map(|p| ListEntry {
                 title: p.title.clone(),
                 href: relative(&out_path, &p.out_path),
