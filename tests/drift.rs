@@ -341,6 +341,39 @@ fn two_peers_that_differ_in_structure_are_both_reported() {
     );
 }
 
+/// Two peers differ on a command; a comment in one says the difference is
+/// meant. Both findings go (the other names the silenced line), and drift
+/// reads the same comments: neither page is inconsistent.
+#[test]
+fn a_silenced_token_difference_is_no_drift() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n\nRun `slmgr /ato` now.\n")
+        .write("content/es-es/a.md", "# A\n\nEjecute `slmgr /dlv` ahora.\n");
+    let (_, doc) = drift_json(site.root(), &[]);
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("a.md", "en-us", "inconsistent"),
+            ("a.md", "es-es", "inconsistent")
+        ])
+    );
+    site.write(
+        "content/es-es/a.md",
+        "# A\n\nEjecute `slmgr /dlv` ahora. <!-- polydoc-disable-line translation-token-mismatch -->\n",
+    );
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("a.md", "en-us", "up-to-date"),
+            ("a.md", "es-es", "up-to-date")
+        ])
+    );
+    let check = polydoc(site.root(), &["check", "--root", "."]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
 #[test]
 fn a_source_changed_in_git_after_its_translation_makes_it_outdated() {
     let site = Fixture::new();

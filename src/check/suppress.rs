@@ -15,7 +15,10 @@
 //! Rule ids are separated by spaces or commas; none means every rule.
 //! `polydoc-disable` without a matching `polydoc-enable` lasts to the end
 //! of the file. A comment silences findings whose own location is on its
-//! lines; a finding that several rules found together (merged into one)
+//! lines, and `translation-token-mismatch` findings of other locales that
+//! name one of its lines as related (two locales, no evidence of which is
+//! wrong: both are reported, and the comment marks the difference as
+//! meant); a finding that several rules found together (merged into one)
 //! loses only the silenced rule's part.
 //!
 //! Comments are read from the parse (`Facts::comments`), so a comment
@@ -31,6 +34,9 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::Finding;
 
 use super::{Context, RULES, closest};
+
+/// The rule whose findings a comment in another locale's file silences.
+const CROSS_LOCALE: &str = "translation-token-mismatch";
 
 /// What a comment says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,17 +193,31 @@ pub fn apply(cx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
         pages.insert(&cx.site.pages[p].source.display, (p, silences, used));
     }
     for finding in findings {
-        let silenced = pages
-            .get_mut(finding.location.file.as_path())
-            .and_then(|(_, silences, used)| {
-                let s = silences.iter().find(|s| {
-                    s.lines.contains(&finding.location.line)
-                        && s.rule.is_none_or(|r| r == finding.rule)
-                })?;
+        // A translation's block that differs on purpose is silenced in
+        // its own file; with two locales and no evidence of which is
+        // wrong, the other locale's finding about the same difference
+        // names it among its related locations, and goes too.
+        let across = finding.rule == CROSS_LOCALE;
+        let locations = std::iter::once(&finding.location).chain(
+            finding
+                .related
+                .iter()
+                .filter(|_| across)
+                .map(|related| &related.location),
+        );
+        let mut silenced = false;
+        for location in locations {
+            let Some((_, silences, used)) = pages.get_mut(location.file.as_path()) else {
+                continue;
+            };
+            if let Some(s) = silences.iter().find(|s| {
+                s.lines.contains(&location.line) && s.rule.is_none_or(|r| r == finding.rule)
+            }) {
                 used[s.comment] = true;
-                Some(())
-            })
-            .is_some();
+                silenced = true;
+                break;
+            }
+        }
         if !silenced {
             out.push(finding);
         }
