@@ -285,6 +285,15 @@ Nothing to silence here.
     );
 }
 
+/// `polydoc-enable x` ends only `x` of a `polydoc-disable x y`; `y`
+/// stays silenced to the end of the file.
+#[test]
+fn an_enable_ends_only_the_rules_it_names() {
+    let page = "# A\n\n<!-- polydoc-disable broken-link, hidden-html -->\n[a](gone1.md) <b1>\n<!-- polydoc-enable broken-link -->\n[b](gone2.md) <b2>\n";
+    let (_, found) = run(&[("en-us/a.md", page)], &[]);
+    assert_eq!(found, set(&[("broken-link", "content/en-us/a.md", 6)]));
+}
+
 /// A comment on the seeds' line 48 silences the repeated key only: the
 /// row's token mismatch stays, with the link-text evidence.
 #[test]

@@ -135,21 +135,10 @@ fn silences(cx: &Context, p: usize) -> (Vec<Silence>, Vec<Finding>) {
                 }
                 Scope::Disable => open.push((rule, line, c)),
                 Scope::Enable => {
-                    let before = open.len();
-                    let mut kept = Vec::with_capacity(open.len());
-                    for (r, first, from) in open.drain(..) {
-                        if rule.is_none() || r == rule {
-                            silences.push(Silence {
-                                lines: first..=line,
-                                rule: r,
-                                comment: from,
-                            });
-                        } else {
-                            kept.push((r, first, from));
-                        }
-                    }
-                    open = kept;
-                    if open.len() == before {
+                    let closed: Vec<_> = open
+                        .extract_if(.., |(r, _, _)| rule.is_none() || *r == rule)
+                        .collect();
+                    if closed.is_empty() {
                         let what = rule.map_or(String::new(), |r| format!(" {r}"));
                         invalid.push(
                             Finding::warning(
@@ -160,6 +149,11 @@ fn silences(cx: &Context, p: usize) -> (Vec<Silence>, Vec<Finding>) {
                             .with_help("remove it, or name the rules a `polydoc-disable` above it names"),
                         );
                     }
+                    silences.extend(closed.into_iter().map(|(rule, first, comment)| Silence {
+                        lines: first..=line,
+                        rule,
+                        comment,
+                    }));
                 }
             }
         }
