@@ -44,6 +44,24 @@ impl Page {
     /// (a relative `.md` path, a site path or a URL). The build writes a
     /// redirect in its place and leaves it out of navigation, search and
     /// the sitemap.
+    /// The page's `ROBOTS` (or `robots`) front matter, as Microsoft's
+    /// repositories write it: `NOINDEX, NOFOLLOW`. Passed on as a robots
+    /// meta tag.
+    pub fn robots(&self) -> Option<&str> {
+        self.source
+            .meta_str("ROBOTS")
+            .or_else(|| self.source.meta_str("robots"))
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+    }
+
+    /// Whether search engines, and so the sitemap and the site's own
+    /// search, should leave the page out: `ROBOTS: NOINDEX`.
+    pub fn noindex(&self) -> bool {
+        self.robots()
+            .is_some_and(|r| r.to_ascii_lowercase().contains("noindex"))
+    }
+
     pub fn redirect(&self) -> Option<&str> {
         self.source
             .meta_str("redirect_url")

@@ -202,3 +202,39 @@ fn search_can_be_turned_off() {
     assert!(select(&html, "form.search").is_empty());
     assert!(select(&html, "script[src$='search.js']").is_empty());
 }
+
+/// Pages that ask search engines to leave them out (`ROBOTS: NOINDEX`)
+/// and pages that moved (`redirect_url`) are not in the site's search.
+#[test]
+fn noindex_pages_and_redirects_are_not_searched() {
+    let site = Fixture::new();
+    site.write("content/en-us/kept.md", "# Kept\n\nZebrafish care.\n")
+        .write(
+            "content/en-us/hidden.md",
+            "---\nROBOTS: NOINDEX, NOFOLLOW\n---\n# Hidden\n\nZebrafish secrets.\n",
+        )
+        .write(
+            "content/en-us/moved.md",
+            "---\nredirect_url: kept.md\n---\n# Moved\n\nZebrafish history.\n",
+        );
+    let built = site.build(&[]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    assert_eq!(put(&site, "en-us", "meta")["pages"], 1);
+    assert_eq!(
+        lookup(&site, "en-us", "zebrafish"),
+        BTreeMap::from([("kept.html".to_owned(), vec![String::new()])])
+    );
+    let hidden = site.html("en-us/hidden.html");
+    assert_eq!(
+        attrs(&hidden, "meta[name=robots]", "content"),
+        ["NOINDEX, NOFOLLOW"]
+    );
+    assert!(
+        attrs(
+            &site.html("en-us/kept.html"),
+            "meta[name=robots]",
+            "content"
+        )
+        .is_empty()
+    );
+}

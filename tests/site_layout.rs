@@ -363,7 +363,8 @@ fn a_rebuild_replaces_the_whole_site_and_leaves_nothing_beside_it() {
 }
 
 /// DocFX's `redirect_url`: the page becomes a redirect to where it moved,
-/// and leaves navigation, the page list and the sitemap.
+/// and leaves navigation, the page list and the sitemap. A `ROBOTS:
+/// NOINDEX` page leaves the sitemap only.
 #[test]
 fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
     let site = Fixture::new();
@@ -377,6 +378,10 @@ fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
         "---\ntitle: Ext\nredirect_url: https://example.com/x?a=1&b=2\n---\n# Ext\n",
     )
     .write("content/en-us/other.md", page("Other"))
+    .write(
+        "content/en-us/hidden.md",
+        "---\ntitle: Hidden\nROBOTS: NOINDEX\n---\n# Hidden\n",
+    )
     .write("polydoc.toml", "base_url = \"https://docs.example.com/\"\n");
     let out = site.build(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -421,7 +426,8 @@ fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
         locs.contains(&"https://docs.example.com/en-us/other.html")
             && !locs
                 .iter()
-                .any(|l| l.ends_with("/old.html") || l.ends_with("/ext.html")),
+                .any(|l| l.ends_with("/old.html") || l.ends_with("/ext.html"))
+            && !locs.iter().any(|l| l.ends_with("/hidden.html")),
         "{locs:?}"
     );
 }

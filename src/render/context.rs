@@ -50,6 +50,9 @@ pub(super) struct Alternate {
 pub(super) struct PageInfo<'a> {
     pub(super) title: &'a str,
     pub(super) description: Option<&'a str>,
+    /// `ROBOTS` from the front matter (`NOINDEX, NOFOLLOW`), for a robots
+    /// meta tag.
+    pub(super) robots: Option<&'a str>,
     /// The whole front matter, dotted keys included: `page.meta["ms.date"]`.
     pub(super) meta: std::borrow::Cow<'a, serde_yaml::Mapping>,
     pub(super) toc: Vec<TocEntry<'a>>,

@@ -95,7 +95,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|p| {
                     let ordinal = counts[p.locale()];
-                    if !p.fragment && p.redirect().is_none() {
+                    if searched(p) {
                         counts[p.locale()] += 1;
                     }
                     ordinal
@@ -255,7 +255,7 @@ impl<'a> Renderer<'a> {
             return self.write_article("redirect.html", &context, out, index, 1024);
         }
         let body = markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx);
-        if let Some(search) = &self.search {
+        if let Some(search) = self.search.as_ref().filter(|_| searched(page)) {
             let key = &self.site.locales[page.locale()].key;
             search.add(PageInput {
                 locale: page.locale(),
@@ -272,6 +272,7 @@ impl<'a> Renderer<'a> {
         let info = PageInfo {
             title: &page.title,
             description: page.source.meta_str("description"),
+            robots: page.robots(),
             meta: page.source.meta_mapping(),
             toc: page
                 .doc
@@ -532,6 +533,12 @@ impl<'a> Renderer<'a> {
 fn context(common: &Common) -> Result<Context, Fatal> {
     Context::from_serialize(common)
         .map_err(|e| Fatal::new(format!("internal error building the template context: {e}")))
+}
+
+/// Whether the site's search lists `page`: not an include, not a
+/// redirect, not a page that asks search engines to leave it out.
+fn searched(page: &crate::site::Page) -> bool {
+    !page.fragment && page.redirect().is_none() && !page.noindex()
 }
 
 fn create_parent(path: &Path) -> Result<(), Fatal> {

@@ -13,8 +13,9 @@ pub fn render(site: &Site, base_url: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let url = |out_path: &str| escape(&format!("{base_url}{}", encode_path(out_path)));
-    // Redirects are no pages to index: search engines follow them.
-    let listed = |p: &&crate::site::Page| !p.fragment && p.redirect().is_none();
+    // Redirects are no pages to index (search engines follow them), and
+    // `ROBOTS: NOINDEX` pages ask not to be.
+    let listed = |p: &&crate::site::Page| !p.fragment && p.redirect().is_none() && !p.noindex();
     for page in site.pages.iter().filter(listed) {
         let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", url(&page.out_path));
         let group: Vec<usize> = site.groups[page.group]
