@@ -11,6 +11,7 @@
 //! | parse | [`markdown`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render) |
 //! | resolve | [`site`], [`nav`], [`toc`], [`pivots`] | [`site::Site`]: translation groups, navigation, zone pivot groups, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
+//! | select | [`baseline`], [`selected`] | the findings a run shows: not in the baseline, in the files named |
 //! | render | [`render`], [`theme`], [`i18n`] | HTML files through Tera |
 //! | search | [`search`] | the per-locale search index, filled by render's threads from each body |
 //! | write | [`output`] | the output folder, replaced atomically |
