@@ -280,6 +280,8 @@ const PIECES: &[&str] = &[
     "[l](b.md#y)", "[x](#x)", "[x](#nope)", "[x](../up.md)", "[x](B.md)", "[x](a\\b.md)",
     "![i](a.png)", "<xref:uid.a>", "[t](xref:uid.b)", "https://e.org/es-es/x/", "1,234", "- ",
     "1. ", "[x](~/a.md)", "%20", "[x](sub/c.md#z)", "\\", "[", "](", "<", "&#x",
+    "<!-- polydoc-disable-next-line broken-link -->", "<!-- polydoc-disable -->",
+    "<!-- polydoc-enable missing-anchor -->", "<!-- polydoc-disable-line x, -->", "<!-- polydoc-",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
@@ -305,7 +307,15 @@ fn random_site(seed: u64) -> Fixture {
             let mut text = String::new();
             if next(2) == 0 {
                 let (uid, tag) = (["a", "b"][next(2)], ["en-us", "es-es", "xx"][next(3)]);
-                text += &format!("---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n---\n");
+                let extra = [
+                    "",
+                    "redirect_url: b.md\n",
+                    "redirect_url: gone.md#x\n",
+                    "ROBOTS: NOINDEX\n",
+                ][next(4)];
+                text += &format!(
+                    "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
+                );
             }
             for _ in 0..next(60) {
                 text += PIECES[next(PIECES.len())];
