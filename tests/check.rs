@@ -187,7 +187,7 @@ fn broken_links_case_and_backslash() {
 /// anchor at its `#fragment`, not at the link text before them.
 #[test]
 fn link_findings_point_at_the_destination_as_written() {
-    let page = "# A\n\nSee [the guide](gone.md) and [here](b.md#nowhere).\n\n[ref][r] and <a href=\"lost.md\">html</a>\n\n[r]: away.md\n";
+    let page = "# A\n\nSee [the guide](gone.md) and [here](b.md#nowhere).\n\n[ref][r] and <a href=\"lost.md\">html</a>\n\n[r]: away.md\n\n[t.md](t.md \"t.md\")\n";
     let site = Fixture::new();
     site.write("content/en-us/a.md", page)
         .write("content/en-us/b.md", "# B\n");
@@ -211,6 +211,8 @@ fn link_findings_point_at_the_destination_as_written() {
     assert_eq!(at("broken-link", 5, "away.md"), (1, 9));
     // Raw HTML: the `href` value.
     assert_eq!(at("broken-link", 5, "lost.md"), (23, 30));
+    // Neither the link text nor the title that spell it too.
+    assert_eq!(at("broken-link", 9, "t.md"), (8, 12));
 }
 
 /// `<!-- polydoc-disable... -->` comments silence findings where they

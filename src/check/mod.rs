@@ -256,10 +256,15 @@ impl<'a> Context<'a> {
         } else {
             written
         };
+        // After the last `](`: the link text may spell the destination
+        // too (`[a.md](a.md)`), and a title after it (`(a.md "a.md")`).
         let span = text
             .get(link.span.clone())
             .filter(|_| !wanted.is_empty())
-            .and_then(|source| source.rfind(wanted))
+            .and_then(|source| {
+                let from = source.rfind("](").map_or(0, |i| i + 2);
+                Some(from + source[from..].find(wanted)?)
+            })
             .map_or(link.span.clone(), |at| {
                 let start = link.span.start + at;
                 start..start + wanted.len()
