@@ -60,7 +60,7 @@ impl NavTree {
         for (index, page) in pages
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.locale() == locale && !p.fragment && p.redirect().is_none())
+            .filter(|(_, p)| p.locale() == locale && p.listed())
         {
             let parts: Vec<&str> = page.source.rel_path.split('/').collect();
             let Some((file, dirs)) = parts.split_last() else {

@@ -36,11 +36,14 @@ pub fn retain(findings: &mut Findings, root: &Path, paths: &[PathBuf]) -> Result
     let before = findings.findings.len();
     findings.findings.retain(|finding| {
         let file = &finding.location.file;
-        *inside.entry(file.clone()).or_insert_with(|| {
-            let full = root.join(file);
-            let full = full.canonicalize().unwrap_or(full);
-            wanted.iter().any(|w| full.starts_with(w))
-        })
+        if let Some(&known) = inside.get(file) {
+            return known;
+        }
+        let full = root.join(file);
+        let full = full.canonicalize().unwrap_or(full);
+        let wanted = wanted.iter().any(|w| full.starts_with(w));
+        inside.insert(file.clone(), wanted);
+        wanted
     });
     Ok(before - findings.findings.len())
 }

@@ -40,10 +40,6 @@ impl Page {
         self.source.locale
     }
 
-    /// Where the page moved: DocFX's `redirect_url` in its front matter
-    /// (a relative `.md` path, a site path or a URL). The build writes a
-    /// redirect in its place and leaves it out of navigation, search and
-    /// the sitemap.
     /// The page's `ROBOTS` (or `robots`) front matter, as Microsoft's
     /// repositories write it: `NOINDEX, NOFOLLOW`. Passed on as a robots
     /// meta tag.
@@ -55,13 +51,26 @@ impl Page {
             .filter(|value| !value.is_empty())
     }
 
-    /// Whether search engines, and so the sitemap and the site's own
-    /// search, should leave the page out: `ROBOTS: NOINDEX`.
-    pub fn noindex(&self) -> bool {
-        self.robots()
-            .is_some_and(|r| r.to_ascii_lowercase().contains("noindex"))
+    /// Whether the page is an article of its own, listed in the navigation
+    /// and the generated page list: not a file only included into pages,
+    /// not a redirect to where a page moved.
+    pub fn listed(&self) -> bool {
+        !self.fragment && self.redirect().is_none()
     }
 
+    /// Whether the sitemap and the site's search list the page: a listed
+    /// page that does not ask search engines to leave it out
+    /// (`ROBOTS: NOINDEX`).
+    pub fn indexed(&self) -> bool {
+        self.listed()
+            && !self
+                .robots()
+                .is_some_and(|r| r.to_ascii_lowercase().contains("noindex"))
+    }
+
+    /// Where the page moved: DocFX's `redirect_url` in its front matter
+    /// (a relative `.md` path, a site path or a URL). The build writes a
+    /// redirect in its place, which [`Page::listed`] leaves out.
     pub fn redirect(&self) -> Option<&str> {
         self.source
             .meta_str("redirect_url")

@@ -33,12 +33,7 @@ fn the_seeds_give_exactly_the_expected_findings() {
         row["message"],
         "this table row has `0x8007232A` where it-it has `0x8007232B`"
     );
-    let notes: Vec<&str> = row["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_str().unwrap())
-        .collect();
+    let notes = notes(row);
     assert!(
         notes[0].ends_with("[link-text-anchor-mismatch]"),
         "{notes:?}"
@@ -147,6 +142,16 @@ fn github_format_writes_escaped_workflow_commands() {
         "newlines are escaped: {row}"
     );
     assert!(lines.iter().any(|l| l.starts_with("::warning file=")));
+}
+
+/// The notes of a finding in the JSON report.
+fn notes(finding: &serde_json::Value) -> Vec<&str> {
+    finding["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .map(|n| n.as_str().expect("a note is text"))
+        .collect()
 }
 
 /// A fixture site: `files` under `content/`, checked as JSON.
@@ -320,12 +325,7 @@ fn a_comment_silences_one_rule_of_a_merged_finding() {
     let (_, doc) = check_json(site.root(), &[]);
     let row = finding_where(&doc, |f| f["location"]["line"] == 48);
     assert_eq!(row["rule"], "translation-token-mismatch");
-    let notes: Vec<&str> = row["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_str().unwrap())
-        .collect();
+    let notes = notes(row);
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
         notes[0].ends_with("[link-text-anchor-mismatch]"),

@@ -30,6 +30,12 @@ pub trait SiteLinks: Sync {
     fn href(&self, _file: &str, _target: &str) -> Option<String> {
         None
     }
+    /// The href a link to `target`, written in `file`, gets in the built
+    /// site: [`SiteLinks::href`], else `.md` as `.html`; `None` when the
+    /// target stays as written (a URL, a fragment, a file that is no page).
+    fn link_href(&self, file: &str, target: &str) -> Option<String> {
+        self.href(file, target).or_else(|| links::rewrite(target))
+    }
     /// The HTML of the file that `target`, written in `file`, includes.
     fn include(&self, _file: &str, _target: &str, _cx: &RenderContext) -> Option<String> {
         None
@@ -493,10 +499,7 @@ impl<'c, 'd> Writer<'c, 'd> {
     }
 
     fn href(&self, target: &str) -> Option<String> {
-        self.cx
-            .site
-            .href(self.cx.file, target)
-            .or_else(|| links::rewrite(target))
+        self.cx.site.link_href(self.cx.file, target)
     }
 
     fn directive_in(&self, span: Range<usize>) -> Option<&'d Directive> {

@@ -95,7 +95,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|p| {
                     let ordinal = counts[p.locale()];
-                    if searched(p) {
+                    if p.indexed() {
                         counts[p.locale()] += 1;
                     }
                     ordinal
@@ -241,8 +241,7 @@ impl<'a> Renderer<'a> {
         };
         if let Some(target) = page.redirect() {
             let href = links
-                .href(&page.source.rel_path, target)
-                .or_else(|| crate::markdown::links::rewrite(target))
+                .link_href(&page.source.rel_path, target)
                 .unwrap_or_else(|| target.to_owned());
             let mut context = context(&common)?;
             context.insert(
@@ -255,7 +254,7 @@ impl<'a> Renderer<'a> {
             return self.write_article("redirect.html", &context, out, index, 1024);
         }
         let body = markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx);
-        if let Some(search) = self.search.as_ref().filter(|_| searched(page)) {
+        if let Some(search) = self.search.as_ref().filter(|_| page.indexed()) {
             let key = &self.site.locales[page.locale()].key;
             search.add(PageInput {
                 locale: page.locale(),
@@ -342,7 +341,7 @@ impl<'a> Renderer<'a> {
             .site
             .pages
             .iter()
-            .filter(|p| p.locale() == locale && !p.fragment && p.redirect().is_none())
+            .filter(|p| p.locale() == locale && p.listed())
             .map(|p| ListEntry {
                 title: p.title.clone(),
                 href: relative(&out_path, &p.out_path),
@@ -533,12 +532,6 @@ impl<'a> Renderer<'a> {
 fn context(common: &Common) -> Result<Context, Fatal> {
     Context::from_serialize(common)
         .map_err(|e| Fatal::new(format!("internal error building the template context: {e}")))
-}
-
-/// Whether the site's search lists `page`: not an include, not a
-/// redirect, not a page that asks search engines to leave it out.
-fn searched(page: &crate::site::Page) -> bool {
-    !page.fragment && page.redirect().is_none() && !page.noindex()
 }
 
 fn create_parent(path: &Path) -> Result<(), Fatal> {

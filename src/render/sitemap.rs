@@ -15,13 +15,12 @@ pub fn render(site: &Site, base_url: &str) -> String {
     let url = |out_path: &str| escape(&format!("{base_url}{}", encode_path(out_path)));
     // Redirects are no pages to index (search engines follow them), and
     // `ROBOTS: NOINDEX` pages ask not to be.
-    let listed = |p: &&crate::site::Page| !p.fragment && p.redirect().is_none() && !p.noindex();
-    for page in site.pages.iter().filter(listed) {
+    for page in site.pages.iter().filter(|p| p.indexed()) {
         let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", url(&page.out_path));
         let group: Vec<usize> = site.groups[page.group]
             .iter()
             .copied()
-            .filter(|&p| listed(&&site.pages[p]))
+            .filter(|&p| site.pages[p].indexed())
             .collect();
         if group.len() > 1 {
             for &p in &group {

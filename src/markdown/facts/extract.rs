@@ -337,16 +337,15 @@ impl Extractor<'_, '_> {
     #[inline(never)]
     fn html(&mut self, html: &str, at: usize, inline: bool) {
         let trimmed = html.trim_start();
-        if let Some(comment) = trimmed.strip_prefix("<!--") {
-            if let Some(text) = comment.trim_start().strip_prefix("polydoc-") {
-                let text = text.split("-->").next().unwrap_or(text).trim();
+        if let Some(inner) = trimmed.strip_prefix("<!--") {
+            let end = inner.find("-->");
+            let text = inner[..end.unwrap_or(inner.len())].trim();
+            if text.starts_with("polydoc-") {
                 let start = at + (html.len() - trimmed.len());
-                let len = trimmed
-                    .find("-->")
-                    .map_or(trimmed.trim_end().len(), |i| i + 3);
+                let len = end.map_or(trimmed.trim_end().len(), |i| 4 + i + 3);
                 self.facts.comments.push(Comment {
                     span: start..start + len,
-                    text: format!("polydoc-{text}"),
+                    text: text.to_owned(),
                 });
             }
             self.directives_in(at..at + html.len());
