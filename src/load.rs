@@ -48,6 +48,27 @@ impl Source {
         self.meta.get_str(&self.text, key)
     }
 
+    /// The source version this page was translated from: its
+    /// `ms.openlocfilehash`, which Microsoft's localization pipeline writes
+    /// into every translated page. `None` for a source page or a
+    /// translation kept by hand.
+    pub fn source_version(&self) -> Option<&str> {
+        self.meta_str("ms.openlocfilehash")
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// Whether two pages were made from the same source version: the same
+    /// `ms.openlocfilehash` (in any case), or neither has one. Translations
+    /// of different source versions differ by what changed in the source
+    /// between them, which is drift, not a mistake to fix by hand.
+    pub fn same_source_version(&self, other: &Source) -> bool {
+        match (self.source_version(), other.source_version()) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+
     /// Byte offset of the front matter line that sets `key` (`key:` at
     /// the start of a line), where findings about its value point; the
     /// start of the file when no line does.

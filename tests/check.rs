@@ -674,6 +674,85 @@ fn two_locales_without_evidence_are_both_reported() {
     );
 }
 
+/// With a source locale the source is the reference: the translations
+/// that differ from it are flagged, even when they outnumber it (the
+/// source changed; two stale translations are no vote against it).
+#[test]
+fn with_a_source_locale_the_translations_that_differ_from_it_are_flagged() {
+    let stale = EN.replace("See `Get-Item`", "See `Get-ChildItem`");
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    site.write("content/en-us/a.md", EN);
+    site.write("content/es-es/a.md", &stale);
+    site.write("content/it-it/a.md", &stale);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/es-es/a.md", 18),
+            ("translation-token-mismatch", "content/it-it/a.md", 18),
+        ])
+    );
+    let es = finding_where(&doc, |f| f["location"]["file"] == "content/es-es/a.md");
+    assert_eq!(
+        es["message"],
+        "this paragraph has `Get-ChildItem` where en-us (the source) has `Get-Item`"
+    );
+    assert_eq!(
+        es["help"],
+        "change `Get-ChildItem` to `Get-Item`, as in en-us (the source); if en-us is wrong, correct it and then its translations"
+    );
+}
+
+/// The source is the reference unless its own block shows the slip: here
+/// its link text names another code than the heading it links to.
+#[test]
+fn a_source_whose_own_block_shows_the_slip_is_flagged_instead() {
+    let slipped = EN.replace("|[0x2222BBBB](#code-b)|", "|[0x2222BBBC](#code-b)|");
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    site.write("content/en-us/a.md", &slipped);
+    site.write("content/es-es/a.md", EN);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/en-us/a.md", 9)])
+    );
+}
+
+/// Translations made from different source versions (`ms.openlocfilehash`)
+/// differ by what the source changed between them: drift reports the
+/// older one as outdated, `check` compares only pages of one version.
+#[test]
+fn only_translations_of_the_same_source_version_are_compared() {
+    let version = |hash: &str, text: &str| {
+        text.replace(
+            "ms.date: 01/01/2020",
+            &format!("ms.openlocfilehash: {hash}"),
+        )
+    };
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", EN),
+            (
+                "es-es/a.md",
+                &version("aaaa1111", &EN.replace("slmgr /dlv", "slmgr /xpr")),
+            ),
+            ("it-it/a.md", &version("bbbb2222", EN)),
+            ("de-de/a.md", &version("AAAA1111", EN)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/de-de/a.md", 11),
+            ("translation-token-mismatch", "content/es-es/a.md", 11),
+        ]),
+        "es-es and de-de share a version (hashes compare without case); it-it and en-us stand alone"
+    );
+}
+
 #[test]
 fn a_token_mismatch_lists_tokens_in_text_order_and_points_at_the_first() {
     // `zeta.md` comes first in the text and last in alphabetical order.

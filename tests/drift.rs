@@ -315,6 +315,38 @@ fn three_locales_one_lacking_a_section_one_on_an_older_source() {
     );
 }
 
+/// Among peers, a page translated from an older source version lacks the
+/// row the source gained since: it is outdated, and the newer peer, which
+/// has that row, is up to date rather than inconsistent with it.
+#[test]
+fn a_newer_peer_is_not_inconsistent_with_an_older_one() {
+    let site = Fixture::new();
+    let extra_row = ARTICLE.replace(
+        "| 0x0002 | two |\n",
+        "| 0x0002 | two |\n| 0x0003 | three |\n",
+    );
+    site.write("content/en-us/a.md", ARTICLE);
+    site.write(
+        "content/es-es/a.md",
+        with_front_matter(Some("aaaaaaaaaaaa"), Some("01/15/2021"), ARTICLE),
+    );
+    site.write(
+        "content/it-it/a.md",
+        with_front_matter(Some("bbbbbbbbbbbb"), Some("05/02/2021"), &extra_row),
+    );
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("a.md", "en-us", "up-to-date"),
+            ("a.md", "es-es", "outdated"),
+            ("a.md", "it-it", "up-to-date"),
+        ])
+    );
+    assert!(signals(&doc, "a.md", "it-it").is_empty());
+}
+
 #[test]
 fn two_peers_that_differ_in_structure_are_both_reported() {
     let site = Fixture::new();

@@ -2,14 +2,25 @@
 //! what a translation must not change: codes, code spans, fenced code, link
 //! targets, anchors.
 //!
-//! Every translation is aligned with one pivot page of its group (the
-//! source locale's when the site names one, else the first locale's) by
-//! [`crate::align`], and each aligned block's tokens are compared as sets,
-//! so a code repeated in a row's message text changes nothing. The locale
-//! that disagrees with a strict majority is flagged, the others are related
-//! locations. Without a majority (two locales), each page's own evidence
-//! decides: a link whose text contradicts its anchor, or a key repeated in
-//! its table, marks the wrong side. Without evidence, both are reported.
+//! Only pages made from the same source version are compared: pages whose
+//! `ms.openlocfilehash` differ were translated from different versions of
+//! the source, and what changed between those versions is no mistake
+//! anyone should fix by hand (the next hand-off brings it; `polydoc drift`
+//! reports the older page as outdated). Pages without the key (a source
+//! locale, translations kept by hand) are compared with each other.
+//!
+//! Every translation is aligned with one pivot page (the source locale's
+//! when the site names one, else the first locale's) by [`crate::align`],
+//! and each aligned block's tokens are compared as sets, so a code repeated
+//! in a row's message text changes nothing. Who is wrong:
+//! - With the source locale's page among them, the translations that differ
+//!   from it, the source being the reference; unless the source's own block
+//!   shows the slip (a link whose text contradicts its anchor, a key
+//!   repeated in its table) and no differing translation's does.
+//! - Else the locale that disagrees with a strict majority; the others are
+//!   related locations.
+//! - Without a majority (two locales), each page's own evidence, as above,
+//!   marks the wrong side. Without evidence, both are reported.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -30,20 +41,46 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .par_iter()
         .filter(|g| g.len() >= 2)
         .flat_map_iter(|group| {
-            let pivot = group
-                .iter()
-                .copied()
-                .find(|&p| Some(cx.site.pages[p].locale()) == cx.source)
-                .unwrap_or(group[0]);
-            compare_group(cx, pivot, group)
+            source_versions(cx, group)
+                .into_iter()
+                .filter(|pages| pages.len() >= 2)
+                .flat_map(|pages| {
+                    let source = pages
+                        .iter()
+                        .copied()
+                        .find(|&p| Some(cx.site.pages[p].locale()) == cx.source);
+                    compare_group(cx, source, &pages)
+                })
         })
         .collect()
+}
+
+/// The pages of `group` by the source version they were translated from
+/// ([`crate::load::Source::same_source_version`]), in group order. Almost
+/// always one list: the whole group.
+fn source_versions(cx: &Context, group: &[usize]) -> Vec<Vec<usize>> {
+    let source = |p: usize| &cx.site.pages[p].source;
+    let mut versions: Vec<Vec<usize>> = Vec::new();
+    for &page in group {
+        match versions
+            .iter_mut()
+            .find(|pages| source(pages[0]).same_source_version(source(page)))
+        {
+            Some(pages) => pages.push(page),
+            None => versions.push(vec![page]),
+        }
+    }
+    versions
 }
 
 /// One block in one locale: (page, unit index).
 type Member = (usize, usize);
 
-fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
+/// Compares the pages of one source version; `source` is the source
+/// locale's page when it is among them, the pivot every page is aligned
+/// with (then the first member of every aligned block).
+fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Finding> {
+    let pivot = source.unwrap_or(group[0]);
     let facts = |p: usize| &cx.site.pages[p].doc.facts;
     let mut rows: Vec<Vec<Member>> = (0..facts(pivot).units.len())
         .map(|u| vec![(pivot, u)])
@@ -76,11 +113,20 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
         }
-        let majority = sets
-            .iter()
-            .find(|s| sets.iter().filter(|t| t == s).count() * 2 > sets.len());
-        let flagged: Vec<usize> = match majority {
+        // Member 0 is the pivot: the source's block when there is one.
+        let reference = if source.is_some() {
+            let differing: Vec<usize> =
+                (1..members.len()).filter(|&i| sets[i] != sets[0]).collect();
+            let source_slipped = evidence.has(cx, members[0])
+                && !differing.iter().any(|&i| evidence.has(cx, members[i]));
+            (!source_slipped).then_some(&sets[0])
+        } else {
+            sets.iter()
+                .find(|s| sets.iter().filter(|t| t == s).count() * 2 > sets.len())
+        };
+        let flagged: Vec<usize> = match reference {
             Some(m) => (0..members.len()).filter(|&i| sets[i] != *m).collect(),
+            None if source.is_some() => vec![0],
             None => {
                 let marked: Vec<usize> = (0..members.len())
                     .filter(|&i| evidence.has(cx, members[i]))
@@ -93,7 +139,7 @@ fn compare_group(cx: &Context, pivot: usize, group: &[usize]) -> Vec<Finding> {
             }
         };
         for &i in &flagged {
-            let others: Vec<usize> = match majority {
+            let others: Vec<usize> = match reference {
                 Some(m) => (0..members.len()).filter(|&j| sets[j] == *m).collect(),
                 None => (0..members.len())
                     .filter(|&j| j != i && !flagged.contains(&j))
@@ -130,11 +176,28 @@ fn finding(
         .copied()
         .filter(|&j| keyed[j].keys().eq(reference.keys()))
         .collect();
-    let other_locales: Vec<&str> = agreeing
+    let is_source = |j: usize| Some(cx.site.pages[members[j].0].locale()) == cx.source;
+    let other_locales: Vec<String> = agreeing
         .iter()
-        .map(|&j| cx.locale_key(members[j].0))
+        .map(|&j| {
+            let key = cx.locale_key(members[j].0);
+            if is_source(j) {
+                format!("{key} (the source)")
+            } else {
+                key.to_owned()
+            }
+        })
         .collect();
     let other_locales = other_locales.join(", ");
+    // What to do when the one quoted as right is not.
+    let otherwise = if is_source(others[0]) {
+        format!(
+            "if {} is wrong, correct it and then its translations",
+            cx.locale_key(members[others[0]].0)
+        )
+    } else {
+        "if this locale is right, correct the others".to_owned()
+    };
     let others_count = agreeing.len();
     let shown = |m: Member, token: &(TokenKind, &str)| show(cx, m, token);
     let extra_shown: Vec<String> = extra.iter().map(|t| shown(members[i], t)).collect();
@@ -188,12 +251,12 @@ fn finding(
             && crate::markdown::tokens::mask_placeholders(extra[0].1) != extra[0].1;
         if placeholders {
             format!(
-                "make {} do what {other_locales}'s {} does, keeping this locale's placeholders; if this locale is right, correct the others",
+                "make {} do what {other_locales}'s {} does, keeping this locale's placeholders; {otherwise}",
                 extra_shown[0], missing_shown[0],
             )
         } else {
             format!(
-                "change {} to {}, as in {other_locales}; if this locale is right, correct the others",
+                "change {} to {}, as in {other_locales}; {otherwise}",
                 extra_shown[0], missing_shown[0],
             )
         }

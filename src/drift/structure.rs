@@ -9,7 +9,11 @@
 //!
 //! Who is wrong: with a source locale, the source is the reference. Among
 //! peers, the locales that disagree with a strict majority; without one
-//! (two locales), both sides are reported.
+//! (two locales), both sides are reported. Peers are compared only with
+//! peers translated from the same source version (`ms.openlocfilehash`):
+//! a page made from an older version lacks what the source gained since,
+//! which makes it outdated (see `version`), not its newer peers
+//! inconsistent.
 
 use std::collections::BTreeMap;
 
@@ -149,11 +153,25 @@ pub fn compare(
     let line = |m: usize, offset: usize| lines[m].position(offset).0;
     let locale = |m: usize| site.locales[site.pages[group[m]].locale()].key.as_str();
     let pivot_m = group.iter().position(|&p| p == pivot).unwrap_or(0);
+    // Per member, the first member of its source version.
+    let version: Vec<usize> = group
+        .iter()
+        .map(|&p| {
+            let source = &site.pages[p].source;
+            group
+                .iter()
+                .position(|&q| site.pages[q].source.same_source_version(source))
+                .unwrap_or(0)
+        })
+        .collect();
+    let judge = |values: &[(usize, _)]| judge_by_version(values, pivot_m, source, &version);
     let mut signals: Vec<Vec<Signal>> = vec![Vec::new(); group.len()];
     let (matched, extras) = aligned.rows.split_at(aligned.pivot_rows);
     for row in extras {
         for (m, section) in row.iter().enumerate() {
-            if let Some(section) = section {
+            if let Some(section) = section
+                && (source || version[m] == version[pivot_m])
+            {
                 signals[m].push(Signal::drift(
                     SignalKind::Structure,
                     format!(
@@ -171,7 +189,7 @@ pub fn compare(
         let name = |m: usize| row[m].map_or_else(String::new, |s| label(site, group[m], s.index));
         // Presence of the section.
         let present: Vec<(usize, bool)> = (0..group.len()).map(|m| (m, row[m].is_some())).collect();
-        for (m, reference) in judge(&present, pivot_m, source) {
+        for (m, reference) in judge_by_version(&present, pivot_m, source, &version) {
             let holders: Vec<&str> = (0..group.len())
                 .filter(|&o| row[o].is_some())
                 .map(locale)
@@ -202,7 +220,7 @@ pub fn compare(
                 .filter_map(|m| shapes[m].as_ref().map(|s| (m, get(s))))
                 .collect()
         };
-        for (m, reference) in judge(&present_values(&|s| s.tables.clone()), pivot_m, source) {
+        for (m, reference) in judge(&present_values(&|s| s.tables.clone())) {
             let (Some(mine), Some(theirs)) = (&shapes[m], &shapes[reference]) else {
                 continue;
             };
@@ -216,7 +234,7 @@ pub fn compare(
             ("list item", (|s: &Shape| s.items) as fn(&Shape) -> usize),
             ("code block", |s: &Shape| s.code),
         ] {
-            for (m, reference) in judge(&present_values(&|s| vec![get(s)]), pivot_m, source) {
+            for (m, reference) in judge(&present_values(&|s| vec![get(s)])) {
                 let (Some(mine), Some(theirs)) = (&shapes[m], &shapes[reference]) else {
                     continue;
                 };
@@ -296,6 +314,31 @@ fn others<'a, V: PartialEq>(
         .filter(|(o, v)| *o != m && Some(v) != mine)
         .map(|(o, _)| locale(*o))
         .collect()
+}
+
+/// [`judge`], but among peers only within each source version (`version`:
+/// per member, the first member of its version); with a source, as is.
+fn judge_by_version<V: PartialEq + Clone>(
+    values: &[(usize, V)],
+    pivot: usize,
+    source: bool,
+    version: &[usize],
+) -> Vec<(usize, usize)> {
+    if source {
+        return judge(values, pivot, true);
+    }
+    let mut wrong = Vec::new();
+    for first in (0..version.len()).filter(|&m| version[m] == m) {
+        let peers: Vec<(usize, V)> = values
+            .iter()
+            .filter(|(m, _)| version[*m] == first)
+            .cloned()
+            .collect();
+        if !peers.is_empty() {
+            wrong.extend(judge(&peers, pivot, false));
+        }
+    }
+    wrong
 }
 
 /// Which members are wrong about a value, each with a member to compare
