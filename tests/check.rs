@@ -62,6 +62,28 @@ fn the_seeds_give_exactly_the_expected_findings() {
     assert_eq!(anchors["severity"], "warning");
 }
 
+/// Three real machine translations of one page, made from one source
+/// version (`tests/data/README.md`): their own defects are found, and
+/// nothing that a translation legitimately changes (prose, placeholders
+/// such as `\<adaptador>`, the `* * * *` debris of the pipeline) is.
+#[test]
+fn real_translations_give_their_real_defects_and_nothing_else() {
+    let (code, doc) = check_json(&repo(), &["--content", "tests/data/real"]);
+    assert_eq!(code, Some(1));
+    let page = |locale: &str| format!("tests/data/real/{locale}/windows-commands/ipconfig.md");
+    let mut expected = BTreeSet::new();
+    for locale in ["de-de", "es-es", "pt-br"] {
+        expected.insert(("hidden-html".to_owned(), page(locale), 44));
+        expected.insert(("broken-link".to_owned(), page(locale), 83));
+    }
+    assert_eq!(findings(&doc), expected);
+    let hidden = finding_where(&doc, |f| f["rule"] == "hidden-html");
+    assert_eq!(
+        hidden["message"],
+        "`<ClassID>` is no HTML element: browsers treat it as an unknown tag and hide it"
+    );
+}
+
 #[test]
 fn human_output_shows_the_line_with_a_caret_and_a_summary() {
     let out = polydoc(&repo(), &["check"]);
