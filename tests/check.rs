@@ -76,11 +76,52 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         expected.insert(("hidden-html".to_owned(), page(locale), 44));
         expected.insert(("broken-link".to_owned(), page(locale), 83));
     }
+    // The switches machine translation mangled in the parameters table;
+    // de-de kept all of them, and is not blamed where two locales lost one.
+    for (locale, line) in [("es-es", 37), ("es-es", 45), ("pt-br", 44), ("pt-br", 45)] {
+        expected.insert(("translation-token-mismatch".to_owned(), page(locale), line));
+    }
     assert_eq!(findings(&doc), expected);
     let hidden = finding_where(&doc, |f| f["rule"] == "hidden-html");
     assert_eq!(
         hidden["message"],
         "`<ClassID>` is no HTML element: browsers treat it as an unknown tag and hide it"
+    );
+    let mangled = finding_where(&doc, |f| f["location"]["line"] == 37);
+    assert_eq!(
+        mangled["message"],
+        "this table row lacks the switch `/displaydns`, which de-de, pt-br have in the same row and this page names on line 28"
+    );
+    assert_eq!(mangled["location"]["column"], 2);
+    assert_eq!(
+        mangled["help"],
+        "write `/displaydns` in this cell as de-de does: translations keep command switches as they are"
+    );
+}
+
+/// A switch a translation lost from the first column of a parameters
+/// table is flagged when its own page names the switch elsewhere; a cell
+/// holding another switch, a switch the page never names, and rows of
+/// tables of different lengths (paired by order, perhaps wrongly) are not.
+#[test]
+fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
+    let en = "# tool\n\n```\ntool [/all] [/Release] [-Name <n>]\n```\n\n|Parameter|Description|\n|-|-|\n|/all|All.|\n|/release|Release.|\n|-Name|Name.|\n|/quiet|Quiet.|\n";
+    let es = en
+        .replace("|/all|All.|", "|comando/all|Todo.|")
+        .replace("|/release|", "|/renew|")
+        .replace("|/quiet|", "|silencioso|");
+    let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &es)], &[]);
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/es-es/tool.md", 9)]),
+        "`/renew` is another switch, `/quiet` is named nowhere else on the page"
+    );
+    let longer = es.replace("|-Name|", "|Nota|Una fila de más.|\n|-Name|");
+    let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &longer)], &[]);
+    assert_eq!(
+        found,
+        set(&[]),
+        "tables of other lengths: rows without codes may be paired wrong"
     );
 }
 

@@ -21,6 +21,7 @@ mod pivots;
 mod redirects;
 pub mod resolve;
 mod suppress;
+mod switches;
 mod table_keys;
 mod toc;
 mod tokens;
@@ -98,7 +99,7 @@ pub const RULES: &[RuleInfo] = &[
     rule(
         "translation-token-mismatch",
         Severity::Error,
-        "Codes, code, link targets, included files or anchors that differ between translations of the same block.",
+        "Codes, code, link targets, included files, anchors or command switches that differ between translations of the same block.",
     ),
     rule(
         "content-locale-mismatch",

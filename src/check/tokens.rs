@@ -33,7 +33,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
-use super::{Context, link_text, table_keys};
+use super::{Context, link_text, switches, table_keys};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -95,6 +95,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     let mut evidence = Evidence::default();
     let mut out = Vec::new();
     for members in rows.iter().filter(|m| m.len() >= 2) {
+        out.extend(switches::missing(cx, members));
         let sets: Vec<&[u64]> = members
             .iter()
             .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))

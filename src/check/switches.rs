@@ -1,0 +1,242 @@
+//! Command switches in the first column of a table, the part of
+//! `translation-token-mismatch` that machine translation needs.
+//!
+//! Command references list their switches in a table (`|/displaydns|...|`,
+//! `|-Name|...|`). Switches are plain text, not code, and machine
+//! translation mangles them: real Windows Server pages come back with
+//! `comando/displaydns`, or `> \<del adaptador de/showclassid` for
+//! `/showclassid \<Adapter>` (`tests/data/real/`). Often several locales
+//! mangle the same row, so a majority vote would blame the one page that
+//! kept it. Who is wrong is told by what each page says itself instead:
+//! a row is flagged when its first cell has no switch at all while the
+//! same row has one in another locale *and* its own page names that switch
+//! elsewhere (the syntax block, an example), as a word. Having a switch
+//! never makes a row wrong, nor does having another one (rows without
+//! codes are aligned by their order, so that may be a pairing, not a
+//! translation, gone wrong). Switches compare without case (`/Release` is `/release`), as
+//! Windows reads them.
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::UnitKind;
+
+use super::Context;
+
+/// One block in one locale: (page, unit index).
+type Member = (usize, usize);
+
+/// The switches a first cell starts a word with: `/name`, `-Name`, `/?`.
+/// Byte ranges in `cell`. A `/name/` is a path, not a switch.
+pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
+    let bytes = cell.as_bytes();
+    let mut out = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'/' && b != b'-' {
+            continue;
+        }
+        let starts_word = i == 0 || {
+            let before = bytes[i - 1];
+            before.is_ascii_whitespace() || b"[(|*_".contains(&before)
+        };
+        if !starts_word {
+            continue;
+        }
+        let end = if b == b'/' && bytes.get(i + 1) == Some(&b'?') {
+            i + 2
+        } else if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i + 1
+                + bytes[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+                    .count()
+        } else {
+            continue;
+        };
+        let after = bytes.get(end).copied();
+        if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'/' || c == b'?') {
+            continue;
+        }
+        out.push(i..end);
+    }
+    out
+}
+
+/// Where `page` names `switch` (lower-cased) as a word outside `skip`.
+fn named_elsewhere(text: &str, switch: &str, skip: &Range<usize>) -> Option<Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    lower
+        .match_indices(switch)
+        .map(|(i, _)| i..i + switch.len())
+        .find(|at| {
+            let before = at.start.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(at.end).copied();
+            !(skip.start <= at.start && at.start < skip.end)
+                && before.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'/' && c != b'-')
+                && after.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'-')
+        })
+}
+
+/// A first cell of one member: its byte range in the file, its switches
+/// (lower-cased, as written, byte range in the file), and its row's place
+/// in its table (index among the body rows, their number), which
+/// [`missing`] fills in only for rows where some locale has a switch.
+struct KeyCell<'a> {
+    span: Range<usize>,
+    switches: Vec<(String, &'a str, Range<usize>)>,
+    row: (usize, usize),
+}
+
+fn key_cell<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<KeyCell<'a>> {
+    let facts = &cx.site.pages[page].doc.facts;
+    let unit = &facts.units[unit];
+    if !matches!(unit.kind, UnitKind::Row { header: false, .. }) {
+        return None;
+    }
+    let span = facts.key(unit)?.span.clone();
+    let text = cx.site.pages[page].source.text.get(span.clone())?;
+    let switches = in_cell(text)
+        .into_iter()
+        .map(|r| {
+            let written = &text[r.clone()];
+            let at = span.start + r.start..span.start + r.end;
+            (written.to_ascii_lowercase(), written, at)
+        })
+        .collect();
+    Some(KeyCell {
+        span,
+        switches,
+        row: (0, 0),
+    })
+}
+
+/// Where unit `index` of `page` stands among its table's body rows:
+/// (its index, their number).
+fn row_place(cx: &Context, (page, index): Member) -> (usize, usize) {
+    let units = &cx.site.pages[page].doc.facts.units;
+    let kind = units[index].kind;
+    let rows = || {
+        units
+            .iter()
+            .enumerate()
+            .filter(move |(_, u)| u.kind == kind)
+    };
+    (
+        rows().take_while(|(i, _)| *i < index).count(),
+        rows().count(),
+    )
+}
+
+/// The findings for one aligned table row: each member whose first cell
+/// has no switch while another member's has one that its own page names.
+pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
+    let mut cells: Vec<Option<KeyCell>> = members.iter().map(|&m| key_cell(cx, m)).collect();
+    if cells.iter().flatten().all(|c| c.switches.is_empty()) {
+        return Vec::new();
+    }
+    for (cell, &member) in cells.iter_mut().zip(members) {
+        if let Some(cell) = cell {
+            cell.row = row_place(cx, member);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        // A cell that has a switch is no mangled one: when its row holds
+        // another switch elsewhere, the rows are more likely paired wrong
+        // (rows without codes align by their order) than translated wrong.
+        let Some(cell) = cell.as_ref().filter(|c| c.switches.is_empty()) else {
+            continue;
+        };
+        let page = members[i].0;
+        let text = &cx.site.pages[page].source.text;
+        // The first switch this cell lacks, with who has it and where this page names it.
+        let lacking = cells
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .filter_map(|(j, c)| c.as_ref().map(|c| (j, c)))
+            // Rows of codeless tables are paired by their order: only rows
+            // at the same place of tables as long are surely the same.
+            .filter(|(_, c)| c.row == cell.row)
+            .flat_map(|(j, c)| c.switches.iter().map(move |s| (j, s)))
+            .find_map(|(j, (lower, written, _))| {
+                named_elsewhere(text, lower, &cell.span).map(|named| (j, lower, *written, named))
+            });
+        let Some((j, lower, written, named)) = lacking else {
+            continue;
+        };
+        // Each member whose cell has the switch, and where.
+        let holders: Vec<(usize, Range<usize>)> = (0..members.len())
+            .filter(|&k| k != i)
+            .filter_map(|k| {
+                let c = cells[k].as_ref().filter(|c| c.row == cell.row)?;
+                let (_, _, at) = c.switches.iter().find(|(l, _, _)| l == lower)?;
+                Some((k, at.clone()))
+            })
+            .collect();
+        let locales: Vec<&str> = holders
+            .iter()
+            .map(|(k, _)| cx.locale_key(members[*k].0))
+            .collect();
+        let named_at = cx.location(page, named.clone());
+        let mut finding = Finding::error(
+            "translation-token-mismatch",
+            cx.location(page, cell.span.clone()),
+            format!(
+                "this table row lacks the switch `{written}`, which {} {} in the same row and this page names on line {}",
+                locales.join(", "),
+                if locales.len() == 1 { "has" } else { "have" },
+                named_at.line
+            ),
+        )
+        .with_help(format!(
+            "write `{written}` in this cell as {} does: translations keep command switches as they are",
+            cx.locale_key(members[j].0)
+        ))
+        .with_related(named_at, format!("this page names `{}` here", &text[named]));
+        for (k, at) in holders {
+            finding = finding.with_related(
+                cx.location(members[k].0, at),
+                format!("the same table row in {}", cx.locale_key(members[k].0)),
+            );
+        }
+        out.push(finding);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_cell;
+
+    fn switches(cell: &str) -> Vec<&str> {
+        in_cell(cell).into_iter().map(|r| &cell[r]).collect()
+    }
+
+    #[test]
+    fn switches_start_a_word_and_end_before_a_value() {
+        assert_eq!(switches("/all"), ["/all"]);
+        assert_eq!(switches("/Release [\\<adaptador>]"), ["/Release"]);
+        assert_eq!(
+            switches("/setclassid \\<Adapter> [ <ClassID>]"),
+            ["/setclassid"]
+        );
+        assert_eq!(switches("/?"), ["/?"]);
+        assert_eq!(switches("-Name <String>"), ["-Name"]);
+        assert_eq!(switches("**/log**:file"), ["/log"]);
+        assert_eq!(switches("[/renew6](#renew6)"), ["/renew6"]);
+    }
+
+    #[test]
+    fn mangled_switches_paths_and_prose_are_none() {
+        assert!(switches("comando/displaydns").is_empty());
+        assert!(switches("> \\<del adaptador de/showclassid").is_empty());
+        assert!(switches("TCP/IP").is_empty());
+        assert!(switches("/etc/hosts").is_empty());
+        assert!(switches("Windows 10 / Windows 11").is_empty());
+        assert!(switches("-1").is_empty());
+        assert!(switches("Non-genuine").is_empty());
+        assert!(switches("`/all`").is_empty());
+    }
+}
