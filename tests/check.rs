@@ -99,6 +99,35 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     );
 }
 
+/// The seed article in a third real locale, ja-jp, translated from the
+/// same source version (`tests/data/README.md`): the es-es row is now
+/// outvoted, and the Japanese page adds only what the others have too.
+#[test]
+fn a_third_real_locale_outvotes_the_es_es_row_and_adds_no_noise() {
+    let site = Fixture::new();
+    for file in [ES, IT] {
+        let seed = std::fs::read(repo().join(file)).expect("the seeds are in content/");
+        site.write(file, seed);
+    }
+    let ja = "content/ja-jp/get-started/activation-error-codes.md";
+    site.write(ja, include_str!("data/ja-jp-activation-error-codes.md"));
+    let (_, doc) = check_json(site.root(), &[]);
+    let mut expected = set(&[("translation-token-mismatch", ES, 48)]);
+    for file in [ES, IT, ja] {
+        expected.extend(set(&[
+            ("duplicate-anchor", file, 77),
+            ("duplicate-anchor", file, 86),
+            ("broken-link", file, 112),
+        ]));
+    }
+    assert_eq!(findings(&doc), expected);
+    let row = finding_where(&doc, |f| f["rule"] == "translation-token-mismatch");
+    assert_eq!(
+        row["message"],
+        "this table row has `0x8007232A` where it-it, ja-jp have `0x8007232B`"
+    );
+}
+
 /// A switch a translation lost from the first column of a parameters
 /// table is flagged when its own page names the switch elsewhere; a cell
 /// holding another switch, a switch the page never names, and rows of
