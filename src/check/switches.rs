@@ -42,14 +42,19 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         if !starts_word {
             continue;
         }
+        // `/-y` turns `/y` off: the name may start after a `-`.
+        let name = if b == b'/' && bytes.get(i + 1) == Some(&b'-') {
+            i + 2
+        } else {
+            i + 1
+        };
         let end = if b == b'/' && bytes.get(i + 1) == Some(&b'?') {
             i + 2
-        } else if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            i + 1
-                + bytes[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
-                    .count()
+        } else if bytes.get(name).is_some_and(u8::is_ascii_alphabetic) {
+            name + bytes[name..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+                .count()
         } else {
             continue;
         };
@@ -223,6 +228,8 @@ mod tests {
             ["/setclassid"]
         );
         assert_eq!(switches("/?"), ["/?"]);
+        assert_eq!(switches("/-y"), ["/-y"]);
+        assert_eq!(switches("/exclude: FileName1 [+ [FileName2]"), ["/exclude"]);
         assert_eq!(switches("-Name <String>"), ["-Name"]);
         assert_eq!(switches("**/log**:file"), ["/log"]);
         assert_eq!(switches("[/renew6](#renew6)"), ["/renew6"]);
@@ -238,5 +245,8 @@ mod tests {
         assert!(switches("-1").is_empty());
         assert!(switches("Non-genuine").is_empty());
         assert!(switches("`/all`").is_empty());
+        assert!(switches("b").is_empty());
+        assert!(switches("\"/z").is_empty());
+        assert!(switches("/-").is_empty());
     }
 }
