@@ -94,6 +94,11 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     ] {
         expect("translation-token-mismatch", locale, name, line);
     }
+    // Placeholders the pipeline left in the German xcopy (two on line 211,
+    // one finding).
+    for line in [39, 158, 211] {
+        expect("mt-placeholder", "de-de", "xcopy", line);
+    }
     // xcopy links seven pages outside the sample.
     for locale in ["de-de", "es-es"] {
         for line in 215..=221 {
@@ -144,6 +149,39 @@ fn a_third_real_locale_outvotes_the_es_es_row_and_adds_no_noise() {
     assert_eq!(
         row["message"],
         "this table row has `0x8007232A` where it-it, ja-jp have `0x8007232B`"
+    );
+}
+
+/// A machine-translation placeholder is a warning wherever it is, one per
+/// line; where it took a token's place, it tells which of two locales lost
+/// the token, and becomes that finding's note.
+#[test]
+fn machine_translation_placeholders_are_found_and_tell_who_lost_a_token() {
+    let en = "# A\n\nRun `bitsadmin /?` for the list.\n\nMail user@example.com about foo__t.\n";
+    let ko = "# A\n\n@No__t-0 또는 목록을 확인하세요.\n\nMail user@example.com about foo__t.\n\nTwo: @no__t -1 and @No__t_2.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/ko-kr/a.md", ko);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/ko-kr/a.md", 3),
+            ("mt-placeholder", "content/ko-kr/a.md", 7),
+        ]),
+        "en-us is not blamed: the placeholder shows ko-kr lost the code"
+    );
+    let lost = finding_where(&doc, |f| f["location"]["line"] == 3);
+    assert!(
+        notes(lost)[0]
+            .starts_with("`@No__t-0` is a placeholder machine translation left in the text"),
+        "{lost}"
+    );
+    let two = finding_where(&doc, |f| f["location"]["line"] == 7);
+    assert_eq!(two["location"]["column"], 6);
+    assert_eq!(
+        two["message"],
+        "`@no__t -1` and 1 more on this line are placeholders machine translation left in the text: what stood there (code, a link, a placeholder such as `<Source>`) is lost"
     );
 }
 

@@ -7,6 +7,8 @@
 //! three findings for one typo. Findings of these rules on the same line
 //! of the same file become one, under the most telling rule, with the
 //! others' messages as notes: each is a reason to believe the finding.
+//! A machine-translation placeholder (`mt-placeholder`) is often why a
+//! token went missing: on the line of that finding it becomes its note.
 
 use crate::diagnostic::Finding;
 
@@ -15,6 +17,7 @@ const FAMILY: &[&str] = &[
     "translation-token-mismatch",
     "link-text-anchor-mismatch",
     "duplicate-table-key",
+    "mt-placeholder",
 ];
 
 pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {

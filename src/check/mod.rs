@@ -17,6 +17,7 @@ mod keyed;
 mod link_text;
 mod links;
 mod merge;
+mod mt_placeholders;
 mod pivots;
 mod redirects;
 pub mod resolve;
@@ -85,6 +86,11 @@ pub const RULES: &[RuleInfo] = &[
         "hidden-html",
         Severity::Warning,
         "Prose such as `<computername>` that a browser parses as an unknown tag and hides.",
+    ),
+    rule(
+        "mt-placeholder",
+        Severity::Warning,
+        "A placeholder of the machine-translation pipeline (`@no__t-0`) left in the text, where something was lost.",
     ),
     rule(
         "link-text-anchor-mismatch",
@@ -339,6 +345,7 @@ const CHECKS: &[Check] = &[
     links::check,
     anchors::check,
     hidden_html::check,
+    mt_placeholders::check,
     link_text::check,
     table_keys::check,
     tokens::check,

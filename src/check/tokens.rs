@@ -19,8 +19,9 @@
 //!   repeated in its table) and no differing translation's does.
 //! - Else the locale that disagrees with a strict majority; the others are
 //!   related locations.
-//! - Without a majority (two locales), each page's own evidence, as above,
-//!   marks the wrong side. Without evidence, both are reported.
+//! - Without a majority (two locales), each page's own evidence, as above
+//!   or a machine-translation placeholder (`@no__t-0`) in the block, marks
+//!   the wrong side. Without evidence, both are reported.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -33,7 +34,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
-use super::{Context, link_text, switches, table_keys};
+use super::{Context, link_text, mt_placeholders, switches, table_keys};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -361,7 +362,9 @@ fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String
     }
 }
 
-/// A page's own signs that one of its blocks is wrong, computed on demand.
+/// A page's own signs that one of its blocks is wrong, computed on demand:
+/// a key its table repeats, a link whose text contradicts its target, a
+/// machine-translation placeholder where something was lost.
 #[derive(Default)]
 struct Evidence {
     repeats: HashMap<usize, Vec<usize>>,
@@ -376,8 +379,20 @@ impl Evidence {
                 .map(|(r, _)| r)
                 .collect()
         });
-        repeats.contains(&unit) || link_mismatch(cx, page, facts, unit)
+        repeats.contains(&unit)
+            || link_mismatch(cx, page, facts, unit)
+            || mt_placeholder(cx, page, facts, unit)
     }
+}
+
+/// Whether `unit` holds a placeholder machine translation left where it
+/// lost something ([`mt_placeholders`]).
+fn mt_placeholder(cx: &Context, page: usize, facts: &Facts, unit: usize) -> bool {
+    let text = &cx.site.pages[page].source.text;
+    let start = facts.units[unit].offset;
+    let end = facts.units.get(unit + 1).map_or(text.len(), |u| u.offset);
+    text.get(start..end)
+        .is_some_and(|t| !mt_placeholders::placeholders(t).is_empty())
 }
 
 /// Whether a link inside `unit` contradicts its own target.

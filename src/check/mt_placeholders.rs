@@ -1,0 +1,121 @@
+//! `mt-placeholder`: a placeholder of Microsoft's machine-translation
+//! pipeline left in the text, `@no__t-0` and its mangled forms (`@No__t_1`,
+//! `@ no__t-1`, `@no__t -1`). The pipeline swaps each protected piece of a
+//! sentence (a code span, a link, a placeholder such as `<Source>`) for
+//! such a token and puts it back after translating; where the translation
+//! bent the token, the piece is lost and readers see `@no__t-0` instead.
+//! Real localized repositories carry them in every language
+//! (`tests/data/real/de-de/windows-commands/xcopy.md` has three).
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+
+use super::Context;
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    cx.per_page(|p, page| {
+        let text = &page.source.text;
+        // One finding per line: two placeholders in one sentence are one
+        // thing to fix there.
+        let mut lines: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+        for at in placeholders(text) {
+            let line = cx.location(p, at.clone()).line;
+            match lines.last_mut() {
+                Some((l, spans)) if *l == line => spans.push(at),
+                _ => lines.push((line, vec![at])),
+            }
+        }
+        lines
+            .into_iter()
+            .map(|(_, spans)| {
+                let written = &text[spans[0].clone()];
+                let message = match spans.len() {
+                    1 => format!(
+                        "`{written}` is a placeholder machine translation left in the text: what stood here (code, a link, a placeholder such as `<Source>`) is lost"
+                    ),
+                    n => format!(
+                        "`{written}` and {} more on this line are placeholders machine translation left in the text: what stood there (code, a link, a placeholder such as `<Source>`) is lost",
+                        n - 1
+                    ),
+                };
+                let mut finding = Finding::warning("mt-placeholder", cx.location(p, spans[0].clone()), message)
+                    .with_help(
+                        "write here what the source has at this place; the page's other translations show it too",
+                    );
+                for at in &spans[1..] {
+                    finding = finding.with_related(
+                        cx.location(p, at.clone()),
+                        format!("`{}`, another placeholder", &text[at.clone()]),
+                    );
+                }
+                finding
+            })
+            .collect()
+    })
+}
+
+/// Where `text` holds a placeholder: `@`, an optional space, `no__t` in any
+/// case, then optionally a space, `-` or `_`, a space and digits.
+pub fn placeholders(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // `@` is rare in prose, and one byte is the fastest thing to look for:
+    // every page of a site is scanned.
+    for start in memchr::memchr_iter(b'@', bytes) {
+        let mut at = start + 1;
+        if bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let Some(word) = bytes.get(at..at + 5) else {
+            continue;
+        };
+        if !word.eq_ignore_ascii_case(b"no__t") {
+            continue;
+        }
+        let mut end = at + 5;
+        let mut next = end;
+        for optional in [b' ', b'-', b' '] {
+            if bytes.get(next) == Some(&optional)
+                || (optional == b'-' && bytes.get(next) == Some(&b'_'))
+            {
+                next += 1;
+            }
+        }
+        let digits = bytes[next.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits > 0 {
+            end = next + digits;
+        }
+        out.push(start..end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    fn found(text: &str) -> Vec<&str> {
+        placeholders(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn every_mangled_form_is_found_whole() {
+        assert_eq!(found("Call @No__t-0 or `bitsadmin /HELP`."), ["@No__t-0"]);
+        assert_eq!(found("@No__t_0 方法"), ["@No__t_0"]);
+        assert_eq!(found("|> der @no__t 0quelle|"), ["@no__t 0"]);
+        assert_eq!(found("\\\\ @ no__t-1Public\\Address"), ["@ no__t-1"]);
+        assert_eq!(found("**. @no__t -1toc\\*.yml**"), ["@no__t -1"]);
+        assert_eq!(found("ends with @no__t"), ["@no__t"]);
+    }
+
+    #[test]
+    fn lookalikes_are_not() {
+        assert!(found("no__t-0 without the at sign").is_empty());
+        assert!(found("user@example.com and foo__t").is_empty());
+        assert!(found("@not__t-1").is_empty());
+    }
+}
