@@ -26,7 +26,8 @@ use super::Context;
 /// One block in one locale: (page, unit index).
 type Member = (usize, usize);
 
-/// The switches a first cell starts a word with: `/name`, `-Name`, `/?`.
+/// The switches a first cell starts a word with: `/name`, `-Name`,
+/// `--name`, `/-y`, `/?`.
 /// Byte ranges in `cell`. A `/name/` is a path, not a switch.
 pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
     let bytes = cell.as_bytes();
@@ -42,8 +43,9 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         if !starts_word {
             continue;
         }
-        // `/-y` turns `/y` off: the name may start after a `-`.
-        let name = if b == b'/' && bytes.get(i + 1) == Some(&b'-') {
+        // `/-y` turns `/y` off, `--name` is a long option: the name may
+        // start after a second character.
+        let name = if bytes.get(i + 1) == Some(&b'-') {
             i + 2
         } else {
             i + 1
@@ -229,6 +231,10 @@ mod tests {
         );
         assert_eq!(switches("/?"), ["/?"]);
         assert_eq!(switches("/-y"), ["/-y"]);
+        assert_eq!(
+            switches("`--resource-group` or --name -g"),
+            ["--name", "-g"]
+        );
         assert_eq!(switches("/exclude: FileName1 [+ [FileName2]"), ["/exclude"]);
         assert_eq!(switches("-Name <String>"), ["-Name"]);
         assert_eq!(switches("**/log**:file"), ["/log"]);
@@ -248,5 +254,6 @@ mod tests {
         assert!(switches("b").is_empty());
         assert!(switches("\"/z").is_empty());
         assert!(switches("/-").is_empty());
+        assert!(switches("-- ---").is_empty());
     }
 }
