@@ -175,3 +175,30 @@ pub fn example_site() -> &'static Path {
     });
     out
 }
+
+/// The seed articles, as `check` names them.
+pub const ES: &str = "content/es-es/get-started/activation-error-codes.md";
+pub const IT: &str = "content/it-it/get-started/activation-error-codes.md";
+
+/// The notes of a finding in the JSON report.
+pub fn notes(finding: &serde_json::Value) -> Vec<&str> {
+    finding["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .map(|n| n.as_str().expect("a note is text"))
+        .collect()
+}
+
+/// A fixture site: `files` under `content/`, checked as JSON.
+pub fn run(
+    files: &[(&str, &str)],
+    extra: &[&str],
+) -> (Option<i32>, BTreeSet<(String, String, u64)>) {
+    let site = Fixture::new();
+    for (path, text) in files {
+        site.write(&format!("content/{path}"), text);
+    }
+    let (code, doc) = check_json(site.root(), extra);
+    (code, findings(&doc))
+}

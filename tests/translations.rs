@@ -1,0 +1,417 @@
+//! `polydoc check` across locales: `translation-token-mismatch` (who is
+//! wrong, source versions, command switches), `mt-placeholder`, and real
+//! translations that nobody wrote for polydoc (`tests/data/README.md`).
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+
+/// Three real machine translations of one page, made from one source
+/// version (`tests/data/README.md`): their own defects are found, and
+/// nothing that a translation legitimately changes (prose, placeholders
+/// such as `\<adaptador>`, the `* * * *` debris of the pipeline) is.
+#[test]
+fn real_translations_give_their_real_defects_and_nothing_else() {
+    let (code, doc) = check_json(&repo(), &["--content", "tests/data/real"]);
+    assert_eq!(code, Some(1));
+    let page =
+        |locale: &str, name: &str| format!("tests/data/real/{locale}/windows-commands/{name}.md");
+    let mut expected = BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, name: &str, line: u64| {
+        expected.insert((rule.to_owned(), page(locale, name), line));
+    };
+    for locale in ["de-de", "es-es", "pt-br"] {
+        expect("hidden-html", locale, "ipconfig", 44);
+        expect("broken-link", locale, "ipconfig", 83);
+    }
+    // Switches machine translation mangled in the parameters tables. In
+    // ipconfig, de-de kept them all and is not blamed, though es-es and
+    // pt-br both lost `/showclassid`; in xcopy es-es wrote `b` for `/b`
+    // and de-de `"/z` for `/z`.
+    for (locale, name, line) in [
+        ("es-es", "ipconfig", 37),
+        ("es-es", "ipconfig", 45),
+        ("pt-br", "ipconfig", 44),
+        ("pt-br", "ipconfig", 45),
+        ("es-es", "xcopy", 67),
+        ("de-de", "xcopy", 66),
+    ] {
+        expect("translation-token-mismatch", locale, name, line);
+    }
+    // Placeholders the pipeline left in the German xcopy (two on line 211,
+    // one finding).
+    for line in [39, 158, 211] {
+        expect("mt-placeholder", "de-de", "xcopy", line);
+    }
+    // xcopy links seven pages outside the sample.
+    for locale in ["de-de", "es-es"] {
+        for line in 215..=221 {
+            expect("broken-link", locale, "xcopy", line);
+        }
+    }
+    assert_eq!(findings(&doc), expected);
+    let hidden = finding_where(&doc, |f| f["rule"] == "hidden-html");
+    assert_eq!(
+        hidden["message"],
+        "`<ClassID>` is no HTML element: browsers treat it as an unknown tag and hide it"
+    );
+    let mangled = finding_where(&doc, |f| f["location"]["line"] == 37);
+    assert_eq!(
+        mangled["message"],
+        "this table row lacks the switch `/displaydns`, which de-de, pt-br have in the same row and this page names on line 28"
+    );
+    assert_eq!(mangled["location"]["column"], 2);
+    assert_eq!(
+        mangled["help"],
+        "write `/displaydns` in this cell as de-de does: translations keep command switches as they are"
+    );
+}
+
+/// The seed article in a third real locale, ja-jp, translated from the
+/// same source version (`tests/data/README.md`): the es-es row is now
+/// outvoted, and the Japanese page adds only what the others have too.
+#[test]
+fn a_third_real_locale_outvotes_the_es_es_row_and_adds_no_noise() {
+    let site = Fixture::new();
+    for file in [ES, IT] {
+        let seed = std::fs::read(repo().join(file)).expect("the seeds are in content/");
+        site.write(file, seed);
+    }
+    let ja = "content/ja-jp/get-started/activation-error-codes.md";
+    site.write(ja, include_str!("data/ja-jp-activation-error-codes.md"));
+    let (_, doc) = check_json(site.root(), &[]);
+    let mut expected = set(&[("translation-token-mismatch", ES, 48)]);
+    for file in [ES, IT, ja] {
+        expected.extend(set(&[
+            ("duplicate-anchor", file, 77),
+            ("duplicate-anchor", file, 86),
+            ("broken-link", file, 112),
+        ]));
+    }
+    assert_eq!(findings(&doc), expected);
+    let row = finding_where(&doc, |f| f["rule"] == "translation-token-mismatch");
+    assert_eq!(
+        row["message"],
+        "this table row has `0x8007232A` where it-it, ja-jp have `0x8007232B`"
+    );
+}
+
+/// A machine-translation placeholder is a warning wherever it is, one per
+/// line; where it took a token's place, it tells which of two locales lost
+/// the token, and becomes that finding's note.
+#[test]
+fn machine_translation_placeholders_are_found_and_tell_who_lost_a_token() {
+    let en = "# A\n\nRun `bitsadmin /?` for the list.\n\nMail user@example.com about foo__t.\n";
+    let ko = "# A\n\n@No__t-0 또는 목록을 확인하세요.\n\nMail user@example.com about foo__t.\n\nTwo: @no__t -1 and @No__t_2.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/ko-kr/a.md", ko);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/ko-kr/a.md", 3),
+            ("mt-placeholder", "content/ko-kr/a.md", 7),
+        ]),
+        "en-us is not blamed: the placeholder shows ko-kr lost the code"
+    );
+    let lost = finding_where(&doc, |f| f["location"]["line"] == 3);
+    assert!(
+        notes(lost)[0]
+            .starts_with("`@No__t-0` is a placeholder machine translation left in the text"),
+        "{lost}"
+    );
+    let two = finding_where(&doc, |f| f["location"]["line"] == 7);
+    assert_eq!(two["location"]["column"], 6);
+    assert_eq!(
+        two["message"],
+        "`@no__t -1` and 1 more on this line are placeholders machine translation left in the text: what stood there (code, a link, a placeholder such as `<Source>`) is lost"
+    );
+}
+
+/// A switch a translation lost from the first column of a parameters
+/// table is flagged when its own page names the switch elsewhere; a cell
+/// holding another switch, a switch the page never names, and rows of
+/// tables of different lengths (paired by order, perhaps wrongly) are not.
+#[test]
+fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
+    let en = "# tool\n\n```\ntool [/all] [/Release] [-Name <n>]\n```\n\n|Parameter|Description|\n|-|-|\n|/all|All.|\n|/release|Release.|\n|-Name|Name.|\n|/quiet|Quiet.|\n";
+    let es = en
+        .replace("|/all|All.|", "|comando/all|Todo.|")
+        .replace("|/release|", "|/renew|")
+        .replace("|/quiet|", "|silencioso|");
+    let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &es)], &[]);
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/es-es/tool.md", 9)]),
+        "`/renew` is another switch, `/quiet` is named nowhere else on the page"
+    );
+    let longer = es.replace("|-Name|", "|Nota|Una fila de más.|\n|-Name|");
+    let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &longer)], &[]);
+    assert_eq!(
+        found,
+        set(&[]),
+        "tables of other lengths: rows without codes may be paired wrong"
+    );
+}
+
+const EN: &str = "---\nms.date: 01/01/2020\n---\n# A\n\n|Code|Text|\n|-|-|\n|[0x1111AAAA](#code-a)|one|\n|[0x2222BBBB](#code-b)|two|\n\n```powershell\n# Check the key\nslmgr /dlv\n```\n\n## <a name=\"code-a\"></a>0x1111AAAA\n\nSee `Get-Item` and 0x1111AAAA.\n\n## <a name=\"code-b\"></a>0x2222BBBB\n";
+
+#[test]
+fn translations_disagreeing_with_the_majority_are_flagged() {
+    let es = EN
+        .replace("01/01/2020", "02/02/2021")
+        .replace("one", "uno")
+        .replace("# Check the key", "# Comprobar la clave")
+        .replace(
+            "See `Get-Item` and 0x1111AAAA.",
+            "Vea 0x1111AAAA, `Get-Item` y 0x1111AAAA.",
+        );
+    let it = EN
+        .replace("two", "due")
+        .replace("See `Get-Item`", "Vedere `Get-Items`")
+        .replace(
+            "|[0x2222BBBB](#code-b)|",
+            "|0x3333CCCC|tre|\n|[0x2222BBBC](#code-b)|",
+        );
+    let (_, found) = run(
+        &[("en-us/a.md", EN), ("es-es/a.md", &es), ("it-it/a.md", &it)],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/it-it/a.md", 10),
+            ("translation-token-mismatch", "content/it-it/a.md", 19),
+        ]),
+        "front matter, translated comments, repeated codes and one extra row (aligned, not shifting) give nothing"
+    );
+}
+
+#[test]
+fn two_locales_without_evidence_are_both_reported() {
+    let es = EN.replace("slmgr /dlv", "slmgr /xpr");
+    let (_, found) = run(&[("en-us/a.md", EN), ("es-es/a.md", &es)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/en-us/a.md", 11),
+            ("translation-token-mismatch", "content/es-es/a.md", 11),
+        ])
+    );
+}
+
+/// With a source locale the source is the reference: the translations
+/// that differ from it are flagged, even when they outnumber it (the
+/// source changed; two stale translations are no vote against it).
+#[test]
+fn with_a_source_locale_the_translations_that_differ_from_it_are_flagged() {
+    let stale = EN.replace("See `Get-Item`", "See `Get-ChildItem`");
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    site.write("content/en-us/a.md", EN);
+    site.write("content/es-es/a.md", &stale);
+    site.write("content/it-it/a.md", &stale);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/es-es/a.md", 18),
+            ("translation-token-mismatch", "content/it-it/a.md", 18),
+        ])
+    );
+    let es = finding_where(&doc, |f| f["location"]["file"] == "content/es-es/a.md");
+    assert_eq!(
+        es["message"],
+        "this paragraph has `Get-ChildItem` where en-us (the source) has `Get-Item`"
+    );
+    assert_eq!(
+        es["help"],
+        "change `Get-ChildItem` to `Get-Item`, as in en-us (the source); if en-us is wrong, correct it and then its translations"
+    );
+}
+
+/// The source is the reference unless its own block shows the slip: here
+/// its link text names another code than the heading it links to.
+#[test]
+fn a_source_whose_own_block_shows_the_slip_is_flagged_instead() {
+    let slipped = EN.replace("|[0x2222BBBB](#code-b)|", "|[0x2222BBBC](#code-b)|");
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    site.write("content/en-us/a.md", &slipped);
+    site.write("content/es-es/a.md", EN);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/en-us/a.md", 9)])
+    );
+}
+
+/// Translations made from different source versions (`ms.openlocfilehash`)
+/// differ by what the source changed between them: drift reports the
+/// older one as outdated, `check` compares only pages of one version.
+#[test]
+fn only_translations_of_the_same_source_version_are_compared() {
+    let version = |hash: &str, text: &str| {
+        text.replace(
+            "ms.date: 01/01/2020",
+            &format!("ms.openlocfilehash: {hash}"),
+        )
+    };
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", EN),
+            (
+                "es-es/a.md",
+                &version("aaaa1111", &EN.replace("slmgr /dlv", "slmgr /xpr")),
+            ),
+            ("it-it/a.md", &version("bbbb2222", EN)),
+            ("de-de/a.md", &version("AAAA1111", EN)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/de-de/a.md", 11),
+            ("translation-token-mismatch", "content/es-es/a.md", 11),
+        ]),
+        "es-es and de-de share a version (hashes compare without case); it-it and en-us stand alone"
+    );
+}
+
+#[test]
+fn a_token_mismatch_lists_tokens_in_text_order_and_points_at_the_first() {
+    // `zeta.md` comes first in the text and last in alphabetical order.
+    let en = "# A\n\nSee [z](zeta.md), [a](alpha.md) and `0x80070005`.\n";
+    let es = "# A\n\nVea [a](alpha.md).\n";
+    let site = Fixture::new();
+    site.write("content/en-us/zeta.md", "# Z\n")
+        .write("content/en-us/alpha.md", "# Z\n")
+        .write("content/es-es/alpha.md", "# Z\n")
+        .write("content/en-us/a.md", en)
+        .write("content/es-es/a.md", es);
+    let (_, doc) = check_json(site.root(), &[]);
+    let en_finding = finding_where(&doc, |f| f["location"]["file"] == "content/en-us/a.md");
+    assert_eq!(
+        en_finding["message"],
+        "this paragraph has link `zeta.md`, `0x80070005`, which es-es lacks"
+    );
+    assert_eq!(
+        (
+            en_finding["location"]["line"].as_u64(),
+            en_finding["location"]["column"].as_u64()
+        ),
+        (Some(3), Some(5))
+    );
+}
+
+#[test]
+fn links_to_a_translated_heading_agree_though_its_slug_differs() {
+    // Each page links the same headings by their own automatic ids: right
+    // in both languages, nothing to report.
+    let en = "# A\n\nSee [it](#activate-windows), [b](b.md#install).\n\nThen [here](#install-the-key).\n\n## Install the key\n\n## Activate Windows\n";
+    let es = "# A\n\nVea [esto](#activar-windows), [b](b.md#instalar).\n\nLuego [aquí](#activar-windows).\n\n## Instalar la clave\n\n## Activar Windows\n";
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", en),
+            ("es-es/a.md", es),
+            ("en-us/b.md", "# B\n\n## Install\n"),
+            ("es-es/b.md", "# B\n\n## Instalar\n"),
+        ],
+        &[],
+    );
+    // The second paragraph links another heading in each language.
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/en-us/a.md", 5),
+            ("translation-token-mismatch", "content/es-es/a.md", 5),
+        ])
+    );
+}
+
+#[test]
+fn translated_placeholders_in_code_are_no_mismatch_and_changed_commands_are() {
+    let page = |placeholder: &str, switch: &str| {
+        format!(
+            "# A\n\nRun `slmgr {switch} <{placeholder}>`.\n\n```cmd\nslmgr /ipk <{placeholder}>\n```\n"
+        )
+    };
+    let (_, found) = run(
+        &[
+            ("en-us/a.md", &page("product key", "/ipk")),
+            ("es-es/a.md", &page("clave de producto", "/ipk")),
+            ("fr-fr/a.md", &page("clé de produit", "/ato")),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/fr-fr/a.md", 3)])
+    );
+
+    // Three locales, three commands: no majority, each message speaks for
+    // the locale it quotes only.
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page("product key", "/ipk"))
+        .write("content/es-es/a.md", page("clave de producto", "/upk"))
+        .write("content/fr-fr/a.md", page("clé de produit", "/ato"));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(findings(&doc).len(), 3);
+    let en = finding_where(&doc, |f| f["location"]["file"] == "content/en-us/a.md");
+    assert_eq!(
+        en["message"],
+        "this paragraph has `slmgr /ipk <product key>` where es-es has `slmgr /upk <clave de producto>` (fr-fr has yet other tokens)"
+    );
+}
+
+#[test]
+fn translations_keep_the_files_their_includes_and_media_read() {
+    let en = "# A\n\nIntro.\n\n:::image type=\"content\" source=\"media/a.png\" alt-text=\"Shot\":::\n\n\
+              [!INCLUDE [n](includes/n.md)]\n\n- Step with [!INCLUDE [n](includes/n.md)] inline\n";
+    // Alt text and prose are translated: no finding for es-es.
+    let es = en
+        .replace("Intro", "Introducción")
+        .replace("Shot", "Captura")
+        .replace("Step with", "Paso con");
+    let it = en.replace("media/a.png", "media/b.png").replace(
+        "Step with [!INCLUDE [n](includes/n.md)]",
+        "Passo con [!INCLUDE [n](includes/m.md)]",
+    );
+    let site = Fixture::new();
+    for (locale, page) in [("en-us", en.to_owned()), ("es-es", es), ("it-it", it)] {
+        site.write(&format!("content/{locale}/a.md"), page);
+        for file in [
+            "media/a.png",
+            "media/b.png",
+            "includes/n.md",
+            "includes/m.md",
+        ] {
+            site.write(&format!("content/{locale}/{file}"), "x\n");
+        }
+    }
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/it-it/a.md", 5),
+            ("translation-token-mismatch", "content/it-it/a.md", 9),
+        ])
+    );
+    let messages: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "this include or media block has file `media/b.png` where en-us, es-es have file `media/a.png`",
+            "this list item has file `includes/m.md` where en-us, es-es have file `includes/n.md`",
+        ]
+    );
+}
