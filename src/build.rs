@@ -116,6 +116,7 @@ fn prepare(
         source: config.source.clone(),
         includes: config.includes.clone(),
         root: config.root.clone(),
+        alert_keywords: config.alerts.keys().cloned().collect(),
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

@@ -104,6 +104,8 @@ pub struct Site {
     pub tocs: Tocs,
     /// DocFX zone pivot groups (`zone-pivot-groups.yml`) per locale.
     pub pivots: Pivots,
+    /// Alert keywords the site adds (`[alerts]` in `polydoc.toml`).
+    pub alert_keywords: Vec<String>,
 }
 
 /// What resolving needs from the configuration.
@@ -115,6 +117,8 @@ pub struct SiteOptions {
     pub includes: Vec<String>,
     /// The site root, for showing paths in findings relative to it.
     pub root: std::path::PathBuf,
+    /// Alert keywords the site adds besides DocFX's five.
+    pub alert_keywords: Vec<String>,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -225,6 +229,7 @@ impl Site {
             snippets: HashMap::new(),
             tocs,
             pivots,
+            alert_keywords: options.alert_keywords.clone(),
         };
         site.snippets = site.read_snippets();
         site

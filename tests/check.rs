@@ -592,6 +592,48 @@ fn hidden_html_is_reported_and_real_tags_are_not() {
     assert_eq!(code, Some(1));
 }
 
+/// Alert keywords translated with the text: the quote shows `[!NOTA]`.
+#[test]
+fn unknown_alert_keywords_are_found_with_the_one_meant() {
+    let es = "# A\n\n> [!NOTA]\n> Lea esto.\n\n> [!NOTE]\n> [!Hinweis] Doppelt.\n\n> [!NOTE]\n> Bien.\n\n> [!div class=\"x\"]\n> Bien.\n\n> [!TODO]\n> Declarada.\n\nProsa con [!NOTA].\n\n```md\n> [!NOTA]\n```\n\n> [!Cuidadoso]\n> ?\n";
+    let site = Fixture::new();
+    site.write("polydoc.toml", "[alerts]\nTODO = \"alert-todo\"\n");
+    site.write("content/es-es/a.md", es);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("unknown-alert", "content/es-es/a.md", 3),
+            ("unknown-alert", "content/es-es/a.md", 7),
+            ("unknown-alert", "content/es-es/a.md", 24),
+        ])
+    );
+    let nota = finding_where(&doc, |f| f["location"]["line"] == 3);
+    assert_eq!(nota["location"]["column"], 3);
+    assert!(
+        nota["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("write `[!NOTE]`"),
+        "{nota}"
+    );
+    let hinweis = finding_where(&doc, |f| f["location"]["line"] == 7);
+    assert!(
+        hinweis["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("write `[!NOTE]`")
+    );
+    let unknown = finding_where(&doc, |f| f["location"]["line"] == 24);
+    assert!(
+        unknown["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("use `[!NOTE]`, `[!TIP]`"),
+        "{unknown}"
+    );
+}
+
 #[test]
 fn link_text_against_anchor_and_table_keys() {
     let page = "# A\n\n|Code|Text|\n|-|-|\n|[0x80070005](#0x80070005-denied)|a|\n|[0x8007232A](#0x8007232b-dns)|b|\n|[0x8007232A](#0x8007232a-dns)|c|\n|[Fix](#0x8007232a-dns)|d|\n\n|Kind|Name|\n|-|-|\n|MAK|a|\n|MAK|b|\n|KMS|c|\n\n## <a name=\"0x80070005-denied\"></a>0x80070005\n\n## <a name=\"0x8007232b-dns\"></a>0x8007232B\n\n## <a name=\"0x8007232a-dns\"></a>0x8007232A\n";

@@ -8,6 +8,7 @@
 //! describe one problem into one finding (`merge.rs`), and applies the
 //! severities of `[rules]` in `polydoc.toml`.
 
+mod alert_keywords;
 mod anchors;
 mod blocks;
 mod content_locale;
@@ -86,6 +87,11 @@ pub const RULES: &[RuleInfo] = &[
         "hidden-html",
         Severity::Warning,
         "Prose such as `<computername>` that a browser parses as an unknown tag and hides.",
+    ),
+    rule(
+        "unknown-alert",
+        Severity::Warning,
+        "A quote opening with an alert keyword DocFX does not know, often a translated one (`[!NOTA]`): it shows as text.",
     ),
     rule(
         "mt-placeholder",
@@ -346,6 +352,7 @@ const CHECKS: &[Check] = &[
     anchors::check,
     hidden_html::check,
     mt_placeholders::check,
+    alert_keywords::check,
     link_text::check,
     table_keys::check,
     tokens::check,
