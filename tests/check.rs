@@ -592,6 +592,35 @@ fn hidden_html_is_reported_and_real_tags_are_not() {
     assert_eq!(code, Some(1));
 }
 
+/// Links and images a space after `]` turned into text, as machine
+/// translation leaves them; prose in brackets and code are left alone.
+#[test]
+fn links_split_by_a_space_are_found_and_prose_is_not() {
+    let es = "# A\n\nSegún la [relación] (otra.md#requerida).\n\n![Ventana de salida] (media/salida.png \"Salida\")\n\nDijo [sic] (véase abajo) y [1] (2020).\n\n`[x] (y.md)` en código.\n\n```\n[x] (y.md)\n```\n\n[bien](otra.md)\n";
+    let (_, found) = run(&[("es-es/a.md", es), ("es-es/otra.md", "# Otra\n")], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("broken-link-syntax", "content/es-es/a.md", 3),
+            ("broken-link-syntax", "content/es-es/a.md", 5),
+        ])
+    );
+    let site = Fixture::new();
+    site.write("content/es-es/a.md", es);
+    site.write("content/es-es/otra.md", "# Otra\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    let image = finding_where(&doc, |f| f["location"]["line"] == 5);
+    assert_eq!(
+        image["message"],
+        "`![Ventana de salida] (media/salida.png \"Salida\")` is no image: the space between `]` and `(` makes it text, brackets and path shown"
+    );
+    assert_eq!(
+        image["help"],
+        "remove the space: `![Ventana de salida](media/salida.png \"Salida\")`"
+    );
+    assert_eq!(image["location"]["column"], 1);
+}
+
 /// Alert keywords translated with the text: the quote shows `[!NOTA]`.
 #[test]
 fn unknown_alert_keywords_are_found_with_the_one_meant() {

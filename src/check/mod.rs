@@ -15,6 +15,7 @@ mod content_locale;
 mod hidden_html;
 mod includes;
 mod keyed;
+mod link_syntax;
 mod link_text;
 mod links;
 mod merge;
@@ -62,6 +63,11 @@ pub const RULES: &[RuleInfo] = &[
         "broken-link",
         Severity::Error,
         "A relative link to a page, image or file that does not exist in the page's locale.",
+    ),
+    rule(
+        "broken-link-syntax",
+        Severity::Error,
+        "`[text] (target.md)`: a space between `]` and `(`, as machine translation leaves, makes a link or image text.",
     ),
     rule(
         "missing-anchor",
@@ -353,6 +359,7 @@ const CHECKS: &[Check] = &[
     hidden_html::check,
     mt_placeholders::check,
     alert_keywords::check,
+    link_syntax::check,
     link_text::check,
     table_keys::check,
     tokens::check,
