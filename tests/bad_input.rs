@@ -282,6 +282,9 @@ const PIECES: &[&str] = &[
     "1. ", "[x](~/a.md)", "%20", "[x](sub/c.md#z)", "\\", "[", "](", "<", "&#x",
     "<!-- polydoc-disable-next-line broken-link -->", "<!-- polydoc-disable -->",
     "<!-- polydoc-enable missing-anchor -->", "<!-- polydoc-disable-line x, -->", "<!-- polydoc-",
+    "> [!NOTA]\n> ", "> [!注意]", "[!", "] (", "[x] (a.md)", "![i] (a.png \"t\")", "] (日本.md)",
+    "@no__t-0", "@ no__t", "@No__t_", "|/all|x|\n", "|comando/all|x|\n", "|/-y|", "|--name|",
+    "[/all]", "ms.openlocfilehash: ab\n",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
