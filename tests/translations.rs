@@ -63,6 +63,23 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         "this table row lacks the switch `/displaydns`, which de-de, pt-br have in the same row and this page names on line 28"
     );
     assert_eq!(mangled["location"]["column"], 2);
+    // A placeholder's finding shows the same block in the other locale,
+    // where what was lost can be read.
+    let placeholder = finding_where(&doc, |f| {
+        f["rule"] == "mt-placeholder" && f["location"]["line"] == 39
+    });
+    let related: Vec<(&str, u64)> = placeholder["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["location"]["file"].as_str().unwrap(),
+                r["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(related, [(page("es-es", "xcopy").as_str(), 39)]);
     assert_eq!(
         mangled["help"],
         "write `/displaydns` in this cell as de-de does: translations keep command switches as they are"

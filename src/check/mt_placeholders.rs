@@ -49,10 +49,40 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         format!("`{}`, another placeholder", &text[at.clone()]),
                     );
                 }
+                for (q, span) in counterparts(cx, p, spans[0].start) {
+                    finding = finding.with_related(
+                        cx.location(q, span),
+                        format!("the same block in {}", cx.locale_key(q)),
+                    );
+                }
                 finding
             })
             .collect()
     })
+}
+
+/// The block at `offset` of page `page` in its other translations of the
+/// same source version (aligned as the token check aligns them): where
+/// the lost piece can be read. The start of each block, as a point.
+fn counterparts(cx: &Context, page: usize, offset: usize) -> Vec<(usize, Range<usize>)> {
+    let pages = &cx.site.pages;
+    let facts = &pages[page].doc.facts;
+    let Some(unit) = facts.units.iter().rposition(|u| u.offset <= offset) else {
+        return Vec::new();
+    };
+    cx.site.groups[pages[page].group]
+        .iter()
+        .copied()
+        .filter(|&q| q != page && pages[q].source.same_source_version(&pages[page].source))
+        .filter_map(|q| {
+            let other = &pages[q].doc.facts;
+            let (_, v) = crate::align::documents(facts, other)
+                .into_iter()
+                .find(|pair| pair.0 == Some(unit))?;
+            let start = other.units[v?].offset;
+            Some((q, start..start))
+        })
+        .collect()
 }
 
 /// Where `text` holds a placeholder: `@`, an optional space, `no__t` in any
