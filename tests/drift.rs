@@ -125,6 +125,32 @@ fn the_seeds_drift_only_on_the_es_es_row() {
     assert_eq!(doc["summary"]["up-to-date"], 3);
 }
 
+/// Real machine translations (`tests/data/README.md`): the pages whose
+/// parameters tables lost a switch are inconsistent, the one that kept
+/// them all is up to date, and each reason names the row.
+#[test]
+fn real_translations_drift_where_a_switch_was_lost() {
+    let (code, doc) = drift_json(&repo(), &["--content", "tests/data/real"]);
+    assert_eq!(code, Some(1));
+    let ipconfig = "windows-commands/ipconfig.md";
+    let xcopy = "windows-commands/xcopy.md";
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            (ipconfig, "es-es", "inconsistent"),
+            (ipconfig, "de-de", "up-to-date"),
+            (ipconfig, "pt-br", "inconsistent"),
+            (xcopy, "es-es", "inconsistent"),
+            (xcopy, "de-de", "inconsistent"),
+            (xcopy, "pt-br", "missing"),
+        ])
+    );
+    let es = signals(&doc, xcopy, "es-es");
+    assert_eq!(es.len(), 1, "{es:?}");
+    assert_eq!((es[0].0.as_str(), es[0].2), ("tokens", Some(67)), "{es:?}");
+    assert!(es[0].3.contains("lacks the switch `/b`"), "{es:?}");
+}
+
 #[test]
 fn the_terminal_report_is_a_table_then_the_reasons() {
     let out = polydoc(&repo(), &["drift"]);
