@@ -134,15 +134,22 @@ fn real_translations_drift_where_a_switch_was_lost() {
     assert_eq!(code, Some(1));
     let ipconfig = "windows-commands/ipconfig.md";
     let xcopy = "windows-commands/xcopy.md";
+    let netstat = "windows-commands/netstat.md";
     assert_eq!(
         statuses(&doc),
         expect(&[
             (ipconfig, "es-es", "inconsistent"),
             (ipconfig, "de-de", "up-to-date"),
             (ipconfig, "pt-br", "inconsistent"),
+            (ipconfig, "ko-kr", "missing"),
             (xcopy, "es-es", "inconsistent"),
             (xcopy, "de-de", "inconsistent"),
             (xcopy, "pt-br", "missing"),
+            (xcopy, "ko-kr", "missing"),
+            (netstat, "es-es", "up-to-date"),
+            (netstat, "ko-kr", "inconsistent"),
+            (netstat, "de-de", "missing"),
+            (netstat, "pt-br", "missing"),
         ])
     );
     let es = signals(&doc, xcopy, "es-es");
