@@ -1,6 +1,7 @@
 //! `translation-token-mismatch`: the translations of one block disagree on
 //! what a translation must not change: codes, code spans, fenced code, link
-//! targets, anchors.
+//! targets, anchors, and command switches in a table's first column (those
+//! judged apart, in [`super::switches`]).
 //!
 //! Only pages made from the same source version are compared: pages whose
 //! `ms.openlocfilehash` differ were translated from different versions of
