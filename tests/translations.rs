@@ -51,6 +51,8 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for locale in ["es-es", "ko-kr"] {
         expect("broken-link", locale, "netstat", 88);
     }
+    // ko-kr's `-o` row also lost its mention of `-a` (`**-**`): a warning.
+    expect("translation-token-mismatch", "ko-kr", "netstat", 42);
     // xcopy links seven pages outside the sample.
     for locale in ["de-de", "es-es"] {
         for line in 215..=221 {
@@ -170,6 +172,21 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
         found,
         set(&[("translation-token-mismatch", "content/es-es/tool.md", 9)]),
         "`/renew` is another switch, `/quiet` is named nowhere else on the page"
+    );
+    // A row's description that lost a mention of a switch the page names.
+    let said = en.replace("|Name.|", "|Name; see /all.|");
+    let lost = es.replace("|Name.|", "|Nombre; vea /.|");
+    let (_, doc) = {
+        let site = Fixture::new();
+        site.write("content/en-us/tool.md", &said);
+        site.write("content/es-es/tool.md", &lost);
+        check_json(site.root(), &[])
+    };
+    let mention = finding_where(&doc, |f| f["location"]["line"] == 11);
+    assert_eq!(mention["severity"], "warning");
+    assert_eq!(
+        mention["message"],
+        "this table row does not mention the switch `/all`, which en-us mentions in the same row and this page names on line 4"
     );
     let longer = es.replace("|-Name|", "|Nota|Una fila de más.|\n|-Name|");
     let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &longer)], &[]);

@@ -13,8 +13,10 @@
 //! elsewhere (the syntax block, an example), as a word. Having a switch
 //! never makes a row wrong, nor does having another one (rows without
 //! codes are aligned by their order, so that may be a pairing, not a
-//! translation, gone wrong). Switches compare without case (`/Release` is `/release`), as
-//! Windows reads them.
+//! translation, gone wrong). In the same rows, a description that lost a
+//! mention of a switch (`**-**` for `**-a**`) is a warning on the same
+//! evidence: translators may rephrase a mention away. Switches compare
+//! without case (`/Release` is `/release`), as Windows reads them.
 
 use std::ops::Range;
 
@@ -85,13 +87,16 @@ fn named_elsewhere(text: &str, switch: &str, skip: &Range<usize>) -> Option<Rang
         })
 }
 
+/// A switch as found: lower-cased, as written, its byte range in the file.
+type Switch<'a> = (String, &'a str, Range<usize>);
+
 /// A first cell of one member: its byte range in the file, its switches
 /// (lower-cased, as written, byte range in the file), and its row's place
 /// in its table (index among the body rows, their number), which
 /// [`missing`] fills in only for rows where some locale has a switch.
 struct KeyCell<'a> {
     span: Range<usize>,
-    switches: Vec<(String, &'a str, Range<usize>)>,
+    switches: Vec<Switch<'a>>,
     row: (usize, usize),
 }
 
@@ -210,7 +215,99 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
         }
         out.push(finding);
     }
+    out.extend(lost_mentions(cx, members, &cells));
     out
+}
+
+/// The switches a row mentions after its first cell, as [`KeyCell`]'s.
+fn mentions<'a>(text: &'a str, key: &Range<usize>) -> Vec<Switch<'a>> {
+    let end = text[key.end..]
+        .find('\n')
+        .map_or(text.len(), |n| key.end + n);
+    let rest = &text[key.end..end];
+    in_cell(rest)
+        .into_iter()
+        .map(|r| {
+            let written = &rest[r.clone()];
+            (
+                written.to_ascii_lowercase(),
+                written,
+                key.end + r.start..key.end + r.end,
+            )
+        })
+        .collect()
+}
+
+/// The line of `text` around `at`.
+fn line_of(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    start..end
+}
+
+/// Mentions of a switch a row's description lost, as machine translation
+/// loses them (`**-**` for `**-a**`): a warning, since translators may also
+/// rephrase a mention away; the same evidence as for a first cell (the
+/// page names the switch elsewhere) and the same place in the table.
+fn lost_mentions(cx: &Context, members: &[Member], cells: &[Option<KeyCell>]) -> Vec<Finding> {
+    let text_of = |m: usize| cx.site.pages[members[m].0].source.text.as_str();
+    let said: Vec<Option<Vec<Switch>>> = cells
+        .iter()
+        .enumerate()
+        .map(|(m, c)| c.as_ref().map(|c| mentions(text_of(m), &c.span)))
+        .collect();
+    let mut out = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let (Some(cell), Some(own)) = (cell, &said[i]) else {
+            continue;
+        };
+        let text = text_of(i);
+        let row = line_of(text, cell.span.start);
+        let lost = (0..members.len())
+            .filter(|&j| j != i && cells[j].as_ref().is_some_and(|c| c.row == cell.row))
+            .flat_map(|j| said[j].iter().flatten().map(move |m| (j, m)))
+            .filter(|(_, (lower, _, _))| !own.iter().any(|(l, _, _)| l == lower))
+            .find_map(|(j, (lower, written, at))| {
+                named_elsewhere(text, lower, &row).map(|named| (j, *written, at.clone(), named))
+            });
+        let Some((j, written, their_at, named)) = lost else {
+            continue;
+        };
+        let named_at = cx.location(members[i].0, named);
+        let locale = cx.locale_key(members[j].0);
+        let description = own_description(text, cell);
+        out.push(
+            Finding::warning(
+                "translation-token-mismatch",
+                cx.location(members[i].0, description),
+                format!(
+                    "this table row does not mention the switch `{written}`, which {locale} mentions in the same row and this page names on line {}",
+                    named_at.line
+                ),
+            )
+            .with_help(format!(
+                "mention `{written}` here as {locale} does: translations keep command switches as they are"
+            ))
+            .with_related(named_at, format!("this page names `{written}` here"))
+            .with_related(
+                cx.location(members[j].0, their_at),
+                format!("the same table row in {locale}"),
+            ),
+        );
+    }
+    out
+}
+
+/// Where a row's description starts: after the `|` that ends its first
+/// cell, and the blanks after it.
+fn own_description(text: &str, cell: &KeyCell) -> Range<usize> {
+    let row = line_of(text, cell.span.start);
+    let rest = &text[cell.span.end..row.end];
+    let start = rest
+        .find('|')
+        .map_or(cell.span.end, |p| cell.span.end + p + 1);
+    let start = start + text[start..row.end].len() - text[start..row.end].trim_start().len();
+    start..start
 }
 
 #[cfg(test)]
