@@ -311,6 +311,24 @@ impl Site {
             .filter(move |&p| self.pages[p].locale() != locale)
     }
 
+    /// Per member of `pages` (a translation group, or part of one), the
+    /// index of the first member made from the same source version
+    /// ([`Source::same_source_version`]): the members that share it were
+    /// translated from one version of the source and are compared with
+    /// each other; the others differ by what the source changed since.
+    pub fn source_versions(&self, pages: &[usize]) -> Vec<usize> {
+        pages
+            .iter()
+            .map(|&p| {
+                let source = &self.pages[p].source;
+                pages
+                    .iter()
+                    .position(|&q| self.pages[q].source.same_source_version(source))
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
     /// Number of pages per locale, in locale order.
     pub fn pages_per_locale(&self) -> Vec<usize> {
         let mut counts = vec![0; self.locales.len()];

@@ -37,17 +37,7 @@ fn the_seeds_give_exactly_the_expected_findings() {
         "{notes:?}"
     );
     assert!(notes[1].ends_with("[duplicate-table-key]"), "{notes:?}");
-    let related: Vec<(&str, u64)> = row["related"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["location"]["file"].as_str().unwrap(),
-                r["location"]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let related = related(row);
     assert!(related.contains(&(IT, 48)), "{related:?}");
     let anchors = finding_where(&doc, |f| f["rule"] == "duplicate-anchor");
     assert!(

@@ -76,17 +76,7 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     let placeholder = finding_where(&doc, |f| {
         f["rule"] == "mt-placeholder" && f["location"]["line"] == 39
     });
-    let related: Vec<(&str, u64)> = placeholder["related"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["location"]["file"].as_str().unwrap(),
-                r["location"]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let related = related(placeholder);
     assert_eq!(related, [(page("es-es", "xcopy").as_str(), 39)]);
     assert_eq!(
         mangled["help"],

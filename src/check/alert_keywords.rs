@@ -10,7 +10,6 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::UnitKind;
 
 use super::Context;
 
@@ -78,18 +77,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     };
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        let facts = &page.doc.facts;
-        // Fenced code shows markers as they are: the code units' spans.
-        let code: Vec<Range<usize>> = facts
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| u.kind == UnitKind::Code)
-            .map(|(i, u)| u.offset..facts.units.get(i + 1).map_or(text.len(), |n| n.offset))
-            .collect();
-        markers(text, page.source.body_start)
+        let found = markers(text, page.source.body_start);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        // Fenced code shows markers as they are.
+        found
             .into_iter()
-            .filter(|(at, _)| !code.iter().any(|c| c.contains(&at.start)))
+            .filter(|(at, _)| !cx.in_code(p, at.start))
             .filter(|(_, word)| !known(word))
             .map(|(at, word)| finding(cx, p, at, word))
             .collect()

@@ -10,7 +10,6 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::{TokenKind, UnitKind};
 
 use super::Context;
 
@@ -21,19 +20,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if found.is_empty() {
             return Vec::new();
         }
-        let facts = &page.doc.facts;
-        let code = |at: usize| {
-            facts.units.iter().enumerate().any(|(i, u)| {
-                let end = facts.units.get(i + 1).map_or(text.len(), |n| n.offset);
-                (u.kind == UnitKind::Code && (u.offset..end).contains(&at))
-                    || facts.tokens_of(u).iter().any(|t| {
-                        t.kind == TokenKind::InlineCode && t.span().contains(&at)
-                    })
-            })
-        };
         found
             .into_iter()
-            .filter(|link| !code(link.whole.start))
+            .filter(|link| !cx.in_code(p, link.whole.start))
             .map(|link| {
                 let written = &text[link.whole.clone()];
                 let fixed = format!(

@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use crate::Fatal;
 use crate::config::Level;
 use crate::diagnostic::{Finding, LineIndex, Location, Severity};
-use crate::markdown::facts::Link;
+use crate::markdown::facts::{Link, TokenKind, UnitKind};
 use crate::site::Site;
 use resolve::{Resolved, Targets};
 
@@ -343,6 +343,22 @@ impl<'a> Context<'a> {
             }
         }
         ids
+    }
+
+    /// Whether byte `at` of page `page` is code, shown as written: in a
+    /// fenced block or a code span. For the rules that scan a page's text
+    /// for what Markdown would make of it.
+    pub fn in_code(&self, page: usize, at: usize) -> bool {
+        let text_len = self.site.pages[page].source.text.len();
+        let facts = &self.site.pages[page].doc.facts;
+        facts.units.iter().enumerate().any(|(i, u)| {
+            let end = facts.units.get(i + 1).map_or(text_len, |n| n.offset);
+            (u.kind == UnitKind::Code && (u.offset..end).contains(&at))
+                || facts
+                    .tokens_of(u)
+                    .iter()
+                    .any(|t| t.kind == TokenKind::InlineCode && t.span().contains(&at))
+        })
     }
 
     pub fn locale_key(&self, page: usize) -> &'a str {

@@ -26,6 +26,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 _ => lines.push((line, vec![at])),
             }
         }
+        if lines.is_empty() {
+            return Vec::new();
+        }
+        let counterparts = Counterparts::new(cx, p);
         lines
             .into_iter()
             .map(|(_, spans)| {
@@ -49,7 +53,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         format!("`{}`, another placeholder", &text[at.clone()]),
                     );
                 }
-                for (q, span) in counterparts(cx, p, spans[0].start) {
+                for (q, span) in counterparts.of(spans[0].start) {
                     finding = finding.with_related(
                         cx.location(q, span),
                         format!("the same block in {}", cx.locale_key(q)),
@@ -61,28 +65,56 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     })
 }
 
-/// The block at `offset` of page `page` in its other translations of the
-/// same source version (aligned as the token check aligns them): where
-/// the lost piece can be read. The start of each block, as a point.
-fn counterparts(cx: &Context, page: usize, offset: usize) -> Vec<(usize, Range<usize>)> {
-    let pages = &cx.site.pages;
-    let facts = &pages[page].doc.facts;
-    let Some(unit) = facts.units.iter().rposition(|u| u.offset <= offset) else {
-        return Vec::new();
-    };
-    cx.site.groups[pages[page].group]
-        .iter()
-        .copied()
-        .filter(|&q| q != page && pages[q].source.same_source_version(&pages[page].source))
-        .filter_map(|q| {
-            let other = &pages[q].doc.facts;
-            let (_, v) = crate::align::documents(facts, other)
-                .into_iter()
-                .find(|pair| pair.0 == Some(unit))?;
-            let start = other.units[v?].offset;
-            Some((q, start..start))
-        })
-        .collect()
+/// A page's other translations of the same source version, each aligned
+/// with it once (as the token check aligns them): where a lost piece can
+/// be read.
+struct Counterparts<'a> {
+    page: &'a crate::site::Page,
+    /// (other page, its unit paired with each of this page's units).
+    others: Vec<(usize, Vec<Option<usize>>)>,
+    cx: &'a Context<'a>,
+}
+
+impl<'a> Counterparts<'a> {
+    fn new(cx: &'a Context<'a>, page: usize) -> Self {
+        let pages = &cx.site.pages;
+        let facts = &pages[page].doc.facts;
+        let others = cx
+            .site
+            .translations(page)
+            .filter(|&q| pages[q].source.same_source_version(&pages[page].source))
+            .map(|q| {
+                let mut paired = vec![None; facts.units.len()];
+                for pair in crate::align::documents(facts, &pages[q].doc.facts) {
+                    if let (Some(u), v) = pair {
+                        paired[u] = v;
+                    }
+                }
+                (q, paired)
+            })
+            .collect();
+        Counterparts {
+            page: &pages[page],
+            others,
+            cx,
+        }
+    }
+
+    /// The block holding `offset` in each other translation that has it,
+    /// as a point at its start.
+    fn of(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        let units = &self.page.doc.facts.units;
+        let Some(unit) = units.iter().rposition(|u| u.offset <= offset) else {
+            return Vec::new();
+        };
+        self.others
+            .iter()
+            .filter_map(|(q, paired)| {
+                let start = self.cx.site.pages[*q].doc.facts.units[paired[unit]?].offset;
+                Some((*q, start..start))
+            })
+            .collect()
+    }
 }
 
 /// Where `text` holds a placeholder: `@`, an optional space, `no__t` in any

@@ -107,18 +107,12 @@ fn key_cell<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<KeyCell<'a>> {
         return None;
     }
     let span = facts.key(unit)?.span.clone();
-    let text = cx.site.pages[page].source.text.get(span.clone())?;
-    let switches = in_cell(text)
-        .into_iter()
-        .map(|r| {
-            let written = &text[r.clone()];
-            let at = span.start + r.start..span.start + r.end;
-            (written.to_ascii_lowercase(), written, at)
-        })
-        .collect();
+    let text = &cx.site.pages[page].source.text;
+    // The parser's span, checked rather than trusted before slicing.
+    text.get(span.clone())?;
     Some(KeyCell {
+        switches: switches_in(text, span.clone()),
         span,
-        switches,
         row: (0, 0),
     })
 }
@@ -143,6 +137,14 @@ fn row_place(cx: &Context, (page, index): Member) -> (usize, usize) {
 /// The findings for one aligned table row: each member whose first cell
 /// has no switch while another member's has one that its own page names.
 pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
+    // Aligned blocks are of one kind: most are no table rows at all.
+    let (page, unit) = members[0];
+    if !matches!(
+        cx.site.pages[page].doc.facts.units[unit].kind,
+        UnitKind::Row { header: false, .. }
+    ) {
+        return Vec::new();
+    }
     let mut cells: Vec<Option<KeyCell>> = members.iter().map(|&m| key_cell(cx, m)).collect();
     if cells.iter().flatten().all(|c| c.switches.is_empty()) {
         return Vec::new();
@@ -219,23 +221,22 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
     out
 }
 
-/// The switches a row mentions after its first cell, as [`KeyCell`]'s.
-fn mentions<'a>(text: &'a str, key: &Range<usize>) -> Vec<Switch<'a>> {
-    let end = text[key.end..]
-        .find('\n')
-        .map_or(text.len(), |n| key.end + n);
-    let rest = &text[key.end..end];
-    in_cell(rest)
+/// The switches in `range` of `text`, as [`KeyCell`] keeps them.
+fn switches_in(text: &str, range: Range<usize>) -> Vec<Switch<'_>> {
+    let part = &text[range.clone()];
+    in_cell(part)
         .into_iter()
         .map(|r| {
-            let written = &rest[r.clone()];
-            (
-                written.to_ascii_lowercase(),
-                written,
-                key.end + r.start..key.end + r.end,
-            )
+            let written = &part[r.clone()];
+            let at = range.start + r.start..range.start + r.end;
+            (written.to_ascii_lowercase(), written, at)
         })
         .collect()
+}
+
+/// The switches a row mentions after its first cell.
+fn mentions<'a>(text: &'a str, key: &Range<usize>) -> Vec<Switch<'a>> {
+    switches_in(text, key.end..line_of(text, key.end).end)
 }
 
 /// The line of `text` around `at`.

@@ -58,21 +58,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 }
 
 /// The pages of `group` by the source version they were translated from
-/// ([`crate::load::Source::same_source_version`]), in group order. Almost
-/// always one list: the whole group.
+/// ([`crate::site::Site::source_versions`]), in group order. Almost always
+/// one list: the whole group.
 fn source_versions(cx: &Context, group: &[usize]) -> Vec<Vec<usize>> {
-    let source = |p: usize| &cx.site.pages[p].source;
-    let mut versions: Vec<Vec<usize>> = Vec::new();
-    for &page in group {
-        match versions
-            .iter_mut()
-            .find(|pages| source(pages[0]).same_source_version(source(page)))
-        {
-            Some(pages) => pages.push(page),
-            None => versions.push(vec![page]),
-        }
-    }
-    versions
+    let version = cx.site.source_versions(group);
+    (0..group.len())
+        .filter(|&m| version[m] == m)
+        .map(|first| {
+            (0..group.len())
+                .filter(|&m| version[m] == first)
+                .map(|m| group[m])
+                .collect()
+        })
+        .collect()
 }
 
 /// One block in one locale: (page, unit index).

@@ -153,17 +153,7 @@ pub fn compare(
     let line = |m: usize, offset: usize| lines[m].position(offset).0;
     let locale = |m: usize| site.locales[site.pages[group[m]].locale()].key.as_str();
     let pivot_m = group.iter().position(|&p| p == pivot).unwrap_or(0);
-    // Per member, the first member of its source version.
-    let version: Vec<usize> = group
-        .iter()
-        .map(|&p| {
-            let source = &site.pages[p].source;
-            group
-                .iter()
-                .position(|&q| site.pages[q].source.same_source_version(source))
-                .unwrap_or(0)
-        })
-        .collect();
+    let version = site.source_versions(group);
     let judge = |values: &[(usize, _)]| judge_by_version(values, pivot_m, source, &version);
     let mut signals: Vec<Vec<Signal>> = vec![Vec::new(); group.len()];
     let (matched, extras) = aligned.rows.split_at(aligned.pivot_rows);

@@ -35,7 +35,7 @@ impl Stamp {
                 .map(str::to_owned)
         };
         Stamp {
-            hash: value("ms.openlocfilehash"),
+            hash: source.source_version().map(str::to_owned),
             commit: value("ms.sourcegitcommit"),
             handoff: value("ms.lasthandoff")
                 .and_then(|d| crate::frontmatter::date(&d).map(|p| (d, p))),

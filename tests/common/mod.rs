@@ -180,6 +180,21 @@ pub fn example_site() -> &'static Path {
 pub const ES: &str = "content/es-es/get-started/activation-error-codes.md";
 pub const IT: &str = "content/it-it/get-started/activation-error-codes.md";
 
+/// (file, line) of each related location of a finding in the JSON report.
+pub fn related(finding: &serde_json::Value) -> Vec<(&str, u64)> {
+    finding["related"]
+        .as_array()
+        .expect("related")
+        .iter()
+        .map(|r| {
+            (
+                r["location"]["file"].as_str().expect("a file"),
+                r["location"]["line"].as_u64().expect("a line"),
+            )
+        })
+        .collect()
+}
+
 /// The notes of a finding in the JSON report.
 pub fn notes(finding: &serde_json::Value) -> Vec<&str> {
     finding["notes"]
