@@ -21,14 +21,16 @@ fn hex() -> &'static Regex {
     })
 }
 
-/// A number, digit groups separated by `,` `.` or a (narrow) space.
+/// A number, digit groups separated by `,` `.` or a (narrow) space. It may
+/// follow letters: `Server2012` and `KB4012212` hold the numbers of
+/// `Server 2012` and `KB 4012212` (real translations drop or add that
+/// space). Letters right after it make it part of a word (`2012R2`,
+/// `1234abc`), as hexadecimal strings without `0x` would be.
 fn number() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?-u:\b)[0-9]{1,3}(?:[,.\u{a0}\u{202f} ][0-9]{3})+(?-u:\b)|(?-u:\b)[0-9]+(?-u:\b)",
-        )
-        .unwrap_or_else(|e| panic!("number pattern: {e}"))
+        Regex::new(r"[0-9]{1,3}(?:[,.\u{a0}\u{202f} ][0-9]{3})+(?-u:\b)|[0-9]+(?-u:\b)")
+            .unwrap_or_else(|e| panic!("number pattern: {e}"))
     })
 }
 
@@ -253,7 +255,12 @@ mod tests {
         );
         assert_eq!(values("10,000 y 10.000 y 10\u{a0}000"), ["10000"; 3]);
         assert_eq!(values("paso 3 de 5, 2019"), ["2019"]);
-        assert_eq!(values("abc1234 x"), Vec::<String>::new());
+        assert_eq!(values("abc1234x 1234abc"), Vec::<String>::new());
+        // A space a translation dropped or added changes no number.
+        assert_eq!(
+            values("Windows Server2012, KB4012212 y Server 2012"),
+            ["2012", "4012212", "2012"]
+        );
         // Text order; a code's digits are not a number of their own.
         assert_eq!(
             codes("KB 929712, 0x80071234 y 0x1234567890ABCDEF1"),
