@@ -284,7 +284,7 @@ const PIECES: &[&str] = &[
     "<!-- polydoc-enable missing-anchor -->", "<!-- polydoc-disable-line x, -->", "<!-- polydoc-",
     "> [!NOTA]\n> ", "> [!注意]", "[!", "] (", "[x] (a.md)", "![i] (a.png \"t\")", "] (日本.md)",
     "@no__t-0", "@ no__t", "@No__t_", "|/all|x|\n", "|comando/all|x|\n", "|/-y|", "|--name|",
-    "[/all]", "ms.openlocfilehash: ab\n",
+    "[/all]", "ms.openlocfilehash: ab\n", "- Use **/z**", "**\"/z** ", " /b ",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages

@@ -53,6 +53,9 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     }
     // ko-kr's `-o` row also lost its mention of `-a` (`**-**`): a warning.
     expect("translation-token-mismatch", "ko-kr", "netstat", 42);
+    // de-de's remarks write `**"/z**` for `**/z**`: a list item that lost
+    // its mention of the switch, a warning.
+    expect("translation-token-mismatch", "de-de", "xcopy", 73);
     // xcopy links seven pages outside the sample.
     for locale in ["de-de", "es-es"] {
         for line in 215..=221 {
@@ -78,6 +81,14 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     assert_eq!(
         heading["message"],
         "this heading has `2012` where es-es, de-de have `2019`"
+    );
+    let remark = finding_where(&doc, |f| {
+        f["location"]["line"] == 73 && f["location"]["file"] == page("de-de", "xcopy")
+    });
+    assert_eq!(remark["severity"], "warning");
+    assert_eq!(
+        remark["message"],
+        "this list item does not mention the switch `/z`, which es-es mentions in the same list item and this page names on line 32"
     );
     let hidden = finding_where(&doc, |f| f["rule"] == "hidden-html");
     assert_eq!(
@@ -162,6 +173,55 @@ fn machine_translation_placeholders_are_found_and_tell_who_lost_a_token() {
     assert_eq!(
         two["message"],
         "`@no__t -1` and 1 more on this line are placeholders machine translation left in the text: what stood there (code, a link, a placeholder such as `<Source>`) is lost"
+    );
+}
+
+/// A paragraph or list item that lost a mention of a switch its page
+/// names elsewhere is warned; one whose neighbour holds the mention (a
+/// paragraph the translator split), or that lost a switch the page never
+/// names again, or that has one more, is not.
+#[test]
+fn a_switch_lost_from_prose_is_a_warning_and_nothing_like_it() {
+    let en = "# tool\n\n```\ntool [/z] [/b]\n```\n\n- Use **/z** on slow networks.\n- Use **/b** for links.\n\nThe /y switch asks nothing; /b copies links.\n\nEnd.\n";
+    let es = en
+        .replace(
+            "- Use **/z** on slow networks.",
+            "- Use **\"/z** en redes lentas.",
+        )
+        .replace(
+            "The /y switch asks nothing; /b copies links.\n",
+            "El modificador y no pregunta.\n\nY /b copia vínculos.\n",
+        )
+        .replace(
+            "- Use **/b** for links.",
+            "- Use **/b** para vínculos (/v).",
+        );
+    let (_, doc) = {
+        let site = Fixture::new();
+        site.write("content/en-us/tool.md", en);
+        site.write("content/es-es/tool.md", &es);
+        check_json(site.root(), &[])
+    };
+    let found: Vec<(u64, &str, &str)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            7,
+            "warning",
+            "this list item does not mention the switch `/z`, which en-us mentions in the same list item and this page names on line 4"
+        )],
+        "`/y` is named nowhere else, `/b` moved to a paragraph of its own, `/v` is one more"
     );
 }
 

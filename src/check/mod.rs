@@ -24,6 +24,7 @@ mod pivots;
 mod redirects;
 pub mod resolve;
 mod suppress;
+mod switch_mentions;
 mod switches;
 mod table_keys;
 mod toc;

@@ -15,8 +15,9 @@
 //! codes are aligned by their order, so that may be a pairing, not a
 //! translation, gone wrong). In the same rows, a description that lost a
 //! mention of a switch (`**-**` for `**-a**`) is a warning on the same
-//! evidence: translators may rephrase a mention away. Switches compare
-//! without case (`/Release` is `/release`), as Windows reads them.
+//! evidence: translators may rephrase a mention away (in paragraphs and
+//! list items: [`super::switch_mentions`]). Switches compare without case
+//! (`/Release` is `/release`), as Windows reads them.
 
 use std::ops::Range;
 
@@ -34,10 +35,10 @@ type Member = (usize, usize);
 pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
     let bytes = cell.as_bytes();
     let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != b'/' && b != b'-' {
-            continue;
-        }
+    // Asked of every paragraph too (`switch_mentions`): jump between the
+    // two bytes a switch starts with.
+    for i in memchr::memchr2_iter(b'/', b'-', bytes) {
+        let b = bytes[i];
         let starts_word = i == 0 || {
             let before = bytes[i - 1];
             before.is_ascii_whitespace() || b"[(|*_".contains(&before)
@@ -72,7 +73,11 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
 }
 
 /// Where `page` names `switch` (lower-cased) as a word outside `skip`.
-fn named_elsewhere(text: &str, switch: &str, skip: &Range<usize>) -> Option<Range<usize>> {
+pub(super) fn named_elsewhere(
+    text: &str,
+    switch: &str,
+    skip: &Range<usize>,
+) -> Option<Range<usize>> {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     lower

@@ -1,7 +1,7 @@
 //! `translation-token-mismatch`: the translations of one block disagree on
 //! what a translation must not change: codes, code spans, fenced code, link
-//! targets, anchors, and command switches in a table's first column (those
-//! judged apart, in [`super::switches`]).
+//! targets, anchors, and command switches (those judged apart, in
+//! [`super::switches`] for tables and [`super::switch_mentions`] for prose).
 //!
 //! Only pages made from the same source version are compared: pages whose
 //! `ms.openlocfilehash` differ were translated from different versions of
@@ -35,7 +35,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
-use super::{Context, link_text, mt_placeholders, switches, table_keys};
+use super::{Context, link_text, mt_placeholders, switch_mentions, switches, table_keys};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -96,6 +96,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     let mut out = Vec::new();
     for members in rows.iter().filter(|m| m.len() >= 2) {
         out.extend(switches::missing(cx, members));
+        out.extend(switch_mentions::lost(cx, members));
         let sets: Vec<&[u64]> = members
             .iter()
             .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))

@@ -1,0 +1,131 @@
+//! Command switches a paragraph or list item lost in translation: the
+//! prose half of the switch checks in `translation-token-mismatch`, the
+//! table half being [`super::switches`].
+//!
+//! Machine translation mangles switches in prose as it does in tables:
+//! the real de-de `xcopy` page writes `**"/z**` for `**/z**` in its
+//! remarks (`tests/data/real/`). A block is warned when another locale's
+//! same block mentions a switch that it does not, and its own page names
+//! that switch elsewhere (the syntax block, a table), which says the
+//! switch exists and the loss is no rewording. Prose is paired less
+//! surely than table rows (a translator may split or join paragraphs),
+//! so a switch the neighbouring blocks mention counts as kept, and the
+//! finding is a warning: translators may also rephrase a mention away.
+//! Having a switch never makes a block wrong.
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::UnitKind;
+
+use super::Context;
+use super::switches::{in_cell, named_elsewhere};
+
+/// One block in one locale: (page, unit index).
+type Member = (usize, usize);
+
+/// The warnings for one aligned paragraph or list item.
+pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
+    let (page, unit) = members[0];
+    let kind = cx.site.pages[page].doc.facts.units[unit].kind;
+    if !matches!(kind, UnitKind::Paragraph | UnitKind::Item) {
+        return Vec::new();
+    }
+    let said: Vec<Vec<(String, Range<usize>)>> = members
+        .iter()
+        .map(|&(p, u)| mentions(cx, p, extent(cx, p, u)))
+        .collect();
+    if said.iter().all(Vec::is_empty) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, &(page, unit)) in members.iter().enumerate() {
+        let missing = |lower: &String| !said[i].iter().any(|(l, _)| l == lower);
+        if !(0..members.len()).any(|j| j != i && said[j].iter().any(|(l, _)| missing(l))) {
+            continue;
+        }
+        let text = &cx.site.pages[page].source.text;
+        // This block and the prose next to it: a switch they mention was
+        // kept, perhaps in a paragraph the translator split off.
+        let units = &cx.site.pages[page].doc.facts.units;
+        let prose = |u: &usize| matches!(units[*u].kind, UnitKind::Paragraph | UnitKind::Item);
+        let first = unit.checked_sub(1).filter(prose).unwrap_or(unit);
+        let last = Some(unit + 1)
+            .filter(|u| *u < units.len())
+            .filter(prose)
+            .unwrap_or(unit);
+        let near = extent(cx, page, first).start..extent(cx, page, last).end;
+        let kept = mentions(cx, page, near.clone());
+        let lost = (0..members.len())
+            .filter(|&j| j != i)
+            .flat_map(|j| said[j].iter().map(move |m| (j, m)))
+            .filter(|(_, (lower, _))| !kept.iter().any(|(l, _)| l == lower))
+            .find_map(|(j, (lower, at))| {
+                named_elsewhere(text, lower, &near).map(|named| (j, at.clone(), named))
+            });
+        let Some((j, their_at, named)) = lost else {
+            continue;
+        };
+        let (their_page, _) = members[j];
+        let written = &cx.site.pages[their_page].source.text[their_at.clone()];
+        let named_at = cx.location(page, named);
+        let locale = cx.locale_key(their_page);
+        let kind = if kind == UnitKind::Item {
+            "list item"
+        } else {
+            "paragraph"
+        };
+        let start = extent(cx, page, unit).start;
+        out.push(
+            Finding::warning(
+                "translation-token-mismatch",
+                cx.location(page, start..start),
+                format!(
+                    "this {kind} does not mention the switch `{written}`, which {locale} mentions in the same {kind} and this page names on line {}",
+                    named_at.line
+                ),
+            )
+            .with_help(format!(
+                "mention `{written}` here as {locale} does: translations keep command switches as they are"
+            ))
+            .with_related(named_at, format!("this page names `{written}` here"))
+            .with_related(
+                cx.location(their_page, their_at),
+                format!("the same {kind} in {locale}"),
+            ),
+        );
+    }
+    out
+}
+
+/// The bytes of block `unit` of `page`: from its start to the next
+/// block's (an item's own paragraphs are no blocks of their own).
+fn extent(cx: &Context, page: usize, unit: usize) -> Range<usize> {
+    let page = &cx.site.pages[page];
+    let units = &page.doc.facts.units;
+    let start = units[unit].offset;
+    let end = units[unit + 1..]
+        .iter()
+        .map(|u| u.offset)
+        .find(|&o| o > start)
+        .unwrap_or(page.source.text.len());
+    start..end.max(start)
+}
+
+/// The switches mentioned in `range` of `page`'s text, lower-cased, with
+/// their byte ranges in the file.
+fn mentions(cx: &Context, page: usize, range: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let text = &cx.site.pages[page].source.text;
+    let Some(part) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    in_cell(part)
+        .into_iter()
+        .map(|r| {
+            (
+                part[r.clone()].to_ascii_lowercase(),
+                range.start + r.start..range.start + r.end,
+            )
+        })
+        .collect()
+}
