@@ -138,10 +138,13 @@ fn real_translations_drift_where_a_switch_was_lost() {
     let netstat = "windows-commands/netstat.md";
     let keys = "get-started/KMSclientkeys.md";
     let slmgr = "get-started/activation-slmgr-vbs-options.md";
+    let attrib = "windows-commands/attrib.md";
     // Every page is missing in the locales not listed here.
     let mut expected = BTreeMap::new();
-    for page in [ipconfig, xcopy, netstat, keys, slmgr] {
-        for locale in ["de-de", "es-es", "ko-kr", "pt-br", "zh-cn", "zh-tw"] {
+    for page in [ipconfig, xcopy, netstat, keys, slmgr, attrib] {
+        for locale in [
+            "de-de", "es-es", "fr-fr", "it-it", "ko-kr", "pt-br", "zh-cn", "zh-tw",
+        ] {
             expected.insert((page.to_owned(), locale.to_owned()), "missing".to_owned());
         }
     }
@@ -159,6 +162,12 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (keys, "zh-cn", "inconsistent"),
         (slmgr, "es-es", "up-to-date"),
         (slmgr, "zh-tw", "up-to-date"),
+        // it-it writes `{+|-} r` for its syntax's `{+|-}r`.
+        (attrib, "de-de", "up-to-date"),
+        (attrib, "es-es", "up-to-date"),
+        (attrib, "fr-fr", "up-to-date"),
+        (attrib, "it-it", "inconsistent"),
+        (attrib, "zh-cn", "up-to-date"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");

@@ -23,6 +23,7 @@ mod mt_placeholders;
 mod pivots;
 mod redirects;
 pub mod resolve;
+mod spaced_keys;
 mod suppress;
 mod switch_mentions;
 mod switches;

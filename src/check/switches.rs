@@ -25,6 +25,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 
 use super::Context;
+use super::tokens::have;
 
 /// One block in one locale: (page, unit index).
 type Member = (usize, usize);
@@ -199,13 +200,13 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .map(|(k, _)| cx.locale_key(members[*k].0))
             .collect();
         let named_at = cx.location(page, named.clone());
-        let mut finding = Finding::error(
+        let finding = Finding::error(
             "translation-token-mismatch",
             cx.location(page, cell.span.clone()),
             format!(
                 "this table row lacks the switch `{written}`, which {} {} in the same row and this page names on line {}",
                 locales.join(", "),
-                if locales.len() == 1 { "has" } else { "have" },
+                have(locales.len()),
                 named_at.line
             ),
         )
@@ -214,16 +215,27 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
             cx.locale_key(members[j].0)
         ))
         .with_related(named_at, format!("this page names `{}` here", &text[named]));
-        for (k, at) in holders {
-            finding = finding.with_related(
-                cx.location(members[k].0, at),
-                format!("the same table row in {}", cx.locale_key(members[k].0)),
-            );
-        }
-        out.push(finding);
+        out.push(in_rows(cx, members, holders, finding));
     }
     out.extend(lost_mentions(cx, members, &cells));
     out
+}
+
+/// `finding` pointing at the same table row in each of `holders`: (member,
+/// byte range in its file).
+pub(super) fn in_rows(
+    cx: &Context,
+    members: &[Member],
+    holders: Vec<(usize, Range<usize>)>,
+    mut finding: Finding,
+) -> Finding {
+    for (k, at) in holders {
+        finding = finding.with_related(
+            cx.location(members[k].0, at),
+            format!("the same table row in {}", cx.locale_key(members[k].0)),
+        );
+    }
+    finding
 }
 
 /// The switches in `range` of `text`, as [`KeyCell`] keeps them.

@@ -35,7 +35,9 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
-use super::{Context, link_text, mt_placeholders, switch_mentions, switches, table_keys};
+use super::{
+    Context, link_text, mt_placeholders, spaced_keys, switch_mentions, switches, table_keys,
+};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -97,6 +99,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     for members in rows.iter().filter(|m| m.len() >= 2) {
         out.extend(switches::missing(cx, members));
         out.extend(switch_mentions::lost(cx, members));
+        out.extend(spaced_keys::split(cx, members));
         let sets: Vec<&[u64]> = members
             .iter()
             .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))
@@ -300,7 +303,7 @@ fn beyond<'a>(a: &Keyed<'a>, b: &Keyed<'_>) -> Vec<(TokenKind, &'a str)> {
         .collect()
 }
 
-fn have(n: usize) -> &'static str {
+pub(super) fn have(n: usize) -> &'static str {
     if n == 1 { "has" } else { "have" }
 }
 
