@@ -17,10 +17,7 @@ use crate::markdown::facts::{TokenKind, UnitKind};
 
 use super::Context;
 use super::switches::{in_cell, in_rows};
-use super::tokens::have;
-
-/// One block in one locale: (page, unit index).
-type Member = (usize, usize);
+use super::tokens::{Member, have};
 
 /// The findings for one aligned table row.
 pub fn split(cx: &Context, members: &[Member]) -> Vec<Finding> {

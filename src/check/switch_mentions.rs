@@ -20,9 +20,7 @@ use crate::markdown::facts::UnitKind;
 
 use super::Context;
 use super::switches::{in_cell, named_elsewhere};
-
-/// One block in one locale: (page, unit index).
-type Member = (usize, usize);
+use super::tokens::Member;
 
 /// The warnings for one aligned paragraph or list item.
 pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {

@@ -25,10 +25,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 
 use super::Context;
-use super::tokens::have;
-
-/// One block in one locale: (page, unit index).
-type Member = (usize, usize);
+use super::tokens::{Member, have};
 
 /// The switches a first cell starts a word with: `/name`, `-Name`,
 /// `--name`, `/-y`, `/?`.

@@ -75,8 +75,9 @@ fn source_versions(cx: &Context, group: &[usize]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// One block in one locale: (page, unit index).
-type Member = (usize, usize);
+/// One block in one locale: (page, unit index). The switch checks
+/// ([`super::switches`] and its neighbours) take the aligned blocks so.
+pub(super) type Member = (usize, usize);
 
 /// Compares the pages of one source version; `source` is the source
 /// locale's page when it is among them, the pivot every page is aligned
