@@ -96,9 +96,10 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         f["location"]["line"] == 73 && f["location"]["file"] == page("de-de", "xcopy")
     });
     assert_eq!(remark["severity"], "warning");
+    assert_eq!(remark["location"]["column"], 20, "at the mangled `/z`");
     assert_eq!(
         remark["message"],
-        "this list item does not mention the switch `/z`, which es-es mentions in the same list item and this page names on line 32"
+        "this list item does not mention the switch `/z`, which es-es mentions in the same list item and this page names on line 32 (`\"/z` here is no switch)"
     );
     let spaced = finding_where(&doc, |f| {
         f["location"]["line"] == 41 && f["location"]["file"] == page("it-it", "attrib")
@@ -268,7 +269,7 @@ fn a_switch_lost_from_prose_is_a_warning_and_nothing_like_it() {
         [(
             7,
             "warning",
-            "this list item does not mention the switch `/z`, which en-us mentions in the same list item and this page names on line 4"
+            "this list item does not mention the switch `/z`, which en-us mentions in the same list item and this page names on line 4 (`\"/z` here is no switch)"
         )],
         "`/y` is named nowhere else, `/b` moved to a paragraph of its own, `/v` is one more"
     );

@@ -59,9 +59,9 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .flat_map(|j| said[j].iter().map(move |m| (j, m)))
             .filter(|(_, (lower, _))| !kept.iter().any(|(l, _)| l == lower))
             .find_map(|(j, (lower, at))| {
-                named_elsewhere(text, lower, &near).map(|named| (j, at.clone(), named))
+                named_elsewhere(text, lower, &near).map(|named| (j, lower, at.clone(), named))
             });
-        let Some((j, their_at, named)) = lost else {
+        let Some((j, lower, their_at, named)) = lost else {
             continue;
         };
         let (their_page, _) = members[j];
@@ -73,13 +73,32 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
         } else {
             "paragraph"
         };
-        let start = extent(cx, page, unit).start;
+        // Where the block still holds the switch's letters, mangled
+        // (`"/z`), the caret goes there; else at the block's start.
+        let block = extent(cx, page, unit);
+        let lowered = text[block.clone()].to_ascii_lowercase();
+        let mangled = lowered
+            .match_indices(lower.as_str())
+            .map(|(i, _)| block.start + i..block.start + i + lower.len())
+            .find(|at| {
+                text.as_bytes()
+                    .get(at.end)
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+            });
+        let seen = mangled.as_ref().map_or(String::new(), |at| {
+            let from = text[..at.start]
+                .char_indices()
+                .next_back()
+                .map_or(at.start, |(i, _)| i);
+            format!(" (`{}` here is no switch)", &text[from..at.end])
+        });
+        let at = mangled.unwrap_or(block.start..block.start);
         out.push(
             Finding::warning(
                 "translation-token-mismatch",
-                cx.location(page, start..start),
+                cx.location(page, at),
                 format!(
-                    "this {kind} does not mention the switch `{written}`, which {locale} mentions in the same {kind} and this page names on line {}",
+                    "this {kind} does not mention the switch `{written}`, which {locale} mentions in the same {kind} and this page names on line {}{seen}",
                     named_at.line
                 ),
             )
