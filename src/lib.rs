@@ -34,6 +34,7 @@ pub mod nav;
 pub mod output;
 pub mod pivots;
 pub mod progress;
+pub mod redirections;
 pub mod render;
 pub mod report;
 pub mod search;

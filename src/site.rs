@@ -17,6 +17,7 @@ use crate::locale::Locale;
 use crate::markdown::{Document, links, snippet};
 use crate::nav::NavTree;
 use crate::pivots::Pivots;
+use crate::redirections::Redirections;
 use crate::toc::{TocSource, Tocs};
 
 /// One page: its source, its parsed form and where it goes.
@@ -106,6 +107,8 @@ pub struct Site {
     pub pivots: Pivots,
     /// Alert keywords the site adds (`[alerts]` in `polydoc.toml`).
     pub alert_keywords: Vec<String>,
+    /// Articles moved or deleted (`.openpublishing.redirection.json`).
+    pub redirections: Redirections,
 }
 
 /// What resolving needs from the configuration.
@@ -216,6 +219,11 @@ impl Site {
                 .unwrap_or(path)
                 .to_path_buf()
         });
+        let redirections = Redirections::load(&locales, &options.root, |path| {
+            path.strip_prefix(&options.root)
+                .unwrap_or(path)
+                .to_path_buf()
+        });
         let mut site = Site {
             locales,
             pages,
@@ -230,6 +238,7 @@ impl Site {
             tocs,
             pivots,
             alert_keywords: options.alert_keywords.clone(),
+            redirections,
         };
         site.snippets = site.read_snippets();
         site

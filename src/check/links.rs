@@ -109,6 +109,23 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         )
         .with_help(format!("add a translated `{path}` to `{locale}` if it should differ"));
     }
+    if let Some(moved) = cx.site.redirections.get(cx.site.pages[p].locale(), path) {
+        return Finding::warning(
+            "redirected-link",
+            location,
+            format!(
+                "{} `{}` points to `{path}`, which moved: `{}` (line {}) redirects it to `{}`",
+                what(link),
+                target(cx, p, link),
+                moved.file.display(),
+                moved.line,
+                moved.target
+            ),
+        )
+        .with_help(
+            "link to where it moved: the published site redirects it, a copy of the files does not",
+        );
+    }
     let elsewhere: Vec<&str> = cx
         .site
         .locales

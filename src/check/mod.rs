@@ -82,6 +82,16 @@ pub const RULES: &[RuleInfo] = &[
         "A link that resolves only when letter case is ignored: it works on Windows, not on a Linux web server.",
     ),
     rule(
+        "redirected-link",
+        Severity::Warning,
+        "A link to an article `.openpublishing.redirection.json` lists as moved: the published site redirects it, at the cost of a hop.",
+    ),
+    rule(
+        "invalid-redirection",
+        Severity::Error,
+        "A `.openpublishing.redirection.json` that cannot be read.",
+    ),
+    rule(
         "link-backslash",
         Severity::Warning,
         "A link that resolves only when `\\` is read as `/`.",

@@ -1,7 +1,9 @@
 //! `broken-link` for `redirect_url`: a page that moved names where to,
 //! and a relative target must exist in the page's locale, as a link's
 //! must. Site paths (`/windows/...`) and URLs are left alone, as links
-//! to them are.
+//! to them are. Also `invalid-redirection`: a
+//! `.openpublishing.redirection.json` that cannot be read
+//! ([`crate::redirections`]).
 
 use super::Context;
 use super::resolve::Resolved;
@@ -10,7 +12,8 @@ use crate::diagnostic::Finding;
 const KEY: &str = "redirect_url";
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    cx.per_page(|p, page| {
+    let mut out = cx.site.redirections.problems.clone();
+    out.extend(cx.per_page(|p, page| {
         let Some(target) = page.redirect() else {
             return Vec::new();
         };
@@ -38,5 +41,6 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             )
             .with_help("point it at the page that replaced this one, or at a URL"),
         ]
-    })
+    }));
+    out
 }

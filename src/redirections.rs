@@ -1,0 +1,179 @@
+//! `.openpublishing.redirection.json`: where Microsoft's documentation
+//! repositories list the articles they moved or deleted, and where each
+//! now redirects. The published site serves those redirects, so a link to
+//! a moved article still lands somewhere: `check` reports it as
+//! `redirected-link` (fix it, it costs a hop) rather than `broken-link`.
+//!
+//! The file sits at a repository's root; a locale folder may be that root
+//! or a docset folder below it (`WindowsServerDocs/`). So each locale
+//! reads every such file in its folder and the folders above it, up to
+//! the repository's root (the first folder with `.git`) or the site's
+//! root, and takes the entries whose source path lies in its own folder.
+//! `source_path` is relative to the file's folder; the newer
+//! `source_path_from_root` starts with `/` at the same place.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Finding, Location};
+use crate::locale::Locale;
+
+pub const FILE_NAME: &str = ".openpublishing.redirection.json";
+
+/// How many folders above a locale folder are searched at most.
+const LEVELS: usize = 8;
+
+/// One moved article.
+#[derive(Debug, Clone)]
+pub struct Redirection {
+    /// Where it redirects, as the file writes it (a site path, a URL, or
+    /// a relative path).
+    pub target: String,
+    /// The file that says so, as findings show it, and the entry's line.
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// The redirections of every locale, and what was wrong with the files.
+#[derive(Debug, Default)]
+pub struct Redirections {
+    /// Per locale: lower-cased path below the locale folder -> entry.
+    per_locale: Vec<HashMap<String, Redirection>>,
+    /// Files that could not be read or parsed (`invalid-redirection`).
+    pub problems: Vec<Finding>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    redirections: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    source_path: Option<String>,
+    source_path_from_root: Option<String>,
+    redirect_url: String,
+}
+
+impl Redirections {
+    /// Reads the files that `locales` see; `root` is the site's root and
+    /// `display` shows a path as findings do.
+    pub fn load(locales: &[Locale], root: &Path, display: impl Fn(&Path) -> PathBuf) -> Self {
+        let mut out = Redirections {
+            per_locale: vec![HashMap::new(); locales.len()],
+            problems: Vec::new(),
+        };
+        let mut read: HashMap<PathBuf, Option<Vec<(PathBuf, Redirection)>>> = HashMap::new();
+        for (l, locale) in locales.iter().enumerate() {
+            // `../kb-de/articles` from polydoc.toml: compared as written out.
+            let dir = normalise(&locale.dir);
+            for file in files_above(&dir, root) {
+                let entries = read.entry(file.clone()).or_insert_with(|| {
+                    parse(&file, &display)
+                        .map_err(|problem| out.problems.push(*problem))
+                        .ok()
+                });
+                for (source, redirection) in entries.iter().flatten() {
+                    if let Ok(rel) = source.strip_prefix(&dir) {
+                        let rel = rel
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        out.per_locale[l]
+                            .entry(rel.to_lowercase())
+                            .or_insert_with(|| redirection.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Where `path` (below `locale`'s folder) moved, if it did.
+    pub fn get(&self, locale: usize, path: &str) -> Option<&Redirection> {
+        self.per_locale.get(locale)?.get(&path.to_lowercase())
+    }
+}
+
+/// The redirection files in `dir` and the folders above it, nearest first.
+fn files_above(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut out = Vec::new();
+    for folder in dir.ancestors().take(LEVELS + 1) {
+        let file = folder.join(FILE_NAME);
+        if file.is_file() {
+            out.push(file);
+        }
+        let at_root = folder.canonicalize().is_ok_and(|f| f == root);
+        if at_root || folder.join(".git").exists() {
+            break;
+        }
+    }
+    out
+}
+
+/// The entries of `file`: (the moved file's absolute path, redirection).
+fn parse(
+    file: &Path,
+    display: &impl Fn(&Path) -> PathBuf,
+) -> Result<Vec<(PathBuf, Redirection)>, Box<Finding>> {
+    let shown = display(file);
+    let problem = |line: usize, column: usize, message: String| {
+        Box::new(Finding::error(
+            "invalid-redirection",
+            Location::at(shown.clone(), line, column),
+            format!("the redirections cannot be read: {message}"),
+        )
+        .with_help(
+            "fix the file: `{\"redirections\": [{\"source_path\": ..., \"redirect_url\": ...}]}`",
+        ))
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| problem(1, 1, e.to_string()))?;
+    let parsed: File = serde_json::from_str(&text)
+        .map_err(|e| problem(e.line().max(1), e.column().max(1), e.to_string()))?;
+    let folder = file.parent().unwrap_or(Path::new(""));
+    // Each entry's line: where its source path is written, searched in
+    // order (serde_json keeps no positions).
+    let mut from = 0;
+    let mut out = Vec::new();
+    for entry in parsed.redirections {
+        let Some(source) = entry
+            .source_path_from_root
+            .as_deref()
+            .map(|s| s.trim_start_matches('/'))
+            .or(entry.source_path.as_deref())
+        else {
+            continue;
+        };
+        let at = text[from..].find(source).map_or(from, |i| from + i);
+        from = at;
+        out.push((
+            normalise(&folder.join(source)),
+            Redirection {
+                target: entry.redirect_url,
+                file: shown.clone(),
+                line: text[..at].matches('\n').count() + 1,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// `path` with `.` and `..` worked out, as the locale folders are.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

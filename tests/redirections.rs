@@ -1,0 +1,135 @@
+//! `.openpublishing.redirection.json`: links to moved articles are
+//! `redirected-link` warnings, not broken links; a file that cannot be
+//! read is an error at its line and column, and the other checks run.
+
+mod common;
+
+use common::*;
+
+const REDIRECTIONS: &str = r#"{
+  "redirections": [
+    {
+      "source_path": "content/es-es/old.md",
+      "redirect_url": "/windows-server/new",
+      "redirect_document_id": false
+    },
+    {
+      "source_path_from_root": "/content/es-es/guide/older.md",
+      "redirect_url": "../a.md"
+    }
+  ]
+}
+"#;
+
+#[test]
+fn links_to_moved_articles_are_redirected_links() {
+    let site = Fixture::new();
+    site.write(
+        "content/es-es/a.md",
+        "# A\n\n[Viejo](old.md), [más viejo](guide/older.md) y [nada](none.md).\n",
+    );
+    site.write(".openpublishing.redirection.json", REDIRECTIONS);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1), "the broken link still fails the run");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("redirected-link", "content/es-es/a.md", 3),
+            ("broken-link", "content/es-es/a.md", 3),
+        ])
+    );
+    let moved: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "redirected-link")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            "link `old.md` points to `old.md`, which moved: `.openpublishing.redirection.json` (line 4) redirects it to `/windows-server/new`",
+            "link `guide/older.md` points to `guide/older.md`, which moved: `.openpublishing.redirection.json` (line 9) redirects it to `../a.md`",
+        ]
+    );
+    let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(broken["location"]["column"], 55);
+}
+
+/// A localized repository checked out beside the site, its locale folder
+/// a docset below the repository's root: the file at that root counts,
+/// one above the repository (past its `.git`) does not.
+#[test]
+fn a_separate_checkout_reads_its_own_file_and_none_above_it() {
+    let site = Fixture::new();
+    site.write("site/content/es-es/a.md", "# A\n\n[B](b.md)\n");
+    site.write("site/content/es-es/b.md", "# B\n");
+    site.write(
+        "site/polydoc.toml",
+        "[locales]\nes-es = \"content/es-es\"\nde-de = \"../kb.de-de/Docs\"\n",
+    );
+    site.write("kb.de-de/.git/HEAD", "ref: refs/heads/main\n");
+    site.write(
+        "kb.de-de/.openpublishing.redirection.json",
+        r#"{"redirections": [{"source_path": "Docs/setup/old.md", "redirect_url": "/kb/new"}]}"#,
+    );
+    site.write(
+        ".openpublishing.redirection.json",
+        r#"{"redirections": [{"source_path": "kb.de-de/Docs/setup/gone.md", "redirect_url": "/kb/x"}]}"#,
+    );
+    site.write(
+        "kb.de-de/Docs/setup/c.md",
+        "# C\n\n[Alt](old.md) und [weg](gone.md).\n",
+    );
+    let (_, doc) = check_json(&site.root().join("site"), &[]);
+    let rules: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["message"].as_str().unwrap().split(',').next().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("redirected-link", "link `old.md` points to `setup/old.md`"),
+            ("broken-link", "link `gone.md` points to `setup/gone.md`"),
+        ]
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_an_error_at_its_place_and_the_rest_is_checked() {
+    let site = Fixture::new();
+    site.write("content/es-es/a.md", "# A\n\n[Nada](none.md)\n");
+    site.write(
+        ".openpublishing.redirection.json",
+        "{\n  \"redirections\": [\n    {\"source_path\": \"x.md\",}\n  ]\n}\n",
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("invalid-redirection", ".openpublishing.redirection.json", 3),
+            ("broken-link", "content/es-es/a.md", 3),
+        ])
+    );
+    let bad = finding_where(&doc, |f| f["rule"] == "invalid-redirection");
+    assert_eq!(
+        bad["location"]["column"], 28,
+        "the brace after the trailing comma"
+    );
+    assert!(
+        bad["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the redirections cannot be read: trailing comma"),
+        "{}",
+        bad["message"]
+    );
+}
