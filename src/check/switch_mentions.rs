@@ -76,7 +76,7 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
         // Where the block still holds the switch's letters, mangled
         // (`"/z`), the caret goes there; else at the block's start.
         let block = extent(cx, page, unit);
-        let lowered = text[block.clone()].to_ascii_lowercase();
+        let lowered = text.get(block.clone()).unwrap_or("").to_ascii_lowercase();
         let mangled = lowered
             .match_indices(lower.as_str())
             .map(|(i, _)| block.start + i..block.start + i + lower.len())
