@@ -2,7 +2,9 @@
 //! repositories list the articles they moved or deleted, and where each
 //! now redirects. The published site serves those redirects, so a link to
 //! a moved article still lands somewhere: `check` reports it as
-//! `redirected-link` (fix it, it costs a hop) rather than `broken-link`.
+//! `redirected-link` (fix it, it costs a hop) rather than `broken-link`,
+//! and `build` writes a redirect page in its place where it can
+//! (`render::Renderer::write_moved`).
 //!
 //! The file sits at a repository's root; a locale folder may be that root
 //! or a docset folder below it (`WindowsServerDocs/`). So each locale
@@ -39,8 +41,9 @@ pub struct Redirection {
 /// The redirections of every locale, and what was wrong with the files.
 #[derive(Debug, Default)]
 pub struct Redirections {
-    /// Per locale: lower-cased path below the locale folder -> entry.
-    per_locale: Vec<HashMap<String, Redirection>>,
+    /// Per locale: lower-cased path below the locale folder -> the path
+    /// as the file spells it, and the entry.
+    per_locale: Vec<HashMap<String, (String, Redirection)>>,
     /// Files that could not be read or parsed (`invalid-redirection`).
     pub problems: Vec<Finding>,
 }
@@ -85,7 +88,7 @@ impl Redirections {
                             .join("/");
                         out.per_locale[l]
                             .entry(rel.to_lowercase())
-                            .or_insert_with(|| redirection.clone());
+                            .or_insert_with(|| (rel.clone(), redirection.clone()));
                     }
                 }
             }
@@ -95,7 +98,23 @@ impl Redirections {
 
     /// Where `path` (below `locale`'s folder) moved, if it did.
     pub fn get(&self, locale: usize, path: &str) -> Option<&Redirection> {
-        self.per_locale.get(locale)?.get(&path.to_lowercase())
+        self.per_locale
+            .get(locale)?
+            .get(&path.to_lowercase())
+            .map(|(_, r)| r)
+    }
+
+    /// Every moved article of `locale`: its path below the locale folder,
+    /// as the file spells it, and where it went; in path order.
+    pub fn of(&self, locale: usize) -> Vec<(&str, &Redirection)> {
+        let mut out: Vec<(&str, &Redirection)> = self
+            .per_locale
+            .get(locale)
+            .into_iter()
+            .flat_map(|m| m.values().map(|(path, r)| (path.as_str(), r)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(b.0));
+        out
     }
 }
 

@@ -133,3 +133,27 @@ fn an_unreadable_file_is_an_error_at_its_place_and_the_rest_is_checked() {
         bad["message"]
     );
 }
+
+/// `build` writes a redirect page where a moved article stood, for the
+/// targets it can point at; a path of the published site it cannot.
+#[test]
+fn build_writes_a_redirect_page_where_a_moved_article_stood() {
+    let site = Fixture::new();
+    site.write("content/es-es/a.md", "# A\n");
+    site.write(".openpublishing.redirection.json", REDIRECTIONS);
+    let out = polydoc(site.root(), &["build", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.root().join("public/es-es");
+    let page = std::fs::read_to_string(public.join("guide/older.html")).expect("a redirect page");
+    let html = scraper::Html::parse_document(&page);
+    let refresh = scraper::Selector::parse("meta[http-equiv=refresh]").expect("selector");
+    let content = html
+        .select(&refresh)
+        .next()
+        .and_then(|m| m.value().attr("content"));
+    assert_eq!(content, Some("0; url=../a.html"));
+    assert!(
+        !public.join("old.html").exists(),
+        "`/windows-server/new` is a path of the published site, not of this one"
+    );
+}

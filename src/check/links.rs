@@ -122,9 +122,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
                 moved.target
             ),
         )
-        .with_help(
-            "link to where it moved: the published site redirects it, a copy of the files does not",
-        );
+        .with_help("link to where it moved: the redirect costs the reader a hop");
     }
     let elsewhere: Vec<&str> = cx
         .site

@@ -172,6 +172,7 @@ impl<'a> Renderer<'a> {
             ),
         }
         self.write_chooser(out)?;
+        self.write_moved(out)?;
         // The pivot groups are the docset's configuration, not a download.
         let published =
             |a: &&crate::load::Asset| !a.rel_path.eq_ignore_ascii_case(crate::pivots::FILE_NAME);
@@ -400,6 +401,54 @@ impl<'a> Renderer<'a> {
         context.insert("locales", &locales);
         context.insert("alternates", &alternates);
         self.write_template("chooser.html", &context, &out.join("index.html"))
+    }
+
+    /// A redirect page where an article `.openpublishing.redirection.json`
+    /// lists as moved stood, unless a page stands there again. Only for
+    /// targets this site can point at: a relative path or a URL. A path of
+    /// the published site (`/windows-server/...`) maps to no file here.
+    fn write_moved(&self, out: &Path) -> Result<(), Fatal> {
+        for (locale, key) in self.site.locales.iter().map(|l| &l.key).enumerate() {
+            for (path, moved) in self.site.redirections.of(locale) {
+                let Some(stem) = path
+                    .len()
+                    .checked_sub(3)
+                    .filter(|&n| path.is_char_boundary(n) && path[n..].eq_ignore_ascii_case(".md"))
+                    .map(|n| &path[..n])
+                else {
+                    continue;
+                };
+                if moved.target.starts_with('/') {
+                    continue;
+                }
+                let out_path = format!("{key}/{stem}.html");
+                if self
+                    .site
+                    .pages
+                    .iter()
+                    .any(|p| p.out_path.eq_ignore_ascii_case(&out_path))
+                {
+                    continue;
+                }
+                let links = PageLinks {
+                    site: self.site,
+                    locale,
+                    page_file: path,
+                    page_out: &out_path,
+                };
+                let href = links
+                    .link_href(path, &moved.target)
+                    .unwrap_or_else(|| moved.target.clone());
+                let title = stem.rsplit('/').next().unwrap_or(stem);
+                let common = self.common(locale, &out_path, None);
+                let mut context = context(&common)?;
+                context.insert("redirect", &Redirect { href: &href, title });
+                let dest = out.join(&out_path);
+                create_parent(&dest)?;
+                self.write_template("redirect.html", &context, &dest)?;
+            }
+        }
+        Ok(())
     }
 
     /// Renders a site-wide page (not an article): a template failure here
