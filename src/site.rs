@@ -214,16 +214,14 @@ impl Site {
                 .iter()
                 .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
         });
-        let pivots = Pivots::load(locales.len(), &assets, source, |path| {
+        // A path as findings show it: below the site root when it is.
+        let display = |path: &std::path::Path| {
             path.strip_prefix(&options.root)
                 .unwrap_or(path)
                 .to_path_buf()
-        });
-        let redirections = Redirections::load(&locales, &options.root, |path| {
-            path.strip_prefix(&options.root)
-                .unwrap_or(path)
-                .to_path_buf()
-        });
+        };
+        let pivots = Pivots::load(locales.len(), &assets, source, display);
+        let redirections = Redirections::load(&locales, &options.root, display);
         let mut site = Site {
             locales,
             pages,

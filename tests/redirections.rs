@@ -140,18 +140,29 @@ fn an_unreadable_file_is_an_error_at_its_place_and_the_rest_is_checked() {
 fn build_writes_a_redirect_page_where_a_moved_article_stood() {
     let site = Fixture::new();
     site.write("content/es-es/a.md", "# A\n");
-    site.write(".openpublishing.redirection.json", REDIRECTIONS);
+    // A page that stands again where an entry says one moved away.
+    site.write("content/es-es/back.md", "# Back\n");
+    let entries = REDIRECTIONS.replace(
+        "  ]",
+        "  ,{\"source_path\": \"content/es-es/back.md\", \"redirect_url\": \"a.md\"}\n  ]",
+    );
+    site.write(".openpublishing.redirection.json", &entries);
     let out = polydoc(site.root(), &["build", "--quiet"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let public = site.root().join("public/es-es");
-    let page = std::fs::read_to_string(public.join("guide/older.html")).expect("a redirect page");
-    let html = scraper::Html::parse_document(&page);
-    let refresh = scraper::Selector::parse("meta[http-equiv=refresh]").expect("selector");
-    let content = html
-        .select(&refresh)
-        .next()
-        .and_then(|m| m.value().attr("content"));
-    assert_eq!(content, Some("0; url=../a.html"));
+    let refresh_of = |page: &str| {
+        let text = std::fs::read_to_string(public.join(page)).expect("a page");
+        let html = scraper::Html::parse_document(&text);
+        let refresh = scraper::Selector::parse("meta[http-equiv=refresh]").expect("selector");
+        html.select(&refresh)
+            .next()
+            .and_then(|m| m.value().attr("content").map(str::to_owned))
+    };
+    assert_eq!(
+        refresh_of("guide/older.html").as_deref(),
+        Some("0; url=../a.html")
+    );
+    assert_eq!(refresh_of("back.html"), None, "the page, not a redirect");
     assert!(
         !public.join("old.html").exists(),
         "`/windows-server/new` is a path of the published site, not of this one"

@@ -361,16 +361,29 @@ impl<'a> Context<'a> {
     /// fenced block or a code span. For the rules that scan a page's text
     /// for what Markdown would make of it.
     pub fn in_code(&self, page: usize, at: usize) -> bool {
-        let text_len = self.site.pages[page].source.text.len();
         let facts = &self.site.pages[page].doc.facts;
         facts.units.iter().enumerate().any(|(i, u)| {
-            let end = facts.units.get(i + 1).map_or(text_len, |n| n.offset);
-            (u.kind == UnitKind::Code && (u.offset..end).contains(&at))
+            (u.kind == UnitKind::Code && self.unit_extent(page, i).contains(&at))
                 || facts
                     .tokens_of(u)
                     .iter()
                     .any(|t| t.kind == TokenKind::InlineCode && t.span().contains(&at))
         })
+    }
+
+    /// The bytes of block `unit` of `page`: from its start to the next
+    /// block's (an item's own paragraphs are no blocks of their own), or
+    /// to the end of the file.
+    pub fn unit_extent(&self, page: usize, unit: usize) -> Range<usize> {
+        let page = &self.site.pages[page];
+        let units = &page.doc.facts.units;
+        let start = units[unit].offset;
+        let end = units[unit + 1..]
+            .iter()
+            .map(|u| u.offset)
+            .find(|&o| o > start)
+            .unwrap_or(page.source.text.len());
+        start..end.max(start)
     }
 
     pub fn locale_key(&self, page: usize) -> &'a str {

@@ -31,7 +31,7 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
     }
     let said: Vec<Vec<(String, Range<usize>)>> = members
         .iter()
-        .map(|&(p, u)| mentions(cx, p, extent(cx, p, u)))
+        .map(|&(p, u)| mentions(cx, p, cx.unit_extent(p, u)))
         .collect();
     if said.iter().all(Vec::is_empty) {
         return Vec::new();
@@ -52,7 +52,7 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .filter(|u| *u < units.len())
             .filter(prose)
             .unwrap_or(unit);
-        let near = extent(cx, page, first).start..extent(cx, page, last).end;
+        let near = cx.unit_extent(page, first).start..cx.unit_extent(page, last).end;
         let kept = mentions(cx, page, near.clone());
         let lost = (0..members.len())
             .filter(|&j| j != i)
@@ -75,7 +75,7 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
         };
         // Where the block still holds the switch's letters, mangled
         // (`"/z`), the caret goes there; else at the block's start.
-        let block = extent(cx, page, unit);
+        let block = cx.unit_extent(page, unit);
         let lowered = text.get(block.clone()).unwrap_or("").to_ascii_lowercase();
         let mangled = lowered
             .match_indices(lower.as_str())
@@ -113,20 +113,6 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
         );
     }
     out
-}
-
-/// The bytes of block `unit` of `page`: from its start to the next
-/// block's (an item's own paragraphs are no blocks of their own).
-fn extent(cx: &Context, page: usize, unit: usize) -> Range<usize> {
-    let page = &cx.site.pages[page];
-    let units = &page.doc.facts.units;
-    let start = units[unit].offset;
-    let end = units[unit + 1..]
-        .iter()
-        .map(|u| u.offset)
-        .find(|&o| o > start)
-        .unwrap_or(page.source.text.len());
-    start..end.max(start)
 }
 
 /// The switches mentioned in `range` of `page`'s text, lower-cased, with

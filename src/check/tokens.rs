@@ -385,17 +385,17 @@ impl Evidence {
         });
         repeats.contains(&unit)
             || link_mismatch(cx, page, facts, unit)
-            || mt_placeholder(cx, page, facts, unit)
+            || mt_placeholder(cx, page, unit)
     }
 }
 
 /// Whether `unit` holds a placeholder machine translation left where it
 /// lost something ([`mt_placeholders`]).
-fn mt_placeholder(cx: &Context, page: usize, facts: &Facts, unit: usize) -> bool {
-    let text = &cx.site.pages[page].source.text;
-    let start = facts.units[unit].offset;
-    let end = facts.units.get(unit + 1).map_or(text.len(), |u| u.offset);
-    text.get(start..end)
+fn mt_placeholder(cx: &Context, page: usize, unit: usize) -> bool {
+    cx.site.pages[page]
+        .source
+        .text
+        .get(cx.unit_extent(page, unit))
         .is_some_and(|t| !mt_placeholders::placeholders(t).is_empty())
 }
 

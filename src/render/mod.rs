@@ -421,15 +421,15 @@ impl<'a> Renderer<'a> {
                 if moved.target.starts_with('/') {
                     continue;
                 }
-                let out_path = format!("{key}/{stem}.html");
                 if self
                     .site
-                    .pages
-                    .iter()
-                    .any(|p| p.out_path.eq_ignore_ascii_case(&out_path))
+                    .targets
+                    .find(locale, path)
+                    .is_some_and(|(_, page, _)| page.is_some())
                 {
                     continue;
                 }
+                let out_path = format!("{key}/{stem}.html");
                 let links = PageLinks {
                     site: self.site,
                     locale,
