@@ -120,13 +120,19 @@ impl Redirections {
 
 /// The redirection files in `dir` and the folders above it, nearest first.
 fn files_above(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let mut out = places(dir, root);
+    out.retain(|file| file.is_file());
+    out
+}
+
+/// Where a locale in `dir` looks for redirection files, whether or not
+/// they exist yet: `dir` and the folders above it, up to the repository's
+/// root or `root`, nearest first. `serve` watches these.
+pub fn places(dir: &Path, root: &Path) -> Vec<PathBuf> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut out = Vec::new();
-    for folder in dir.ancestors().take(LEVELS + 1) {
-        let file = folder.join(FILE_NAME);
-        if file.is_file() {
-            out.push(file);
-        }
+    for folder in normalise(dir).ancestors().take(LEVELS + 1) {
+        out.push(folder.join(FILE_NAME));
         let at_root = folder.canonicalize().is_ok_and(|f| f == root);
         if at_root || folder.join(".git").exists() {
             break;

@@ -1,6 +1,6 @@
 //! `polydoc serve`: build, serve the output on 127.0.0.1, rebuild when the
-//! content, templates, static files, UI strings or `polydoc.toml` change,
-//! and reload the open pages.
+//! content, templates, static files, UI strings, `polydoc.toml` or a
+//! `.openpublishing.redirection.json` change, and reload the open pages.
 //!
 //! The HTTP server is tiny_http and the watcher notify, started before
 //! the first build so that no edit falls between the two. Every HTML page
@@ -120,14 +120,25 @@ fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receive
     }
     watched.retain(|d| d.is_dir());
     let config_file = config.root.join(CONFIG_FILE);
-    // The root is watched for polydoc.toml only: it also holds the output
-    // folder, whose swap at the end of every build must not start another.
+    // Single files in folders that also hold other things: polydoc.toml
+    // and the redirection files the locales read, at the root or above a
+    // locale folder kept elsewhere. Their folders are watched for them
+    // alone: the root also holds the output folder, whose swap at the
+    // end of every build must not start another.
+    let mut files = vec![
+        config_file.clone(),
+        config.root.join(crate::redirections::FILE_NAME),
+    ];
+    for dir in config.locales.iter().flat_map(|l| l.values()) {
+        files.extend(crate::redirections::places(dir, &config.root));
+    }
+    files.sort();
+    files.dedup();
     let relevant = {
-        let (watched, config_file, output) =
-            (watched.clone(), config_file.clone(), config.output.clone());
+        let (watched, files, output) = (watched.clone(), files.clone(), config.output.clone());
         move |path: &Path| {
             !path.starts_with(&output)
-                && (path == config_file || watched.iter().any(|d| path.starts_with(d)))
+                && (files.iter().any(|f| f == path) || watched.iter().any(|d| path.starts_with(d)))
         }
     };
     let (tx, rx) = mpsc::channel();
@@ -145,8 +156,13 @@ fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receive
             eprintln!("warning: cannot watch {}: {e}", dir.display());
         }
     }
-    if let Err(e) = watcher.watch(&config.root, RecursiveMode::NonRecursive) {
-        eprintln!("warning: cannot watch {}: {e}", config_file.display());
+    let mut folders: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders.into_iter().filter(|f| f.is_dir()) {
+        if let Err(e) = watcher.watch(folder, RecursiveMode::NonRecursive) {
+            eprintln!("warning: cannot watch {}: {e}", folder.display());
+        }
     }
     Ok((watcher, rx))
 }

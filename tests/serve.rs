@@ -202,3 +202,37 @@ fn an_edit_saved_as_soon_as_the_server_answers_is_not_missed() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// The redirection file at the site's root is no content file, yet the
+/// site depends on it: adding one rebuilds, and the moved page appears.
+#[test]
+fn a_new_redirection_file_at_the_root_rebuilds() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# First\n");
+    let server = start(&site);
+    wait_for(&server, "built", |s| {
+        s["build"].as_u64() >= Some(1) && s["error"].is_null()
+    });
+    assert_eq!(get(&server, "/en-us/old.html").0, 404);
+    site.write(
+        ".openpublishing.redirection.json",
+        r#"{"redirections": [{"source_path": "content/en-us/old.md", "redirect_url": "a.md"}]}"#,
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let body = loop {
+        let (code, body) = get(&server, "/en-us/old.html");
+        if code == 200 {
+            break body;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no rebuild for the redirection file"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let html = scraper::Html::parse_document(&body);
+    assert_eq!(
+        attr(&select(&html, "meta[http-equiv=refresh]")[0], "content"),
+        "0; url=a.html"
+    );
+}
