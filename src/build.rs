@@ -159,10 +159,16 @@ fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// The texts of the pages that have findings, with their line starts,
-/// for reporters to quote the offending lines; taken out of the site,
-/// which is done with.
-fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsString, SourceText> {
+/// The texts of the files that have findings, with their line starts,
+/// for reporters to quote the offending lines (and fingerprints to hash
+/// them): the pages' taken out of the site, which is done with; the
+/// other files (`toc.yml`, `zone-pivot-groups.yml`, a redirection file)
+/// read again from `root`, when they are text of a sensible size.
+fn texts(
+    site: &mut Site,
+    findings: &[Finding],
+    root: &std::path::Path,
+) -> rustc_hash::FxHashMap<OsString, SourceText> {
     // Paths as `OsStr`: hashed by their bytes, not component by component.
     let wanted: rustc_hash::FxHashSet<&OsStr> = findings
         .iter()
@@ -171,7 +177,8 @@ fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsStrin
         })
         .map(|path| path.as_os_str())
         .collect();
-    site.pages
+    let mut texts = site
+        .pages
         .par_iter_mut()
         .filter(|p| wanted.contains(p.source.display.as_os_str()))
         .map(|p| {
@@ -181,7 +188,19 @@ fn texts(site: &mut Site, findings: &[Finding]) -> rustc_hash::FxHashMap<OsStrin
             };
             (p.source.display.clone().into_os_string(), source)
         })
-        .collect()
+        .collect::<rustc_hash::FxHashMap<_, _>>();
+    for path in wanted {
+        if texts.contains_key(path) {
+            continue;
+        }
+        let file = root.join(path);
+        let small = std::fs::metadata(&file).is_ok_and(|m| m.is_file() && m.len() < 16 << 20);
+        if let Some(text) = small.then(|| std::fs::read_to_string(&file).ok()).flatten() {
+            let lines = crate::diagnostic::line_starts(&text);
+            texts.insert(path.to_owned(), SourceText { text, lines });
+        }
+    }
+    texts
 }
 
 /// Freeing tens of thousands of pages takes a noticeable slice of a run;
@@ -209,8 +228,9 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     check::sort(&mut findings);
     stages.done("check");
     let pages = pages_per_locale(&prepared.site);
+    let root = prepared.config.root.clone();
     let mut site = prepared.site;
-    let texts = texts(&mut site, &findings);
+    let texts = texts(&mut site, &findings, &root);
     stages.done("texts");
     Ok(CheckReport {
         pages,

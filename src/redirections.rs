@@ -4,7 +4,10 @@
 //! a moved article still lands somewhere: `check` reports it as
 //! `redirected-link` (fix it, it costs a hop) rather than `broken-link`,
 //! and `build` writes a redirect page in its place where it can
-//! (`render::Renderer::write_moved`).
+//! (`render::Renderer::write_moved`). Where the file is still there, the
+//! redirect wins, as it does in Microsoft's publishing
+//! ([`crate::site::Moved`]), and `check` says so
+//! (`redirected-file-not-removed`).
 //!
 //! The file sits at a repository's root; a locale folder may be that root
 //! or a docset folder below it (`WindowsServerDocs/`). So each locale
@@ -19,7 +22,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Finding, Location};
+use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::locale::Locale;
 
 pub const FILE_NAME: &str = ".openpublishing.redirection.json";
@@ -33,9 +36,20 @@ pub struct Redirection {
     /// Where it redirects, as the file writes it (a site path, a URL, or
     /// a relative path).
     pub target: String,
-    /// The file that says so, as findings show it, and the entry's line.
-    pub file: PathBuf,
-    pub line: usize,
+    /// Where the entry writes the moved file's path, in the file that
+    /// says so (shown as findings show paths).
+    pub at: Location,
+    /// Where it writes the target.
+    pub target_at: Location,
+}
+
+impl Redirection {
+    /// Whether the target is a path of the published site (`/windows/...`),
+    /// which no file of the copy stands for: the build keeps the page, or
+    /// writes nothing for a page that is gone.
+    pub fn to_site_path(&self) -> bool {
+        self.target.starts_with('/')
+    }
 }
 
 /// The redirections of every locale, and what was wrong with the files.
@@ -98,10 +112,8 @@ impl Redirections {
 
     /// Where `path` (below `locale`'s folder) moved, if it did.
     pub fn get(&self, locale: usize, path: &str) -> Option<&Redirection> {
-        self.per_locale
-            .get(locale)?
-            .get(&path.to_lowercase())
-            .map(|(_, r)| r)
+        let moved = self.per_locale.get(locale).filter(|m| !m.is_empty())?;
+        moved.get(&path.to_lowercase()).map(|(_, r)| r)
     }
 
     /// Every moved article of `locale`: its path below the locale folder,
@@ -161,27 +173,35 @@ fn parse(
     let parsed: File = serde_json::from_str(&text)
         .map_err(|e| problem(e.line().max(1), e.column().max(1), e.to_string()))?;
     let folder = file.parent().unwrap_or(Path::new(""));
-    // Each entry's line: where its source path is written, searched in
-    // order (serde_json keeps no positions).
+    let lines = LineIndex::new(&text);
+    // Where each entry writes its source path and target, searched in
+    // order (serde_json keeps no positions): the source path after the
+    // previous entry's, the quoted target after the source path, or
+    // before it in an entry that names the target first.
     let mut from = 0;
     let mut out = Vec::new();
     for entry in parsed.redirections {
         let Some(source) = entry
             .source_path_from_root
             .as_deref()
-            .map(|s| s.trim_start_matches('/'))
             .or(entry.source_path.as_deref())
         else {
             continue;
         };
         let at = text[from..].find(source).map_or(from, |i| from + i);
-        from = at;
+        from = at + source.len();
+        let quoted = format!("\"{}\"", entry.redirect_url);
+        let target_at = text[from..]
+            .find(&quoted)
+            .map(|i| from + i)
+            .or_else(|| text[..at].rfind(&quoted))
+            .map_or(at..from, |i| i + 1..i + quoted.len() - 1);
         out.push((
-            normalise(&folder.join(source)),
+            normalise(&folder.join(source.trim_start_matches('/'))),
             Redirection {
                 target: entry.redirect_url,
-                file: shown.clone(),
-                line: text[..at].matches('\n').count() + 1,
+                at: lines.location(&shown, at..from),
+                target_at: lines.location(&shown, target_at),
             },
         ));
     }

@@ -34,6 +34,22 @@ pub struct Page {
     /// folder, or listed in `includes` in `polydoc.toml`): checked, never
     /// written as a page of its own.
     pub fragment: bool,
+    /// Whether a `.openpublishing.redirection.json` lists the file as moved.
+    pub moved: Moved,
+}
+
+/// A page that a redirection file lists as moved, though its file is
+/// still there. Microsoft's publishing serves the redirect and ignores
+/// the file (with a warning, which `check` gives too); the build does the
+/// same where the target is a file or a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    No,
+    /// To a path of the published site (`/windows/...`), which no file of
+    /// the copy stands for: the page is built as it is.
+    Kept,
+    /// The build writes the redirect in the page's place.
+    Redirected,
 }
 
 impl Page {
@@ -56,7 +72,7 @@ impl Page {
     /// and the generated page list: not a file only included into pages,
     /// not a redirect to where a page moved.
     pub fn listed(&self) -> bool {
-        !self.fragment && self.redirect().is_none()
+        !self.fragment && self.redirect().is_none() && self.moved != Moved::Redirected
     }
 
     /// Whether the sitemap and the site's search list the page: a listed
@@ -145,6 +161,13 @@ impl Site {
         tocs: Vec<TocSource>,
         options: &SiteOptions,
     ) -> Site {
+        // A path as findings show it: below the site root when it is.
+        let display = |path: &std::path::Path| {
+            path.strip_prefix(&options.root)
+                .unwrap_or(path)
+                .to_path_buf()
+        };
+        let redirections = Redirections::load(&locales, &options.root, display);
         // In parallel: on a large site this loop and the sort below were
         // most of what runs on one core between parsing and the checks.
         let mut pages: Vec<Page> = parsed
@@ -163,6 +186,11 @@ impl Site {
                     html_path(&source.rel_path)
                 );
                 let fragment = is_fragment(&source.rel_path, &options.includes);
+                let moved = match redirections.get(source.locale, &source.rel_path) {
+                    None => Moved::No,
+                    Some(moved) if moved.to_site_path() => Moved::Kept,
+                    Some(_) => Moved::Redirected,
+                };
                 Page {
                     source,
                     doc,
@@ -170,6 +198,7 @@ impl Site {
                     out_path,
                     group: 0,
                     fragment,
+                    moved,
                 }
             })
             .collect();
@@ -214,14 +243,7 @@ impl Site {
                 .iter()
                 .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
         });
-        // A path as findings show it: below the site root when it is.
-        let display = |path: &std::path::Path| {
-            path.strip_prefix(&options.root)
-                .unwrap_or(path)
-                .to_path_buf()
-        };
         let pivots = Pivots::load(locales.len(), &assets, source, display);
-        let redirections = Redirections::load(&locales, &options.root, display);
         let mut site = Site {
             locales,
             pages,

@@ -136,15 +136,19 @@ fn an_unreadable_file_is_an_error_at_its_place_and_the_rest_is_checked() {
 
 /// `build` writes a redirect page where a moved article stood, for the
 /// targets it can point at; a path of the published site it cannot.
+/// Where the file is still there, the redirect wins, as in Microsoft's
+/// publishing, unless it leads to a path of the published site.
 #[test]
 fn build_writes_a_redirect_page_where_a_moved_article_stood() {
     let site = Fixture::new();
     site.write("content/es-es/a.md", "# A\n");
-    // A page that stands again where an entry says one moved away.
+    // Files still there, though an entry says they moved away.
     site.write("content/es-es/back.md", "# Back\n");
+    site.write("content/es-es/kept.md", "# Kept\n");
     let entries = REDIRECTIONS.replace(
         "  ]",
-        "  ,{\"source_path\": \"content/es-es/back.md\", \"redirect_url\": \"a.md\"}\n  ]",
+        "  ,{\"source_path\": \"content/es-es/back.md\", \"redirect_url\": \"a.md\"}\n  \
+         ,{\"source_path\": \"content/es-es/kept.md\", \"redirect_url\": \"/kb/kept\"}\n  ]",
     );
     site.write(".openpublishing.redirection.json", &entries);
     let out = polydoc(site.root(), &["build", "--quiet"]);
@@ -162,9 +166,108 @@ fn build_writes_a_redirect_page_where_a_moved_article_stood() {
         refresh_of("guide/older.html").as_deref(),
         Some("0; url=../a.html")
     );
-    assert_eq!(refresh_of("back.html"), None, "the page, not a redirect");
+    assert_eq!(refresh_of("back.html").as_deref(), Some("0; url=a.html"));
+    assert_eq!(refresh_of("kept.html"), None, "the page, not a redirect");
+    let nav = std::fs::read_to_string(public.join("a.html")).expect("a.html");
+    let nav = scraper::Html::parse_document(&nav);
+    let listed: Vec<&str> = nav
+        .select(&scraper::Selector::parse(".site-nav a").expect("selector"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(listed.contains(&"kept.html"), "{listed:?}");
+    assert!(
+        !listed.contains(&"back.html"),
+        "a redirect is no article: {listed:?}"
+    );
     assert!(
         !public.join("old.html").exists(),
         "`/windows-server/new` is a path of the published site, not of this one"
+    );
+}
+
+/// An entry's own faults: the file it moves is still there (a warning
+/// at the entry, as DocFX gives it), its relative target leads nowhere
+/// (an error at the target). A link to a moved page whose file is still
+/// there costs the reader a hop all the same.
+#[test]
+fn entries_whose_file_stayed_or_whose_target_is_missing() {
+    let site = Fixture::new();
+    site.write("content/es-es/a.md", "# A\n\n[Atrás](back.md)\n");
+    site.write("content/es-es/back.md", "# Back\n");
+    site.write(
+        ".openpublishing.redirection.json",
+        r#"{
+  "redirections": [
+    {
+      "source_path": "content/es-es/back.md",
+      "redirect_url": "a.md"
+    },
+    {
+      "redirect_url": "guide/none.md",
+      "source_path_from_root": "/content/es-es/gone.md"
+    },
+    {
+      "source_path": "content/es-es/far.md",
+      "redirect_url": "https://example.com/far"
+    }
+  ]
+}
+"#,
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            (
+                "redirected-file-not-removed",
+                ".openpublishing.redirection.json",
+                4
+            ),
+            ("broken-link", ".openpublishing.redirection.json", 8),
+            ("redirected-link", "content/es-es/a.md", 3),
+        ])
+    );
+    let stayed = finding_where(&doc, |f| f["rule"] == "redirected-file-not-removed");
+    assert_eq!(stayed["severity"], "warning");
+    assert_eq!(stayed["location"]["column"], 23);
+    assert_eq!(
+        stayed["message"],
+        "`back.md` of `es-es` is listed as moved to `a.md`, but its file is still there: \
+         Microsoft's publishing serves the redirect and ignores the file; so does `polydoc build`"
+    );
+    assert_eq!(
+        stayed["related"][0]["location"]["file"],
+        "content/es-es/back.md"
+    );
+    let nowhere = finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(
+        (
+            &nowhere["location"]["column"],
+            &nowhere["location"]["end_column"]
+        ),
+        (&serde_json::json!(24), &serde_json::json!(37)),
+        "the target, named before its source path"
+    );
+    assert_eq!(
+        nowhere["message"],
+        "`redirect_url` `guide/none.md` of the moved `gone.md` points to `guide/none.md`, \
+         which does not exist in `es-es`: the redirect leads nowhere"
+    );
+    // The human form quotes the redirection file's line, as it does a page's.
+    let human = stderr(&polydoc(site.root(), &["check"]));
+    let quoted: Vec<&str> = human
+        .lines()
+        .skip_while(|l| !l.contains(".openpublishing.redirection.json:8:24"))
+        .skip(2)
+        .take(2)
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            "8 │       \"redirect_url\": \"guide/none.md\",",
+            "  │                        ^^^^^^^^^^^^^",
+        ],
+        "{human}"
     );
 }

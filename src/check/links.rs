@@ -7,6 +7,8 @@
 use crate::diagnostic::Finding;
 use crate::markdown::facts::Link;
 use crate::markdown::links::split_target;
+use crate::redirections::Redirection;
+use crate::site::Moved;
 
 use super::resolve::{How, Resolved};
 use super::{Context, closest};
@@ -36,6 +38,15 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     actual,
                 } => {
                     out.extend(spelling(cx, p, link, *how, actual));
+                    let linked = &cx.site.pages[*target];
+                    if linked.moved != Moved::No
+                        && let Some(moved) = cx
+                            .site
+                            .redirections
+                            .get(linked.locale(), &linked.source.rel_path)
+                    {
+                        out.push(redirected(cx, p, link, actual, moved));
+                    }
                     if let Some(fragment) = fragment {
                         out.extend(missing_anchor(cx, p, link, *target, fragment));
                     }
@@ -68,6 +79,25 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
         out
     })
+}
+
+/// `redirected-link`: `link` leads to `path`, which a redirection file
+/// lists as moved, whether or not its file is still there (the published
+/// site serves the redirect either way).
+fn redirected(cx: &Context, p: usize, link: &Link, path: &str, moved: &Redirection) -> Finding {
+    Finding::warning(
+        "redirected-link",
+        cx.destination(p, link, false),
+        format!(
+            "{} `{}` points to `{path}`, which moved: `{}` (line {}) redirects it to `{}`",
+            what(link),
+            target(cx, p, link),
+            moved.at.file.display(),
+            moved.at.line,
+            moved.target
+        ),
+    )
+    .with_help("link to where it moved: the redirect costs the reader a hop")
 }
 
 /// The destination of `link` of page `p`, as written.
@@ -110,19 +140,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         .with_help(format!("add a translated `{path}` to `{locale}` if it should differ"));
     }
     if let Some(moved) = cx.site.redirections.get(cx.site.pages[p].locale(), path) {
-        return Finding::warning(
-            "redirected-link",
-            location,
-            format!(
-                "{} `{}` points to `{path}`, which moved: `{}` (line {}) redirects it to `{}`",
-                what(link),
-                target(cx, p, link),
-                moved.file.display(),
-                moved.line,
-                moved.target
-            ),
-        )
-        .with_help("link to where it moved: the redirect costs the reader a hop");
+        return redirected(cx, p, link, path, moved);
     }
     let elsewhere: Vec<&str> = cx
         .site

@@ -17,7 +17,7 @@ use crate::i18n::{self, Strings};
 use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, SiteLinks, highlight};
 use crate::progress::Progress;
 use crate::search::{PageInput, SearchIndex};
-use crate::site::Site;
+use crate::site::{Moved, Site};
 use crate::theme::{Theme, error_chain};
 
 mod context;
@@ -240,7 +240,17 @@ impl<'a> Renderer<'a> {
             file: &page.source.rel_path,
             chain: &[],
         };
-        if let Some(target) = page.redirect() {
+        // A redirection file's entry wins over the page's own
+        // `redirect_url`, as Microsoft's publishing has it.
+        let moved = match page.moved {
+            Moved::Redirected => self
+                .site
+                .redirections
+                .get(page.locale(), &page.source.rel_path)
+                .map(|m| m.target.as_str()),
+            Moved::No | Moved::Kept => None,
+        };
+        if let Some(target) = moved.or_else(|| page.redirect()) {
             let href = links
                 .link_href(&page.source.rel_path, target)
                 .unwrap_or_else(|| target.to_owned());
@@ -418,7 +428,7 @@ impl<'a> Renderer<'a> {
                 else {
                     continue;
                 };
-                if moved.target.starts_with('/') {
+                if moved.to_site_path() {
                     continue;
                 }
                 if self
