@@ -139,11 +139,12 @@ fn real_translations_drift_where_a_switch_was_lost() {
     let keys = "get-started/KMSclientkeys.md";
     let slmgr = "get-started/activation-slmgr-vbs-options.md";
     let attrib = "windows-commands/attrib.md";
+    let requirements = "get-started/System-Requirements.md";
     // Every page is missing in the locales not listed here.
     let mut expected = BTreeMap::new();
-    for page in [ipconfig, xcopy, netstat, keys, slmgr, attrib] {
+    for page in [ipconfig, xcopy, netstat, keys, slmgr, attrib, requirements] {
         for locale in [
-            "de-de", "es-es", "fr-fr", "it-it", "ko-kr", "pt-br", "zh-cn", "zh-tw",
+            "de-de", "es-es", "fr-fr", "it-it", "ja-jp", "ko-kr", "pt-br", "zh-cn", "zh-tw",
         ] {
             expected.insert((page.to_owned(), locale.to_owned()), "missing".to_owned());
         }
@@ -168,6 +169,14 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (attrib, "fr-fr", "up-to-date"),
         (attrib, "it-it", "inconsistent"),
         (attrib, "zh-cn", "up-to-date"),
+        // fr-fr's headings have `<a name>` anchors the others lack: no
+        // inconsistency (see `check/tokens.rs`, `unanchored_as_kept`).
+        (requirements, "de-de", "up-to-date"),
+        (requirements, "es-es", "up-to-date"),
+        (requirements, "fr-fr", "up-to-date"),
+        (requirements, "ja-jp", "up-to-date"),
+        (requirements, "ko-kr", "up-to-date"),
+        (requirements, "pt-br", "up-to-date"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");

@@ -82,7 +82,44 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         "tests/data/real/zh-cn/get-started/KMSclientkeys.md".to_owned(),
         71,
     ));
+    // System requirements in six machine translations of one version:
+    // de-de's quotes escaped twice (`%%amp;quot;`, four on line 73, two
+    // on line 83), and in each locale the link to a page outside the
+    // sample. Not fr-fr's `<a name>` anchors, which the others lack (a
+    // later hand-off added them), nor `1,4` for `1.4`, `64Bit`, `512MB`
+    // or ja-jp's `第 2` ("second").
+    let requirements =
+        |locale: &str| format!("tests/data/real/{locale}/get-started/System-Requirements.md");
+    for line in [73, 83] {
+        expected.insert(("escaped-entity".to_owned(), requirements("de-de"), line));
+    }
+    for locale in ["de-de", "es-es", "fr-fr", "ja-jp", "ko-kr", "pt-br"] {
+        expected.insert(("broken-link".to_owned(), requirements(locale), 36));
+    }
     assert_eq!(findings(&doc), expected);
+    let escaped = finding_where(&doc, |f| {
+        f["rule"] == "escaped-entity" && f["location"]["line"] == 73
+    });
+    assert_eq!(
+        escaped["message"],
+        "`%%amp;quot;` and 3 more on this line are escaped characters machine translation left in the text: readers see `%%amp;quot;`, not `\"`"
+    );
+    assert_eq!(escaped["location"]["column"], 172);
+    let shown: Vec<(&str, u64)> = related(escaped);
+    assert_eq!(
+        shown,
+        [
+            (requirements("de-de").as_str(), 73),
+            (requirements("de-de").as_str(), 73),
+            (requirements("de-de").as_str(), 73),
+            (requirements("es-es").as_str(), 73),
+            (requirements("fr-fr").as_str(), 73),
+            (requirements("ja-jp").as_str(), 73),
+            (requirements("ko-kr").as_str(), 73),
+            (requirements("pt-br").as_str(), 73),
+        ],
+        "the other three on the line, then the same list item in each locale"
+    );
     let heading = finding_where(&doc, |f| {
         f["location"]["file"]
             .as_str()
@@ -572,5 +609,75 @@ fn translations_keep_the_files_their_includes_and_media_read() {
             "this include or media block has file `media/b.png` where en-us, es-es have file `media/a.png`",
             "this list item has file `includes/m.md` where en-us, es-es have file `includes/n.md`",
         ]
+    );
+}
+
+/// Anchors some translations of a heading have and others lack altogether
+/// are a later hand-off's addition, not a slip; a link to one of them in
+/// a page that lacks it is still `missing-anchor`.
+#[test]
+fn anchors_only_some_translations_have_are_no_mismatch() {
+    let with = "# A\n\n## <a name=\"processor\"></a>Processeur\n\n## <a name=\"ram\"></a>RAM\n";
+    let without = "# A\n\n## Procesador\n\n## RAM\n";
+    let (_, found) = run(
+        &[
+            ("de-de/a.md", without),
+            ("es-es/a.md", without),
+            ("fr-fr/a.md", with),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let linking = format!("{without}\nVer [RAM](#ram) y [CPU](#processor).\n");
+    let (_, found) = run(
+        &[
+            ("de-de/a.md", without),
+            ("es-es/a.md", &linking),
+            ("fr-fr/a.md", with),
+        ],
+        &[],
+    );
+    assert_eq!(found, set(&[("missing-anchor", "content/es-es/a.md", 7)]));
+}
+
+/// `%%amp;quot;` is found wherever it is, one finding per line, with the
+/// same block in the other locales; batch variables (`%%a`) and
+/// percentages are not.
+#[test]
+fn characters_escaped_twice_are_found_and_batch_variables_are_not() {
+    let en = "# A\n\nUse \"Diskpart.exe\" here.\n\n```cmd\nfor %%a in (*.txt) do echo %%a\n```\n\nAt 50% load.\n";
+    let de = "# A\n\nVerwenden Sie %%amp;quot;Diskpart.exe%%amp;quot; hier.\n\n```cmd\nfor %%a in (*.txt) do echo %%a\n```\n\nBei 50% Last, l%%amp;#39;x.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/de-de/a.md", de);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("escaped-entity", "content/de-de/a.md", 3),
+            ("escaped-entity", "content/de-de/a.md", 9),
+        ])
+    );
+    let quotes = finding_where(&doc, |f| f["location"]["line"] == 3);
+    assert_eq!(quotes["severity"], "warning");
+    assert_eq!(
+        (
+            &quotes["location"]["column"],
+            &quotes["location"]["end_column"]
+        ),
+        (&serde_json::json!(15), &serde_json::json!(26))
+    );
+    assert_eq!(
+        related(quotes),
+        [("content/de-de/a.md", 3), ("content/en-us/a.md", 3)]
+    );
+    let apostrophe = finding_where(&doc, |f| f["location"]["line"] == 9);
+    assert_eq!(
+        apostrophe["message"],
+        "`%%amp;#39;` is an escaped character machine translation left in the text: readers see `%%amp;#39;`, not `'`"
+    );
+    assert_eq!(
+        apostrophe["help"],
+        "write `'` (or the language's own quotation marks) instead of each `%%amp;...;`"
     );
 }

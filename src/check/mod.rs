@@ -12,6 +12,7 @@ mod alert_keywords;
 mod anchors;
 mod blocks;
 mod content_locale;
+mod escaped_entities;
 mod hidden_html;
 mod includes;
 mod keyed;
@@ -115,6 +116,11 @@ pub const RULES: &[RuleInfo] = &[
         "mt-placeholder",
         Severity::Warning,
         "A placeholder of the machine-translation pipeline (`@no__t-0`) left in the text, where something was lost.",
+    ),
+    rule(
+        "escaped-entity",
+        Severity::Warning,
+        "A character machine translation escaped twice (`%%amp;quot;` for `\"`), which readers see as written.",
     ),
     rule(
         "link-text-anchor-mismatch",
@@ -399,6 +405,7 @@ const CHECKS: &[Check] = &[
     anchors::check,
     hidden_html::check,
     mt_placeholders::check,
+    escaped_entities::check,
     alert_keywords::check,
     link_syntax::check,
     link_text::check,

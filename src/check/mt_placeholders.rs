@@ -9,60 +9,75 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Location};
 
 use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
-        let text = &page.source.text;
-        // One finding per line: two placeholders in one sentence are one
-        // thing to fix there.
-        let mut lines: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-        for at in placeholders(text) {
-            let line = cx.location(p, at.clone()).line;
-            match lines.last_mut() {
-                Some((l, spans)) if *l == line => spans.push(at),
-                _ => lines.push((line, vec![at])),
-            }
-        }
-        if lines.is_empty() {
-            return Vec::new();
-        }
-        let counterparts = Counterparts::new(cx, p);
-        lines
-            .into_iter()
-            .map(|(_, spans)| {
-                let written = &text[spans[0].clone()];
-                let message = match spans.len() {
-                    1 => format!(
-                        "`{written}` is a placeholder machine translation left in the text: what stood here (code, a link, a placeholder such as `<Source>`) is lost"
-                    ),
-                    n => format!(
-                        "`{written}` and {} more on this line are placeholders machine translation left in the text: what stood there (code, a link, a placeholder such as `<Source>`) is lost",
-                        n - 1
-                    ),
-                };
-                let mut finding = Finding::warning("mt-placeholder", cx.location(p, spans[0].clone()), message)
-                    .with_help(
-                        "write here what the source has at this place; the page's other translations show it too",
-                    );
-                for at in &spans[1..] {
-                    finding = finding.with_related(
-                        cx.location(p, at.clone()),
-                        format!("`{}`, another placeholder", &text[at.clone()]),
-                    );
-                }
-                for (q, span) in counterparts.of(spans[0].start) {
-                    finding = finding.with_related(
-                        cx.location(q, span),
-                        format!("the same block in {}", cx.locale_key(q)),
-                    );
-                }
-                finding
-            })
-            .collect()
+        let spans = placeholders(&page.source.text);
+        per_line(cx, p, spans, "another placeholder", |written, more, at| {
+            let message = match more {
+                0 => format!(
+                    "`{written}` is a placeholder machine translation left in the text: what stood here (code, a link, a placeholder such as `<Source>`) is lost"
+                ),
+                n => format!(
+                    "`{written}` and {n} more on this line are placeholders machine translation left in the text: what stood there (code, a link, a placeholder such as `<Source>`) is lost"
+                ),
+            };
+            Finding::warning("mt-placeholder", at, message).with_help(
+                "write here what the source has at this place; the page's other translations show it too",
+            )
+        })
     })
+}
+
+/// One finding per line of page `p` for the debris at `spans` (in text
+/// order): two pieces in one sentence are one thing to fix there.
+/// `first` makes it from the first piece's text, how many more the line
+/// has and where it is; the others are related locations (`other` says
+/// what they are), and so is the same block in each other translation,
+/// where the reader can see what belongs there.
+pub(super) fn per_line(
+    cx: &Context,
+    p: usize,
+    spans: Vec<Range<usize>>,
+    other: &str,
+    first: impl Fn(&str, usize, Location) -> Finding,
+) -> Vec<Finding> {
+    let text = &cx.site.pages[p].source.text;
+    let mut lines: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    for at in spans {
+        let line = cx.location(p, at.clone()).line;
+        match lines.last_mut() {
+            Some((l, spans)) if *l == line => spans.push(at),
+            _ => lines.push((line, vec![at])),
+        }
+    }
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let counterparts = Counterparts::new(cx, p);
+    lines
+        .into_iter()
+        .map(|(_, spans)| {
+            let written = &text[spans[0].clone()];
+            let mut finding = first(written, spans.len() - 1, cx.location(p, spans[0].clone()));
+            for at in &spans[1..] {
+                finding = finding.with_related(
+                    cx.location(p, at.clone()),
+                    format!("`{}`, {other}", &text[at.clone()]),
+                );
+            }
+            for (q, span) in counterparts.of(spans[0].start) {
+                finding = finding.with_related(
+                    cx.location(q, span),
+                    format!("the same block in {}", cx.locale_key(q)),
+                );
+            }
+            finding
+        })
+        .collect()
 }
 
 /// A page's other translations of the same source version, each aligned
