@@ -96,7 +96,38 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for locale in ["de-de", "es-es", "fr-fr", "ja-jp", "ko-kr", "pt-br"] {
         expected.insert(("broken-link".to_owned(), requirements(locale), 36));
     }
+    // PowerShell on Nano Server, four machine translations of one
+    // version: ja-jp lists `New-PSSessionOption` where the others (and
+    // the source) list `New-PSTransportOption`. Not its `Get-wmiobject`
+    // for `Get-WmiObject` (the same cmdlet), and not the three links to
+    // pages outside the sample, which each locale has.
+    let powershell =
+        |locale: &str| format!("tests/data/real/{locale}/get-started/PowerShell-on-Nano-Server.md");
+    expected.insert((
+        "translation-token-mismatch".to_owned(),
+        powershell("ja-jp"),
+        121,
+    ));
+    for locale in ["de-de", "fr-fr", "ja-jp", "ko-kr"] {
+        for line in [26, 107, 119] {
+            expected.insert(("broken-link".to_owned(), powershell(locale), line));
+        }
+    }
     assert_eq!(findings(&doc), expected);
+    let cmdlet = finding_where(&doc, |f| {
+        f["location"]["file"] == powershell("ja-jp").as_str() && f["location"]["line"] == 121
+    });
+    assert_eq!(
+        cmdlet["message"],
+        "this list item has `New-PSSessionOption` where de-de, fr-fr, ko-kr have `New-PSTransportOption`"
+    );
+    assert_eq!(
+        (
+            &cmdlet["location"]["column"],
+            &cmdlet["location"]["end_column"]
+        ),
+        (&serde_json::json!(3), &serde_json::json!(22))
+    );
     let escaped = finding_where(&doc, |f| {
         f["rule"] == "escaped-entity" && f["location"]["line"] == 73
     });
@@ -679,5 +710,30 @@ fn characters_escaped_twice_are_found_and_batch_variables_are_not() {
     assert_eq!(
         apostrophe["help"],
         "write `'` (or the language's own quotation marks) instead of each `%%amp;...;`"
+    );
+}
+
+/// A cmdlet put in another's place is a mismatch; a cmdlet named in one
+/// translation and paraphrased in another, the same cmdlet in another
+/// case, or a German compound shaped like a cmdlet (`Test-Umgebung`) is
+/// not.
+#[test]
+fn a_cmdlet_in_another_cmdlets_place_is_a_mismatch() {
+    let en = "# A\n\n- New-PSTransportOption\n\n- Use Get-WinEvent instead.\n\n- Get-WmiObject, Set-WmiInstance\n\n- In a test environment.\n";
+    let fr = "# A\n\n- New-PSTransportOption\n\n- Utilisez Get-WinEvent à la place.\n\n- Get-WmiObject, Set-WmiInstance\n\n- Dans un environnement de test.\n";
+    let ja = "# A\n\n- New-PSSessionOption\n\n- 代わりにイベント ログのコマンドレットを使用します。\n\n- Get-wmiobject、Set-wmiinstance\n\n- テスト環境で。\n";
+    let de = "# A\n\n- New-PSTransportOption\n\n- Verwenden Sie Get-WinEvent.\n\n- Get-WmiObject, Set-WmiInstance\n\n- In einer Test-Umgebung.\n";
+    let (_, found) = run(
+        &[
+            ("de-de/a.md", de),
+            ("en-us/a.md", en),
+            ("fr-fr/a.md", fr),
+            ("ja-jp/a.md", ja),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/ja-jp/a.md", 3)])
     );
 }

@@ -115,6 +115,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             .map(|&(p, u)| keyed::tokens(cx, p, u))
             .collect();
         unanchored_as_kept(&mut keyed);
+        cmdlets_as_kept(&mut keyed);
         let sets: Vec<Vec<&(TokenKind, Cow<str>)>> =
             keyed.iter().map(|k| k.keys().collect()).collect();
         if sets.iter().all(|s| *s == sets[0]) {
@@ -178,6 +179,31 @@ fn unanchored_as_kept(keyed: &mut [Keyed]) {
         for k in keyed.iter_mut() {
             k.retain(|(kind, _), _| *kind != TokenKind::Anchor);
         }
+    }
+}
+
+/// Cmdlets are compared only where each translation of the block names
+/// one with the same verb: a cmdlet put in another's place
+/// (`New-PSSessionOption` for `New-PSTransportOption`, a real ja-jp
+/// slip) is a mismatch; a cmdlet one translation names and another
+/// paraphrases, or a German compound that looks like one
+/// (`Test-Umgebung`), is not ([`crate::markdown::cmdlets`]).
+fn cmdlets_as_kept(keyed: &mut [Keyed]) {
+    use crate::markdown::cmdlets::verb;
+    let verbs = |k: &Keyed| -> Vec<String> {
+        k.keys()
+            .filter(|(kind, _)| *kind == TokenKind::Cmdlet)
+            .map(|(_, name)| verb(name).to_owned())
+            .collect()
+    };
+    let named: Vec<Vec<String>> = keyed.iter().map(verbs).collect();
+    if named.iter().all(Vec::is_empty) {
+        return;
+    }
+    for k in keyed.iter_mut() {
+        k.retain(|(kind, name), _| {
+            *kind != TokenKind::Cmdlet || named.iter().all(|v| v.iter().any(|x| x == verb(name)))
+        });
     }
 }
 
@@ -374,7 +400,7 @@ fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String
     }
     let facts = &cx.site.pages[page].doc.facts;
     let text = span_of(facts, &facts.units[unit], token)
-        .filter(|_| token.0 == TokenKind::Code)
+        .filter(|_| matches!(token.0, TokenKind::Code | TokenKind::Cmdlet))
         .and_then(|span| cx.snippet(page, span))
         .unwrap_or(token.1);
     match token.0 {

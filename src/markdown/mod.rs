@@ -20,6 +20,7 @@
 pub mod alerts;
 pub mod blocks;
 mod body;
+pub mod cmdlets;
 pub mod directives;
 pub mod facts;
 pub mod heading;

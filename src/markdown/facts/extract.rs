@@ -303,13 +303,19 @@ impl Extractor<'_, '_> {
             .body
             .get(range)
             .is_some_and(|source| std::ptr::eq(source, text));
-        for (value, start, len) in tokens::codes(text) {
+        let codes = tokens::codes(text)
+            .into_iter()
+            .map(|t| (TokenKind::Code, t));
+        let cmdlets = crate::markdown::cmdlets::cmdlets(text)
+            .into_iter()
+            .map(|t| (TokenKind::Cmdlet, t));
+        for (kind, (value, start, len)) in codes.chain(cmdlets) {
             let span = if verbatim {
                 at + start..at + start + len
             } else {
                 at..at
             };
-            self.token(TokenKind::Code, &value, span);
+            self.token(kind, &value, span);
         }
         if let Some(link) = self.links.last_mut()
             && !text.trim().is_empty()

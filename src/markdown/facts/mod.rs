@@ -103,6 +103,9 @@ pub enum TokenKind {
     Source,
     /// An id defined by the unit.
     Anchor,
+    /// A PowerShell cmdlet named in prose, lower-cased
+    /// ([`crate::markdown::cmdlets`]).
+    Cmdlet,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
