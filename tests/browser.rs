@@ -170,6 +170,14 @@ impl Reader {
         self.wait_for("document.querySelectorAll('.search-results li').length > 0");
     }
 
+    /// Clears the search box (Escape), types `query` and waits until
+    /// search says it found nothing.
+    fn search_again_for_nothing(&self, query: &str) {
+        self.tab.press_key("Escape").unwrap();
+        self.tab.type_str(query).unwrap();
+        self.wait_for("!!document.querySelector('.search-results .search-empty')");
+    }
+
     fn open(&self, path: &str) {
         self.open_url(&url(path));
     }
@@ -346,9 +354,7 @@ fn search_folds_accents_and_says_when_nothing_matches() {
         reader.js_str("document.querySelector('.search-results .search-section').textContent"),
         "Herramienta de diagnóstico"
     );
-    reader.tab.press_key("Escape").unwrap();
-    reader.tab.type_str("zzzqqq").unwrap();
-    reader.wait_for("!!document.querySelector('.search-results .search-empty')");
+    reader.search_again_for_nothing("zzzqqq");
     assert_eq!(
         reader.js_str("document.querySelector('.search-empty').textContent"),
         "Sin resultados"
@@ -526,5 +532,31 @@ fn a_zone_pivot_picker_shows_the_picked_zones_only() {
     reader.click("article a[href='#on-linux']");
     reader.wait_for("document.querySelector('.pivot-picker select').value === 'linux'");
     assert_eq!(reader.js(shown), serde_json::json!(["linux"]));
+    reader.assert_no_errors();
+}
+
+/// An older localized page carries the source text beside each sentence
+/// (`span.sxs-lookup`): readers see the translation alone, and search
+/// does not find the source's words.
+#[test]
+fn the_source_text_of_an_older_localized_page_stays_hidden() {
+    let site = Fixture::new();
+    site.write(
+        "content/es-es/a.md",
+        "# Guía\n\n## Uso\n\n<span data-ttu-id=\"1\">Consulte la guía de activación.</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">See the walkthrough.</span></span>\n",
+    );
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let reader = Reader::new();
+    reader.open_url(&format!("file://{}", site.out("es-es/a.html").display()));
+    assert_eq!(
+        reader.js_str("document.querySelector('article p').innerText"),
+        "Consulte la guía de activación."
+    );
+    reader.search("activacion");
+    assert_eq!(
+        reader.js_str("document.querySelector('.search-results .search-section').textContent"),
+        "Uso"
+    );
+    reader.search_again_for_nothing("walkthrough");
     reader.assert_no_errors();
 }

@@ -300,6 +300,41 @@ fn code_snippets_are_read_from_files() {
     assert_eq!(text(&blocks[1]), "Get-Date");
 }
 
+/// Tab headings as Microsoft's localized repositories write them: an
+/// `<a name>` before the link, and in older pages the source text beside
+/// the translation in a `span.sxs-lookup`. Still one tab group, titled
+/// in the page's language, and no link to check.
+#[test]
+fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
+    let site = Fixture::new();
+    site.write(
+        "content/pt-br/a.md",
+        concat!(
+            "# A\n\n## Pedido\n\n",
+            "# <a name=\"http\"></a>[<span data-ttu-id=\"86643-145\">HTTP</span>",
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"86643-145\">HTTP request</span></span>](#tab/http)\n\n",
+            "Envie.\n\n",
+            "# <a name=\"powershelltabazure-powershell\"></a>[PowerShell](#tab/azure-powershell)\n\n",
+            "Execute.\n\n---\n",
+        ),
+    );
+    built(&site);
+    assert_eq!(checked(&site), set(&[]));
+    let html = site.html("pt-br/a.html");
+    let tabs: Vec<(String, &str)> = select(&html, "div.tabGroup [role='tab']")
+        .iter()
+        .map(|t| (text(t), attr(t, "data-tab")))
+        .collect();
+    assert_eq!(
+        tabs,
+        [
+            ("HTTP".to_owned(), "http"),
+            ("PowerShell".to_owned(), "azure-powershell")
+        ]
+    );
+    assert!(select(&html, "article h1 a[href^='#tab/']").is_empty());
+}
+
 #[test]
 fn tabs_render_as_an_accessible_group_readable_without_javascript() {
     let site = Fixture::new();

@@ -33,8 +33,11 @@ pub struct TabTitle {
 }
 
 /// The tab a heading starts, if its content (`inner`, without the heading
-/// tags) is exactly one link to `#tab/...`.
+/// tags) is exactly one link to `#tab/...`, after the `<a name="x"></a>`
+/// that Microsoft's localization puts before every heading, tab headings
+/// included (`# <a name="http"></a>[HTTP](#tab/http)`).
 pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
+    let inner = without_anchor(inner);
     let (first, rest) = inner.split_first()?;
     let Event::Start(Tag::Link { dest_url, .. }) = first.borrow() else {
         return None;
@@ -45,9 +48,24 @@ pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
         return None;
     }
     let mut title = String::new();
+    // Inside `<span class="sxs-lookup">`: the source text that older
+    // localized pages carry beside each translated one, hidden on the
+    // published site (and by polydoc's theme); its depth of spans.
+    let mut source_text = 0usize;
     for event in text {
         match event.borrow() {
-            Event::Text(t) | Event::Code(t) => title.push_str(t),
+            Event::InlineHtml(html) => {
+                let tag = html.trim();
+                let opens = tag.starts_with("<span");
+                let closes = tag.eq_ignore_ascii_case("</span>");
+                if source_text > 0 {
+                    source_text = source_text + usize::from(opens) - usize::from(closes);
+                } else if opens && tag.contains("sxs-lookup") {
+                    source_text = 1;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if source_text == 0 => title.push_str(t),
+            Event::Text(_) | Event::Code(_) => {}
             Event::Start(_) | Event::End(_) | Event::SoftBreak => {}
             _ => return None,
         }
@@ -61,6 +79,20 @@ pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
         condition,
         title: title.trim().to_owned(),
     })
+}
+
+/// `inner` without a leading empty anchor, `<a name="x"></a>` or
+/// `<a id="x"></a>`.
+fn without_anchor<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> &[E] {
+    match inner {
+        [open, close, rest @ ..]
+            if matches!(open.borrow(), Event::InlineHtml(h) if super::heading::anchor_name(h).is_some())
+                && matches!(close.borrow(), Event::InlineHtml(h) if h.trim().eq_ignore_ascii_case("</a>")) =>
+        {
+            rest
+        }
+        _ => inner,
+    }
 }
 
 /// One tab of a group: the event index of its heading start, and of the

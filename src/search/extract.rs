@@ -199,6 +199,7 @@ pub fn extract(body: &str) -> Extracted {
                 let close = format!("</{}", tag.name());
                 at = find_ignore_case(&body[at..], &close).map_or(body.len(), |end| at + end);
             }
+            ("span", false) if tag.source_text => at = after_span(body, at),
             ("h2" | "h3", false) => match tag.id {
                 Some(anchor) => {
                     state.start_section(anchor);
@@ -238,6 +239,10 @@ struct Tag {
     name_len: usize,
     closing: bool,
     id: Option<String>,
+    /// `class="sxs-lookup"`: the source text older localized pages carry
+    /// beside each translated sentence, hidden on the site and left out
+    /// of the index (a Spanish search must not find the English).
+    source_text: bool,
     /// Bytes from `<` to `>` included.
     length: usize,
 }
@@ -268,6 +273,7 @@ impl Tag {
         // Attributes up to the `>` that is not inside a quoted value.
         let mut i = start + name_len;
         let mut id = None;
+        let mut source_text = false;
         loop {
             while bytes
                 .get(i)
@@ -312,6 +318,9 @@ impl Tag {
             };
             if attr.eq_ignore_ascii_case("id") && !value.is_empty() {
                 id = Some(html_escape::decode_html_entities(value).into_owned());
+            } else if attr.eq_ignore_ascii_case("class") && !value.starts_with("hl-") {
+                // (Highlighted code's millions of spans are `hl-` classes.)
+                source_text |= value.split_ascii_whitespace().any(|c| c == "sxs-lookup");
             }
         }
         Some(Tag {
@@ -319,9 +328,31 @@ impl Tag {
             name_len: kept,
             closing,
             id,
+            source_text,
             length: i + 1,
         })
     }
+}
+
+/// Where the `<span>` whose content starts at `at` ends: after its own
+/// `</span>`, nested spans counted; the end of `body` when it has none.
+fn after_span(body: &str, mut at: usize) -> usize {
+    let mut depth = 1;
+    while let Some(offset) = body[at..].find('<') {
+        let lt = at + offset;
+        let Some(tag) = Tag::read(&body[lt..]) else {
+            at = lt + 1;
+            continue;
+        };
+        at = lt + tag.length;
+        if tag.name() == "span" {
+            depth = if tag.closing { depth - 1 } else { depth + 1 };
+            if depth == 0 {
+                return at;
+            }
+        }
+    }
+    body.len()
 }
 
 /// Where `needle` (ASCII) starts in `haystack`, whatever the case.
@@ -342,6 +373,16 @@ mod tests {
             heading: heading.into(),
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn the_source_text_of_older_localized_pages_is_left_out() {
+        let body = "<h2 id=\"a\">Uno</h2><p><span data-ttu-id=\"1\">Consulte la <a href=\"b.html\">guía</a>.</span>\
+            <span class=\"sxs-lookup\"><span data-stu-id=\"1\">See the <a href=\"b.html\">guide</a>.</span></span> Fin.</p>";
+        assert_eq!(
+            sections(body),
+            [section("a", "Uno", "Consulte la guía. Fin.")]
+        );
     }
 
     #[test]
