@@ -303,7 +303,8 @@ fn code_snippets_are_read_from_files() {
 /// Tab headings as Microsoft's localized repositories write them: an
 /// `<a name>` before the link, and in older pages the source text beside
 /// the translation in a `span.sxs-lookup`. Still one tab group, titled
-/// in the page's language, and no link to check.
+/// in the page's language, and no link to check; headings are titled in
+/// the page's language too.
 #[test]
 fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
     let site = Fixture::new();
@@ -315,7 +316,9 @@ fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
             "<span class=\"sxs-lookup\"><span data-stu-id=\"86643-145\">HTTP request</span></span>](#tab/http)\n\n",
             "Envie.\n\n",
             "# <a name=\"powershelltabazure-powershell\"></a>[PowerShell](#tab/azure-powershell)\n\n",
-            "Execute.\n\n---\n",
+            "Execute.\n\n---\n\n",
+            "## <span data-ttu-id=\"2\">Resposta</span><span class=\"sxs-lookup\">",
+            "<span data-stu-id=\"2\">Response</span></span>\n\nVeja [Resposta](#resposta).\n",
         ),
     );
     built(&site);
@@ -333,6 +336,18 @@ fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
         ]
     );
     assert!(select(&html, "article h1 a[href^='#tab/']").is_empty());
+    // A heading's title and automatic id leave the source text out.
+    let toc: Vec<(String, &str)> = select(&html, "nav.toc li a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            ("Pedido".to_owned(), "#pedido"),
+            ("Resposta".to_owned(), "#resposta")
+        ]
+    );
 }
 
 #[test]

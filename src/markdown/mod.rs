@@ -28,6 +28,7 @@ pub mod highlight;
 pub mod html_links;
 pub mod links;
 pub mod quotes;
+pub mod side_by_side;
 pub mod snippet;
 pub mod strings;
 pub mod tabs;
@@ -286,10 +287,12 @@ fn strip_heading_anchor(mut inner: Vec<Event<'_>>) -> Vec<Event<'_>> {
     inner
 }
 
-/// The visible text of inline events (text and code spans).
+/// The visible text of inline events (text and code spans), without the
+/// source text of an older localized page ([`side_by_side`]).
 fn plain_text<'a, 'e: 'a>(events: impl Iterator<Item = &'a Event<'e>>) -> String {
     let mut text = String::new();
-    for event in events {
+    let mut source = side_by_side::SourceText::default();
+    for event in events.filter(|e| !source.hides(e)) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),

@@ -22,6 +22,7 @@ use std::borrow::Borrow;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::highlight::escape;
+use super::side_by_side::SourceText;
 
 /// A tab heading's title and id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,9 @@ pub struct TabTitle {
 /// The tab a heading starts, if its content (`inner`, without the heading
 /// tags) is exactly one link to `#tab/...`, after the `<a name="x"></a>`
 /// that Microsoft's localization puts before every heading, tab headings
-/// included (`# <a name="http"></a>[HTTP](#tab/http)`).
+/// included (`# <a name="http"></a>[HTTP](#tab/http)`); its title is
+/// the text shown, without an older page's source text
+/// ([`super::side_by_side`]).
 pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
     let inner = without_anchor(inner);
     let (first, rest) = inner.split_first()?;
@@ -48,25 +51,14 @@ pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
         return None;
     }
     let mut title = String::new();
-    // Inside `<span class="sxs-lookup">`: the source text that older
-    // localized pages carry beside each translated one, hidden on the
-    // published site (and by polydoc's theme); its depth of spans.
-    let mut source_text = 0usize;
-    for event in text {
-        match event.borrow() {
-            Event::InlineHtml(html) => {
-                let tag = html.trim();
-                let opens = tag.starts_with("<span");
-                let closes = tag.eq_ignore_ascii_case("</span>");
-                if source_text > 0 {
-                    source_text = source_text + usize::from(opens) - usize::from(closes);
-                } else if opens && tag.contains("sxs-lookup") {
-                    source_text = 1;
-                }
-            }
-            Event::Text(t) | Event::Code(t) if source_text == 0 => title.push_str(t),
-            Event::Text(_) | Event::Code(_) => {}
-            Event::Start(_) | Event::End(_) | Event::SoftBreak => {}
+    let mut source = SourceText::default();
+    for event in text.iter().map(Borrow::borrow) {
+        if source.hides(event) {
+            continue;
+        }
+        match event {
+            Event::Text(t) | Event::Code(t) => title.push_str(t),
+            Event::Start(_) | Event::End(_) | Event::SoftBreak | Event::InlineHtml(_) => {}
             _ => return None,
         }
     }
