@@ -16,6 +16,10 @@
 //! (`.md` to `.html`), [`alerts`] and [`quotes`] (`> [!NOTE]`,
 //! `> [!div]`, `> [!VIDEO]`), [`blocks`] (what directives render as),
 //! [`snippet`] (code read from files), [`xref`], [`highlight`] (fences).
+//! What translations keep is found in [`tokens`] (codes, numbers, URLs)
+//! and [`cmdlets`] (PowerShell cmdlet names in prose); [`side_by_side`]
+//! recognises the source text older localized pages carry beside each
+//! sentence, which titles leave out.
 
 pub mod alerts;
 pub mod blocks;
