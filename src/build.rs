@@ -117,6 +117,7 @@ fn prepare(
         includes: config.includes.clone(),
         root: config.root.clone(),
         alert_keywords: config.alerts.keys().cloned().collect(),
+        published: config.published.clone(),
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

@@ -42,6 +42,19 @@ pub struct ConfigFile {
     pub search: Option<bool>,
     pub includes: Option<Vec<String>>,
     pub alerts: Option<BTreeMap<String, String>>,
+    /// Where the pages live on the site they are published to
+    /// ([`crate::published`]).
+    pub published: Option<PublishedFile>,
+}
+
+/// `[published]`: links that start with `/` are paths of that site.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedFile {
+    /// These pages' path there, DocFX's docset base path: `/windows-server`.
+    pub path: Option<String>,
+    /// The site itself, for links to its other paths: `https://learn.microsoft.com`.
+    pub url: Option<String>,
 }
 
 /// What `[rules]` in `polydoc.toml` sets a rule to.
@@ -75,6 +88,7 @@ pub struct Config {
     pub includes: Vec<String>,
     /// Alert keywords the site adds (`TODO`) and their CSS classes.
     pub alerts: BTreeMap<String, String>,
+    pub published: crate::published::Published,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -129,6 +143,9 @@ impl Config {
             search: file.search.unwrap_or(true),
             includes: file.includes.unwrap_or_default(),
             alerts: file.alerts.unwrap_or_default(),
+            published: file.published.map_or_else(Default::default, |p| {
+                crate::published::Published::new(p.path.as_deref(), p.url.as_deref())
+            }),
             root,
             content,
             output,

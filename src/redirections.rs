@@ -24,6 +24,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::locale::Locale;
+use crate::published::Published;
 
 pub const FILE_NAME: &str = ".openpublishing.redirection.json";
 
@@ -41,14 +42,19 @@ pub struct Redirection {
     pub at: Location,
     /// Where it writes the target.
     pub target_at: Location,
+    /// The target is a path of the published site that no file of the
+    /// copy stands for (`/windows/...`, outside `[published] path`).
+    site_path: bool,
 }
 
 impl Redirection {
-    /// Whether the target is a path of the published site (`/windows/...`),
-    /// which no file of the copy stands for: the build keeps the page, or
-    /// writes nothing for a page that is gone.
+    /// Whether the target is a path of the published site that no file
+    /// of the copy stands for, and `[published] url` does not say where
+    /// that site is: the build keeps the page, or writes nothing for a
+    /// page that is gone. A path inside `[published] path` is a file of
+    /// the copy ([`crate::published`]).
     pub fn to_site_path(&self) -> bool {
-        self.target.starts_with('/')
+        self.site_path
     }
 }
 
@@ -78,7 +84,12 @@ struct Entry {
 impl Redirections {
     /// Reads the files that `locales` see; `root` is the site's root and
     /// `display` shows a path as findings do.
-    pub fn load(locales: &[Locale], root: &Path, display: impl Fn(&Path) -> PathBuf) -> Self {
+    pub fn load(
+        locales: &[Locale],
+        root: &Path,
+        display: impl Fn(&Path) -> PathBuf,
+        published: &Published,
+    ) -> Self {
         let mut out = Redirections {
             per_locale: vec![HashMap::new(); locales.len()],
             problems: Vec::new(),
@@ -89,7 +100,7 @@ impl Redirections {
             let dir = normalise(&locale.dir);
             for file in files_above(&dir, root) {
                 let entries = read.entry(file.clone()).or_insert_with(|| {
-                    parse(&file, &display)
+                    parse(&file, &display, published)
                         .map_err(|problem| out.problems.push(*problem))
                         .ok()
                 });
@@ -157,6 +168,7 @@ pub fn places(dir: &Path, root: &Path) -> Vec<PathBuf> {
 fn parse(
     file: &Path,
     display: &impl Fn(&Path) -> PathBuf,
+    published: &Published,
 ) -> Result<Vec<(PathBuf, Redirection)>, Box<Finding>> {
     let shown = display(file);
     let problem = |line: usize, column: usize, message: String| {
@@ -199,6 +211,9 @@ fn parse(
         out.push((
             normalise(&folder.join(source.trim_start_matches('/'))),
             Redirection {
+                site_path: entry.redirect_url.starts_with('/')
+                    && published.local(&entry.redirect_url).is_none()
+                    && published.url(&entry.redirect_url).is_none(),
                 target: entry.redirect_url,
                 at: lines.location(&shown, at..from),
                 target_at: lines.location(&shown, target_at),

@@ -125,6 +125,8 @@ pub struct Site {
     pub alert_keywords: Vec<String>,
     /// Articles moved or deleted (`.openpublishing.redirection.json`).
     pub redirections: Redirections,
+    /// Where the pages live on the site they are published to.
+    pub published: crate::published::Published,
 }
 
 /// What resolving needs from the configuration.
@@ -138,6 +140,8 @@ pub struct SiteOptions {
     pub root: std::path::PathBuf,
     /// Alert keywords the site adds besides DocFX's five.
     pub alert_keywords: Vec<String>,
+    /// Where the pages live on the site they are published to.
+    pub published: crate::published::Published,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -167,7 +171,7 @@ impl Site {
                 .unwrap_or(path)
                 .to_path_buf()
         };
-        let redirections = Redirections::load(&locales, &options.root, display);
+        let redirections = Redirections::load(&locales, &options.root, display, &options.published);
         // In parallel: on a large site this loop and the sort below were
         // most of what runs on one core between parsing and the checks.
         let mut pages: Vec<Page> = parsed
@@ -224,7 +228,7 @@ impl Site {
         let nav = (0..locales.len())
             .map(|l| NavTree::build(&pages, l))
             .collect();
-        let targets = Targets::new(locales.len(), &pages, &assets);
+        let targets = Targets::new(locales.len(), &pages, &assets, options.published.clone());
         let tocs = Tocs::build(tocs, &targets);
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
@@ -259,6 +263,7 @@ impl Site {
             pivots,
             alert_keywords: options.alert_keywords.clone(),
             redirections,
+            published: options.published.clone(),
         };
         site.snippets = site.read_snippets();
         site

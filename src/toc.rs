@@ -186,17 +186,29 @@ impl Resolver<'_> {
             }
             let mut nested = None;
             if let Some(href) = r.href.as_deref().filter(|h| !h.is_empty()) {
-                if is_absolute(href) || href.starts_with('/') {
-                    out[index].external = Some(href.to_owned());
+                if let Some(local) = self.targets.published().local(href) {
+                    let from_root = self.targets.from_root(source.locale, local);
+                    self.link(file, r, &from_root, href, &mut out[index]);
+                } else if is_absolute(href) || href.starts_with('/') {
+                    let url = self.targets.published().url(href);
+                    out[index].external = Some(url.unwrap_or_else(|| href.to_owned()));
                 } else {
                     match self.nested_toc(source, href) {
                         Some(n) => nested = Some(n),
-                        None => self.link(file, r, href, &mut out[index]),
+                        None => self.link(file, r, href, href, &mut out[index]),
                     }
                 }
             }
             if let Some(topic) = r.topic_href.as_deref().filter(|h| !h.is_empty()) {
-                self.link(file, r, topic, &mut out[index]);
+                let local = self.targets.published().local(topic);
+                let from_root = local.map(|l| self.targets.from_root(source.locale, l));
+                self.link(
+                    file,
+                    r,
+                    from_root.as_deref().unwrap_or(topic),
+                    topic,
+                    &mut out[index],
+                );
             } else if let Some(n) = nested {
                 // A folder's entry opens its `index.md`, when it has one.
                 let nested_source = &self.sources[n];
@@ -249,7 +261,8 @@ impl Resolver<'_> {
         None
     }
 
-    fn link(&mut self, file: usize, r: &Raw, href: &str, entry: &mut Entry) {
+    /// Resolves `href` (as `written` in the file, for messages) for `entry`.
+    fn link(&mut self, file: usize, r: &Raw, href: &str, written: &str, entry: &mut Entry) {
         let source = &self.sources[file];
         let (path, _) = split_target(href);
         // A folder's href opens its `index.md`.
@@ -268,7 +281,7 @@ impl Resolver<'_> {
                     line: r.line,
                     column: r.column,
                     message: format!(
-                        "entry `{}` links `{href}`, which names no file in this locale",
+                        "entry `{}` links `{written}`, which names no file in this locale",
                         r.name
                     ),
                 });

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::load::Asset;
 use crate::markdown::links::{is_absolute, join, split_target};
+use crate::published::{Published, has_extension};
 use crate::site::Page;
 
 /// How a link target was found.
@@ -59,10 +60,12 @@ pub enum Resolved<'a> {
 pub struct Targets {
     exact: Vec<FxHashMap<String, Option<usize>>>,
     folded: Vec<FxHashMap<String, String>>,
+    /// Which links starting with `/` lead to these pages.
+    published: Published,
 }
 
 impl Targets {
-    pub fn new(locales: usize, pages: &[Page], assets: &[Asset]) -> Targets {
+    pub fn new(locales: usize, pages: &[Page], assets: &[Asset], published: Published) -> Targets {
         let n = locales;
         let mut exact = vec![FxHashMap::default(); n];
         let mut folded = vec![FxHashMap::default(); n];
@@ -78,7 +81,34 @@ impl Targets {
             exact[asset.locale].insert(asset.rel_path.clone(), None);
             folded[asset.locale].insert(asset.rel_path.to_lowercase(), asset.rel_path.clone());
         }
-        Targets { exact, folded }
+        Targets {
+            exact,
+            folded,
+            published,
+        }
+    }
+
+    /// Which links starting with `/` lead to these pages.
+    pub fn published(&self) -> &Published {
+        &self.published
+    }
+
+    /// A path of the published site inside these pages (`get-started/x#y`,
+    /// its docset path taken off) as a link from `locale`'s root:
+    /// `~/get-started/x.md#y`, or `~/get-started/x#y` where that is a file
+    /// or a folder of the copy (the site's paths name pages without `.md`).
+    pub fn from_root(&self, locale: usize, local: &str) -> String {
+        let (path, rest) = split_target(local);
+        let trimmed = path.trim_end_matches('/');
+        if path.is_empty()
+            || path.ends_with('/')
+            || has_extension(path)
+            || self.find_linked(locale, trimmed).is_some()
+        {
+            format!("~/{path}{rest}")
+        } else {
+            format!("~/{path}.md{rest}")
+        }
     }
 
     /// Whether `path` exists in `locale`, spelled exactly.
@@ -117,21 +147,27 @@ impl Targets {
     /// Resolves `target`, written in the page at `from` (below the locale folder).
     pub fn resolve<'a>(&'a self, locale: usize, from: &str, target: &'a str) -> Resolved<'a> {
         let target = target.trim();
-        if target.is_empty() || is_absolute(target) || target.starts_with('/') {
+        // A path of the published site inside these pages starts at the
+        // locale root, as `~/` does, and names a page without its `.md`
+        // (`/windows-server/get-started/x`: see `crate::published`).
+        let site_path = self.published.local(target);
+        if site_path.is_none()
+            && (target.is_empty() || is_absolute(target) || target.starts_with('/'))
+        {
             return Resolved::Outside;
         }
         // `~/` is the locale's content root, as DocFX reads it.
-        let (from, target) = match target.strip_prefix("~/") {
-            Some(rest) => ("", rest),
-            None if target.starts_with('~') => return Resolved::Outside,
-            None => (from, target),
+        let (from, target) = match (site_path, target.strip_prefix("~/")) {
+            (Some(rest), _) | (None, Some(rest)) => ("", rest),
+            (None, None) if target.starts_with('~') => return Resolved::Outside,
+            (None, None) => (from, target),
         };
         let (path, rest) = split_target(target);
         let fragment = rest
             .split_once('#')
             .map(|(_, f)| decode(f))
             .filter(|f| !f.is_empty());
-        if path.is_empty() {
+        if path.is_empty() && site_path.is_none() {
             return match fragment {
                 Some(fragment) => Resolved::SamePage { fragment },
                 None => Resolved::Outside,
@@ -151,9 +187,16 @@ impl Targets {
                 escapes: true,
             };
         };
-        let Some((actual, page, exact)) = self.find_linked(locale, &joined) else {
+        let page_path = (site_path.is_some() && !joined.is_empty() && !has_extension(&joined))
+            .then(|| format!("{joined}.md"));
+        let found = self.find_linked(locale, &joined).or_else(|| {
+            page_path
+                .as_deref()
+                .and_then(|md| self.find_linked(locale, md))
+        });
+        let Some((actual, page, exact)) = found else {
             return Resolved::Missing {
-                path: joined,
+                path: page_path.unwrap_or(joined),
                 escapes: false,
             };
         };

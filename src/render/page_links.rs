@@ -24,7 +24,13 @@ pub struct PageLinks<'a> {
 impl SiteLinks for PageLinks<'_> {
     fn href(&self, file: &str, target: &str) -> Option<String> {
         let target = target.trim();
-        if target.is_empty() || is_absolute(target) || target.starts_with(['/', '#']) {
+        if let Some(local) = self.site.published.local(target) {
+            return self.href(file, &self.site.targets.from_root(self.locale, local));
+        }
+        if target.starts_with('/') {
+            return self.site.published.url(target);
+        }
+        if target.is_empty() || is_absolute(target) || target.starts_with('#') {
             return None;
         }
         let moved = file != self.page_file || target.starts_with("~/");

@@ -1,0 +1,144 @@
+//! `[published]` in `polydoc.toml`: links to paths of the published site
+//! (`/windows-server/get-started/b`) are files of the copy when they fall
+//! inside the docset's path, checked and built as relative links, and go
+//! to the published site otherwise; redirection files' targets too.
+
+mod common;
+
+use common::*;
+
+const CONFIG: &str =
+    "[published]\npath = \"/windows-server\"\nurl = \"https://learn.microsoft.com\"\n";
+
+const PAGE: &str = "# A\n\n[B](/windows-server/get-started/b#dos), [guía](/windows-server/get-started/), \
+[nada](/windows-server/get-started/none), [otro](/virtualization/x), [inicio](/Windows-Server), \
+[imagen](/windows-server/media/x.png), [mal](/windows-server/get-started/b#tres)\n";
+
+fn site() -> Fixture {
+    let site = Fixture::new();
+    site.write("polydoc.toml", CONFIG)
+        .write("content/es-es/index.md", "# Inicio\n")
+        .write("content/es-es/get-started/index.md", "# Guía\n")
+        .write("content/es-es/get-started/a.md", PAGE)
+        .write("content/es-es/get-started/b.md", "# B\n\n## Dos\n")
+        .write("content/es-es/media/x.png", "png");
+    site
+}
+
+#[test]
+fn links_into_the_docset_are_checked_as_files_of_the_locale() {
+    let site = site();
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", "content/es-es/get-started/a.md", 3),
+            ("missing-anchor", "content/es-es/get-started/a.md", 3),
+        ])
+    );
+    let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(
+        broken["message"],
+        "link `/windows-server/get-started/none` points to `get-started/none.md`, which does not exist in `es-es`"
+    );
+    // Without `[published]`, paths of the site are not the copy's to check.
+    site.write("polydoc.toml", "");
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
+}
+
+#[test]
+fn links_into_the_docset_are_built_relative_and_the_rest_go_to_the_site() {
+    let site = site();
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let html = site.html("es-es/get-started/a.html");
+    assert_eq!(
+        attrs(&html, "article a", "href"),
+        [
+            "b.html#dos",
+            "index.html",
+            "none.html",
+            "https://learn.microsoft.com/virtualization/x",
+            "../index.html",
+            "../media/x.png",
+            "b.html#tres",
+        ]
+    );
+    let page = site.out("es-es/get-started/a.html");
+    for href in [
+        "b.html#dos",
+        "index.html",
+        "../index.html",
+        "../media/x.png",
+    ] {
+        assert!(resolve(&page, href).is_file(), "{href}");
+    }
+}
+
+/// A table of contents that links paths of the published site: into the
+/// docset, its pages (and a missing one is a broken entry, quoted as
+/// written); elsewhere, the published site.
+#[test]
+fn toc_entries_with_paths_of_the_published_site() {
+    let site = site();
+    site.write("content/es-es/get-started/a.md", "# A\n");
+    site.write(
+        "content/es-es/toc.yml",
+        "- name: B\n  href: /windows-server/get-started/b\n- name: Otro\n  href: /virtualization/x\n\
+         - name: Nada\n  topicHref: /windows-server/get-started/nada\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-toc-entry", "content/es-es/toc.yml", 5)])
+    );
+    assert_eq!(
+        finding_where(&doc, |f| f["rule"] == "broken-toc-entry")["message"],
+        "entry `Nada` links `/windows-server/get-started/nada`, which names no file in this locale"
+    );
+    site.build(&[]);
+    let html = site.html("es-es/get-started/a.html");
+    let nav = attrs(&html, ".site-nav a", "href");
+    assert!(nav.contains(&"b.html"), "{nav:?}");
+    assert!(
+        nav.contains(&"https://learn.microsoft.com/virtualization/x"),
+        "{nav:?}"
+    );
+}
+
+/// A redirection file's targets in the docset are files of the copy: the
+/// moved page's redirect is built and its target checked; a target
+/// elsewhere on the site redirects there.
+#[test]
+fn redirections_to_paths_of_the_published_site() {
+    let site = site();
+    site.write("content/es-es/get-started/a.md", "# A\n");
+    site.write(
+        ".openpublishing.redirection.json",
+        r#"{"redirections": [
+  {"source_path": "content/es-es/get-started/old.md", "redirect_url": "/windows-server/get-started/b"},
+  {"source_path": "content/es-es/get-started/gone.md", "redirect_url": "/windows-server/get-started/nowhere"},
+  {"source_path": "content/es-es/get-started/far.md", "redirect_url": "/virtualization/far"}
+]}"#,
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", ".openpublishing.redirection.json", 3)])
+    );
+    site.build(&[]);
+    let refresh = |page: &str| {
+        attrs(
+            &site.html(&format!("es-es/get-started/{page}")),
+            "meta[http-equiv=refresh]",
+            "content",
+        )
+        .concat()
+    };
+    assert_eq!(refresh("old.html"), "0; url=b.html");
+    assert_eq!(
+        refresh("far.html"),
+        "0; url=https://learn.microsoft.com/virtualization/far"
+    );
+}
