@@ -45,8 +45,9 @@ pub struct Page {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Moved {
     No,
-    /// To a path of the published site (`/windows/...`), which no file of
-    /// the copy stands for: the page is built as it is.
+    /// To a path of the published site (`/windows/...`) that no file of
+    /// the copy stands for and no `[published] url` leads to
+    /// ([`crate::published`]): the page is built as it is.
     Kept,
     /// The build writes the redirect in the page's place.
     Redirected,

@@ -1,8 +1,9 @@
 //! `broken-link` for `redirect_url`: a page that moved names where to,
 //! and a relative target must exist in the page's locale, as a link's
 //! must, whether the page's front matter or an entry of a
-//! `.openpublishing.redirection.json` names it. Site paths
-//! (`/windows/...`) and URLs are left alone, as links to them are.
+//! `.openpublishing.redirection.json` names it. URLs and paths of the
+//! published site outside `[published] path` (`/windows/...`) are left
+//! alone, as links to them are ([`crate::published`]).
 //!
 //! Also, for those files ([`crate::redirections`]): `invalid-redirection`,
 //! one that cannot be read, and `redirected-file-not-removed` (DocFX's
