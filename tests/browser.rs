@@ -190,12 +190,22 @@ impl Reader {
     /// The value of `expression`, passed through JSON (the protocol hands
     /// back objects and arrays by reference otherwise).
     fn js(&self, expression: &str) -> serde_json::Value {
+        self.try_js(expression)
+            .unwrap_or_else(|e| panic!("{expression}: {e}"))
+    }
+
+    /// [`Reader::js`], or the protocol's error: while a page is being
+    /// replaced (a link followed), its context may be gone.
+    fn try_js(&self, expression: &str) -> Result<serde_json::Value, String> {
         let wrapped = format!("JSON.stringify({expression})");
-        let result = self.tab.evaluate(&wrapped, true).unwrap();
-        match result.value {
+        let result = self
+            .tab
+            .evaluate(&wrapped, true)
+            .map_err(|e| e.to_string())?;
+        Ok(match result.value {
             Some(serde_json::Value::String(json)) => serde_json::from_str(&json).unwrap(),
             _ => serde_json::Value::Null,
-        }
+        })
     }
 
     fn js_str(&self, expression: &str) -> String {
@@ -205,10 +215,12 @@ impl Reader {
         }
     }
 
-    /// Waits until `expression` is true, for scripts that answer later.
+    /// Waits until `expression` is true, for scripts that answer later and
+    /// pages that are still loading (an evaluation that fails while the
+    /// page is replaced is tried again).
     fn wait_for(&self, expression: &str) {
         let started = Instant::now();
-        while self.js(expression) != serde_json::Value::Bool(true) {
+        while self.try_js(expression) != Ok(serde_json::Value::Bool(true)) {
             assert!(
                 started.elapsed() < Duration::from_secs(10),
                 "timed out waiting for {expression}"
