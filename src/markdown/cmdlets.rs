@@ -4,7 +4,9 @@
 //! A cmdlet is `Verb-Noun`, the verb one of PowerShell's approved verbs
 //! (`Get-Verb`), both capitalised, the noun ASCII letters and digits up
 //! to a character that is no letter or digit (a German compound's `-`
-//! may follow: `Get-PfxCertificate-Cmdlet`). German writes compounds the
+//! may follow: `Get-PfxCertificate-Cmdlet`), and not one of the words
+//! English title case puts after those verbs (`Read-Only`, `Set-Up`:
+//! `COMPOUNDS`). German writes compounds the
 //! same way (`Test-Umgebung`, "test environment"), which is why the
 //! comparison counts a cmdlet only where every translation of the block
 //! has one with the same verb (`check::tokens`, `cmdlets_as_kept`): a
@@ -25,6 +27,14 @@ const VERBS: &[&str] = &[
     "search", "select", "send", "set", "show", "skip", "split", "start", "step", "stop",
     "submit", "suspend", "switch", "sync", "test", "trace", "unblock", "undo", "uninstall",
     "unlock", "unprotect", "unpublish", "unregister", "update", "use", "wait", "watch", "write",
+];
+
+/// Words that follow those verbs in English compounds written in title
+/// case (`Read-Only Domain Controller`, `Set-Up`, `Step-By-Step`,
+/// `Out-Of-Box`): no cmdlet's noun.
+const COMPOUNDS: &[&str] = &[
+    "aware", "back", "based", "by", "down", "free", "in", "level", "of", "off", "on", "only",
+    "out", "over", "ready", "side", "time", "up",
 ];
 
 /// The cmdlet names in `text`, lower-cased (PowerShell reads them in any
@@ -65,7 +75,8 @@ pub fn cmdlets(text: &str) -> Vec<(String, usize, usize)> {
             continue;
         }
         let verb = text[start..dash].to_ascii_lowercase();
-        if VERBS.binary_search(&verb.as_str()).is_ok() {
+        let noun = text[dash + 1..end].to_ascii_lowercase();
+        if VERBS.binary_search(&verb.as_str()).is_ok() && !COMPOUNDS.contains(&noun.as_str()) {
             out.push((text[start..end].to_ascii_lowercase(), start, end - start));
         }
     }
@@ -114,5 +125,6 @@ mod tests {
         assert!(found("read-only, set-up, out-of-box, Start-Menü, X-Get-Foo").is_empty());
         assert!(found("Server-Manager, PowerShell-Features").is_empty());
         assert!(found("Get-wmiobject, PreGet-Item, get-Item").is_empty());
+        assert!(found("Read-Only Domain Controller, Set-Up, Step-By-Step, Out-Of-Box").is_empty());
     }
 }
