@@ -126,8 +126,6 @@ pub struct Site {
     pub alert_keywords: Vec<String>,
     /// Articles moved or deleted (`.openpublishing.redirection.json`).
     pub redirections: Redirections,
-    /// Where the pages live on the site they are published to.
-    pub published: crate::published::Published,
 }
 
 /// What resolving needs from the configuration.
@@ -264,7 +262,6 @@ impl Site {
             pivots,
             alert_keywords: options.alert_keywords.clone(),
             redirections,
-            published: options.published.clone(),
         };
         site.snippets = site.read_snippets();
         site

@@ -186,9 +186,8 @@ impl Resolver<'_> {
             }
             let mut nested = None;
             if let Some(href) = r.href.as_deref().filter(|h| !h.is_empty()) {
-                if let Some(local) = self.targets.published().local(href) {
-                    let from_root = self.targets.from_root(source.locale, local);
-                    self.link(file, r, &from_root, href, &mut out[index]);
+                if let Some(link) = self.targets.site_path_link(source.locale, href) {
+                    self.link(file, r, &link, href, &mut out[index]);
                 } else if is_absolute(href) || href.starts_with('/') {
                     let url = self.targets.published().url(href);
                     out[index].external = Some(url.unwrap_or_else(|| href.to_owned()));
@@ -200,15 +199,9 @@ impl Resolver<'_> {
                 }
             }
             if let Some(topic) = r.topic_href.as_deref().filter(|h| !h.is_empty()) {
-                let local = self.targets.published().local(topic);
-                let from_root = local.map(|l| self.targets.from_root(source.locale, l));
-                self.link(
-                    file,
-                    r,
-                    from_root.as_deref().unwrap_or(topic),
-                    topic,
-                    &mut out[index],
-                );
+                let link = self.targets.site_path_link(source.locale, topic);
+                let href = link.as_deref().unwrap_or(topic);
+                self.link(file, r, href, topic, &mut out[index]);
             } else if let Some(n) = nested {
                 // A folder's entry opens its `index.md`, when it has one.
                 let nested_source = &self.sources[n];

@@ -93,11 +93,14 @@ impl Targets {
         &self.published
     }
 
-    /// A path of the published site inside these pages (`get-started/x#y`,
-    /// its docset path taken off) as a link from `locale`'s root:
+    /// A link to a path of the published site inside these pages
+    /// (`/windows-server/get-started/x#y`) as a link from `locale`'s root:
     /// `~/get-started/x.md#y`, or `~/get-started/x#y` where that is a file
-    /// or a folder of the copy (the site's paths name pages without `.md`).
-    pub fn from_root(&self, locale: usize, local: &str) -> String {
+    /// or a folder of the copy (the site's paths name pages without `.md`;
+    /// [`Targets::resolve`] follows the same rule without allocating).
+    /// `None` for any other link.
+    pub fn site_path_link(&self, locale: usize, target: &str) -> Option<String> {
+        let local = self.published.local(target)?;
         let (path, rest) = split_target(local);
         let trimmed = path.trim_end_matches('/');
         if path.is_empty()
@@ -105,9 +108,9 @@ impl Targets {
             || has_extension(path)
             || self.find_linked(locale, trimmed).is_some()
         {
-            format!("~/{path}{rest}")
+            Some(format!("~/{path}{rest}"))
         } else {
-            format!("~/{path}.md{rest}")
+            Some(format!("~/{path}.md{rest}"))
         }
     }
 

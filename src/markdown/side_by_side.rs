@@ -7,6 +7,9 @@
 
 use pulldown_cmark::Event;
 
+/// The class of the span that holds the source text.
+pub const CLASS: &str = "sxs-lookup";
+
 /// Follows inline events and says which are source text.
 #[derive(Debug, Default)]
 pub struct SourceText {
@@ -32,7 +35,7 @@ impl SourceText {
             }
             return true;
         }
-        if opens && tag.contains("sxs-lookup") {
+        if opens && tag.contains(CLASS) {
             self.depth = 1;
             return true;
         }

@@ -74,15 +74,10 @@ pub fn title<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> Option<TabTitle> {
 }
 
 /// `inner` without a leading empty anchor, `<a name="x"></a>` or
-/// `<a id="x"></a>`.
+/// `<a id="x"></a>` ([`super::leading_anchor`]).
 fn without_anchor<'e, E: Borrow<Event<'e>>>(inner: &[E]) -> &[E] {
-    match inner {
-        [open, close, rest @ ..]
-            if matches!(open.borrow(), Event::InlineHtml(h) if super::heading::anchor_name(h).is_some())
-                && matches!(close.borrow(), Event::InlineHtml(h) if h.trim().eq_ignore_ascii_case("</a>")) =>
-        {
-            rest
-        }
+    match super::leading_anchor(inner) {
+        Some((_, Some(1))) => &inner[2..],
         _ => inner,
     }
 }

@@ -414,9 +414,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// A redirect page where an article `.openpublishing.redirection.json`
-    /// lists as moved stood, unless a page stands there again. Only for
-    /// targets this site can point at: a relative path or a URL. A path of
-    /// the published site (`/windows-server/...`) maps to no file here.
+    /// lists as moved stood; where its file is still there, `write_page`
+    /// writes the redirect instead ([`crate::site::Moved`]). Only for
+    /// targets this site can point at: a relative path, a URL, or a path
+    /// of the published site that `[published]` maps
+    /// ([`crate::redirections::Redirection::to_site_path`]).
     fn write_moved(&self, out: &Path) -> Result<(), Fatal> {
         for (locale, key) in self.site.locales.iter().map(|l| &l.key).enumerate() {
             for (path, moved) in self.site.redirections.of(locale) {

@@ -24,11 +24,11 @@ pub struct PageLinks<'a> {
 impl SiteLinks for PageLinks<'_> {
     fn href(&self, file: &str, target: &str) -> Option<String> {
         let target = target.trim();
-        if let Some(local) = self.site.published.local(target) {
-            return self.href(file, &self.site.targets.from_root(self.locale, local));
+        if let Some(link) = self.site.targets.site_path_link(self.locale, target) {
+            return self.href(file, &link);
         }
         if target.starts_with('/') {
-            return self.site.published.url(target);
+            return self.site.targets.published().url(target);
         }
         if target.is_empty() || is_absolute(target) || target.starts_with('#') {
             return None;

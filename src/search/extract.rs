@@ -320,7 +320,9 @@ impl Tag {
                 id = Some(html_escape::decode_html_entities(value).into_owned());
             } else if attr.eq_ignore_ascii_case("class") && !value.starts_with("hl-") {
                 // (Highlighted code's millions of spans are `hl-` classes.)
-                source_text |= value.split_ascii_whitespace().any(|c| c == "sxs-lookup");
+                source_text |= value
+                    .split_ascii_whitespace()
+                    .any(|c| c == crate::markdown::side_by_side::CLASS);
             }
         }
         Some(Tag {
