@@ -142,3 +142,89 @@ fn redirections_to_paths_of_the_published_site() {
         "0; url=https://learn.microsoft.com/virtualization/far"
     );
 }
+
+/// Full addresses of the docset's pages on the published site, under
+/// Learn's name or its former one, with or without a locale.
+const ADDRESSES: &str = "# A\n\n\
+[uno](https://learn.microsoft.com/windows-server/get-started/B#dos)\n\
+[dos](https://docs.microsoft.com/windows-server/get-started/none)\n\
+[tres](https://learn.microsoft.com/es-es/windows-server/get-started/b#tres)\n\
+[cuatro](https://learn.microsoft.com/en-us/azure/x)\n\
+[cinco](/en-us/windows-server/get-started/b)\n\
+[seis](https://support.microsoft.com/en-us/help/1)\n\
+[siete](https://learn.microsoft.com/ef/core/)\n\
+[ocho](https://learn.microsoft.com/es-es/windows-server/none)\n";
+
+#[test]
+fn full_addresses_of_the_docset_are_checked_as_pages_and_built_as_written() {
+    let site = site();
+    site.write("content/es-es/get-started/a.md", ADDRESSES);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    let a = "content/es-es/get-started/a.md";
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            // Line 3 is fine: the published site ignores letter case.
+            ("broken-link", a, 4),
+            ("hard-coded-locale", a, 5),
+            ("missing-anchor", a, 5),
+            ("hard-coded-locale", a, 6),
+            ("hard-coded-locale", a, 7),
+            ("broken-link", a, 10),
+            ("hard-coded-locale", a, 10),
+        ])
+    );
+    let english = finding_where(&doc, |f| {
+        f["rule"] == "hard-coded-locale" && f["location"]["line"] == 6
+    });
+    assert_eq!(
+        english["message"],
+        "the link `https://learn.microsoft.com/en-us/azure/x` names the locale `en-us`: readers of this `es-es` page land on the `en-us` page, not on their language's"
+    );
+    // The column is the locale's, after `https://learn.microsoft.com/`.
+    assert_eq!(english["location"]["column"], 10 + 28);
+    let own = finding_where(&doc, |f| {
+        f["rule"] == "hard-coded-locale" && f["location"]["line"] == 5
+    });
+    assert_eq!(
+        own["message"],
+        "the link `https://learn.microsoft.com/es-es/windows-server/get-started/b#tres` names the locale `es-es`: translations that keep it send their readers to the `es-es` page"
+    );
+
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let html = site.html("es-es/get-started/a.html");
+    assert_eq!(
+        attrs(&html, "article a", "href"),
+        [
+            "https://learn.microsoft.com/windows-server/get-started/B#dos",
+            "https://docs.microsoft.com/windows-server/get-started/none",
+            "https://learn.microsoft.com/es-es/windows-server/get-started/b#tres",
+            "https://learn.microsoft.com/en-us/azure/x",
+            "https://learn.microsoft.com/en-us/windows-server/get-started/b",
+            "https://support.microsoft.com/en-us/help/1",
+            "https://learn.microsoft.com/ef/core/",
+            "https://learn.microsoft.com/es-es/windows-server/none",
+        ]
+    );
+}
+
+/// Without `[published]`, addresses are not the copy's pages, but Learn
+/// still opens each page in the reader's language.
+#[test]
+fn a_locale_in_a_learn_address_is_found_without_published() {
+    let site = site();
+    site.write("polydoc.toml", "")
+        .write("content/es-es/get-started/a.md", ADDRESSES);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    let a = "content/es-es/get-started/a.md";
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("hard-coded-locale", a, 5),
+            ("hard-coded-locale", a, 6),
+            ("hard-coded-locale", a, 10),
+        ])
+    );
+}

@@ -1,5 +1,6 @@
 //! `broken-link`, `missing-anchor`, `link-case-mismatch`, `link-backslash`:
-//! relative links, checked against the files and ids of the page's locale.
+//! relative links, checked against the files and ids of the page's locale;
+//! in the same pass, `hard-coded-locale` (its own module).
 //!
 //! Ids match exactly, as browsers and DocFX do: `#Resolution` does not
 //! reach `id="resolution"`. The hint names the closest id instead.
@@ -20,6 +21,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // many times the page links it.
         let mut missing: Vec<(&str, bool, Vec<&Link>)> = Vec::new();
         for (link, resolved) in page.doc.facts.links.iter().zip(&cx.links[p]) {
+            // Only an address, or a path of the published site, names a locale.
+            if !matches!(resolved, Resolved::SamePage { .. }) {
+                let written = page.doc.facts.target(link);
+                out.extend(super::hard_coded_locale::finding(cx, p, link, written));
+            }
             match resolved {
                 Resolved::Outside => {}
                 Resolved::Missing { path, escapes } => {

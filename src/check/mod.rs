@@ -13,6 +13,7 @@ mod anchors;
 mod blocks;
 mod content_locale;
 mod escaped_entities;
+mod hard_coded_locale;
 mod hidden_html;
 mod includes;
 mod keyed;
@@ -91,6 +92,11 @@ pub const RULES: &[RuleInfo] = &[
         "invalid-redirection",
         Severity::Error,
         "A `.openpublishing.redirection.json` that cannot be read.",
+    ),
+    rule(
+        "hard-coded-locale",
+        Severity::Warning,
+        "A link to Microsoft Learn or the published site that names a locale (`/en-us/`): every reader lands on that language.",
     ),
     rule(
         "link-backslash",
@@ -286,6 +292,11 @@ impl<'a> Context<'a> {
     /// link's `[text][ref]`, or one spelled with escapes or entities) gives
     /// the whole link.
     pub fn destination(&self, page: usize, link: &Link, fragment: bool) -> Location {
+        self.location(page, self.destination_span(page, link, fragment))
+    }
+
+    /// The bytes [`Self::destination`] points at.
+    pub fn destination_span(&self, page: usize, link: &Link, fragment: bool) -> Range<usize> {
         let text = &self.site.pages[page].source.text;
         let written = self.site.pages[page].doc.facts.target(link);
         let wanted = if fragment {
@@ -295,8 +306,7 @@ impl<'a> Context<'a> {
         };
         // After the last `](`: the link text may spell the destination
         // too (`[a.md](a.md)`), and a title after it (`(a.md "a.md")`).
-        let span = text
-            .get(link.span.clone())
+        text.get(link.span.clone())
             .filter(|_| !wanted.is_empty())
             .and_then(|source| {
                 let from = source.rfind("](").map_or(0, |i| i + 2);
@@ -305,8 +315,7 @@ impl<'a> Context<'a> {
             .map_or(link.span.clone(), |at| {
                 let start = link.span.start + at;
                 start..start + wanted.len()
-            });
-        self.location(page, span)
+            })
     }
 
     /// The 1-based line of byte `offset` of page `page`: [`Self::location`]

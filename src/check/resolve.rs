@@ -153,7 +153,15 @@ impl Targets {
         // A path of the published site inside these pages starts at the
         // locale root, as `~/` does, and names a page without its `.md`
         // (`/windows-server/get-started/x`: see `crate::published`).
-        let site_path = self.published.local(target);
+        // So does a full address of such a page, which the build keeps as
+        // written: there the published site ignores letter case.
+        let (site_path, address) = match self.published.local(target) {
+            Some(local) => (Some(local), false),
+            None => {
+                let local = self.published.local_address(target);
+                (local, local.is_some())
+            }
+        };
         if site_path.is_none()
             && (target.is_empty() || is_absolute(target) || target.starts_with('/'))
         {
@@ -206,6 +214,7 @@ impl Targets {
         let how = match (backslash, exact) {
             (true, _) => How::Backslash,
             (false, true) => How::Exact,
+            (false, false) if address => How::Exact,
             (false, false) => How::Case,
         };
         match page {

@@ -1,0 +1,47 @@
+//! `hard-coded-locale`: a link to Microsoft Learn, or to the site of
+//! `[published]`, that writes a locale into the address
+//! (`https://learn.microsoft.com/en-us/windows-server/...`). Those sites
+//! open each page in the reader's language by themselves (English where
+//! a page has no translation); a written locale sends every reader to
+//! one language, which in a translated page is rarely the page's own.
+//! Learn's build reports the same under the same name.
+//!
+//! Only Learn's hosts and `[published] url`'s: other sites (support
+//! pages, downloads) may need their locale, and polydoc cannot know.
+
+//!
+//! It runs inside `links`' pass over each page's links ([`finding`]): a
+//! pass of its own over every link of the site cost `check` 2-3% on the
+//! bench's corpus, in memory the links' pass has just brought in.
+
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::markdown::facts::Link;
+
+/// The finding for `link` of page `p`, written `written`, if it names a
+/// locale where the site picks one.
+pub fn finding(cx: &Context, p: usize, link: &Link, written: &str) -> Option<Finding> {
+    let (at, tag) = cx.targets.published().pinned(written)?;
+    let span = cx.destination_span(p, link, false);
+    // Where the destination is written as is, point at the tag.
+    let span = if span.len() == written.len() {
+        span.start + at..span.start + at + tag.len()
+    } else {
+        span
+    };
+    let own = cx.locale_key(p);
+    let message = if tag.eq_ignore_ascii_case(own) {
+        format!(
+            "the link `{written}` names the locale `{tag}`: translations that keep it send their readers to the `{tag}` page"
+        )
+    } else {
+        format!(
+            "the link `{written}` names the locale `{tag}`: readers of this `{own}` page land on the `{tag}` page, not on their language's"
+        )
+    };
+    Some(
+        Finding::warning("hard-coded-locale", cx.location(p, span), message).with_help(format!(
+            "remove `/{tag}` from the address: the site opens the page in each reader's language, and in English where it has no translation"
+        )),
+    )
+}
