@@ -113,7 +113,35 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
             expected.insert(("broken-link".to_owned(), powershell(locale), line));
         }
     }
+    // Setting a service communications certificate (AD FS), two machine
+    // translations of one version: both link the English page on
+    // docs.microsoft.com (`/en-us/`, kept from the source), and both link
+    // a page outside the sample.
+    let certificate = |locale: &str| {
+        format!(
+            "tests/data/real/{locale}/identity/ad-fs/deployment/Set-a-Service-Communications-Certificate.md"
+        )
+    };
+    for locale in ["es-es", "zh-cn"] {
+        expected.insert(("hard-coded-locale".to_owned(), certificate(locale), 25));
+        expected.insert(("broken-link".to_owned(), certificate(locale), 46));
+    }
     assert_eq!(findings(&doc), expected);
+    let pinned = finding_where(&doc, |f| {
+        f["rule"] == "hard-coded-locale" && f["location"]["file"] == certificate("zh-cn").as_str()
+    });
+    assert_eq!(
+        pinned["message"],
+        "the link `https://docs.microsoft.com/en-us/windows-server/identity/ad-fs/operations/manage-ssl-certificates-ad-fs-wap` names the locale `en-us`: readers of this `zh-cn` page land on the `en-us` page, not on their language's"
+    );
+    // Columns count characters: `en-us` after 72 of them, most Chinese.
+    assert_eq!(
+        (
+            &pinned["location"]["column"],
+            &pinned["location"]["end_column"]
+        ),
+        (&serde_json::json!(98), &serde_json::json!(103))
+    );
     let cmdlet = finding_where(&doc, |f| {
         f["location"]["file"] == powershell("ja-jp").as_str() && f["location"]["line"] == 121
     });
