@@ -73,11 +73,7 @@ impl Published {
             }
             None => return None,
         };
-        let unpinned = match pinned_locale(path) {
-            Some((at, tag)) => &path[at + tag.len()..],
-            None => path,
-        };
-        self.local(unpinned)
+        self.local(without_locale(path))
     }
 
     /// The path of `target` (from its `/`) when it is a full address on
@@ -112,6 +108,11 @@ impl Published {
         };
         let (at, tag) = pinned_locale(path)?;
         Some((target.len() - path.len() + at, tag))
+    }
+
+    /// Whether `[published] path` says where these pages live.
+    pub fn has_path(&self) -> bool {
+        self.path.is_some()
     }
 
     /// Where a link to another path of the published site (`/virtualization/x`)
@@ -168,6 +169,12 @@ fn pinned_locale(path: &str) -> Option<(usize, &str)> {
     (segment.contains('-')
         && crate::locale::Locale::from_tag(segment, Default::default()).is_some())
     .then_some((1, segment))
+}
+
+/// `path` without a locale as its first segment: `/en-us/windows-server/x`
+/// gives `/windows-server/x`.
+pub fn without_locale(path: &str) -> &str {
+    pinned_locale(path).map_or(path, |(at, tag)| &path[at + tag.len()..])
 }
 
 /// Whether the last segment of `path` names a file type (`x.png`), as

@@ -42,10 +42,17 @@ fn links_into_the_docset_are_checked_as_files_of_the_locale() {
         broken["message"],
         "link `/windows-server/get-started/none` points to `get-started/none.md`, which does not exist in `es-es`"
     );
-    // Without `[published]`, paths of the site are not the copy's to check.
+    // Without `[published]`, paths of the site are not the copy's to
+    // check; a note says which setting would check them.
     site.write("polydoc.toml", "");
     let (code, doc) = check_json(site.root(), &[]);
-    assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
+    assert_eq!(
+        (code, findings(&doc)),
+        (
+            Some(0),
+            set(&[("published-path-unset", "content/es-es/get-started/a.md", 3)])
+        )
+    );
 }
 
 #[test]
@@ -227,4 +234,51 @@ fn a_locale_in_a_learn_address_is_found_without_published() {
             ("hard-coded-locale", a, 10),
         ])
     );
+}
+
+/// Without `[published]`, links to paths of the published site that name
+/// the copy's files once their first segment is taken off give one note
+/// saying which `path` would check them; too few, or a segment whose
+/// links mostly lead nowhere in the copy, give none.
+#[test]
+fn site_paths_that_name_the_copy_s_files_suggest_the_published_path() {
+    let site = Fixture::new();
+    site.write("content/es-es/index.md", "# Inicio\n")
+        .write("content/es-es/get-started/b.md", "# B\n")
+        .write("content/es-es/get-started/c.md", "# C\n")
+        .write(
+            "content/es-es/get-started/a.md",
+            "# A\n\n[b](/windows-server/get-started/b)\n[c](/windows-server/get-started/c#x)\n\
+[gone](/windows-server/get-started/gone)\n[es](/es-es/windows-server/get-started/b)\n\
+[root](/windows-server/) [alone](/en-us) [other](/virtualization/get-started/b)\n",
+        );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    let a = "content/es-es/get-started/a.md";
+    assert_eq!(findings(&doc), set(&[("published-path-unset", a, 3)]));
+    let note = finding_where(&doc, |f| f["rule"] == "published-path-unset");
+    assert_eq!(note["severity"], "note");
+    assert_eq!(
+        note["message"],
+        "4 links start with `/windows-server/`, a path of the published site, and polydoc leaves them unchecked; 3 of them name files of this copy once `/windows-server` is taken off (`/windows-server/get-started/b` names `get-started/b.md`)"
+    );
+    // With `[published]`, the links are checked instead (`#x` and `gone`).
+    site.write("polydoc.toml", "[published]\npath = \"/windows-server\"\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("missing-anchor", a, 4),
+            ("broken-link", a, 5),
+            ("hard-coded-locale", a, 6),
+            ("hard-coded-locale", a, 7),
+        ])
+    );
+    // Two links are no evidence.
+    site.write("polydoc.toml", "").write(
+        "content/es-es/get-started/a.md",
+        "# A\n\n[b](/windows-server/get-started/b) [c](/windows-server/get-started/c)\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(findings(&doc), set(&[]));
 }

@@ -27,7 +27,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 out.extend(super::hard_coded_locale::finding(cx, p, link, written));
             }
             match resolved {
-                Resolved::Outside => {}
+                Resolved::Outside | Resolved::SitePath => {}
                 Resolved::Missing { path, escapes } => {
                     match missing.iter_mut().find(|(m, _, _)| m == path) {
                         Some((_, _, links)) => links.push(link),

@@ -25,6 +25,7 @@ mod mt_placeholders;
 mod pivots;
 mod redirects;
 pub mod resolve;
+mod site_paths;
 mod spaced_keys;
 mod suppress;
 mod switch_mentions;
@@ -97,6 +98,11 @@ pub const RULES: &[RuleInfo] = &[
         "hard-coded-locale",
         Severity::Warning,
         "A link to Microsoft Learn or the published site that names a locale (`/en-us/`): every reader lands on that language.",
+    ),
+    rule(
+        "published-path-unset",
+        Severity::Note,
+        "Links to paths of the published site (`/windows-server/...`) that name files of the copy, left unchecked until `[published] path` is set.",
     ),
     rule(
         "link-backslash",
@@ -427,6 +433,7 @@ const CHECKS: &[Check] = &[
     toc::check,
     pivots::check,
     redirects::check,
+    site_paths::check,
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].

@@ -30,8 +30,12 @@ pub enum How {
 /// fragment was most of the cost of resolving them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved<'a> {
-    /// An absolute URL, a root-relative path or an empty link: not ours to check.
+    /// An absolute URL or an empty link: not ours to check.
     Outside,
+    /// A path of the published site (`/virtualization/x`) outside
+    /// `[published] path`, or any such path without it: not ours to check
+    /// either, but `published-path-unset` looks at where they lead.
+    SitePath,
     /// `#fragment` on the page itself (percent-decoded).
     SamePage {
         fragment: Cow<'a, str>,
@@ -162,10 +166,11 @@ impl Targets {
                 (local, local.is_some())
             }
         };
-        if site_path.is_none()
-            && (target.is_empty() || is_absolute(target) || target.starts_with('/'))
-        {
+        if site_path.is_none() && (target.is_empty() || is_absolute(target)) {
             return Resolved::Outside;
+        }
+        if site_path.is_none() && target.starts_with('/') {
+            return Resolved::SitePath;
         }
         // `~/` is the locale's content root, as DocFX reads it.
         let (from, target) = match (site_path, target.strip_prefix("~/")) {
