@@ -276,12 +276,13 @@ fn code_snippets_are_read_from_files() {
             ":::code language=\"powershell\" source=\"snippets/s.ps1\" id=\"greet\" highlight=\"1\":::\n\n",
             "[!code-powershell[](snippets/s.ps1#L4-L4)]\n\n",
             "[!code-powershell[](snippets/s.ps1?name=nope)]\n\n",
-            ":::code language=\"csharp\" source=\"snippets/gone.cs\":::\n",
+            ":::code language=\"csharp\" source=\"snippets/gone.cs\":::\n\n",
+            "[!code-powershell[](snippets/s.ps1?range=5-7&dedent=2)]\n",
         ),
     )
     .write(
         "content/en-us/snippets/s.ps1",
-        "# <greet>\nWrite-Host \"Hello\"\n# </greet>\nGet-Date\n",
+        "# <greet>\nWrite-Host \"Hello\"\n# </greet>\nGet-Date\nif ($x) {\n    Stop-Process\n}\n",
     );
     built(&site);
     assert_eq!(
@@ -293,11 +294,13 @@ fn code_snippets_are_read_from_files() {
     );
     let html = site.html("en-us/a.html");
     let blocks = select(&html, "pre.code");
-    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks.len(), 3);
     assert_eq!(text(&blocks[0]), "Write-Host \"Hello\"");
     assert_eq!(attr(&blocks[0], "data-highlight-lines"), "1");
     assert!(!select(&html, "pre.code span[class*='hl-powershell']").is_empty());
     assert_eq!(text(&blocks[1]), "Get-Date");
+    // `dedent=2` takes two columns off each line, not the none they share.
+    assert_eq!(text(&blocks[2]), "if ($x) {\n  Stop-Process\n}");
 }
 
 /// Tab headings as Microsoft's localized repositories write them: an

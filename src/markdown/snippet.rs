@@ -1,6 +1,11 @@
 //! Code read from a file: `:::code source="a.cs" range="2-5" id="x":::`
 //! and `[!code-cs[](a.cs#L2-L5)]`, `(a.cs?name=x&highlight=2)`,
-//! `(a.cs#x)`, `(a.cs?range=2-5,9)`.
+//! `(a.cs#x)`, `(a.cs?range=2-5,9)`, `(a.cs?name=x&dedent=4)`.
+//!
+//! The lines shown lose the indentation they all share, as DocFX's do;
+//! `dedent=N` takes off N columns of leading whitespace instead, where a
+//! line has them (DocFX's option, for a snippet whose first lines are
+//! less indented than the code it means to show).
 //!
 //! A region is marked in the file as DocFX reads it: `#region x` ...
 //! `#endregion`, or a tag `<x>` ... `</x>` in a comment line
@@ -19,6 +24,9 @@ pub struct Selection {
     pub region: Option<String>,
     /// As written: `2,5-7`, relative to the shown snippet.
     pub highlight: Option<String>,
+    /// `dedent=N`: leading whitespace to take off each line, instead of
+    /// what all lines share.
+    pub dedent: Option<usize>,
 }
 
 /// Why a selection cannot be made.
@@ -96,6 +104,7 @@ pub fn parse_target(target: &str) -> (&str, Selection) {
             "name" => selection.region = Some(value.to_owned()),
             "range" => selection.lines = ranges(value),
             "highlight" => selection.highlight = Some(value.to_owned()),
+            "dedent" => selection.dedent = value.trim().parse().ok(),
             _ => {}
         }
     }
@@ -152,7 +161,8 @@ pub fn select(code: &str, selection: &Selection) -> Result<String, Missing> {
         }
         out
     };
-    Ok(dedent(&chosen))
+    let indent = selection.dedent.unwrap_or_else(|| shared_indent(&chosen));
+    Ok(dedent(&chosen, indent))
 }
 
 fn region_lines<'a>(lines: &[&'a str], name: &str) -> Option<Vec<&'a str>> {
@@ -203,16 +213,27 @@ fn is_comment_tag(line: &str, tag: &str) -> bool {
     inner == tag && inner.len() < line.len()
 }
 
-fn dedent(lines: &[&str]) -> String {
-    let indent = lines
+/// The leading whitespace every non-blank line of `lines` has, in characters.
+fn shared_indent(lines: &[&str]) -> usize {
+    lines
         .iter()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
+        .map(|l| l.chars().take_while(|c| c.is_whitespace()).count())
         .min()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// `lines`, each without up to `indent` characters of leading whitespace.
+fn dedent(lines: &[&str], indent: usize) -> String {
     let mut out = String::new();
     for line in lines {
-        out.push_str(line.get(indent..).unwrap_or(line.trim_start()));
+        let blank = line
+            .char_indices()
+            .take(indent)
+            .take_while(|(_, c)| c.is_whitespace())
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        out.push_str(&line[blank..]);
         out.push('\n');
     }
     out
@@ -256,6 +277,35 @@ mod tests {
             },
         );
         assert_eq!(helpers.as_deref(), Ok("void Run() {}\n"));
+    }
+
+    #[test]
+    fn dedent_takes_off_that_much_leading_whitespace_instead() {
+        let (_, s) = parse_target("a.cs?name=Main&dedent=4");
+        assert_eq!(s.dedent, Some(4));
+        // Main's lines share 4 columns; `dedent=4` keeps the rest, and a
+        // line with less loses what it has.
+        assert_eq!(
+            select(CODE, &s).as_deref(),
+            Ok("static void Main() {\n    Run();\n}\n")
+        );
+        let (_, s) = parse_target("a.cs?range=4-6&dedent=6");
+        assert_eq!(
+            select(CODE, &s).as_deref(),
+            Ok("static void Main() {\n  Run();\n}\n")
+        );
+        let (_, s) = parse_target("a.cs?range=4-6&dedent=0");
+        assert_eq!(
+            select(CODE, &s).as_deref(),
+            Ok("    static void Main() {\n        Run();\n    }\n")
+        );
+        // Not a number: the shared indentation, as without it.
+        let (_, s) = parse_target("a.cs?range=4-6&dedent=x");
+        assert_eq!(s.dedent, None);
+        assert_eq!(
+            select(CODE, &s).as_deref(),
+            Ok("static void Main() {\n    Run();\n}\n")
+        );
     }
 
     #[test]
