@@ -282,3 +282,42 @@ fn site_paths_that_name_the_copy_s_files_suggest_the_published_path() {
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(findings(&doc), set(&[]));
 }
+
+/// A translation that names its own locale, as the localization writes
+/// for the source's `/en-us/`, sends its readers to their own language:
+/// only the page it was translated from is told.
+#[test]
+fn only_the_source_page_is_told_about_its_own_locale() {
+    let site = Fixture::new();
+    let page = |locale: &str| {
+        format!(
+            "# A\n\n[x](https://learn.microsoft.com/{locale}/azure/x)\n[y](https://learn.microsoft.com/en-us/azure/y)\n"
+        )
+    };
+    site.write("polydoc.toml", "default_locale = \"en-us\"\n")
+        .write("content/en-us/a.md", page("en-us"))
+        .write("content/es-es/a.md", page("es-es"));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("hard-coded-locale", "content/en-us/a.md", 3),
+            ("hard-coded-locale", "content/en-us/a.md", 4),
+            ("hard-coded-locale", "content/es-es/a.md", 4),
+        ])
+    );
+    // With `source`, the source locale's pages are the originals, and
+    // en-us's, a translation now, names only its own locale.
+    site.write(
+        "polydoc.toml",
+        "default_locale = \"en-us\"\nsource = \"es-es\"\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("hard-coded-locale", "content/es-es/a.md", 3),
+            ("hard-coded-locale", "content/es-es/a.md", 4),
+        ])
+    );
+}

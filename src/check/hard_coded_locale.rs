@@ -7,7 +7,11 @@
 //! Learn's build reports the same under the same name.
 //!
 //! Only Learn's hosts and `[published] url`'s: other sites (support
-//! pages, downloads) may need their locale, and polydoc cannot know.
+//! pages, downloads) may need their locale, and polydoc cannot know. A
+//! translation that names its own locale (`/es-es/` in an es-es page, as
+//! the localization writes for a source's `/en-us/`) is left alone: its
+//! readers get their language, and the fix belongs in the source page,
+//! the one in the `source` locale (the default locale when none is set).
 //!
 //! It runs inside `links`' pass over each page's links ([`finding`]): a
 //! pass of its own over every link of the site looked 2-5% dearer on the
@@ -30,6 +34,13 @@ pub fn finding(cx: &Context, p: usize, link: &Link, written: &str) -> Option<Fin
         span
     };
     let own = cx.locale_key(p);
+    let locale = cx.site.pages[p].locale();
+    let original = cx.source.unwrap_or(0) == locale;
+    if tag.eq_ignore_ascii_case(own) && !original {
+        // A translation sends its own readers to their own language; the
+        // fix belongs in the page it was translated from.
+        return None;
+    }
     let message = if tag.eq_ignore_ascii_case(own) {
         format!(
             "the link `{written}` names the locale `{tag}`: translations that keep it send their readers to the `{tag}` page"
