@@ -17,6 +17,8 @@
 //! absolute URLs untouched. A locale written into such an address is a
 //! finding of its own (`check::pinned_locale`).
 
+use crate::markdown::links::is_learn_host;
+
 /// `[published]`, normalised.
 #[derive(Debug, Clone, Default)]
 pub struct Published {
@@ -81,7 +83,7 @@ impl Published {
     fn address_path<'t>(&self, target: &'t str) -> Option<&'t str> {
         let ours = host(self.url.as_deref()?)?;
         let (host, path) = split_address(target)?;
-        let same = host.eq_ignore_ascii_case(ours) || (is_learn(ours) && is_learn(host));
+        let same = host.eq_ignore_ascii_case(ours) || (is_learn_host(ours) && is_learn_host(host));
         same.then_some(path)
     }
 
@@ -95,7 +97,7 @@ impl Published {
             Some((linked, path)) => {
                 let ours = self.url.as_deref().and_then(host);
                 let known =
-                    is_learn(linked) || ours.is_some_and(|o| o.eq_ignore_ascii_case(linked));
+                    is_learn_host(linked) || ours.is_some_and(|o| o.eq_ignore_ascii_case(linked));
                 if !known {
                     return None;
                 }
@@ -121,15 +123,6 @@ impl Published {
         let url = self.url.as_deref()?;
         (target.starts_with('/') && !target.starts_with("//")).then(|| format!("{url}{target}"))
     }
-}
-
-/// Microsoft Learn, the published site of Microsoft's documentation
-/// repositories, under its name and its former one (which still
-/// redirects to it).
-const LEARN: [&str; 2] = ["learn.microsoft.com", "docs.microsoft.com"];
-
-fn is_learn(host: &str) -> bool {
-    LEARN.iter().any(|h| h.eq_ignore_ascii_case(host))
 }
 
 /// The host of an `http(s)://` address.

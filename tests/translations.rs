@@ -458,6 +458,32 @@ fn two_locales_without_evidence_are_both_reported() {
     );
 }
 
+/// Links a translation writes as every locale reads them: a locale
+/// segment, Learn's former host name (`docs.microsoft.com`, which
+/// redirects path for path) and `http` are no difference; another page is.
+#[test]
+fn links_to_learn_under_either_name_are_the_same_link() {
+    let en = "# A\n\nSee [x](https://learn.microsoft.com/azure/x) and [y](https://learn.microsoft.com/azure/y).\n";
+    let es = "# A\n\nVer [x](http://docs.microsoft.com/es-es/azure/x) y [y](https://docs.microsoft.com/azure/z).\n";
+    let (_, found) = run(&[("en-us/a.md", en), ("es-es/a.md", es)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/en-us/a.md", 3),
+            ("translation-token-mismatch", "content/es-es/a.md", 3),
+        ])
+    );
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en)
+        .write("content/es-es/a.md", es);
+    let (_, doc) = check_json(site.root(), &[]);
+    let es_finding = finding_where(&doc, |f| f["location"]["file"] == "content/es-es/a.md");
+    assert_eq!(
+        es_finding["message"],
+        "this paragraph has link `https://learn.microsoft.com/azure/z` where en-us has link `https://learn.microsoft.com/azure/y`"
+    );
+}
+
 /// With a source locale the source is the reference: the translations
 /// that differ from it are flagged, even when they outnumber it (the
 /// source changed; two stale translations are no vote against it).

@@ -25,6 +25,16 @@ pub fn is_absolute(url: &str) -> bool {
     }
 }
 
+/// Microsoft Learn's host, then its former one (`docs.microsoft.com`),
+/// which still redirects to it path for path. The published site of
+/// Microsoft's documentation repositories, under either name.
+pub const LEARN_HOSTS: [&str; 2] = ["learn.microsoft.com", "docs.microsoft.com"];
+
+/// Whether `host` is one of [`LEARN_HOSTS`], in any case.
+pub fn is_learn_host(host: &str) -> bool {
+    LEARN_HOSTS.iter().any(|h| h.eq_ignore_ascii_case(host))
+}
+
 /// Splits `path?query#fragment` into its path and the rest (`?..#..`).
 pub fn split_target(url: &str) -> (&str, &str) {
     let end = url.find(['?', '#']).unwrap_or(url.len());

@@ -96,7 +96,11 @@ pub fn hex_codes(text: &str) -> Vec<String> {
 
 /// A link target as every locale writes it: a locale segment of an
 /// absolute URL (`/en-us/`) and query parameters naming the reader's
-/// language (`clcid=0x40a`) removed, a trailing slash dropped.
+/// language (`clcid=0x40a`) removed, a trailing slash dropped, and
+/// Microsoft Learn under one name: `http://docs.microsoft.com/x` (its
+/// former name, which still redirects there path for path) is
+/// `https://learn.microsoft.com/x`, so a translation made before or
+/// after Microsoft's move of its links is not told to change them.
 pub fn target(url: &str) -> Cow<'_, str> {
     let url = url.trim();
     if !crate::markdown::links::is_absolute(url) {
@@ -112,6 +116,13 @@ pub fn target(url: &str) -> Cow<'_, str> {
         .split('/')
         .filter(|segment| !is_locale_segment(segment))
         .collect();
+    if let [scheme, "", host, ..] = out.as_mut_slice()
+        && crate::markdown::links::is_learn_host(host)
+        && (scheme.eq_ignore_ascii_case("https:") || scheme.eq_ignore_ascii_case("http:"))
+    {
+        *scheme = "https:";
+        *host = crate::markdown::links::LEARN_HOSTS[0];
+    }
     if out.len() > 3 && out.last() == Some(&"") && query.is_none() && fragment.is_none() {
         out.pop();
     }
@@ -297,7 +308,7 @@ mod tests {
     fn locale_segments_are_dropped_from_urls() {
         assert_eq!(
             target("https://docs.microsoft.com/es-es/windows/a/"),
-            "https://docs.microsoft.com/windows/a"
+            "https://learn.microsoft.com/windows/a"
         );
         assert_eq!(
             target("https://support.microsoft.com/help/x"),
@@ -311,6 +322,22 @@ mod tests {
         assert_eq!(
             target("https://support.microsoft.com/es-es/help/4?ui-locales=es-es#x"),
             "https://support.microsoft.com/help/4#x"
+        );
+        assert_eq!(
+            target("http://Docs.Microsoft.com/en-us/azure/x#y"),
+            "https://learn.microsoft.com/azure/x#y"
+        );
+        assert_eq!(
+            target("https://learn.microsoft.com/azure/x"),
+            "https://learn.microsoft.com/azure/x"
+        );
+        assert_eq!(
+            target("https://docs.microsoft.com.example/x"),
+            "https://docs.microsoft.com.example/x"
+        );
+        assert_eq!(
+            target("ftp://docs.microsoft.com/x"),
+            "ftp://docs.microsoft.com/x"
         );
         assert_eq!(target("https://e.org/a?"), "https://e.org/a?");
         assert_eq!(
