@@ -15,9 +15,9 @@
 //! as in `/es-es/windows-server/x`) are checked as pages of the copy too
 //! ([`Published::local_address`]), but built as written: issue 2 leaves
 //! absolute URLs untouched. A locale written into such an address is a
-//! finding of its own (`check::pinned_locale`).
+//! finding of its own (`hard-coded-locale`, `check/hard_coded_locale.rs`).
 
-use crate::markdown::links::is_learn_host;
+use crate::markdown::links::{is_learn_host, is_locale_segment};
 
 /// `[published]`, normalised.
 #[derive(Debug, Clone, Default)]
@@ -151,17 +151,13 @@ fn split_address(target: &str) -> Option<(&str, &str)> {
     Some((&rest[..end], &rest[end..]))
 }
 
-/// A locale as the first segment of a site path (`/en-us/windows-server`):
-/// its offset after the `/` and the tag as written. Only tags with a
-/// region or script count (`en-us`, `zh-hant-tw`), as Learn writes them:
-/// a docset may be named like a bare language (`/ef/` is Entity
-/// Framework's, and Efik's code).
+/// A locale as the first segment of a site path (`/en-us/windows-server`,
+/// as [`is_locale_segment`] reads one): its offset after the `/` and the
+/// tag as written.
 fn pinned_locale(path: &str) -> Option<(usize, &str)> {
     let rest = path.strip_prefix('/')?;
     let segment = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    (segment.contains('-')
-        && crate::locale::Locale::from_tag(segment, Default::default()).is_some())
-    .then_some((1, segment))
+    is_locale_segment(segment).then_some((1, segment))
 }
 
 /// `path` without a locale as its first segment: `/en-us/windows-server/x`

@@ -134,7 +134,7 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         pinned["message"],
         "the link `https://docs.microsoft.com/en-us/windows-server/identity/ad-fs/operations/manage-ssl-certificates-ad-fs-wap` names the locale `en-us`: readers of this `zh-cn` page land on the `en-us` page, not on their language's"
     );
-    // Columns count characters: `en-us` after 72 of them, most Chinese.
+    // Columns count characters: `en-us` after 97 of them, most Chinese.
     assert_eq!(
         (
             &pinned["location"]["column"],

@@ -35,6 +35,24 @@ pub fn is_learn_host(host: &str) -> bool {
     LEARN_HOSTS.iter().any(|h| h.eq_ignore_ascii_case(host))
 }
 
+/// `en-us`, `es-ES`, `zh-hant-tw`: a URL path segment naming a locale, as
+/// Microsoft's sites write one: a language and a region or script, each
+/// a registered subtag. A bare language is none (`/ef/` is Entity
+/// Framework's docset on Learn, and Efik's code), nor is a segment only
+/// shaped like one (`/web-app/`). The shape is checked first: the
+/// registry look-up runs for the few segments that pass it.
+pub fn is_locale_segment(segment: &str) -> bool {
+    let mut parts = 0;
+    let shaped = segment.split('-').enumerate().all(|(i, part)| {
+        parts += 1;
+        let lengths = if i == 0 { 2..=3 } else { 2..=4 };
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic())
+    });
+    shaped
+        && (2..=3).contains(&parts)
+        && language_tags::LanguageTag::parse(segment).is_ok_and(|tag| tag.validate().is_ok())
+}
+
 /// Splits `path?query#fragment` into its path and the rest (`?..#..`).
 pub fn split_target(url: &str) -> (&str, &str) {
     let end = url.find(['?', '#']).unwrap_or(url.len());
@@ -111,6 +129,25 @@ pub fn locate(file: &str, target: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locale_segments_are_registered_language_and_region_or_script() {
+        for yes in ["en-us", "es-ES", "zh-hant-tw", "sr-latn-rs", "pt-br"] {
+            assert!(is_locale_segment(yes), "{yes}");
+        }
+        for no in [
+            "ef",
+            "en",
+            "web-app",
+            "en-us-x",
+            "previous-versions",
+            "es-419",
+            "",
+            "-",
+        ] {
+            assert!(!is_locale_segment(no), "{no}");
+        }
+    }
 
     #[test]
     fn joins_relative_paths() {

@@ -114,7 +114,7 @@ pub fn target(url: &str) -> Cow<'_, str> {
         .map_or((url, None), |(p, q)| (p, Some(q)));
     let mut out: Vec<&str> = path
         .split('/')
-        .filter(|segment| !is_locale_segment(segment))
+        .filter(|segment| !crate::markdown::links::is_locale_segment(segment))
         .collect();
     if let [scheme, "", host, ..] = out.as_mut_slice()
         && crate::markdown::links::is_learn_host(host)
@@ -166,17 +166,6 @@ const LOCALE_PARAMETERS: &[&str] = &[
     "ui-locales",
     "hl",
 ];
-
-/// `en-us`, `es-ES`, `zh-hant-tw`: a path segment naming a locale.
-fn is_locale_segment(segment: &str) -> bool {
-    let parts: Vec<&str> = segment.split('-').collect();
-    parts.len() >= 2
-        && parts.len() <= 3
-        && (2..=3).contains(&parts[0].len())
-        && parts
-            .iter()
-            .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
-}
 
 /// `text` with each placeholder in angle brackets (`<product key>`,
 /// `<ComputerName>`) as `<…>`: localizers translate placeholders (`slmgr
