@@ -15,6 +15,7 @@ use crate::diagnostic::Finding;
 /// The rules that describe the same kind of slip, most telling first.
 const FAMILY: &[&str] = &[
     "translation-token-mismatch",
+    "translation-cell-mismatch",
     "link-text-anchor-mismatch",
     "duplicate-table-key",
     "mt-placeholder",

@@ -11,6 +11,7 @@
 mod alert_keywords;
 mod anchors;
 mod blocks;
+mod cells;
 mod content_locale;
 mod escaped_entities;
 mod hard_coded_locale;
@@ -148,6 +149,11 @@ pub const RULES: &[RuleInfo] = &[
         "translation-token-mismatch",
         Severity::Error,
         "Codes, code, link targets, included files, anchors or command switches that differ between translations of the same block.",
+    ),
+    rule(
+        "translation-cell-mismatch",
+        Severity::Warning,
+        "A table cell that differs from the other locales' in a column every locale, and the page itself, otherwise keeps as written (`mm` for `hh`).",
     ),
     rule(
         "content-locale-mismatch",

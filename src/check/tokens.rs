@@ -36,7 +36,7 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, link_text, mt_placeholders, spaced_keys, switch_mentions, switches, table_keys,
+    Context, cells, link_text, mt_placeholders, spaced_keys, switch_mentions, switches, table_keys,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -161,6 +161,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             out.push(finding(cx, members, &keyed, i, &others));
         }
     }
+    out.extend(cells::differ(cx, source.is_some(), &rows));
     out
 }
 

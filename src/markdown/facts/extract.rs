@@ -7,8 +7,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::html::{html_ids, is_unknown_tag};
 use super::{
-    Anchor, Cell, Comment, Facts, HiddenTag, Link, Token, TokenKind, Unit, UnitKind, fenced_hash,
-    token_hash,
+    Anchor, Cell, Comment, Facts, HiddenTag, Link, RowCell, Token, TokenKind, Unit, UnitKind, cell,
+    fenced_hash, token_hash,
 };
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::{Directive, Heading, Headings};
@@ -60,6 +60,7 @@ pub fn extract(
             tokens: Vec::new(),
             sets: Vec::new(),
             cells: Vec::new(),
+            row_cells: Vec::new(),
             strings: Strings::default(),
         },
         body,
@@ -73,6 +74,8 @@ pub fn extract(
         links: Vec::new(),
         spare_text: Vec::new(),
         cell: None,
+        cell_text: String::new(),
+        cell_start: 0,
         tables: 0,
         section: 0,
         headings: headings.iter(),
@@ -126,6 +129,10 @@ struct Extractor<'h, 'b> {
     spare_text: Vec<String>,
     /// The first cell of the current row, while it is open: (text, start).
     cell: Option<(usize, Option<(String, usize)>)>,
+    /// The visible text of the cell being read, any cell of a row.
+    cell_text: String,
+    /// Where the cell being read starts in the file.
+    cell_start: usize,
     tables: u32,
     section: u32,
     headings: std::slice::Iter<'h, Heading>,
@@ -198,6 +205,8 @@ impl Extractor<'_, '_> {
                         *first = Some((String::new(), at));
                     }
                 }
+                self.cell_text.clear();
+                self.cell_start = at;
             }
             // A tab title's `#tab/id` is no link to an id.
             Tag::Link { .. } if self.in_tab => self.links.push(OpenLink {
@@ -255,19 +264,7 @@ impl Extractor<'_, '_> {
                 }
                 self.finish();
             }
-            TagEnd::TableCell => {
-                if let Some((1, Some((text, start)))) = self.cell.take() {
-                    if let Some(&unit) = self.open.last() {
-                        let cell = Cell {
-                            text: self.string(text.trim()),
-                            span: start..at,
-                        };
-                        self.facts.units[unit].key = to_u32(self.facts.cells.len());
-                        self.facts.cells.push(cell);
-                    }
-                    self.cell = Some((1, None));
-                }
-            }
+            TagEnd::TableCell => self.end_cell(at),
             TagEnd::Link | TagEnd::Image => {
                 if let Some(mut open) = self.links.pop() {
                     if open.index < self.facts.links.len() {
@@ -325,6 +322,48 @@ impl Extractor<'_, '_> {
         self.add_text(text);
     }
 
+    /// A cell ends at `at`: every cell is hashed for the row's cells, the
+    /// first also kept as the row's key.
+    fn end_cell(&mut self, at: usize) {
+        let Some(&unit) = self.open.last() else {
+            return;
+        };
+        let Some((count, first)) = self.cell.take() else {
+            return;
+        };
+        let index = to_u32(self.facts.row_cells.len());
+        let start = self.cell_start.min(at);
+        let content = self
+            .body
+            .get(start.saturating_sub(self.base)..at.saturating_sub(self.base))
+            .unwrap_or("");
+        let trimmed = content.trim_start_matches(['|', ' ', '\t']);
+        let first_byte = start + content.len() - trimmed.len();
+        let span = first_byte..first_byte + trimmed.trim_end_matches(['|', ' ', '\t']).len();
+        self.facts.row_cells.push(RowCell {
+            hash: cell::hash(&self.cell_text),
+            span: (to_u32(span.start), to_u32(span.end)),
+        });
+        if count == 1 {
+            if let Some((text, start)) = first {
+                let cell = Cell {
+                    text: self.string(text.trim()),
+                    span: start..at,
+                    row: index..index + 1,
+                };
+                self.facts.units[unit].key = to_u32(self.facts.cells.len());
+                self.facts.cells.push(cell);
+            }
+        } else if let Some(key) = self
+            .facts
+            .cells
+            .get_mut(self.facts.units[unit].key as usize)
+        {
+            key.row.end = index + 1;
+        }
+        self.cell = Some((count, None));
+    }
+
     /// Appends visible text to the open link's text and the open first cell.
     fn add_text(&mut self, text: &str) {
         for open in &mut self.links {
@@ -332,8 +371,11 @@ impl Extractor<'_, '_> {
                 open.text.push_str(text);
             }
         }
-        if let Some((1, Some((cell, _)))) = &mut self.cell {
-            cell.push_str(text);
+        if let Some((count, first)) = &mut self.cell {
+            if let (1, Some((cell, _))) = (*count, first) {
+                cell.push_str(text);
+            }
+            self.cell_text.push_str(text);
         }
     }
 
@@ -644,5 +686,35 @@ mod tests {
                 ("i.png", "alt", false),
             ]
         );
+    }
+
+    #[test]
+    fn every_cell_of_a_row_is_kept_as_a_hash_and_a_span() {
+        let md = "|Part|Abbreviations|\n|---|---|\n|**hour**| **hh** |\n|minute|`mi`, n|\n";
+        let doc = crate::markdown::parse(md, 0);
+        let rows: Vec<&Unit> = doc
+            .facts
+            .units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Row { .. }))
+            .collect();
+        assert_eq!(rows.len(), 3);
+        let quoted = |u: &Unit| -> Vec<&str> {
+            doc.facts
+                .row_cells(u)
+                .iter()
+                .map(|c| &md[c.span()])
+                .collect()
+        };
+        assert_eq!(quoted(rows[0]), ["Part", "Abbreviations"]);
+        assert_eq!(quoted(rows[1]), ["**hour**", "**hh**"]);
+        assert_eq!(quoted(rows[2]), ["minute", "`mi`, n"]);
+        let hashes =
+            |u: &Unit| -> Vec<u64> { doc.facts.row_cells(u).iter().map(|c| c.hash).collect() };
+        assert_eq!(hashes(rows[1])[1], super::cell::hash("HH"));
+        assert_eq!(hashes(rows[2])[1], super::cell::hash("mi、n"));
+        // The key cell is still the first.
+        let key = doc.facts.key(rows[2]).map(|c| doc.facts.cell_text(c));
+        assert_eq!(key, Some("minute"));
     }
 }

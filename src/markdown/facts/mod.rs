@@ -10,6 +10,7 @@
 //! `extract.rs`) reads them off a page's events in one pass, with
 //! `html.rs` for the ids and unknown tags of raw HTML.
 
+mod cell;
 mod extract;
 mod html;
 
@@ -131,6 +132,25 @@ impl Token {
 pub struct Cell {
     text: Span,
     pub span: Range<usize>,
+    /// Where its row's cells are among the page's ([`Facts::row_cells`]).
+    row: Range<u32>,
+}
+
+/// Any cell of a table row, as translations compare it: the hash of its
+/// text as a reader would tell values apart (`cell.rs`: case, spacing,
+/// quotes and placeholders do not count), and where it is. No text is
+/// kept: a finding quotes the source at `span`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowCell {
+    pub hash: u64,
+    span: (u32, u32),
+}
+
+impl RowCell {
+    /// Byte range of the cell's content in the file, `|` excluded.
+    pub fn span(&self) -> Range<usize> {
+        self.span.0 as usize..self.span.1 as usize
+    }
 }
 
 /// One block of the page, the grain at which translations are aligned.
@@ -232,6 +252,8 @@ pub struct Facts {
     sets: Vec<u64>,
     /// The first cells of table rows ([`Facts::key`]).
     cells: Vec<Cell>,
+    /// Every cell of every table row, row by row ([`Facts::row_cells`]).
+    row_cells: Vec<RowCell>,
     /// The tokens' values, the anchors' ids, the links' targets and texts
     /// and the cells' texts, one after the other: one buffer per page
     /// instead of an allocation per string (an explicit anchor's id and
@@ -265,6 +287,16 @@ impl Facts {
     /// The first cell of `unit`, if it is a table row.
     pub fn key(&self, unit: &Unit) -> Option<&Cell> {
         self.cells.get(unit.key as usize)
+    }
+
+    /// The cells of `unit`, first to last, if it is a table row.
+    pub fn row_cells(&self, unit: &Unit) -> &[RowCell] {
+        self.key(unit)
+            .and_then(|key| {
+                self.row_cells
+                    .get(key.row.start as usize..key.row.end as usize)
+            })
+            .unwrap_or_default()
     }
 
     /// The text of `cell`, trimmed.

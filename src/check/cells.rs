@@ -1,0 +1,261 @@
+//! `translation-cell-mismatch`: a table cell that a translation changed in
+//! a column every locale keeps as written.
+//!
+//! Tables of abbreviations, values, names and parameters hold no code a
+//! token comparison sees (`**hh**` is bold text), and machine translation
+//! still turns a few of their cells into words. The four real
+//! translations of SQL Server's `DATEDIFF` page (`tests/data/real/`) list
+//! the abbreviation of *hour* as `mm` (ja-jp), of *minute* as `héritage
+//! multiple, n` (fr-fr, "multiple inheritance" for `mi`), of *quarter* as
+//! `q, q` (it-it), of *week* as `wk weltweit` and of *nanosecond* as
+//! `Notification Services` (de-de), each in a column the other locales,
+//! and the same page in its other rows, keep as written.
+//!
+//! Cells are compared as a reader tells values apart (`markdown::facts`'
+//! `cell.rs`: letter case, spacing, quotes, CJK punctuation, decimal marks
+//! and placeholders do not count). A cell is flagged only with evidence
+//! on both sides, because columns of words are translated and rightly
+//! differ:
+//! - the row's other locales agree on the cell: with the source locale
+//!   among them, the source's value when a translation shares it; else a
+//!   value a strict majority shares, two locales at least. So it takes
+//!   three locales; with two, nobody can tell which one changed the cell.
+//! - the flagged page keeps the column as the others do in its other rows:
+//!   three quarters of those it is compared on, with at least three
+//!   distinct values. A page that translates the column (product editions
+//!   in Chinese, `Go` for `GB` in French) differs in most rows and is not
+//!   told; nor is one that agrees only on a repeated value (the seed's
+//!   activation types: `MAK` in most rows, and it-it's `Servizio di
+//!   gestione delle chiavi` spelling out `KMS`, as it does all along).
+//! - the agreed cell is a value, not words: one word, or a list of single
+//!   words (`yy, yyyy`). A translation may localize a name in a few rows
+//!   and rightly so (the real zh-cn "KMS client keys" page writes `Windows
+//!   Server 2008 标准版`, the edition's Chinese name, in two rows and the
+//!   English names in the others).
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::{RowCell, UnitKind};
+
+use super::Context;
+use super::tokens::Member;
+
+/// The findings for one source version's aligned blocks: `rows[u]` holds
+/// the blocks aligned with unit `u` of the pivot page (its first member),
+/// which is the source locale's page when `has_source`.
+pub fn differ(cx: &Context, has_source: bool, rows: &[Vec<Member>]) -> Vec<Finding> {
+    let mut tables: BTreeMap<u32, Vec<&[Member]>> = BTreeMap::new();
+    for members in rows.iter().filter(|m| m.len() >= 3) {
+        let (page, unit) = members[0];
+        if let UnitKind::Row {
+            table,
+            header: false,
+        } = cx.site.pages[page].doc.facts.units[unit].kind
+        {
+            tables.entry(table).or_default().push(members);
+        }
+    }
+    tables
+        .values()
+        .filter(|rows| rows.len() >= 4)
+        .flat_map(|rows| in_table(cx, has_source, rows))
+        .collect()
+}
+
+/// One row's cells of one column, member by member (`None`: no such cell).
+type Column<'a> = Vec<Option<&'a RowCell>>;
+
+fn in_table(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<Finding> {
+    let cell = |(page, unit): Member, column: usize| {
+        let facts = &cx.site.pages[page].doc.facts;
+        facts.row_cells(&facts.units[unit]).get(column)
+    };
+    let columns = rows
+        .iter()
+        .map(|m| {
+            let (page, unit) = m[0];
+            let facts = &cx.site.pages[page].doc.facts;
+            facts.row_cells(&facts.units[unit]).len()
+        })
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for column in 0..columns {
+        let cells: Vec<Column> = rows
+            .iter()
+            .map(|members| members.iter().map(|&m| cell(m, column)).collect())
+            .collect();
+        let agreed: Vec<Option<u64>> = cells.iter().map(|c| agreed(c, has_source)).collect();
+        // Per page: on how many rows it agrees, on how many it is compared,
+        // and on how many distinct values it agrees.
+        let mut tally: BTreeMap<usize, Tally> = BTreeMap::new();
+        for (r, members) in rows.iter().enumerate() {
+            let Some(value) = agreed[r] else { continue };
+            for (i, &(page, _)) in members.iter().enumerate() {
+                if let Some(own) = cells[r][i] {
+                    let entry = tally.entry(page).or_default();
+                    entry.compared += 1;
+                    if own.hash == value {
+                        entry.agreeing += 1;
+                        entry.values.insert(value);
+                    }
+                }
+            }
+        }
+        for (r, members) in rows.iter().enumerate() {
+            let Some(value) = agreed[r] else { continue };
+            for (i, &(page, _)) in members.iter().enumerate() {
+                let Some(own) = cells[r][i].filter(|c| c.hash != value) else {
+                    continue;
+                };
+                let Some(Tally {
+                    agreeing,
+                    compared,
+                    values,
+                }) = tally.get(&page)
+                else {
+                    continue;
+                };
+                let (agreeing, others) = (*agreeing, compared - 1);
+                if values.len() >= 3
+                    && agreeing * 4 >= others * 3
+                    && is_value(cx, members, &cells[r], value)
+                {
+                    out.push(finding(
+                        cx, members, &cells[r], i, own, value, agreeing, others,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How one page's column compares with the other locales'.
+#[derive(Default)]
+struct Tally {
+    /// Rows where it has the agreed value.
+    agreeing: usize,
+    /// Rows where the locales agree on a value and it has a cell.
+    compared: usize,
+    /// The distinct values it agrees on: a column of `MAK` rows says
+    /// little about its `KMS` row.
+    values: std::collections::BTreeSet<u64>,
+}
+
+/// The value the row's locales agree on, if they do (see the module doc).
+fn agreed(cells: &Column, has_source: bool) -> Option<u64> {
+    let present: Vec<u64> = cells.iter().flatten().map(|c| c.hash).collect();
+    let count = |v: u64| present.iter().filter(|&&h| h == v).count();
+    if has_source {
+        let source = cells.first().copied().flatten()?.hash;
+        return (count(source) >= 2).then_some(source);
+    }
+    present
+        .iter()
+        .copied()
+        .find(|&v| count(v) >= 2 && count(v) * 2 > present.len())
+}
+
+/// Whether the cells holding `value` say a value: one word or a list of
+/// single words, once emphasis and code marks are taken off (`**yy,
+/// yyyy**`, `` `mi`、n ``), as the first of them is written.
+fn is_value(cx: &Context, members: &[Member], cells: &Column, value: u64) -> bool {
+    let Some((page, cell)) = (0..members.len())
+        .find_map(|j| Some((members[j].0, cells[j].filter(|c| c.hash == value)?)))
+    else {
+        return false;
+    };
+    let Some(text) = cx.snippet(page, cell.span()) else {
+        return false;
+    };
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '\\'))
+        .map(|c| {
+            if matches!(c, '、' | '，' | ';') {
+                ','
+            } else {
+                c
+            }
+        })
+        .collect();
+    plain
+        .split(',')
+        .map(str::trim)
+        .all(|item| !item.is_empty() && !item.contains(char::is_whitespace))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    cx: &Context,
+    members: &[Member],
+    cells: &Column,
+    i: usize,
+    own: &RowCell,
+    value: u64,
+    agreeing: usize,
+    others: usize,
+) -> Finding {
+    let page = members[i].0;
+    let with: Vec<usize> = (0..members.len())
+        .filter(|&j| cells[j].is_some_and(|c| c.hash == value))
+        .collect();
+    let locales: Vec<String> = with
+        .iter()
+        .map(|&j| {
+            let key = cx.locale_key(members[j].0);
+            if Some(cx.site.pages[members[j].0].locale()) == cx.source {
+                format!("{key} (the source)")
+            } else {
+                key.to_owned()
+            }
+        })
+        .collect();
+    let locales = locales.join(", ");
+    let quote = |p: usize, c: &RowCell| match cx.snippet(p, c.span()) {
+        Some(text) => format!("`{text}`"),
+        None => "nothing".to_owned(),
+    };
+    // As most of them write it (the source, when it is among them).
+    let written: Vec<String> = with
+        .iter()
+        .filter_map(|&j| Some(quote(members[j].0, cells[j]?)))
+        .collect();
+    let count = |w: &String| written.iter().filter(|x| *x == w).count();
+    let theirs = if cx
+        .source
+        .is_some_and(|s| cx.site.pages[members[0].0].locale() == s)
+    {
+        written.first()
+    } else {
+        written.iter().rev().max_by_key(|w| count(w))
+    }
+    .cloned()
+    .unwrap_or_default();
+    let mine = quote(page, own);
+    let verb = if with.len() == 1 { "reads" } else { "read" };
+    let message = format!(
+        "this cell reads {mine} where {locales} {verb} {theirs}, in a column this page keeps as they do in {agreeing} of its {others} other rows"
+    );
+    let help = format!(
+        "machine translation changes values it should keep: change {mine} to {theirs}, as in {locales}; if this locale is right, correct the others"
+    );
+    let mut result = Finding::warning(
+        "translation-cell-mismatch",
+        cx.location(page, own.span()),
+        message,
+    )
+    .with_help(help);
+    for &j in &with {
+        if let Some(c) = cells[j] {
+            let p = members[j].0;
+            result = result.with_related(
+                cx.location(p, c.span()),
+                format!("the same cell in {}", cx.locale_key(p)),
+            );
+        }
+    }
+    result
+}

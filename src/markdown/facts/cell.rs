@@ -1,0 +1,77 @@
+//! A table cell's text as translations of it are compared
+//! (`check::cells`): what a reader would call the same value.
+//!
+//! Columns of abbreviations, values and names are kept as written by
+//! every translation, and machine translation still mangles a few of
+//! their cells (the real de-de `DATEDIFF` page lists `Notification
+//! Services` for `ns`). Comparing them must not flag what only looks
+//! different: letter case (`MS`, `ms`), spacing (`yy, yyyy`,
+//! `yy,yyyy`), Chinese and Japanese punctuation (`yy、yyyy`), quotes a
+//! translation added around a name (`"DateTime"`), a decimal comma
+//! (`1,4 GHz`), and translated placeholders (`<Adapter>`, `<adaptador>`).
+
+use std::hash::Hasher;
+
+use crate::markdown::tokens::mask_placeholders;
+
+/// The hash of `text` with those differences taken out. FxHash: equal
+/// in every page and run; a collision would hide one difference.
+pub fn hash(text: &str) -> u64 {
+    let masked = mask_placeholders(text);
+    let chars: Vec<char> = masked.chars().filter_map(folded).collect();
+    let mut hasher = rustc_hash::FxHasher::default();
+    for (i, &c) in chars.iter().enumerate() {
+        // A digit group separator or decimal mark: `2,147,483,648` is
+        // `2.147.483.648`, `1,4` is `1.4`.
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if between_digits && matches!(c, ',' | '.' | '\'') {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            hasher.write_u32(lower as u32);
+        }
+    }
+    hasher.finish()
+}
+
+/// `c` as compared: spaces and double quotes dropped, full-width forms
+/// and CJK punctuation as their ASCII counterparts.
+fn folded(c: char) -> Option<char> {
+    match c {
+        c if c.is_whitespace() => None,
+        '"' | '“' | '”' | '„' | '«' | '»' => None,
+        '、' | '，' => Some(','),
+        '。' => Some('.'),
+        // Full-width ASCII (`ｈｈ`, `：`, `（`).
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        c => Some(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash;
+
+    #[test]
+    fn what_only_looks_different_is_equal() {
+        assert_eq!(hash("yy, yyyy"), hash("Yy、yyyy"));
+        assert_eq!(hash("MS"), hash("ms"));
+        assert_eq!(hash("\"DateTime\""), hash("datetime"));
+        assert_eq!(hash("1,4 GHz"), hash("1.4 GHz"));
+        assert_eq!(hash("2,147,483,648"), hash("2.147.483.648"));
+        assert_eq!(hash("/renew [<Adapter>]"), hash("/renew [<adaptador>]"));
+        assert_eq!(hash("ｈｈ："), hash("hh:"));
+    }
+
+    #[test]
+    fn what_a_reader_reads_differently_is_not() {
+        assert_ne!(hash("hh"), hash("mm"));
+        assert_ne!(hash("wk, ww"), hash("wk weltweit"));
+        assert_ne!(hash("qq, q"), hash("q, q"));
+        assert_ne!(hash("ns"), hash("Notification Services"));
+        assert_ne!(hash("1.4"), hash("1.5"));
+        assert_ne!(hash(""), hash("-"));
+    }
+}

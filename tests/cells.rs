@@ -1,0 +1,232 @@
+//! `translation-cell-mismatch`: table cells a translation changed in a
+//! column every locale keeps as written, on real SQL Server pages and on
+//! small fixtures of what must and must not fire.
+
+mod common;
+
+use common::*;
+
+/// The four real machine translations of SQL Server's `DATEDIFF` page,
+/// made from one source version (`tests/data/README.md`). Each mangled a
+/// different abbreviation in the table of date parts.
+#[test]
+fn real_translations_give_their_mangled_abbreviations_and_nothing_else() {
+    let root = repo().join("tests/data/real-sql");
+    let (code, doc) = check_json(&root, &[]);
+    assert_eq!(code, Some(1));
+    let page = |locale: &str| format!("content/{locale}/t-sql/functions/datediff-transact-sql.md");
+    let mut expected = std::collections::BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, line: u64| {
+        expected.insert((rule.to_owned(), page(locale), line));
+    };
+    // ja-jp `mm` for hour's `hh`, fr-fr `héritage multiple, n` for
+    // minute's `mi, n`, it-it `q, q` for quarter's `qq, q`, de-de `wk
+    // weltweit` for week's `wk, ww` and `Notification Services` for
+    // nanosecond's `ns`. Not the day's row, where no two of `DD, d`, `tt,
+    // d`, `GG, d` and `dd、d` but two agree: no majority tells who is right.
+    expect("translation-cell-mismatch", "ja-jp", 71);
+    expect("translation-cell-mismatch", "fr-fr", 72);
+    expect("translation-cell-mismatch", "it-it", 66);
+    expect("translation-cell-mismatch", "de-de", 72);
+    expect("translation-cell-mismatch", "de-de", 78);
+    // ja-jp breaks the limits of int with spaces (`-2,147, 483,648`), and
+    // de-de splits each of the ten `SELECT DATEDIFF(...)` statements the
+    // others show whole into two code spans on two paragraphs (lines 110
+    // to 148), reported on its first ten, paired with the others in order.
+    expect("translation-token-mismatch", "ja-jp", 93);
+    for line in (110..=128).step_by(2) {
+        expect("translation-token-mismatch", "de-de", line);
+    }
+    // Includes and links to pages outside the sample, in every locale
+    // (de-de's page is longer: a comment in its syntax block, its split
+    // statements).
+    for (locale, includes, links) in [
+        ("de-de", [45, 49, 261], [49, 51, 83, 101, 327]),
+        ("fr-fr", [45, 49, 239], [49, 51, 81, 99, 305]),
+        ("it-it", [45, 49, 239], [49, 51, 81, 99, 305]),
+        ("ja-jp", [45, 49, 239], [49, 51, 81, 99, 305]),
+    ] {
+        for line in includes {
+            expect("include-not-found", locale, line);
+        }
+        for line in links {
+            expect("broken-link", locale, line);
+        }
+    }
+    assert_eq!(findings(&doc), expected);
+
+    let hour = finding_where(&doc, |f| {
+        f["location"]["file"] == page("ja-jp").as_str() && f["location"]["line"] == 71
+    });
+    assert_eq!(hour["severity"], "warning");
+    assert_eq!(
+        hour["message"],
+        "this cell reads `**mm**` where de-de, fr-fr, it-it read `**hh**`, in a column this page keeps as they do in 10 of its 10 other rows"
+    );
+    assert_eq!(
+        hour["help"],
+        "machine translation changes values it should keep: change `**mm**` to `**hh**`, as in de-de, fr-fr, it-it; if this locale is right, correct the others"
+    );
+    // Columns count characters: `|**1 時間**|` is ten of them.
+    assert_eq!(
+        (&hour["location"]["column"], &hour["location"]["end_column"]),
+        (&serde_json::json!(11), &serde_json::json!(17))
+    );
+    assert_eq!(
+        related(hour),
+        [
+            (page("de-de").as_str(), 73),
+            (page("fr-fr").as_str(), 71),
+            (page("it-it").as_str(), 71),
+        ]
+    );
+}
+
+/// A table whose second column every locale keeps as written.
+fn table(rows: &[(&str, &str)]) -> String {
+    let mut text = String::from("# Parts\n\n|Part|Abbreviation|\n|---|---|\n");
+    for (part, abbreviation) in rows {
+        text.push_str(&format!("|{part}|{abbreviation}|\n"));
+    }
+    text
+}
+
+const EN: &[(&str, &str)] = &[
+    ("year", "**yy, yyyy**"),
+    ("quarter", "**qq, q**"),
+    ("month", "**mm, m**"),
+    ("hour", "**hh**"),
+    ("minute", "**mi, n**"),
+    ("day", "**dd, d**"),
+    ("week", "**wk, ww**"),
+    ("second", "**ss, s**"),
+];
+
+/// `rows` with `part`s translated by `words` (a translation translates
+/// the first column) and the cells of `changed` replaced.
+fn translated(words: &str, changed: &[(usize, &str)]) -> String {
+    let rows: Vec<(String, String)> = EN
+        .iter()
+        .enumerate()
+        .map(|(i, (part, abbreviation))| {
+            let cell = changed
+                .iter()
+                .find(|(r, _)| *r == i)
+                .map_or(*abbreviation, |(_, c)| c);
+            (format!("{words} {part}"), cell.to_owned())
+        })
+        .collect();
+    let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    table(&rows)
+}
+
+#[test]
+fn a_changed_value_is_flagged_and_case_spacing_and_quotes_are_not() {
+    let (_, found) = run(
+        &[
+            ("de-de/a.md", &translated("der", &[(3, "**mm**")])),
+            // Case, CJK punctuation and quotes: the same values.
+            (
+                "ja-jp/a.md",
+                &translated("の", &[(0, "**YY、yyyy**"), (1, "\"qq, q\"")]),
+            ),
+            ("fr-fr/a.md", &translated("le", &[])),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[("translation-cell-mismatch", "content/de-de/a.md", 8)])
+    );
+}
+
+#[test]
+fn nothing_is_flagged_without_evidence_on_both_sides() {
+    // Two locales: nobody can tell which one changed the cell.
+    let (_, found) = run(
+        &[
+            ("de-de/a.md", &translated("der", &[(3, "**mm**")])),
+            ("fr-fr/a.md", &translated("le", &[])),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // A page that translates the column (three of its eight cells) is no
+    // slip in one row of it.
+    let (_, found) = run(
+        &[
+            (
+                "de-de/a.md",
+                &translated(
+                    "der",
+                    &[(0, "**jj, jjjj**"), (5, "**tt, t**"), (6, "**wo**")],
+                ),
+            ),
+            ("es-es/a.md", &translated("el", &[])),
+            ("fr-fr/a.md", &translated("le", &[])),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Agreeing on one value repeated (`MAK`) says little of the column:
+    // it-it spells out `KMS` (as the real seed does, all along).
+    let types = |kms: &str| {
+        table(&[
+            ("a", "MAK"),
+            ("b", "MAK"),
+            ("c", "MAK"),
+            ("d", "MAK"),
+            ("e", kms),
+        ])
+    };
+    let (_, found) = run(
+        &[
+            ("it-it/a.md", &types("Servizio di gestione delle chiavi")),
+            ("es-es/a.md", &types("KMS")),
+            ("ja-jp/a.md", &types("KMS")),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Words, not values: an edition's name localized in a row.
+    let names = |edition: &str| {
+        table(&[
+            ("a", "Windows Server 2008 Datacenter"),
+            ("b", "Windows Server 2012 Datacenter"),
+            ("c", "Windows Server 2016 Datacenter"),
+            ("d", "Windows Server 2019 Datacenter"),
+            ("e", edition),
+        ])
+    };
+    let (_, found) = run(
+        &[
+            ("zh-cn/a.md", &names("Windows Server 2008 标准版")),
+            ("es-es/a.md", &names("Windows Server 2008 Standard")),
+            ("de-de/a.md", &names("Windows Server 2008 Standard")),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// With a source locale, its cell is the reference once a translation
+/// shares it: then the translation that differs is told, though the two
+/// translations are no majority against each other.
+#[test]
+fn with_a_source_locale_its_value_is_the_reference() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/a.md", translated("the", &[]))
+        .write("content/es-es/a.md", translated("el", &[(4, "**mi, m**")]))
+        .write("content/it-it/a.md", translated("il", &[]));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-cell-mismatch", "content/es-es/a.md", 9)])
+    );
+    let finding = finding_where(&doc, |f| f["rule"] == "translation-cell-mismatch");
+    assert_eq!(
+        finding["message"],
+        "this cell reads `**mi, m**` where en-us (the source), it-it read `**mi, n**`, in a column this page keeps as they do in 7 of its 7 other rows"
+    );
+}
