@@ -144,10 +144,11 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// The findings that drift reports as token signals, whatever severity
-/// `[rules]` gives them.
+/// `[rules]` gives them: what a translation changed that it must keep,
+/// tokens and table cells kept as written alike.
 fn token_findings(raw: &[Finding]) -> Vec<Finding> {
     raw.iter()
-        .filter(|f| f.rule == "translation-token-mismatch")
+        .filter(|f| f.rule == "translation-token-mismatch" || f.rule == "translation-cell-mismatch")
         .cloned()
         .collect()
 }

@@ -615,3 +615,25 @@ fn build_writes_the_status_pages_when_enabled() {
     assert_eq!(plain.build(&[]).status.code(), Some(0));
     assert!(!plain.out("_status").exists());
 }
+
+/// A table cell a translation changed in a column kept as written
+/// (`translation-cell-mismatch`) makes the page inconsistent, as a token
+/// does: the real it-it `DATEDIFF` page differs from the others only in
+/// its `q, q` for the quarter's `qq, q` (`tests/data/README.md`).
+#[test]
+fn a_mangled_table_cell_makes_a_page_inconsistent() {
+    let (_, doc) = drift_json(&repo().join("tests/data/real-sql"), &[]);
+    let path = "t-sql/functions/datediff-transact-sql.md";
+    let statuses = statuses(&doc);
+    for locale in ["de-de", "fr-fr", "it-it", "ja-jp"] {
+        assert_eq!(
+            statuses[&(path.to_owned(), locale.to_owned())],
+            "inconsistent",
+            "{locale}"
+        );
+    }
+    let it = signals(&doc, path, "it-it");
+    assert_eq!(it.len(), 1, "{it:?}");
+    assert_eq!((it[0].0.as_str(), it[0].2), ("tokens", Some(66)), "{it:?}");
+    assert!(it[0].3.starts_with("this cell reads `**q, q**`"), "{it:?}");
+}

@@ -28,7 +28,8 @@
 //!   activation types: `MAK` in most rows, and it-it's `Servizio di
 //!   gestione delle chiavi` spelling out `KMS`, as it does all along).
 //! - the agreed cell is a value, not words: one word, or a list of single
-//!   words (`yy, yyyy`). A translation may localize a name in a few rows
+//!   words (`yy, yyyy`), and not longer than 64 bytes (longer cells are
+//!   prose, left unhashed: [`PROSE`]). A translation may localize a name in a few rows
 //!   and rightly so (the real zh-cn "KMS client keys" page writes `Windows
 //!   Server 2008 标准版`, the edition's Chinese name, in two rows and the
 //!   English names in the others).
@@ -36,7 +37,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::{RowCell, UnitKind};
+use crate::markdown::facts::{PROSE, RowCell, UnitKind};
 
 use super::Context;
 use super::tokens::Member;
@@ -150,12 +151,12 @@ fn agreed(cells: &Column, has_source: bool) -> Option<u64> {
     let count = |v: u64| present.iter().filter(|&&h| h == v).count();
     if has_source {
         let source = cells.first().copied().flatten()?.hash;
-        return (count(source) >= 2).then_some(source);
+        return (source != PROSE && count(source) >= 2).then_some(source);
     }
     present
         .iter()
         .copied()
-        .find(|&v| count(v) >= 2 && count(v) * 2 > present.len())
+        .find(|&v| v != PROSE && count(v) >= 2 && count(v) * 2 > present.len())
 }
 
 /// Whether the cells holding `value` say a value: one word or a list of

@@ -9,7 +9,8 @@
 //!   a source page changed in git after its translation;
 //! - structure ([`structure`]): sections, table rows, list items and code
 //!   blocks, on the alignment shared with `check` ([`crate::align`]);
-//! - tokens: the `translation-token-mismatch` findings of `check`.
+//! - tokens: the `translation-token-mismatch` and `translation-cell-mismatch`
+//!   findings of `check`.
 //!
 //! A cell's status follows from its signals: a version signal makes it
 //! outdated, a structure or token signal inconsistent; information (same
@@ -201,7 +202,7 @@ type Marks = HashMap<usize, Vec<(usize, Option<(usize, usize)>)>>;
 
 /// Works out the drift of every translation group of `site`. `source` is
 /// the source locale's index; `tokens` the `translation-token-mismatch`
-/// findings of the checks; `history` the last commit time per page file
+/// and `translation-cell-mismatch` findings of the checks; `history` the last commit time per page file
 /// (see [`file_of`]), empty outside git.
 pub fn analyse(
     site: &Site,

@@ -14,26 +14,48 @@ use std::hash::Hasher;
 
 use crate::markdown::tokens::mask_placeholders;
 
-/// The hash of `text` with those differences taken out. FxHash: equal
-/// in every page and run; a collision would hide one difference.
-pub fn hash(text: &str) -> u64 {
+/// The longest cell text, in bytes, compared as a value. Longer cells
+/// are prose, which translations rightly change: they are not hashed
+/// (every cell of every table of every page is read while the page is
+/// parsed, most of them translated sentences) and get [`PROSE`].
+pub const LONGEST: usize = 64;
+
+/// The hash of a cell too long to be a value: equal to no value's, and
+/// no agreement among locales (`check::cells` leaves it out of votes).
+pub const PROSE: u64 = 0;
+
+/// The hash of `text` with those differences taken out, or `None` for
+/// prose (longer than [`LONGEST`]). FxHash: equal in every page and run;
+/// a collision would hide one difference. Allocates nothing unless the
+/// cell holds a placeholder.
+pub fn hash(text: &str) -> Option<u64> {
+    if text.len() > LONGEST {
+        return None;
+    }
     let masked = mask_placeholders(text);
-    let chars: Vec<char> = masked.chars().filter_map(folded).collect();
+    let mut chars = masked.chars().filter_map(folded).peekable();
     let mut hasher = rustc_hash::FxHasher::default();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut after_digit = false;
+    while let Some(c) = chars.next() {
         // A digit group separator or decimal mark: `2,147,483,648` is
         // `2.147.483.648`, `1,4` is `1.4`.
-        let between_digits = i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if between_digits && matches!(c, ',' | '.' | '\'') {
+        if after_digit
+            && matches!(c, ',' | '.' | '\'')
+            && chars.peek().is_some_and(char::is_ascii_digit)
+        {
             continue;
         }
-        for lower in c.to_lowercase() {
-            hasher.write_u32(lower as u32);
+        after_digit = c.is_ascii_digit();
+        if c.is_ascii() {
+            hasher.write_u8(c.to_ascii_lowercase() as u8);
+        } else {
+            for lower in c.to_lowercase() {
+                hasher.write_u32(lower as u32);
+            }
         }
     }
-    hasher.finish()
+    // Never PROSE: a value equal to no other would be no value.
+    Some(hasher.finish().max(1))
 }
 
 /// `c` as compared: spaces and double quotes dropped, full-width forms
@@ -52,7 +74,11 @@ fn folded(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::hash;
+    use super::hash as option_hash;
+
+    fn hash(text: &str) -> u64 {
+        option_hash(text).expect("short")
+    }
 
     #[test]
     fn what_only_looks_different_is_equal() {

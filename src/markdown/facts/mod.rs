@@ -16,6 +16,7 @@ mod html;
 
 use std::ops::Range;
 
+pub use cell::PROSE;
 pub use extract::extract;
 
 use super::strings::{Span, Strings};
