@@ -7,10 +7,11 @@ mod common;
 use common::*;
 
 /// The four real machine translations of SQL Server's `DATEDIFF` page,
-/// made from one source version (`tests/data/README.md`). Each mangled a
-/// different abbreviation in the table of date parts.
+/// made from one source version (`tests/data/README.md`), each of which
+/// mangled a different abbreviation in the table of date parts, and three
+/// of its `sys.columns` page.
 #[test]
-fn real_translations_give_their_mangled_abbreviations_and_nothing_else() {
+fn real_translations_give_their_mangled_values_and_nothing_else() {
     let root = repo().join("tests/data/real-sql");
     let (code, doc) = check_json(&root, &[]);
     assert_eq!(code, Some(1));
@@ -53,7 +54,34 @@ fn real_translations_give_their_mangled_abbreviations_and_nothing_else() {
             expect("broken-link", locale, line);
         }
     }
+    // sys.columns in three of them: ja-jp translated the name of the
+    // catalog view's `precision` column (`有効桁数 (precision)`), in a
+    // column of 34 names every locale keeps. Not the data types, which
+    // de-de writes `nvarchar (64)` where the others write `nvarchar(64)`,
+    // nor the descriptions.
+    let columns = |locale: &str| {
+        format!(
+            "content/{locale}/relational-databases/system-catalog-views/sys-columns-transact-sql.md"
+        )
+    };
+    expected.insert(("translation-cell-mismatch".to_owned(), columns("ja-jp"), 57));
+    for locale in ["de-de", "fr-fr", "ja-jp"] {
+        for line in [31, 69, 76, 77, 78, 79, 80, 81, 82, 83, 84, 89] {
+            expected.insert(("include-not-found".to_owned(), columns(locale), line));
+        }
+        for line in [55, 72, 73, 74, 76, 93, 94, 95, 96, 97] {
+            expected.insert(("broken-link".to_owned(), columns(locale), line));
+        }
+    }
     assert_eq!(findings(&doc), expected);
+    let precision = finding_where(&doc, |f| {
+        f["rule"] == "translation-cell-mismatch"
+            && f["location"]["file"] == columns("ja-jp").as_str()
+    });
+    assert_eq!(
+        precision["message"],
+        "this cell reads `有効桁数 (precision)` where de-de, fr-fr read `precision`, in a column this page keeps as they do in 33 of its 33 other rows"
+    );
 
     let hour = finding_where(&doc, |f| {
         f["location"]["file"] == page("ja-jp").as_str() && f["location"]["line"] == 71
