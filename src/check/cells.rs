@@ -123,9 +123,14 @@ fn in_table(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<Finding> 
                     && agreeing * 4 >= others * 3
                     && is_value(cx, members, &cells[r], value)
                 {
-                    out.push(finding(
-                        cx, members, &cells[r], i, own, value, agreeing, others,
-                    ));
+                    let odd = Odd {
+                        member: i,
+                        own,
+                        value,
+                        agreeing,
+                        others,
+                    };
+                    out.push(finding(cx, members, &cells[r], &odd));
                 }
             }
         }
@@ -188,17 +193,24 @@ fn is_value(cx: &Context, members: &[Member], cells: &Column, value: u64) -> boo
         .all(|item| !item.is_empty() && !item.contains(char::is_whitespace))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    cx: &Context,
-    members: &[Member],
-    cells: &Column,
-    i: usize,
-    own: &RowCell,
+/// A cell that differs from the value its row's locales agree on, in a
+/// column its page otherwise keeps: `agreeing` of its `others` other rows.
+struct Odd<'a> {
+    member: usize,
+    own: &'a RowCell,
     value: u64,
     agreeing: usize,
     others: usize,
-) -> Finding {
+}
+
+fn finding(cx: &Context, members: &[Member], cells: &Column, odd: &Odd) -> Finding {
+    let &Odd {
+        member: i,
+        own,
+        value,
+        agreeing,
+        others,
+    } = odd;
     let page = members[i].0;
     let with: Vec<usize> = (0..members.len())
         .filter(|&j| cells[j].is_some_and(|c| c.hash == value))
