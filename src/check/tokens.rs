@@ -290,11 +290,31 @@ fn finding(
             have(differing.len())
         )
     };
+    // A code span split in two, the rest in the next block (the real
+    // de-de `DATEDIFF` page splits ten statements so): say so.
+    let split = match (extra.as_slice(), missing.as_slice()) {
+        ([(TokenKind::InlineCode, part)], [(TokenKind::InlineCode, whole)]) => {
+            split_code(facts, unit, part, whole)
+        }
+        _ => None,
+    };
+    let message = match split {
+        Some((rest, next)) => format!(
+            "{message}: the next {} holds the rest, `{rest}`",
+            kind_name(next)
+        ),
+        None => message,
+    };
     let span = extra
         .first()
         .and_then(|t| span_of(facts, &facts.units[unit], t))
         .unwrap_or(facts.units[unit].offset..facts.units[unit].offset);
-    let help = if extra.len() == 1
+    let help = if split.is_some() {
+        format!(
+            "join the two code spans into one, {}, as in {other_locales}; {otherwise}",
+            missing_shown[0]
+        )
+    } else if extra.len() == 1
         && missing.len() == 1
         && extra[0].0 == missing[0].0
         && extra[0].0 != TokenKind::Fenced
@@ -340,6 +360,27 @@ fn finding(
         );
     }
     result
+}
+
+/// The code span of the block after `unit`, and that block's kind, when
+/// it completes `part` into `whole` (spaces aside): `part` was split from
+/// it.
+fn split_code<'f>(
+    facts: &'f Facts,
+    unit: usize,
+    part: &str,
+    whole: &str,
+) -> Option<(&'f str, UnitKind)> {
+    let next = facts.units.get(unit + 1)?;
+    let [token] = facts.tokens_of(next) else {
+        return None;
+    };
+    let rest = facts.value(token);
+    let squeezed = |t: &str| t.split_whitespace().collect::<String>();
+    (token.kind == TokenKind::InlineCode
+        && squeezed(whole).len() > squeezed(part).len()
+        && squeezed(&format!("{part}{rest}")) == squeezed(whole))
+    .then_some((rest, next.kind))
 }
 
 /// The tokens of `a` that `b` lacks, as `a` has them.
