@@ -289,6 +289,8 @@ const PIECES: &[&str] = &[
     "[x](/en-us)", "[x](/en-us/)", "[x](/x/a)", "[x](/x/sub/c#z)", "[x](/x/)", "[x](http://)",
     "[x](https://LEARN.microsoft.com/x)", "[!code-cs[](f.cs?dedent=99)]",
     "[!code-cs[](f.cs?range=1-2&dedent=x)]",
+    "|k|v|\n|-|-|\n|1|**hh**|\n|2|mm, m|\n|3|ss|\n|4|`ms`|\n", "|5|**mm**|\n", "|6|mi、n|\n",
+    "|7|Notification Services|\n", "| |\n", "`SELECT DATEDIFF(year,`", "`SELECT DATEDIFF(year, a);`",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
