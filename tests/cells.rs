@@ -271,3 +271,59 @@ fn with_a_source_locale_its_value_is_the_reference() {
         "this cell reads `**mi, m**` where en-us (the source), it-it read `**mi, n**`, in a column this page keeps as they do in 7 of its 7 other rows"
     );
 }
+
+/// The same real pages with one of them named the source: its cells are
+/// the reference wherever a translation shares them, so the day's row,
+/// where no majority could tell, now tells de-de's `tt, d` and it-it's
+/// `GG, d` against fr-fr's `DD, d` (as ja-jp writes it too); and the
+/// source's own slip is no reference for anyone.
+#[test]
+fn with_a_real_source_its_cells_are_the_reference() {
+    let site = Fixture::new();
+    let data = repo().join("tests/data/real-sql");
+    for entry in walkdir::WalkDir::new(&data).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&data).expect("below the data");
+            let text = std::fs::read(entry.path()).expect("readable");
+            site.write(&rel.to_string_lossy(), text);
+        }
+    }
+    let cells = |source: &str| {
+        site.write("polydoc.toml", format!("source = \"{source}\"\n"));
+        let (_, doc) = check_json(site.root(), &[]);
+        let mut found: Vec<(String, u64)> = doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "translation-cell-mismatch")
+            .map(|f| {
+                let file = f["location"]["file"].as_str().expect("file");
+                let locale = file.split('/').nth(1).expect("locale").to_owned();
+                (locale, f["location"]["line"].as_u64().expect("line"))
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let owned = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
+        list.iter().map(|(l, n)| ((*l).to_owned(), *n)).collect()
+    };
+    assert_eq!(
+        cells("fr-fr"),
+        owned(&[
+            ("de-de", 71),
+            ("de-de", 72),
+            ("de-de", 78),
+            ("it-it", 66),
+            ("it-it", 69),
+            ("ja-jp", 57),
+            ("ja-jp", 71),
+        ])
+    );
+    // de-de's `wk weltweit` and `Notification Services` are shared by no
+    // translation: those rows have no reference, and nobody is told.
+    assert_eq!(
+        cells("de-de"),
+        owned(&[("fr-fr", 72), ("it-it", 66), ("ja-jp", 57), ("ja-jp", 71)])
+    );
+}
