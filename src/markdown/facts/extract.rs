@@ -250,7 +250,10 @@ impl Extractor<'_, '_> {
                 self.in_tab = false;
                 self.finish();
             }
-            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow => {
+            TagEnd::Paragraph | TagEnd::Item => self.finish(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                // Text after the row is no cell's.
+                self.cell = None;
                 self.finish()
             }
             TagEnd::CodeBlock => {
