@@ -270,6 +270,10 @@ fn with_a_source_locale_its_value_is_the_reference() {
         finding["message"],
         "this cell reads `**mi, m**` where en-us (the source), it-it read `**mi, n**`, in a column this page keeps as they do in 7 of its 7 other rows"
     );
+    assert_eq!(
+        finding["help"],
+        "machine translation changes values it should keep: change `**mi, m**` to `**mi, n**`, as in en-us (the source), it-it; if en-us is wrong, correct it and then its translations"
+    );
 }
 
 /// The same real pages with one of them named the source: its cells are

@@ -4,7 +4,7 @@
 //! Tables of abbreviations, values, names and parameters hold no code a
 //! token comparison sees (`**hh**` is bold text), and machine translation
 //! still turns a few of their cells into words. The four real
-//! translations of SQL Server's `DATEDIFF` page (`tests/data/real/`) list
+//! translations of SQL Server's `DATEDIFF` page (`tests/data/real-sql/`) list
 //! the abbreviation of *hour* as `mm` (ja-jp), of *minute* as `héritage
 //! multiple, n` (fr-fr, "multiple inheritance" for `mi`), of *quarter* as
 //! `q, q` (it-it), of *week* as `wk weltweit` and of *nanosecond* as
@@ -29,10 +29,10 @@
 //!   gestione delle chiavi` spelling out `KMS`, as it does all along).
 //! - the agreed cell is a value, not words: one word, or a list of single
 //!   words (`yy, yyyy`), and not longer than 64 bytes (longer cells are
-//!   prose, left unhashed: [`PROSE`]). A translation may localize a name in a few rows
-//!   and rightly so (the real zh-cn "KMS client keys" page writes `Windows
-//!   Server 2008 标准版`, the edition's Chinese name, in two rows and the
-//!   English names in the others).
+//!   prose, left unhashed: [`PROSE`]). A translation may localize a name
+//!   in a few rows and rightly so (the real zh-cn "KMS client keys" page
+//!   writes `Windows Server 2008 标准版`, the edition's Chinese name, in
+//!   two rows and the English names in the others).
 
 use std::collections::BTreeMap;
 
@@ -130,7 +130,7 @@ fn in_table(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<Finding> 
                         agreeing,
                         others,
                     };
-                    out.push(finding(cx, members, &cells[r], &odd));
+                    out.push(finding(cx, has_source, members, &cells[r], &odd));
                 }
             }
         }
@@ -203,7 +203,13 @@ struct Odd<'a> {
     others: usize,
 }
 
-fn finding(cx: &Context, members: &[Member], cells: &Column, odd: &Odd) -> Finding {
+fn finding(
+    cx: &Context,
+    has_source: bool,
+    members: &[Member],
+    cells: &Column,
+    odd: &Odd,
+) -> Finding {
     let &Odd {
         member: i,
         own,
@@ -217,14 +223,7 @@ fn finding(cx: &Context, members: &[Member], cells: &Column, odd: &Odd) -> Findi
         .collect();
     let locales: Vec<String> = with
         .iter()
-        .map(|&j| {
-            let key = cx.locale_key(members[j].0);
-            if Some(cx.site.pages[members[j].0].locale()) == cx.source {
-                format!("{key} (the source)")
-            } else {
-                key.to_owned()
-            }
-        })
+        .map(|&j| cx.locale_label(members[j].0))
         .collect();
     let locales = locales.join(", ");
     let quote = |p: usize, c: &RowCell| match cx.snippet(p, c.span()) {
@@ -237,10 +236,7 @@ fn finding(cx: &Context, members: &[Member], cells: &Column, odd: &Odd) -> Findi
         .filter_map(|&j| Some(quote(members[j].0, cells[j]?)))
         .collect();
     let count = |w: &String| written.iter().filter(|x| *x == w).count();
-    let theirs = if cx
-        .source
-        .is_some_and(|s| cx.site.pages[members[0].0].locale() == s)
-    {
+    let theirs = if has_source {
         written.first()
     } else {
         written.iter().rev().max_by_key(|w| count(w))
@@ -252,8 +248,10 @@ fn finding(cx: &Context, members: &[Member], cells: &Column, odd: &Odd) -> Findi
     let message = format!(
         "this cell reads {mine} where {locales} {verb} {theirs}, in a column this page keeps as they do in {agreeing} of its {others} other rows"
     );
+    // The source, when it is the reference, is the first of them.
+    let otherwise = cx.if_wrong(with.first().map_or(page, |&j| members[j].0));
     let help = format!(
-        "machine translation changes values it should keep: change {mine} to {theirs}, as in {locales}; if this locale is right, correct the others"
+        "machine translation changes values it should keep: change {mine} to {theirs}, as in {locales}; {otherwise}"
     );
     let mut result = Finding::warning(
         "translation-cell-mismatch",

@@ -416,6 +416,34 @@ impl<'a> Context<'a> {
     pub fn locale_key(&self, page: usize) -> &'a str {
         &self.site.locales[self.site.pages[page].locale()].key
     }
+
+    /// Whether `page` is in the source locale translations are made from.
+    pub fn is_source(&self, page: usize) -> bool {
+        Some(self.site.pages[page].locale()) == self.source
+    }
+
+    /// `page`'s locale as a message names it: `it-it`, `en-us (the source)`.
+    pub fn locale_label(&self, page: usize) -> String {
+        let key = self.locale_key(page);
+        if self.is_source(page) {
+            format!("{key} (the source)")
+        } else {
+            key.to_owned()
+        }
+    }
+
+    /// What a translation-consistency finding's help ends with: what to do
+    /// when `reference`, the page quoted as right, is not.
+    pub fn if_wrong(&self, reference: usize) -> String {
+        if self.is_source(reference) {
+            format!(
+                "if {} is wrong, correct it and then its translations",
+                self.locale_key(reference)
+            )
+        } else {
+            "if this locale is right, correct the others".to_owned()
+        }
+    }
 }
 
 type Check = fn(&Context) -> Vec<Finding>;

@@ -228,28 +228,13 @@ fn finding(
         .copied()
         .filter(|&j| keyed[j].keys().eq(reference.keys()))
         .collect();
-    let is_source = |j: usize| Some(cx.site.pages[members[j].0].locale()) == cx.source;
     let other_locales: Vec<String> = agreeing
         .iter()
-        .map(|&j| {
-            let key = cx.locale_key(members[j].0);
-            if is_source(j) {
-                format!("{key} (the source)")
-            } else {
-                key.to_owned()
-            }
-        })
+        .map(|&j| cx.locale_label(members[j].0))
         .collect();
     let other_locales = other_locales.join(", ");
     // What to do when the one quoted as right is not.
-    let otherwise = if is_source(others[0]) {
-        format!(
-            "if {} is wrong, correct it and then its translations",
-            cx.locale_key(members[others[0]].0)
-        )
-    } else {
-        "if this locale is right, correct the others".to_owned()
-    };
+    let otherwise = cx.if_wrong(members[others[0]].0);
     let others_count = agreeing.len();
     let shown = |m: Member, token: &(TokenKind, &str)| show(cx, m, token);
     let extra_shown: Vec<String> = extra.iter().map(|t| shown(members[i], t)).collect();
