@@ -3,7 +3,10 @@
 //! `<span data-ttu-id="1">Solicitação</span><span class="sxs-lookup"><span
 //! data-stu-id="1">Request</span></span>`. The published site hides it
 //! (and so does polydoc's theme), so text read for people (heading
-//! titles, tab titles, the search index) leaves it out.
+//! titles, tab titles, the search index) leaves it out, and so do the
+//! tokens the translation checks compare ([`super::facts`]): a code span
+//! the translation ran together must not be made whole again by the
+//! source beside it. Links in it are still links: the HTML has them.
 
 use pulldown_cmark::Event;
 

@@ -10,6 +10,7 @@ use super::{
     Anchor, Cell, Comment, Facts, HiddenTag, Link, RowCell, Token, TokenKind, Unit, UnitKind, cell,
     fenced_hash, token_hash,
 };
+use crate::markdown::side_by_side::SourceText;
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::{Directive, Heading, Headings};
 use crate::markdown::{html_links, tokens, xref};
@@ -82,6 +83,8 @@ pub fn extract(
         all_headings: headings,
         directives,
         in_tab: false,
+        source_text: SourceText::default(),
+        hidden: false,
     };
     let mut heading_anchors = heading_anchors.iter().peekable();
     for (i, (event, range)) in events.iter().enumerate() {
@@ -140,11 +143,22 @@ struct Extractor<'h, 'b> {
     all_headings: &'h Headings,
     /// In a DocFX tab title: `# [Linux](#tab/linux)`.
     in_tab: bool,
+    /// Follows the source text older localized pages carry beside each
+    /// sentence ([`crate::markdown::side_by_side`]).
+    source_text: SourceText,
+    /// Whether the event being read is that source text: hidden from
+    /// readers, so it holds none of the page's tokens and no cell's text.
+    /// Its links are still links (the HTML has them).
+    hidden: bool,
 }
 
 impl Extractor<'_, '_> {
     fn event(&mut self, event: &Event<'_>, range: Range<usize>) {
         let at = self.base + range.start;
+        self.hidden = self.source_text.hides(event);
+        if self.hidden && matches!(event, Event::Text(_) | Event::Code(_)) {
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(end) => self.end(*end, self.base + range.end),
@@ -502,6 +516,8 @@ impl Extractor<'_, '_> {
     }
 
     fn finish(&mut self) {
+        // A span left open ends with its block, as in the browser.
+        self.source_text = SourceText::default();
         if self.pushed.pop() == Some(true)
             && let Some(unit) = self.open.pop()
             && let Some(mut tokens) = self.pending.pop()
@@ -527,7 +543,7 @@ impl Extractor<'_, '_> {
     }
 
     fn token(&mut self, kind: TokenKind, value: &str, span: Range<usize>) {
-        if !self.pending.is_empty() {
+        if !self.pending.is_empty() && !self.hidden {
             let value = self.string(value);
             self.stored_token(kind, value, span);
         }
@@ -602,6 +618,26 @@ mod tests {
             })
             .collect();
         assert_eq!(items, [vec!["a", "0x1111", "c"], vec!["b"], vec!["d"]]);
+    }
+
+    #[test]
+    fn side_by_side_source_text_holds_no_tokens_but_its_links_are_links() {
+        // What readers see is the translation: a code span it ran
+        // together (as a real zh-tw page did) must not be made whole
+        // again by the hidden source beside it.
+        let md = "<span data-ttu-id=\"1\">見 `Path``ChildPath` [x](a.md)</span>\
+                  <span class=\"sxs-lookup\"><span data-stu-id=\"1\">See `Path` and \
+                  `ChildPath` 0x8007232B [x](b.md)</span></span>\n\n`after`\n";
+        let doc = crate::markdown::parse(md, 0);
+        let facts = &doc.facts;
+        let units: Vec<Vec<&str>> = facts
+            .units
+            .iter()
+            .map(|u| facts.tokens_of(u).iter().map(|t| facts.value(t)).collect())
+            .collect();
+        assert_eq!(units, [vec!["Path``ChildPath", "a.md"], vec!["after"]]);
+        let targets: Vec<&str> = facts.links.iter().map(|l| facts.target(l)).collect();
+        assert_eq!(targets, ["a.md", "b.md"]);
     }
 
     #[test]
