@@ -23,6 +23,7 @@ mod link_text;
 mod links;
 mod merge;
 mod mt_placeholders;
+mod parameter_headings;
 mod pivots;
 mod redirects;
 pub mod resolve;

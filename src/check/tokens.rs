@@ -1,7 +1,8 @@
 //! `translation-token-mismatch`: the translations of one block disagree on
 //! what a translation must not change: codes, code spans, fenced code, link
 //! targets, anchors, and command switches (those judged apart, in
-//! [`super::switches`] for tables and [`super::switch_mentions`] for prose).
+//! [`super::switches`] for tables, [`super::switch_mentions`] for prose
+//! and [`super::parameter_headings`] for headings).
 //!
 //! Only pages made from the same source version are compared: pages whose
 //! `ms.openlocfilehash` differ were translated from different versions of
@@ -36,7 +37,8 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, cells, link_text, mt_placeholders, spaced_keys, switch_mentions, switches, table_keys,
+    Context, cells, link_text, mt_placeholders, parameter_headings, spaced_keys, switch_mentions,
+    switches, table_keys,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -100,6 +102,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     for members in rows.iter().filter(|m| m.len() >= 2) {
         out.extend(switches::missing(cx, members));
         out.extend(switch_mentions::lost(cx, members));
+        out.extend(parameter_headings::renamed(cx, members));
         out.extend(spaced_keys::split(cx, members));
         let sets: Vec<&[u64]> = members
             .iter()
@@ -290,11 +293,22 @@ fn finding(
         ),
         None => message,
     };
+    let joined = joined_code(&extra, &missing);
+    let message = if joined {
+        format!("{message}: code spans written with nothing between them read as one")
+    } else {
+        message
+    };
     let span = extra
         .first()
         .and_then(|t| span_of(facts, &facts.units[unit], t))
         .unwrap_or(facts.units[unit].offset..facts.units[unit].offset);
-    let help = if split.is_some() {
+    let help = if joined {
+        format!(
+            "write {} apart, with a space or words between them, as in {other_locales}; {otherwise}",
+            missing_shown.join(" and ")
+        )
+    } else if split.is_some() {
         format!(
             "join the two code spans into one, {}, as in {other_locales}; {otherwise}",
             missing_shown[0]
@@ -366,6 +380,24 @@ fn split_code<'f>(
         && squeezed(whole).len() > squeezed(part).len()
         && squeezed(&format!("{part}{rest}")) == squeezed(whole))
     .then_some((rest, next.kind))
+}
+
+/// Whether the one code span `extra` holds is the `missing` ones run
+/// together: `` `Path``ChildPath` `` is one span, `Path``ChildPath`, to
+/// Markdown (a real zh-tw `Join-Path` page wrote it for `` `Path` and
+/// `ChildPath` ``).
+fn joined_code(extra: &[&(TokenKind, &str)], missing: &[&(TokenKind, &str)]) -> bool {
+    let [(TokenKind::InlineCode, run)] = extra else {
+        return false;
+    };
+    let parts: Vec<&str> = run.split("``").map(str::trim).collect();
+    parts.len() >= 2
+        && parts.len() == missing.len()
+        && parts.iter().all(|part| {
+            missing
+                .iter()
+                .any(|(kind, value)| *kind == TokenKind::InlineCode && value.trim() == *part)
+        })
 }
 
 /// The tokens of `a` that `b` lacks, as `a` has them.

@@ -1,0 +1,173 @@
+//! PowerShell reference pages, as platyPS writes them: parameter headings
+//! a translation renamed (`translation-token-mismatch`), code spans run
+//! together, and the side-by-side source text older localized pages
+//! carry, on real pages and on small fixtures of what must and must not
+//! fire.
+
+mod common;
+
+use common::*;
+
+/// Real machine translations of PowerShell's `Test-Path` (fr-fr, ko-kr,
+/// sv-se) and `Join-Path` (de-de, sv-se, and zh-tw with the source text
+/// beside each sentence), each group made from one source version
+/// (`tests/data/README.md`).
+#[test]
+fn real_pages_give_their_renamed_parameters_and_nothing_else() {
+    let root = repo().join("tests/data/real-powershell");
+    let (code, doc) = check_json(&root, &[]);
+    assert_eq!(code, Some(1));
+    let page = |locale: &str, name: &str| {
+        format!("content/{locale}/Microsoft.PowerShell.Management/{name}.md")
+    };
+    let mut expected = std::collections::BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, name: &str, line: u64| {
+        expected.insert((rule.to_owned(), page(locale, name), line));
+    };
+    // `-Exclude` and `-Include` renamed by sv-se (`-Undanta`, `-Inkludera`)
+    // and ko-kr (`-제외`, `-포함`); fr-fr kept them, and each page's own
+    // syntax block names them.
+    for locale in ["ko-kr", "sv-se"] {
+        expect("translation-token-mismatch", locale, "Test-Path", 205);
+        expect("translation-token-mismatch", locale, "Test-Path", 237);
+    }
+    // `-Resolve` renamed by de-de (`-Auflösen`) and sv-se (`-Lös`), kept
+    // by zh-tw inside its side-by-side markup; de-de's `-Childpath` is the
+    // same parameter. zh-tw runs two code spans together
+    // (`` `Path``ChildPath` ``), which its hidden source text beside it
+    // does not make whole again.
+    expect("translation-token-mismatch", "de-de", "Join-Path", 213);
+    expect("translation-token-mismatch", "sv-se", "Join-Path", 213);
+    expect("translation-token-mismatch", "zh-tw", "Join-Path", 60);
+    expect("escaped-entity", "de-de", "Join-Path", 250);
+    // Links to pages outside the sample; each page links the other, which
+    // only sv-se has.
+    for locale in ["fr-fr", "ko-kr", "sv-se"] {
+        for line in [191, 367, 386, 390, 392, 394, 396] {
+            if !(locale == "sv-se" && line == 392) {
+                expect("broken-link", locale, "Test-Path", line);
+            }
+        }
+    }
+    for locale in ["de-de", "sv-se", "zh-tw"] {
+        for line in [179, 256, 260, 262, 264, 266, 268, 270, 272] {
+            if !(locale == "sv-se" && line == 266) {
+                expect("broken-link", locale, "Join-Path", line);
+            }
+        }
+    }
+    assert_eq!(findings(&doc), expected);
+
+    let exclude = finding_where(&doc, |f| {
+        f["location"]["file"] == page("sv-se", "Test-Path").as_str() && f["location"]["line"] == 205
+    });
+    assert_eq!(
+        exclude["message"],
+        "this heading reads `-Undanta`, which this page names nowhere else, where fr-fr has the parameter `-Exclude`, which this page names on line 27"
+    );
+    assert_eq!(
+        exclude["help"],
+        "write `-Exclude` as fr-fr does: translations keep a parameter's name, and links to its heading (`#-exclude`) land here only then"
+    );
+    assert_eq!(exclude["location"]["column"], 5);
+    assert_eq!(
+        related(exclude),
+        [
+            (page("sv-se", "Test-Path").as_str(), 27),
+            (page("fr-fr", "Test-Path").as_str(), 205)
+        ]
+    );
+    let korean = finding_where(&doc, |f| {
+        f["location"]["file"] == page("ko-kr", "Test-Path").as_str() && f["location"]["line"] == 237
+    });
+    assert_eq!(
+        korean["message"],
+        "this heading reads `-포함`, where fr-fr has the parameter `-Include`, which this page names on line 27"
+    );
+
+    let joined = finding_where(&doc, |f| {
+        f["location"]["file"] == page("zh-tw", "Join-Path").as_str()
+    });
+    assert_eq!(
+        joined["message"],
+        "this paragraph has `Path``ChildPath` where de-de, sv-se have `Path`, `ChildPath`: code spans written with nothing between them read as one"
+    );
+    assert_eq!(
+        joined["help"],
+        "write `Path` and `ChildPath` apart, with a space or words between them, as in de-de, sv-se; if this locale is right, correct the others"
+    );
+}
+
+/// A platyPS page in `locale`: its syntax block names `-Name` and
+/// `-Force`, and its parameters' headings are `headings`.
+fn cmdlet(headings: &[&str]) -> String {
+    let mut page = String::from(
+        "# Get-Thing\n\n## SYNTAX\n\n```\nGet-Thing [-Name <String>] [-Force]\n```\n\n## PARAMETERS\n",
+    );
+    for heading in headings {
+        page.push_str(&format!("\n### {heading}\n\nText.\n"));
+    }
+    page
+}
+
+fn mismatches(site: &Fixture) -> Vec<(String, u64)> {
+    let (_, doc) = check_json(site.root(), &[]);
+    let mut found: Vec<(String, u64)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "translation-token-mismatch")
+        .map(|f| {
+            (
+                f["location"]["file"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                f["location"]["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_renamed_or_unswitched_parameter_heading_is_flagged() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", cmdlet(&["-Force", "-Name"]))
+        .write("content/es-es/a.md", cmdlet(&["-Forzar", "-Name"]))
+        .write("content/it-it/a.md", cmdlet(&["-Force", "Nome"]));
+    assert_eq!(
+        mismatches(&site),
+        [
+            ("content/es-es/a.md".to_owned(), 11),
+            ("content/it-it/a.md".to_owned(), 15)
+        ]
+    );
+}
+
+#[test]
+fn parameter_headings_kept_or_without_evidence_are_not_flagged() {
+    let site = Fixture::new();
+    // Another case is the same parameter; a heading that keeps the
+    // switch in words of its own kept the name.
+    site.write("content/en-us/a.md", cmdlet(&["-Force", "-Name"]))
+        .write("content/es-es/a.md", cmdlet(&["-force", "-Name"]))
+        .write(
+            "content/it-it/a.md",
+            cmdlet(&["-Force", "Il parametro -Name"]),
+        );
+    assert_eq!(mismatches(&site), []);
+    // A locale that lacks one parameter's section pairs its next heading
+    // with it: a parameter its syntax names is never blamed.
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", cmdlet(&["-Force", "-Name"]))
+        .write("content/es-es/a.md", cmdlet(&["-Name"]));
+    assert_eq!(mismatches(&site), []);
+    // Without the switch anywhere else on the page, a heading is no
+    // parameter this page shows to be renamed.
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# T\n\n## -Verbose\n\nText.\n")
+        .write("content/es-es/a.md", "# T\n\n## -Detallado\n\nTexto.\n");
+    assert_eq!(mismatches(&site), []);
+}
