@@ -40,6 +40,21 @@ fn real_pages_give_their_renamed_parameters_and_nothing_else() {
     expect("translation-token-mismatch", "sv-se", "Join-Path", 213);
     expect("translation-token-mismatch", "zh-tw", "Join-Path", 60);
     expect("escaped-entity", "de-de", "Join-Path", 250);
+    // Links to a cmdlet's page whose text the translation turned into
+    // words, where another locale's reads the cmdlet's name: sv-se's
+    // related links (`[Konvertera-sökväg](Convert-Path.md)`), and
+    // `Invoke-Command` in ko-kr (`Invoke 명령을`), de-de (`-Command`, the
+    // `Invoke` left outside the link) and zh-tw (`Invoke 命令`). Warnings.
+    for line in [390, 392, 394, 396] {
+        expect("translation-token-mismatch", "sv-se", "Test-Path", line);
+    }
+    for line in [260, 262, 264, 266] {
+        expect("translation-token-mismatch", "sv-se", "Join-Path", line);
+    }
+    expect("translation-token-mismatch", "ko-kr", "Test-Path", 191);
+    for locale in ["de-de", "zh-tw"] {
+        expect("translation-token-mismatch", locale, "Join-Path", 179);
+    }
     // Links to pages outside the sample; each page links the other, which
     // only sv-se has.
     for locale in ["fr-fr", "ko-kr", "sv-se"] {
@@ -86,7 +101,7 @@ fn real_pages_give_their_renamed_parameters_and_nothing_else() {
     );
 
     let joined = finding_where(&doc, |f| {
-        f["location"]["file"] == page("zh-tw", "Join-Path").as_str()
+        f["location"]["file"] == page("zh-tw", "Join-Path").as_str() && f["location"]["line"] == 60
     });
     assert_eq!(
         joined["message"],
@@ -169,5 +184,53 @@ fn parameter_headings_kept_or_without_evidence_are_not_flagged() {
     let site = Fixture::new();
     site.write("content/en-us/a.md", "# T\n\n## -Verbose\n\nText.\n")
         .write("content/es-es/a.md", "# T\n\n## -Detallado\n\nTexto.\n");
+    assert_eq!(mismatches(&site), []);
+}
+
+#[test]
+fn a_cmdlet_link_whose_text_was_translated_is_a_warning() {
+    let related = |texts: [&str; 2]| {
+        format!(
+            "# Get-Thing\n\n## RELATED LINKS\n\n[{}](Convert-Path.md)\n\n[{}](../Core/Invoke-Command.md#x)\n",
+            texts[0], texts[1]
+        )
+    };
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        related(["Convert-Path", "Invoke-Command"]),
+    )
+    .write(
+        "content/sv-se/a.md",
+        related(["Konvertera-sökväg", "Cmdleten Invoke-Command"]),
+    )
+    .write("content/de-de/a.md", related(["Convert-Path", "-Command"]));
+    assert_eq!(
+        mismatches(&site),
+        [
+            ("content/de-de/a.md".to_owned(), 7),
+            ("content/sv-se/a.md".to_owned(), 5)
+        ]
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let sv = finding_where(&doc, |f| f["location"]["file"] == "content/sv-se/a.md");
+    assert_eq!(sv["severity"], "warning");
+    assert_eq!(
+        sv["message"],
+        "this link to `Convert-Path.md` reads `Konvertera-sökväg` where en-us writes the cmdlet's name, `Convert-Path`"
+    );
+    assert_eq!(sv["location"]["column"], 2);
+
+    // A text that names the cmdlet among words of its own, or links
+    // whose text is the cmdlet's name in no locale, are no slip.
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        related(["Convert-Path", "About remoting"]),
+    )
+    .write(
+        "content/es-es/a.md",
+        related(["El cmdlet Convert-Path", "Acerca de la comunicación remota"]),
+    );
     assert_eq!(mismatches(&site), []);
 }

@@ -12,6 +12,7 @@ mod alert_keywords;
 mod anchors;
 mod blocks;
 mod cells;
+mod cmdlet_links;
 mod content_locale;
 mod escaped_entities;
 mod hard_coded_locale;
