@@ -36,6 +36,13 @@ fn real_pages_give_their_renamed_parameters_and_nothing_else() {
     // same parameter. zh-tw runs two code spans together
     // (`` `Path``ChildPath` ``), which its hidden source text beside it
     // does not make whole again.
+    // sv-se splits the type of the inputs and outputs, `System. String`
+    // for `System.String`, which its parameters' `Type:` lines name (not
+    // `System. Boolean`, which nothing else on its page names).
+    expect("translation-token-mismatch", "sv-se", "Test-Path", 371);
+    for line in [238, 244] {
+        expect("translation-token-mismatch", "sv-se", "Join-Path", line);
+    }
     expect("translation-token-mismatch", "de-de", "Join-Path", 213);
     expect("translation-token-mismatch", "sv-se", "Join-Path", 213);
     expect("translation-token-mismatch", "zh-tw", "Join-Path", 60);
@@ -184,6 +191,42 @@ fn parameter_headings_kept_or_without_evidence_are_not_flagged() {
     let site = Fixture::new();
     site.write("content/en-us/a.md", "# T\n\n## -Verbose\n\nText.\n")
         .write("content/es-es/a.md", "# T\n\n## -Detallado\n\nTexto.\n");
+    assert_eq!(mismatches(&site), []);
+}
+
+#[test]
+fn a_broken_type_heading_is_flagged_and_other_dotted_names_are_not() {
+    let outputs = |heading: &str| {
+        format!(
+            "# Get-Thing\n\n## PARAMETERS\n\n### -Name\n\n```yaml\nType: System.String\n```\n\n## OUTPUTS\n\n### {heading}\n\nText.\n"
+        )
+    };
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", outputs("System.String"))
+        .write("content/sv-se/a.md", outputs("System. String"))
+        .write("content/de-de/a.md", outputs("System.String"));
+    assert_eq!(mismatches(&site), [("content/sv-se/a.md".to_owned(), 13)]);
+    let (_, doc) = check_json(site.root(), &[]);
+    let sv = finding_where(&doc, |f| f["location"]["file"] == "content/sv-se/a.md");
+    assert_eq!(
+        sv["message"],
+        "this heading reads `System. String`, where en-us, de-de have the type `System.String`, which this page names on line 8"
+    );
+    assert_eq!(
+        sv["help"],
+        "write `System.String` as en-us does: translations keep a type's name"
+    );
+    // `Node.js` is no type name, and a heading that keeps the type among
+    // words of its own kept it.
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        "# T\n\n## Node.js\n\nUse Node.js.\n\n## System.String\n\nA System.String.\n",
+    )
+    .write(
+        "content/es-es/a.md",
+        "# T\n\n## Acerca de Node\n\nUse Node.js.\n\n## El tipo System.String\n\nUn System.String.\n",
+    );
     assert_eq!(mismatches(&site), []);
 }
 

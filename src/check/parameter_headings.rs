@@ -16,6 +16,13 @@
 //! one the page names nowhere else. A heading whose switch the page names
 //! elsewhere is never flagged, so headings paired out of order (a locale
 //! that lacks one parameter) blame nobody.
+//!
+//! The same pages head their inputs and outputs with .NET type names
+//! (`### System.String`), which machine translation breaks as well (the
+//! real sv-se pages write `### System. String`): a heading that is
+//! exactly a dotted type name is judged the same way, on the same
+//! evidence (the page names the type elsewhere, in its parameters'
+//! `Type:` lines).
 
 use std::ops::Range;
 
@@ -27,13 +34,59 @@ use super::switches::{in_cell, named_elsewhere};
 use super::tokens::Member;
 
 /// One member's heading: its text's byte range in the file, its plain
-/// text and id, and the switch that text is, if it is exactly one
+/// text and id, and the name that text is, if it is exactly one
 /// (lower-cased).
 struct Heading<'a> {
     span: Range<usize>,
     text: &'a str,
     id: &'a str,
-    switch: Option<String>,
+    name: Option<String>,
+}
+
+/// What a heading that is exactly one name names.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// A switch: `-Exclude`, `/all`, `--name`.
+    Parameter,
+    /// A .NET type: `System.String`, `System.Management.Automation.PSObject`.
+    Type,
+}
+
+impl Kind {
+    fn of(name: &str) -> Kind {
+        if name.starts_with(['-', '/']) {
+            Kind::Parameter
+        } else {
+            Kind::Type
+        }
+    }
+}
+
+/// Whether `text` is exactly a dotted .NET type name: two or more parts,
+/// each a capital and then letters, digits or `_`, maybe ending in `[]`.
+/// `Node.js` and `ASP.NET Core` are none.
+fn is_type_name(text: &str) -> bool {
+    let name = text.strip_suffix("[]").unwrap_or(text);
+    let mut parts = 0;
+    for part in name.split('.') {
+        let mut chars = part.chars();
+        let capital = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+        if !capital || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+/// The names `text` holds as words: its switches, and its words that are
+/// type names.
+fn names_in(text: &str) -> Vec<String> {
+    let switches = in_cell(text).into_iter().map(|r| &text[r]);
+    let types = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':' | '`'))
+        .filter(|w| is_type_name(w));
+    switches.chain(types).map(str::to_ascii_lowercase).collect()
 }
 
 /// The heading of `member`, as its plain text (what the HTML shows: no
@@ -65,15 +118,15 @@ fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
             at..at + rest.len()
         }
     };
-    let switch = match in_cell(plain).as_slice() {
-        [only] if *only == (0..plain.len()) => Some(plain.to_ascii_lowercase()),
-        _ => None,
+    let exact = match in_cell(plain).as_slice() {
+        [only] => *only == (0..plain.len()),
+        _ => is_type_name(plain),
     };
     Some(Heading {
         span,
         text: plain,
         id: headings.id(found),
-        switch,
+        name: exact.then(|| plain.to_ascii_lowercase()),
     })
 }
 
@@ -87,7 +140,7 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         return Vec::new();
     }
     let headings: Vec<Option<Heading>> = members.iter().map(|&m| heading(cx, m)).collect();
-    if headings.iter().flatten().all(|h| h.switch.is_none()) {
+    if headings.iter().flatten().all(|h| h.name.is_none()) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -95,30 +148,28 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         let Some(own) = own else { continue };
         let page = members[i].0;
         let text = cx.site.pages[page].source.text.as_str();
-        let named = |switch: &str| named_elsewhere(text, switch, &own.span);
-        if own.switch.as_deref().is_some_and(|s| named(s).is_some()) {
+        let named = |name: &str| named_elsewhere(text, name, &own.span);
+        if own.name.as_deref().is_some_and(|s| named(s).is_some()) {
             continue;
         }
-        // A heading that keeps the switch in words of its own ("the
+        // A heading that keeps the name in words of its own ("the
         // -Confirm parameter") kept the name; only its id changed, which
         // `missing-anchor` reports where a link needs it.
         let own_text = own.text;
-        let mentioned: Vec<String> = in_cell(own_text)
-            .into_iter()
-            .map(|r| own_text[r].to_ascii_lowercase())
-            .collect();
-        // The first parameter another locale's heading is, that this page names.
+        let mentioned = names_in(own_text);
+        // The first name another locale's heading is, that this page names.
         let kept = headings
             .iter()
             .enumerate()
             .filter(|&(j, _)| j != i)
             .filter_map(|(j, h)| Some((j, h.as_ref()?)))
-            .filter_map(|(j, h)| Some((j, h, h.switch.as_deref()?)))
-            .filter(|(_, _, switch)| !mentioned.iter().any(|m| m == switch))
-            .find_map(|(j, h, switch)| named(switch).map(|at| (j, h, switch, at)));
-        let Some((j, theirs, switch, named_at)) = kept else {
+            .filter_map(|(j, h)| Some((j, h, h.name.as_deref()?)))
+            .filter(|(_, _, name)| !mentioned.iter().any(|m| m == name))
+            .find_map(|(j, h, name)| named(name).map(|at| (j, h, name, at)));
+        let Some((j, theirs, name, named_at)) = kept else {
             continue;
         };
+        let kind = Kind::of(name);
         let written = &text[named_at.clone()];
         let their_text = theirs.text;
         let holders: Vec<usize> = (0..members.len())
@@ -126,7 +177,7 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .filter(|&k| {
                 headings[k]
                     .as_ref()
-                    .is_some_and(|h| h.switch.as_deref() == Some(switch))
+                    .is_some_and(|h| h.name.as_deref() == Some(name))
             })
             .collect();
         let locales: Vec<String> = holders
@@ -134,7 +185,7 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .map(|&k| cx.locale_label(members[k].0))
             .collect();
         let named_at = cx.location(page, named_at);
-        let what = if own.switch.is_some() {
+        let what = if own.name.is_some() {
             format!("`{own_text}`, which this page names nowhere else")
         } else {
             format!("`{own_text}`")
@@ -143,17 +194,27 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
             "translation-token-mismatch",
             cx.location(page, own.span.clone()),
             format!(
-                "this heading reads {what}, where {} {} the parameter `{their_text}`, which this page names on line {}",
+                "this heading reads {what}, where {} {} the {} `{their_text}`, which this page names on line {}",
                 locales.join(", "),
                 super::tokens::have(locales.len()),
+                match kind {
+                    Kind::Parameter => "parameter",
+                    Kind::Type => "type",
+                },
                 named_at.line
             ),
         )
-        .with_help(format!(
-            "write `{their_text}` as {} does: translations keep a parameter's name, and links to its heading (`#{}`) land here only then",
-            cx.locale_key(members[j].0),
-            theirs.id
-        ))
+        .with_help(match kind {
+            Kind::Parameter => format!(
+                "write `{their_text}` as {} does: translations keep a parameter's name, and links to its heading (`#{}`) land here only then",
+                cx.locale_key(members[j].0),
+                theirs.id
+            ),
+            Kind::Type => format!(
+                "write `{their_text}` as {} does: translations keep a type's name",
+                cx.locale_key(members[j].0)
+            ),
+        })
         .with_related(named_at, format!("this page names `{written}` here"));
         for k in holders {
             let at = headings[k]
@@ -168,4 +229,32 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         out.push(finding);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_type_name;
+
+    #[test]
+    fn type_names_are_dotted_capitalised_parts() {
+        for name in [
+            "System.String",
+            "System.String[]",
+            "System.Management.Automation.PSObject",
+            "Microsoft.PowerShell.Commands.TestPathType",
+        ] {
+            assert!(is_type_name(name), "{name}");
+        }
+        for text in [
+            "System. String",
+            "System",
+            "Node.js",
+            "ASP.NET Core",
+            "System.Nullable`1[System.DateTime]",
+            ".NET",
+            "Windows.",
+        ] {
+            assert!(!is_type_name(text), "{text}");
+        }
+    }
 }
