@@ -2,7 +2,7 @@
 //! what a translation must not change: codes, code spans, fenced code, link
 //! targets, anchors, and command switches (those judged apart, in
 //! [`super::switches`] for tables, [`super::switch_mentions`] for prose
-//! and [`super::parameter_headings`] for headings), and cmdlet names in
+//! and [`super::heading_names`] for headings), and cmdlet names in
 //! link texts ([`super::cmdlet_links`]).
 //!
 //! Only pages made from the same source version are compared: pages whose
@@ -38,7 +38,7 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, cells, cmdlet_links, link_text, mt_placeholders, parameter_headings, spaced_keys,
+    Context, cells, cmdlet_links, heading_names, link_text, mt_placeholders, spaced_keys,
     switch_mentions, switches, table_keys,
 };
 
@@ -103,7 +103,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     for members in rows.iter().filter(|m| m.len() >= 2) {
         out.extend(switches::missing(cx, members));
         out.extend(switch_mentions::lost(cx, members));
-        out.extend(parameter_headings::renamed(cx, members));
+        out.extend(heading_names::renamed(cx, members));
         out.extend(cmdlet_links::translated(cx, members));
         out.extend(spaced_keys::split(cx, members));
         let sets: Vec<&[u64]> = members

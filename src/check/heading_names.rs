@@ -1,6 +1,7 @@
-//! Parameter headings a translation renamed: the heading part of the
-//! switch checks in `translation-token-mismatch`, beside table rows
-//! ([`super::switches`]) and prose ([`super::switch_mentions`]).
+//! Headings that are a name (a parameter, a type) a translation renamed:
+//! the heading part of the switch checks in `translation-token-mismatch`,
+//! beside table rows ([`super::switches`]) and prose
+//! ([`super::switch_mentions`]).
 //!
 //! PowerShell's reference pages, as platyPS writes them (PowerShell-Docs
 //! and every module documented the same way), give each parameter a
