@@ -166,6 +166,14 @@ fn a_renamed_or_unswitched_parameter_heading_is_flagged() {
             ("content/it-it/a.md".to_owned(), 15)
         ]
     );
+    // Pointed at the heading's text, not at an anchor's id spelling it.
+    site.write(
+        "content/es-es/a.md",
+        cmdlet(&["<a name=\"-forzar\"></a>-forzar", "-Name"]),
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let es = finding_where(&doc, |f| f["location"]["file"] == "content/es-es/a.md");
+    assert_eq!(es["location"]["column"], 27);
 }
 
 #[test]
@@ -206,6 +214,7 @@ fn a_broken_type_heading_is_flagged_and_other_dotted_names_are_not() {
         .write("content/sv-se/a.md", outputs("System. String"))
         .write("content/de-de/a.md", outputs("System.String"));
     assert_eq!(mismatches(&site), [("content/sv-se/a.md".to_owned(), 13)]);
+
     let (_, doc) = check_json(site.root(), &[]);
     let sv = finding_where(&doc, |f| f["location"]["file"] == "content/sv-se/a.md");
     assert_eq!(

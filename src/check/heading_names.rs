@@ -39,6 +39,9 @@ use super::tokens::Member;
 /// (lower-cased).
 struct Heading<'a> {
     span: Range<usize>,
+    /// The heading's whole line: what names a parameter "elsewhere" is
+    /// outside it (an `<a name>` spelling the heading is no evidence).
+    line: Range<usize>,
     text: &'a str,
     id: &'a str,
     name: Option<String>,
@@ -108,9 +111,16 @@ fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
         .find('\n')
         .map_or(text.len(), |n| offset + n);
     let line = text.get(offset..line_end)?;
-    // The plain text where the line has it; else (markup inside it) all
+    // The plain text where the line has it, after a leading `<a name>`
+    // (whose id may spell the same name); else (markup inside it) all
     // that follows the `#` marks.
-    let span = match line.find(plain).filter(|_| !plain.is_empty()) {
+    let anchored = line.trim_start_matches('#').trim_start().starts_with("<a ");
+    let skip = line
+        .find("</a>")
+        .filter(|_| anchored)
+        .map_or(0, |end| end + "</a>".len());
+    let place = line[skip..].find(plain).map(|at| skip + at);
+    let span = match place.filter(|_| !plain.is_empty()) {
         Some(at) => offset + at..offset + at + plain.len(),
         None => {
             let rest = line.trim_start_matches('#').trim();
@@ -125,6 +135,7 @@ fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
     };
     Some(Heading {
         span,
+        line: offset..line_end,
         text: plain,
         id: headings.id(found),
         name: exact.then(|| plain.to_ascii_lowercase()),
@@ -149,7 +160,7 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         let Some(own) = own else { continue };
         let page = members[i].0;
         let text = cx.site.pages[page].source.text.as_str();
-        let named = |name: &str| named_elsewhere(text, name, &own.span);
+        let named = |name: &str| named_elsewhere(text, name, &own.line);
         if own.name.as_deref().is_some_and(|s| named(s).is_some()) {
             continue;
         }
