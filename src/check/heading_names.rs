@@ -9,9 +9,9 @@
 //! other pages link to. Machine translation renames some of them: the
 //! real sv-se `Test-Path` page reads `### -Undanta` and `### -Inkludera`,
 //! the ko-kr one `### -제외` and `### -포함`, where fr-fr keeps `-Exclude`
-//! and `-Include` (`tests/data/real/`). With each locale renaming in its
-//! own way no majority exists, and none is needed: the page's own syntax
-//! block tells. A heading is flagged when the same heading in another
+//! and `-Include` (`tests/data/real-powershell/`). With each locale
+//! renaming in its own way no majority exists, and none is needed: the
+//! page's own syntax block tells. A heading is flagged when the same heading in another
 //! locale is exactly a switch that this page names elsewhere as a word,
 //! while its own heading is no such switch: either no switch at all, or
 //! one the page names nowhere else. A heading whose switch the page names
@@ -152,7 +152,13 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         return Vec::new();
     }
     let headings: Vec<Option<Heading>> = members.iter().map(|&m| heading(cx, m)).collect();
-    if headings.iter().flatten().all(|h| h.name.is_none()) {
+    // Nearly always every locale's heading is the same name, or none is
+    // a name: nothing to look up on the pages then.
+    let first = headings.first().and_then(|h| h.as_ref()?.name.as_deref());
+    let same = headings
+        .iter()
+        .all(|h| h.as_ref().and_then(|h| h.name.as_deref()) == first);
+    if same || headings.iter().flatten().all(|h| h.name.is_none()) {
         return Vec::new();
     }
     let mut out = Vec::new();
