@@ -84,9 +84,7 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
         "this cell reads `有効桁数 (precision)` where de-de, fr-fr read `precision`, in a column this page keeps as they do in 33 of its 33 other rows"
     );
 
-    let split = finding_where(&doc, |f| {
-        f["location"]["file"] == page("de-de").as_str() && f["location"]["line"] == 130
-    });
+    let split = finding_at(&doc, &page("de-de"), 130);
     assert_eq!(
         split["message"],
         "this paragraph has `SELECT DATEDIFF(week, '2005-12-31 23:59:59.9999999'` where fr-fr, it-it, ja-jp have `SELECT DATEDIFF(week, '2005-12-31 23:59:59.9999999', '2006-01-01 00:00:00.0000000');`: the next paragraph holds the rest, `, '2006-01-01 00:00:00.0000000');`"
@@ -96,9 +94,7 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
         "join the two code spans into one, `SELECT DATEDIFF(week, '2005-12-31 23:59:59.9999999', '2006-01-01 00:00:00.0000000');`, as in fr-fr, it-it, ja-jp; if this locale is right, correct the others"
     );
 
-    let hour = finding_where(&doc, |f| {
-        f["location"]["file"] == page("ja-jp").as_str() && f["location"]["line"] == 71
-    });
+    let hour = finding_at(&doc, &page("ja-jp"), 71);
     assert_eq!(hour["severity"], "warning");
     assert_eq!(
         hour["message"],
@@ -295,15 +291,11 @@ fn with_a_real_source_its_cells_are_the_reference() {
     let cells = |source: &str| {
         site.write("polydoc.toml", format!("source = \"{source}\"\n"));
         let (_, doc) = check_json(site.root(), &[]);
-        let mut found: Vec<(String, u64)> = doc["findings"]
-            .as_array()
-            .expect("findings")
-            .iter()
-            .filter(|f| f["rule"] == "translation-cell-mismatch")
-            .map(|f| {
-                let file = f["location"]["file"].as_str().expect("file");
+        let mut found: Vec<(String, u64)> = lines_of(&doc, "translation-cell-mismatch")
+            .into_iter()
+            .map(|(file, line)| {
                 let locale = file.split('/').nth(1).expect("locale").to_owned();
-                (locale, f["location"]["line"].as_u64().expect("line"))
+                (locale, line)
             })
             .collect();
         found.sort();

@@ -80,9 +80,7 @@ fn real_pages_give_their_renamed_parameters_and_nothing_else() {
     }
     assert_eq!(findings(&doc), expected);
 
-    let exclude = finding_where(&doc, |f| {
-        f["location"]["file"] == page("sv-se", "Test-Path").as_str() && f["location"]["line"] == 205
-    });
+    let exclude = finding_at(&doc, &page("sv-se", "Test-Path"), 205);
     assert_eq!(
         exclude["message"],
         "this heading reads `-Undanta`, which this page names nowhere else, where fr-fr has the parameter `-Exclude`, which this page names on line 27"
@@ -99,17 +97,13 @@ fn real_pages_give_their_renamed_parameters_and_nothing_else() {
             (page("fr-fr", "Test-Path").as_str(), 205)
         ]
     );
-    let korean = finding_where(&doc, |f| {
-        f["location"]["file"] == page("ko-kr", "Test-Path").as_str() && f["location"]["line"] == 237
-    });
+    let korean = finding_at(&doc, &page("ko-kr", "Test-Path"), 237);
     assert_eq!(
         korean["message"],
         "this heading reads `-포함`, where fr-fr has the parameter `-Include`, which this page names on line 27"
     );
 
-    let joined = finding_where(&doc, |f| {
-        f["location"]["file"] == page("zh-tw", "Join-Path").as_str() && f["location"]["line"] == 60
-    });
+    let joined = finding_at(&doc, &page("zh-tw", "Join-Path"), 60);
     assert_eq!(
         joined["message"],
         "this paragraph has `Path``ChildPath` where de-de, sv-se have `Path`, `ChildPath`: code spans written with nothing between them read as one"
@@ -133,24 +127,10 @@ fn cmdlet(headings: &[&str]) -> String {
 }
 
 fn mismatches(site: &Fixture) -> Vec<(String, u64)> {
-    let (_, doc) = check_json(site.root(), &[]);
-    let mut found: Vec<(String, u64)> = doc["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "translation-token-mismatch")
-        .map(|f| {
-            (
-                f["location"]["file"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
-                f["location"]["line"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect();
-    found.sort();
-    found
+    lines_of(
+        &check_json(site.root(), &[]).1,
+        "translation-token-mismatch",
+    )
 }
 
 #[test]

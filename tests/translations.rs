@@ -142,9 +142,7 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         ),
         (&serde_json::json!(98), &serde_json::json!(103))
     );
-    let cmdlet = finding_where(&doc, |f| {
-        f["location"]["file"] == powershell("ja-jp").as_str() && f["location"]["line"] == 121
-    });
+    let cmdlet = finding_at(&doc, &powershell("ja-jp"), 121);
     assert_eq!(
         cmdlet["message"],
         "this list item has `New-PSSessionOption` where de-de, fr-fr, ko-kr have `New-PSTransportOption`"

@@ -31,7 +31,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 
 use super::Context;
-use super::switches::{in_cell, named_elsewhere};
+use super::switches::{in_cell, line_of, named_elsewhere};
 use super::tokens::Member;
 
 /// One member's heading: its text's byte range in the file, its plain
@@ -106,28 +106,21 @@ fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
     let found = headings.get(at).filter(|h| h.offset == offset)?;
     let plain = headings.text(found).trim();
     let text = page.source.text.as_str();
-    let line_end = text
-        .get(offset..)?
-        .find('\n')
-        .map_or(text.len(), |n| offset + n);
-    let line = text.get(offset..line_end)?;
-    // The plain text where the line has it, after a leading `<a name>`
-    // (whose id may spell the same name); else (markup inside it) all
-    // that follows the `#` marks.
-    let anchored = line.trim_start_matches('#').trim_start().starts_with("<a ");
-    let skip = line
-        .find("</a>")
-        .filter(|_| anchored)
-        .map_or(0, |end| end + "</a>".len());
-    let place = line[skip..].find(plain).map(|at| skip + at);
-    let span = match place.filter(|_| !plain.is_empty()) {
-        Some(at) => offset + at..offset + at + plain.len(),
-        None => {
-            let rest = line.trim_start_matches('#').trim();
-            let at = offset + (line.len() - line.trim_start_matches('#').len());
-            let at = at + (text[at..].len() - text[at..].trim_start().len());
-            at..at + rest.len()
-        }
+    text.get(offset..)?;
+    let line = line_of(text, offset);
+    let written = &text[line.clone()];
+    // Past the `#` marks, and a leading `<a name>` (whose id may spell
+    // the same name): the plain text where the line has it, else (markup
+    // inside it) all of the rest.
+    let rest = written.trim_start_matches('#').trim_start();
+    let rest = match rest.strip_prefix("<a ").and_then(|a| a.split_once("</a>")) {
+        Some((_, after)) => after,
+        None => rest,
+    };
+    let from = line.end - rest.len();
+    let span = match rest.find(plain).filter(|_| !plain.is_empty()) {
+        Some(at) => from + at..from + at + plain.len(),
+        None => from..from + rest.trim_end().len(),
     };
     let exact = match in_cell(plain).as_slice() {
         [only] => *only == (0..plain.len()),
@@ -135,7 +128,7 @@ fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
     };
     Some(Heading {
         span,
-        line: offset..line_end,
+        line,
         text: plain,
         id: headings.id(found),
         name: exact.then(|| plain.to_ascii_lowercase()),

@@ -254,7 +254,7 @@ fn mentions<'a>(text: &'a str, key: &Range<usize>) -> Vec<Switch<'a>> {
 }
 
 /// The line of `text` around `at`.
-fn line_of(text: &str, at: usize) -> Range<usize> {
+pub(super) fn line_of(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
     let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     start..end

@@ -202,8 +202,8 @@ type Marks = HashMap<usize, Vec<(usize, Option<(usize, usize)>)>>;
 
 /// Works out the drift of every translation group of `site`. `source` is
 /// the source locale's index; `tokens` the `translation-token-mismatch`
-/// and `translation-cell-mismatch` findings of the checks; `history` the last commit time per page file
-/// (see [`file_of`]), empty outside git.
+/// and `translation-cell-mismatch` findings of the checks; `history` the
+/// last commit time per page file (see [`file_of`]), empty outside git.
 pub fn analyse(
     site: &Site,
     source: Option<usize>,

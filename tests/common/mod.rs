@@ -150,6 +150,31 @@ pub fn finding_where(
         .unwrap_or_else(|| panic!("no such finding in {doc:#}"))
 }
 
+/// The first finding of `doc` at `line` of `file`.
+pub fn finding_at<'d>(doc: &'d serde_json::Value, file: &str, line: u64) -> &'d serde_json::Value {
+    finding_where(doc, |f| {
+        f["location"]["file"] == file && f["location"]["line"] == line
+    })
+}
+
+/// (file, line) of every finding of `rule`, sorted.
+pub fn lines_of(doc: &serde_json::Value, rule: &str) -> Vec<(String, u64)> {
+    let mut found: Vec<(String, u64)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| {
+            (
+                f["location"]["file"].as_str().expect("a file").to_owned(),
+                f["location"]["line"].as_u64().expect("a line"),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 pub fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {
     items
         .iter()
