@@ -41,13 +41,16 @@
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   var MARK = /[\u0300-\u036f]/g;
 
+  // Lowercased, then Latin letters without their accents (terms.rs `fold`).
   function fold(ch) {
-    var c = ch.codePointAt(0);
-    if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) {
-      ch = ch.normalize('NFD').replace(MARK, '');
-    }
     var out = '';
-    for (var part of ch) out += part.toLowerCase();
+    for (var part of ch.toLowerCase()) {
+      var c = part.codePointAt(0);
+      if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) {
+        part = part.normalize('NFD');
+      }
+      out += part.replace(MARK, '');
+    }
     return out;
   }
 
@@ -110,26 +113,47 @@
     return out;
   }
 
-  // Page -> {score, sections} for one query term; the last term of a
+  // The postings of term `key` of `table`, and the stem of its word
+  // family: a family's terms hold `~stem`, the key of the family's
+  // postings in the stem's shard (src/search/encode.rs).
+  async function entry(table, key, shards) {
+    if (!Object.prototype.hasOwnProperty.call(table, key)) return null;
+    var value = table[key];
+    if (value.charAt(0) !== '~') return { postings: value, family: null };
+    var stem = value.slice(1);
+    var other = await load('t' + shard(stem, shards));
+    return { postings: other[value] || '', family: stem };
+  }
+
+  // Page -> {score, sections} for one query term (its word family's
+  // pages, when it has one), and the family's stem; the last term of a
   // query being typed also matches longer terms (at half weight).
-  function lookup(table, term, prefix) {
+  async function lookup(table, term, prefix, shards) {
     var hits = new Map();
-    function add(list, weight) {
-      postings(list).forEach(function (p) {
+    var families = new Set();
+    function add(found, weight) {
+      if (found.family !== null) {
+        if (families.has(found.family)) return;
+        families.add(found.family);
+      }
+      postings(found.postings).forEach(function (p) {
         var hit = hits.get(p[0]) || { score: 0, sections: 0 };
         hit.score = Math.max(hit.score, p[2] * weight);
         hit.sections = (hit.sections | p[1]) >>> 0;
         hits.set(p[0], hit);
       });
     }
-    if (Object.prototype.hasOwnProperty.call(table, term)) add(table[term], 1);
+    var own = await entry(table, term, shards);
+    if (own) add(own, 1);
     if (prefix && Array.from(term).length >= 2) {
       var more = 0;
       for (var key in table) {
-        if (key !== term && key.startsWith(term) && more++ < 50) add(table[key], 0.5);
+        if (key !== term && key.charAt(0) !== '~' && key.startsWith(term) && more++ < 50) {
+          add(await entry(table, key, shards), 0.5);
+        }
       }
     }
-    return hits;
+    return { hits: hits, family: own ? own.family : null };
   }
 
   async function search(query) {
@@ -138,9 +162,15 @@
     var meta = await load('meta');
     var prefixLast = !/\s$/.test(query);
     var found = null;
+    // What results mark of each word: its family's stem (`activ` of
+    // `activar` marks `Activación`), unless that is too short to read.
+    var marks = [];
     for (var i = 0; i < words.length; i++) {
       var table = await load('t' + shard(words[i], meta.shards));
-      var hits = lookup(table, words[i], prefixLast && i === words.length - 1);
+      var looked = await lookup(table, words[i], prefixLast && i === words.length - 1, meta.shards);
+      var hits = looked.hits;
+      var family = looked.family;
+      marks.push(family !== null && Array.from(family).length >= 3 ? family : words[i]);
       if (found === null) {
         found = hits;
       } else {
@@ -167,9 +197,9 @@
       var chunk = await load('d' + Math.floor(r[0] / meta.chunk));
       var doc = chunk[r[0] % meta.chunk];
       if (!doc) continue;
-      listed = listed.concat(results(doc, r[1].sections, words));
+      listed = listed.concat(results(doc, r[1].sections, marks));
     }
-    return { words: words, results: listed.slice(0, LIMIT) };
+    return { words: marks, results: listed.slice(0, LIMIT) };
   }
 
   // The sections a page's result points at: among those holding the

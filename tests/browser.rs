@@ -375,6 +375,33 @@ fn search_folds_accents_and_says_when_nothing_matches() {
 }
 
 #[test]
+fn search_finds_other_forms_of_a_word() {
+    let reader = Reader::new();
+    reader.open(ES);
+    // `claves` (a finished word: no prefix matching) finds the sections
+    // headed with its singular, `clave`, marking the stem both share.
+    reader.search("claves ");
+    let sections = reader.js(
+        "Array.from(document.querySelectorAll('.search-results .search-section'))
+           .map(s => [s.textContent, Array.from(s.querySelectorAll('mark'), m => m.textContent)])",
+    );
+    let clave = |heading: &str| serde_json::json!([heading, ["clav"]]);
+    assert_eq!(
+        sections,
+        serde_json::json!([
+            clave("0x80070490: la clave de producto que escribió no funcionó"),
+            clave(
+                "0xC004C001: el servidor de activación determinó que la clave de producto especificada no es válida"
+            ),
+            clave(
+                "0xC004C003: el servidor de activación determinó que la clave de producto especificada está bloqueada"
+            ),
+        ])
+    );
+    reader.assert_no_errors();
+}
+
+#[test]
 fn the_update_date_reads_as_the_page_language_writes_dates() {
     let reader = Reader::new();
     reader.open(ES);
@@ -445,7 +472,7 @@ fn the_browser_splits_a_query_into_the_terms_the_index_has() {
     reader.open(ES);
     for text in [
         "0x8007232B: el nombre DNS no existe",
-        "Solución SOLUCIO\u{301}N Straße ÅNGSTRÖM",
+        "Solución SOLUCIO\u{301}N Straße ÅNGSTRÖM \u{212B}ngström İstanbul",
         "slmgr.vbs /skms <kms_host_name>",
         "激活错误 Windows 错",
         "ライセンス認証が必要です",

@@ -61,17 +61,27 @@ fn postings(text: &str) -> Vec<(u64, u64, u64)> {
 }
 
 /// Where `term` leads in `locale`: per page, its URL and the anchors of
-/// the sections holding the term.
+/// the sections holding the term (or a word of its family).
 fn lookup(site: &Fixture, locale: &str, term: &str) -> BTreeMap<String, Vec<String>> {
     let meta = put(site, locale, "meta");
     let shards = meta["shards"].as_u64().unwrap();
     let chunk = meta["chunk"].as_u64().unwrap();
     let table = put(site, locale, &format!("t{}", shard(term, shards)));
-    let Some(list) = table.get(term) else {
+    let Some(mut list) = table.get(term).and_then(Value::as_str).map(str::to_owned) else {
         return BTreeMap::new();
     };
-    postings(list.as_str().unwrap())
-        .into_iter()
+    // A word family's term holds the key of the family's postings,
+    // which are in the stem's shard.
+    if let Some(stem) = list.strip_prefix('~') {
+        let family = put(site, locale, &format!("t{}", shard(stem, shards)));
+        list = family[&list].as_str().unwrap().to_owned();
+    }
+    let list = postings(&list);
+    assert!(
+        list.windows(2).all(|w| w[0].0 < w[1].0),
+        "{term}: a page twice in {list:?}"
+    );
+    list.into_iter()
         .map(|(page, sections, score)| {
             assert!((1..=63).contains(&score), "score {score}");
             let docs = put(site, locale, &format!("d{}", page / chunk));
@@ -139,6 +149,67 @@ fn an_error_code_leads_to_its_section_in_each_locale() {
             ("index.html".to_owned(), vec![String::new()]),
         ])
     );
+}
+
+/// The family's stem a term of `locale` leads to, if any.
+fn family(site: &Fixture, locale: &str, term: &str) -> Option<String> {
+    let shards = put(site, locale, "meta")["shards"].as_u64().unwrap();
+    let table = put(site, locale, &format!("t{}", shard(term, shards)));
+    let value = table[term].as_str().unwrap();
+    value.strip_prefix('~').map(str::to_owned)
+}
+
+#[test]
+fn a_word_finds_the_pages_with_other_forms_of_it() {
+    let site = Fixture::new();
+    article(
+        &site,
+        "es-es",
+        "Errores",
+        "Claves de producto",
+        "Error 0x8007232A o 0x8007232E: compruebe la solución.",
+    );
+    site.write(
+        "content/es-es/keys.md",
+        "# Clave\n\nUse una clave de producto para activar Windows. Solución o solucion.\n",
+    );
+    article(
+        &site,
+        "it-it",
+        "Errori",
+        "Attivazione",
+        "Errore non valido.",
+    );
+    site.write(
+        "content/it-it/keys.md",
+        "# Chiavi\n\nAttivare Windows. Vedi gli errori.\n",
+    );
+    let built = site.build(&[]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let both = BTreeMap::from([
+        ("errors.html".to_owned(), vec!["dns".to_owned()]),
+        ("keys.html".to_owned(), vec![String::new()]),
+    ]);
+    // Spanish: `claves` and `clave` are one family, whichever is searched.
+    assert_eq!(lookup(&site, "es-es", "claves"), both);
+    assert_eq!(lookup(&site, "es-es", "clave"), both);
+    assert_eq!(family(&site, "es-es", "claves").as_deref(), Some("clav"));
+    // `solución` and `solucion` fold to one term: keys.html once.
+    assert_eq!(lookup(&site, "es-es", "solucion"), both);
+    // Codes keep their last letter: no family, each its own page set.
+    assert_eq!(family(&site, "es-es", "0x8007232a"), None);
+    assert_eq!(family(&site, "es-es", "0x8007232e"), None);
+    assert_eq!(lookup(&site, "es-es", "0x8007232e").len(), 1);
+    // Italian stems by Italian rules: `attivazione` meets `attivare`,
+    // `errore` meets `errori`.
+    assert_eq!(
+        lookup(&site, "it-it", "attivare"),
+        lookup(&site, "it-it", "attivazione")
+    );
+    assert_eq!(lookup(&site, "it-it", "attivare").len(), 2);
+    assert_eq!(lookup(&site, "it-it", "errore").len(), 2);
+    // A word of one page and no other form is a term of its own.
+    assert_eq!(family(&site, "es-es", "producto"), None);
 }
 
 #[test]

@@ -16,7 +16,7 @@ use crate::diagnostic::{Finding, Location};
 use crate::i18n::{self, Strings};
 use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, SiteLinks, highlight};
 use crate::progress::Progress;
-use crate::search::{PageInput, SearchIndex};
+use crate::search::{LocaleSpec, PageInput, SearchIndex};
 use crate::site::{Moved, Site};
 use crate::theme::{Theme, error_chain};
 
@@ -101,11 +101,15 @@ impl<'a> Renderer<'a> {
                     ordinal
                 })
                 .collect();
-            let locales: Vec<(String, usize)> = site
+            let locales: Vec<LocaleSpec> = site
                 .locales
                 .iter()
                 .zip(counts)
-                .map(|(l, n)| (l.key.clone(), n))
+                .map(|(l, pages)| LocaleSpec {
+                    key: l.key.clone(),
+                    language: l.language.clone(),
+                    pages,
+                })
                 .collect();
             renderer.search = Some(SearchIndex::new(out, &locales));
         }

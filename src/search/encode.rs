@@ -10,6 +10,12 @@
 //!
 //! A term's shard is FNV-1a over the code points of its first two
 //! characters, modulo the shard count.
+//!
+//! A term of a word family (`stems.rs`) holds no postings but the
+//! family's key, `~` and the stem (`"claves":"~clav"`); the family's
+//! postings are under that key in the stem's shard (`"~clav":"…"`),
+//! which is the terms' own shard whenever the stem keeps their first two
+//! characters. No term starts with `~`, and no postings string does.
 
 use std::path::Path;
 
@@ -32,30 +38,55 @@ struct Meta {
 
 /// Writes the terms files, the docs files not written yet and `meta.js`.
 pub fn write(mut index: LocaleIndex, dir: &Path) -> Result<IndexSize, Fatal> {
-    let scored = index.scored();
-    index.postings = Vec::new();
-    let encoded: Vec<String> = scored.iter().map(|p| postings(p)).collect();
+    let families = index.families();
+    let mut family_of: Vec<Option<usize>> = vec![None; index.terms.len()];
+    for (n, (_, ids)) in families.iter().enumerate() {
+        for &id in ids {
+            family_of[id as usize] = Some(n);
+        }
+    }
+    // What gets postings: each term of no family, then each family.
+    let mut lists: Vec<Vec<u32>> = (0..index.terms.len() as u32)
+        .filter(|&id| family_of[id as usize].is_none())
+        .map(|id| vec![id])
+        .collect();
+    lists.extend(families.iter().map(|(_, ids)| ids.clone()));
+    let scored = index.scored(&lists);
+    let mut encoded = scored.iter().map(|p| postings(p));
+    // (key, value, shard) of every entry.
+    let mut entries: Vec<(String, String, usize)> = Vec::with_capacity(lists.len());
+    for (id, term) in index.terms.iter().enumerate() {
+        let value = match family_of[id] {
+            Some(n) => format!("~{}", families[n].0),
+            None => encoded.next().unwrap_or_default(),
+        };
+        entries.push((term.to_string(), value, 0));
+    }
+    for (stem, _) in &families {
+        let value = encoded.next().unwrap_or_default();
+        entries.push((format!("~{stem}"), value, 0));
+    }
     drop(scored);
-    let total: usize = encoded
-        .iter()
-        .zip(&index.terms)
-        .map(|(p, t)| p.len() + t.len() + 6)
-        .sum();
+    drop(families);
+    index.postings = Vec::new();
+    let total: usize = entries.iter().map(|(k, v, _)| k.len() + v.len() + 6).sum();
     let shards = (total / SHARD_BYTES + 1).next_power_of_two().min(4096);
+    for entry in &mut entries {
+        entry.2 = shard(entry.0.strip_prefix('~').unwrap_or(&entry.0), shards);
+    }
     let mut files: Vec<String> = (0..shards).map(|_| String::from("{")).collect();
     // Terms were numbered as pages came in from the render threads: in
     // alphabetical order, the same site gives the same files every build.
-    let mut order: Vec<usize> = (0..index.terms.len()).collect();
-    order.sort_unstable_by(|&a, &b| index.terms[a].cmp(&index.terms[b]));
-    for (term, postings) in order.iter().map(|&i| (&index.terms[i], &encoded[i])) {
-        let file = &mut files[shard(term, shards)];
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (key, value, n) in &entries {
+        let file = &mut files[*n];
         if file.len() > 1 {
             file.push(',');
         }
-        file.push_str(&json(&**term));
+        file.push_str(&json(key.as_str()));
         file.push(':');
         file.push('"');
-        file.push_str(postings);
+        file.push_str(value);
         file.push('"');
     }
     let mut bytes = index.bytes;

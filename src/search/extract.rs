@@ -36,13 +36,13 @@ pub struct Section {
 #[derive(Debug, Default)]
 pub struct Extracted {
     pub sections: Vec<Section>,
-    /// All the text, folded for terms ([`terms::fold_into`]): kept whole
-    /// here while a section keeps only its start.
-    pub folded: String,
+    /// All the text, lowered for terms ([`terms::lower_into`]): kept
+    /// whole here while a section keeps only its start.
+    pub lowered: String,
     pub parts: Vec<Part>,
 }
 
-/// A stretch of [`Extracted::folded`] from one section's heading or text.
+/// A stretch of [`Extracted::lowered`] from one section's heading or text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
     pub range: Range<usize>,
@@ -133,9 +133,9 @@ impl State {
                 }
             }
         }
-        let start = self.out.folded.len();
-        terms::fold_into(&decoded, &mut self.out.folded);
-        let end = self.out.folded.len();
+        let start = self.out.lowered.len();
+        terms::lower_into(&decoded, &mut self.out.lowered);
+        let end = self.out.lowered.len();
         match self.out.parts.last_mut() {
             Some(last)
                 if last.section == section
@@ -152,12 +152,12 @@ impl State {
         }
     }
 
-    /// A word boundary: in the folded text, and in the snippet.
+    /// A word boundary: in the lowered text, and in the snippet.
     fn space(&mut self) {
-        if !self.out.folded.is_empty() && !self.out.folded.ends_with(' ') {
-            self.out.folded.push(' ');
+        if !self.out.lowered.is_empty() && !self.out.lowered.ends_with(' ') {
+            self.out.lowered.push(' ');
             if let Some(last) = self.out.parts.last_mut() {
-                last.range.end = self.out.folded.len();
+                last.range.end = self.out.lowered.len();
             }
         }
         if let Some(section) = self.out.sections.last_mut() {
@@ -173,7 +173,7 @@ impl State {
     }
 }
 
-/// The sections of `body`, in order, and its folded text.
+/// The sections of `body`, in order, and its lowered text.
 pub fn extract(body: &str) -> Extracted {
     let mut state = State::default();
     let mut text_start = 0;

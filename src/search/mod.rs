@@ -27,14 +27,19 @@
 //! client sums scores over a query's terms, keeps pages that have them
 //! all, and shows the section that holds them, preferring a heading
 //! that names them.
+//!
+//! Words of one stem form a family (`stems.rs`): each of them leads to
+//! the family's postings, scored as one term, so `claves` finds `clave`.
 
 mod encode;
 pub mod extract;
+mod stems;
 pub mod terms;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
 use crate::Fatal;
@@ -68,8 +73,17 @@ pub struct SearchIndex {
 
 #[derive(Default)]
 struct LocaleIndex {
+    /// The locale's language's stemmer, if Snowball has one.
+    stemmer: Option<Stemmer>,
+    /// Each lowered word met so far and its term: `None` for a word too
+    /// long to index. Words that differ in their accents share a term.
+    words: FxHashMap<Box<str>, Option<u32>>,
+    /// Each term (a folded word) and its number.
     ids: FxHashMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
+    /// Per term, its stem: the shortest of its words' folded stems, so
+    /// that it does not depend on which page came first.
+    stems: Vec<Option<Box<str>>>,
     /// Per term, its postings in arrival order: page ordinal, section
     /// set and weighted count, as varints (see [`encode::push_varint`]).
     postings: Vec<Vec<u8>>,
@@ -98,6 +112,14 @@ pub struct PageInput<'a> {
     pub body: &'a str,
 }
 
+/// A locale to index: its output folder, language and number of pages.
+pub struct LocaleSpec {
+    pub key: String,
+    /// The primary language subtag (`es`): picks the stemmer.
+    pub language: String,
+    pub pages: usize,
+}
+
 /// What the index of one locale came to.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct IndexSize {
@@ -107,17 +129,17 @@ pub struct IndexSize {
 }
 
 impl SearchIndex {
-    /// An empty index writing to `<out>/<key>/search/` for locales with
-    /// these keys and page counts.
-    pub fn new(out: &Path, locales: &[(String, usize)]) -> Self {
+    /// An empty index writing to `<out>/<key>/search/` for these locales.
+    pub fn new(out: &Path, locales: &[LocaleSpec]) -> Self {
         SearchIndex {
             dirs: locales
                 .iter()
-                .map(|(key, _)| out.join(key).join("search"))
+                .map(|l| out.join(&l.key).join("search"))
                 .collect(),
             locales: locales
                 .iter()
-                .map(|&(_, pages)| {
+                .map(|l| {
+                    let pages = l.pages;
                     let chunks = (0..pages.div_ceil(CHUNK))
                         .map(|n| {
                             let size = CHUNK.min(pages - n * CHUNK);
@@ -128,6 +150,7 @@ impl SearchIndex {
                         })
                         .collect();
                     Mutex::new(LocaleIndex {
+                        stemmer: stems::stemmer(&l.language),
                         lengths: vec![0; pages],
                         chunks,
                         ..LocaleIndex::default()
@@ -155,25 +178,25 @@ impl SearchIndex {
         };
         let extract::Extracted {
             sections,
-            mut folded,
+            mut lowered,
             parts,
         } = extract::extract(page.body);
-        let title_start = folded.len();
-        folded.push(' ');
-        terms::fold_into(page.title, &mut folded);
-        let title = title_start..folded.len();
+        let title_start = lowered.len();
+        lowered.push(' ');
+        terms::lower_into(page.title, &mut lowered);
+        let title = title_start..lowered.len();
         // A real article has a distinct term per 45 bytes or so of its
         // Markdown (the seeds): sized for a little more, the map rarely
         // grows by rehashing.
         let mut weights: FxHashMap<&str, (u32, u32)> =
-            FxHashMap::with_capacity_and_hasher(folded.len() / 32, Default::default());
-        let mut length = 0;
+            FxHashMap::with_capacity_and_hasher(lowered.len() / 32, Default::default());
         let mut count = |range: std::ops::Range<usize>, weight: u32, section: usize| {
-            terms::each_folded(&folded[range], |term| {
-                let entry = weights.entry(term).or_default();
+            // A lowered word may take three bytes for each of its folded
+            // term's; `intern` skips those too long once folded.
+            terms::each_term(&lowered[range], terms::MAX_WORD * 3, |word| {
+                let entry = weights.entry(word).or_default();
                 entry.0 += weight;
                 entry.1 |= 1 << section.min(31);
-                length += weight;
             });
         };
         count(title, TITLE_WEIGHT, 0);
@@ -191,7 +214,7 @@ impl SearchIndex {
         ));
         let finished = {
             let mut index = locale.lock().unwrap_or_else(|e| e.into_inner());
-            index.add(page.ordinal, length, weights, record)
+            index.add(page.ordinal, weights, record)
         };
         if let Some((n, chunk)) = finished {
             match encode::put_docs(dir, n, &chunk) {
@@ -222,20 +245,33 @@ impl SearchIndex {
 }
 
 impl LocaleIndex {
-    /// Merges one page; returns a docs chunk that it completed.
+    /// Merges one page's words (lowered, with their weights and section
+    /// sets); returns a docs chunk that it completed.
     fn add(
         &mut self,
         ordinal: usize,
-        length: u32,
         weights: FxHashMap<&str, (u32, u32)>,
         record: String,
     ) -> Option<(usize, Vec<Option<String>>)> {
         if ordinal >= self.lengths.len() {
             return None;
         }
-        self.lengths[ordinal] = length;
-        for (term, (weight, sections)) in weights {
-            let id = self.intern(term);
+        let mut terms: Vec<(u32, u32, u32)> = weights
+            .into_iter()
+            .filter_map(|(word, (weight, sections))| Some((self.intern(word)?, weight, sections)))
+            .collect();
+        // Words that fold alike (`solución`, `solucion`) are one term.
+        terms.sort_unstable_by_key(|&(id, ..)| id);
+        terms.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
+                kept.2 |= next.2;
+            }
+            same
+        });
+        self.lengths[ordinal] = terms.iter().map(|&(_, weight, _)| weight).sum();
+        for (id, weight, sections) in terms {
             let list = &mut self.postings[id as usize];
             encode::push_varint(ordinal as u32, list);
             encode::push_varint(sections, list);
@@ -251,30 +287,82 @@ impl LocaleIndex {
         (chunk.missing == 0).then(|| (n, std::mem::take(&mut chunk.pages)))
     }
 
-    fn intern(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+    /// The term of a lowered word, met for the first time on this page
+    /// or before; `None` when it is too long once folded.
+    fn intern(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.words.get(word) {
             return id;
         }
-        let id = self.terms.len() as u32;
-        let term: Box<str> = term.into();
-        self.ids.insert(term.clone(), id);
-        self.terms.push(term);
-        self.postings.push(Vec::new());
+        let folded = terms::fold_word(word);
+        let id = if folded.len() > terms::MAX_WORD {
+            None
+        } else {
+            let id = match self.ids.get(&*folded) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    let term: Box<str> = folded.into();
+                    self.ids.insert(term.clone(), id);
+                    self.terms.push(term);
+                    self.stems.push(None);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            let stem = self.stemmer.as_ref().and_then(|s| stems::stem(s, word));
+            if let (Some(stem), Some(slot)) = (stem, self.stems.get_mut(id as usize)) {
+                let shorter = |old: &str| (stem.len(), stem.as_str()) < (old.len(), old);
+                if slot.as_deref().is_none_or(shorter) {
+                    *slot = Some(stem.into());
+                }
+            }
+            Some(id)
+        };
+        self.words.insert(word.into(), id);
         id
     }
 
-    /// Per term, its postings by page: (page, sections, BM25 quantized
-    /// to 1..=63).
-    fn scored(&self) -> Vec<Vec<(u32, u32, u8)>> {
+    /// The families: terms that share a stem, two or more of them, each
+    /// as its stem and its terms' numbers, ordered by stem.
+    fn families(&self) -> Vec<(&str, Vec<u32>)> {
+        let mut by_stem: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        for (id, stem) in self.stems.iter().enumerate() {
+            if let Some(stem) = stem {
+                by_stem.entry(stem).or_default().push(id as u32);
+            }
+        }
+        let mut families: Vec<(&str, Vec<u32>)> = by_stem
+            .into_iter()
+            .filter(|(_, ids)| ids.len() > 1)
+            .collect();
+        families.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        families
+    }
+
+    /// Postings lists by page, scored: (page, sections, BM25 quantized to
+    /// 1..=63). Each list is one term's, or a family's (its terms'
+    /// postings merged: weights summed, section sets joined).
+    fn scored(&self, lists: &[Vec<u32>]) -> Vec<Vec<(u32, u32, u8)>> {
         let n = self.lengths.len().max(1) as f32;
         let average = (self.lengths.iter().map(|&l| l as f32).sum::<f32>() / n).max(1.0);
         let mut max: f32 = 0.0;
-        let raw: Vec<Vec<(u32, u32, f32)>> = self
-            .postings
+        let raw: Vec<Vec<(u32, u32, f32)>> = lists
             .iter()
-            .map(|bytes| {
-                let mut list = encode::read_postings(bytes);
+            .map(|ids| {
+                let mut list: Vec<(u32, u32, u32)> = ids
+                    .iter()
+                    .filter_map(|&id| self.postings.get(id as usize))
+                    .flat_map(|bytes| encode::read_postings(bytes))
+                    .collect();
                 list.sort_unstable_by_key(|p| p.0);
+                list.dedup_by(|next, kept| {
+                    let same = next.0 == kept.0;
+                    if same {
+                        kept.1 |= next.1;
+                        kept.2 += next.2;
+                    }
+                    same
+                });
                 let df = list.len() as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
                 list.into_iter()
@@ -320,7 +408,7 @@ fn excerpt(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{PageInput, SearchIndex, excerpt};
+    use super::{LocaleSpec, PageInput, SearchIndex, excerpt};
 
     /// The files an index writes when its pages come in `order`.
     fn files_after(order: &[usize]) -> Vec<(String, Vec<u8>)> {
@@ -330,7 +418,12 @@ mod tests {
             "<p>beta gamma zeta</p>",
             "<h2 id=\"k\">Key</h2><p>delta 0x8007232A beta</p>",
         ];
-        let index = SearchIndex::new(out.path(), &[("en-us".to_owned(), bodies.len())]);
+        let locale = LocaleSpec {
+            key: "en-us".to_owned(),
+            language: "en".to_owned(),
+            pages: bodies.len(),
+        };
+        let index = SearchIndex::new(out.path(), &[locale]);
         index.create_folders().unwrap();
         for &n in order {
             index.add(PageInput {

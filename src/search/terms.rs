@@ -10,6 +10,12 @@
 //! - Chinese and Japanese are written without spaces: a run of their
 //!   characters gives every pair of neighbours (bigrams), and a lone
 //!   character itself, so a query matches any place inside a run.
+//!
+//! The index reads a page with [`lower_into`] instead, which keeps the
+//! accents, because it stems each distinct word (`src/search/stems.rs`)
+//! and Snowball's stemmers need them (`activación` loses its suffix,
+//! `activacion` does not); [`fold_word`] then folds the word, and the
+//! stem, to the term the query's rules give.
 
 /// Words longer than this (in bytes) are not indexed (base64 blobs,
 /// hashes).
@@ -21,6 +27,33 @@ pub const MAX_WORD: usize = 48;
 /// for a run). [`each_folded`] then reads terms as slices of it,
 /// so that indexing a page allocates per distinct term, not per word.
 pub fn fold_into(text: &str, out: &mut String) {
+    scan::<true>(text, out);
+}
+
+/// [`fold_into`] without folding Latin accents away: words lowercased
+/// and split as that splits them, so that [`fold_word`] of each word
+/// read from it by [`each_term`] is the term [`fold_into`] gives.
+pub fn lower_into(text: &str, out: &mut String) {
+    scan::<false>(text, out);
+}
+
+/// A word of [`lower_into`]'s text folded as [`fold_into`] folds it.
+pub fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match latin1_letter(c, true) {
+            Some(folded) => out.push_str(folded),
+            None => unaccent(c, &mut out),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`fold_into`] (`FOLD`) or [`lower_into`].
+fn scan<const FOLD: bool>(text: &str, out: &mut String) {
     out.reserve(text.len());
     let mut space = out.ends_with(' ');
     let mut rest = text;
@@ -38,8 +71,8 @@ pub fn fold_into(text: &str, out: &mut String) {
             break;
         };
         rest = &rest[c.len_utf8()..];
-        if let Some(folded) = latin1_letter(c) {
-            out.push_str(folded);
+        if let Some(letter) = latin1_letter(c, FOLD) {
+            out.push_str(letter);
             space = false;
         } else if is_mark(c) {
             continue;
@@ -47,7 +80,11 @@ pub fn fold_into(text: &str, out: &mut String) {
             out.push(c);
             space = false;
         } else if c.is_alphanumeric() {
-            fold(c, out);
+            if FOLD {
+                fold(c, out);
+            } else {
+                out.extend(c.to_lowercase());
+            }
             space = false;
         } else if !space {
             out.push(' ');
@@ -88,7 +125,14 @@ fn fold_byte(b: u8) -> u8 {
 }
 
 /// Calls `emit` for each term of text folded by [`fold_into`].
-pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
+pub fn each_folded<'a>(folded: &'a str, emit: impl FnMut(&'a str)) {
+    each_term(folded, MAX_WORD, emit);
+}
+
+/// Calls `emit` for each word of text from [`fold_into`] or
+/// [`lower_into`] (and each pair of Chinese or Japanese characters),
+/// skipping words longer than `limit` bytes.
+pub fn each_term<'a>(folded: &'a str, limit: usize, mut emit: impl FnMut(&'a str)) {
     let bytes = folded.as_bytes();
     let mut word: Option<usize> = None;
     // Start of the previous character of the current Chinese/Japanese
@@ -122,7 +166,7 @@ pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
         let cjk_char = len >= 3 && is_cjk(c);
         if (c == ' ' || cjk_char)
             && let Some(start) = word.take()
-            && i - start <= MAX_WORD
+            && i - start <= limit
         {
             emit(&folded[start..i]);
         }
@@ -145,7 +189,7 @@ pub fn each_folded<'a>(folded: &'a str, mut emit: impl FnMut(&'a str)) {
         i += len;
     }
     if let Some(start) = word
-        && bytes.len() - start <= MAX_WORD
+        && bytes.len() - start <= limit
     {
         emit(&folded[start..]);
     }
@@ -165,18 +209,24 @@ pub fn all(text: &str) -> Vec<String> {
 }
 
 /// A Latin-1 letter (`á`, `ñ`, `Ü`: nearly every accent of Western
-/// European text) folded, from a table that [`fold`] filled once:
-/// classifying and decomposing each of them was the slowest step of
-/// folding. `None` for any other character.
-fn latin1_letter(c: char) -> Option<&'static str> {
-    static TABLE: std::sync::OnceLock<Vec<Option<String>>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+/// European text) folded (or only lowercased), from a table that [`fold`]
+/// filled once: classifying and decomposing each of them was the slowest
+/// step of folding. `None` for any other character.
+fn latin1_letter(c: char, folded: bool) -> Option<&'static str> {
+    type Table = std::sync::OnceLock<Vec<Option<String>>>;
+    static FOLDED: Table = Table::new();
+    static LOWER: Table = Table::new();
+    let table = if folded { &FOLDED } else { &LOWER }.get_or_init(|| {
         ('\u{C0}'..='\u{FF}')
             .map(|c| {
                 c.is_alphanumeric().then(|| {
-                    let mut folded = String::new();
-                    fold(c, &mut folded);
-                    folded
+                    let mut out = String::new();
+                    if folded {
+                        fold(c, &mut out);
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    out
                 })
             })
             .collect()
@@ -185,16 +235,26 @@ fn latin1_letter(c: char) -> Option<&'static str> {
     table.get(index)?.as_deref()
 }
 
-/// Appends `c` lowercased, without its accent when it is a Latin letter.
+/// Appends `c` lowercased, then without its accent when that is a Latin
+/// letter (so the Angström sign folds as `Å` does). Lowercasing first
+/// makes folding a lowered word ([`fold_word`]) give the same.
 fn fold(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        unaccent(lower, out);
+    }
+}
+
+/// Appends `c` without its accent when it is a Latin letter, and nothing
+/// for a combining mark.
+fn unaccent(c: char, out: &mut String) {
     if is_latin_accented(c) {
         unicode_normalization::char::decompose_canonical(c, |d| {
             if !is_mark(d) {
-                out.extend(d.to_lowercase());
+                out.push(d);
             }
         });
-    } else {
-        out.extend(c.to_lowercase());
+    } else if !is_mark(c) {
+        out.push(c);
     }
 }
 
@@ -225,7 +285,7 @@ pub fn is_cjk(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{all, fold_byte};
+    use super::{all, each_term, fold_byte, fold_word, lower_into};
 
     #[test]
     fn every_ascii_byte_folds_as_the_standard_library_classifies_it() {
@@ -264,6 +324,25 @@ mod tests {
         );
         // A mark changes a Japanese sound: it is kept.
         assert_eq!(all("が"), ["が"]);
+    }
+
+    /// The index lowers a page, then folds each word: every character
+    /// must come out as folding the page would have it.
+    #[test]
+    fn a_lowered_word_folds_to_the_term_folding_gives() {
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b {c} Ñ{c}");
+            let mut lowered = String::new();
+            lower_into(&text, &mut lowered);
+            let mut words = Vec::new();
+            each_term(&lowered, usize::MAX, |w| {
+                words.push(fold_word(w).into_owned())
+            });
+            assert_eq!(words, all(&text), "U+{:04X}", c as u32);
+        }
+        let mut lowered = String::new();
+        lower_into("Activación ÁRBOL Straße", &mut lowered);
+        assert_eq!(lowered, "activación árbol straße");
     }
 
     #[test]
