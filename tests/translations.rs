@@ -126,7 +126,63 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         expected.insert(("hard-coded-locale".to_owned(), certificate(locale), 25));
         expected.insert(("broken-link".to_owned(), certificate(locale), 46));
     }
+    // icacls in five machine translations of one version. Each of four
+    // mangled switches of its own in the first column of the parameters
+    // table, where the others kept them and the page's syntax block or
+    // examples name them: it-it `[/ Salva ... [/t] / [c] ...]` (line 43,
+    // `/save` and `/c`), `/ [c]` again (44), `/dy` for `/grant` (48),
+    // `/ sostituire` (52) and `/ ripristino` (53); ko-kr `/ 저장` (43),
+    // `/거부` (49), `대체 /` (52) and `복원/` (53); fr-fr `> \<sid/deny`
+    // (49). In the `/remove` row's second cell es-es writes `l` for `/l`
+    // and fr-fr `commutateur commutateur` for `/t /c` (50, warnings).
+    // Not zh-cn's `/t/c/l/q`, written together, nor rows whose lost
+    // switch (`/ setowner`, `/ verificare`) the page names nowhere else.
+    // In every locale, `<perm>` and `<sid>` outside code (lines 48 to
+    // 50) and the links to two pages outside the sample.
+    let icacls = |locale: &str| page(locale, "icacls");
+    for (locale, line) in [
+        ("it-it", 43),
+        ("it-it", 44),
+        ("it-it", 48),
+        ("it-it", 52),
+        ("it-it", 53),
+        ("ko-kr", 43),
+        ("ko-kr", 49),
+        ("ko-kr", 52),
+        ("ko-kr", 53),
+        ("fr-fr", 49),
+        ("es-es", 50),
+        ("fr-fr", 50),
+    ] {
+        expected.insert((
+            "translation-token-mismatch".to_owned(),
+            icacls(locale),
+            line,
+        ));
+    }
+    for locale in ["es-es", "fr-fr", "it-it", "ko-kr", "zh-cn"] {
+        for line in [48, 49, 50] {
+            expected.insert(("hidden-html".to_owned(), icacls(locale), line));
+        }
+        for line in [24, 164] {
+            expected.insert(("broken-link".to_owned(), icacls(locale), line));
+        }
+    }
     assert_eq!(findings(&doc), expected);
+    let grant = finding_where(&doc, |f| {
+        f["rule"] == "translation-token-mismatch"
+            && f["location"]["file"] == icacls("it-it").as_str()
+            && f["location"]["line"] == 48
+    });
+    assert_eq!(
+        grant["message"],
+        "this table row lacks the switch `/Grant`, which es-es, fr-fr, ko-kr, zh-cn have in the same row and this page names on line 29, and has `/dy` there, which no other locale has"
+    );
+    let save = finding_at(&doc, &icacls("it-it"), 43);
+    assert_eq!(
+        save["message"],
+        "this table row lacks the switches `/Save` and `/c`, which es-es, fr-fr, zh-cn have in the same row and this page names on lines 141 and 29"
+    );
     let pinned = finding_where(&doc, |f| {
         f["rule"] == "hard-coded-locale" && f["location"]["file"] == certificate("zh-cn").as_str()
     });
@@ -383,8 +439,31 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
     let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &es)], &[]);
     assert_eq!(
         found,
-        set(&[("translation-token-mismatch", "content/es-es/tool.md", 9)]),
-        "`/renew` is another switch, `/quiet` is named nowhere else on the page"
+        set(&[
+            ("translation-token-mismatch", "content/es-es/tool.md", 9),
+            ("translation-token-mismatch", "content/es-es/tool.md", 10),
+        ]),
+        "`/quiet` is named nowhere else on the page"
+    );
+    // Another switch in the place of one the page names (the real it-it
+    // icacls writes `/dy` for `/grant`): the finding points at it.
+    let (_, doc) = {
+        let site = Fixture::new();
+        site.write("content/en-us/tool.md", en);
+        site.write("content/es-es/tool.md", &es);
+        check_json(site.root(), &[])
+    };
+    let other = finding_at(&doc, "content/es-es/tool.md", 10);
+    assert_eq!(
+        other["message"],
+        "this table row lacks the switch `/release`, which en-us has in the same row and this page names on line 4, and has `/renew` there, which no other locale has"
+    );
+    assert_eq!(
+        (
+            &other["location"]["column"],
+            &other["location"]["end_column"]
+        ),
+        (&serde_json::json!(2), &serde_json::json!(8))
     );
     // A row's description that lost a mention of a switch the page names.
     let said = en.replace("|Name.|", "|Name; see /all.|");

@@ -8,12 +8,14 @@
 //! `/showclassid \<Adapter>` (`tests/data/real/`). Often several locales
 //! mangle the same row, so a majority vote would blame the one page that
 //! kept it. Who is wrong is told by what each page says itself instead:
-//! a row is flagged when its first cell has no switch at all while the
-//! same row has one in another locale *and* its own page names that switch
-//! elsewhere (the syntax block, an example), as a word. Having a switch
-//! never makes a row wrong, nor does having another one (rows without
-//! codes are aligned by their order, so that may be a pairing, not a
-//! translation, gone wrong). In the same rows, a description that lost a
+//! a row is flagged when its first cell lacks a switch that the same row
+//! has in another locale *and* its own page names elsewhere (the syntax
+//! block, an example), as a word. Rows without codes are aligned by their
+//! order, so only rows at the same place of tables as long count as the
+//! same row; there a switch in the lost one's place is what the reader
+//! sees instead (the real it-it `icacls` writes `/dy` for `/grant`), and
+//! the finding points at it. Having a switch the others lack is no
+//! evidence of anything by itself. In the same rows, a description that lost a
 //! mention of a switch (`**-**` for `**-a**`) is a warning on the same
 //! evidence: translators may rephrase a mention away (in paragraphs and
 //! list items: [`super::switch_mentions`]). Switches compare without case
@@ -28,8 +30,9 @@ use super::Context;
 use super::tokens::{Member, have};
 
 /// The switches a first cell starts a word with: `/name`, `-Name`,
-/// `--name`, `/-y`, `/?`.
-/// Byte ranges in `cell`. A `/name/` is a path, not a switch.
+/// `--name`, `/-y`, `/?`, and one-letter switches written together
+/// (`/t/c/l/q`, as `dir /s/b` takes them and Chinese translations write
+/// them). Byte ranges in `cell`. A `/name/` is a path, not a switch.
 pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
     let bytes = cell.as_bytes();
     let mut out = Vec::new();
@@ -39,9 +42,13 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         let b = bytes[i];
         let starts_word = i == 0 || {
             let before = bytes[i - 1];
-            before.is_ascii_whitespace() || b"[(|*_".contains(&before)
+            before.is_ascii_whitespace() || b"[](|*_".contains(&before)
         };
         if !starts_word {
+            continue;
+        }
+        if let Some(run) = letters_together(bytes, i) {
+            out.extend(run);
             continue;
         }
         // `/-y` turns `/y` off, `--name` is a long option: the name may
@@ -68,6 +75,25 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         out.push(i..end);
     }
     out
+}
+
+/// `/t/c/l/q` at `i`: two or more one-letter switches written together,
+/// ending where no letter, digit or `/` follows. A path's segments are
+/// longer (`/etc/hosts`).
+fn letters_together(bytes: &[u8], i: usize) -> Option<Vec<Range<usize>>> {
+    let mut run = Vec::new();
+    let mut at = i;
+    while bytes.get(at) == Some(&b'/')
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+        && bytes
+            .get(at + 2)
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+    {
+        run.push(at..at + 2);
+        at += 2;
+    }
+    let ends = bytes.get(at).is_none_or(|c| *c != b'/' && *c != b'?');
+    (run.len() >= 2 && ends).then_some(run)
 }
 
 /// Where `page` names `switch` (lower-cased) as a word outside `skip`.
@@ -159,63 +185,115 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (i, cell) in cells.iter().enumerate() {
-        // A cell that has a switch is no mangled one: when its row holds
-        // another switch elsewhere, the rows are more likely paired wrong
-        // (rows without codes align by their order) than translated wrong.
-        let Some(cell) = cell.as_ref().filter(|c| c.switches.is_empty()) else {
+        let Some(cell) = cell.as_ref() else {
             continue;
         };
-        let page = members[i].0;
-        let text = &cx.site.pages[page].source.text;
-        // The first switch this cell lacks, with who has it and where this page names it.
-        let lacking = cells
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .filter_map(|(j, c)| c.as_ref().map(|c| (j, c)))
-            // Rows of codeless tables are paired by their order: only rows
-            // at the same place of tables as long are surely the same.
-            .filter(|(_, c)| c.row == cell.row)
-            .flat_map(|(j, c)| c.switches.iter().map(move |s| (j, s)))
-            .find_map(|(j, (lower, written, _))| {
-                named_elsewhere(text, lower, &cell.span).map(|named| (j, lower, *written, named))
-            });
-        let Some((j, lower, written, named)) = lacking else {
-            continue;
-        };
-        // Each member whose cell has the switch, and where.
-        let holders: Vec<(usize, Range<usize>)> = (0..members.len())
-            .filter(|&k| k != i)
-            .filter_map(|k| {
-                let c = cells[k].as_ref().filter(|c| c.row == cell.row)?;
-                let (_, _, at) = c.switches.iter().find(|(l, _, _)| l == lower)?;
-                Some((k, at.clone()))
-            })
-            .collect();
-        let locales: Vec<&str> = holders
-            .iter()
-            .map(|(k, _)| cx.locale_key(members[*k].0))
-            .collect();
-        let named_at = cx.location(page, named.clone());
-        let finding = Finding::error(
-            "translation-token-mismatch",
-            cx.location(page, cell.span.clone()),
-            format!(
-                "this table row lacks the switch `{written}`, which {} {} in the same row and this page names on line {}",
-                locales.join(", "),
-                have(locales.len()),
-                named_at.line
-            ),
-        )
-        .with_help(format!(
-            "write `{written}` in this cell as {} does: translations keep command switches as they are",
-            cx.locale_key(members[j].0)
-        ))
-        .with_related(named_at, format!("this page names `{}` here", &text[named]));
-        out.push(in_rows(cx, members, holders, finding));
+        out.extend(lacking(cx, members, &cells, i, cell));
     }
     out.extend(lost_mentions(cx, members, &cells));
     out
+}
+
+/// The finding for member `i`'s first cell when it lacks switches that
+/// the same row has in other locales (rows at the same place of tables as
+/// long: codeless tables pair rows by their order) and that its own page
+/// names elsewhere. Own switches that no other locale's row has are no
+/// evidence either way, but they are what the reader sees instead
+/// (`/dy` for `/grant`), so the finding points at the first of them.
+fn lacking(
+    cx: &Context,
+    members: &[Member],
+    cells: &[Option<KeyCell>],
+    i: usize,
+    cell: &KeyCell,
+) -> Option<Finding> {
+    let page = members[i].0;
+    let text = &cx.site.pages[page].source.text;
+    let same_row = |k: usize| cells[k].as_ref().filter(|c| k != i && c.row == cell.row);
+    let has = |c: &KeyCell, lower: &str| c.switches.iter().any(|(l, _, _)| l == lower);
+    // Each switch this cell lacks, once, with where this page names it.
+    let mut lacking: Vec<(&str, &str, Range<usize>)> = Vec::new();
+    for (lower, written, _) in (0..members.len())
+        .filter_map(same_row)
+        .flat_map(|c| c.switches.iter())
+    {
+        if has(cell, lower) || lacking.iter().any(|(l, ..)| l == lower) {
+            continue;
+        }
+        if let Some(named) = named_elsewhere(text, lower, &cell.span) {
+            lacking.push((lower, written, named));
+        }
+    }
+    let first = lacking.first()?.0;
+    // Each member whose row has the first lacking switch, and where.
+    let holders: Vec<(usize, Range<usize>)> = (0..members.len())
+        .filter_map(|k| {
+            let c = same_row(k)?;
+            let (_, _, at) = c.switches.iter().find(|(l, _, _)| l == first)?;
+            Some((k, at.clone()))
+        })
+        .collect();
+    let locales: Vec<&str> = holders
+        .iter()
+        .map(|(k, _)| cx.locale_key(members[*k].0))
+        .collect();
+    let instead: Vec<&Switch> = cell
+        .switches
+        .iter()
+        .filter(|(l, _, _)| !(0..members.len()).filter_map(same_row).any(|c| has(c, l)))
+        .collect();
+    let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
+    let lines: Vec<String> = lacking
+        .iter()
+        .map(|(_, _, named)| cx.location(page, named.clone()).line.to_string())
+        .collect();
+    let mut message = if names.len() == 1 {
+        format!(
+            "this table row lacks the switch {}, which {} {} in the same row and this page names on line {}",
+            names[0],
+            locales.join(", "),
+            have(locales.len()),
+            lines[0]
+        )
+    } else {
+        format!(
+            "this table row lacks the switches {}, which {} {} in the same row and this page names on lines {}",
+            and_list(&names),
+            locales.join(", "),
+            have(locales.len()),
+            and_list(&lines)
+        )
+    };
+    if let Some((_, written, _)) = instead.first() {
+        message.push_str(&format!(
+            ", and has `{written}` there, which no other locale has"
+        ));
+    }
+    let at = instead
+        .first()
+        .map_or(cell.span.clone(), |(_, _, at)| at.clone());
+    let mut finding = Finding::error("translation-token-mismatch", cx.location(page, at), message)
+        .with_help(format!(
+            "write {} in this cell as {} does: translations keep command switches as they are",
+            and_list(&names),
+            locales.first().copied().unwrap_or("the other locale")
+        ));
+    for (_, _, named) in &lacking {
+        finding = finding.with_related(
+            cx.location(page, named.clone()),
+            format!("this page names `{}` here", &text[named.clone()]),
+        );
+    }
+    Some(in_rows(cx, members, holders, finding))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// `finding` pointing at the same table row in each of `holders`: (member,
@@ -351,6 +429,8 @@ mod tests {
         assert_eq!(switches("-Name <String>"), ["-Name"]);
         assert_eq!(switches("**/log**:file"), ["/log"]);
         assert_eq!(switches("[/renew6](#renew6)"), ["/renew6"]);
+        assert_eq!(switches("[...]/t/c/l/q"), ["/t", "/c", "/l", "/q"]);
+        assert_eq!(switches("dir /s/b"), ["/s", "/b"]);
     }
 
     #[test]
@@ -359,6 +439,9 @@ mod tests {
         assert!(switches("> \\<del adaptador de/showclassid").is_empty());
         assert!(switches("TCP/IP").is_empty());
         assert!(switches("/etc/hosts").is_empty());
+        assert!(switches("/a/bc").is_empty());
+        assert!(switches("/t/c/").is_empty());
+        assert!(switches("/t/c/l?").is_empty());
         assert!(switches("Windows 10 / Windows 11").is_empty());
         assert!(switches("-1").is_empty());
         assert!(switches("Non-genuine").is_empty());
