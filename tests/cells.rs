@@ -323,3 +323,91 @@ fn with_a_real_source_its_cells_are_the_reference() {
         owned(&[("fr-fr", 72), ("it-it", 66), ("ja-jp", 57), ("ja-jp", 71)])
     );
 }
+
+/// A list of permission letters in bold, nested in an item, as the real
+/// `icacls` pages write them; `letters` replaces items by index.
+fn rights(lead: &str, letters: &[(usize, &str)]) -> String {
+    let items = [
+        "**F** - full access",
+        "**M** - modify access",
+        "**RX** - read and execute access",
+        "**R** - read-only access",
+        "**W** - write-only access",
+    ];
+    let mut text = format!("# icacls\n\n- {lead} **rights**:\n\n");
+    for (i, item) in items.iter().enumerate() {
+        let item = letters
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map_or(*item, |(_, t)| t);
+        text.push_str(&format!("    - {item}\n"));
+    }
+    text
+}
+
+#[test]
+fn the_bold_letters_a_list_starts_its_items_with_are_a_column() {
+    let (_, doc) = {
+        let site = Fixture::new();
+        site.write(
+            "content/es-es/a.md",
+            rights("Los", &[(4, "Acceso **de solo** escritura")]),
+        )
+        // Case is no change (`rx`); nor is the outer item's own bold text
+        // (`**droits**`), which is no item of the inner list.
+        .write(
+            "content/fr-fr/a.md",
+            rights("Les", &[(2, "**rx** - lecture")]),
+        )
+        .write("content/it-it/a.md", rights("I", &[]));
+        check_json(site.root(), &[])
+    };
+    let found: Vec<(String, u64)> = lines_of(&doc, "translation-cell-mismatch");
+    assert_eq!(found, [("content/es-es/a.md".to_owned(), 9)]);
+    let odd = finding_at(&doc, "content/es-es/a.md", 9);
+    assert_eq!(
+        odd["message"],
+        "the bold text of this list item reads `de solo` where fr-fr, it-it read `W`, in a list this page keeps as they do in 4 of its 4 other items"
+    );
+    assert_eq!(
+        odd["location"]["column"], 16,
+        "at `de solo`, inside the marks"
+    );
+    // Lists of bold words that a translation rightly translates, or too
+    // short to tell, are not compared.
+    let labels = |words: [&str; 4]| {
+        let mut text = String::from("# Steps\n\n");
+        for word in words {
+            text.push_str(&format!("- **{word}** opens it.\n"));
+        }
+        text
+    };
+    let (_, found) = run(
+        &[
+            (
+                "es-es/a.md",
+                &labels(["Inicio", "Configuración", "Sistema", "Red"]),
+            ),
+            (
+                "fr-fr/a.md",
+                &labels(["Démarrer", "Paramètres", "Système", "Réseau"]),
+            ),
+            (
+                "it-it/a.md",
+                &labels(["Start", "Impostazioni", "Sistema", "Rete"]),
+            ),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let short = |w: &str| format!("# A\n\n- **F** - full\n- **{w}** - write\n- **R** - read\n");
+    let (_, found) = run(
+        &[
+            ("es-es/a.md", &short("escritura")),
+            ("fr-fr/a.md", &short("W")),
+            ("it-it/a.md", &short("W")),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

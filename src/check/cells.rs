@@ -1,5 +1,6 @@
 //! `translation-cell-mismatch`: a table cell that a translation changed in
-//! a column every locale keeps as written.
+//! a column every locale keeps as written, or the bold text a list item
+//! starts with, in a list that keeps them.
 //!
 //! Tables of abbreviations, values, names and parameters hold no code a
 //! token comparison sees (`**hh**` is bold text), and machine translation
@@ -33,6 +34,14 @@
 //!   in a few rows and rightly so (the real zh-cn "KMS client keys" page
 //!   writes `Windows Server 2008 标准版`, the edition's Chinese name, in
 //!   two rows and the English names in the others).
+//!
+//! A list whose items start with bold letters or codes (`- **WEA** - write
+//! extended attributes`) is such a column too, its items the rows: the
+//! real `icacls` pages (`tests/data/real/`) turned permission letters into
+//! words in four locales (es-es `**Término**` for `**WEA**`, fr-fr
+//! `**Bureau à distance**`, "Remote Desktop", for `**RD**`). An item's
+//! first bold text is its cell, wherever it stands in the item (es-es
+//! `Acceso **de solo** escritura` for `**W** - write-only access`).
 
 use std::collections::BTreeMap;
 
@@ -46,41 +55,94 @@ use super::tokens::Member;
 /// the blocks aligned with unit `u` of the pivot page (its first member),
 /// which is the source locale's page when `has_source`.
 pub fn differ(cx: &Context, has_source: bool, rows: &[Vec<Member>]) -> Vec<Finding> {
+    let facts = |page: usize| &cx.site.pages[page].doc.facts;
     let mut tables: BTreeMap<u32, Vec<&[Member]>> = BTreeMap::new();
+    // Lists by the first member page that starts the item with bold text,
+    // and that page's number for the list.
+    let mut lists: BTreeMap<(usize, u32), Vec<&[Member]>> = BTreeMap::new();
     for members in rows.iter().filter(|m| m.len() >= 3) {
         let (page, unit) = members[0];
-        if let UnitKind::Row {
-            table,
-            header: false,
-        } = cx.site.pages[page].doc.facts.units[unit].kind
-        {
-            tables.entry(table).or_default().push(members);
+        match facts(page).units[unit].kind {
+            UnitKind::Row {
+                table,
+                header: false,
+            } => tables.entry(table).or_default().push(members),
+            UnitKind::Item => {
+                let list = members
+                    .iter()
+                    .find_map(|&(p, u)| Some((p, facts(p).lead(u)?.list)));
+                if let Some(list) = list {
+                    lists.entry(list).or_default().push(members);
+                }
+            }
+            _ => {}
         }
     }
-    tables
+    let row_cell = |(page, unit): Member, column: usize| {
+        let facts = facts(page);
+        facts.row_cells(&facts.units[unit]).get(column)
+    };
+    let lead = |(page, unit): Member, _: usize| facts(page).lead(unit).map(|l| &l.cell);
+    let mut out: Vec<Finding> = tables
         .values()
         .filter(|rows| rows.len() >= 4)
-        .flat_map(|rows| in_table(cx, has_source, rows))
-        .collect()
+        .flat_map(|rows| {
+            let columns = rows
+                .iter()
+                .map(|m| {
+                    let (page, unit) = m[0];
+                    facts(page).row_cells(&facts(page).units[unit]).len()
+                })
+                .max()
+                .unwrap_or(0);
+            compare(cx, has_source, rows, columns, &row_cell, &TABLE)
+        })
+        .collect();
+    out.extend(
+        lists
+            .values()
+            .filter(|items| items.len() >= 4)
+            .flat_map(|items| compare(cx, has_source, items, 1, &lead, &LIST)),
+    );
+    out
 }
 
 /// One row's cells of one column, member by member (`None`: no such cell).
 type Column<'a> = Vec<Option<&'a RowCell>>;
 
-fn in_table(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<Finding> {
-    let cell = |(page, unit): Member, column: usize| {
-        let facts = &cx.site.pages[page].doc.facts;
-        facts.row_cells(&facts.units[unit]).get(column)
-    };
-    let columns = rows
-        .iter()
-        .map(|m| {
-            let (page, unit) = m[0];
-            let facts = &cx.site.pages[page].doc.facts;
-            facts.row_cells(&facts.units[unit]).len()
-        })
-        .max()
-        .unwrap_or(0);
+/// How a finding names what it compares: a table's cells, or the bold
+/// text list items start with.
+struct Words {
+    cell: &'static str,
+    column: &'static str,
+    rows: &'static str,
+    same: &'static str,
+}
+
+const TABLE: Words = Words {
+    cell: "this cell",
+    column: "column",
+    rows: "rows",
+    same: "the same cell",
+};
+
+const LIST: Words = Words {
+    cell: "the bold text of this list item",
+    column: "list",
+    rows: "items",
+    same: "the same list item",
+};
+
+/// The findings for aligned rows (table rows, or list items) whose cells
+/// `cell(member, column)` gives, in `columns` columns.
+fn compare<'a>(
+    cx: &Context,
+    has_source: bool,
+    rows: &[&[Member]],
+    columns: usize,
+    cell: &dyn Fn(Member, usize) -> Option<&'a RowCell>,
+    words: &Words,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for column in 0..columns {
         let cells: Vec<Column> = rows
@@ -130,7 +192,7 @@ fn in_table(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<Finding> 
                         agreeing,
                         others,
                     };
-                    out.push(finding(cx, has_source, members, &cells[r], &odd));
+                    out.push(finding(cx, has_source, members, &cells[r], &odd, words));
                 }
             }
         }
@@ -209,6 +271,7 @@ fn finding(
     members: &[Member],
     cells: &Column,
     odd: &Odd,
+    words: &Words,
 ) -> Finding {
     let &Odd {
         member: i,
@@ -245,8 +308,14 @@ fn finding(
     .unwrap_or_default();
     let mine = quote(page, own);
     let verb = if with.len() == 1 { "reads" } else { "read" };
+    let Words {
+        cell,
+        column,
+        rows,
+        same,
+    } = words;
     let message = format!(
-        "this cell reads {mine} where {locales} {verb} {theirs}, in a column this page keeps as they do in {agreeing} of its {others} other rows"
+        "{cell} reads {mine} where {locales} {verb} {theirs}, in a {column} this page keeps as they do in {agreeing} of its {others} other {rows}"
     );
     // The source, when it is the reference, is the first of them.
     let otherwise = cx.if_wrong(with.first().map_or(page, |&j| members[j].0));
@@ -264,7 +333,7 @@ fn finding(
             let p = members[j].0;
             result = result.with_related(
                 cx.location(p, c.span()),
-                format!("the same cell in {}", cx.locale_key(p)),
+                format!("{same} in {}", cx.locale_key(p)),
             );
         }
     }

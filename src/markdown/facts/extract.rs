@@ -7,8 +7,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::html::{html_ids, is_unknown_tag};
 use super::{
-    Anchor, Cell, Comment, Facts, HiddenTag, Link, RowCell, Token, TokenKind, Unit, UnitKind, cell,
-    fenced_hash, token_hash,
+    Anchor, Cell, Comment, Facts, HiddenTag, Lead, Link, RowCell, Token, TokenKind, Unit, UnitKind,
+    cell, fenced_hash, token_hash,
 };
 use crate::markdown::side_by_side::SourceText;
 use crate::markdown::strings::{Span, Strings, to_u32};
@@ -62,6 +62,7 @@ pub fn extract(
             sets: Vec::new(),
             cells: Vec::new(),
             row_cells: Vec::new(),
+            leads: Vec::new(),
             strings: Strings::default(),
         },
         body,
@@ -77,6 +78,9 @@ pub fn extract(
         cell: None,
         cell_text: String::new(),
         cell_start: 0,
+        lists: Vec::new(),
+        list_count: 0,
+        lead: None,
         tables: 0,
         section: 0,
         headings: headings.iter(),
@@ -104,6 +108,14 @@ struct OpenLink {
     only_code: Option<bool>,
     /// The text so far (stored among the page's strings when it ends).
     text: String,
+}
+
+/// A list item that may start with bold text ([`Facts::lead`]).
+struct OpenLead {
+    unit: usize,
+    list: u32,
+    /// The bold text so far and where it starts, once it has started.
+    text: Option<(String, usize)>,
 }
 
 struct Extractor<'h, 'b> {
@@ -136,6 +148,11 @@ struct Extractor<'h, 'b> {
     cell_text: String,
     /// Where the cell being read starts in the file.
     cell_start: usize,
+    /// The lists open around the event, innermost last, by number.
+    lists: Vec<u32>,
+    list_count: u32,
+    /// The list item whose first bold text is awaited or being read.
+    lead: Option<OpenLead>,
     tables: u32,
     section: u32,
     headings: std::slice::Iter<'h, Heading>,
@@ -203,7 +220,31 @@ impl Extractor<'_, '_> {
                 let top_level = self.open.is_empty();
                 self.begin(UnitKind::Paragraph, at, top_level);
             }
-            Tag::Item => self.begin(UnitKind::Item, at, true),
+            Tag::Item => {
+                let unit = self.facts.units.len();
+                self.begin(UnitKind::Item, at, true);
+                if let Some(&list) = self.lists.last() {
+                    self.lead = Some(OpenLead {
+                        unit,
+                        list,
+                        text: None,
+                    });
+                }
+            }
+            Tag::List(_) => {
+                self.lists.push(self.list_count);
+                self.list_count += 1;
+            }
+            Tag::Strong => {
+                // The item's own first bold text, not a nested item's.
+                if let Some(lead) = &mut self.lead
+                    && lead.text.is_none()
+                    && self.open.last() == Some(&lead.unit)
+                    && !self.hidden
+                {
+                    lead.text = Some((String::new(), at));
+                }
+            }
             Tag::CodeBlock(_) => self.begin(UnitKind::Code, at, true),
             Tag::Table(_) => self.tables += 1,
             Tag::TableHead | Tag::TableRow => {
@@ -264,7 +305,16 @@ impl Extractor<'_, '_> {
                 self.in_tab = false;
                 self.finish();
             }
-            TagEnd::Paragraph | TagEnd::Item => self.finish(),
+            TagEnd::Paragraph => self.finish(),
+            TagEnd::Item => {
+                self.lead = None;
+                self.finish();
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                self.lead = None;
+            }
+            TagEnd::Strong => self.end_lead(at),
             TagEnd::TableHead | TagEnd::TableRow => {
                 // Text after the row is no cell's.
                 self.cell = None;
@@ -357,10 +407,10 @@ impl Extractor<'_, '_> {
         let trimmed = content.trim_start_matches(['|', ' ', '\t']);
         let first_byte = start + content.len() - trimmed.len();
         let span = first_byte..first_byte + trimmed.trim_end_matches(['|', ' ', '\t']).len();
-        self.facts.row_cells.push(RowCell {
-            hash: cell::hash(&self.cell_text).unwrap_or(cell::PROSE),
-            span: (to_u32(span.start), to_u32(span.end)),
-        });
+        self.facts.row_cells.push(RowCell::new(
+            cell::hash(&self.cell_text).unwrap_or(cell::PROSE),
+            span,
+        ));
         if count == 1 {
             if let Some((text, start)) = first {
                 let cell = Cell {
@@ -381,8 +431,47 @@ impl Extractor<'_, '_> {
         self.cell = Some((count, None));
     }
 
-    /// Appends visible text to the open link's text and the open first cell.
+    /// The bold text of a list item ends at `at`: kept as its lead, and
+    /// the item takes no other.
+    fn end_lead(&mut self, at: usize) {
+        // Bold text that was not the lead (hidden source text) ends nothing.
+        if self.lead.as_ref().is_none_or(|l| l.text.is_none()) {
+            return;
+        }
+        let Some(OpenLead {
+            unit,
+            list,
+            text: Some((text, start)),
+        }) = self.lead.take()
+        else {
+            return;
+        };
+        // Inside the emphasis marks, as a finding points at it.
+        let written = self
+            .body
+            .get(start.saturating_sub(self.base)..at.saturating_sub(self.base))
+            .unwrap_or("");
+        let inner = written.trim_start_matches(['*', '_']);
+        let first = start + written.len() - inner.len();
+        let span = first..first + inner.trim_end_matches(['*', '_']).len();
+        self.facts.leads.push(Lead {
+            unit: to_u32(unit),
+            list,
+            cell: RowCell::new(cell::hash(&text).unwrap_or(cell::PROSE), span),
+        });
+    }
+
+    /// Appends visible text to the open link's text, the open first cell
+    /// and the bold text of a list item.
     fn add_text(&mut self, text: &str) {
+        if let Some(OpenLead {
+            text: Some((lead, _)),
+            ..
+        }) = &mut self.lead
+            && lead.len() <= cell::LONGEST
+        {
+            lead.push_str(text);
+        }
         for open in &mut self.links {
             if open.index != usize::MAX {
                 open.text.push_str(text);
@@ -758,5 +847,25 @@ mod tests {
         // The key cell is still the first.
         let key = doc.facts.key(rows[2]).map(|c| doc.facts.cell_text(c));
         assert_eq!(key, Some("minute"));
+    }
+
+    #[test]
+    fn a_list_item_keeps_its_own_first_bold_text_and_its_list() {
+        let md = "- Rights **in bold** and **more**:\n  - Access **W**rite\n  - no bold\n\n1. **RD** - read\n";
+        let doc = crate::markdown::parse(md, 0);
+        let leads: Vec<(&str, u32)> = (0..doc.facts.units.len())
+            .filter_map(|u| doc.facts.lead(u))
+            .map(|l| (&md[l.cell.span()], l.list))
+            .collect();
+        // The outer item's first bold text, not its second nor its nested
+        // items'; the nested list is list 1, the numbered one list 2.
+        assert_eq!(leads, [("in bold", 0), ("W", 1), ("RD", 2)]);
+        let lead = |text: &str| {
+            (0..doc.facts.units.len())
+                .filter_map(|u| doc.facts.lead(u))
+                .find(|l| &md[l.cell.span()] == text)
+                .map(|l| l.cell.hash)
+        };
+        assert_eq!(lead("RD"), super::cell::hash("rd"));
     }
 }

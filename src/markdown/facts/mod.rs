@@ -19,7 +19,7 @@ use std::ops::Range;
 pub use cell::PROSE;
 pub use extract::extract;
 
-use super::strings::{Span, Strings};
+use super::strings::{Span, Strings, to_u32};
 use super::tokens;
 
 /// A link or image as written.
@@ -147,7 +147,26 @@ pub struct RowCell {
     span: (u32, u32),
 }
 
+/// The first bold text of a list item (`- **WEA** - write extended
+/// attributes`), compared as a table's cells are (`check::cells`): lists
+/// of letters, codes and names in bold keep them in every locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lead {
+    /// The list item ([`Facts::units`]).
+    pub unit: u32,
+    /// Which of the page's lists the item is in, counted from 0.
+    pub list: u32,
+    pub cell: RowCell,
+}
+
 impl RowCell {
+    fn new(hash: u64, span: Range<usize>) -> Self {
+        RowCell {
+            hash,
+            span: (to_u32(span.start), to_u32(span.end)),
+        }
+    }
+
     /// Byte range of the cell's content in the file, `|` excluded.
     pub fn span(&self) -> Range<usize> {
         self.span.0 as usize..self.span.1 as usize
@@ -255,6 +274,9 @@ pub struct Facts {
     cells: Vec<Cell>,
     /// Every cell of every table row, row by row ([`Facts::row_cells`]).
     row_cells: Vec<RowCell>,
+    /// The list items that start with bold text, in document order
+    /// ([`Facts::lead`]); most pages have few or none.
+    leads: Vec<Lead>,
     /// The tokens' values, the anchors' ids, the links' targets and texts
     /// and the cells' texts, one after the other: one buffer per page
     /// instead of an allocation per string (an explicit anchor's id and
@@ -298,6 +320,16 @@ impl Facts {
                     .get(key.row.start as usize..key.row.end as usize)
             })
             .unwrap_or_default()
+    }
+
+    /// The bold text list item `unit` (an index of [`Facts::units`])
+    /// holds first, if any.
+    pub fn lead(&self, unit: usize) -> Option<&Lead> {
+        let at = self
+            .leads
+            .binary_search_by_key(&unit, |l| l.unit as usize)
+            .ok()?;
+        self.leads.get(at)
     }
 
     /// The text of `cell`, trimmed.
