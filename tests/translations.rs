@@ -133,10 +133,12 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     // `/save` and `/c`), `/ [c]` again (44), `/dy` for `/grant` (48),
     // `/ sostituire` (52) and `/ ripristino` (53); ko-kr `/ 저장` (43),
     // `/거부` (49), `대체 /` (52) and `복원/` (53); fr-fr `> \<sid/deny`
-    // (49). In the `/remove` row's second cell es-es writes `l` for `/l`
-    // and fr-fr `commutateur commutateur` for `/t /c` (50, warnings).
-    // Not zh-cn's `/t/c/l/q`, written together, nor rows whose lost
-    // switch (`/ setowner`, `/ verificare`) the page names nowhere else.
+    // (49). Switches the page names nowhere else, written apart from
+    // their `/` in the cell itself: ko-kr `/ setowner` (44), it-it
+    // `InheritanceLevel` (54). In the `/remove` row's second cell es-es
+    // writes `l` for `/l` and fr-fr `commutateur commutateur` for `/t /c`
+    // (50, warnings). Not zh-cn's `/t/c/l/q`, written together, nor
+    // translated switches the page names nowhere else (`/ verificare`).
     // In every locale, `<perm>` and `<sid>` outside code (lines 48 to
     // 50) and the links to two pages outside the sample.
     let icacls = |locale: &str| page(locale, "icacls");
@@ -146,7 +148,9 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         ("it-it", 48),
         ("it-it", 52),
         ("it-it", 53),
+        ("it-it", 54),
         ("ko-kr", 43),
+        ("ko-kr", 44),
         ("ko-kr", 49),
         ("ko-kr", 52),
         ("ko-kr", 53),
@@ -200,6 +204,19 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     assert_eq!(
         letters["message"],
         "the bold text of this list item reads `팅` where es-es, fr-fr, it-it, zh-cn read `Rea`, in a list this page keeps as they do in 19 of its 19 other items"
+    );
+    let apart = finding_at(&doc, &icacls("ko-kr"), 44);
+    assert_eq!(
+        apart["message"],
+        "this table row writes `/ setowner` where es-es, fr-fr, zh-cn have the switch `/SetOwner`"
+    );
+    assert_eq!(
+        apart["help"],
+        "write `/SetOwner` as es-es does: a command switch is one word, its `/` included"
+    );
+    assert_eq!(
+        finding_at(&doc, &icacls("it-it"), 44)["message"],
+        "this table row lacks the switch `/c`, which es-es, fr-fr, ko-kr, zh-cn have in the same row and this page names on line 29; it also writes `/ setowner` for `/SetOwner`"
     );
     let save = finding_at(&doc, &icacls("it-it"), 43);
     assert_eq!(
@@ -503,6 +520,27 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
         mention["message"],
         "this table row does not mention the switch `/all`, which en-us mentions in the same row and this page names on line 4"
     );
+    // A switch the page names nowhere else, written apart from its mark
+    // in the cell: the cell itself tells. Not a letter alone (`q`), which
+    // may be any word.
+    let apart = es.replace("|silencioso|", "|/ quiet|");
+    let (_, doc) = {
+        let site = Fixture::new();
+        site.write("content/en-us/tool.md", en);
+        site.write("content/es-es/tool.md", &apart);
+        check_json(site.root(), &[])
+    };
+    let split = finding_at(&doc, "content/es-es/tool.md", 12);
+    assert_eq!(
+        split["message"],
+        "this table row writes `/ quiet` where en-us has the switch `/quiet`"
+    );
+    let letter = |cell: &str| {
+        let en = en.replace("|/quiet|", "|/q|");
+        let es = es.replace("|silencioso|", cell);
+        run(&[("en-us/tool.md", &en), ("es-es/tool.md", &es)], &[]).1
+    };
+    assert_eq!(letter("|q|").len(), 2, "rows 9 and 10 only");
     let longer = es.replace("|-Name|", "|Nota|Una fila de más.|\n|-Name|");
     let (_, found) = run(&[("en-us/tool.md", en), ("es-es/tool.md", &longer)], &[]);
     assert_eq!(

@@ -23,6 +23,7 @@ mod keyed;
 mod link_syntax;
 mod link_text;
 mod links;
+mod lost_switches;
 mod merge;
 mod mt_placeholders;
 mod pivots;

@@ -10,12 +10,10 @@
 //! kept it. Who is wrong is told by what each page says itself instead:
 //! a row is flagged when its first cell lacks a switch that the same row
 //! has in another locale *and* its own page names elsewhere (the syntax
-//! block, an example), as a word. Rows without codes are aligned by their
-//! order, so only rows at the same place of tables as long count as the
-//! same row; there a switch in the lost one's place is what the reader
-//! sees instead (the real it-it `icacls` writes `/dy` for `/grant`), and
-//! the finding points at it. Having a switch the others lack is no
-//! evidence of anything by itself. In the same rows, a description that lost a
+//! block, an example), as a word, or the cell itself writes apart from
+//! its mark ([`super::lost_switches`]). Rows without codes are aligned by
+//! their order, so only rows at the same place of tables as long count as
+//! the same row. In the same rows, a description that lost a
 //! mention of a switch (`**-**` for `**-a**`) is a warning on the same
 //! evidence: translators may rephrase a mention away (in paragraphs and
 //! list items: [`super::switch_mentions`]). Switches compare without case
@@ -26,8 +24,8 @@ use std::ops::Range;
 use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 
-use super::Context;
-use super::tokens::{Member, have};
+use super::tokens::Member;
+use super::{Context, lost_switches};
 
 /// The switches a first cell starts a word with: `/name`, `-Name`,
 /// `--name`, `/-y`, `/?`, and one-letter switches written together
@@ -117,16 +115,16 @@ pub(super) fn named_elsewhere(
 }
 
 /// A switch as found: lower-cased, as written, its byte range in the file.
-type Switch<'a> = (String, &'a str, Range<usize>);
+pub(super) type Switch<'a> = (String, &'a str, Range<usize>);
 
 /// A first cell of one member: its byte range in the file, its switches
 /// (lower-cased, as written, byte range in the file), and its row's place
 /// in its table (index among the body rows, their number), which
 /// [`missing`] fills in only for rows where some locale has a switch.
-struct KeyCell<'a> {
-    span: Range<usize>,
-    switches: Vec<Switch<'a>>,
-    row: (usize, usize),
+pub(super) struct KeyCell<'a> {
+    pub(super) span: Range<usize>,
+    pub(super) switches: Vec<Switch<'a>>,
+    pub(super) row: (usize, usize),
 }
 
 fn key_cell<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<KeyCell<'a>> {
@@ -188,112 +186,10 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
         let Some(cell) = cell.as_ref() else {
             continue;
         };
-        out.extend(lacking(cx, members, &cells, i, cell));
+        out.extend(lost_switches::lacking(cx, members, &cells, i, cell));
     }
     out.extend(lost_mentions(cx, members, &cells));
     out
-}
-
-/// The finding for member `i`'s first cell when it lacks switches that
-/// the same row has in other locales (rows at the same place of tables as
-/// long: codeless tables pair rows by their order) and that its own page
-/// names elsewhere. Own switches that no other locale's row has are no
-/// evidence either way, but they are what the reader sees instead
-/// (`/dy` for `/grant`), so the finding points at the first of them.
-fn lacking(
-    cx: &Context,
-    members: &[Member],
-    cells: &[Option<KeyCell>],
-    i: usize,
-    cell: &KeyCell,
-) -> Option<Finding> {
-    let page = members[i].0;
-    let text = &cx.site.pages[page].source.text;
-    let same_row = |k: usize| cells[k].as_ref().filter(|c| k != i && c.row == cell.row);
-    let has = |c: &KeyCell, lower: &str| c.switches.iter().any(|(l, _, _)| l == lower);
-    // Each switch this cell lacks, once, with where this page names it.
-    let mut lacking: Vec<(&str, &str, Range<usize>)> = Vec::new();
-    for (lower, written, _) in (0..members.len())
-        .filter_map(same_row)
-        .flat_map(|c| c.switches.iter())
-    {
-        if has(cell, lower) || lacking.iter().any(|(l, ..)| l == lower) {
-            continue;
-        }
-        if let Some(named) = named_elsewhere(text, lower, &cell.span) {
-            lacking.push((lower, written, named));
-        }
-    }
-    let first = lacking.first()?.0;
-    // Each member whose row has the first lacking switch, and where.
-    let holders: Vec<(usize, Range<usize>)> = (0..members.len())
-        .filter_map(|k| {
-            let c = same_row(k)?;
-            let (_, _, at) = c.switches.iter().find(|(l, _, _)| l == first)?;
-            Some((k, at.clone()))
-        })
-        .collect();
-    let locales: Vec<&str> = holders
-        .iter()
-        .map(|(k, _)| cx.locale_key(members[*k].0))
-        .collect();
-    let instead: Vec<&Switch> = cell
-        .switches
-        .iter()
-        .filter(|(l, _, _)| !(0..members.len()).filter_map(same_row).any(|c| has(c, l)))
-        .collect();
-    let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
-    let lines: Vec<String> = lacking
-        .iter()
-        .map(|(_, _, named)| cx.location(page, named.clone()).line.to_string())
-        .collect();
-    let mut message = if names.len() == 1 {
-        format!(
-            "this table row lacks the switch {}, which {} {} in the same row and this page names on line {}",
-            names[0],
-            locales.join(", "),
-            have(locales.len()),
-            lines[0]
-        )
-    } else {
-        format!(
-            "this table row lacks the switches {}, which {} {} in the same row and this page names on lines {}",
-            and_list(&names),
-            locales.join(", "),
-            have(locales.len()),
-            and_list(&lines)
-        )
-    };
-    if let Some((_, written, _)) = instead.first() {
-        message.push_str(&format!(
-            ", and has `{written}` there, which no other locale has"
-        ));
-    }
-    let at = instead
-        .first()
-        .map_or(cell.span.clone(), |(_, _, at)| at.clone());
-    let mut finding = Finding::error("translation-token-mismatch", cx.location(page, at), message)
-        .with_help(format!(
-            "write {} in this cell as {} does: translations keep command switches as they are",
-            and_list(&names),
-            locales.first().copied().unwrap_or("the other locale")
-        ));
-    for (_, _, named) in &lacking {
-        finding = finding.with_related(
-            cx.location(page, named.clone()),
-            format!("this page names `{}` here", &text[named.clone()]),
-        );
-    }
-    Some(in_rows(cx, members, holders, finding))
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// `finding` pointing at the same table row in each of `holders`: (member,
