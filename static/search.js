@@ -162,15 +162,16 @@
     var meta = await load('meta');
     var prefixLast = !/\s$/.test(query);
     var found = null;
-    // What results mark of each word: its family's stem (`activ` of
-    // `activar` marks `Activación`), unless that is too short to read.
+    // What results mark of each word: the word, and its family's stem
+    // (`activ` of `activar` marks `Activación`) unless that is too short
+    // to read. A stem need not start the word (`happi` of `happy`).
     var marks = [];
     for (var i = 0; i < words.length; i++) {
       var table = await load('t' + shard(words[i], meta.shards));
       var looked = await lookup(table, words[i], prefixLast && i === words.length - 1, meta.shards);
       var hits = looked.hits;
       var family = looked.family;
-      marks.push(family !== null && Array.from(family).length >= 3 ? family : words[i]);
+      marks.push(family !== null && Array.from(family).length >= 3 ? [words[i], family] : [words[i]]);
       if (found === null) {
         found = hits;
       } else {
@@ -199,13 +200,13 @@
       if (!doc) continue;
       listed = listed.concat(results(doc, r[1].sections, marks));
     }
-    return { words: marks, results: listed.slice(0, LIMIT) };
+    return { words: [].concat.apply([], marks), results: listed.slice(0, LIMIT) };
   }
 
   // The sections a page's result points at: among those holding the
   // terms, the ones whose heading names them all (up to three), else the
-  // first.
-  function results(doc, mask, words) {
+  // first. `marks` holds per query word what names it (word, stem).
+  function results(doc, mask, marks) {
     var url = doc[0];
     var sections = doc[2];
     var candidates = [];
@@ -214,8 +215,10 @@
     }
     var named = candidates.filter(function (i) {
       var heading = terms(sections[i][1]);
-      return heading.length && words.every(function (w) {
-        return heading.some(function (h) { return h.startsWith(w); });
+      return heading.length && marks.every(function (names) {
+        return heading.some(function (h) {
+          return names.some(function (w) { return h.startsWith(w); });
+        });
       });
     }).slice(0, 3);
     var chosen = named.length ? named : [candidates.length ? candidates[0] : 0];
@@ -252,7 +255,8 @@
         at = folded.indexOf(w, at + w.length);
       }
     });
-    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    // At one place, the longest (`claves` rather than its stem `clav`).
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var last = 0;
     ranges.forEach(function (range) {
       if (range[0] < last) return;

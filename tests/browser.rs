@@ -170,6 +170,15 @@ impl Reader {
         self.wait_for("document.querySelectorAll('.search-results li').length > 0");
     }
 
+    /// Clears the search box and its results (Escape), types `query` and
+    /// waits until results are listed again.
+    fn search_again(&self, query: &str) {
+        self.tab.press_key("Escape").unwrap();
+        self.wait_for("document.querySelectorAll('.search-results li').length === 0");
+        self.tab.type_str(query).unwrap();
+        self.wait_for("document.querySelectorAll('.search-results li').length > 0");
+    }
+
     /// Clears the search box (Escape), types `query` and waits until
     /// search says it found nothing.
     fn search_again_for_nothing(&self, query: &str) {
@@ -378,26 +387,40 @@ fn search_folds_accents_and_says_when_nothing_matches() {
 fn search_finds_other_forms_of_a_word() {
     let reader = Reader::new();
     reader.open(ES);
+    let headings = "Array.from(document.querySelectorAll('.search-results .search-section'))
+           .map(s => [s.textContent, Array.from(s.querySelectorAll('mark'), m => m.textContent)])";
+    let marks = "Array.from(new Set(Array.from(document.querySelectorAll('.search-results mark'),
+           m => m.textContent.toLowerCase()))).sort()";
+    let sections = |mark: &str| {
+        serde_json::json!([
+            [
+                "0x80070490: la clave de producto que escribió no funcionó",
+                [mark]
+            ],
+            [
+                "0xC004C001: el servidor de activación determinó que la clave de producto especificada no es válida",
+                [mark]
+            ],
+            [
+                "0xC004C003: el servidor de activación determinó que la clave de producto especificada está bloqueada",
+                [mark]
+            ],
+        ])
+    };
     // `claves` (a finished word: no prefix matching) finds the sections
     // headed with its singular, `clave`, marking the stem both share.
     reader.search("claves ");
-    let sections = reader.js(
-        "Array.from(document.querySelectorAll('.search-results .search-section'))
-           .map(s => [s.textContent, Array.from(s.querySelectorAll('mark'), m => m.textContent)])",
-    );
-    let clave = |heading: &str| serde_json::json!([heading, ["clav"]]);
+    assert_eq!(reader.js(headings), sections("clav"));
+    assert_eq!(reader.js(marks), serde_json::json!(["clav"]));
+    // `clave` finds the same sections, and where the text has the word
+    // itself the whole word is marked, not its stem.
+    reader.search_again("clave ");
     assert_eq!(
-        sections,
-        serde_json::json!([
-            clave("0x80070490: la clave de producto que escribió no funcionó"),
-            clave(
-                "0xC004C001: el servidor de activación determinó que la clave de producto especificada no es válida"
-            ),
-            clave(
-                "0xC004C003: el servidor de activación determinó que la clave de producto especificada está bloqueada"
-            ),
-        ])
+        reader.js_str("document.querySelector('.search input').value"),
+        "clave "
     );
+    assert_eq!(reader.js(headings), sections("clave"));
+    assert_eq!(reader.js(marks), serde_json::json!(["clave"]));
     reader.assert_no_errors();
 }
 

@@ -5,7 +5,7 @@
 //! pages) Pagefind's indexing API took 45 s and 4.6 GiB of memory for the
 //! articles alone (`benches/pagefind/`), against 1.9 s and 50 MiB more
 //! for this index, built from the bodies the render stage already has, in
-//! the same pass; and it is smaller (1,370 bytes a page against 3,026).
+//! the same pass; and it is smaller (1,368 bytes a page against 3,026).
 //! Pagefind's client also fetches its files, which a browser refuses on
 //! `file://`; ours loads plain scripts, so search works from `file://`
 //! too. README "Search" has the figures.
