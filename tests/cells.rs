@@ -347,21 +347,19 @@ fn rights(lead: &str, letters: &[(usize, &str)]) -> String {
 
 #[test]
 fn the_bold_letters_a_list_starts_its_items_with_are_a_column() {
-    let (_, doc) = {
-        let site = Fixture::new();
-        site.write(
-            "content/es-es/a.md",
-            rights("Los", &[(4, "Acceso **de solo** escritura")]),
-        )
-        // Case is no change (`rx`); nor is the outer item's own bold text
-        // (`**droits**`), which is no item of the inner list.
-        .write(
-            "content/fr-fr/a.md",
-            rights("Les", &[(2, "**rx** - lecture")]),
-        )
-        .write("content/it-it/a.md", rights("I", &[]));
-        check_json(site.root(), &[])
-    };
+    // Case is no change (`rx`); nor is the outer item's own bold text
+    // (`**rights**`), which is no item of the inner list.
+    let es = rights("Los", &[(4, "Acceso **de solo** escritura")]);
+    let fr = rights("Les", &[(2, "**rx** - lecture")]);
+    let it = rights("I", &[]);
+    let (_, doc) = run_json(
+        &[
+            ("es-es/a.md", &es),
+            ("fr-fr/a.md", &fr),
+            ("it-it/a.md", &it),
+        ],
+        &[],
+    );
     let found: Vec<(String, u64)> = lines_of(&doc, "translation-cell-mismatch");
     assert_eq!(found, [("content/es-es/a.md".to_owned(), 9)]);
     let odd = finding_at(&doc, "content/es-es/a.md", 9);

@@ -81,23 +81,18 @@ pub(super) fn lacking(
         .iter()
         .map(|(_, _, named)| cx.location(page, named.clone()).line.to_string())
         .collect();
-    let mut message = if names.len() == 1 {
-        format!(
-            "this table row lacks the switch {}, which {} {} in the same row and this page names on line {}",
-            names[0],
-            locales.join(", "),
-            have(locales.len()),
-            lines[0]
-        )
+    let (switch, line) = if names.len() == 1 {
+        ("switch", "line")
     } else {
-        format!(
-            "this table row lacks the switches {}, which {} {} in the same row and this page names on lines {}",
-            and_list(&names),
-            locales.join(", "),
-            have(locales.len()),
-            and_list(&lines)
-        )
+        ("switches", "lines")
     };
+    let mut message = format!(
+        "this table row lacks the {switch} {}, which {} {} in the same row and this page names on {line} {}",
+        and_list(&names),
+        locales.join(", "),
+        have(locales.len()),
+        and_list(&lines)
+    );
     if let Some((_, written, _)) = instead.first() {
         message.push_str(&format!(
             ", and has `{written}` there, which no other locale has"

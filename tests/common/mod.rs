@@ -235,10 +235,15 @@ pub fn run(
     files: &[(&str, &str)],
     extra: &[&str],
 ) -> (Option<i32>, BTreeSet<(String, String, u64)>) {
+    let (code, doc) = run_json(files, extra);
+    (code, findings(&doc))
+}
+
+/// [`run`], with the whole JSON report.
+pub fn run_json(files: &[(&str, &str)], extra: &[&str]) -> (Option<i32>, serde_json::Value) {
     let site = Fixture::new();
     for (path, text) in files {
         site.write(&format!("content/{path}"), text);
     }
-    let (code, doc) = check_json(site.root(), extra);
-    (code, findings(&doc))
+    check_json(site.root(), extra)
 }

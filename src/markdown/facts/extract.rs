@@ -435,7 +435,7 @@ impl Extractor<'_, '_> {
     /// the item takes no other.
     fn end_lead(&mut self, at: usize) {
         // Bold text that was not the lead (hidden source text) ends nothing.
-        if self.lead.as_ref().is_none_or(|l| l.text.is_none()) {
+        if !matches!(self.lead, Some(OpenLead { text: Some(_), .. })) {
             return;
         }
         let Some(OpenLead {
