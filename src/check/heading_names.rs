@@ -28,7 +28,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::UnitKind;
+use crate::markdown::{self, facts::UnitKind};
 
 use super::Context;
 use super::switches::{in_cell, line_of, named_elsewhere};
@@ -96,15 +96,11 @@ fn names_in(text: &str) -> Vec<String> {
 /// The heading of `member`, as its plain text (what the HTML shows: no
 /// `#` marks, no `<a name>` anchor, no side-by-side source text), where
 /// the file has that text.
-fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
-    let page = &cx.site.pages[page];
-    let offset = page.doc.facts.units[unit].offset;
+fn heading<'a>(cx: &Context<'a>, member: Member) -> Option<Heading<'a>> {
+    let (found, plain) = plain_text(cx, member)?;
+    let page = &cx.site.pages[member.0];
+    let offset = found.offset;
     let headings = &page.doc.headings;
-    // Headings are in document order: a binary search, not a walk, for
-    // reference pages with hundreds of them.
-    let at = headings.partition_point(|h| h.offset < offset);
-    let found = headings.get(at).filter(|h| h.offset == offset)?;
-    let plain = headings.text(found).trim();
     let text = page.source.text.as_str();
     text.get(offset..)?;
     let line = line_of(text, offset);
@@ -122,17 +118,37 @@ fn heading<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<Heading<'a>> {
         Some(at) => from + at..from + at + plain.len(),
         None => from..from + rest.trim_end().len(),
     };
-    let exact = match in_cell(plain).as_slice() {
-        [only] => *only == (0..plain.len()),
-        _ => is_type_name(plain),
-    };
     Some(Heading {
         span,
         line,
         text: plain,
         id: headings.id(found),
-        name: exact.then(|| plain.to_ascii_lowercase()),
+        name: is_name(plain).then(|| plain.to_ascii_lowercase()),
     })
+}
+
+/// The heading of `member` and its plain text.
+fn plain_text<'a>(
+    cx: &Context<'a>,
+    (page, unit): Member,
+) -> Option<(&'a markdown::Heading, &'a str)> {
+    let page = &cx.site.pages[page];
+    let offset = page.doc.facts.units[unit].offset;
+    let headings = &page.doc.headings;
+    // Headings are in document order: a binary search, not a walk, for
+    // reference pages with hundreds of them.
+    let at = headings.partition_point(|h| h.offset < offset);
+    let found = headings.get(at).filter(|h| h.offset == offset)?;
+    Some((found, headings.text(found).trim()))
+}
+
+/// Whether a heading's plain text is exactly one name: a switch or a
+/// type.
+fn is_name(plain: &str) -> bool {
+    match in_cell(plain).as_slice() {
+        [only] => *only == (0..plain.len()),
+        _ => is_type_name(plain),
+    }
 }
 
 /// The findings for one aligned heading.
@@ -144,16 +160,25 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
     ) {
         return Vec::new();
     }
-    let headings: Vec<Option<Heading>> = members.iter().map(|&m| heading(cx, m)).collect();
     // Nearly always every locale's heading is the same name, or none is
-    // a name: nothing to look up on the pages then.
-    let first = headings.first().and_then(|h| h.as_ref()?.name.as_deref());
-    let same = headings
+    // a name: nothing to look up on the pages then (a cheap test first:
+    // every heading of every translation comes here).
+    let names: Vec<Option<&str>> = members
         .iter()
-        .all(|h| h.as_ref().and_then(|h| h.name.as_deref()) == first);
-    if same || headings.iter().flatten().all(|h| h.name.is_none()) {
+        .map(|&m| {
+            plain_text(cx, m)
+                .map(|(_, plain)| plain)
+                .filter(|p| is_name(p))
+        })
+        .collect();
+    let same = names.iter().all(|n| match (n, names[0]) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        (a, b) => a.is_none() && b.is_none(),
+    });
+    if same || names.iter().all(Option::is_none) {
         return Vec::new();
     }
+    let headings: Vec<Option<Heading>> = members.iter().map(|&m| heading(cx, m)).collect();
     let mut out = Vec::new();
     for (i, own) in headings.iter().enumerate() {
         let Some(own) = own else { continue };
