@@ -190,7 +190,49 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
             expected.insert(("broken-link".to_owned(), icacls(locale), line));
         }
     }
+    // robocopy: es-es and fr-fr, machine translations of one version, and
+    // an it-it of an older one (not compared with them). Each of the two
+    // dropped the `/` of a one-letter switch the other kept, the whole
+    // cell left (es-es `b` for `/b`, line 50; fr-fr `z` for `/z`, 49),
+    // and both lost `/sec` (es-es `s`, fr-fr `sec`, 55), which only the
+    // table itself tells: a bare word among switches (`bare-switch`), as
+    // is it-it's `/ b` (50). fr-fr's parameters table and `/dcopy` row
+    // carry placeholders of the pipeline. Not found, for want of any
+    // locale that kept it: `/job` translated in both (`/trabajo`,
+    // `/travail`); nor the exit codes table's `6\.` for `6` (a number
+    // all the same).
+    let robocopy = |locale: &str| page(locale, "robocopy");
+    for (locale, line) in [("es-es", 50), ("fr-fr", 49)] {
+        expected.insert((
+            "translation-token-mismatch".to_owned(),
+            robocopy(locale),
+            line,
+        ));
+    }
+    for (locale, line) in [("es-es", 55), ("fr-fr", 55), ("it-it", 50)] {
+        expected.insert(("bare-switch".to_owned(), robocopy(locale), line));
+    }
+    for line in [37, 38, 39, 40, 54] {
+        expected.insert(("mt-placeholder".to_owned(), robocopy("fr-fr"), line));
+    }
+    for (locale, line) in [("es-es", 183), ("fr-fr", 183), ("it-it", 182)] {
+        expected.insert(("broken-link".to_owned(), robocopy(locale), line));
+    }
     assert_eq!(findings(&doc), expected);
+    let bare = finding_where(&doc, |f| {
+        f["rule"] == "translation-token-mismatch"
+            && f["location"]["file"] == robocopy("es-es").as_str()
+            && f["location"]["line"] == 50
+    });
+    assert_eq!(
+        bare["message"],
+        "this table row writes `b` where fr-fr has the switch `/b`"
+    );
+    assert_eq!(bare["location"]["column"], 2);
+    assert_eq!(
+        bare["notes"][0],
+        "`b` is no switch, while 27 of this table's 30 rows start with one (`/s`, `/e`, `/Lev`): machine translation drops the `/` of a switch [bare-switch]"
+    );
     let grant = finding_where(&doc, |f| {
         f["rule"] == "translation-token-mismatch"
             && f["location"]["file"] == icacls("it-it").as_str()
@@ -506,8 +548,9 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
         "this table row does not mention the switch `/all`, which en-us mentions in the same row and this page names on line 4"
     );
     // A switch the page names nowhere else, written apart from its mark
-    // in the cell: the cell itself tells. Not a letter alone (`q`), which
-    // may be any word.
+    // in the cell, or without it as the whole cell: the cell itself
+    // tells. Not a letter among other words (`q rápido`), which may be
+    // any word.
     let apart = es.replace("|silencioso|", "|/ quiet|");
     let (_, doc) = run_json(&[("en-us/tool.md", en), ("es-es/tool.md", &apart)], &[]);
     let split = finding_at(&doc, "content/es-es/tool.md", 12);
@@ -520,7 +563,15 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
         let es = es.replace("|silencioso|", cell);
         run(&[("en-us/tool.md", &en), ("es-es/tool.md", &es)], &[]).1
     };
-    assert_eq!(letter("|q|").len(), 2, "rows 9 and 10 only");
+    assert_eq!(
+        letter("|q|"),
+        set(&[
+            ("translation-token-mismatch", "content/es-es/tool.md", 9),
+            ("translation-token-mismatch", "content/es-es/tool.md", 10),
+            ("translation-token-mismatch", "content/es-es/tool.md", 12),
+        ])
+    );
+    assert_eq!(letter("|q rápido|").len(), 2, "rows 9 and 10 only");
     // Nor a word of the cell that one other translation of three made a
     // switch of (de-de's `/silent`): it is no standard to be held to.
     let (_, found) = run(
@@ -540,6 +591,76 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
         set(&[]),
         "tables of other lengths: rows without codes may be paired wrong"
     );
+}
+
+/// `bare-switch`: in a table whose first column lists switches, a bare
+/// word (a switch that lost its `/`) or a switch written apart from its
+/// mark, on a page of its own: no translation is needed to tell. Not in
+/// tables of fewer than four rows or of fewer than three quarters
+/// switches, nor cells of several words, placeholders or numbers.
+#[test]
+fn a_bare_word_among_switches_is_flagged_and_nothing_like_it() {
+    let page = "# tool\n\n|Option|Description|\n|-|-|\n|/s|Subfolders.|\n|sec|Security.|\n|/ v|Verbose.|\n|/copy:\\<flags>|Copy.|\n|/mir|Mirror.|\n|/xf \\<file>|Exclude.|\n|/mt[:n]|Threads.|\n|/log:\\<file>|Log.|\n";
+    let (code, doc) = run_json(&[("es-es/tool.md", page)], &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("bare-switch", "content/es-es/tool.md", 6),
+            ("bare-switch", "content/es-es/tool.md", 7),
+        ])
+    );
+    let sec = finding_at(&doc, "content/es-es/tool.md", 6);
+    assert_eq!(
+        sec["message"],
+        "`sec` is no switch, while 6 of this table's 8 rows start with one (`/s`, `/copy`, `/mir`): machine translation drops the `/` of a switch"
+    );
+    let v = finding_at(&doc, "content/es-es/tool.md", 7);
+    assert_eq!(
+        (&v["location"]["column"], &v["location"]["end_column"]),
+        (&serde_json::json!(2), &serde_json::json!(5))
+    );
+    assert_eq!(
+        v["help"],
+        "write `/v`: a command switch is one word, its `/` included"
+    );
+    // A bare `s` where `/s` is another row's already: the help says the
+    // lost switch may be another.
+    let short = page.replace("|sec|", "|s|");
+    let (_, doc) = run_json(&[("es-es/tool.md", &short)], &[]);
+    let s = finding_at(&doc, "content/es-es/tool.md", 6);
+    assert!(
+        s["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`/s` is another row's switch already")),
+        "{s}"
+    );
+    // Dashes make the mark when most switches have one.
+    let dashes = page.replace("|/", "|-").replace("|- v|", "|-v|");
+    let (_, doc) = run_json(&[("es-es/tool.md", &dashes)], &[]);
+    assert_eq!(
+        finding_at(&doc, "content/es-es/tool.md", 6)["message"],
+        "`sec` is no switch, while 7 of this table's 8 rows start with one (`-s`, `-v`, `-copy`): machine translation drops the `-` of a switch"
+    );
+    for (cell, why) in [
+        ("|Nota importante|", "several words"),
+        ("|\\<Source>|", "a placeholder"),
+        ("|256|", "a number"),
+        ("|sec2|", "letters and digits"),
+    ] {
+        let other = page.replace("|sec|", cell).replace("|/ v|", "|/v|");
+        let (_, found) = run(&[("es-es/tool.md", &other)], &[]);
+        assert!(found.is_empty(), "{why}: {found:?}");
+    }
+    // Not a switches table: three rows, or half of them words.
+    let short = "# t\n\n|Option|Text|\n|-|-|\n|/s|S.|\n|sec|Sec.|\n|/mir|M.|\n";
+    let words = page
+        .replace("|/mir|", "|Mirror|")
+        .replace("|/xf \\<file>|", "|Files|");
+    for (page, why) in [(short, "three rows"), (words.as_str(), "half words")] {
+        let (_, found) = run(&[("es-es/tool.md", page)], &[]);
+        assert!(found.is_empty(), "{why}: {found:?}");
+    }
 }
 
 const EN: &str = "---\nms.date: 01/01/2020\n---\n# A\n\n|Code|Text|\n|-|-|\n|[0x1111AAAA](#code-a)|one|\n|[0x2222BBBB](#code-b)|two|\n\n```powershell\n# Check the key\nslmgr /dlv\n```\n\n## <a name=\"code-a\"></a>0x1111AAAA\n\nSee `Get-Item` and 0x1111AAAA.\n\n## <a name=\"code-b\"></a>0x2222BBBB\n";

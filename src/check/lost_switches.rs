@@ -10,8 +10,9 @@
 //! Where the page names the switch nowhere else, the cell may still tell:
 //! it writes the switch's name apart from its mark (ko-kr `/ setowner`)
 //! or without it (it-it `InheritanceLevel` for `/inheritancelevel:`).
-//! That is weaker evidence, so it counts only for names of three letters
-//! or more that half the row's other locales have.
+//! That is weaker evidence, so it counts only for names that half the
+//! row's other locales have, and of three letters or more unless the name
+//! is the whole cell (es-es `b` for `/b`).
 
 use std::ops::Range;
 
@@ -125,14 +126,20 @@ pub(super) fn lacking(
 /// Where a first cell writes the name of switch `lower` apart from its
 /// mark (`/ setowner`, as machine translation spaces it out) or without
 /// it (`InheritanceLevel` for `/inheritancelevel:`): the cell itself shows
-/// which switch it lost. Only names of three letters or more: a letter
-/// alone (`b`) may be any word of the cell.
+/// which switch it lost. Names of three letters or more anywhere in the
+/// cell; shorter ones only as the whole cell (the real es-es `robocopy`
+/// writes `b` for `/b`, its fr-fr twin `z` for `/z`): a letter among
+/// other words may be any of them.
 fn written_apart(text: &str, cell: &Range<usize>, lower: &str) -> Option<Range<usize>> {
     let name = lower.trim_start_matches(['/', '-']);
+    let part = text.get(cell.clone())?;
     if name.len() < 3 {
-        return None;
+        let whole = part.trim();
+        let start = cell.start + (part.len() - part.trim_start().len());
+        return (!name.is_empty() && whole.eq_ignore_ascii_case(name))
+            .then(|| start..start + whole.len());
     }
-    let part = text.get(cell.clone())?.to_ascii_lowercase();
+    let part = part.to_ascii_lowercase();
     let bytes = part.as_bytes();
     let word = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
     part.match_indices(name).find_map(|(at, _)| {

@@ -10,6 +10,7 @@
 
 mod alert_keywords;
 mod anchors;
+mod bare_switches;
 mod blocks;
 mod cells;
 mod cmdlet_links;
@@ -147,6 +148,11 @@ pub const RULES: &[RuleInfo] = &[
         "duplicate-table-key",
         Severity::Warning,
         "The same value twice in the key column of a table.",
+    ),
+    rule(
+        "bare-switch",
+        Severity::Warning,
+        "A bare word (`sec`) among the switches a table's first column lists: machine translation dropped its `/`.",
     ),
     rule(
         "translation-token-mismatch",
@@ -451,26 +457,28 @@ impl<'a> Context<'a> {
 
 type Check = fn(&Context) -> Vec<Finding>;
 
-/// Every check, each a module.
-const CHECKS: &[Check] = &[
-    links::check,
-    anchors::check,
-    hidden_html::check,
-    mt_placeholders::check,
-    escaped_entities::check,
-    alert_keywords::check,
-    link_syntax::check,
-    link_text::check,
-    table_keys::check,
-    tokens::check,
-    content_locale::check,
-    includes::check,
-    blocks::check,
-    xrefs::check,
-    toc::check,
-    pivots::check,
-    redirects::check,
-    site_paths::check,
+/// Every check, each a module, by its module's name (for
+/// `POLYDOC_TIMINGS=rules`).
+const CHECKS: &[(&str, Check)] = &[
+    ("links", links::check),
+    ("anchors", anchors::check),
+    ("hidden_html", hidden_html::check),
+    ("mt_placeholders", mt_placeholders::check),
+    ("escaped_entities", escaped_entities::check),
+    ("alert_keywords", alert_keywords::check),
+    ("link_syntax", link_syntax::check),
+    ("link_text", link_text::check),
+    ("table_keys", table_keys::check),
+    ("bare_switches", bare_switches::check),
+    ("tokens", tokens::check),
+    ("content_locale", content_locale::check),
+    ("includes", includes::check),
+    ("blocks", blocks::check),
+    ("xrefs", xrefs::check),
+    ("toc", toc::check),
+    ("pivots", pivots::check),
+    ("redirects", redirects::check),
+    ("site_paths", site_paths::check),
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].
@@ -516,14 +524,44 @@ impl Settings {
 
 /// Runs every check over `site`; findings come out merged and sorted.
 pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
+    let timed = std::env::var_os("POLYDOC_TIMINGS").is_some_and(|v| v == "rules");
+    let started = std::time::Instant::now();
     let cx = Context::new(site, source);
-    let findings: Vec<Finding> = CHECKS.par_iter().flat_map(|check| check(&cx)).collect();
+    let findings: Vec<Finding> = if timed {
+        eprintln!(
+            "timing:   (links resolved) {:>8.3}s",
+            started.elapsed().as_secs_f64()
+        );
+        CHECKS
+            .iter()
+            .flat_map(|check| timed_check(&cx, check))
+            .collect()
+    } else {
+        CHECKS
+            .par_iter()
+            .flat_map(|(_, check)| check(&cx))
+            .collect()
+    };
     // Before merging: a comment silences one rule's part of a problem
     // that several rules found together.
     let findings = suppress::apply(&cx, findings);
     let mut findings = merge::merge(findings);
     sort(&mut findings);
     findings
+}
+
+/// With `POLYDOC_TIMINGS=rules`, [`run`] runs the checks one after the
+/// other (each still parallel over pages) and prints each one's wall time,
+/// to tell which rule a slower `check` stage comes from.
+fn timed_check(cx: &Context, (name, check): &(&str, Check)) -> Vec<Finding> {
+    let started = std::time::Instant::now();
+    let found = check(cx);
+    eprintln!(
+        "timing:   {name:<16} {:>8.3}s  {} findings",
+        started.elapsed().as_secs_f64(),
+        found.len()
+    );
+    found
 }
 
 /// By file, line and column, then rule: the order a reader walks a file.

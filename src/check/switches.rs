@@ -17,7 +17,9 @@
 //! mention of a switch (`**-**` for `**-a**`) is a warning on the same
 //! evidence: translators may rephrase a mention away (in paragraphs and
 //! list items: [`super::switch_mentions`]). Switches compare without case
-//! (`/Release` is `/release`), as Windows reads them.
+//! (`/Release` is `/release`), as Windows reads them. A switch that every
+//! locale lost leaves nothing to compare: [`super::bare_switches`] finds
+//! it in the table alone, a bare word among switches.
 
 use std::ops::Range;
 
