@@ -64,10 +64,7 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
         let Some((j, lower, their_at, named)) = lost else {
             continue;
         };
-        let (their_page, _) = members[j];
-        let written = &cx.site.pages[their_page].source.text[their_at.clone()];
-        let named_at = cx.location(page, named);
-        let locale = cx.locale_key(their_page);
+        let written = &cx.site.pages[members[j].0].source.text[their_at.clone()];
         let kind = if kind == UnitKind::Item {
             "list item"
         } else {
@@ -93,24 +90,20 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
             format!(" (`{}` here is no switch)", &text[from..at.end])
         });
         let at = mangled.unwrap_or(block.start..block.start);
-        out.push(
-            Finding::warning(
-                "translation-token-mismatch",
-                cx.location(page, at),
-                format!(
-                    "this {kind} does not mention the switch `{written}`, which {locale} mentions in the same {kind} and this page names on line {}{seen}",
-                    named_at.line
-                ),
-            )
-            .with_help(format!(
-                "mention `{written}` here as {locale} does: translations keep command switches as they are"
-            ))
-            .with_related(named_at, format!("this page names `{written}` here"))
-            .with_related(
-                cx.location(their_page, their_at),
-                format!("the same {kind} in {locale}"),
-            ),
-        );
+        let lost = Lost {
+            written,
+            first: (j, their_at),
+            named,
+        };
+        out.push(not_mentioned(
+            cx,
+            members,
+            (i, at),
+            (kind, kind),
+            lost,
+            &seen,
+            |k| Some(said[k].iter().find(|(l, _)| l == lower)?.1.clone()),
+        ));
     }
     out
 }
@@ -131,4 +124,73 @@ fn mentions(cx: &Context, page: usize, range: Range<usize>) -> Vec<(String, Rang
             )
         })
         .collect()
+}
+
+/// A switch a block does not mention: as another locale writes it, that
+/// locale's member and where its block mentions it, and where the page
+/// itself names it.
+pub(super) struct Lost<'a> {
+    pub(super) written: &'a str,
+    pub(super) first: (usize, Range<usize>),
+    pub(super) named: Range<usize>,
+}
+
+/// The warning for member `i`'s block (`what`: "paragraph", "table row";
+/// `same`: how "the same ..." names it) that does not mention a switch,
+/// at `at`. The finding names every locale whose block mentions it: the
+/// first, then each other member where `also` finds it. `seen` ends the
+/// message (what the block has in the switch's place).
+pub(super) fn not_mentioned(
+    cx: &Context,
+    members: &[Member],
+    (i, at): (usize, Range<usize>),
+    (what, same): (&str, &str),
+    Lost {
+        written,
+        first,
+        named,
+    }: Lost,
+    seen: &str,
+    also: impl Fn(usize) -> Option<Range<usize>>,
+) -> Finding {
+    let page = members[i].0;
+    let j = first.0;
+    let holders: Vec<(usize, Range<usize>)> = std::iter::once(first)
+        .chain(
+            (0..members.len())
+                .filter(|&k| k != i && k != j)
+                .filter_map(|k| Some((k, also(k)?))),
+        )
+        .collect();
+    let named_at = cx.location(page, named);
+    let locales: Vec<&str> = holders
+        .iter()
+        .map(|(k, _)| cx.locale_key(members[*k].0))
+        .collect();
+    let mention = if locales.len() == 1 {
+        "mentions"
+    } else {
+        "mention"
+    };
+    let mut finding = Finding::warning(
+        "translation-token-mismatch",
+        cx.location(page, at),
+        format!(
+            "this {what} does not mention the switch `{written}`, which {} {mention} in the same {same} and this page names on line {}{seen}",
+            locales.join(", "),
+            named_at.line
+        ),
+    )
+    .with_help(format!(
+        "mention `{written}` here as {} does: translations keep command switches as they are",
+        locales.first().copied().unwrap_or("the other locale")
+    ))
+    .with_related(named_at, format!("this page names `{written}` here"));
+    for ((k, at), locale) in holders.into_iter().zip(locales) {
+        finding = finding.with_related(
+            cx.location(members[k].0, at),
+            format!("the same {what} in {locale}"),
+        );
+    }
+    finding
 }

@@ -26,6 +26,7 @@ use std::ops::Range;
 use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 
+use super::switch_mentions::{Lost, not_mentioned};
 use super::tokens::Member;
 use super::{Context, lost_switches};
 
@@ -264,27 +265,26 @@ fn lost_mentions(cx: &Context, members: &[Member], cells: &[Option<KeyCell>]) ->
         let Some((j, written, their_at, named)) = lost else {
             continue;
         };
-        let named_at = cx.location(members[i].0, named);
-        let locale = cx.locale_key(members[j].0);
         let description = own_description(text, cell);
-        out.push(
-            Finding::warning(
-                "translation-token-mismatch",
-                cx.location(members[i].0, description),
-                format!(
-                    "this table row does not mention the switch `{written}`, which {locale} mentions in the same row and this page names on line {}",
-                    named_at.line
-                ),
-            )
-            .with_help(format!(
-                "mention `{written}` here as {locale} does: translations keep command switches as they are"
-            ))
-            .with_related(named_at, format!("this page names `{written}` here"))
-            .with_related(
-                cx.location(members[j].0, their_at),
-                format!("the same table row in {locale}"),
-            ),
-        );
+        let lower = written.to_ascii_lowercase();
+        let lost = Lost {
+            written,
+            first: (j, their_at),
+            named,
+        };
+        out.push(not_mentioned(
+            cx,
+            members,
+            (i, description),
+            ("table row", "row"),
+            lost,
+            "",
+            |k| {
+                cells[k].as_ref().filter(|c| c.row == cell.row)?;
+                let (_, _, at) = said[k].iter().flatten().find(|(l, _, _)| *l == lower)?;
+                Some(at.clone())
+            },
+        ));
     }
     out
 }
