@@ -1,6 +1,8 @@
 //! Stage timings for whoever profiles polydoc: with `POLYDOC_TIMINGS` set
 //! in the environment, `build` and `check` print each stage's wall time and
 //! the peak memory so far to stderr. Off by default, and free when off.
+//! `POLYDOC_TIMINGS=rules` also times each check on its own
+//! (`check::run`).
 
 use std::time::Instant;
 
