@@ -409,3 +409,112 @@ fn the_bold_letters_a_list_starts_its_items_with_are_a_column() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// A filter table as the real `tasklist` pages have it, with the
+/// examples' code: `names` are the first cells, top to bottom.
+fn filters(names: [&str; 6], code: &str) -> String {
+    let operators = [
+        "eq, ne",
+        "eq, ne",
+        "eq, ne, gt",
+        "eq, ne",
+        "eq, ne, lt",
+        "eq, ne",
+    ];
+    let mut text = String::from("# tool\n\n|Filter|Operators|\n|---|---|\n");
+    for (name, ops) in names.iter().zip(operators) {
+        text.push_str(&format!("|{name}|{ops}|\n"));
+    }
+    text.push_str(&format!("\n```\n{code}\n```\n"));
+    text
+}
+
+/// Without a majority (three locales, three renderings of a filter name),
+/// the page's own code tells: a cell is flagged when another locale's
+/// cell is a word the page's code writes and its own is not. Not when its
+/// own code writes its own word too, not when no locale kept the word
+/// the code writes (`MODULES`), not on a page that translates the column.
+#[test]
+fn a_value_the_pages_own_code_writes_is_the_reference_without_a_majority() {
+    let code = "tool /fi \"STATUS eq running\" /fi \"MODULES eq ntdll*\"";
+    fn names<'a>(status: &'a str, modules: &'a str) -> [&'a str; 6] {
+        [status, "IMAGENAME", "PID", "SESSION", "CPUTIME", modules]
+    }
+    let (_, doc) = run_json(
+        &[
+            ("es-es/a.md", &filters(names("STATUS", "ADICIONALES"), code)),
+            ("fr-fr/a.md", &filters(names("STATUT", "ACTUALIS"), code)),
+            ("it-it/a.md", &filters(names("STATO", "MODULI"), code)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-cell-mismatch", "content/fr-fr/a.md", 5),
+            ("translation-cell-mismatch", "content/it-it/a.md", 5),
+        ])
+    );
+    let statut = finding_at(&doc, "content/fr-fr/a.md", 5);
+    assert_eq!(
+        statut["message"],
+        "this cell reads `STATUT` where es-es reads `STATUS`, as this page's own code does on line 13, in a column this page keeps as they do in 4 of its 4 other rows"
+    );
+    assert_eq!(
+        related(statut),
+        [("content/fr-fr/a.md", 13), ("content/es-es/a.md", 5)]
+    );
+    // fr-fr's code writes its own word: its cell agrees with its code,
+    // and only it-it is told (fr-fr's code block differs from the
+    // others', which `translation-token-mismatch` says on its own line).
+    let own_code = code.replace("STATUS", "STATUT");
+    let (_, found) = run(
+        &[
+            ("es-es/a.md", &filters(names("STATUS", "MODULES"), code)),
+            (
+                "fr-fr/a.md",
+                &filters(names("STATUT", "MODULES"), &own_code),
+            ),
+            ("it-it/a.md", &filters(names("STATO", "MODULES"), code)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-cell-mismatch", "content/it-it/a.md", 5),
+            ("translation-token-mismatch", "content/fr-fr/a.md", 12),
+        ])
+    );
+    // Code that writes neither word, or a page that translates the
+    // column (three of its four other rows).
+    let (_, found) = run(
+        &[
+            (
+                "es-es/a.md",
+                &filters(names("STATUS", "MODULES"), "tool /v"),
+            ),
+            (
+                "fr-fr/a.md",
+                &filters(names("STATUT", "MODULES"), "tool /v"),
+            ),
+            ("it-it/a.md", &filters(names("STATO", "MODULES"), "tool /v")),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let translating = ["STATUT", "NOMIMAGE", "PID", "SÉANCE", "TEMPSUC", "MODULES"];
+    let (_, found) = run(
+        &[
+            ("es-es/a.md", &filters(names("STATUS", "MODULES"), code)),
+            ("fr-fr/a.md", &filters(translating, code)),
+            ("it-it/a.md", &filters(names("STATO", "MODULES"), code)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[("translation-cell-mismatch", "content/it-it/a.md", 5)]),
+        "not fr-fr, which translates the column"
+    );
+}

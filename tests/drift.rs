@@ -145,6 +145,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
     let icacls = "windows-commands/icacls.md";
     let robocopy = "windows-commands/robocopy.md";
     let findstr = "windows-commands/findstr.md";
+    let tasklist = "windows-commands/tasklist.md";
     // Every page is missing in the locales not listed here.
     let mut expected = BTreeMap::new();
     for page in [
@@ -160,6 +161,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
         icacls,
         robocopy,
         findstr,
+        tasklist,
     ] {
         for locale in [
             "de-de", "es-es", "fr-fr", "it-it", "ja-jp", "ko-kr", "pt-br", "zh-cn", "zh-tw",
@@ -222,6 +224,10 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (findstr, "it-it", "inconsistent"),
         (findstr, "pt-br", "inconsistent"),
         (findstr, "zh-cn", "inconsistent"),
+        // Each changed a filter name or lost a switch.
+        (tasklist, "es-es", "inconsistent"),
+        (tasklist, "fr-fr", "inconsistent"),
+        (tasklist, "it-it", "inconsistent"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");

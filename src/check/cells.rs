@@ -35,6 +35,14 @@
 //!   writes `Windows Server 2008 标准版`, the edition's Chinese name, in
 //!   two rows and the English names in the others).
 //!
+//! Without a majority (three locales, three renderings of one filter
+//! name), the page's own code may still tell: a cell is flagged when
+//! another locale's cell is a word the page's code blocks write, and its
+//! own is not (the real fr-fr `tasklist` lists the filter `STATUT` and
+//! it-it `STATO` where es-es keeps `STATUS`, which every page's examples
+//! write: `tasklist /fi "STATUS eq running"`), on the same condition that
+//! the page keeps the column in its other rows.
+//!
 //! A list whose items start with bold letters or codes (`- **WEA** - write
 //! extended attributes`) is such a column too, its items the rows: the
 //! real `icacls` pages (`tests/data/real/`) turned permission letters into
@@ -49,6 +57,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::{PROSE, RowCell, UnitKind};
 
 use super::Context;
+use super::spaced_keys::in_fenced_code;
 use super::tokens::Member;
 
 /// The findings for one source version's aligned blocks: `rows[u]` holds
@@ -191,6 +200,42 @@ fn compare<'a>(
                         value,
                         agreeing,
                         others,
+                        code: None,
+                    };
+                    out.push(finding(cx, has_source, members, &cells[r], &odd, words));
+                }
+            }
+        }
+        // Rows without an agreed value: the page's own code as evidence.
+        for (r, members) in rows.iter().enumerate() {
+            if agreed[r].is_some() {
+                continue;
+            }
+            for (i, &(page, _)) in members.iter().enumerate() {
+                let Some(own) = cells[r][i].filter(|c| c.hash != PROSE) else {
+                    continue;
+                };
+                let Some(t) = tally.get(&page) else { continue };
+                let others = t.compared;
+                if t.values.len() < 3 || t.agreeing * 4 < others * 3 {
+                    continue;
+                }
+                if word_in_code(cx, page, (page, own)).is_some() {
+                    continue;
+                }
+                let evidence = (0..members.len()).find_map(|j| {
+                    let theirs = cells[r][j].filter(|c| c.hash != PROSE && c.hash != own.hash)?;
+                    let at = word_in_code(cx, page, (members[j].0, theirs))?;
+                    Some((theirs.hash, at))
+                });
+                if let Some((value, at)) = evidence {
+                    let odd = Odd {
+                        member: i,
+                        own,
+                        value,
+                        agreeing: t.agreeing,
+                        others,
+                        code: Some(at),
                     };
                     out.push(finding(cx, has_source, members, &cells[r], &odd, words));
                 }
@@ -198,6 +243,35 @@ fn compare<'a>(
         }
     }
     out
+}
+
+/// Where `page`'s fenced code writes, as a word of its own in any case,
+/// the one word that `cell` of page `of` is (emphasis and code marks
+/// taken off): `STATUS` in `tasklist /fi "STATUS eq running"`.
+fn word_in_code(
+    cx: &Context,
+    page: usize,
+    (of, cell): (usize, &RowCell),
+) -> Option<std::ops::Range<usize>> {
+    let text = cx.snippet(of, cell.span())?;
+    let word = text.trim_matches(|c: char| matches!(c, '*' | '_' | '`' | ' '));
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    if word.len() < 2 || !word.bytes().all(|b| is_word(&b)) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    in_fenced_code(cx, page, |code| {
+        let code = code.to_ascii_lowercase();
+        let bytes = code.as_bytes();
+        code.match_indices(&lower)
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let end = at + lower.len();
+                !at.checked_sub(1).is_some_and(|b| is_word(&bytes[b]))
+                    && !bytes.get(end).is_some_and(is_word)
+            })
+            .map(|at| at..at + lower.len())
+    })
 }
 
 /// How one page's column compares with the other locales'.
@@ -263,6 +337,8 @@ struct Odd<'a> {
     value: u64,
     agreeing: usize,
     others: usize,
+    /// Without an agreed value: where the page's own code writes `value`.
+    code: Option<std::ops::Range<usize>>,
 }
 
 fn finding(
@@ -273,13 +349,14 @@ fn finding(
     odd: &Odd,
     words: &Words,
 ) -> Finding {
-    let &Odd {
+    let Odd {
         member: i,
         own,
         value,
         agreeing,
         others,
-    } = odd;
+        ref code,
+    } = *odd;
     let page = members[i].0;
     let with: Vec<usize> = (0..members.len())
         .filter(|&j| cells[j].is_some_and(|c| c.hash == value))
@@ -314,8 +391,14 @@ fn finding(
         rows,
         same,
     } = words;
+    let in_code = code.as_ref().map_or(String::new(), |at| {
+        format!(
+            ", as this page's own code does on line {}",
+            cx.line(page, at.start)
+        )
+    });
     let message = format!(
-        "{cell} reads {mine} where {locales} {verb} {theirs}, in a {column} this page keeps as they do in {agreeing} of its {others} other {rows}"
+        "{cell} reads {mine} where {locales} {verb} {theirs}{in_code}, in a {column} this page keeps as they do in {agreeing} of its {others} other {rows}"
     );
     // The source, when it is the reference, is the first of them.
     let otherwise = cx.if_wrong(with.first().map_or(page, |&j| members[j].0));
@@ -328,6 +411,12 @@ fn finding(
         message,
     )
     .with_help(help);
+    if let Some(at) = code {
+        result = result.with_related(
+            cx.location(page, at.clone()),
+            format!("this page's code writes {theirs} here"),
+        );
+    }
     for &j in &with {
         if let Some(c) = cells[j] {
             let p = members[j].0;

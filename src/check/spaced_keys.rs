@@ -98,6 +98,19 @@ fn squeezed(text: &str) -> String {
 
 /// Where `page`'s fenced code holds `needle`, as a byte range in the file.
 fn in_code(cx: &Context, page: usize, needle: &str) -> Option<Range<usize>> {
+    in_fenced_code(cx, page, |code| {
+        code.find(needle).map(|at| at..at + needle.len())
+    })
+}
+
+/// The first place `find` finds in one of `page`'s fenced code blocks
+/// (given the block's code, it answers a range in it), as a byte range in
+/// the file.
+pub(super) fn in_fenced_code(
+    cx: &Context,
+    page: usize,
+    find: impl Fn(&str) -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
     let facts = &cx.site.pages[page].doc.facts;
     let text = &cx.site.pages[page].source.text;
     facts
@@ -108,8 +121,7 @@ fn in_code(cx: &Context, page: usize, needle: &str) -> Option<Range<usize>> {
         .filter(|t| t.kind == TokenKind::Fenced)
         .find_map(|t| {
             let span = t.span();
-            let code = text.get(span.clone())?;
-            let at = code.find(needle)?;
-            Some(span.start + at..span.start + at + needle.len())
+            let found = find(text.get(span.clone())?)?;
+            Some(span.start + found.start..span.start + found.end)
         })
 }
