@@ -206,39 +206,56 @@ fn compare<'a>(
                 }
             }
         }
-        // Rows without an agreed value: the page's own code as evidence.
-        for (r, members) in rows.iter().enumerate() {
-            if agreed[r].is_some() {
+        out.extend(by_code(
+            cx, has_source, rows, &cells, &agreed, &tally, words,
+        ));
+    }
+    out
+}
+
+/// The findings for the rows whose locales agree on no value, where the
+/// page's own code is the evidence (see the module doc).
+fn by_code(
+    cx: &Context,
+    has_source: bool,
+    rows: &[&[Member]],
+    cells: &[Column],
+    agreed: &[Option<u64>],
+    tally: &BTreeMap<usize, Tally>,
+    words: &Words,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (r, members) in rows.iter().enumerate() {
+        if agreed[r].is_some() {
+            continue;
+        }
+        for (i, &(page, _)) in members.iter().enumerate() {
+            let Some(own) = cells[r][i].filter(|c| c.hash != PROSE) else {
+                continue;
+            };
+            let Some(t) = tally.get(&page) else { continue };
+            let others = t.compared;
+            if t.values.len() < 3 || t.agreeing * 4 < others * 3 {
                 continue;
             }
-            for (i, &(page, _)) in members.iter().enumerate() {
-                let Some(own) = cells[r][i].filter(|c| c.hash != PROSE) else {
-                    continue;
+            if word_in_code(cx, page, (page, own)).is_some() {
+                continue;
+            }
+            let evidence = (0..members.len()).find_map(|j| {
+                let theirs = cells[r][j].filter(|c| c.hash != PROSE && c.hash != own.hash)?;
+                let at = word_in_code(cx, page, (members[j].0, theirs))?;
+                Some((theirs.hash, at))
+            });
+            if let Some((value, at)) = evidence {
+                let odd = Odd {
+                    member: i,
+                    own,
+                    value,
+                    agreeing: t.agreeing,
+                    others,
+                    code: Some(at),
                 };
-                let Some(t) = tally.get(&page) else { continue };
-                let others = t.compared;
-                if t.values.len() < 3 || t.agreeing * 4 < others * 3 {
-                    continue;
-                }
-                if word_in_code(cx, page, (page, own)).is_some() {
-                    continue;
-                }
-                let evidence = (0..members.len()).find_map(|j| {
-                    let theirs = cells[r][j].filter(|c| c.hash != PROSE && c.hash != own.hash)?;
-                    let at = word_in_code(cx, page, (members[j].0, theirs))?;
-                    Some((theirs.hash, at))
-                });
-                if let Some((value, at)) = evidence {
-                    let odd = Odd {
-                        member: i,
-                        own,
-                        value,
-                        agreeing: t.agreeing,
-                        others,
-                        code: Some(at),
-                    };
-                    out.push(finding(cx, has_source, members, &cells[r], &odd, words));
-                }
+                out.push(finding(cx, has_source, members, &cells[r], &odd, words));
             }
         }
     }
