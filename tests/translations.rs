@@ -197,12 +197,12 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     // and both lost `/sec` (es-es `s`, fr-fr `sec`, 55), which only the
     // table itself tells: a bare word among switches (`bare-switch`), as
     // is it-it's `/ b` (50). fr-fr's parameters table and `/dcopy` row
-    // carry placeholders of the pipeline. Not found, for want of any
-    // locale that kept it: `/job` translated in both (`/trabajo`,
-    // `/travail`); nor the exit codes table's `6\.` for `6` (a number
-    // all the same).
+    // carry placeholders of the pipeline. `/job` is translated in both:
+    // es-es's `/trabajo` is a word its page writes ("encabezado de
+    // trabajo"; 152, a warning), fr-fr's `/travail` none of its page's.
+    // Not the exit codes table's `6\.` for `6` (a number all the same).
     let robocopy = |locale: &str| page(locale, "robocopy");
-    for (locale, line) in [("es-es", 50), ("fr-fr", 49)] {
+    for (locale, line) in [("es-es", 50), ("fr-fr", 49), ("es-es", 152)] {
         expected.insert((
             "translation-token-mismatch".to_owned(),
             robocopy(locale),
@@ -686,6 +686,68 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
         set(&[]),
         "tables of other lengths: rows without codes may be paired wrong"
     );
+}
+
+/// A switch a translation translated: the row's switch in one locale is
+/// no other locale's, and a word its own page writes as a word (the real
+/// es-es `robocopy`'s `/trabajo:` for `/job:`, beside "archivo de
+/// trabajo"). Not when the other side's switch is a word of its page too,
+/// nor for short names, nor for words its page writes only in code.
+#[test]
+fn a_switch_that_is_a_word_of_the_page_is_a_warning_and_nothing_like_it() {
+    let page = |switch: &str, prose: &str, code: &str| {
+        format!(
+            "# tool\n\n{prose}\n\n```\n{code}\n```\n\n|Option|Description|\n|-|-|\n|/s|S.|\n|{switch}:\\<name>|Job.|\n|/quit|Quit.|\n"
+        )
+    };
+    let en = page("/job", "Runs a saved job.", "tool /s");
+    let es = page("/trabajo", "Ejecuta un trabajo guardado.", "tool /s");
+    let (code, doc) = run_json(&[("en-us/tool.md", &en), ("es-es/tool.md", &es)], &[]);
+    assert_eq!(code, Some(0), "a warning");
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/es-es/tool.md", 12)])
+    );
+    let job = finding_at(&doc, "content/es-es/tool.md", 12);
+    assert_eq!(
+        job["message"],
+        "this table row has the switch `/trabajo`, which no other locale has, and `trabajo` is a word this page writes on line 3: machine translation may have translated the switch; en-us has `/job` here"
+    );
+    assert_eq!(
+        related(job),
+        [("content/es-es/tool.md", 3), ("content/en-us/tool.md", 12)]
+    );
+    for (es, why) in [
+        (
+            page("/trabajo", "Ejecuta una tarea guardada.", "tool /s"),
+            "no word of the page",
+        ),
+        (
+            page("/trabajo", "Ejecuta una tarea.", "tool /s # trabajo"),
+            "a word only in code",
+        ),
+        (page("/mes", "Cada mes.", "tool /s"), "three letters"),
+    ] {
+        let (_, found) = run(&[("en-us/tool.md", &en), ("es-es/tool.md", &es)], &[]);
+        assert!(found.is_empty(), "{why}: {found:?}");
+    }
+    // English pages say switches' names in their prose by nature.
+    let (_, found) = run(
+        &[
+            ("en-us/tool.md", &page("/save", "Save it first.", "tool /s")),
+            (
+                "es-es/tool.md",
+                &page("/guardar", "Ejecuta lo hecho.", "tool /s"),
+            ),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Both switches words of their pages: nothing tells which is right.
+    let fr = page("/date", "Trie par date.", "tool /s");
+    let es = page("/fecha", "Ordena por fecha.", "tool /s");
+    let (_, found) = run(&[("fr-fr/tool.md", &fr), ("es-es/tool.md", &es)], &[]);
+    assert!(found.is_empty(), "{found:?}");
 }
 
 /// `bare-switch`: in a table whose first column lists switches, a bare

@@ -19,7 +19,7 @@ use std::ops::Range;
 use crate::diagnostic::Finding;
 
 use super::Context;
-use super::switches::{KeyCell, Switch, in_rows, named_elsewhere};
+use super::switches::{KeyCell, Switch, in_rows, line_of, named_elsewhere};
 use super::tokens::{Member, have};
 
 /// The finding for member `i`'s first cell when it lacks switches that
@@ -37,27 +37,19 @@ pub(super) fn lacking(
 ) -> Option<Finding> {
     let page = members[i].0;
     let text = &cx.site.pages[page].source.text;
-    let same_row = |k: usize| cells[k].as_ref().filter(|c| k != i && c.row == cell.row);
-    let has = |c: &KeyCell, lower: &str| c.switches.iter().any(|(l, _, _)| l == lower);
     // A cell's own words are weaker evidence than the page's syntax: a
     // switch it writes apart must be in half the other locales' rows at
     // least, not a word one other translation made into a switch.
-    let others = (0..members.len()).filter_map(same_row).count();
+    let others = same_row(cells, i).count();
     let held_widely = |lower: &str| {
-        let holding = (0..members.len())
-            .filter_map(same_row)
-            .filter(|c| has(c, lower))
-            .count();
+        let holding = same_row(cells, i).filter(|(_, c)| has(c, lower)).count();
         holding * 2 >= others
     };
     // Each switch this cell lacks, once, with where this page names it;
     // else the first it writes apart from its mark (`/ setowner`).
     let mut lacking: Vec<(&str, &str, Range<usize>)> = Vec::new();
     let mut apart: Option<(&str, &str, Range<usize>)> = None;
-    for (lower, written, _) in (0..members.len())
-        .filter_map(same_row)
-        .flat_map(|c| c.switches.iter())
-    {
+    for (lower, written, _) in same_row(cells, i).flat_map(|(_, c)| c.switches.iter()) {
         if has(cell, lower) || lacking.iter().any(|(l, ..)| l == lower) {
             continue;
         }
@@ -72,11 +64,7 @@ pub(super) fn lacking(
         return Some(split(cx, members, cells, i, (lower, written), at));
     };
     let (holders, locales) = holding(cx, members, cells, i, first);
-    let instead: Vec<&Switch> = cell
-        .switches
-        .iter()
-        .filter(|(l, _, _)| !(0..members.len()).filter_map(same_row).any(|c| has(c, l)))
-        .collect();
+    let instead = own_only(cells, i);
     let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
     let lines: Vec<String> = lacking
         .iter()
@@ -212,6 +200,133 @@ fn holding<'c>(
         .map(|(k, _)| cx.locale_key(members[*k].0))
         .collect();
     (holders, locales)
+}
+
+/// The finding for member `i`'s first cell when its switch is a word of
+/// its page's own language: the cell has a switch no other locale's same
+/// row has, others have switches it lacks, and the switch's name is a
+/// word its page writes elsewhere, not as a switch (the real es-es
+/// `robocopy` writes `/trabajo:` for `/job:`, and "archivo de trabajo" in
+/// its prose), while the other locales' switches there are no words of
+/// their pages. A switch that is a word on both sides (`/date` in a French
+/// page) tells nothing, nor one of fewer than four letters, nor a word on
+/// the row's own line (its description may say it), nor anything on an
+/// English page: switches are English words, which its prose says by
+/// nature (`/release`: "Releases the address"). A warning: words and
+/// switches may meet by chance.
+pub(super) fn translated(
+    cx: &Context,
+    members: &[Member],
+    cells: &[Option<KeyCell>],
+    i: usize,
+    cell: &KeyCell,
+) -> Option<Finding> {
+    // Its own switches no other locale's row has, and theirs it lacks.
+    let own = own_only(cells, i);
+    let theirs: Vec<(usize, &Switch)> = same_row(cells, i)
+        .flat_map(|(k, c)| c.switches.iter().map(move |s| (k, s)))
+        .filter(|(_, (l, _, _))| !has(cell, l))
+        .collect();
+    let (lower, written, at) = *own.first()?;
+    let (k, (_, their_written, their_at)) = theirs.first().copied()?;
+    let page = members[i].0;
+    if english(cx, page) {
+        return None;
+    }
+    let text = &cx.site.pages[page].source.text;
+    let word = prose_word(cx, page, lower, &line_of(text, cell.span.start))?;
+    // Their switches are no words of their pages: else both sides are
+    // words of a language, and nothing tells which one the command takes.
+    if theirs.iter().any(|&(k, (l, _, c))| {
+        let their_text = &cx.site.pages[members[k].0].source.text;
+        let row = line_of(
+            their_text,
+            cells[k].as_ref().map_or(c.start, |c| c.span.start),
+        );
+        prose_word(cx, members[k].0, l, &row).is_some()
+    }) {
+        return None;
+    }
+    let their_locale = cx.locale_key(members[k].0);
+    let finding = Finding::warning(
+        "translation-token-mismatch",
+        cx.location(page, at.clone()),
+        format!(
+            "this table row has the switch `{written}`, which no other locale has, and `{}` is a word this page writes on line {}: machine translation may have translated the switch; {their_locale} has `{their_written}` here",
+            &text[word.clone()],
+            cx.line(page, word.start)
+        ),
+    )
+    .with_help(
+        "write the switch as the command takes it, as the source has it: translations keep command switches as they are",
+    )
+    .with_related(
+        cx.location(page, word),
+        "the word, on this page".to_owned(),
+    );
+    Some(in_rows(cx, members, vec![(k, their_at.clone())], finding))
+}
+
+/// Whether `page`'s locale is English (`en`, `en-us`, `EN-GB`).
+fn english(cx: &Context, page: usize) -> bool {
+    let key = cx.locale_key(page);
+    key.split(['-', '_'])
+        .next()
+        .is_some_and(|language| language.eq_ignore_ascii_case("en"))
+}
+
+/// Where `page` writes the name of switch `lower` (its mark taken off) as
+/// a word of its text, outside `skip`, outside code, and not as a switch:
+/// `trabajo` in "archivo de trabajo", not in `/trabajo`. Only names of
+/// four letters or more.
+fn prose_word(cx: &Context, page: usize, lower: &str, skip: &Range<usize>) -> Option<Range<usize>> {
+    let name = lower.trim_start_matches(['/', '-']);
+    if name.len() < 4 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let text = &cx.site.pages[page].source.text;
+    let lowered = text.to_ascii_lowercase();
+    let bytes = lowered.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    lowered
+        .match_indices(name)
+        .map(|(at, _)| at..at + name.len())
+        .find(|r| {
+            let before = r.start.checked_sub(1).map(|b| bytes[b]);
+            let after = bytes.get(r.end).copied();
+            !(skip.start <= r.start && r.start < skip.end)
+                && before.is_none_or(|b| !word(b) && b != b'/' && b != b'-')
+                && after.is_none_or(|b| !word(b) && b != b'-')
+                && !cx.in_code(page, r.start)
+        })
+}
+
+/// The other members' first cells in the same row as member `i`'s.
+fn same_row<'a, 'c>(
+    cells: &'a [Option<KeyCell<'c>>],
+    i: usize,
+) -> impl Iterator<Item = (usize, &'a KeyCell<'c>)> {
+    let row = cells[i].as_ref().map(|c| c.row);
+    cells
+        .iter()
+        .enumerate()
+        .filter_map(move |(k, c)| Some((k, c.as_ref().filter(|c| k != i && Some(c.row) == row)?)))
+}
+
+/// Whether first cell `cell` has switch `lower`.
+fn has(cell: &KeyCell, lower: &str) -> bool {
+    cell.switches.iter().any(|(l, _, _)| l == lower)
+}
+
+/// Member `i`'s switches that no other member's same row has.
+fn own_only<'a, 'c>(cells: &'a [Option<KeyCell<'c>>], i: usize) -> Vec<&'a Switch<'c>> {
+    let Some(cell) = cells[i].as_ref() else {
+        return Vec::new();
+    };
+    cell.switches
+        .iter()
+        .filter(|(l, _, _)| !same_row(cells, i).any(|(_, c)| has(c, l)))
+        .collect()
 }
 
 /// `a`, `a and b`, `a, b and c`.

@@ -189,7 +189,10 @@ pub fn missing(cx: &Context, members: &[Member]) -> Vec<Finding> {
         let Some(cell) = cell.as_ref() else {
             continue;
         };
-        out.extend(lost_switches::lacking(cx, members, &cells, i, cell));
+        match lost_switches::lacking(cx, members, &cells, i, cell) {
+            Some(finding) => out.push(finding),
+            None => out.extend(lost_switches::translated(cx, members, &cells, i, cell)),
+        }
     }
     out.extend(lost_mentions(cx, members, &cells));
     out
