@@ -279,6 +279,10 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     // the rows no locale kept (`SESSIONNAME`, `SERVICES`, `MODULES`, each
     // rendered three ways: es-es `Server`, fr-fr `SYNCHRONISATION DES
     // IDENTITÉS`, it-it `Servizi`): nothing tells what they should read.
+    // The server role upgrade matrix in three human translations of one
+    // version (es-es, fr-fr, zh-tw) gives nothing: every cell of its
+    // yes-or-no columns is translated (`Sí`, `Oui`, `是`), which no rule
+    // may take for a changed value.
     let tasklist = |locale: &str| page(locale, "tasklist");
     for (locale, line) in [("it-it", 38), ("it-it", 43)] {
         expected.insert((
