@@ -57,7 +57,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::{PROSE, RowCell, UnitKind};
 
 use super::Context;
-use super::spaced_keys::in_fenced_code;
+use super::switches::words;
 use super::tokens::Member;
 
 /// The findings for one source version's aligned blocks: `rows[u]` holds
@@ -272,22 +272,13 @@ fn word_in_code(
 ) -> Option<std::ops::Range<usize>> {
     let text = cx.snippet(of, cell.span())?;
     let word = text.trim_matches(|c: char| matches!(c, '*' | '_' | '`' | ' '));
-    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    if word.len() < 2 || !word.bytes().all(|b| is_word(&b)) {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    if word.len() < 2 || !word.bytes().all(is_word) {
         return None;
     }
     let lower = word.to_ascii_lowercase();
-    in_fenced_code(cx, page, |code| {
-        let code = code.to_ascii_lowercase();
-        let bytes = code.as_bytes();
-        code.match_indices(&lower)
-            .map(|(at, _)| at)
-            .find(|&at| {
-                let end = at + lower.len();
-                !at.checked_sub(1).is_some_and(|b| is_word(&bytes[b]))
-                    && !bytes.get(end).is_some_and(is_word)
-            })
-            .map(|at| at..at + lower.len())
+    cx.in_fenced_code(page, |code| {
+        words(&code.to_ascii_lowercase(), &lower, is_word, is_word).next()
     })
 }
 

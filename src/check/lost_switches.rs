@@ -19,7 +19,7 @@ use std::ops::Range;
 use crate::diagnostic::Finding;
 
 use super::Context;
-use super::switches::{KeyCell, Switch, in_rows, line_of, named_elsewhere};
+use super::switches::{KeyCell, Switch, in_rows, line_of, named_elsewhere, words};
 use super::tokens::{Member, have};
 
 /// The finding for member `i`'s first cell when it lacks switches that
@@ -128,22 +128,16 @@ fn written_apart(text: &str, cell: &Range<usize>, lower: &str) -> Option<Range<u
             .then(|| start..start + whole.len());
     }
     let part = part.to_ascii_lowercase();
-    let bytes = part.as_bytes();
-    let word = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
-    part.match_indices(name).find_map(|(at, _)| {
-        let end = at + name.len();
-        if word(at.checked_sub(1).and_then(|b| bytes.get(b))) || word(bytes.get(end)) {
-            return None;
-        }
-        // With the mark and the blanks after it, when it has one.
-        let before = part[..at].trim_end_matches([' ', '\t']);
-        let start = if before.ends_with(['/', '-']) {
-            before.len() - 1
-        } else {
-            at
-        };
-        Some(cell.start + start..cell.start + end)
-    })
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    let at = words(&part, name, word, word).next()?;
+    // With the mark and the blanks after it, when it has one.
+    let before = part[..at.start].trim_end_matches([' ', '\t']);
+    let start = if before.ends_with(['/', '-']) {
+        before.len() - 1
+    } else {
+        at.start
+    };
+    Some(cell.start + start..cell.start + at.end)
 }
 
 /// The finding for a first cell that writes switch `(lower, written)` of
@@ -186,11 +180,8 @@ fn holding<'c>(
     i: usize,
     lower: &str,
 ) -> (Vec<(usize, Range<usize>)>, Vec<&'c str>) {
-    let row = cells[i].as_ref().map(|c| c.row);
-    let holders: Vec<(usize, Range<usize>)> = (0..members.len())
-        .filter(|&k| k != i)
-        .filter_map(|k| {
-            let c = cells[k].as_ref().filter(|c| Some(c.row) == row)?;
+    let holders: Vec<(usize, Range<usize>)> = same_row(cells, i)
+        .filter_map(|(k, c)| {
             let (_, _, at) = c.switches.iter().find(|(l, _, _)| l == lower)?;
             Some((k, at.clone()))
         })
@@ -223,12 +214,12 @@ pub(super) fn translated(
 ) -> Option<Finding> {
     // Its own switches no other locale's row has, and theirs it lacks.
     let own = own_only(cells, i);
-    let theirs: Vec<(usize, &Switch)> = same_row(cells, i)
-        .flat_map(|(k, c)| c.switches.iter().map(move |s| (k, s)))
-        .filter(|(_, (l, _, _))| !has(cell, l))
+    let theirs: Vec<(usize, &KeyCell, &Switch)> = same_row(cells, i)
+        .flat_map(|(k, c)| c.switches.iter().map(move |s| (k, c, s)))
+        .filter(|(_, _, (l, _, _))| !has(cell, l))
         .collect();
     let (lower, written, at) = *own.first()?;
-    let (k, (_, their_written, their_at)) = theirs.first().copied()?;
+    let (k, _, (_, their_written, their_at)) = theirs.first().copied()?;
     let page = members[i].0;
     if english(cx, page) {
         return None;
@@ -237,12 +228,8 @@ pub(super) fn translated(
     let word = prose_word(cx, page, lower, &line_of(text, cell.span.start))?;
     // Their switches are no words of their pages: else both sides are
     // words of a language, and nothing tells which one the command takes.
-    if theirs.iter().any(|&(k, (l, _, c))| {
-        let their_text = &cx.site.pages[members[k].0].source.text;
-        let row = line_of(
-            their_text,
-            cells[k].as_ref().map_or(c.start, |c| c.span.start),
-        );
+    if theirs.iter().any(|&(k, c, (l, _, _))| {
+        let row = line_of(&cx.site.pages[members[k].0].source.text, c.span.start);
         prose_word(cx, members[k].0, l, &row).is_some()
     }) {
         return None;
@@ -284,21 +271,15 @@ fn prose_word(cx: &Context, page: usize, lower: &str, skip: &Range<usize>) -> Op
     if name.len() < 4 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let text = &cx.site.pages[page].source.text;
-    let lowered = text.to_ascii_lowercase();
-    let bytes = lowered.as_bytes();
-    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    lowered
-        .match_indices(name)
-        .map(|(at, _)| at..at + name.len())
-        .find(|r| {
-            let before = r.start.checked_sub(1).map(|b| bytes[b]);
-            let after = bytes.get(r.end).copied();
-            !(skip.start <= r.start && r.start < skip.end)
-                && before.is_none_or(|b| !word(b) && b != b'/' && b != b'-')
-                && after.is_none_or(|b| !word(b) && b != b'-')
-                && !cx.in_code(page, r.start)
-        })
+    let lowered = cx.site.pages[page].source.text.to_ascii_lowercase();
+    let letter = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    words(
+        &lowered,
+        name,
+        |b| letter(b) || b == b'/' || b == b'-',
+        |b| letter(b) || b == b'-',
+    )
+    .find(|r| !skip.contains(&r.start) && !cx.in_code(page, r.start))
 }
 
 /// The other members' first cells in the same row as member `i`'s.

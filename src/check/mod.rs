@@ -407,6 +407,29 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The first place `find` finds in one of `page`'s fenced code blocks
+    /// (given the block's code, it answers a range in it), as a byte range
+    /// in the file: the page's own code as evidence of what it writes.
+    pub fn in_fenced_code(
+        &self,
+        page: usize,
+        find: impl Fn(&str) -> Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let facts = &self.site.pages[page].doc.facts;
+        let text = &self.site.pages[page].source.text;
+        facts
+            .units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Code)
+            .flat_map(|u| facts.tokens_of(u))
+            .filter(|t| t.kind == TokenKind::Fenced)
+            .find_map(|t| {
+                let span = t.span();
+                let found = find(text.get(span.clone())?)?;
+                Some(span.start + found.start..span.start + found.end)
+            })
+    }
+
     /// The bytes of block `unit` of `page`: from its start to the next
     /// block's (an item's own paragraphs are no blocks of their own), or
     /// to the end of the file.

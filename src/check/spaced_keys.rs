@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::{TokenKind, UnitKind};
+use crate::markdown::facts::UnitKind;
 
 use super::Context;
 use super::switches::{in_cell, in_rows};
@@ -98,30 +98,7 @@ fn squeezed(text: &str) -> String {
 
 /// Where `page`'s fenced code holds `needle`, as a byte range in the file.
 fn in_code(cx: &Context, page: usize, needle: &str) -> Option<Range<usize>> {
-    in_fenced_code(cx, page, |code| {
+    cx.in_fenced_code(page, |code| {
         code.find(needle).map(|at| at..at + needle.len())
     })
-}
-
-/// The first place `find` finds in one of `page`'s fenced code blocks
-/// (given the block's code, it answers a range in it), as a byte range in
-/// the file.
-pub(super) fn in_fenced_code(
-    cx: &Context,
-    page: usize,
-    find: impl Fn(&str) -> Option<Range<usize>>,
-) -> Option<Range<usize>> {
-    let facts = &cx.site.pages[page].doc.facts;
-    let text = &cx.site.pages[page].source.text;
-    facts
-        .units
-        .iter()
-        .filter(|u| u.kind == UnitKind::Code)
-        .flat_map(|u| facts.tokens_of(u))
-        .filter(|t| t.kind == TokenKind::Fenced)
-        .find_map(|t| {
-            let span = t.span();
-            let found = find(text.get(span.clone())?)?;
-            Some(span.start + found.start..span.start + found.end)
-        })
 }

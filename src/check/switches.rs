@@ -104,16 +104,35 @@ pub(super) fn named_elsewhere(
     skip: &Range<usize>,
 ) -> Option<Range<usize>> {
     let lower = text.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
-    lower
-        .match_indices(switch)
-        .map(|(i, _)| i..i + switch.len())
-        .find(|at| {
-            let before = at.start.checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(at.end).copied();
-            !(skip.start <= at.start && at.start < skip.end)
-                && before.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'/' && c != b'-')
-                && after.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'-')
+    words(
+        &lower,
+        switch,
+        |c| c.is_ascii_alphanumeric() || c == b'/' || c == b'-',
+        |c| c.is_ascii_alphanumeric() || c == b'-',
+    )
+    .find(|at| !skip.contains(&at.start))
+}
+
+/// The places `needle` stands in `lowered` (both lower-cased) as a word
+/// of its own: after no byte that `joins_before`, before none that
+/// `joins_after`. Byte ranges in `lowered`. What counts as a word's
+/// neighbour differs by use: a switch's mark may not precede a name
+/// looked for as prose, a `-` never follows a whole switch.
+pub(super) fn words<'t>(
+    lowered: &'t str,
+    needle: &'t str,
+    joins_before: impl Fn(u8) -> bool + 't,
+    joins_after: impl Fn(u8) -> bool + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let bytes = lowered.as_bytes();
+    lowered
+        .match_indices(needle)
+        .map(move |(at, _)| at..at + needle.len())
+        .filter(move |at| {
+            !at.start
+                .checked_sub(1)
+                .is_some_and(|b| joins_before(bytes[b]))
+                && !bytes.get(at.end).is_some_and(|&b| joins_after(b))
         })
 }
 
