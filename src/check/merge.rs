@@ -38,8 +38,10 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
                 head.notes
                     .push(format!("{} [{}]", finding.message, finding.rule));
                 head.notes.extend(finding.notes);
+                // One place, one label: a row the token and the cell
+                // rules both point at is shown once.
                 for related in finding.related {
-                    if !head.related.contains(&related) {
+                    if !head.related.iter().any(|r| r.location == related.location) {
                         head.related.push(related);
                     }
                 }

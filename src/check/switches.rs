@@ -98,6 +98,8 @@ fn letters_together(bytes: &[u8], i: usize) -> Option<Vec<Range<usize>>> {
 }
 
 /// Where `page` names `switch` (lower-cased) as a word outside `skip`.
+/// Not in an HTML end tag: the `</a>` of every `<a name>` heading is no
+/// mention of `/a` (the real `shutdown` page's syntax is what names it).
 pub(super) fn named_elsewhere(
     text: &str,
     switch: &str,
@@ -107,7 +109,7 @@ pub(super) fn named_elsewhere(
     words(
         &lower,
         switch,
-        |c| c.is_ascii_alphanumeric() || c == b'/' || c == b'-',
+        |c| c.is_ascii_alphanumeric() || c == b'/' || c == b'-' || c == b'<',
         |c| c.is_ascii_alphanumeric() || c == b'-',
     )
     .find(|at| !skip.contains(&at.start))
@@ -325,7 +327,21 @@ fn own_description(text: &str, cell: &KeyCell) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::in_cell;
+    use super::{in_cell, named_elsewhere};
+
+    #[test]
+    fn an_end_tag_names_no_switch() {
+        let page = "# <a name=\"x\"></a>x\n\n```\nshutdown /a\n```\n\n|/a|Abort.|\n";
+        let row = page.find("|/a|").unwrap_or(0);
+        let named = named_elsewhere(page, "/a", &(row..page.len()));
+        assert_eq!(named.map(|at| &page[at]), Some("/a"));
+        let syntax = page.find("shutdown /a").map(|at| at + 9);
+        assert_eq!(
+            named_elsewhere(page, "/a", &(0..0)).map(|at| at.start),
+            syntax
+        );
+        assert_eq!(named_elsewhere("<b>x</b>", "/b", &(0..0)), None);
+    }
 
     fn switches(cell: &str) -> Vec<&str> {
         in_cell(cell).into_iter().map(|r| &cell[r]).collect()
