@@ -301,7 +301,57 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for locale in ["es-es", "fr-fr", "it-it"] {
         expected.insert(("broken-link".to_owned(), tasklist(locale), 95));
     }
+    // shutdown in five machine translations of one version: pt-br writes
+    // `SRDF` for `/a` (45) and zh-cn `i` for `/i` (41) in the parameters
+    // table; es-es and pt-br describe `<XX>:<YY>` with *XX* and *AA*
+    // (52), the placeholder renamed as if it were the year. Placeholders
+    // of the pipeline in zh-cn (50, 52, 72) and zh-tw (50, 52, 53, 72).
+    // Not fr-fr's and pt-br's *xxx* for *XXX* (the same name), nor
+    // zh-cn's and zh-tw's `**/I**` for `**/i**`, nor `**p :**` and
+    // `**p：**` for `**p:**`.
+    let shutdown = |locale: &str| page(locale, "shutdown");
+    for (locale, line) in [("pt-br", 45), ("zh-cn", 41), ("es-es", 52), ("pt-br", 52)] {
+        expected.insert((
+            "translation-token-mismatch".to_owned(),
+            shutdown(locale),
+            line,
+        ));
+    }
+    for (locale, line) in [
+        ("zh-cn", 50),
+        ("zh-cn", 52),
+        ("zh-cn", 72),
+        ("zh-tw", 50),
+        ("zh-tw", 52),
+        ("zh-tw", 53),
+        ("zh-tw", 72),
+    ] {
+        expected.insert(("mt-placeholder".to_owned(), shutdown(locale), line));
+    }
+    for locale in ["es-es", "fr-fr", "pt-br", "zh-cn", "zh-tw"] {
+        expected.insert(("broken-link".to_owned(), shutdown(locale), 79));
+    }
     assert_eq!(findings(&doc), expected);
+    let renamed = finding_where(&doc, |f| {
+        f["location"]["file"] == shutdown("es-es").as_str() && f["location"]["line"] == 52
+    });
+    assert_eq!(
+        renamed["message"],
+        "this table row names *AA* where fr-fr, zh-cn, zh-tw read *YY*, the placeholder this page writes as `<YY >` on line 52: machine translation renamed it"
+    );
+    assert_eq!(renamed["severity"], "warning");
+    assert_eq!(renamed["location"]["column"], 419);
+    // The page names `/a` in its syntax block (34), not in the `</a>` of
+    // its first heading (23); the rows of the other locales are shown
+    // once each, though the cell rule points at them too.
+    let srdf = finding_where(&doc, |f| {
+        f["location"]["file"] == shutdown("pt-br").as_str() && f["location"]["line"] == 45
+    });
+    assert_eq!(
+        srdf["message"],
+        "this table row lacks the switch `/a`, which es-es, fr-fr, zh-cn, zh-tw have in the same row and this page names on line 34"
+    );
+    assert_eq!(srdf["related"].as_array().map(Vec::len), Some(5));
     let status = finding_where(&doc, |f| {
         f["location"]["file"] == tasklist("fr-fr").as_str() && f["location"]["line"] == 50
     });
@@ -752,6 +802,116 @@ fn a_switch_that_is_a_word_of_the_page_is_a_warning_and_nothing_like_it() {
     let es = page("/fecha", "Ordena por fecha.", "tool /s");
     let (_, found) = run(&[("fr-fr/tool.md", &fr), ("es-es/tool.md", &es)], &[]);
     assert!(found.is_empty(), "{found:?}");
+}
+
+/// A placeholder renamed in a block's prose (`*AA*` where the others
+/// write `*YY*`, the placeholder `<YY>` of the page's syntax): a warning
+/// of `translation-token-mismatch`. Not a placeholder written in another
+/// case, nor one the page never writes as `<YY>`, nor a placeholder a
+/// block drops without naming another, nor longer italic names, which
+/// the localization translates on purpose.
+#[test]
+fn a_renamed_placeholder_in_italics_is_a_warning_and_nothing_like_it() {
+    let page = |italics: &str, syntax: &str| {
+        format!(
+            "# tool\n\n```\ntool {syntax}\n```\n\n|Option|Description|\n|-|-|\n|/d|Reason: {italics}.|\n|/q|Quiet.|\n"
+        )
+    };
+    let kept = page("*XX* major, *YY* minor", "/d <XX>:<YY>");
+    let renamed = page("*XX* major, *AA* minor", "/d <XX>:<YY>");
+    let (code, doc) = run_json(
+        &[
+            ("en-us/tool.md", &kept),
+            ("de-de/tool.md", &kept),
+            ("es-es/tool.md", &renamed),
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(0), "a warning");
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/es-es/tool.md", 9)])
+    );
+    let aa = finding_at(&doc, "content/es-es/tool.md", 9);
+    assert_eq!(
+        aa["message"],
+        "this table row names *AA* where en-us, de-de read *YY*, the placeholder this page writes as `<YY>` on line 4: machine translation renamed it"
+    );
+    assert_eq!(aa["severity"], "warning");
+    assert_eq!(
+        (&aa["location"]["column"], &aa["location"]["end_column"]),
+        (&serde_json::json!(26), &serde_json::json!(28))
+    );
+    assert_eq!(
+        related(aa),
+        [
+            ("content/es-es/tool.md", 4),
+            ("content/en-us/tool.md", 9),
+            ("content/de-de/tool.md", 9),
+        ]
+    );
+    // Two locales: the page's own syntax tells which side renamed it.
+    let (_, found) = run(
+        &[("en-us/tool.md", &kept), ("es-es/tool.md", &renamed)],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/es-es/tool.md", 9)])
+    );
+    for (es, why) in [
+        (
+            page("*xx* major, *yy* minor", "/d <XX>:<YY>"),
+            "another case",
+        ),
+        (
+            page("*XX* major, *AA* minor", "/d <XX>:<AA>"),
+            "its own placeholder",
+        ),
+        (
+            page("*XX* major, *AA* minor", "/d <XX>:<ZZ>"),
+            "no <YY> on the page",
+        ),
+        (
+            page("*XX* major, the minor one", "/d <XX>:<YY>"),
+            "dropped, not renamed",
+        ),
+    ] {
+        let (_, found) = run(
+            &[
+                ("en-us/tool.md", &kept),
+                ("de-de/tool.md", &kept),
+                ("es-es/tool.md", &es),
+            ],
+            &[],
+        );
+        assert!(found.is_empty(), "{why}: {found:?}");
+    }
+    // Longer names are translated on purpose: `*destino*`, `*Ziel*`.
+    let long = |name: &str| page(&format!("*{name}* folder"), "/d <Destination>");
+    let (_, found) = run(
+        &[
+            ("en-us/tool.md", &long("Destination")),
+            ("de-de/tool.md", &long("Ziel")),
+            ("es-es/tool.md", &long("destino")),
+        ],
+        &[],
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // A code span is no italics: the code differs (an error of its own),
+    // but `*AA*` in it is no renamed placeholder.
+    let code = |name: &str| page(&format!("*XX* major, `*{name}*` minor"), "/d <XX>:<YY>");
+    let (_, doc) = run_json(
+        &[
+            ("en-us/tool.md", &code("YY")),
+            ("de-de/tool.md", &code("YY")),
+            ("es-es/tool.md", &code("AA")),
+        ],
+        &[],
+    );
+    let coded = finding_at(&doc, "content/es-es/tool.md", 9);
+    assert_eq!(coded["severity"], "error");
+    assert!(!doc.to_string().contains("renamed"), "{doc}");
 }
 
 /// `bare-switch`: in a table whose first column lists switches, a bare

@@ -28,6 +28,7 @@ mod lost_switches;
 mod merge;
 mod mt_placeholders;
 mod pivots;
+mod placeholder_mentions;
 mod redirects;
 pub mod resolve;
 mod site_paths;

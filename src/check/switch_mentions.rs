@@ -172,7 +172,7 @@ pub(super) fn not_mentioned(
     } else {
         "mention"
     };
-    let mut finding = Finding::warning(
+    let finding = Finding::warning(
         "translation-token-mismatch",
         cx.location(page, at),
         format!(
@@ -186,10 +186,24 @@ pub(super) fn not_mentioned(
         locales.first().copied().unwrap_or("the other locale")
     ))
     .with_related(named_at, format!("this page names `{written}` here"));
-    for ((k, at), locale) in holders.into_iter().zip(locales) {
+    same_in_holders(cx, members, finding, holders, what)
+}
+
+/// `finding` with the same `what` ("table row") of each of `holders`
+/// (members, and where their block has what this one lacks) as related
+/// locations, in the holders' order.
+pub(super) fn same_in_holders(
+    cx: &Context,
+    members: &[Member],
+    mut finding: Finding,
+    holders: Vec<(usize, Range<usize>)>,
+    what: &str,
+) -> Finding {
+    for (k, at) in holders {
+        let page = members[k].0;
         finding = finding.with_related(
-            cx.location(members[k].0, at),
-            format!("the same {what} in {locale}"),
+            cx.location(page, at),
+            format!("the same {what} in {}", cx.locale_key(page)),
         );
     }
     finding

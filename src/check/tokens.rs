@@ -2,7 +2,8 @@
 //! what a translation must not change: codes, code spans, fenced code, link
 //! targets, anchors, and command switches (those judged apart, in
 //! [`super::switches`] for tables, [`super::switch_mentions`] for prose
-//! and [`super::heading_names`] for headings), and cmdlet names in
+//! and [`super::heading_names`] for headings), placeholders prose names
+//! in italics ([`super::placeholder_mentions`]), and cmdlet names in
 //! link texts ([`super::cmdlet_links`]).
 //!
 //! Only pages made from the same source version are compared: pages whose
@@ -38,8 +39,8 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, cells, cmdlet_links, heading_names, link_text, mt_placeholders, spaced_keys,
-    switch_mentions, switches, table_keys,
+    Context, cells, cmdlet_links, heading_names, link_text, mt_placeholders, placeholder_mentions,
+    spaced_keys, switch_mentions, switches, table_keys,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -103,6 +104,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     for members in rows.iter().filter(|m| m.len() >= 2) {
         out.extend(switches::missing(cx, members));
         out.extend(switch_mentions::lost(cx, members));
+        out.extend(placeholder_mentions::renamed(cx, members));
         out.extend(heading_names::renamed(cx, members));
         out.extend(cmdlet_links::translated(cx, members));
         out.extend(spaced_keys::split(cx, members));
