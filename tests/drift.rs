@@ -148,6 +148,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
     let tasklist = "windows-commands/tasklist.md";
     let roles = "get-started/Server-Role-Upgradeability-Table.md";
     let shutdown = "windows-commands/shutdown.md";
+    let ping = "windows-commands/ping.md";
     // Every page is missing in the locales not listed here.
     let mut expected = BTreeMap::new();
     for page in [
@@ -166,6 +167,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
         tasklist,
         roles,
         shutdown,
+        ping,
     ] {
         for locale in [
             "de-de", "es-es", "fr-fr", "it-it", "ja-jp", "ko-kr", "pt-br", "zh-cn", "zh-tw",
@@ -245,6 +247,13 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (shutdown, "pt-br", "inconsistent"),
         (shutdown, "zh-cn", "inconsistent"),
         (shutdown, "zh-tw", "up-to-date"),
+        // fr-fr and zh-tw translated the switch `/t` (`commutateur`,
+        // `一起`), fr-fr renamed *TOS* (*OT*).
+        (ping, "de-de", "up-to-date"),
+        (ping, "es-es", "up-to-date"),
+        (ping, "fr-fr", "inconsistent"),
+        (ping, "zh-cn", "up-to-date"),
+        (ping, "zh-tw", "inconsistent"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");

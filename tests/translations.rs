@@ -331,7 +331,36 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for locale in ["es-es", "fr-fr", "pt-br", "zh-cn", "zh-tw"] {
         expected.insert(("broken-link".to_owned(), shutdown(locale), 79));
     }
+    // ping in five machine translations of one version: fr-fr and zh-tw
+    // translated the switch `/t` in the parameters table (`commutateur`,
+    // "switch", and `一起`, "together": 39), fr-fr renamed the placeholder
+    // *TOS* to *OT* (45, with the pipeline's placeholder on that line as
+    // its note). The pipeline's placeholders in nine cells of de-de,
+    // fr-fr and zh-cn. Not es-es's *Tos* (the same name), nor the *TTL*
+    // de-de and fr-fr reword ("Gültigkeitsdauer", *durée de vie*), a
+    // rewording with nothing in its place.
+    let ping = |locale: &str| page(locale, "ping");
+    for (locale, line) in [("fr-fr", 39), ("zh-tw", 39), ("fr-fr", 45)] {
+        expected.insert(("translation-token-mismatch".to_owned(), ping(locale), line));
+    }
+    for locale in ["de-de", "fr-fr", "zh-cn"] {
+        for line in [41, 42, 44, 45, 46, 47, 48, 49, 50, 52, 55] {
+            if (locale, line) != ("fr-fr", 45) {
+                expected.insert(("mt-placeholder".to_owned(), ping(locale), line));
+            }
+        }
+    }
+    for locale in ["de-de", "es-es", "fr-fr", "zh-cn", "zh-tw"] {
+        expected.insert(("broken-link".to_owned(), ping(locale), 101));
+    }
     assert_eq!(findings(&doc), expected);
+    let tos = finding_where(&doc, |f| {
+        f["location"]["file"] == ping("fr-fr").as_str() && f["location"]["line"] == 45
+    });
+    assert_eq!(
+        tos["message"],
+        "this table row names *OT* where es-es, de-de, zh-cn, zh-tw read *TOS*, the placeholder this page writes as `<TOS>` on line 32: machine translation renamed it"
+    );
     let renamed = finding_where(&doc, |f| {
         f["location"]["file"] == shutdown("es-es").as_str() && f["location"]["line"] == 52
     });

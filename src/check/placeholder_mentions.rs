@@ -149,7 +149,8 @@ fn finding(
 }
 
 /// The italic words of up to [`LONGEST`] ASCII letters in `range` of
-/// `page`'s text (`*XX*`, `_n_`), outside code.
+/// `page`'s text (`*XX*`, `_n_`, `*Tos*`), outside code: any case counts
+/// as keeping a placeholder, capitals alone as naming one.
 fn italics(cx: &Context, page: usize, range: Range<usize>) -> Vec<Italic> {
     let text = &cx.site.pages[page].source.text;
     let Some(part) = text.get(range.clone()) else {
@@ -179,9 +180,8 @@ fn italics(cx: &Context, page: usize, range: Range<usize>) -> Vec<Italic> {
         }
         let word = &part[open + 1..close];
         let capitals = word.bytes().all(|b| b.is_ascii_uppercase());
-        let same_case = capitals || word.bytes().all(|b| b.is_ascii_lowercase());
         let at = range.start + open + 1..range.start + close;
-        if same_case && !cx.in_code(page, at.start) {
+        if !cx.in_code(page, at.start) {
             found.push(Italic {
                 lower: word.to_ascii_lowercase(),
                 capitals,
