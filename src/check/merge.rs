@@ -38,10 +38,13 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
                 head.notes
                     .push(format!("{} [{}]", finding.message, finding.rule));
                 head.notes.extend(finding.notes);
-                // One place, one label: a row the token and the cell
-                // rules both point at is shown once.
+                // One line, one label: a row the token and the cell rules
+                // both point at, or a block the placeholder rule points
+                // at the start of, is shown once, as the head shows it.
                 for related in finding.related {
-                    if !head.related.iter().any(|r| r.location == related.location) {
+                    let line =
+                        |r: &crate::diagnostic::Related| (r.location.file.clone(), r.location.line);
+                    if !head.related.iter().any(|r| line(r) == line(&related)) {
                         head.related.push(related);
                     }
                 }
