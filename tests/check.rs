@@ -667,6 +667,28 @@ fn link_text_against_anchor_and_table_keys() {
     );
 }
 
+/// A parameters table's first column is a key too: a switch listed twice
+/// (the real `msiexec` page's `/fc` for `/fv`) is a repeat, said once per
+/// repeat with every line so far. Not a switch written with different
+/// arguments, nor a table too short to tell.
+#[test]
+fn a_switch_listed_twice_in_a_parameters_table_is_a_repeated_key() {
+    let page = "# tool\n\n|Option|Description|\n|-|-|\n|/fp|Missing file.|\n|/fc|Checksum.|\n|/fa|All files.|\n|/fc|From source.|\n|/l \\<file>|Log.|\n|/l+ \\<file>|Append.|\n|/fo|Older.|\n|/fe|Equal.|\n|/fc|Again.|\n\n|Option|Description|\n|-|-|\n|/a|A.|\n|/a|B.|\n";
+    let (_, doc) = run_json(&[("en-us/tool.md", page)], &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("duplicate-table-key", "content/en-us/tool.md", 8),
+            ("duplicate-table-key", "content/en-us/tool.md", 13),
+        ])
+    );
+    let third = finding_where(&doc, |f| f["location"]["line"] == 13);
+    assert_eq!(
+        third["message"],
+        "`/fc` appears 3 times in the first column of this table (lines 6, 8 and 13)"
+    );
+}
+
 #[test]
 fn config_sets_severities_and_turns_rules_off() {
     let site = Fixture::new();

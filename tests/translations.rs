@@ -353,7 +353,39 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for locale in ["de-de", "es-es", "fr-fr", "zh-cn", "zh-tw"] {
         expected.insert(("broken-link".to_owned(), ping(locale), 101));
     }
+    // msiexec in two machine translations of one version (es-es, zh-cn).
+    // es-es writes `l!` and `l` for `/l!` and `/l` (149, 150); zh-cn's
+    // sentence before the repair example lost the product code
+    // `{AAD3D77A-7476-...}` that the example runs (220: only zh-cn, its
+    // own code writing it). Their source lists `/lp` three times (143,
+    // 144, 146) and `/fc` twice (211, 216, the second meant `/fv`), in
+    // both: `duplicate-table-key`. Each page repeats its `syntax`,
+    // `parameters` and `examples` anchors in every section (27, 33, 46).
+    let msiexec = |locale: &str| page(locale, "msiexec");
+    for (locale, line) in [("es-es", 149), ("es-es", 150), ("zh-cn", 220)] {
+        expected.insert((
+            "translation-token-mismatch".to_owned(),
+            msiexec(locale),
+            line,
+        ));
+    }
+    for locale in ["es-es", "zh-cn"] {
+        for line in [144, 146, 216] {
+            expected.insert(("duplicate-table-key".to_owned(), msiexec(locale), line));
+        }
+        for line in [27, 33, 46] {
+            expected.insert(("duplicate-anchor".to_owned(), msiexec(locale), line));
+        }
+        expected.insert(("broken-link".to_owned(), msiexec(locale), 232));
+    }
     assert_eq!(findings(&doc), expected);
+    let product = finding_where(&doc, |f| {
+        f["location"]["file"] == msiexec("zh-cn").as_str() && f["location"]["line"] == 220
+    });
+    assert_eq!(
+        product["message"],
+        "this paragraph lacks `7476`, which es-es has, and this page's own code writes on line 188"
+    );
     let tos = finding_where(&doc, |f| {
         f["location"]["file"] == ping("fr-fr").as_str() && f["location"]["line"] == 45
     });
@@ -941,6 +973,43 @@ fn a_renamed_placeholder_in_italics_is_a_warning_and_nothing_like_it() {
     let coded = finding_at(&doc, "content/es-es/tool.md", 9);
     assert_eq!(coded["severity"], "error");
     assert!(!doc.to_string().contains("renamed"), "{doc}");
+}
+
+/// Two peers, one block lacking a code the other has, nothing in its
+/// place: the side whose own code writes that code lost it (the real
+/// zh-cn `msiexec` dropped a product code from the sentence before the
+/// example that uses it). Without that, both sides are told.
+#[test]
+fn of_two_peers_the_one_whose_code_writes_what_its_prose_lost_is_told() {
+    let page =
+        |prose: &str, code: &str| format!("# tool\n\n{prose}\n\n```\ntool /fa {code}\n```\n");
+    let en = page("Repair product 7476-469F, type:", "7476-469F");
+    let es = page("Para reparar el producto, escriba:", "7476-469F");
+    let (_, doc) = run_json(&[("en-us/tool.md", &en), ("es-es/tool.md", &es)], &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/es-es/tool.md", 3)])
+    );
+    let lost = finding_at(&doc, "content/es-es/tool.md", 3);
+    assert_eq!(
+        lost["message"],
+        "this paragraph lacks `7476`, which en-us has, and this page's own code writes on line 6"
+    );
+    assert_eq!(
+        related(lost),
+        [("content/en-us/tool.md", 3), ("content/es-es/tool.md", 6)]
+    );
+    // Its code does not write it: nothing tells which side is right.
+    let en = page("Repair product 7476-469F, type:", "ABCD-469F");
+    let es = page("Para reparar el producto, escriba:", "ABCD-469F");
+    let (_, found) = run(&[("en-us/tool.md", &en), ("es-es/tool.md", &es)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/en-us/tool.md", 3),
+            ("translation-token-mismatch", "content/es-es/tool.md", 3),
+        ])
+    );
 }
 
 /// `bare-switch`: in a table whose first column lists switches, a bare

@@ -18,9 +18,9 @@ use std::ops::Range;
 
 use crate::diagnostic::Finding;
 
-use super::Context;
 use super::switches::{KeyCell, Switch, in_rows, line_of, named_elsewhere, words};
 use super::tokens::{Member, have};
+use super::{Context, and_list};
 
 /// The finding for member `i`'s first cell when it lacks switches that
 /// the same row has in other locales (rows at the same place of tables as
@@ -308,13 +308,4 @@ fn own_only<'a, 'c>(cells: &'a [Option<KeyCell<'c>>], i: usize) -> Vec<&'a Switc
         .iter()
         .filter(|(l, _, _)| !same_row(cells, i).any(|(_, c)| has(c, l)))
         .collect()
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

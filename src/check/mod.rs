@@ -602,6 +602,15 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
+/// `a`, `a and b`, `a, b and c`: a list as a message says it.
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The id among `ids` closest to `wanted`, for a "did you mean" hint.
 pub fn closest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_lower = wanted.to_lowercase();

@@ -2,9 +2,11 @@
 //! table whose first column is a key.
 //!
 //! A first column is a key when nearly every body cell in it holds a code,
-//! a code span or a link, and nearly all of them differ: an index of error
-//! codes, a list of cmdlets. A column of categories ("MAK", "KMS") repeats
-//! by nature and is left alone.
+//! a code span or a link, or starts with a command switch, and nearly all
+//! of them differ: an index of error codes, a list of cmdlets, a command's
+//! parameters (the real `msiexec` page lists `/fc` twice, the second for
+//! `/fv`, in its source and so in every translation). A column of
+//! categories ("MAK", "KMS") repeats by nature and is left alone.
 
 use std::collections::HashMap;
 
@@ -42,7 +44,10 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                     ) && (key.span.start..key.span.end).contains(&t.span().start)
                 });
                 let text = facts.cell_text(key);
-                (coded && !text.is_empty()).then(|| text.to_lowercase())
+                let switch = super::switches::in_cell(text)
+                    .first()
+                    .is_some_and(|at| at.start == 0);
+                ((coded || switch) && !text.is_empty()).then(|| text.to_lowercase())
             })
             .collect();
         let coded = keys.iter().flatten().count();
@@ -71,7 +76,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let mut out = Vec::new();
         let facts = &page.doc.facts;
-        for (repeat, first) in duplicates(facts) {
+        let repeats = duplicates(facts);
+        for &(repeat, first) in &repeats {
             let (Some(key), Some(first_key)) = (
                 facts.key(&facts.units[repeat]),
                 facts.key(&facts.units[first]),
@@ -79,16 +85,31 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 continue;
             };
             let first_location = cx.location(p, first_key.span.clone());
+            // This occurrence and the ones before it (a third `/lp` says
+            // so, rather than "twice").
+            let lines: Vec<String> = std::iter::once(first_location.line)
+                .chain(
+                    repeats
+                        .iter()
+                        .filter(|(r, f)| *f == first && *r <= repeat)
+                        .map(|(r, _)| cx.line(p, facts.units[*r].offset)),
+                )
+                .map(|l| l.to_string())
+                .collect();
             let span = key_span(facts, repeat).unwrap_or(key.span.clone());
             out.push(
                 Finding::warning(
                     "duplicate-table-key",
                     cx.location(p, span),
                     format!(
-                        "`{}` appears twice in the first column of this table (lines {} and {})",
+                        "`{}` appears {} in the first column of this table (lines {})",
                         facts.cell_text(key),
-                        first_location.line,
-                        cx.line(p, key.span.start)
+                        if lines.len() == 2 {
+                            "twice".to_owned()
+                        } else {
+                            format!("{} times", lines.len())
+                        },
+                        super::and_list(&lines)
                     ),
                 )
                 .with_related(first_location, "the first occurrence")

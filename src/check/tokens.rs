@@ -25,7 +25,9 @@
 //!   related locations.
 //! - Without a majority (two locales), each page's own evidence, as above
 //!   or a machine-translation placeholder (`@no__t-0`) in the block, marks
-//!   the wrong side. Without evidence, both are reported.
+//!   the wrong side; so does, where one block only lacks codes the other
+//!   has, its own page's fenced code writing them ([`lost_but_in_code`]).
+//!   Without evidence, both are reported.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -139,6 +141,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             sets.iter()
                 .find(|s| sets.iter().filter(|t| t == s).count() * 2 > sets.len())
         };
+        let mut in_code = None;
         let flagged: Vec<usize> = match reference {
             Some(m) => (0..members.len()).filter(|&i| sets[i] != *m).collect(),
             None if source.is_some() => vec![0],
@@ -146,10 +149,13 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
                 let marked: Vec<usize> = (0..members.len())
                     .filter(|&i| evidence.has(cx, members[i]))
                     .collect();
-                if marked.is_empty() || marked.len() == members.len() {
-                    (0..members.len()).collect()
-                } else {
+                if !marked.is_empty() && marked.len() < members.len() {
                     marked
+                } else if let Some((i, at)) = lost_but_in_code(cx, members, &keyed) {
+                    in_code = Some(at);
+                    vec![i]
+                } else {
+                    (0..members.len()).collect()
                 }
             }
         };
@@ -165,11 +171,65 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             } else {
                 others
             };
-            out.push(finding(cx, members, &keyed, i, &others));
+            let mut found = finding(cx, members, &keyed, i, &others);
+            if let Some(at) = in_code.clone() {
+                let written = cx.location(members[i].0, at);
+                found.message = format!(
+                    "{}, and this page's own code writes on line {}",
+                    found.message, written.line
+                );
+                found = found.with_related(written, "this page's code writes it here");
+            }
+            out.push(found);
         }
     }
     out.extend(cells::differ(cx, source.is_some(), &rows));
     out
+}
+
+/// With two peers and no other evidence: where one block only lacks
+/// tokens the other has (nothing stands in their place) and its own
+/// page's fenced code writes each of them, that block lost them: the
+/// member, and where its code writes the first. The real zh-cn `msiexec`
+/// dropped the product code `{AAD3D77A-7476-...}` from the sentence
+/// before the example that runs `msiexec.exe /fa {AAD3D77A-7476-...}`;
+/// es-es kept it, and only zh-cn is told.
+fn lost_but_in_code(
+    cx: &Context,
+    members: &[Member],
+    keyed: &[Keyed],
+) -> Option<(usize, Range<usize>)> {
+    let [a, b] = keyed else {
+        return None;
+    };
+    let (lacking, having) = if beyond(a, b).is_empty() {
+        (0, b)
+    } else if beyond(b, a).is_empty() {
+        (1, a)
+    } else {
+        return None;
+    };
+    let missing = beyond(having, &keyed[lacking]);
+    let page = members[lacking].0;
+    let mut first = None;
+    for (kind, value) in &missing {
+        if !matches!(kind, TokenKind::Code | TokenKind::InlineCode) {
+            return None;
+        }
+        let lowered = value.to_ascii_lowercase();
+        let at = cx.in_fenced_code(page, |code| {
+            let code = code.to_ascii_lowercase();
+            switches::words(
+                &code,
+                &lowered,
+                |c| c.is_ascii_alphanumeric(),
+                |c| c.is_ascii_alphanumeric(),
+            )
+            .next()
+        })?;
+        first.get_or_insert(at);
+    }
+    first.map(|at| (lacking, at))
 }
 
 /// Where some translations of a block have explicit anchors
