@@ -670,10 +670,11 @@ fn link_text_against_anchor_and_table_keys() {
 /// A parameters table's first column is a key too: a switch listed twice
 /// (the real `msiexec` page's `/fc` for `/fv`) is a repeat, said once per
 /// repeat with every line so far. Not a switch written with different
-/// arguments, nor a table too short to tell.
+/// arguments or in another case (`nbtstat` takes `-r` and `-R`), nor a
+/// table too short to tell.
 #[test]
 fn a_switch_listed_twice_in_a_parameters_table_is_a_repeated_key() {
-    let page = "# tool\n\n|Option|Description|\n|-|-|\n|/fp|Missing file.|\n|/fc|Checksum.|\n|/fa|All files.|\n|/fc|From source.|\n|/l \\<file>|Log.|\n|/l+ \\<file>|Append.|\n|/fo|Older.|\n|/fe|Equal.|\n|/fc|Again.|\n\n|Option|Description|\n|-|-|\n|/a|A.|\n|/a|B.|\n";
+    let page = "# tool\n\n|Option|Description|\n|-|-|\n|/fp|Missing file.|\n|/fc|Checksum.|\n|/fa|All files.|\n|/fc|From source.|\n|/l \\<file>|Log.|\n|/l+ \\<file>|Append.|\n|/fo|Older.|\n|/fe|Equal.|\n|/fc|Again.|\n|/FC|Not the same switch.|\n\n|Option|Description|\n|-|-|\n|/a|A.|\n|/a|B.|\n";
     let (_, doc) = run_json(&[("en-us/tool.md", page)], &[]);
     assert_eq!(
         findings(&doc),

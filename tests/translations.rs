@@ -378,6 +378,12 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         }
         expected.insert(("broken-link".to_owned(), msiexec(locale), 232));
     }
+    // nbtstat in es-es alone: its table lists `/C` for the `/c` of its
+    // syntax (39), and the command tells `/r` from `/R`, `/s` from `/S`:
+    // a switch in the wrong case, and no repeated keys.
+    let nbtstat = page("es-es", "nbtstat");
+    expected.insert(("switch-case-mismatch".to_owned(), nbtstat.clone(), 39));
+    expected.insert(("broken-link".to_owned(), nbtstat, 129));
     assert_eq!(findings(&doc), expected);
     let product = finding_where(&doc, |f| {
         f["location"]["file"] == msiexec("zh-cn").as_str() && f["location"]["line"] == 220
@@ -1010,6 +1016,50 @@ fn of_two_peers_the_one_whose_code_writes_what_its_prose_lost_is_told() {
             ("translation-token-mismatch", "content/es-es/tool.md", 3),
         ])
     );
+}
+
+/// `switch-case-mismatch`: in the table of a command that tells `/r` from
+/// `/R`, a switch the page writes nowhere else as it stands, while its
+/// syntax writes it in another case. Not where the table has no such
+/// pair (most commands read either case), nor where the other case is
+/// another row's switch.
+#[test]
+fn a_switch_in_the_wrong_case_is_flagged_where_case_matters() {
+    let page = |rows: &str| {
+        format!(
+            "# tool\n\n```\ntool [/c] [/n] [/r] [/R] [/s]\n```\n\n|Option|Description|\n|-|-|\n{rows}"
+        )
+    };
+    let wrong = page("|/C|Cache.|\n|/n|Names.|\n|/r|Resolve.|\n|/R|Reload.|\n|/s|Sessions.|\n");
+    let (code, doc) = run_json(&[("es-es/tool.md", &wrong)], &[]);
+    assert_eq!(code, Some(0), "a warning");
+    assert_eq!(
+        findings(&doc),
+        set(&[("switch-case-mismatch", "content/es-es/tool.md", 9)])
+    );
+    let c = finding_at(&doc, "content/es-es/tool.md", 9);
+    assert_eq!(
+        c["message"],
+        "`/C` is written nowhere else on this page, whose line 4 writes `/c`; this command tells `/r` from `/R`, so the case of a switch is part of it"
+    );
+    assert_eq!(related(c), [("content/es-es/tool.md", 4)]);
+    for (rows, why) in [
+        (
+            "|/C|Cache.|\n|/n|Names.|\n|/r|Resolve.|\n|/x|Other.|\n|/s|Sessions.|\n",
+            "no pair that tells case",
+        ),
+        (
+            "|/c|Cache.|\n|/n|Names.|\n|/r|Resolve.|\n|/R|Reload.|\n|/s|Sessions.|\n",
+            "as the syntax writes it",
+        ),
+        (
+            "|/c|Cache.|\n|/n|Names.|\n|/N +|Names, more.|\n|/r|Resolve.|\n|/R|Reload.|\n|/s|Sessions.|\n",
+            "the other case is another row's switch (msiexec's `/QN +`)",
+        ),
+    ] {
+        let (_, found) = run(&[("es-es/tool.md", &page(rows))], &[]);
+        assert!(found.is_empty(), "{why}: {found:?}");
+    }
 }
 
 /// `bare-switch`: in a table whose first column lists switches, a bare

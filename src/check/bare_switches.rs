@@ -12,6 +12,10 @@
 //! cells of several words are no bare words, and tables of fewer than
 //! four rows, or where fewer than three quarters of the rows start with a
 //! switch, are not switches tables.
+//!
+//! Also `switch-case-mismatch`, from the same first cells: in the table
+//! of a command that tells `/r` from `/R`, a switch written in another
+//! case than the page's own syntax writes it ([`case_changed`]).
 
 use std::collections::HashMap;
 
@@ -19,7 +23,7 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 
 use super::Context;
-use super::switches::in_cell;
+use super::switches::{in_cell, words};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
@@ -51,6 +55,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
         for keys in tables.values().filter(|keys| keys.len() >= 4) {
             out.extend(bare_words(cx, p, keys));
+            out.extend(case_changed(cx, p, keys));
         }
         out
     })
@@ -130,6 +135,72 @@ fn bare_words(cx: &Context, page: usize, keys: &[(&str, usize)]) -> Vec<Finding>
             )
             .with_help(format!(
                 "write this row's switch with its `{mark}`, as the command takes it{taken}; the source or another locale shows it"
+            )),
+        );
+    }
+    out
+}
+
+/// `switch-case-mismatch` for one table's first cells: where the table
+/// lists two switches that differ only in case (`/r` and `/R`: the
+/// command tells them apart, as `nbtstat` does), a switch this page writes
+/// nowhere else as it stands, while its syntax or examples write it in
+/// another case that no other row lists. The real es-es `nbtstat` lists
+/// `/C` for the `/c` of its syntax and example.
+fn case_changed(cx: &Context, page: usize, keys: &[(&str, usize)]) -> Vec<Finding> {
+    let leading: Vec<Option<&str>> = keys
+        .iter()
+        .map(|(key, _)| {
+            let first = in_cell(key).into_iter().next()?;
+            (first.start == 0).then(|| &key[first])
+        })
+        .collect();
+    let listed: Vec<&str> = leading.iter().flatten().copied().collect();
+    let pair = listed.iter().enumerate().find_map(|(i, a)| {
+        listed[i + 1..]
+            .iter()
+            .find(|b| *b != a && b.eq_ignore_ascii_case(a))
+            .map(|b| (*a, *b))
+    });
+    let Some((one, other)) = pair else {
+        return Vec::new();
+    };
+    let text = cx.site.pages[page].source.text.as_str();
+    let lowered = text.to_ascii_lowercase();
+    let joins_before = |c: u8| c.is_ascii_alphanumeric() || b"/-<".contains(&c);
+    let joins_after = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    let mut out = Vec::new();
+    for (&(key, start), lead) in keys.iter().zip(&leading) {
+        let Some(switch) = *lead else {
+            continue;
+        };
+        let cell = start..start + key.len();
+        let elsewhere = |at: &std::ops::Range<usize>| !cell.contains(&at.start);
+        let as_written = words(text, switch, joins_before, joins_after).any(|at| elsewhere(&at));
+        if as_written || listed.iter().filter(|s| **s == switch).count() > 1 {
+            continue;
+        }
+        let lower = switch.to_ascii_lowercase();
+        let variant = words(&lowered, &lower, joins_before, joins_after)
+            .filter(|at| elsewhere(at))
+            .map(|at| (&text[at.clone()], at))
+            .find(|(written, _)| *written != switch && !listed.contains(written));
+        let Some((meant, at)) = variant else {
+            continue;
+        };
+        let named = cx.location(page, at);
+        out.push(
+            Finding::warning(
+                "switch-case-mismatch",
+                cx.location(page, start..start + switch.len()),
+                format!(
+                    "`{switch}` is written nowhere else on this page, whose line {} writes `{meant}`; this command tells `{one}` from `{other}`, so the case of a switch is part of it",
+                    named.line
+                ),
+            )
+            .with_related(named, format!("this page writes `{meant}` here"))
+            .with_help(format!(
+                "write `{meant}`, as the page's syntax does; machine translation capitalises the start of a cell"
             )),
         );
     }

@@ -156,6 +156,11 @@ pub const RULES: &[RuleInfo] = &[
         "A bare word (`sec`) among the switches a table's first column lists: machine translation dropped its `/`.",
     ),
     rule(
+        "switch-case-mismatch",
+        Severity::Warning,
+        "A switch written in another case than the page's syntax writes it, in the table of a command that tells `/r` from `/R`.",
+    ),
+    rule(
         "translation-token-mismatch",
         Severity::Error,
         "Codes, code, link targets, included files, anchors or command switches that differ between translations of the same block.",

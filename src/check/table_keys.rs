@@ -44,10 +44,19 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                     ) && (key.span.start..key.span.end).contains(&t.span().start)
                 });
                 let text = facts.cell_text(key);
+                // Codes compare without case (`0x8007232a`); switches as
+                // written, since some commands tell `-r` from `-R`
+                // (`nbtstat`).
                 let switch = super::switches::in_cell(text)
                     .first()
                     .is_some_and(|at| at.start == 0);
-                ((coded || switch) && !text.is_empty()).then(|| text.to_lowercase())
+                if text.is_empty() {
+                    None
+                } else if coded {
+                    Some(text.to_lowercase())
+                } else {
+                    switch.then(|| text.to_owned())
+                }
             })
             .collect();
         let coded = keys.iter().flatten().count();
