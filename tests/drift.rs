@@ -151,6 +151,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
     let ping = "windows-commands/ping.md";
     let msiexec = "windows-commands/msiexec.md";
     let nbtstat = "windows-commands/nbtstat.md";
+    let forfiles = "windows-commands/forfiles.md";
     // Every page is missing in the locales not listed here.
     let mut expected = BTreeMap::new();
     for page in [
@@ -172,6 +173,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
         ping,
         msiexec,
         nbtstat,
+        forfiles,
     ] {
         for locale in [
             "de-de", "es-es", "fr-fr", "it-it", "ja-jp", "ko-kr", "pt-br", "zh-cn", "zh-tw",
@@ -264,6 +266,9 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (msiexec, "zh-cn", "inconsistent"),
         // Alone: nothing to compare it with.
         (nbtstat, "es-es", "up-to-date"),
+        // zh-tw translated `/M` ("一樣", "same").
+        (forfiles, "es-es", "up-to-date"),
+        (forfiles, "zh-tw", "inconsistent"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");
