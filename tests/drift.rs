@@ -152,6 +152,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
     let msiexec = "windows-commands/msiexec.md";
     let nbtstat = "windows-commands/nbtstat.md";
     let forfiles = "windows-commands/forfiles.md";
+    let chkdsk = "windows-commands/chkdsk.md";
     // Every page is missing in the locales not listed here.
     let mut expected = BTreeMap::new();
     for page in [
@@ -174,6 +175,7 @@ fn real_translations_drift_where_a_switch_was_lost() {
         msiexec,
         nbtstat,
         forfiles,
+        chkdsk,
     ] {
         for locale in [
             "de-de", "es-es", "fr-fr", "it-it", "ja-jp", "ko-kr", "pt-br", "zh-cn", "zh-tw",
@@ -269,6 +271,9 @@ fn real_translations_drift_where_a_switch_was_lost() {
         // zh-tw translated `/M` ("一樣", "same").
         (forfiles, "es-es", "up-to-date"),
         (forfiles, "zh-tw", "inconsistent"),
+        // es-es writes `b` for `/b`.
+        (chkdsk, "de-de", "up-to-date"),
+        (chkdsk, "es-es", "inconsistent"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");

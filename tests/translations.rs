@@ -398,7 +398,31 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         expected.insert(("hidden-html".to_owned(), forfiles(locale), 35));
         expected.insert(("broken-link".to_owned(), forfiles(locale), 104));
     }
+    // chkdsk in de-de and es-es, one version: es-es writes `b` for `/b`
+    // in a first cell padded with spaces (53; the caret under the `b`),
+    // and `@no__t 0Volume >` for `<Volume>` (44); both leave the
+    // pipeline's `file @ no__t-1nnnn >` in the remarks (94) and
+    // `<FileName>` bare in a table cell (45, as their source does).
+    let chkdsk = |locale: &str| page(locale, "chkdsk");
+    expected.insert(("translation-token-mismatch".to_owned(), chkdsk("es-es"), 53));
+    expected.insert(("mt-placeholder".to_owned(), chkdsk("es-es"), 44));
+    for locale in ["de-de", "es-es"] {
+        expected.insert(("mt-placeholder".to_owned(), chkdsk(locale), 94));
+        expected.insert(("hidden-html".to_owned(), chkdsk(locale), 45));
+        expected.insert(("broken-link".to_owned(), chkdsk(locale), 147));
+    }
     assert_eq!(findings(&doc), expected);
+    let padded = finding_where(&doc, |f| {
+        f["rule"] == "translation-token-mismatch"
+            && f["location"]["file"] == chkdsk("es-es").as_str()
+    });
+    assert_eq!(
+        (
+            &padded["location"]["column"],
+            &padded["location"]["end_column"]
+        ),
+        (&serde_json::json!(11), &serde_json::json!(12))
+    );
     let product = finding_where(&doc, |f| {
         f["location"]["file"] == msiexec("zh-cn").as_str() && f["location"]["line"] == 220
     });

@@ -93,9 +93,16 @@ pub(super) fn lacking(
             &text[at.clone()]
         ));
     }
+    // The caret goes under what stands in the switch's place: a switch
+    // no other locale has, else the name written apart, else the cell's
+    // text without the spaces that pad it (`|    b    |`).
+    let part = text.get(cell.span.clone()).unwrap_or("");
+    let start = cell.span.start + (part.len() - part.trim_start().len());
     let at = instead
         .first()
-        .map_or(cell.span.clone(), |(_, _, at)| at.clone());
+        .map(|(_, _, at)| at.clone())
+        .or_else(|| apart.as_ref().map(|(_, _, at)| at.clone()))
+        .unwrap_or(start..start + part.trim().len());
     let mut finding = Finding::error("translation-token-mismatch", cx.location(page, at), message)
         .with_help(format!(
             "write {} in this cell as {} does: translations keep command switches as they are",
