@@ -447,6 +447,10 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         tos["message"],
         "this table row names *OT* where es-es, de-de, zh-cn, zh-tw read *TOS*, the placeholder this page writes as `<TOS>` on line 32: machine translation renamed it"
     );
+    // Its merged placeholder note points at the same rows of the other
+    // locales: each line is shown once, the page's syntax and the four
+    // rows.
+    assert_eq!(tos["related"].as_array().map(Vec::len), Some(5));
     let renamed = finding_where(&doc, |f| {
         f["location"]["file"] == shutdown("es-es").as_str() && f["location"]["line"] == 52
     });

@@ -47,14 +47,12 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                 // Codes compare without case (`0x8007232a`); switches as
                 // written, since some commands tell `-r` from `-R`
                 // (`nbtstat`).
-                let switch = super::switches::in_cell(text)
-                    .first()
-                    .is_some_and(|at| at.start == 0);
                 if text.is_empty() {
                     None
                 } else if coded {
                     Some(text.to_lowercase())
                 } else {
+                    let switch = super::switches::in_cell(text).first()?.start == 0;
                     switch.then(|| text.to_owned())
                 }
             })
