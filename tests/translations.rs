@@ -409,12 +409,41 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     // route in de-de, es-es and it-it, one version: it-it writes `/ p`
     // for `/p` (39). All three translate the syntax's keywords in the
     // first column (`mask`, `metric`, `if`: `Maske`, `máscara`,
-    // `maschera`, ...) and the commands `add`, `print` in the `<Command>`
-    // row: not compared, and nothing else is reported.
+    // `maschera`, ...; 42, 44, 45), which only each page's syntax block
+    // tells; the commands `add`, `print` in the `<Command>` row are not
+    // compared, and nothing else is reported.
     let route = |locale: &str| page(locale, "route_ws2008");
     expected.insert(("translation-token-mismatch".to_owned(), route("it-it"), 39));
     for locale in ["de-de", "es-es", "it-it"] {
         expected.insert(("broken-link".to_owned(), route(locale), 99));
+        for line in [42, 44, 45] {
+            expected.insert(("syntax-keyword-mismatch".to_owned(), route(locale), line));
+        }
+    }
+    // DiskPart's create partition primary in es-es, zh-cn and zh-tw, one
+    // version: keywords of `size=<n>`, `offset=<n>` and `id={...}`
+    // translated (es-es `tamaño`, `desplazamiento`, `ID.`; zh-cn `大小`;
+    // zh-tw `大小`, `識別碼`); the links outside the sample.
+    let partition = |locale: &str| page(locale, "create-partition-primary");
+    for (locale, line) in [
+        ("es-es", 36),
+        ("es-es", 37),
+        ("es-es", 39),
+        ("zh-cn", 36),
+        ("zh-tw", 36),
+        ("zh-tw", 39),
+    ] {
+        expected.insert((
+            "syntax-keyword-mismatch".to_owned(),
+            partition(locale),
+            line,
+        ));
+    }
+    for locale in ["es-es", "zh-cn", "zh-tw"] {
+        for line in [24, 52, 54, 56] {
+            expected.insert(("broken-link".to_owned(), partition(locale), line));
+        }
+        expected.insert(("hidden-html".to_owned(), partition(locale), 39));
     }
     for locale in ["de-de", "es-es"] {
         expected.insert(("mt-placeholder".to_owned(), chkdsk(locale), 94));
@@ -422,6 +451,24 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         expected.insert(("broken-link".to_owned(), chkdsk(locale), 147));
     }
     assert_eq!(findings(&doc), expected);
+    // it-it keeps `mask`'s placeholder (`maschera \<Netmask >`): paired
+    // with `mask` alone; the others name the three keywords no row names.
+    let mask = finding_at(&doc, &route("it-it"), 42);
+    assert_eq!(
+        mask["message"],
+        "`maschera` is no keyword of this command: its syntax (line 31) writes `mask <Netmask>`, which no row of this table names; machine translation translates keywords"
+    );
+    let si = finding_at(&doc, &route("es-es"), 45);
+    assert_eq!(
+        si["message"],
+        "`Si` is no keyword of this command: its syntax (line 31) writes `mask <Netmask>`, `metric <Metric>` and `if <Interface>`, none of which a row of this table names; machine translation translates keywords"
+    );
+    assert_eq!(related(si).len(), 3);
+    let id = finding_at(&doc, &partition("zh-tw"), 39);
+    assert_eq!(
+        id["message"],
+        "`識別碼` is no keyword of this command: its syntax (line 29) writes `id={ <byte> | <guid> }`, which no row of this table names; machine translation translates keywords"
+    );
     let padded = finding_where(&doc, |f| {
         f["rule"] == "translation-token-mismatch"
             && f["location"]["file"] == chkdsk("es-es").as_str()
@@ -615,7 +662,7 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         hidden["message"],
         "`<ClassID>` is no HTML element: browsers treat it as an unknown tag and hide it"
     );
-    let mangled = finding_where(&doc, |f| f["location"]["line"] == 37);
+    let mangled = finding_at(&doc, &page("es-es", "ipconfig"), 37);
     assert_eq!(
         mangled["message"],
         "this table row lacks the switch `/displaydns`, which de-de, pt-br have in the same row and this page names on line 28"
@@ -1110,6 +1157,94 @@ fn a_switch_in_the_wrong_case_is_flagged_where_case_matters() {
         ),
     ] {
         let (_, found) = run(&[("es-es/tool.md", &page(rows))], &[]);
+        assert!(found.is_empty(), "{why}: {found:?}");
+    }
+}
+
+/// `syntax-keyword-mismatch`: a parameters table's first cell naming a
+/// keyword its syntax block does not write, where the syntax writes one
+/// no row names (DiskPart's `size=<n>` as `tamaño=<n>`, `route`'s
+/// `[mask <Netmask>]` as `máscara <Netmask>`), on a page of its own.
+#[test]
+fn a_translated_keyword_of_a_syntax_is_flagged_and_nothing_like_it() {
+    let page = |syntax: &str, rows: &str| {
+        format!(
+            "# tool\n\n```\n{syntax}\n```\n\n|Parameter|Description|\n|-|-|\n{rows}\n## Examples\n\n```\ntool size=1000 label=Data\n```\n"
+        )
+    };
+    let syntax = "tool [size=<n>] [offset=<n>] [id={ <byte> | <guid> }] [mask <Netmask>] [noerr]";
+    let translated = page(
+        syntax,
+        "|tamaño =`<n>`|Size.|\n|offset=`<n>`|Offset.|\n|identificador={ `<byte>` }|Type.|\n|máscara \\<Netmask>|Mask.|\n|noerr|Errors.|\n",
+    );
+    let (code, doc) = run_json(&[("es-es/tool.md", &translated)], &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("syntax-keyword-mismatch", "content/es-es/tool.md", 9),
+            ("syntax-keyword-mismatch", "content/es-es/tool.md", 11),
+            ("syntax-keyword-mismatch", "content/es-es/tool.md", 12),
+        ])
+    );
+    let size = finding_at(&doc, "content/es-es/tool.md", 9);
+    assert_eq!(
+        size["message"],
+        "`tamaño` is no keyword of this command: its syntax (line 4) writes `size=<n>`, which no row of this table names; machine translation translates keywords"
+    );
+    assert_eq!(
+        size["help"],
+        "write `size`, as the syntax does: commands take their keywords only as written"
+    );
+    assert_eq!(
+        (&size["location"]["column"], &size["location"]["end_column"]),
+        (&serde_json::json!(2), &serde_json::json!(8))
+    );
+    assert_eq!(related(size), [("content/es-es/tool.md", 4)]);
+    // Paired by the value each keeps: `{ <byte>` (cut short) with `id`'s
+    // choice, `<Netmask>` with `mask`'s.
+    let id = finding_at(&doc, "content/es-es/tool.md", 11);
+    assert!(
+        id["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("writes `id={ <byte> | <guid> }`, which")),
+        "{id}"
+    );
+    let mask = finding_at(&doc, "content/es-es/tool.md", 12);
+    assert!(
+        mask["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("`máscara` is no keyword of this command: its syntax (line 4) writes `mask <Netmask>`, which")),
+        "{mask}"
+    );
+    for (syntax, rows, why) in [
+        (
+            syntax,
+            "|size=`<n>`|Size.|\n|offset=`<n>`|Offset.|\n|id={ `<byte>` }|Type.|\n|mask \\<Netmask>|Mask.|\n|noerr|Errors.|\n",
+            "every keyword kept",
+        ),
+        (
+            syntax,
+            "|SIZE = `<N>`|Size.|\n|Offset=`<n>`|Offset.|\n|id={ `<byte>` }|Type.|\n|MASK \\<netmask>|Mask.|\n|noerr|Errors.|\n",
+            "the same keywords in another case and spacing",
+        ),
+        (
+            syntax,
+            "|size=`<n>`|Size.|\n|offset=`<n>`|Offset.|\n|id={ `<byte>` }|Type.|\n|mask \\<Netmask>|Mask.|\n|label=`<name>`|Label.|\n",
+            "a row the syntax lacks, with every keyword of the syntax named",
+        ),
+        (
+            "tool size=1000 name=\"x\" [/q]",
+            "|tamaño=`<n>`|Size.|\n|/q|Quiet.|\n",
+            "an example's values, not a syntax's placeholders",
+        ),
+        (
+            syntax,
+            "|label=`<n>`|Label.|\n|Especifica el tamaño|Size.|\n",
+            "a table naming nothing of the syntax",
+        ),
+    ] {
+        let (_, found) = run(&[("es-es/tool.md", &page(syntax, rows))], &[]);
         assert!(found.is_empty(), "{why}: {found:?}");
     }
 }

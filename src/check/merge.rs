@@ -18,6 +18,7 @@ const FAMILY: &[&str] = &[
     "translation-cell-mismatch",
     "link-text-anchor-mismatch",
     "duplicate-table-key",
+    "syntax-keyword-mismatch",
     "bare-switch",
     "mt-placeholder",
 ];

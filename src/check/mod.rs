@@ -36,6 +36,7 @@ mod spaced_keys;
 mod suppress;
 mod switch_mentions;
 mod switches;
+mod syntax_keywords;
 mod table_keys;
 mod toc;
 mod tokens;
@@ -159,6 +160,11 @@ pub const RULES: &[RuleInfo] = &[
         "switch-case-mismatch",
         Severity::Warning,
         "A switch written in another case than the page's syntax writes it, in the table of a command that tells `/r` from `/R`.",
+    ),
+    rule(
+        "syntax-keyword-mismatch",
+        Severity::Warning,
+        "A parameters table's first cell naming a keyword the command's syntax does not have (`tamaño=<n>` for `size=<n>`): machine translation translated it.",
     ),
     rule(
         "translation-token-mismatch",
@@ -499,6 +505,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
     ("bare_switches", bare_switches::check),
+    ("syntax_keywords", syntax_keywords::check),
     ("tokens", tokens::check),
     ("content_locale", content_locale::check),
     ("includes", includes::check),
