@@ -624,3 +624,41 @@ fn a_file_the_translation_lacks_comes_from_the_source_locale() {
     assert_eq!(attr(img, "src"), "../en-us/media/d.png");
     assert!(resolve(&site.out("es-es/a.html"), attr(img, "src")).is_file());
 }
+
+/// A `|` inside a code span of a table row is code, as markdig (DocFX)
+/// reads it, not the end of a cell as GFM has it: Microsoft's `sc
+/// config` reference writes `` `type= {own | share}` `` in a first cell.
+/// The row keeps its two cells and its description, the code span what
+/// it holds, and nothing stands bare to be hidden; fenced code and `\|`
+/// outside code are left as they were.
+#[test]
+fn a_pipe_in_a_code_span_of_a_table_row_stays_in_the_code() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/sc.md",
+        "# sc config\n\n| Parameter | Description |\n|--|--|\n| `obj= {<accountname> | <objectname>}` | Sets the [account](sc.md). |\n| a \\| b | Either. |\n| ``x | `y` | z`` | Ticks. |\n\n```\nGet-Service | Where-Object Name -like `\"w*`\"\n```\n",
+    );
+    built(&site);
+    assert!(checked(&site).is_empty(), "{:?}", checked(&site));
+    let html = site.html("en-us/sc.html");
+    let rows = select(&html, "article tbody tr");
+    assert_eq!(rows.len(), 3);
+    let cells = |row: &scraper::ElementRef| -> Vec<String> {
+        row.select(&scraper::Selector::parse("td").expect("selector"))
+            .map(|td| text(&td))
+            .collect()
+    };
+    assert_eq!(
+        cells(&rows[0]),
+        ["obj= {<accountname> | <objectname>}", "Sets the account."]
+    );
+    assert_eq!(cells(&rows[1]), ["a | b", "Either."]);
+    assert_eq!(cells(&rows[2]), ["x | `y` | z", "Ticks."]);
+    let code: Vec<String> = select(&html, "article td code").iter().map(text).collect();
+    assert_eq!(code, ["obj= {<accountname> | <objectname>}", "x | `y` | z"]);
+    let fenced = &select(&html, "article pre code")[0];
+    assert_eq!(
+        text(fenced).trim_end(),
+        "Get-Service | Where-Object Name -like `\"w*`\""
+    );
+}

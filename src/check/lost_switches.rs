@@ -66,15 +66,20 @@ pub(super) fn lacking(
     let (holders, locales) = holding(cx, members, cells, i, first);
     let instead = own_only(cells, i);
     let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
-    let lines: Vec<String> = lacking
-        .iter()
-        .map(|(_, _, named)| cx.location(page, named.clone()).line.to_string())
-        .collect();
-    let (switch, line) = if names.len() == 1 {
-        ("switch", "line")
+    // In the switches' order, each line once (`/t` and `/c` both on 29).
+    let mut lines: Vec<String> = Vec::new();
+    for (_, _, named) in &lacking {
+        let line = cx.location(page, named.clone()).line.to_string();
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    let switch = if names.len() == 1 {
+        "switch"
     } else {
-        ("switches", "lines")
+        "switches"
     };
+    let line = if lines.len() == 1 { "line" } else { "lines" };
     let mut message = format!(
         "this table row lacks the {switch} {}, which {} {} in the same row and this page names on {line} {}",
         and_list(&names),

@@ -35,6 +35,7 @@ pub mod quotes;
 pub mod side_by_side;
 pub mod snippet;
 pub mod strings;
+mod table_pipes;
 pub mod tabs;
 pub mod tokens;
 pub mod xref;
@@ -126,6 +127,9 @@ pub struct Document {
     pub directives: Vec<Directive>,
     /// Tab groups: the indices in `headings` of each group's tabs.
     pub tab_groups: Vec<Vec<usize>>,
+    /// The `|` inside code spans of table rows, which DocFX reads as code
+    /// (see [`table_pipes`]): byte offsets in the file.
+    pub table_pipes: Vec<usize>,
 }
 
 impl Document {
@@ -148,30 +152,51 @@ pub fn options() -> Options {
 }
 
 /// The text pulldown-cmark parses: `text` with its directives masked
-/// (see [`directives`]), every offset unchanged.
-pub fn parse_text<'t>(text: &'t str, directives: &[Directive]) -> Cow<'t, str> {
-    if directives
+/// (see [`directives`]) and the `|` at `pipes` too ([`table_pipes`]),
+/// every offset unchanged.
+pub fn parse_text<'t>(text: &'t str, directives: &[Directive], pipes: &[usize]) -> Cow<'t, str> {
+    let masked = if directives
         .iter()
         .all(|d| matches!(d.kind, directives::Kind::Unknown { .. }))
     {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(directives::mask(text, directives))
+    };
+    if pipes.is_empty() {
+        masked
+    } else {
+        Cow::Owned(table_pipes::mask(masked.into_owned(), pipes))
     }
+}
+
+/// pulldown-cmark's events for `body`, with source offsets; `masked`
+/// says whether it holds masked `|` to give back ([`table_pipes`]).
+pub fn events(body: &str, masked: bool) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .map(move |(event, range)| {
+            if masked {
+                (table_pipes::restore(event), range)
+            } else {
+                (event, range)
+            }
+        })
 }
 
 /// Parses `text[body_start..]` into headings (ids assigned as the HTML will
 /// carry them), directives and facts; offsets in the result are in `text`.
 pub fn parse(text: &str, body_start: usize) -> Document {
     let directives = directives::find(text, body_start);
-    let masked = parse_text(text, &directives);
+    let pipes = table_pipes::find(&parse_text(text, &directives, &[]), body_start);
+    let masked = parse_text(text, &directives, &pipes);
     let body = &masked[body_start..];
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();
     // Real articles make an event per 17 to 50 bytes: sized for that, the
     // vector is allocated once instead of growing by copying.
     let mut all: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16 + 16);
-    all.extend(Parser::new_ext(body, options()).into_offset_iter());
+    all.extend(events(body, !pipes.is_empty()));
     // A heading's events are looked at in place, through references.
     let mut inner: Vec<&Event> = Vec::new();
     // Event indices of the `<a name>` tags that gave headings their ids:
@@ -236,6 +261,7 @@ pub fn parse(text: &str, body_start: usize) -> Document {
         &directives,
     );
     doc.directives = directives;
+    doc.table_pipes = pipes;
     if doc.headings.iter().any(|h| h.tab) {
         doc.tab_groups = tab_groups(&all, body_start, &doc.headings);
     }

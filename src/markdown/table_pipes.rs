@@ -1,0 +1,184 @@
+//! A `|` inside a code span of a table row, read as DocFX reads it.
+//!
+//! DocFX's Markdown engine, markdig, gives a code span precedence over a
+//! column delimiter: in `` | `type= {own | share}` | Sets the type. | ``
+//! the code span is one cell. GFM, and pulldown-cmark with it, splits
+//! the row at every `|` first, so the same row gets a cell too many, its
+//! description past the header's count is dropped, and what the split
+//! code span held (`<accountname>`) stands bare as an unknown tag that
+//! browsers hide. Microsoft's pages rely on markdig's reading (the
+//! `sc config`, DiskPart, `forfiles` and `icacls` references among
+//! them), so polydoc reads them as Learn shows them.
+//!
+//! pulldown-cmark has no option for it. A page whose lines hold such a
+//! code span is parsed once to learn which of those lines are table rows
+//! (not fenced code, where PowerShell writes `` ` `` and `|` as it
+//! likes); the `|` inside code spans of those rows are then masked with a
+//! control character of the same length, so that every offset stays
+//! true, and the code spans get their `|` back ([`restore`]). Both the
+//! parse for the checks and the render use the same masked text
+//! ([`super::parse_text`]). Pages without such a line, nearly all, pay
+//! one scan for `` ` `` and `|`.
+//!
+//! A `\|` inside a code span stays GFM's: a `|`, where markdig shows the
+//! backslash too (a markdig bug authors work around, dotnet/docfx#11083).
+
+use pulldown_cmark::{CowStr, Event, Parser, Tag};
+
+/// What a masked `|` becomes while pulldown-cmark parses: a control
+/// character no page writes (a page that does is left as GFM reads it).
+const MASK: char = '\u{1f}';
+
+/// The byte offsets in `text` of the `|` that stand inside a code span of
+/// a table row of `masked[body_start..]` (the text pulldown-cmark would
+/// parse, directives masked; offsets are those of `text`).
+pub fn find(masked: &str, body_start: usize) -> Vec<usize> {
+    let Some(body) = masked.get(body_start..) else {
+        return Vec::new();
+    };
+    if masked.contains(MASK) || !body.lines().any(|line| !in_code_spans(line).is_empty()) {
+        return Vec::new();
+    }
+    let mut pipes = Vec::new();
+    for (event, range) in Parser::new_ext(body, super::options()).into_offset_iter() {
+        if let Event::Start(Tag::TableHead | Tag::TableRow) = event
+            && let Some(row) = body.get(range.clone())
+        {
+            pipes.extend(
+                in_code_spans(row)
+                    .into_iter()
+                    .map(|at| body_start + range.start + at),
+            );
+        }
+    }
+    pipes
+}
+
+/// `text` with the `|` at `pipes` masked.
+pub fn mask(text: String, pipes: &[usize]) -> String {
+    let mut bytes = text.into_bytes();
+    let mut mask = [0; 1];
+    MASK.encode_utf8(&mut mask);
+    for &at in pipes {
+        if let Some(byte) = bytes.get_mut(at)
+            && *byte == b'|'
+        {
+            *byte = mask[0];
+        }
+    }
+    // One ASCII byte for another: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `event` with its masked `|` back.
+pub fn restore(event: Event<'_>) -> Event<'_> {
+    fn back(s: CowStr<'_>) -> CowStr<'_> {
+        if s.contains(MASK) {
+            CowStr::from(s.replace(MASK, "|"))
+        } else {
+            s
+        }
+    }
+    match event {
+        Event::Code(s) => Event::Code(back(s)),
+        Event::Text(s) => Event::Text(back(s)),
+        Event::Html(s) => Event::Html(back(s)),
+        Event::InlineHtml(s) => Event::InlineHtml(back(s)),
+        other => other,
+    }
+}
+
+/// The offsets in `line` of the unescaped `|` inside its code spans: a
+/// run of backticks up to the next run of the same length (CommonMark's
+/// code span, on one line, as a table row is); a backslash outside a
+/// code span escapes the next character.
+fn in_code_spans(line: &str) -> Vec<usize> {
+    let bytes = line.as_bytes();
+    if !bytes.contains(&b'`') || !bytes.contains(&b'|') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let run = backticks(bytes, i);
+                match closing(bytes, i + run, run) {
+                    Some(close) => {
+                        out.extend(
+                            (i + run..close).filter(|&k| bytes[k] == b'|' && bytes[k - 1] != b'\\'),
+                        );
+                        i = close + run;
+                    }
+                    None => i += run,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// How many backticks start at `at`.
+fn backticks(bytes: &[u8], at: usize) -> usize {
+    bytes[at..].iter().take_while(|&&b| b == b'`').count()
+}
+
+/// Where the next run of exactly `run` backticks from `from` starts.
+fn closing(bytes: &[u8], from: usize, run: usize) -> Option<usize> {
+    let mut i = from;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let len = backticks(bytes, i);
+            if len == run {
+                return Some(i);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_pipes_inside_code_spans_count() {
+        let line = r"| `type= {own | share}` | a \| b | ``x | `y` | z`` | `a \| b` |";
+        let found = in_code_spans(line);
+        let own = line.find("own |").unwrap_or(0) + 4;
+        let x = line.find("x |").unwrap_or(0) + 2;
+        let y = line.find("` | z").unwrap_or(0) + 2;
+        assert_eq!(found, [own, x, y]);
+        assert!(in_code_spans(r"| \`a | b\` |").is_empty());
+        assert!(in_code_spans("| `a | b").is_empty(), "no closing run");
+    }
+
+    #[test]
+    fn a_table_row_keeps_its_code_span_whole() {
+        let text = "| Parameter | Description |\n|-|-|\n| `type= {own | share}` | Sets the type. |\n\n```\na | `b | c`\n```\n";
+        let pipes = find(text, 0);
+        assert_eq!(pipes, [text.find("own |").unwrap_or(0) + 4]);
+        let masked = mask(text.to_owned(), &pipes);
+        assert_eq!(masked.len(), text.len());
+        let events: Vec<Event> = Parser::new_ext(&masked, crate::markdown::options())
+            .map(restore)
+            .collect();
+        let cells = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::TableCell)))
+            .count();
+        assert_eq!(cells, 4, "two header cells, two body cells");
+        assert!(events.contains(&Event::Code("type= {own | share}".into())));
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, Event::Text(t) if t.contains("a | `b | c`"))),
+            "fenced code is left as written"
+        );
+    }
+}
