@@ -1225,6 +1225,19 @@ fn a_translated_keyword_of_a_syntax_is_flagged_and_nothing_like_it() {
             .is_some_and(|m| m.starts_with("`máscara` is no keyword of this command: its syntax (line 4) writes `mask <Netmask>`, which")),
         "{mask}"
     );
+    // Two cells keeping the `<n>` two keywords share: each could stand
+    // for either, and both are named rather than guessed by row order.
+    let both = page(
+        syntax,
+        "|tamaño=`<n>`|Size.|\n|desplazamiento=`<n>`|Offset.|\n|id={ `<byte>` }|Type.|\n|mask \\<Netmask>|Mask.|\n",
+    );
+    let (_, doc) = run_json(&[("es-es/tool.md", &both)], &[]);
+    let offset = finding_at(&doc, "content/es-es/tool.md", 10);
+    assert_eq!(
+        offset["message"],
+        "`desplazamiento` is no keyword of this command: its syntax (line 4) writes `size=<n>` and `offset=<n>`, none of which a row of this table names; machine translation translates keywords"
+    );
+    assert_eq!(related(offset).len(), 2);
     for (syntax, rows, why) in [
         (
             syntax,

@@ -20,8 +20,8 @@
 //! page's code, the table names something of the syntax block (a keyword
 //! or a switch: it documents that syntax), and the syntax has a keyword
 //! of the same form that no row names: the cell is paired with the one
-//! whose value it keeps (`<n>`), else the only one left; with several
-//! left, the message names them all.
+//! whose value it keeps (`<n>`), else the only one left; where several
+//! could be meant, the message names them all.
 
 use std::ops::Range;
 
@@ -109,11 +109,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 _ => {}
             }
         }
-        let code_lower: Vec<String> = code
-            .iter()
-            .filter_map(|span| text.get(span.clone()))
-            .map(str::to_lowercase)
-            .collect();
+        // The page's code, lower-cased, only for a table that has a
+        // cell to look for in it.
+        let code_lower = std::cell::OnceCell::new();
+        let code_lower = || {
+            code_lower
+                .get_or_init(|| {
+                    code.iter()
+                        .filter_map(|span| text.get(span.clone()))
+                        .map(str::to_lowercase)
+                        .collect::<Vec<String>>()
+                })
+                .as_slice()
+        };
         let mut out = Vec::new();
         for (_, syntax, keys) in &tables {
             let Some(syntax) = syntax else {
@@ -131,12 +139,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// The findings for one table's first cells `keys`, given the syntax
 /// block above it (its text and where it starts in the file) and the
 /// page's code, lower-cased.
-fn translated(
+fn translated<'a>(
     cx: &Context,
     page: usize,
     (block, base): (&str, usize),
     keys: &[(&str, usize)],
-    code: &[String],
+    code: &dyn Fn() -> &'a [String],
 ) -> Vec<Finding> {
     let syntax = keywords(block, base);
     if syntax.is_empty() {
@@ -189,24 +197,29 @@ fn translated(
             !syntax
                 .iter()
                 .any(|k| k.name.eq_ignore_ascii_case(cell.name))
-                && !code.iter().any(|c| names(&lower, c))
+                && !code().iter().any(|c| names(&lower, c))
         })
         .collect();
-    // Pair each stray cell with the unnamed keyword whose value it keeps,
-    // then the one left with the one left.
-    let mut free = unnamed;
+    // Pair each stray cell with the unnamed keyword whose value it keeps
+    // when it is the only one; where several keep it (DiskPart's many
+    // `<n>`), the message names them all rather than guess by the order
+    // of the rows. A cell keeping no value is paired with what is left.
     let mut pairs: Vec<(&(Named, usize), Vec<&Keyword>)> = Vec::new();
     let mut left: Vec<&(Named, usize)> = Vec::new();
     for stray in &strays {
-        let cell = &stray.0;
-        match free
+        let keeping: Vec<&Keyword> = unnamed
             .iter()
-            .position(|k| k.form == cell.form && same_value(&k.value, &cell.value))
-        {
-            Some(i) => pairs.push((stray, vec![free.remove(i)])),
-            None => left.push(stray),
+            .copied()
+            .filter(|k| k.form == stray.0.form && same_value(&k.value, &stray.0.value))
+            .collect();
+        if keeping.is_empty() {
+            left.push(stray);
+        } else {
+            pairs.push((stray, keeping));
         }
     }
+    let claimed = |k: &Keyword| pairs.iter().any(|(_, m)| m.len() == 1 && m[0] == k);
+    let free: Vec<&Keyword> = unnamed.iter().copied().filter(|k| !claimed(k)).collect();
     for stray in left {
         let candidates: Vec<&Keyword> = free
             .iter()

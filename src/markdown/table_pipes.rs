@@ -36,7 +36,7 @@ pub fn find(masked: &str, body_start: usize) -> Vec<usize> {
     let Some(body) = masked.get(body_start..) else {
         return Vec::new();
     };
-    if masked.contains(MASK) || !body.lines().any(|line| !in_code_spans(line).is_empty()) {
+    if !has_pipe_in_code(body.as_bytes()) || masked.contains(MASK) {
         return Vec::new();
     }
     let mut pipes = Vec::new();
@@ -120,6 +120,29 @@ fn in_code_spans(line: &str) -> Vec<usize> {
     out
 }
 
+/// Whether some line of `bytes` holds a code span with a `|` in it: the
+/// one scan every page pays, a search for `` ` `` and, at each, for the
+/// closing run on its line (escapes are not looked at: a false yes only
+/// costs the parse that [`find`] makes to be sure).
+fn has_pipe_in_code(bytes: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'`', &bytes[from..]) {
+        let at = from + found;
+        let run = backticks(bytes, at);
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end);
+        match closing(&bytes[..line_end], at + run, run) {
+            Some(close) => {
+                if memchr::memchr(b'|', &bytes[at + run..close]).is_some() {
+                    return true;
+                }
+                from = close + run;
+            }
+            None => from = at + run,
+        }
+    }
+    false
+}
+
 /// How many backticks start at `at`.
 fn backticks(bytes: &[u8], at: usize) -> usize {
     bytes[at..].iter().take_while(|&&b| b == b'`').count()
@@ -128,16 +151,13 @@ fn backticks(bytes: &[u8], at: usize) -> usize {
 /// Where the next run of exactly `run` backticks from `from` starts.
 fn closing(bytes: &[u8], from: usize, run: usize) -> Option<usize> {
     let mut i = from;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let len = backticks(bytes, i);
-            if len == run {
-                return Some(i);
-            }
-            i += len;
-        } else {
-            i += 1;
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr(b'`', rest)) {
+        let at = i + found;
+        let len = backticks(bytes, at);
+        if len == run {
+            return Some(at);
         }
+        i = at + len;
     }
     None
 }
@@ -156,6 +176,12 @@ mod tests {
         assert_eq!(found, [own, x, y]);
         assert!(in_code_spans(r"| \`a | b\` |").is_empty());
         assert!(in_code_spans("| `a | b").is_empty(), "no closing run");
+        assert!(has_pipe_in_code(line.as_bytes()));
+        assert!(
+            !has_pipe_in_code(b"| `a` | b |\n`c\n| d`"),
+            "a span ends on its line"
+        );
+        assert!(!has_pipe_in_code(b"no code | here"));
     }
 
     #[test]
