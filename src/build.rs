@@ -143,12 +143,26 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
+/// The rules whose findings drift reports as token signals: what a
+/// translation changed that it must keep, whether other locales show it
+/// (tokens, table cells kept as written) or the page itself does (a
+/// switch that lost its mark or its case, a keyword of the syntax
+/// translated, a placeholder the machine-translation pipeline left where
+/// something was lost).
+const DRIFT_RULES: &[&str] = &[
+    "translation-token-mismatch",
+    "translation-cell-mismatch",
+    "bare-switch",
+    "switch-case-mismatch",
+    "syntax-keyword-mismatch",
+    "mt-placeholder",
+];
+
 /// The findings that drift reports as token signals, whatever severity
-/// `[rules]` gives them: what a translation changed that it must keep,
-/// tokens and table cells kept as written alike.
+/// `[rules]` gives them ([`DRIFT_RULES`]).
 fn token_findings(raw: &[Finding]) -> Vec<Finding> {
     raw.iter()
-        .filter(|f| f.rule == "translation-token-mismatch" || f.rule == "translation-cell-mismatch")
+        .filter(|f| DRIFT_RULES.contains(&f.rule))
         .cloned()
         .collect()
 }

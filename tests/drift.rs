@@ -251,50 +251,58 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (roles, "fr-fr", "up-to-date"),
         (roles, "zh-tw", "up-to-date"),
         // pt-br lost `/a` and zh-cn `/i` from the parameters table;
-        // es-es and pt-br renamed the placeholder *YY* (*AA*). fr-fr and
-        // zh-tw only have the pipeline's `@no__t` placeholders (zh-tw),
-        // which change no token.
+        // es-es and pt-br renamed the placeholder *YY* (*AA*); zh-tw lost
+        // what the pipeline's `@no__t` placeholders stand for. fr-fr
+        // changed nothing it must keep.
         (shutdown, "es-es", "inconsistent"),
         (shutdown, "fr-fr", "up-to-date"),
         (shutdown, "pt-br", "inconsistent"),
         (shutdown, "zh-cn", "inconsistent"),
-        (shutdown, "zh-tw", "up-to-date"),
+        (shutdown, "zh-tw", "inconsistent"),
         // fr-fr and zh-tw translated the switch `/t` (`commutateur`,
-        // `一起`), fr-fr renamed *TOS* (*OT*).
-        (ping, "de-de", "up-to-date"),
+        // `一起`), fr-fr renamed *TOS* (*OT*); de-de and zh-cn left the
+        // pipeline's placeholders where nine placeholders were.
+        (ping, "de-de", "inconsistent"),
         (ping, "es-es", "up-to-date"),
         (ping, "fr-fr", "inconsistent"),
-        (ping, "zh-cn", "up-to-date"),
+        (ping, "zh-cn", "inconsistent"),
         (ping, "zh-tw", "inconsistent"),
         // es-es dropped the `/` of `/l!` and `/l`; zh-cn a product code
         // from a sentence its own example writes.
         (msiexec, "es-es", "inconsistent"),
         (msiexec, "zh-cn", "inconsistent"),
-        // Alone: nothing to compare it with.
-        (nbtstat, "es-es", "up-to-date"),
+        // Alone, but its own syntax writes the `/c` its table capitalised.
+        (nbtstat, "es-es", "inconsistent"),
         // zh-tw translated `/M` ("一樣", "same").
         (forfiles, "es-es", "up-to-date"),
         (forfiles, "zh-tw", "inconsistent"),
-        // es-es writes `b` for `/b`.
-        (chkdsk, "de-de", "up-to-date"),
+        // es-es writes `b` for `/b`; both left the pipeline's
+        // `file @ no__t-1nnnn >` where a placeholder was.
+        (chkdsk, "de-de", "inconsistent"),
         (chkdsk, "es-es", "inconsistent"),
-        // it-it writes `/ p` for `/p`; the keywords all three translate
-        // (`mask`, `metric`, `if`) are no tokens.
-        (route, "de-de", "up-to-date"),
-        (route, "es-es", "up-to-date"),
+        // it-it writes `/ p` for `/p`; all three translate the keywords
+        // `mask`, `metric` and `if`, which each page's syntax block names.
+        (route, "de-de", "inconsistent"),
+        (route, "es-es", "inconsistent"),
         (route, "it-it", "inconsistent"),
         // Keywords translated in the parameters table (es-es `tamaño`,
-        // `desplazamiento`; zh-cn and zh-tw `大小`): no tokens either,
-        // found by `check` from each page's syntax block.
-        (partition, "es-es", "up-to-date"),
-        (partition, "zh-cn", "up-to-date"),
-        (partition, "zh-tw", "up-to-date"),
+        // `desplazamiento`; zh-cn and zh-tw `大小`), which each page's
+        // syntax block names.
+        (partition, "es-es", "inconsistent"),
+        (partition, "zh-cn", "inconsistent"),
+        (partition, "zh-tw", "inconsistent"),
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");
     assert_eq!(es.len(), 1, "{es:?}");
     assert_eq!((es[0].0.as_str(), es[0].2), ("tokens", Some(67)), "{es:?}");
     assert!(es[0].3.contains("lacks the switch `/b`"), "{es:?}");
+    // A keyword translated in every locale is drift of each: the page's
+    // own syntax tells, as `check` does.
+    let zh = signals(&doc, partition, "zh-cn");
+    assert_eq!(zh.len(), 1, "{zh:?}");
+    assert_eq!((zh[0].0.as_str(), zh[0].2), ("tokens", Some(36)), "{zh:?}");
+    assert!(zh[0].3.starts_with("`大小` is no keyword"), "{zh:?}");
 }
 
 #[test]
