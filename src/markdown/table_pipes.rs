@@ -23,6 +23,9 @@
 //! A `\|` inside a code span stays GFM's: a `|`, where markdig shows the
 //! backslash too (a markdig bug authors work around, dotnet/docfx#11083).
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use pulldown_cmark::{CowStr, Event, Parser, Tag};
 
 /// What a masked `|` becomes while pulldown-cmark parses: a control
@@ -88,78 +91,85 @@ pub fn restore(event: Event<'_>) -> Event<'_> {
     }
 }
 
-/// The offsets in `line` of the unescaped `|` inside its code spans: a
-/// run of backticks up to the next run of the same length (CommonMark's
-/// code span, on one line, as a table row is); a backslash outside a
-/// code span escapes the next character.
+/// The offsets in `line` of the unescaped `|` inside its code spans.
 fn in_code_spans(line: &str) -> Vec<usize> {
     let bytes = line.as_bytes();
-    if !bytes.contains(&b'`') || !bytes.contains(&b'|') {
+    if memchr::memchr(b'|', bytes).is_none() {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'`' => {
-                let run = backticks(bytes, i);
-                match closing(bytes, i + run, run) {
-                    Some(close) => {
-                        out.extend(
-                            (i + run..close).filter(|&k| bytes[k] == b'|' && bytes[k - 1] != b'\\'),
-                        );
-                        i = close + run;
-                    }
-                    None => i += run,
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    out
+    code_spans(bytes)
+        .into_iter()
+        .flat_map(|span| span.filter(|&k| bytes[k] == b'|' && bytes[k - 1] != b'\\'))
+        .collect()
 }
 
 /// Whether some line of `bytes` holds a code span with a `|` in it: the
-/// one scan every page pays, a search for `` ` `` and, at each, for the
-/// closing run on its line (escapes are not looked at: a false yes only
-/// costs the parse that [`find`] makes to be sure).
+/// one scan every page pays, a search for `` ` `` and, on a line that
+/// has one and a `|`, for its code spans (a false yes would only cost
+/// the parse that [`find`] makes to be sure).
 fn has_pipe_in_code(bytes: &[u8]) -> bool {
     let mut from = 0;
     while let Some(found) = memchr::memchr(b'`', &bytes[from..]) {
         let at = from + found;
-        let run = backticks(bytes, at);
-        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end);
-        match closing(&bytes[..line_end], at + run, run) {
-            Some(close) => {
-                if memchr::memchr(b'|', &bytes[at + run..close]).is_some() {
-                    return true;
-                }
-                from = close + run;
-            }
-            None => from = at + run,
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line = &bytes[start..end];
+        if memchr::memchr(b'|', line).is_some()
+            && code_spans(line)
+                .into_iter()
+                .any(|span| memchr::memchr(b'|', &line[span]).is_some())
+        {
+            return true;
         }
+        from = end;
     }
     false
 }
 
-/// How many backticks start at `at`.
-fn backticks(bytes: &[u8], at: usize) -> usize {
-    bytes[at..].iter().take_while(|&&b| b == b'`').count()
-}
-
-/// Where the next run of exactly `run` backticks from `from` starts.
-fn closing(bytes: &[u8], from: usize, run: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr(b'`', rest)) {
-        let at = i + found;
-        let len = backticks(bytes, at);
-        if len == run {
-            return Some(at);
-        }
-        i = at + len;
+/// The code spans of one line, as the byte ranges of their content: a
+/// run of backticks opens one and the next run of the same length closes
+/// it (CommonMark's code span, on one line as a table row is); a run
+/// after an odd number of backslashes opens none, though it may close
+/// one (`` `C:\` `` is a span). Each run is found once, and on a line of
+/// many runs the next of each length is looked up, not searched for, so
+/// that runs which never close cost no more than runs which do.
+fn code_spans(line: &[u8]) -> Vec<Range<usize>> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'`', &line[from..]) {
+        let at = from + found;
+        let len = line[at..].iter().take_while(|&&b| b == b'`').count();
+        runs.push((at, len));
+        from = at + len;
     }
-    None
+    let mut by_len: HashMap<usize, Vec<usize>> = HashMap::new();
+    if runs.len() > 16 {
+        for (k, &(_, len)) in runs.iter().enumerate() {
+            by_len.entry(len).or_default().push(k);
+        }
+    }
+    let next_of_len = |k: usize, len: usize| -> Option<usize> {
+        if by_len.is_empty() {
+            (k + 1..runs.len()).find(|&j| runs[j].1 == len)
+        } else {
+            let ks = by_len.get(&len)?;
+            ks.get(ks.partition_point(|&j| j <= k)).copied()
+        }
+    };
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let (at, len) = runs[k];
+        let slashes = line[..at].iter().rev().take_while(|&&b| b == b'\\').count();
+        match (slashes % 2 == 0).then(|| next_of_len(k, len)).flatten() {
+            Some(j) => {
+                spans.push(at + len..runs[j].0);
+                k = j + 1;
+            }
+            None => k += 1,
+        }
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -182,6 +192,25 @@ mod tests {
             "a span ends on its line"
         );
         assert!(!has_pipe_in_code(b"no code | here"));
+        assert_eq!(
+            code_spans(br"| `C:\` | `a|b` |").len(),
+            2,
+            "a backslash ends no span"
+        );
+        assert!(
+            code_spans(br"| \`a | b` |").is_empty(),
+            "an escaped run opens none"
+        );
+    }
+
+    #[test]
+    fn runs_that_never_close_cost_a_lookup_each() {
+        // Runs of 1 to 400 backticks, none closing: quadratic if each
+        // searched the rest of the line.
+        let line: String = (1..=400).map(|n| format!("{} |", "`".repeat(n))).collect();
+        assert!(code_spans(line.as_bytes()).is_empty());
+        let closing: String = format!("`a | b` {line}");
+        assert!(!in_code_spans(&closing).is_empty());
     }
 
     #[test]
