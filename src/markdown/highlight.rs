@@ -33,13 +33,26 @@ fn syntaxes() -> &'static SyntaxSet {
 /// Fence names used in Microsoft docs that no grammar lists as a token.
 fn alias(lang: &str) -> &str {
     match lang {
-        "azurepowershell" | "azurepowershell-interactive" | "ps" | "pwsh" | "posh" => "ps1",
-        "azurecli" | "azurecli-interactive" | "shell" | "sh" | "zsh" => "bash",
-        "csharp" | "c#" | "cs" => "cs",
+        "azurepowershell"
+        | "azurepowershell-interactive"
+        | "powershell-interactive"
+        | "ps"
+        | "pwsh"
+        | "posh" => "ps1",
+        "azurecli"
+        | "azurecli-interactive"
+        | "cloudshell"
+        | "cloudshell-interactive"
+        | "dotnetcli"
+        | "shell"
+        | "sh"
+        | "zsh" => "bash",
+        "csharp" | "csharp-interactive" | "c#" | "cs" => "cs",
+        "razor" | "cshtml" | "aspx-csharp" | "aspx-vb" => "html",
         "fsharp" | "f#" => "fs",
         "vb" | "vbnet" | "visualbasic" => "vb",
         "cmd" | "bat" | "batch" | "dos" => "bat",
-        "kusto" | "tsql" | "t-sql" | "mssql" => "sql",
+        "kusto" | "kql" | "tsql" | "t-sql" | "mssql" => "sql",
         "dockerfile" => "Dockerfile",
         "jsonc" | "json5" => "json",
         "xaml" | "csproj" | "msbuild" => "xml",
@@ -157,8 +170,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn powershell_and_cmd_are_highlighted() {
-        for lang in ["powershell", "PowerShell", "azurepowershell", "cmd"] {
+    fn powershell_cmd_and_microsoft_docs_fence_names_are_highlighted() {
+        for lang in [
+            "powershell",
+            "PowerShell",
+            "azurepowershell",
+            "powershell-interactive",
+            "cmd",
+            "azurecli-interactive",
+            "dotnetcli",
+            "csharp-interactive",
+            "cshtml",
+            "kql",
+        ] {
             let html = code_block(lang, "Get-Item C:\\ -Force # c\n");
             assert!(html.contains("class=\"hl-"), "{lang}: {html}");
         }
