@@ -291,6 +291,9 @@ const PIECES: &[&str] = &[
     "[!code-cs[](f.cs?range=1-2&dedent=x)]",
     "|k|v|\n|-|-|\n|1|**hh**|\n|2|mm, m|\n|3|ss|\n|4|`ms`|\n", "|5|**mm**|\n", "|6|mi、n|\n",
     "|7|Notification Services|\n", "| |\n", "`SELECT DATEDIFF(year,`", "`SELECT DATEDIFF(year, a);`",
+    "| `type= {own | share}` | x |\n", "| `a \\| b` | ``c | `d` `` |\n", "`` ` ``` `|` ",
+    "```\ntool [size=<n>] [mask <Netmask>] [id={ <a> | <b> }]\n```\n", "|tamaño =`<n>`|x|\n",
+    "|máscara \\<Netmask>|x|\n", "|ID. = { `<a>`|x|\n", "|size=<n>|x|\n",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
