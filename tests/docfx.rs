@@ -630,14 +630,16 @@ fn a_file_the_translation_lacks_comes_from_the_source_locale() {
 /// config` reference writes `` `type= {own | share}` `` in a first cell.
 /// The row keeps its two cells and its description, the code span what
 /// it holds, and nothing stands bare to be hidden; fenced code and `\|`
-/// outside code are left as they were.
+/// outside code are left as they were, and so is a DocFX include on the
+/// same page, whose masking comes first.
 #[test]
 fn a_pipe_in_a_code_span_of_a_table_row_stays_in_the_code() {
     let site = Fixture::new();
     site.write(
         "content/en-us/sc.md",
-        "# sc config\n\n| Parameter | Description |\n|--|--|\n| `obj= {<accountname> | <objectname>}` | Sets the [account](sc.md). |\n| a \\| b | Either. |\n| ``x | `y` | z`` | Ticks. |\n\n```\nGet-Service | Where-Object Name -like `\"w*`\"\n```\n",
-    );
+        "# sc config\n\n[!INCLUDE [intro](includes/intro.md)]\n\n| Parameter | Description |\n|--|--|\n| `obj= {<accountname> | <objectname>}` | Sets the [account](sc.md). |\n| a \\| b | Either. |\n| ``x | `y` | z`` | Ticks. |\n\n```\nGet-Service | Where-Object Name -like `\"w*`\"\n```\n",
+    )
+    .write("content/en-us/includes/intro.md", "Changes a service.\n");
     built(&site);
     assert!(checked(&site).is_empty(), "{:?}", checked(&site));
     let html = site.html("en-us/sc.html");
@@ -656,6 +658,8 @@ fn a_pipe_in_a_code_span_of_a_table_row_stays_in_the_code() {
     assert_eq!(cells(&rows[2]), ["x | `y` | z", "Ticks."]);
     let code: Vec<String> = select(&html, "article td code").iter().map(text).collect();
     assert_eq!(code, ["obj= {<accountname> | <objectname>}", "x | `y` | z"]);
+    // The include, masked before the table's pipes, is in place.
+    assert_eq!(text(&select(&html, "article p")[0]), "Changes a service.");
     let fenced = &select(&html, "article pre code")[0];
     assert_eq!(
         text(fenced).trim_end(),

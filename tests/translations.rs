@@ -1242,8 +1242,9 @@ fn a_translated_keyword_of_a_syntax_is_flagged_and_nothing_like_it() {
         (&serde_json::json!(2), &serde_json::json!(8))
     );
     assert_eq!(related(size), [("content/es-es/tool.md", 4)]);
-    // Paired by the value each keeps: `{ <byte>` (cut short) with `id`'s
-    // choice, `<Netmask>` with `mask`'s.
+    // `<Netmask>` is paired by the value it keeps with `mask`;
+    // `identificador={ <byte> }` keeps none of the syntax's values whole
+    // and is paired with the one keyword of its form left, `id`.
     let id = finding_at(&doc, "content/es-es/tool.md", 11);
     assert!(
         id["message"]

@@ -273,7 +273,8 @@ fn finding(cx: &Context, page: usize, cell: &Named, at: usize, meant: &[&Keyword
 }
 
 /// Whether a cell's value and a keyword's are the same, or one is cut
-/// short of the other (GFM ends a cell at the `|` of `{ <byte> | <guid> }`).
+/// short of the other (a `|` outside code ends the cell, as in
+/// `{ <byte> | <guid> }` written bare).
 fn same_value(keyword: &str, cell: &str) -> bool {
     cell.len() >= 2 && (keyword.starts_with(cell) || cell.starts_with(keyword))
 }
@@ -382,7 +383,8 @@ fn named(cell: &str) -> Option<Named<'_>> {
     };
     let value = match value_at(value) {
         Some((value, _)) => value,
-        // Cut short: GFM ends a cell at a `|`, even in a code span.
+        // Cut short: a `|` outside code ends the cell (`{ <byte> | <guid> }`
+        // written bare).
         None => value
             .chars()
             .filter(|c| !c.is_whitespace())

@@ -184,8 +184,15 @@ pub fn restored_events(body: &str) -> impl Iterator<Item = (Event<'_>, Range<usi
 /// carry them), directives and facts; offsets in the result are in `text`.
 pub fn parse(text: &str, body_start: usize) -> Document {
     let directives = directives::find(text, body_start);
-    let pipes = table_pipes::find(&parse_text(text, &directives, &[]), body_start);
-    let masked = parse_text(text, &directives, &pipes);
+    // The text with its directives masked, then its table pipes: each
+    // mask made once (the render makes the same with [`parse_text`]).
+    let masked = parse_text(text, &directives, &[]);
+    let pipes = table_pipes::find(&masked, body_start);
+    let masked = if pipes.is_empty() {
+        masked
+    } else {
+        Cow::Owned(table_pipes::mask(masked.into_owned(), &pipes))
+    };
     let body = &masked[body_start..];
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();

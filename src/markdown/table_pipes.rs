@@ -28,8 +28,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag};
 
-/// What a masked `|` becomes while pulldown-cmark parses: a control
-/// character no page writes (a page that does is left as GFM reads it).
+/// What a masked `|` becomes while pulldown-cmark parses: an ASCII
+/// control character no page writes (a page that does is left as GFM
+/// reads it).
 const MASK: char = '\u{1f}';
 
 /// The byte offsets in `text` of the `|` that stand inside a code span of
@@ -60,13 +61,11 @@ pub fn find(masked: &str, body_start: usize) -> Vec<usize> {
 /// `text` with the `|` at `pipes` masked.
 pub fn mask(text: String, pipes: &[usize]) -> String {
     let mut bytes = text.into_bytes();
-    let mut mask = [0; 1];
-    MASK.encode_utf8(&mut mask);
     for &at in pipes {
         if let Some(byte) = bytes.get_mut(at)
             && *byte == b'|'
         {
-            *byte = mask[0];
+            *byte = MASK as u8;
         }
     }
     // One ASCII byte for another: still UTF-8.
