@@ -670,17 +670,20 @@ fn link_text_against_anchor_and_table_keys() {
 /// A parameters table's first column is a key too: a switch listed twice
 /// (the real `msiexec` page's `/fc` for `/fv`) is a repeat, said once per
 /// repeat with every line so far. Not a switch written with different
-/// arguments or in another case (`nbtstat` takes `-r` and `-R`), nor a
+/// arguments or in another case (`nbtstat` takes `-r` and `-R`; the C++
+/// compiler's options table links `/C` and `/c` to two pages), nor a
 /// table too short to tell.
 #[test]
 fn a_switch_listed_twice_in_a_parameters_table_is_a_repeated_key() {
     let page = "# tool\n\n|Option|Description|\n|-|-|\n|/fp|Missing file.|\n|/fc|Checksum.|\n|/fa|All files.|\n|/fc|From source.|\n|/l \\<file>|Log.|\n|/l+ \\<file>|Append.|\n|/fo|Older.|\n|/fe|Equal.|\n|/fc|Again.|\n|/FC|Not the same switch.|\n\n|Option|Description|\n|-|-|\n|/a|A.|\n|/a|B.|\n";
-    let (_, doc) = run_json(&[("en-us/tool.md", page)], &[]);
+    let compiler = "# cl\n\n|Option|Purpose|\n|-|-|\n|[\\/C](c.md)|Keeps comments.|\n|[\\/c](c.md)|Compiles only.|\n|[\\/FA](c.md)|Listing.|\n|[\\/Fa](c.md)|Listing name.|\n|[\\/Fa](c.md)|Again.|\n";
+    let (_, doc) = run_json(&[("en-us/tool.md", page), ("en-us/c.md", compiler)], &[]);
     assert_eq!(
         findings(&doc),
         set(&[
             ("duplicate-table-key", "content/en-us/tool.md", 8),
             ("duplicate-table-key", "content/en-us/tool.md", 13),
+            ("duplicate-table-key", "content/en-us/c.md", 9),
         ])
     );
     let third = finding_where(&doc, |f| f["location"]["line"] == 13);

@@ -45,15 +45,18 @@ pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
                 });
                 let text = facts.cell_text(key);
                 // Codes compare without case (`0x8007232a`); switches as
-                // written, since some commands tell `-r` from `-R`
-                // (`nbtstat`).
+                // written, linked or not, since some commands tell `-r`
+                // from `-R` (`nbtstat`) and the C++ compiler's options
+                // table links `/C` and `/c` to two pages.
+                let switch = super::switches::in_cell(text)
+                    .first()
+                    .is_some_and(|s| s.start == 0);
                 if text.is_empty() {
                     None
-                } else if coded {
-                    Some(text.to_lowercase())
+                } else if switch {
+                    Some(text.to_owned())
                 } else {
-                    let switch = super::switches::in_cell(text).first()?.start == 0;
-                    switch.then(|| text.to_owned())
+                    coded.then(|| text.to_lowercase())
                 }
             })
             .collect();

@@ -516,6 +516,18 @@ fn span_of(facts: &Facts, unit: &Unit, token: &(TokenKind, &str)) -> Option<Rang
         .map(|t| t.span())
 }
 
+/// A number's span widened to the letters written against it: the code
+/// compared is `2065`, but a reader looks for `C2065` (or `KB4012212`).
+fn with_letters_before(text: &str, span: Range<usize>) -> Range<usize> {
+    let before = text.as_bytes().get(..span.start).unwrap_or_default();
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    span.start - letters..span.end
+}
+
 /// A token as its page writes it (`0x8007232A`, not the normalised form).
 fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String {
     if token.0 == TokenKind::Fenced {
@@ -524,6 +536,7 @@ fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String
     let facts = &cx.site.pages[page].doc.facts;
     let text = span_of(facts, &facts.units[unit], token)
         .filter(|_| matches!(token.0, TokenKind::Code | TokenKind::Cmdlet))
+        .map(|span| with_letters_before(&cx.site.pages[page].source.text, span))
         .and_then(|span| cx.snippet(page, span))
         .unwrap_or(token.1);
     match token.0 {
