@@ -118,6 +118,7 @@ fn prepare(
         root: config.root.clone(),
         alert_keywords: config.alerts.keys().cloned().collect(),
         published: config.published.clone(),
+        xref_external: config.xref_external.clone(),
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

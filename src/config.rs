@@ -45,6 +45,18 @@ pub struct ConfigFile {
     /// Where the pages live on the site they are published to
     /// ([`crate::published`]).
     pub published: Option<PublishedFile>,
+    /// Cross references another service resolves ([`XrefFile`]).
+    pub xref: Option<XrefFile>,
+}
+
+/// `[xref]`: uids that no page of the site declares, because a service
+/// resolves them when the site is published (DocFX's `xrefService` and
+/// `xref` maps: the .NET API's `System.*`, Visual Studio's `Microsoft.*`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XrefFile {
+    /// Prefixes of those uids (`"System."`); `"*"` stands for every uid.
+    pub external: Option<Vec<String>>,
 }
 
 /// `[published]`: links that start with `/` are paths of that site.
@@ -89,6 +101,8 @@ pub struct Config {
     /// Alert keywords the site adds (`TODO`) and their CSS classes.
     pub alerts: BTreeMap<String, String>,
     pub published: crate::published::Published,
+    /// Prefixes of uids another service resolves (`[xref] external`).
+    pub xref_external: Vec<String>,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -146,6 +160,7 @@ impl Config {
             published: file.published.map_or_else(Default::default, |p| {
                 crate::published::Published::new(p.path.as_deref(), p.url.as_deref())
             }),
+            xref_external: file.xref.and_then(|x| x.external).unwrap_or_default(),
             root,
             content,
             output,

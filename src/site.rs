@@ -126,6 +126,9 @@ pub struct Site {
     pub alert_keywords: Vec<String>,
     /// Articles moved or deleted (`.openpublishing.redirection.json`).
     pub redirections: Redirections,
+    /// Prefixes of uids no page declares because a service resolves them
+    /// when the site is published (`[xref] external`).
+    pub xref_external: Vec<String>,
 }
 
 /// What resolving needs from the configuration.
@@ -141,6 +144,8 @@ pub struct SiteOptions {
     pub alert_keywords: Vec<String>,
     /// Where the pages live on the site they are published to.
     pub published: crate::published::Published,
+    /// Prefixes of uids another service resolves.
+    pub xref_external: Vec<String>,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -262,6 +267,7 @@ impl Site {
             pivots,
             alert_keywords: options.alert_keywords.clone(),
             redirections,
+            xref_external: options.xref_external.clone(),
         };
         site.snippets = site.read_snippets();
         site
@@ -295,6 +301,13 @@ impl Site {
     pub fn uid(&self, locale: usize, uid: &str) -> Option<usize> {
         let first = |l: usize| self.uids[l].get(uid).and_then(|p| p.first().copied());
         first(locale).or_else(|| self.source.and_then(first))
+    }
+
+    /// Whether `uid` is one `[xref] external` leaves to another service.
+    pub fn is_external_uid(&self, uid: &str) -> bool {
+        self.xref_external
+            .iter()
+            .any(|prefix| prefix == "*" || (!prefix.is_empty() && uid.starts_with(prefix.as_str())))
     }
 
     /// Reads every code file a page's directives name, in parallel.

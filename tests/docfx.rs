@@ -406,7 +406,7 @@ fn tabs_render_as_an_accessible_group_readable_without_javascript() {
         .into_iter()
         .any(|p| text(&p) == "After the tabs.");
     assert!(after, "text after the group is outside it");
-    let toc: Vec<String> = select(&html, "nav.toc li a").iter().map(text).collect();
+    let toc: Vec<String> = texts(&html, "nav.toc li a");
     assert_eq!(toc, ["Install", "After"], "tab titles are no headings");
     assert!(
         select(&html, "article h3").is_empty(),
@@ -478,6 +478,61 @@ fn cross_references_link_by_uid_with_source_fallback() {
     assert_eq!(text(&links[0]), "KMS overview");
     assert_eq!(text(&links[1]), "DNS");
     assert!(text(&select(&html, "article p")[0]).ends_with("y @desconocido."));
+}
+
+/// API uids no page declares (cpp-docs' `<xref:System.Exception>`, which
+/// Microsoft's publishing resolves through its xref service): an error
+/// whose help names `[xref] external`, and with that set, no finding. Either
+/// way the page shows the API's name as DocFX would, not `xref:` text.
+#[test]
+fn api_uids_left_to_a_service_show_their_names_and_are_not_checked() {
+    let page = concat!(
+        "# /EH\n\n",
+        "Le eccezioni <xref:System.Exception?displayProperty=fullName> gestite.\n\n",
+        "Vedere <xref:Microsoft.VisualStudio.VCProjectEngine.VCCLCompilerTool.ExceptionHandling%2A>",
+        " e <xref:System.String.Format*?displayProperty=nameWithType>.\n\n",
+        "Non <xref:kms.nope>.\n",
+    );
+    let site = Fixture::new();
+    site.write("content/it-it/eh.md", page);
+    built(&site);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("uid-not-found", "content/it-it/eh.md", 3),
+            ("uid-not-found", "content/it-it/eh.md", 5),
+            ("uid-not-found", "content/it-it/eh.md", 7),
+        ])
+    );
+    let help: Vec<&str> = fields(&doc, "help");
+    assert_eq!(help.len(), 4, "two on line 5");
+    assert!(help[0].ends_with("add `external = [\"System.\"]` under `[xref]` in polydoc.toml"));
+    assert!(help[1].contains("[\"Microsoft.\"]"), "{}", help[1]);
+    assert!(!help[3].contains("[xref]"), "{}", help[3]);
+
+    site.write(
+        "polydoc.toml",
+        "[xref]\nexternal = [\"System.\", \"Microsoft.\"]\n",
+    );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("uid-not-found", "content/it-it/eh.md", 7)])
+    );
+    let html = site.html("it-it/eh.html");
+    let names: Vec<String> = texts(&html, "article span.xref");
+    assert_eq!(
+        names,
+        [
+            "System.Exception",
+            "ExceptionHandling",
+            "String.Format",
+            "kms.nope"
+        ]
+    );
+    assert!(select(&html, "article a").is_empty());
+    assert!(!text(&select(&html, "article")[0]).contains("xref:"));
 }
 
 #[test]
@@ -562,10 +617,7 @@ fn navigation_from_toc_yml_and_toc_md_with_breadcrumbs() {
         set(&[("broken-toc-entry", "content/en-us/toc.yml", 6)])
     );
     let html = site.html("en-us/start/setup.html");
-    let items: Vec<String> = select(&html, ".site-nav li > a, .site-nav li > span")
-        .iter()
-        .map(text)
-        .collect();
+    let items: Vec<String> = texts(&html, ".site-nav li > a, .site-nav li > span");
     assert_eq!(
         items,
         ["Home", "Get started", "Setup", "Use", "Docs", "Gone"]
@@ -574,19 +626,13 @@ fn navigation_from_toc_yml_and_toc_md_with_breadcrumbs() {
     assert_eq!(text(current), "Setup");
     let docs = &select(&html, ".site-nav a[href^='https:']")[0];
     assert_eq!(text(docs), "Docs");
-    let crumbs: Vec<String> = select(&html, "nav.breadcrumbs li")
-        .iter()
-        .map(text)
-        .collect();
+    let crumbs: Vec<String> = texts(&html, "nav.breadcrumbs li");
     assert_eq!(crumbs, ["Get started", "Setup"]);
     let start = &select(&html, "nav.breadcrumbs a")[0];
     assert_eq!(attr(start, "href"), "index.html");
 
     let es = site.html("es-es/start/setup.html");
-    let items: Vec<String> = select(&es, ".site-nav li > a, .site-nav li > span")
-        .iter()
-        .map(text)
-        .collect();
+    let items: Vec<String> = texts(&es, ".site-nav li > a, .site-nav li > span");
     assert_eq!(items, ["Inicio", "Empezar", "Instalación"]);
     assert_eq!(
         text(&select(&es, ".site-nav a[aria-current='page']")[0]),
@@ -656,7 +702,7 @@ fn a_pipe_in_a_code_span_of_a_table_row_stays_in_the_code() {
     );
     assert_eq!(cells(&rows[1]), ["a | b", "Either."]);
     assert_eq!(cells(&rows[2]), ["x | `y` | z", "Ticks."]);
-    let code: Vec<String> = select(&html, "article td code").iter().map(text).collect();
+    let code: Vec<String> = texts(&html, "article td code");
     assert_eq!(code, ["obj= {<accountname> | <objectname>}", "x | `y` | z"]);
     // The include, masked before the table's pipes, is in place.
     assert_eq!(text(&select(&html, "article p")[0]), "Changes a service.");

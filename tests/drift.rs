@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{Fixture, attr, parse_file, polydoc, repo, select, stderr, text};
+use common::{Fixture, attr, parse_file, polydoc, repo, select, stderr, texts};
 use serde_json::Value;
 
 fn drift_json(root: &Path, extra: &[&str]) -> (Option<i32>, Value) {
@@ -688,17 +688,9 @@ fn the_html_report_has_a_matrix_and_side_by_side_pages() {
     assert!(page_path.is_file(), "{}", page_path.display());
 
     let page = parse_file(&page_path);
-    let heads: Vec<String> = select(&page, "table.aligned thead th")
-        .iter()
-        .map(text)
-        .collect();
+    let heads: Vec<String> = texts(&page, "table.aligned thead th");
     assert_eq!(heads, ["es-es", "it-it"]);
-    let mark_on = |id: &str| -> Vec<String> {
-        select(&page, &format!("[id=\"{id}\"] mark"))
-            .iter()
-            .map(text)
-            .collect()
-    };
+    let mark_on = |id: &str| -> Vec<String> { texts(&page, &format!("[id=\"{id}\"] mark")) };
     assert_eq!(mark_on("es-es-L48"), ["0x8007232A"]);
     assert_eq!(mark_on("it-it-L48"), ["0x8007232B"]);
     // The row holding the summary table differs; the rows of sections that match do not.

@@ -152,10 +152,7 @@ fn alerts_render_as_boxes_titled_in_the_page_language() {
         let html = page(out);
         let alerts = select(&html, "article div.alert");
         assert!(!alerts.is_empty(), "{out}");
-        let titles: Vec<String> = select(&html, "article div.alert > p.alert-title")
-            .iter()
-            .map(text)
-            .collect();
+        let titles: Vec<String> = texts(&html, "article div.alert > p.alert-title");
         assert!(titles.iter().all(|t| t == title), "{out}: {titles:?}");
         assert!(
             select(&html, "article blockquote p")

@@ -184,10 +184,7 @@ fn navigation_opens_only_the_folders_on_the_way_to_the_page() {
     );
     // Nested as the folders are: Two inside deep inside a; Bee inside b.
     assert_eq!(
-        select(&html, ".site-nav li.open > ul > li.open > ul > li > a")
-            .iter()
-            .map(text)
-            .collect::<Vec<_>>(),
+        texts(&html, ".site-nav li.open > ul > li.open > ul > li > a"),
         ["Two"]
     );
     let bee = &select(&html, ".site-nav li.nav-folder > a")[2];
@@ -404,13 +401,13 @@ fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
     );
 
     let other = site.html("en-us/other.html");
-    let nav: Vec<String> = select(&other, ".site-nav a").iter().map(text).collect();
+    let nav: Vec<String> = texts(&other, ".site-nav a");
     assert!(
         !nav.iter().any(|l| l == "Old" || l == "Ext") && nav.iter().any(|l| l == "Other"),
         "{nav:?}"
     );
     let list = site.html("en-us/index.html");
-    let listed: Vec<String> = select(&list, "main a").iter().map(text).collect();
+    let listed: Vec<String> = texts(&list, "main a");
     assert!(
         listed.iter().any(|l| l == "Other") && !listed.iter().any(|l| l == "Old"),
         "{listed:?}"

@@ -1644,12 +1644,7 @@ fn translations_keep_the_files_their_includes_and_media_read() {
             ("translation-token-mismatch", "content/it-it/a.md", 9),
         ])
     );
-    let messages: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let messages: Vec<&str> = fields(&doc, "message");
     assert_eq!(
         messages,
         [

@@ -3,7 +3,11 @@
 //! `<xref:uid>` and `[text](xref:uid)` must name a uid some page
 //! registers (`uid:` in its front matter), in the page's locale or, as
 //! the build falls back, in the source locale. `@uid` is left alone: as
-//! in DocFX, an unknown mention stays plain text.
+//! in DocFX, an unknown mention stays plain text. So are uids that
+//! `[xref] external` in `polydoc.toml` leaves to the service that resolves
+//! them on publishing (DocFX's `xrefService`: `System.Exception` is no page
+//! of cpp-docs); without that setting, the help of a finding on such a
+//! dotted API name says how to leave it there.
 
 use crate::diagnostic::Finding;
 use crate::markdown::xref;
@@ -18,15 +22,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             .iter()
             .filter_map(|link| {
                 let (uid, _) = xref::split(page.doc.facts.target(link))?;
-                if cx.site.uid(page.locale(), &uid).is_some() {
+                if cx.site.uid(page.locale(), &uid).is_some() || cx.site.is_external_uid(&uid) {
                     return None;
                 }
                 let known = cx.site.uids[page.locale()].keys().map(String::as_str);
                 let help = match closest(&uid, known) {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => {
-                        "name a uid that a page declares with `uid:` in its front matter".to_owned()
-                    }
+                    None => match xref::api_namespace(&uid) {
+                        Some(namespace) => format!(
+                            "name a uid that a page declares with `uid:` in its front matter; if a service resolves `{namespace}` uids when the site is published (DocFX's `xrefService`), add `external = [\"{namespace}\"]` under `[xref]` in polydoc.toml"
+                        ),
+                        None => "name a uid that a page declares with `uid:` in its front matter"
+                            .to_owned(),
+                    },
                 };
                 Some(
                     Finding::error(

@@ -75,6 +75,92 @@ pub fn tag(html: &str) -> Option<Tag<'_>> {
     })
 }
 
+/// The first segment and its dot (`System.`) of a uid that reads as an API
+/// name: dotted, starting with a capital, as .NET and Windows APIs are.
+pub fn api_namespace(uid: &str) -> Option<&str> {
+    let dot = uid.find('.')?;
+    let first = &uid[..dot];
+    (first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first.chars().all(|c| c.is_ascii_alphanumeric()))
+    .then(|| &uid[..=dot])
+}
+
+/// What an `xref:` target to an API no page of the site declares shows,
+/// by its `displayProperty` as DocFX reads it: `name` (the default,
+/// `Exception`), `nameWithType` (`String.Format`) or `fullName`
+/// (`System.Exception`). Overloads (`Format*`) lose their `*`, generic
+/// types their arity (`` List`1 ``), parameters their namespaces. None
+/// for a uid that reads as no API name (`kms.overview`).
+pub fn api_name(target: &str) -> Option<String> {
+    let (uid, _) = split(target)?;
+    api_namespace(&uid)?;
+    let rest = target.strip_prefix("xref:")?;
+    let query = rest.split('#').next().unwrap_or("").split_once('?');
+    let property = query.and_then(|(_, q)| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix("displayProperty="))
+    });
+    let uid = uid.trim_end_matches('*');
+    let parts = segments(uid);
+    let short = |segment: &str| -> String {
+        let (name, params) = match segment.find('(') {
+            Some(open) => (&segment[..open], Some(&segment[open..])),
+            None => (segment, None),
+        };
+        let name = name.split('`').next().unwrap_or(name);
+        match params {
+            None => name.to_owned(),
+            Some(params) => {
+                let inner = params.trim_start_matches('(').trim_end_matches(')');
+                let types: Vec<String> = inner
+                    .split(',')
+                    .filter(|t| !t.is_empty())
+                    .map(|t| {
+                        segments(t.trim())
+                            .last()
+                            .map_or(String::new(), |s| (*s).to_owned())
+                    })
+                    .collect();
+                format!("{name}({})", types.join(", "))
+            }
+        }
+    };
+    let shown = match property {
+        Some(p) if p.eq_ignore_ascii_case("fullName") => uid.to_owned(),
+        Some(p) if p.eq_ignore_ascii_case("nameWithType") => parts
+            .iter()
+            .rev()
+            .take(2)
+            .rev()
+            .map(|s| short(s))
+            .collect::<Vec<_>>()
+            .join("."),
+        _ => parts.last().map(|s| short(s)).unwrap_or_default(),
+    };
+    (!shown.is_empty()).then_some(shown)
+}
+
+/// A uid cut at the dots outside its parameter list: `System.String.Format(System.String)`
+/// is `System`, `String`, `Format(System.String)`.
+fn segments(uid: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in uid.char_indices() {
+        match c {
+            '(' | '<' | '{' | '[' => depth += 1,
+            ')' | '>' | '}' | ']' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 => {
+                out.push(&uid[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&uid[start..]);
+    out.retain(|s| !s.is_empty());
+    out
+}
+
 /// Whether `html` is the `</xref>` that ends an xref tag.
 pub fn is_end_tag(html: &str) -> bool {
     html.trim().eq_ignore_ascii_case("</xref>")
@@ -98,6 +184,34 @@ mod tests {
             mentions("See @kms.overview. Mail me@example.com."),
             vec![(4, "kms.overview")]
         );
+    }
+
+    #[test]
+    fn names_apis_as_docfx_shows_them() {
+        let name = |t: &str| api_name(t).unwrap_or_default();
+        assert_eq!(name("xref:System.Exception"), "Exception");
+        assert_eq!(
+            name("xref:System.Exception?displayProperty=fullName"),
+            "System.Exception"
+        );
+        assert_eq!(
+            name("xref:System.String.Format*?displayProperty=nameWithType"),
+            "String.Format"
+        );
+        assert_eq!(
+            name(
+                "xref:Microsoft.VisualStudio.VCProjectEngine.VCCLCompilerTool.ExceptionHandling%2A"
+            ),
+            "ExceptionHandling"
+        );
+        assert_eq!(
+            name("xref:System.String.Format(System.String,System.Object)"),
+            "Format(String, Object)"
+        );
+        assert_eq!(name("xref:System.Collections.Generic.List%601"), "List");
+        assert_eq!(name("xref:"), "");
+        assert_eq!(api_name("xref:kms.overview"), None);
+        assert_eq!(api_name("https://example.com"), None);
     }
 
     #[test]

@@ -95,6 +95,11 @@ pub fn text(el: &scraper::ElementRef) -> String {
     el.text().collect::<String>().trim().to_owned()
 }
 
+/// The text of every element `css` selects, in document order.
+pub fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css).iter().map(text).collect()
+}
+
 /// The file a relative `href` found in `page` points to (fragment dropped).
 pub fn resolve(page: &Path, href: &str) -> PathBuf {
     let path = href.split(['#', '?']).next().unwrap_or("");
@@ -173,6 +178,16 @@ pub fn lines_of(doc: &serde_json::Value, rule: &str) -> Vec<(String, u64)> {
         .collect();
     found.sort();
     found
+}
+
+/// Field `key` (`"message"`, `"help"`) of every finding of a JSON report, in report order.
+pub fn fields<'d>(doc: &'d serde_json::Value, key: &str) -> Vec<&'d str> {
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f[key].as_str().unwrap_or_default())
+        .collect()
 }
 
 pub fn set(items: &[(&str, &str, u64)]) -> BTreeSet<(String, String, u64)> {

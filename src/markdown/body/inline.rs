@@ -66,7 +66,17 @@ impl<'c, 'd> Writer<'c, 'd> {
                         }
                         None => {
                             self.links.push(false);
-                            Vec::new()
+                            if link_type != LinkType::Autolink {
+                                return Vec::new();
+                            }
+                            // `<xref:System.Exception>`, resolved by no page
+                            // (an API another service links): its name, as
+                            // DocFX would show it, not the `xref:` text.
+                            self.drop_text = true;
+                            let name = xref::api_name(&dest_url).unwrap_or(uid);
+                            vec![Event::InlineHtml(
+                                format!("<span class=\"xref\">{}</span>", escape(&name)).into(),
+                            )]
                         }
                     };
                 }
