@@ -181,11 +181,13 @@ impl Site {
         let mut pages: Vec<Page> = parsed
             .into_par_iter()
             .map(|(source, doc)| {
+                // Older localized pages escape their titles' letters
+                // (`Conformit&#224;`), which Learn shows as `à`.
                 let title = source
                     .meta_str("title")
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
+                    .map(|t| html_escape::decode_html_entities(t).into_owned())
                     .or_else(|| doc.h1().map(str::to_owned))
                     .unwrap_or_else(|| file_stem(&source.rel_path).to_owned());
                 let out_path = format!(

@@ -156,6 +156,33 @@ fn a_locale_without_index_gets_a_generated_page_list_and_assets_are_copied() {
     );
 }
 
+/// Older localized pages escape their titles' letters (`Conformit&#224;`,
+/// `&#39;&lt;nom&gt;&#39;`), which the published site shows decoded: so
+/// do the page's title, the page lists and its description.
+#[test]
+fn character_references_in_a_title_show_as_their_characters() {
+    let site = Fixture::new();
+    site.write(
+        "content/it-it/zc.md",
+        "---\ntitle: \"/Zc (Conformit&#224;) | Microsoft Docs\"\ndescription: \"L&#39;opzione &lt;Zc&gt;\"\n---\nTesto.\n",
+    );
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let page = site.html("it-it/zc.html");
+    assert_eq!(
+        texts(&page, "title"),
+        ["/Zc (Conformità) | Microsoft Docs · Documentation"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[name=description]", "content"),
+        ["L'opzione <Zc>"]
+    );
+    let list = site.html("it-it/index.html");
+    assert_eq!(
+        texts(&list, ".page-list a"),
+        ["/Zc (Conformità) | Microsoft Docs"]
+    );
+}
+
 #[test]
 fn navigation_opens_only_the_folders_on_the_way_to_the_page() {
     let site = Fixture::new();

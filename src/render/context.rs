@@ -49,7 +49,8 @@ pub(super) struct Alternate {
 #[derive(Serialize)]
 pub(super) struct PageInfo<'a> {
     pub(super) title: &'a str,
-    pub(super) description: Option<&'a str>,
+    /// Character references decoded, as the title's are.
+    pub(super) description: Option<std::borrow::Cow<'a, str>>,
     /// `ROBOTS` from the front matter (`NOINDEX, NOFOLLOW`), for a robots
     /// meta tag.
     pub(super) robots: Option<&'a str>,

@@ -285,7 +285,10 @@ impl<'a> Renderer<'a> {
         }
         let info = PageInfo {
             title: &page.title,
-            description: page.source.meta_str("description"),
+            description: page
+                .source
+                .meta_str("description")
+                .map(html_escape::decode_html_entities),
             robots: page.robots(),
             meta: page.source.meta_mapping(),
             toc: page
