@@ -862,6 +862,24 @@ fn a_switch_lost_from_prose_is_a_warning_and_nothing_like_it() {
 /// table is flagged when its own page names the switch elsewhere; a cell
 /// holding another switch, a switch the page never names, and rows of
 /// tables of different lengths (paired by order, perhaps wrongly) are not.
+/// Older localized pages escape a switch's mark (`[\/EHs](...)`, as the
+/// it-it C++ `/EH` page writes every option): still a switch, and a row
+/// that lost it is flagged. A hyphen a word processor made an en dash
+/// (`/act–type`, as the real `slmgr` page and its translations write
+/// it in one row and not the next) is the same switch.
+#[test]
+fn escaped_switches_are_switches_and_a_typographic_dash_is_a_hyphen() {
+    let it = "# /EH\n\n```\n/EH{s|a}[c][r][-]\n```\n\n|Opzione|Scopo|\n|-|-|\n|[\\/EHa](eh.md)|Uno.|\n|[\\/EHs](eh.md)|Due.|\n|[\\/EHc](eh.md)|Tre.|\n|[\\/EHr](eh.md)|Quattro; vedere **\\/act-type**.|\n\nSe si usa **\\/EHs** o **\\/act-type**.\n";
+    let fr = it
+        .replace("|[\\/EHs](eh.md)|", "|[EHs](eh.md)|")
+        .replace("**\\/act-type**.|", "**\\/act–type**.|");
+    let (_, found) = run(&[("it-it/eh.md", it), ("fr-fr/eh.md", &fr)], &[]);
+    assert_eq!(
+        found,
+        set(&[("translation-token-mismatch", "content/fr-fr/eh.md", 10)])
+    );
+}
+
 #[test]
 fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
     let en = "# tool\n\n```\ntool [/all] [/Release] [-Name <n>]\n```\n\n|Parameter|Description|\n|-|-|\n|/all|All.|\n|/release|Release.|\n|-Name|Name.|\n|/quiet|Quiet.|\n";

@@ -119,7 +119,7 @@ fn mentions(cx: &Context, page: usize, range: Range<usize>) -> Vec<(String, Rang
         .into_iter()
         .map(|r| {
             (
-                part[r.clone()].to_ascii_lowercase(),
+                super::switches::switch_key(&part[r.clone()]),
                 range.start + r.start..range.start + r.end,
             )
         })

@@ -33,7 +33,8 @@ use super::{Context, lost_switches};
 /// The switches a first cell starts a word with: `/name`, `-Name`,
 /// `--name`, `/-y`, `/?`, and one-letter switches written together
 /// (`/t/c/l/q`, as `dir /s/b` takes them and Chinese translations write
-/// them). Byte ranges in `cell`. A `/name/` is a path, not a switch.
+/// them). Byte ranges in `cell`. A `/name/` is a path, not a switch. The
+/// mark may be escaped (`\/EHs`), as older localized pages write it.
 pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
     let bytes = cell.as_bytes();
     let mut out = Vec::new();
@@ -41,10 +42,15 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
     // two bytes a switch starts with.
     for i in memchr::memchr2_iter(b'/', b'-', bytes) {
         let b = bytes[i];
-        let starts_word = i == 0 || {
-            let before = bytes[i - 1];
-            before.is_ascii_whitespace() || b"[](|*_".contains(&before)
+        let boundary = |at: usize| {
+            at == 0 || {
+                let before = bytes[at - 1];
+                before.is_ascii_whitespace() || b"[](|*_".contains(&before)
+            }
         };
+        // Older localized pages escape the mark (`[\/EHs](...)`,
+        // `**\-a**`); the switch is what a reader sees, from the mark on.
+        let starts_word = boundary(i) || (bytes[i - 1] == b'\\' && boundary(i - 1));
         if !starts_word {
             continue;
         }
@@ -62,10 +68,7 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         let end = if b == b'/' && bytes.get(i + 1) == Some(&b'?') {
             i + 2
         } else if bytes.get(name).is_some_and(u8::is_ascii_alphabetic) {
-            name + bytes[name..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
-                .count()
+            name_end(bytes, name)
         } else {
             continue;
         };
@@ -76,6 +79,36 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         out.push(i..end);
     }
     out
+}
+
+/// Where a switch's name that starts at `at` ends: letters, digits and
+/// hyphens, and the typographic dashes word processors put for a hyphen
+/// (`/act–type`, an en dash, in the real `slmgr` page and its translations)
+/// when a letter or digit follows.
+fn name_end(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        match bytes.get(at) {
+            Some(c) if c.is_ascii_alphanumeric() || *c == b'-' => at += 1,
+            Some(0xE2)
+                if bytes.get(at + 1) == Some(&0x80)
+                    && bytes.get(at + 2).is_some_and(|c| (0x90..=0x93).contains(c))
+                    && bytes.get(at + 3).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                at += 3;
+            }
+            _ => return at,
+        }
+    }
+}
+
+/// A switch as compared: without case, as Windows reads it, and with a
+/// hyphen for the typographic dashes [`name_end`] takes.
+pub(super) fn switch_key(written: &str) -> String {
+    let lower = written.to_ascii_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
+    lower.replace(['\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}'], "-")
 }
 
 /// `/t/c/l/q` at `i`: two or more one-letter switches written together,
@@ -244,7 +277,7 @@ fn switches_in(text: &str, range: Range<usize>) -> Vec<Switch<'_>> {
         .map(|r| {
             let written = &part[r.clone()];
             let at = range.start + r.start..range.start + r.end;
-            (written.to_ascii_lowercase(), written, at)
+            (switch_key(written), written, at)
         })
         .collect()
 }
@@ -367,6 +400,12 @@ mod tests {
         assert_eq!(switches("[/renew6](#renew6)"), ["/renew6"]);
         assert_eq!(switches("[...]/t/c/l/q"), ["/t", "/c", "/l", "/q"]);
         assert_eq!(switches("dir /s/b"), ["/s", "/b"]);
+        // Escaped marks, as older localized pages write them.
+        assert_eq!(switches("[\\/EHs](eh.md)"), ["/EHs"]);
+        assert_eq!(switches("**\\/EHs\\[c\\]** o **\\-a**"), ["/EHs", "-a"]);
+        assert_eq!(switches("**/act–type**"), ["/act–type"]);
+        assert_eq!(super::switch_key("/Act–Type"), "/act-type");
+        assert_eq!(switches("/a – b"), ["/a"]);
     }
 
     #[test]
@@ -386,5 +425,6 @@ mod tests {
         assert!(switches("\"/z").is_empty());
         assert!(switches("/-").is_empty());
         assert!(switches("-- ---").is_empty());
+        assert!(switches("C\\/C\\+\\+").is_empty());
     }
 }
