@@ -667,6 +667,52 @@ fn link_text_against_anchor_and_table_keys() {
     );
 }
 
+/// Between pages too: an index of compiler warnings whose link text names
+/// one code and leads to the page of another (cpp-docs lists hundreds of
+/// such rows). Not a code inside the range of an index page it leads to,
+/// a code of other letters, a text naming two codes, or a year.
+#[test]
+fn a_link_text_naming_another_code_than_the_page_it_leads_to() {
+    let index = concat!(
+        "# Warnings\n\n|Warning|Message|\n|-|-|\n",
+        "|[Compiler warning C4028](compiler-warning-level-1-c4028.md)|one|\n",
+        "|[Compiler warning C4029](compiler-warning-level-1-c4028.md)|two|\n",
+        "|[C4996](compiler-warnings-c4800-through-c4999.md)|three|\n",
+        "|[Warnings C4800 through C4999](compiler-warning-level-1-c4028.md)|four|\n",
+        "|[LNK2019](compiler-warning-level-1-c4028.md)|five|\n",
+        "|[Visual Studio 2019](compiler-warning-level-1-c4028.md)|six|\n",
+    );
+    let files = [
+        ("en-us/index.md", index),
+        (
+            "en-us/compiler-warning-level-1-c4028.md",
+            "# Compiler warning (level 1) C4028\n",
+        ),
+        (
+            "en-us/compiler-warnings-c4800-through-c4999.md",
+            "# Compiler warnings C4800 through C4999\n",
+        ),
+    ];
+    let (_, doc) = run_json(&files, &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("link-text-anchor-mismatch", "content/en-us/index.md", 6)])
+    );
+    let found = finding_at(&doc, "content/en-us/index.md", 6);
+    assert_eq!(
+        found["message"],
+        "link text `C4029` names another code than its target `compiler-warning-level-1-c4028.md`, which names `C4028`"
+    );
+    assert_eq!(
+        found["help"],
+        "if the target is right, write `C4028` as the link text; otherwise link to the page of `C4029`"
+    );
+    assert_eq!(
+        related(found),
+        [("content/en-us/compiler-warning-level-1-c4028.md", 1)]
+    );
+}
+
 /// A parameters table's first column is a key too: a switch listed twice
 /// (the real `msiexec` page's `/fc` for `/fv`) is a repeat, said once per
 /// repeat with every line so far. Not a switch written with different

@@ -5,6 +5,17 @@
 //! there, names codes of the same kind but not this one, the text or the
 //! target is wrong. Anchors and headings that name no code say nothing and
 //! never fire the rule.
+//!
+//! The same holds between pages: an index of compiler errors links
+//! `[Compiler warning (level 1) C4029](compiler-warning-level-1-c4028.md)`
+//! (cpp-docs lists hundreds so). A link to a whole page whose text names
+//! one code word (letters and digits: `C4029`, `LNK2019`, `CS0103`) is
+//! wrong when the page's title or file name names codes with the same
+//! letters, none of them this one.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::{TokenKind, UnitKind};
@@ -21,6 +32,9 @@ pub struct Mismatch {
     pub target: Vec<String>,
     /// The target page and the byte offset of the targeted heading, if any.
     pub heading: Option<(usize, usize)>,
+    /// The link leads to a whole page (its title names the codes), not
+    /// to a section.
+    pub whole_page: bool,
 }
 
 /// The mismatch of link `l` of page `p`, if its text and target disagree.
@@ -35,6 +49,11 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
             fragment: Some(fragment),
             ..
         } => (*page, fragment),
+        Resolved::Page {
+            page,
+            fragment: None,
+            ..
+        } => return page_mismatch(cx, text, *page),
         _ => return None,
     };
     // Most link texts are prose: nothing to compare, no heading to find.
@@ -100,6 +119,90 @@ pub fn mismatch(cx: &Context, p: usize, l: usize) -> Option<Mismatch> {
         text: text.to_owned(),
         target: shown,
         heading: heading.map(|h| (target, h.offset)),
+        whole_page: false,
+    })
+}
+
+/// A code word: capitals then at least three digits, `C4029`, `LNK2019`.
+fn code_word() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)[a-z]{1,5}[0-9]{3,6}(?-u:\b)")
+            .unwrap_or_else(|e| panic!("code word pattern: {e}"))
+    })
+}
+
+/// The code words of `text`, upper-cased, in text order, each once.
+fn code_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in code_word().find_iter(text) {
+        let word = m.as_str().to_ascii_uppercase();
+        if !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// A link to page `target` as a whole whose text names one code word the
+/// page's title and file name do not, where they name others of its kind.
+fn page_mismatch(cx: &Context, text: &str, target: usize) -> Option<Mismatch> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Upper-case letters in the text: `version 2012` is no code word.
+    let words: Vec<String> = code_word()
+        .find_iter(text)
+        .filter(|m| m.as_str().starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(|m| m.as_str().to_ascii_uppercase())
+        .collect();
+    let [wanted] = words.as_slice() else {
+        return None;
+    };
+    let letters = |word: &str| {
+        word.trim_end_matches(|c: char| c.is_ascii_digit())
+            .to_owned()
+    };
+    let page = &cx.site.pages[target];
+    let stem = page
+        .source
+        .rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".md");
+    let mut names = code_words(&page.title);
+    for word in code_words(stem) {
+        if !names.contains(&word) {
+            names.push(word);
+        }
+    }
+    names.retain(|name| letters(name) == letters(wanted));
+    if names.is_empty() || names.contains(wanted) {
+        return None;
+    }
+    // A page of several codes is an index of their range (`Compiler
+    // warnings C4800 through C4999`): a code inside it may link there.
+    let number = |word: &str| word[letters(word).len()..].parse::<u64>().ok();
+    let numbers: Vec<u64> = names.iter().filter_map(|n| number(n)).collect();
+    if let (Some(n), Some(low), Some(high)) =
+        (number(wanted), numbers.iter().min(), numbers.iter().max())
+        && numbers.len() >= 2
+        && (*low..=*high).contains(&n)
+    {
+        return None;
+    }
+    let facts = &page.doc.facts;
+    let heading = facts
+        .units
+        .iter()
+        .find(|u| u.kind == UnitKind::Heading(1))
+        .map(|h| (target, h.offset));
+    Some(Mismatch {
+        text: wanted.clone(),
+        target: names,
+        heading,
+        whole_page: true,
     })
 }
 
@@ -124,12 +227,18 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 ),
             )
             .with_help(format!(
-                "if the target is right, write `{}` as the link text; otherwise link to the section of `{}`",
-                m.target[0], m.text
+                "if the target is right, write `{}` as the link text; otherwise link to the {} of `{}`",
+                m.target[0],
+                if m.whole_page { "page" } else { "section" },
+                m.text
             ));
             if let Some((target, offset)) = m.heading {
-                finding = finding
-                    .with_related(cx.location(target, offset..offset), "the targeted heading");
+                let what = if m.whole_page {
+                    "the target's title"
+                } else {
+                    "the targeted heading"
+                };
+                finding = finding.with_related(cx.location(target, offset..offset), what);
             }
             out.push(finding);
         }
