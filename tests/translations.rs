@@ -1766,3 +1766,38 @@ fn a_cmdlet_in_another_cmdlets_place_is_a_mismatch() {
         set(&[("translation-token-mismatch", "content/ja-jp/a.md", 3)])
     );
 }
+
+/// Three real machine translations of cpp-docs' `C2065` page, made from
+/// one source version (`tests/data/README.md`): C++ samples in ten code
+/// blocks, keywords in bold code spans, headers escaped as `\<iostream>`.
+/// fr-fr turned "the most common causes of C2065" into "… de l'ID
+/// d'application": the paragraph lacks `C2065`, quoted as written, not as
+/// the number compared. tr-tr's `**/yu**` for `**/Yu**` and `stbafx` for
+/// `stdafx` are no token a translation must keep: not found. The rest is
+/// links to pages outside the sample.
+#[test]
+fn a_real_cpp_page_gives_its_lost_error_code_and_nothing_else() {
+    let root = repo().join("tests/data/real-cpp");
+    let (code, doc) = check_json(&root, &[]);
+    assert_eq!(code, Some(1));
+    let page = |locale: &str| {
+        format!("content/{locale}/error-messages/compiler-errors-1/compiler-error-c2065.md")
+    };
+    let mut expected = std::collections::BTreeSet::new();
+    expected.insert(("translation-token-mismatch".to_owned(), page("fr-fr"), 21));
+    for locale in ["fr-fr", "it-it", "tr-tr"] {
+        for line in [21, 159, 209] {
+            expected.insert(("broken-link".to_owned(), page(locale), line));
+        }
+    }
+    assert_eq!(findings(&doc), expected);
+    let lost = finding_where(&doc, |f| f["rule"] == "translation-token-mismatch");
+    assert_eq!(
+        lost["message"],
+        "this paragraph lacks `C2065`, which it-it, tr-tr have"
+    );
+    assert_eq!(
+        related(lost),
+        [(page("it-it").as_str(), 21), (page("tr-tr").as_str(), 21)]
+    );
+}
