@@ -667,6 +667,35 @@ fn link_text_against_anchor_and_table_keys() {
     );
 }
 
+/// `**` a reader sees as asterisks: bold with a space inside its markers
+/// (machine translation's `** extern **`), or closed after a backslash
+/// (`Drivers\\**carpeta`). Once per line. Not bold that renders, an
+/// escaped `\*\*`, a glob, code, bold italics or single asterisks.
+#[test]
+fn stray_bold_markers_are_found_and_nothing_like_them() {
+    let page = concat!(
+        "# A\n\n",
+        "Un ** extern ** code « C ».\n\n",
+        "- En **systemroot\\System32\\Drivers\\\\**carpeta.\n\n",
+        "Por ejemplo, **local\\* ** corresponde.\n\n",
+        "Bien: **bold**, ***both***, \\*\\*escaped\\*\\*, `**kwargs`, **/*.md, a * b * c.\n\n",
+        "|Key|Value|\n|-|-|\n|a|** b **|\n\n",
+        "```\nx ** y\n```\n",
+    );
+    let (_, found) = run(&[("en-us/a.md", page)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("stray-bold", "content/en-us/a.md", 3),
+            ("stray-bold", "content/en-us/a.md", 5),
+            ("stray-bold", "content/en-us/a.md", 7),
+            ("stray-bold", "content/en-us/a.md", 13),
+        ])
+    );
+    let (_, doc) = run_json(&[("en-us/a.md", page)], &[]);
+    assert_eq!(fields(&doc, "message").len(), 4, "one finding per line");
+}
+
 /// Between pages too: an index of compiler warnings whose link text names
 /// one code and leads to the page of another (cpp-docs lists hundreds of
 /// such rows). Not a code inside the range of an index page it leads to,

@@ -33,6 +33,7 @@ mod redirects;
 pub mod resolve;
 mod site_paths;
 mod spaced_keys;
+mod stray_bold;
 mod suppress;
 mod switch_mentions;
 mod switches;
@@ -140,6 +141,11 @@ pub const RULES: &[RuleInfo] = &[
         "escaped-entity",
         Severity::Warning,
         "A character machine translation escaped twice (`%%amp;quot;` for `\"`), which readers see as written.",
+    ),
+    rule(
+        "stray-bold",
+        Severity::Warning,
+        "`**` shown as two asterisks: bold that does not open or close (`** extern **`, a space inside the markers).",
     ),
     rule(
         "link-text-anchor-mismatch",
@@ -502,6 +508,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("escaped_entities", escaped_entities::check),
     ("alert_keywords", alert_keywords::check),
     ("link_syntax", link_syntax::check),
+    ("stray_bold", stray_bold::check),
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
     ("bare_switches", bare_switches::check),

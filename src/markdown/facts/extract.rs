@@ -58,6 +58,7 @@ pub fn extract(
             anchors: Vec::with_capacity(anchors),
             hidden: Vec::new(),
             comments: Vec::new(),
+            stray_bold: Vec::new(),
             tokens: Vec::new(),
             sets: Vec::new(),
             cells: Vec::new(),
@@ -77,6 +78,7 @@ pub fn extract(
         spare_text: Vec::new(),
         cell: None,
         cell_text: String::new(),
+        star_end: None,
         cell_start: 0,
         lists: Vec::new(),
         list_count: 0,
@@ -146,6 +148,10 @@ struct Extractor<'h, 'b> {
     cell: Option<(usize, Option<(String, usize)>)>,
     /// The visible text of the cell being read, any cell of a row.
     cell_text: String,
+    /// Where the last text ended, when its source ended with an unescaped
+    /// `*`: pulldown-cmark gives the asterisks of bold that never opened
+    /// one text at a time.
+    star_end: Option<usize>,
     /// Where the cell being read starts in the file.
     cell_start: usize,
     /// The lists open around the event, innermost last, by number.
@@ -365,8 +371,9 @@ impl Extractor<'_, '_> {
         // length. Comparing addresses spares a memcmp of every paragraph.
         let verbatim = self
             .body
-            .get(range)
+            .get(range.clone())
             .is_some_and(|source| std::ptr::eq(source, text));
+        self.stray_bold(text, range.clone());
         let codes = tokens::codes(text)
             .into_iter()
             .map(|t| (TokenKind::Code, t));
@@ -649,6 +656,37 @@ impl Extractor<'_, '_> {
         }
     }
 
+    /// Keeps where `**` the source writes unescaped shows as asterisks: in
+    /// one text (`** extern **`), or as the last `*` of one text and the
+    /// first of the next, right after it.
+    fn stray_bold(&mut self, text: &str, range: Range<usize>) {
+        let previous = self.star_end.take();
+        if !text.contains('*') {
+            return;
+        }
+        let Some(source) = self.body.get(range.clone()) else {
+            return;
+        };
+        let at = self.base + range.start;
+        if previous == Some(range.start)
+            && source.starts_with('*')
+            && !matches!(self.body.as_bytes().get(range.start + 1), Some(b'/' | b'*'))
+        {
+            self.facts.stray_bold.push(at - 1);
+        } else if let Some(i) = stray_bold(source) {
+            self.facts.stray_bold.push(at + i);
+        }
+        let bytes = source.as_bytes();
+        let escapes = bytes[..bytes.len().saturating_sub(1)]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if source.ends_with('*') && escapes % 2 == 0 {
+            self.star_end = Some(range.end);
+        }
+    }
+
     /// `text` added to the page's strings: where it is there.
     fn string(&mut self, text: &str) -> Span {
         self.facts.strings.push(text)
@@ -662,6 +700,19 @@ fn hex(hash: u64) -> [u8; 16] {
         *digit = b"0123456789abcdef"[((hash >> (60 - 4 * i)) & 0xf) as usize];
     }
     digits
+}
+
+/// The first `**` of `source` written as such: not escaped (`\*\*`,
+/// after an odd run of backslashes), not a glob (`**/`, `/**`), not part
+/// of a longer run of asterisks.
+fn stray_bold(source: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, b"**").find(|&i| {
+        let backslashes = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+        backslashes % 2 == 0
+            && !matches!(bytes.get(i + 2), Some(b'/' | b'*'))
+            && (i == 0 || !matches!(bytes[i - 1], b'/' | b'*'))
+    })
 }
 
 #[cfg(test)]

@@ -262,6 +262,10 @@ pub struct Facts {
     pub hidden: Vec<HiddenTag>,
     /// Comments addressed to polydoc; almost always none.
     pub comments: Vec<Comment>,
+    /// Offsets of `**` that the page shows as asterisks, written in the
+    /// source and read as text: bold that never opened or closed (`**
+    /// extern **`). Almost always none.
+    pub stray_bold: Vec<usize>,
     pub units: Vec<Unit>,
     /// The units' tokens, unit by unit, in the order the units ended.
     tokens: Vec<Token>,
