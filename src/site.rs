@@ -391,7 +391,8 @@ pub fn html_path(rel_path: &str) -> String {
     format!("{}.html", links::strip_md(rel_path).unwrap_or(rel_path))
 }
 
-fn file_stem(rel_path: &str) -> &str {
+/// A page's file name without `.md`: its title when it has none.
+pub fn file_stem(rel_path: &str) -> &str {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
     links::strip_md(name).unwrap_or(name)
 }

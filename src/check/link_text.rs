@@ -159,31 +159,22 @@ fn page_mismatch(cx: &Context, text: &str, target: usize) -> Option<Mismatch> {
     let [wanted] = words.as_slice() else {
         return None;
     };
-    let letters = |word: &str| {
-        word.trim_end_matches(|c: char| c.is_ascii_digit())
-            .to_owned()
-    };
+    let letters = |word: &str| word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let page = &cx.site.pages[target];
-    let stem = page
-        .source
-        .rel_path
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches(".md");
+    let stem = crate::site::file_stem(&page.source.rel_path);
     let mut names = code_words(&page.title);
     for word in code_words(stem) {
         if !names.contains(&word) {
             names.push(word);
         }
     }
-    names.retain(|name| letters(name) == letters(wanted));
+    names.retain(|name| name[..letters(name)] == wanted[..letters(wanted)]);
     if names.is_empty() || names.contains(wanted) {
         return None;
     }
     // A page of several codes is an index of their range (`Compiler
     // warnings C4800 through C4999`): a code inside it may link there.
-    let number = |word: &str| word[letters(word).len()..].parse::<u64>().ok();
+    let number = |word: &str| word[letters(word)..].parse::<u64>().ok();
     let numbers: Vec<u64> = names.iter().filter_map(|n| number(n)).collect();
     if let (Some(n), Some(low), Some(high)) =
         (number(wanted), numbers.iter().min(), numbers.iter().max())

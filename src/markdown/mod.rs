@@ -180,6 +180,17 @@ pub fn restored_events(body: &str) -> impl Iterator<Item = (Event<'_>, Range<usi
         .map(|(event, range)| (table_pipes::restore(event), range))
 }
 
+/// Whether the byte at `at` of `bytes` is escaped: an odd run of
+/// backslashes stands right before it.
+pub(crate) fn is_escaped(bytes: &[u8], at: usize) -> bool {
+    let run = bytes[..at.min(bytes.len())]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    run % 2 == 1
+}
+
 /// Parses `text[body_start..]` into headings (ids assigned as the HTML will
 /// carry them), directives and facts; offsets in the result are in `text`.
 pub fn parse(text: &str, body_start: usize) -> Document {

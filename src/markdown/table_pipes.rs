@@ -159,8 +159,10 @@ fn code_spans(line: &[u8]) -> Vec<Range<usize>> {
     let mut k = 0;
     while k < runs.len() {
         let (at, len) = runs[k];
-        let slashes = line[..at].iter().rev().take_while(|&&b| b == b'\\').count();
-        match (slashes % 2 == 0).then(|| next_of_len(k, len)).flatten() {
+        match (!super::is_escaped(line, at))
+            .then(|| next_of_len(k, len))
+            .flatten()
+        {
             Some(j) => {
                 spans.push(at + len..runs[j].0);
                 k = j + 1;

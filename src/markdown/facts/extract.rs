@@ -13,7 +13,7 @@ use super::{
 use crate::markdown::side_by_side::SourceText;
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::{Directive, Heading, Headings};
-use crate::markdown::{html_links, tokens, xref};
+use crate::markdown::{html_links, is_escaped, tokens, xref};
 
 /// Reads the facts of a page's events. `base` is the offset of the body
 /// in the file; `headings` are the page's headings in order, ids assigned;
@@ -676,13 +676,7 @@ impl Extractor<'_, '_> {
         } else if let Some(i) = stray_bold(source) {
             self.facts.stray_bold.push(at + i);
         }
-        let bytes = source.as_bytes();
-        let escapes = bytes[..bytes.len().saturating_sub(1)]
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b'\\')
-            .count();
-        if source.ends_with('*') && escapes % 2 == 0 {
+        if source.ends_with('*') && !is_escaped(source.as_bytes(), source.len() - 1) {
             self.star_end = Some(range.end);
         }
     }
@@ -708,8 +702,7 @@ fn hex(hash: u64) -> [u8; 16] {
 fn stray_bold(source: &str) -> Option<usize> {
     let bytes = source.as_bytes();
     memchr::memmem::find_iter(bytes, b"**").find(|&i| {
-        let backslashes = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
-        backslashes % 2 == 0
+        !is_escaped(bytes, i)
             && !matches!(bytes.get(i + 2), Some(b'/' | b'*'))
             && (i == 0 || !matches!(bytes[i - 1], b'/' | b'*'))
     })
