@@ -24,6 +24,7 @@ use crate::report::{Findings, SourceText};
 use crate::site::{Site, SiteOptions};
 use crate::theme::Theme;
 use crate::timings::Stages;
+use crate::xref_map::XrefMaps;
 use crate::{Fatal, check, locale};
 
 /// What a finished build has to say.
@@ -79,17 +80,21 @@ struct Configured {
     settings: Settings,
     locales: Vec<Locale>,
     findings: Vec<Finding>,
+    xref_maps: std::sync::Arc<XrefMaps>,
 }
 
 fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured, Fatal> {
     let config = Config::load(root, overrides)?;
     let settings = Settings::new(&config.rules)?;
-    let (locales, findings) = locale::discover(&config)?;
+    let (locales, mut findings) = locale::discover(&config)?;
+    let (xref_maps, map_findings) = XrefMaps::load(&config.xref_maps, |p| config.display_path(p))?;
+    findings.extend(map_findings);
     Ok(Configured {
         config,
         settings,
         locales,
         findings,
+        xref_maps: std::sync::Arc::new(xref_maps),
     })
 }
 
@@ -103,6 +108,7 @@ fn prepare(
         settings,
         locales,
         mut findings,
+        xref_maps,
     } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
@@ -119,6 +125,7 @@ fn prepare(
         alert_keywords: config.alerts.keys().cloned().collect(),
         published: config.published.clone(),
         xref_external: config.xref_external.clone(),
+        xref_maps,
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::Fatal;
+use crate::xref_map::MapSource;
 
 /// The file a site root may hold. Every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +58,18 @@ pub struct ConfigFile {
 pub struct XrefFile {
     /// Prefixes of those uids (`"System."`); `"*"` stands for every uid.
     pub external: Option<Vec<String>>,
+    /// DocFX xref maps (`xrefmap.yml`) of other sites, in lookup order
+    /// ([`crate::xref_map`]).
+    pub maps: Option<Vec<MapEntry>>,
+}
+
+/// An entry of `[xref] maps`: a path, or a path with the address of the
+/// site the map describes (what its relative hrefs are relative to).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum MapEntry {
+    Path(String),
+    WithBase { path: String, base_url: String },
 }
 
 /// `[published]`: links that start with `/` are paths of that site.
@@ -103,6 +116,8 @@ pub struct Config {
     pub published: crate::published::Published,
     /// Prefixes of uids another service resolves (`[xref] external`).
     pub xref_external: Vec<String>,
+    /// Xref maps of other sites (`[xref] maps`), paths made absolute.
+    pub xref_maps: Vec<crate::xref_map::MapSource>,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -140,6 +155,7 @@ impl Config {
             Some(p) => absolute(p)?,
             None => root.join(file.output.as_deref().unwrap_or(Path::new("public"))),
         };
+        let xref = file.xref.unwrap_or_default();
         let locales = file.locales.map(|m| {
             m.into_iter()
                 .map(|(tag, dir)| (tag, root.join(dir)))
@@ -160,7 +176,8 @@ impl Config {
             published: file.published.map_or_else(Default::default, |p| {
                 crate::published::Published::new(p.path.as_deref(), p.url.as_deref())
             }),
-            xref_external: file.xref.and_then(|x| x.external).unwrap_or_default(),
+            xref_maps: xref_maps(&root, xref.maps.unwrap_or_default())?,
+            xref_external: xref.external.unwrap_or_default(),
             root,
             content,
             output,
@@ -174,6 +191,29 @@ impl Config {
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| path.to_path_buf())
     }
+}
+
+/// `[xref] maps`, below the root. An address is refused: a build must not
+/// depend on the network, and the map is downloaded once instead.
+fn xref_maps(root: &Path, entries: Vec<MapEntry>) -> Result<Vec<MapSource>, Fatal> {
+    entries
+        .into_iter()
+        .map(|entry| {
+            let (path, base_url) = match entry {
+                MapEntry::Path(path) => (path, None),
+                MapEntry::WithBase { path, base_url } => (path, Some(base_url)),
+            };
+            if path.contains("://") {
+                return Err(Fatal::new(format!(
+                    "{CONFIG_FILE}: `[xref] maps` names the address `{path}`: polydoc reads xref maps from files; download it once (`curl -L -o xrefmap.yml {path}`) and name the file"
+                )));
+            }
+            Ok(MapSource {
+                path: root.join(path),
+                base_url,
+            })
+        })
+        .collect()
 }
 
 fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {

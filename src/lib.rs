@@ -9,7 +9,7 @@
 //! | configure | [`config`], [`locale`] | where everything is, which locales exist |
 //! | load | [`load`], [`frontmatter`] | [`load::Source`]: text and front matter of each file, read once, in parallel |
 //! | parse | [`markdown`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render) |
-//! | resolve | [`site`], [`nav`], [`toc`], [`pivots`], [`redirections`], [`published`] | [`site::Site`]: translation groups, navigation, zone pivot groups, moved articles, which site paths are pages of the copy, read-only indexes |
+//! | resolve | [`site`], [`nav`], [`toc`], [`pivots`], [`redirections`], [`published`], [`xref_map`] | [`site::Site`]: translation groups, navigation, zone pivot groups, moved articles, which site paths are pages of the copy, other sites' uids, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
 //! | select | [`baseline`], [`selected`] | the findings a run shows: not in the baseline, in the files named |
 //! | render | [`render`], [`theme`], [`i18n`] | HTML files through Tera |
@@ -45,6 +45,7 @@ pub mod site;
 pub mod theme;
 pub mod timings;
 pub mod toc;
+pub mod xref_map;
 
 /// An error that stops the whole run: bad configuration, no content, an
 /// unusable output folder, or an I/O failure while writing. Problems in

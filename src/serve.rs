@@ -120,11 +120,11 @@ fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receive
     }
     watched.retain(|d| d.is_dir());
     let config_file = config.root.join(CONFIG_FILE);
-    // Single files in folders that also hold other things: polydoc.toml
-    // and the redirection files the locales read, at the root or above a
-    // locale folder kept elsewhere. Their folders are watched for them
-    // alone: the root also holds the output folder, whose swap at the
-    // end of every build must not start another.
+    // Single files in folders that also hold other things: polydoc.toml,
+    // the xref maps it lists and the redirection files the locales read,
+    // at the root or above a locale folder kept elsewhere. Their folders
+    // are watched for them alone: the root also holds the output folder,
+    // whose swap at the end of every build must not start another.
     let mut files = vec![
         config_file.clone(),
         config.root.join(crate::redirections::FILE_NAME),
@@ -132,6 +132,7 @@ fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receive
     for dir in config.locales.iter().flat_map(|l| l.values()) {
         files.extend(crate::redirections::places(dir, &config.root));
     }
+    files.extend(config.xref_maps.iter().map(|m| m.path.clone()));
     files.sort();
     files.dedup();
     let relevant = {

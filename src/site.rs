@@ -19,6 +19,7 @@ use crate::nav::NavTree;
 use crate::pivots::Pivots;
 use crate::redirections::Redirections;
 use crate::toc::{TocSource, Tocs};
+use crate::xref_map::{Spec, XrefMaps};
 
 /// One page: its source, its parsed form and where it goes.
 #[derive(Debug)]
@@ -129,6 +130,8 @@ pub struct Site {
     /// Prefixes of uids no page declares because a service resolves them
     /// when the site is published (`[xref] external`).
     pub xref_external: Vec<String>,
+    /// Other sites' uids (`[xref] maps`), looked up after the pages'.
+    pub xref_maps: Arc<XrefMaps>,
 }
 
 /// What resolving needs from the configuration.
@@ -146,6 +149,8 @@ pub struct SiteOptions {
     pub published: crate::published::Published,
     /// Prefixes of uids another service resolves.
     pub xref_external: Vec<String>,
+    /// Other sites' uids, from their xref maps.
+    pub xref_maps: Arc<XrefMaps>,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -270,6 +275,7 @@ impl Site {
             alert_keywords: options.alert_keywords.clone(),
             redirections,
             xref_external: options.xref_external.clone(),
+            xref_maps: Arc::clone(&options.xref_maps),
         };
         site.snippets = site.read_snippets();
         site
@@ -303,6 +309,11 @@ impl Site {
     pub fn uid(&self, locale: usize, uid: &str) -> Option<usize> {
         let first = |l: usize| self.uids[l].get(uid).and_then(|p| p.first().copied());
         first(locale).or_else(|| self.source.and_then(first))
+    }
+
+    /// The entry of the site's xref maps for `uid`, when no page declares it.
+    pub fn map_uid(&self, uid: &str) -> Option<&Spec> {
+        self.xref_maps.get(uid)
     }
 
     /// Whether `uid` is one `[xref] external` leaves to another service.

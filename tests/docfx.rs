@@ -507,7 +507,11 @@ fn api_uids_left_to_a_service_show_their_names_and_are_not_checked() {
     );
     let help: Vec<&str> = fields(&doc, "help");
     assert_eq!(help.len(), 4, "two on line 5");
-    assert!(help[0].ends_with("add `external = [\"System.\"]` under `[xref]` in polydoc.toml"));
+    assert!(
+        help[0].ends_with("add `external = [\"System.\"]` under `[xref]`"),
+        "{}",
+        help[0]
+    );
     assert!(help[1].contains("[\"Microsoft.\"]"), "{}", help[1]);
     assert!(!help[3].contains("[xref]"), "{}", help[3]);
 
@@ -533,6 +537,156 @@ fn api_uids_left_to_a_service_show_their_names_and_are_not_checked() {
     );
     assert!(select(&html, "article a").is_empty());
     assert!(!text(&select(&html, "article")[0]).contains("xref:"));
+}
+
+#[test]
+fn xref_maps_of_other_sites_link_their_uids() {
+    let site = Fixture::new();
+    site.write(
+        "polydoc.toml",
+        concat!(
+            "[xref]\n",
+            "maps = [\"maps/dotnet.yml\", ",
+            "{ path = \"maps/contoso.json\", base_url = \"https://contoso.example/docs/\" }, ",
+            "\"maps/fabrikam.yml\"]\n",
+        ),
+    )
+    .write(
+        "maps/dotnet.yml",
+        concat!(
+            "### YamlMime:XRefMap\n",
+            "sorted: true\n",
+            "baseUrl: https://learn.microsoft.com/dotnet/api/\n",
+            "references:\n",
+            "- uid: System.String\n  name: String\n  href: system.string\n",
+            "  fullName: System.String\n  nameWithType: String\n  commentId: T:System.String\n",
+            "- uid: System.String.Format*\n  name: Format\n  href: system.string.format#overloads\n",
+            "  fullName: System.String.Format\n  nameWithType: String.Format\n",
+            "- uid: System.Exception\n  name: Exception\n  href: https://example.org/exception\n",
+            "  fullName: System.Exception\n",
+        ),
+    )
+    .write(
+        "maps/contoso.json",
+        concat!(
+            r#"{"references":["#,
+            r#"{"uid":"Contoso.Widget","name":"Widget","href":"api/Contoso.Widget.html","fullName":"Contoso.Widget"},"#,
+            r#"{"uid":"System.String","name":"Not the first map's","href":"x.html"}]}"#,
+        ),
+    )
+    // DocFX's own map of a site: relative hrefs, no base.
+    .write(
+        "maps/fabrikam.yml",
+        "references:\n- uid: Fabrikam.Gadget\n  name: Gadget\n  href: api/Fabrikam.Gadget.html\n",
+    )
+    .write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            "See <xref:System.String> and <xref:System.String.Format*?displayProperty=nameWithType>.\n\n",
+            "Read [the widget](xref:Contoso.Widget#methods) and <xref:System.Exception?displayProperty=fullName>.\n\n",
+            "Mention @System.String, and <xref href=\"Contoso.Widget\" displayProperty=\"fullName\"/>.\n\n",
+            "Local <xref:Fabrikam.Gadget>.\n\n",
+            "Typo <xref:System.String.Fromat>.\n",
+        ),
+    );
+    built(&site);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("uid-not-found", "content/en-us/a.md", 11),
+            ("xref-map-relative-href", "maps/fabrikam.yml", 4),
+        ])
+    );
+    let typo = finding_at(&doc, "content/en-us/a.md", 11);
+    assert_eq!(typo["help"], "did you mean `System.String.Format*`?");
+    assert_eq!(
+        typo["message"],
+        "no page or xref map has uid `System.String.Fromat`"
+    );
+    let relative = finding_where(&doc, |f| f["rule"] == "xref-map-relative-href");
+    assert!(
+        relative["message"].as_str().is_some_and(|m| m.starts_with(
+            "1 uid of this xref map has a relative href (`api/Fabrikam.Gadget.html`)"
+        )),
+        "{relative}"
+    );
+
+    let html = site.html("en-us/a.html");
+    let links: Vec<(String, String)> = select(&html, "article a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href").to_owned()))
+        .collect();
+    let expected = [
+        (
+            "String",
+            "https://learn.microsoft.com/dotnet/api/system.string",
+        ),
+        (
+            "String.Format",
+            "https://learn.microsoft.com/dotnet/api/system.string.format#overloads",
+        ),
+        (
+            "the widget",
+            "https://contoso.example/docs/api/Contoso.Widget.html#methods",
+        ),
+        ("System.Exception", "https://example.org/exception"),
+        (
+            "String",
+            "https://learn.microsoft.com/dotnet/api/system.string",
+        ),
+        (
+            "Contoso.Widget",
+            "https://contoso.example/docs/api/Contoso.Widget.html",
+        ),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(t, h)| ((*t).to_owned(), (*h).to_owned()))
+        .collect();
+    assert_eq!(links, expected);
+    // Known without an address: its name, no link; unknown: the API's name.
+    assert_eq!(texts(&html, "article span.xref"), ["Gadget", "Fromat"]);
+}
+
+#[test]
+fn an_xref_map_that_cannot_be_used_stops_the_run_with_its_position() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n")
+        .write("polydoc.toml", "[xref]\nmaps = [\"xrefmap.yml\"]\n")
+        .write(
+            "xrefmap.yml",
+            "references:\n- uid: A\n  name: B\n  - wrong\n",
+        );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let error = stderr(&out);
+    assert!(
+        error.contains("xrefmap.yml:4:3: invalid xref map: did not find expected key"),
+        "{error}"
+    );
+
+    site.write(
+        "polydoc.toml",
+        "[xref]\nmaps = [\"https://learn.microsoft.com/en-us/dotnet/xrefmap.yml\"]\n",
+    );
+    let out = polydoc(site.root(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("download it once (`curl -L -o xrefmap.yml https://learn.microsoft.com/en-us/dotnet/xrefmap.yml`)"),
+        "{}",
+        stderr(&out)
+    );
+
+    site.write("polydoc.toml", "[xref]\nmaps = [\"missing.yml\"]\n");
+    let out = polydoc(site.root(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read the xref map missing.yml"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

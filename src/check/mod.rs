@@ -230,12 +230,17 @@ pub const RULES: &[RuleInfo] = &[
     rule(
         "uid-not-found",
         Severity::Error,
-        "An `<xref:uid>` or `xref:` link to a uid no page declares.",
+        "An `<xref:uid>` or `xref:` link to a uid no page declares and no xref map (`[xref] maps`) lists.",
     ),
     rule(
         "duplicate-uid",
         Severity::Error,
         "A uid declared by two pages of one locale.",
+    ),
+    rule(
+        "xref-map-relative-href",
+        Severity::Warning,
+        "An xref map (`[xref] maps`) whose hrefs are relative and which names no base URL: its uids show their names without a link.",
     ),
     rule(
         "broken-toc-entry",

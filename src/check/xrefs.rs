@@ -2,7 +2,9 @@
 //!
 //! `<xref:uid>` and `[text](xref:uid)` must name a uid some page
 //! registers (`uid:` in its front matter), in the page's locale or, as
-//! the build falls back, in the source locale. `@uid` is left alone: as
+//! the build falls back, in the source locale, or one of the xref maps of
+//! other sites that `[xref] maps` lists (a typo is told the map's uids
+//! beside it: `System.String.Fromat`, did you mean `System.String.Format`). `@uid` is left alone: as
 //! in DocFX, an unknown mention stays plain text. So are uids that
 //! `[xref] external` in `polydoc.toml` leaves to the service that resolves
 //! them on publishing (DocFX's `xrefService`: `System.Exception` is no page
@@ -22,15 +24,21 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             .iter()
             .filter_map(|link| {
                 let (uid, _) = xref::split(page.doc.facts.target(link))?;
-                if cx.site.uid(page.locale(), &uid).is_some() || cx.site.is_external_uid(&uid) {
+                if cx.site.uid(page.locale(), &uid).is_some()
+                    || cx.site.map_uid(&uid).is_some()
+                    || cx.site.is_external_uid(&uid)
+                {
                     return None;
                 }
-                let known = cx.site.uids[page.locale()].keys().map(String::as_str);
+                let known = cx.site.uids[page.locale()]
+                    .keys()
+                    .map(String::as_str)
+                    .chain(cx.site.xref_maps.siblings(&uid));
                 let help = match closest(&uid, known) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => match xref::api_namespace(&uid) {
                         Some(namespace) => format!(
-                            "name a uid that a page declares with `uid:` in its front matter; if a service resolves `{namespace}` uids when the site is published (DocFX's `xrefService`), add `external = [\"{namespace}\"]` under `[xref]` in polydoc.toml"
+                            "name a uid that a page declares with `uid:` in its front matter; if another site publishes `{namespace}` uids, list its xref map under `[xref] maps` in polydoc.toml, or, if a service resolves them when the site is published (DocFX's `xrefService`), add `external = [\"{namespace}\"]` under `[xref]`"
                         ),
                         None => "name a uid that a page declares with `uid:` in its front matter"
                             .to_owned(),
@@ -40,7 +48,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     Finding::error(
                         "uid-not-found",
                         cx.destination(p, link, false),
-                        format!("no page has uid `{uid}`"),
+                        if cx.site.xref_maps.is_empty() {
+                            format!("no page has uid `{uid}`")
+                        } else {
+                            format!("no page or xref map has uid `{uid}`")
+                        },
                     )
                     .with_help(help),
                 )

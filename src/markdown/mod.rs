@@ -46,7 +46,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use alerts::AlertTitles;
-pub use body::{NoSite, RenderContext, SiteLinks, render_body};
+pub use body::{NoSite, RenderContext, SiteLinks, Xref, render_body};
 pub use directives::Directive;
 use heading::IdAllocator;
 pub use highlight::Highlighter;

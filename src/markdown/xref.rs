@@ -47,6 +47,8 @@ pub struct Tag<'h> {
     pub text: Option<String>,
     /// `<xref .../>`; otherwise `</xref>` follows.
     pub self_closing: bool,
+    /// The `displayProperty` attribute, or the query parameter of `href`.
+    pub display_property: Option<&'h str>,
 }
 
 /// The xref tag `html` is (an inline HTML event), if it is one.
@@ -68,11 +70,29 @@ pub fn tag(html: &str) -> Option<Tag<'_>> {
                     .into_owned()
             })
     });
+    let display_property = super::heading::attribute(rest, "displayProperty").or_else(|| {
+        query.and_then(|(_, q)| {
+            q.split('&')
+                .find_map(|p| p.strip_prefix("displayProperty="))
+        })
+    });
     Some(Tag {
         href,
         text,
         self_closing: rest.trim_end().ends_with('/'),
+        display_property,
     })
+}
+
+/// The `displayProperty` query parameter of an `xref:` target
+/// (`xref:System.String?displayProperty=fullName`): which name a link
+/// shows.
+pub fn display_property(target: &str) -> Option<&str> {
+    let rest = target.strip_prefix("xref:")?;
+    let (_, query) = rest.split('#').next().unwrap_or("").split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("displayProperty="))
 }
 
 /// The first segment and its dot (`System.`) of a uid that reads as an API
@@ -94,12 +114,7 @@ pub fn api_namespace(uid: &str) -> Option<&str> {
 pub fn api_name(target: &str) -> Option<String> {
     let (uid, _) = split(target)?;
     api_namespace(&uid)?;
-    let rest = target.strip_prefix("xref:")?;
-    let query = rest.split('#').next().unwrap_or("").split_once('?');
-    let property = query.and_then(|(_, q)| {
-        q.split('&')
-            .find_map(|pair| pair.strip_prefix("displayProperty="))
-    });
+    let property = display_property(target);
     let uid = uid.trim_end_matches('*');
     let parts = segments(uid);
     let short = |segment: &str| -> String {
@@ -221,7 +236,8 @@ mod tests {
             Some(Tag {
                 href: "kms.overview?text=KMS+overview#dns",
                 text: Some("KMS overview".into()),
-                self_closing: true
+                self_closing: true,
+                display_property: Some("name"),
             })
         );
         assert_eq!(

@@ -1,12 +1,13 @@
 //! How a page's body reaches the rest of the site while it is rendered:
 //! links rebased when they were written in an included file or from the
 //! locale root (`~/`), files the translation lacks taken from the source
-//! locale, includes rendered in place, code files, and uids.
+//! locale, includes rendered in place, code files, and uids (the site's
+//! pages', then other sites' from their xref maps).
 
 use std::sync::Arc;
 
 use crate::markdown::links::{is_absolute, locate, rewrite, split_target, strip_md};
-use crate::markdown::{RenderContext, SiteLinks, render_body};
+use crate::markdown::{RenderContext, SiteLinks, Xref, render_body};
 use crate::site::Site;
 
 use super::urls::relative;
@@ -84,9 +85,19 @@ impl SiteLinks for PageLinks<'_> {
             .map(str::to_owned)
     }
 
-    fn xref(&self, uid: &str) -> Option<(String, String)> {
-        let page = &self.site.pages[self.site.uid(self.locale, uid)?];
-        Some((relative(self.page_out, &page.out_path), page.title.clone()))
+    fn xref(&self, uid: &str, property: Option<&str>) -> Option<Xref> {
+        if let Some(page) = self.site.uid(self.locale, uid) {
+            let page = &self.site.pages[page];
+            return Some(Xref {
+                href: Some(relative(self.page_out, &page.out_path)),
+                title: page.title.clone(),
+            });
+        }
+        let spec = self.site.map_uid(uid)?;
+        Some(Xref {
+            href: spec.href.clone(),
+            title: spec.shown(uid, property).to_owned(),
+        })
     }
 }
 

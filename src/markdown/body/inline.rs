@@ -5,7 +5,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::Writer;
 use crate::markdown::highlight::escape;
-use crate::markdown::{html_links, xref};
+use crate::markdown::{Xref, html_links, xref};
 
 impl<'c, 'd> Writer<'c, 'd> {
     /// Inline events: links and images pointed where the site says, xrefs
@@ -48,37 +48,39 @@ impl<'c, 'd> Writer<'c, 'd> {
                 id,
             }) => {
                 if let Some((uid, fragment)) = xref::split(&dest_url) {
-                    return match self.cx.site.xref(&uid) {
-                        Some((href, page_title)) => {
-                            self.links.push(true);
-                            let mut out = vec![Event::Start(Tag::Link {
-                                link_type: LinkType::Inline,
-                                dest_url: format!("{href}{fragment}").into(),
-                                title,
-                                id,
-                            })];
-                            if link_type == LinkType::Autolink {
-                                // `<xref:uid>` shows the page's title, not the uid.
-                                out.push(Event::Text(page_title.into()));
-                                self.drop_text = true;
-                            }
-                            out
-                        }
-                        None => {
-                            self.links.push(false);
-                            if link_type != LinkType::Autolink {
-                                return Vec::new();
-                            }
-                            // `<xref:System.Exception>`, resolved by no page
-                            // (an API another service links): its name, as
-                            // DocFX would show it, not the `xref:` text.
-                            self.drop_text = true;
-                            let name = xref::api_name(&dest_url).unwrap_or(uid);
-                            vec![Event::InlineHtml(
-                                format!("<span class=\"xref\">{}</span>", escape(&name)).into(),
-                            )]
-                        }
+                    let property = xref::display_property(&dest_url);
+                    let (href, name) = match self.cx.site.xref(&uid, property) {
+                        Some(found) => (found.href, Some(found.title)),
+                        None => (None, None),
                     };
+                    if let Some(href) = href {
+                        self.links.push(true);
+                        let mut out = vec![Event::Start(Tag::Link {
+                            link_type: LinkType::Inline,
+                            dest_url: with_fragment(href, fragment).into(),
+                            title,
+                            id,
+                        })];
+                        if link_type == LinkType::Autolink {
+                            // `<xref:uid>` shows the page's title, not the uid.
+                            out.push(Event::Text(name.unwrap_or_default().into()));
+                            self.drop_text = true;
+                        }
+                        return out;
+                    }
+                    self.links.push(false);
+                    if link_type != LinkType::Autolink {
+                        return Vec::new();
+                    }
+                    // `<xref:System.Exception>`, resolved by no page (an
+                    // API another service links) or by a map without an
+                    // address: its name, as DocFX would show it, not the
+                    // `xref:` text.
+                    self.drop_text = true;
+                    let name = name.or_else(|| xref::api_name(&dest_url)).unwrap_or(uid);
+                    return vec![Event::InlineHtml(
+                        format!("<span class=\"xref\">{}</span>", escape(&name)).into(),
+                    )];
                 }
                 self.links.push(true);
                 let dest_url = self.href(&dest_url).map(CowStr::from).unwrap_or(dest_url);
@@ -158,7 +160,11 @@ impl<'c, 'd> Writer<'c, 'd> {
         let mut at = 0;
         if !in_link {
             for (start, uid) in xref::mentions(text) {
-                if let Some((href, title)) = self.cx.site.xref(uid) {
+                if let Some(Xref {
+                    href: Some(href),
+                    title,
+                }) = self.cx.site.xref(uid, None)
+                {
                     html.push_str(&escape(&text[at..start]));
                     html.push_str(&format!(
                         "<a href=\"{}\" class=\"xref\">{}</a>",
@@ -180,15 +186,18 @@ impl<'c, 'd> Writer<'c, 'd> {
     pub(super) fn xref_tag<'e>(&mut self, tag: xref::Tag<'_>) -> Vec<Event<'e>> {
         let target = format!("xref:{}", tag.href);
         let (uid, fragment) = xref::split(&target).unwrap_or_default();
-        let (open, shown) = match self.cx.site.xref(&uid) {
-            Some((href, title)) => (
+        let (open, shown) = match self.cx.site.xref(&uid, tag.display_property) {
+            Some(Xref {
+                href: Some(href),
+                title,
+            }) => (
                 format!(
-                    "<a href=\"{}{}\" class=\"xref\">",
-                    escape(&href),
-                    escape(fragment)
+                    "<a href=\"{}\" class=\"xref\">",
+                    escape(&with_fragment(href, fragment))
                 ),
                 tag.text.unwrap_or(title),
             ),
+            Some(Xref { href: None, title }) => (String::new(), tag.text.unwrap_or(title)),
             // As DocFX: an unknown uid shows as text (`check` reports it).
             None => (String::new(), tag.text.unwrap_or(uid)),
         };
@@ -218,4 +227,14 @@ impl<'c, 'd> Writer<'c, 'd> {
     pub(super) fn href(&self, target: &str) -> Option<String> {
         self.cx.site.link_href(self.cx.file, target)
     }
+}
+
+/// `href` with the link's `#fragment`, which replaces one the href has (a
+/// map's href to a member carries the member's anchor on its type's page).
+fn with_fragment(href: String, fragment: &str) -> String {
+    if fragment.is_empty() {
+        return href;
+    }
+    let base = href.split('#').next().unwrap_or(&href);
+    format!("{base}{fragment}")
 }

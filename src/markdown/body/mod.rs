@@ -49,14 +49,26 @@ pub trait SiteLinks: Sync {
     fn snippet(&self, _file: &str, _path: &str) -> Option<Arc<str>> {
         None
     }
-    /// The href and title of the page registered under `uid`.
-    fn xref(&self, _uid: &str) -> Option<(String, String)> {
+    /// Where `uid` leads and what a link to it shows by `property`
+    /// (DocFX's `displayProperty`): a page registered under it, or an
+    /// entry of another site's xref map.
+    fn xref(&self, _uid: &str, _property: Option<&str>) -> Option<Xref> {
         None
     }
     /// The title of zone pivot `id` (`zone-pivot-groups.yml`).
     fn pivot_title(&self, _id: &str) -> Option<String> {
         None
     }
+}
+
+/// What a uid resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Xref {
+    /// `None` for a uid known from a map that gives no usable address:
+    /// its name shows, without a link.
+    pub href: Option<String>,
+    /// The page's title, or the map's name by the display property.
+    pub title: String,
 }
 
 /// A site with nothing in it: links stay as written.
