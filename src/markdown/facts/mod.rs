@@ -7,7 +7,7 @@
 //! can point at the exact line and column of the Markdown source.
 //!
 //! This module holds the types the rules read; [`extract`] (in
-//! `extract.rs`) reads them off a page's events in one pass, with
+//! `extract/mod.rs`) reads them off a page's events in one pass, with
 //! `html.rs` for the ids and unknown tags of raw HTML.
 
 mod cell;
