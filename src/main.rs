@@ -138,6 +138,10 @@ enum Format {
     Sarif,
     /// GitHub Actions workflow commands (pull request annotations).
     Github,
+    /// Azure Pipelines logging commands (errors and warnings of the run).
+    Azure,
+    /// GitLab Code Quality report (merge request widget and diff).
+    Gitlab,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -284,12 +288,12 @@ fn check(
                 report.elapsed.as_secs_f64(),
             );
         }
-        Format::Json | Format::Sarif => {
+        Format::Json | Format::Sarif | Format::Gitlab => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = if matches!(format, Format::Json) {
-                report::json::write(findings, &mut out)
-            } else {
-                report::sarif::write(findings, &mut out)
+            let written = match format {
+                Format::Json => report::json::write(findings, &mut out),
+                Format::Sarif => report::sarif::write(findings, &mut out),
+                _ => report::gitlab::write(findings, &mut out),
             };
             let written = written
                 .and_then(|()| writeln!(out))
@@ -300,6 +304,7 @@ fn check(
             }
         }
         Format::Github => print!("{}", report::github::render(findings)),
+        Format::Azure => print!("{}", report::azure::render(findings)),
     }
     stages.done("report");
     let threshold = match fail_on {

@@ -132,6 +132,90 @@ fn github_format_writes_escaped_workflow_commands() {
     assert!(lines.iter().any(|l| l.starts_with("::warning file=")));
 }
 
+/// The seeds' findings as `check --format json` reports them, as (rule,
+/// file, line), for comparing the other formats with.
+fn seed_findings() -> BTreeSet<(String, String, u64)> {
+    let (_, doc) = check_json(&repo(), &[]);
+    findings(&doc)
+}
+
+#[test]
+fn azure_format_writes_one_escaped_logging_command_per_finding() {
+    let out = polydoc(&repo(), &["check", "--format", "azure"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let rest = line
+            .strip_prefix("##vso[task.logissue ")
+            .unwrap_or_else(|| panic!("{line}"));
+        let (props, message) = rest.split_once(']').unwrap_or_default();
+        assert!(!message.contains('\n') && !message.is_empty(), "{line}");
+        let prop = |key: &str| {
+            props
+                .split(';')
+                .find_map(|p| p.strip_prefix(&format!("{key}=")))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(
+            ["error", "warning"].contains(&prop("type").as_str()),
+            "{line}"
+        );
+        found.insert((
+            prop("code"),
+            prop("sourcepath"),
+            prop("linenumber").parse().unwrap_or(0),
+        ));
+        if prop("code") == "translation-token-mismatch" {
+            assert_eq!(prop("columnnumber"), "3");
+            assert!(
+                message.contains("%0Aalso: link text"),
+                "newlines escaped: {line}"
+            );
+        }
+    }
+    assert_eq!(found, seed_findings());
+}
+
+#[test]
+fn gitlab_format_is_a_code_quality_report() {
+    let out = polydoc(&repo(), &["check", "--format", "gitlab"]);
+    assert_eq!(out.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let issues = issues.as_array().expect("an array");
+    let found: BTreeSet<(String, String, u64)> = issues
+        .iter()
+        .map(|i| {
+            (
+                i["check_name"].as_str().unwrap_or_default().to_owned(),
+                i["location"]["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                i["location"]["lines"]["begin"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(found, seed_findings());
+    let row = issues
+        .iter()
+        .find(|i| i["check_name"] == "translation-token-mismatch")
+        .expect("the seed's row");
+    assert_eq!(row["severity"], "major");
+    assert_eq!(row["location"]["path"], ES);
+    assert_eq!(row["location"]["lines"]["begin"], 48);
+    let prints: BTreeSet<&str> = issues
+        .iter()
+        .filter_map(|i| i["fingerprint"].as_str())
+        .collect();
+    assert_eq!(
+        prints.len(),
+        issues.len(),
+        "GitLab tells issues apart by fingerprint"
+    );
+}
+
 #[test]
 fn broken_links_case_and_backslash() {
     let page = "# A\n\n[ok](b.md) [img](img/x.png) [gone](missing.md)\n\n[case](B.md) [slash](sub\\c.md) [out](../../x.md)\n\n[web](https://example.com/x.md) [root](/windows/x)\n";

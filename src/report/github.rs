@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Findings, long_message, path_key};
+use super::{Findings, command_escape, long_message, path_key};
 use crate::diagnostic::Severity;
 
 pub fn render(report: &Findings) -> String {
@@ -53,13 +53,11 @@ pub fn render(report: &Findings) -> String {
 const ANNOTATIONS_PER_STEP: usize = 10;
 
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    command_escape(s, "%25", &[])
 }
 
 fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
+    command_escape(s, "%25", &[(':', "%3A"), (',', "%2C")])
 }
 
 #[cfg(test)]

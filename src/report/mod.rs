@@ -1,13 +1,16 @@
 //! Output formats for findings, one module each: [`human`] (rustc-style,
 //! with the source line and a caret), [`json`] (polydoc's own stable
-//! schema), [`sarif`] (SARIF 2.1.0 for code scanning) and [`github`]
-//! (workflow commands that annotate a pull request).
+//! schema), [`sarif`] (SARIF 2.1.0 for code scanning), [`github`]
+//! (workflow commands that annotate a pull request), [`azure`] (Azure
+//! Pipelines logging commands) and [`gitlab`] (a Code Quality report).
 //!
 //! Reporters only format; they never decide what is a finding. What they
 //! share is here: the source texts findings point into, and the stable
 //! fingerprint that identifies a finding across edits that move it.
 
+pub mod azure;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -132,6 +135,26 @@ pub fn long_message(f: &Finding) -> String {
         text.push_str(help);
     }
     text
+}
+
+/// `s` escaped for a CI runner's workflow command: `%` as `percent` (the
+/// runner's own token for it), CR and LF percent-encoded so the command
+/// stays on one line, and each of `extra` (what would end a property
+/// there) as its code.
+fn command_escape(s: &str, percent: &str, extra: &[(char, &str)]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str(percent),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            _ => match extra.iter().find(|(e, _)| *e == c) {
+                Some((_, code)) => out.push_str(code),
+                None => out.push(c),
+            },
+        }
+    }
+    out
 }
 
 /// A path as it appears in reports: `/`-separated on every system.
