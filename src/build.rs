@@ -156,7 +156,7 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 /// (tokens, table cells kept as written) or the page itself does (a
 /// switch that lost its mark or its case, a keyword of the syntax
 /// translated, a placeholder the machine-translation pipeline left where
-/// something was lost).
+/// something was lost, a term it must keep put back inside a word).
 const DRIFT_RULES: &[&str] = &[
     "translation-token-mismatch",
     "translation-cell-mismatch",
@@ -164,6 +164,7 @@ const DRIFT_RULES: &[&str] = &[
     "switch-case-mismatch",
     "syntax-keyword-mismatch",
     "mt-placeholder",
+    "glued-no-loc-term",
 ];
 
 /// The findings that drift reports as token signals, whatever severity

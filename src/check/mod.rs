@@ -16,6 +16,7 @@ mod cells;
 mod cmdlet_links;
 mod content_locale;
 mod escaped_entities;
+mod glued_terms;
 mod hard_coded_locale;
 mod heading_names;
 mod hidden_html;
@@ -141,6 +142,11 @@ pub const RULES: &[RuleInfo] = &[
         "escaped-entity",
         Severity::Warning,
         "A character machine translation escaped twice (`%%amp;quot;` for `\"`), which readers see as written.",
+    ),
+    rule(
+        "glued-no-loc-term",
+        Severity::Warning,
+        "A term the page's `no-loc` list keeps as written, glued into the words around it (`queSEHadmite`): machine translation put it back inside a word.",
     ),
     rule(
         "stray-bold",
@@ -511,6 +517,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("hidden_html", hidden_html::check),
     ("mt_placeholders", mt_placeholders::check),
     ("escaped_entities", escaped_entities::check),
+    ("glued_terms", glued_terms::check),
     ("alert_keywords", alert_keywords::check),
     ("link_syntax", link_syntax::check),
     ("stray_bold", stray_bold::check),

@@ -1,0 +1,218 @@
+//! `glued-no-loc-term`: a term the page's `no-loc` list keeps as written,
+//! glued into the words around it (`queSEHadmite`, `Spécificationsthrowd’exception`).
+//!
+//! DocFX's `no-loc` front matter names the words a translation must keep
+//! (C++ keywords, product names). Microsoft's machine-translation pipeline
+//! swaps each for a placeholder, translates, and puts it back; where the
+//! translation moved the placeholder, the term lands inside a word and the
+//! reader sees `enSEHcharge` for "prend en charge" plus a lost "(SEH)". The
+//! real fr-fr and es-es `/EH` pages of cpp-docs (`tests/data/real-cpp/`)
+//! carry three each, in prose and in a link text.
+//!
+//! A term is glued when Latin letters touch it: on one side, when they
+//! are a word of two letters or more that the page writes on its own
+//! elsewhere (`SEHCMD`, where the page says `CMD`); on both sides, when
+//! each piece is such a word or too long for a syllable (`queSEHadmite`,
+//! `Especificacionesthrowde`). That keeps out the words that merely
+//! contain a term (`retrying`, `throws`, `registry`: `Re`, `ing`, `s` and
+//! `regis` are no words of the page) and identifiers written in prose
+//! (`SEHException`: a capitalised word run on is read as a name).
+//! Code spans and code blocks are not read. Scripts other than Latin are
+//! written without spaces around Latin terms (`SEHを`), so only Latin
+//! letters count as glue.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::UnitKind;
+
+use super::Context;
+use super::mt_placeholders::per_line;
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    cx.per_page(|p, page| {
+        let Some(terms) = page.source.meta_list("no-loc") else {
+            return Vec::new();
+        };
+        let text = &page.source.text;
+        let body = page.source.body_start.min(text.len());
+        let code = code_ranges(page);
+        let glued = glued(text, body, &terms, &code);
+        let spans: Vec<Range<usize>> = glued.iter().map(|g| g.run.clone()).collect();
+        per_line(cx, p, spans, "another one", |written, more, at| {
+            let term = glued
+                .iter()
+                .find(|g| &text[g.run.clone()] == written)
+                .map_or("", |g| g.term);
+            let also = match more {
+                0 => String::new(),
+                n => format!(" and {n} more on this line"),
+            };
+            let message = format!(
+                "`{written}`{also}: `{term}`, which the page's `no-loc` list keeps as written, is glued into the words around it; machine translation put it back inside a word"
+            );
+            Finding::warning("glued-no-loc-term", at, message).with_help(format!(
+                "set `{term}` apart and put it where the sentence needs it, as the source has it; the page's other translations show the sentence too"
+            ))
+        })
+    })
+}
+
+/// A term found glued: the run of letters it sits in, and the term.
+#[derive(Debug, PartialEq, Eq)]
+struct Glued<'t> {
+    run: Range<usize>,
+    term: &'t str,
+}
+
+/// The glued occurrences of `terms` in `text` from `body` on, outside
+/// `code` (sorted ranges), in text order.
+fn glued<'t>(text: &str, body: usize, terms: &[&'t str], code: &[Range<usize>]) -> Vec<Glued<'t>> {
+    let mut words: Option<FxHashSet<&str>> = None;
+    let mut found = Vec::new();
+    for &term in terms.iter().filter(|t| t.len() >= 2) {
+        for (at, _) in text[body..].match_indices(term) {
+            let start = body + at;
+            let end = start + term.len();
+            if in_code(code, start) || in_code_span(text, start) {
+                continue;
+            }
+            let before = run_start(text, start);
+            let after = run_end(text, end);
+            if before == start && after == end {
+                continue;
+            }
+            let (prefix, suffix) = (&text[before..start], &text[end..after]);
+            // `SEHException`: a capitalised word run on is a name.
+            let mut rest = suffix.chars();
+            if rest.next().is_some_and(char::is_uppercase)
+                && rest.next().is_some_and(char::is_lowercase)
+            {
+                continue;
+            }
+            let words = words.get_or_insert_with(|| page_words(&text[body..]));
+            let word = |piece: &str| words.contains(piece);
+            let glued = if prefix.is_empty() || suffix.is_empty() {
+                // On one side: the piece is a word of two letters or more
+                // the page writes on its own (`SEHCMD`), not an ending.
+                let piece = if prefix.is_empty() { suffix } else { prefix };
+                word(piece) && piece.chars().count() >= 2
+            } else {
+                // Inside a word: each piece a word of the page, or too
+                // long for a syllable (`Especificacionesthrowde`).
+                [prefix, suffix]
+                    .iter()
+                    .all(|p| word(p) || p.chars().count() >= 4)
+            };
+            if glued {
+                found.push(Glued {
+                    run: before..after,
+                    term,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|g| g.run.start);
+    found.dedup_by_key(|g| g.run.start);
+    found
+}
+
+/// A letter that glues: Latin script (ASCII, Latin-1 and Latin Extended).
+fn is_glue(c: char) -> bool {
+    c.is_alphabetic() && (c as u32) < 0x250
+}
+
+fn run_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_glue(c))
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+fn run_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_glue(c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// Every run of Latin letters standing on its own in `body`.
+fn page_words(body: &str) -> FxHashSet<&str> {
+    body.split(|c: char| !is_glue(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The page's code blocks, each up to the next unit.
+fn code_ranges(page: &crate::site::Page) -> Vec<Range<usize>> {
+    let units = &page.doc.facts.units;
+    units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind == UnitKind::Code)
+        .map(|(i, u)| {
+            let end = units.get(i + 1).map_or(usize::MAX, |next| next.offset);
+            u.offset..end
+        })
+        .collect()
+}
+
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    code.iter().any(|r| r.contains(&at))
+}
+
+/// Whether `at` is inside a code span of its line: an odd number of
+/// backticks before it on the line.
+fn in_code_span(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].bytes().filter(|&b| b == b'`').count() % 2 == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, terms: &[&'static str]) -> Vec<String> {
+        glued(text, 0, terms, &[])
+            .into_iter()
+            .map(|g| text[g.run].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn terms_put_back_inside_words_are_found() {
+        let es = "El compilador genera código queSEHadmite el control. Lo que admite (SEH).";
+        assert_eq!(found(es, &["SEH"]), ["queSEHadmite"]);
+        let fr =
+            "Visual SEHCMD support. Le CMD est... [Spécificationsthrowd’exception](x.md) d’une.";
+        assert_eq!(
+            found(fr, &["SEH", "throw"]),
+            ["SEHCMD", "Spécificationsthrowd"]
+        );
+    }
+
+    #[test]
+    fn words_that_contain_a_term_are_not() {
+        let en = "Retrying throws it's SEHException. The catch block is a retry; `tryCatch` and SEH in the registry.";
+        assert!(found(en, &["try", "throw", "SEH", "catch"]).is_empty());
+        // One side, a word of the page but of one letter.
+        assert!(found("It throws. A s b.", &["throw"]).is_empty());
+        // The English source of the real `/EH` page, which keeps the same list.
+        let source = "runtime checks ... only non-throwing functions. Specifying /EHa and trying to handle; exceptions may be thrown. Catches both. Code that's compiled.";
+        assert!(
+            found(
+                source,
+                &[
+                    "SEH", "try", "catch", "throw", "extern", "finally", "noexcept"
+                ]
+            )
+            .is_empty()
+        );
+        // Not Latin: no glue.
+        assert!(found("SEHを使用します。を 使用", &["SEH"]).is_empty());
+    }
+}
