@@ -1198,14 +1198,25 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     // sample; the API uids are left to the xref service (polydoc.toml).
     let eh =
         |locale: &str| format!("content/{locale}/build/reference/eh-exception-handling-model.md");
-    for locale in ["es-es", "fr-fr"] {
-        for line in [33, 48, 51, 82, 135, 137] {
-            expected.insert(("stray-bold".to_owned(), eh(locale), line));
-        }
+    for locale in ["es-es", "fr-fr", "zh-cn"] {
         for line in [65, 77, 82, 131, 143, 157, 158, 159, 160] {
             expected.insert(("broken-link".to_owned(), eh(locale), line));
         }
     }
+    for locale in ["es-es", "fr-fr"] {
+        for line in [33, 48, 51, 82, 135, 137] {
+            expected.insert(("stray-bold".to_owned(), eh(locale), line));
+        }
+    }
+    // zh-cn writes no space before `**` followed by a code span
+    // (`为**`/EHs /EHc-`**`), which CommonMark then leaves as asterisks.
+    for line in [
+        45, 48, 51, 54, 57, 59, 65, 69, 71, 73, 77, 80, 82, 84, 86, 129, 131, 135, 137,
+    ] {
+        expected.insert(("stray-bold".to_owned(), eh("zh-cn"), line));
+    }
+    // `throw()``__declspec(nothrow)`: one code span where the others have two.
+    expected.insert(("translation-token-mismatch".to_owned(), eh("zh-cn"), 137));
     for (locale, line) in [
         ("es-es", 65),
         ("es-es", 160),
@@ -1216,7 +1227,9 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
         expected.insert(("glued-no-loc-term".to_owned(), eh(locale), line));
     }
     assert_eq!(findings(&doc), expected);
-    let lost = finding_where(&doc, |f| f["rule"] == "translation-token-mismatch");
+    let lost = finding_where(&doc, |f| {
+        f["rule"] == "translation-token-mismatch" && f["location"]["file"] == page("fr-fr").as_str()
+    });
     assert_eq!(
         lost["message"],
         "this paragraph lacks `C2065`, which it-it, tr-tr have"

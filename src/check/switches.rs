@@ -45,7 +45,18 @@ pub fn in_cell(cell: &str) -> Vec<Range<usize>> {
         let boundary = |at: usize| {
             at == 0 || {
                 let before = bytes[at - 1];
-                before.is_ascii_whitespace() || b"[](|*_".contains(&before)
+                if before < 0x80 {
+                    before.is_ascii_whitespace() || b"[](|*_".contains(&before)
+                } else {
+                    // Chinese and Japanese write no space before a switch
+                    // (`使用/clr`, `（/clr`): their characters and their
+                    // punctuation start one; a Latin letter does not
+                    // (`Sí/No`), nor a quotation mark, as `"` does not
+                    // (`„/z`: machine translation's debris).
+                    cell[..at].chars().next_back().is_some_and(|c| {
+                        (!c.is_alphanumeric() && !"“”„«»‘’‚‹›".contains(c)) || c as u32 >= 0x2E80
+                    })
+                }
             }
         };
         // Older localized pages escape the mark (`[\/EHs](...)`,
@@ -406,6 +417,9 @@ mod tests {
         assert_eq!(switches("**/act–type**"), ["/act–type"]);
         assert_eq!(super::switch_key("/Act–Type"), "/act-type");
         assert_eq!(switches("/a – b"), ["/a"]);
+        // No space before a switch in Chinese and Japanese.
+        assert_eq!(switches("[（/clr](clr.md)）"), ["/clr"]);
+        assert_eq!(switches("使用/EHsc时"), ["/EHsc"]);
     }
 
     #[test]
@@ -426,5 +440,7 @@ mod tests {
         assert!(switches("/-").is_empty());
         assert!(switches("-- ---").is_empty());
         assert!(switches("C\\/C\\+\\+").is_empty());
+        assert!(switches("Sí/No").is_empty());
+        assert!(switches("„/z").is_empty());
     }
 }
