@@ -4,7 +4,11 @@
 //! translation moves the spaces inside (the real fr-fr C++ `/EH` page
 //! writes `** extern **`), and a backslash before the closing `**` escapes
 //! it (`**systemroot\System32\Drivers\**`, as the real `route` pages in
-//! three locales write). Found in the parse pass, from the text
+//! three locales write). A `**` between a letter and punctuation opens or
+//! closes nothing either (`为**`/EHs`**`: CommonMark wants a space or
+//! punctuation before an opener that punctuation follows), which is how
+//! Chinese and Japanese translations, written without spaces, lose their
+//! bold on every CommonMark renderer, DocFX's markdig included. Found in the parse pass, from the text
 //! pulldown-cmark reads as text and the source writes as `**`: an escaped
 //! `\*\*` and code are left alone, as is a glob (`**/*.md`).
 
@@ -29,11 +33,39 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     location,
                     "`**` shows as two asterisks: bold that does not open or close here",
                 )
-                .with_help(
-                    "write the markers against the bold text (`**extern**`, not `** extern **`) and end it with `**` after a letter, not a backslash; or escape them (`\\*\\*`) if the asterisks are meant",
-                ),
+                .with_help(help(&page.source.text, at)),
             );
         }
         out
     })
+}
+
+/// What to do about the stray `**` at `at` of `text`, by what stands
+/// around it.
+fn help(text: &str, at: usize) -> &'static str {
+    let before = text[..at].chars().next_back();
+    let after = text.get(at + 2..).and_then(|t| t.chars().next());
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let punctuation =
+        |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    if before == Some('\\') {
+        "end the bold with `**` after a letter, not a backslash (`**folder\\**` escapes its `*`); or escape both asterisks (`\\*\\*`) if they are meant"
+    } else if (letter(before) && punctuation(after)) || (punctuation(before) && letter(after)) {
+        "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
+    } else {
+        "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::help;
+
+    #[test]
+    fn the_help_fits_what_stands_around_the_asterisks() {
+        assert!(help("a ** extern ** b", 2).starts_with("write the markers"));
+        assert!(help("**Drivers\\**carpeta", 10).starts_with("end the bold"));
+        assert!(help("声明为**`/EHs`**", 9).starts_with("a `**` between a letter and punctuation"));
+        assert!(help("**真，**她", 8).starts_with("a `**` between"));
+    }
 }
