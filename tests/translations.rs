@@ -1198,12 +1198,12 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     // sample; the API uids are left to the xref service (polydoc.toml).
     let eh =
         |locale: &str| format!("content/{locale}/build/reference/eh-exception-handling-model.md");
-    for locale in ["es-es", "fr-fr", "zh-cn"] {
+    for locale in ["es-es", "fr-fr", "ko-kr", "zh-cn"] {
         for line in [65, 77, 82, 131, 143, 157, 158, 159, 160] {
             expected.insert(("broken-link".to_owned(), eh(locale), line));
         }
     }
-    for locale in ["es-es", "fr-fr"] {
+    for locale in ["es-es", "fr-fr", "ko-kr"] {
         for line in [33, 48, 51, 82, 135, 137] {
             expected.insert(("stray-bold".to_owned(), eh(locale), line));
         }
