@@ -11,7 +11,8 @@
 //!
 //! A term is glued when Latin letters touch it: on one side, when they
 //! are a word of two letters or more that the page writes on its own
-//! elsewhere (`SEHCMD`, where the page says `CMD`); on both sides, when
+//! elsewhere (`SEHCMD`, where the page says `CMD`) or ten letters or more
+//! (`Ausnahmespezifikationenthrow`); on both sides, when
 //! each piece is such a word or too long for a syllable (`queSEHadmite`,
 //! `Especificacionesthrowde`). That keeps out the words that merely
 //! contain a term (`retrying`, `throws`, `registry`: `Re`, `ing`, `s` and
@@ -96,9 +97,11 @@ fn glued<'t>(text: &str, body: usize, terms: &[&'t str], code: &[Range<usize>]) 
             let word = |piece: &str| words.contains(piece);
             let glued = if prefix.is_empty() || suffix.is_empty() {
                 // On one side: the piece is a word of two letters or more
-                // the page writes on its own (`SEHCMD`), not an ending.
+                // the page writes on its own (`SEHCMD`), not an ending, or
+                // too long for any affix (`Ausnahmespezifikationenthrow`).
                 let piece = if prefix.is_empty() { suffix } else { prefix };
-                word(piece) && piece.chars().count() >= 2
+                let letters = piece.chars().count();
+                (word(piece) && letters >= 2) || letters >= 10
             } else {
                 // Inside a word: each piece a word of the page, or too
                 // long for a syllable (`Especificacionesthrowde`).
@@ -193,12 +196,20 @@ mod tests {
             found(fr, &["SEH", "throw"]),
             ["SEHCMD", "Spécificationsthrowd"]
         );
+        let de =
+            "[Ausnahmespezifikationenthrow( )](x.md); (SEHunterstützt), teilweise unterstützt.";
+        assert_eq!(
+            found(de, &["SEH", "throw"]),
+            ["Ausnahmespezifikationenthrow", "SEHunterstützt"]
+        );
     }
 
     #[test]
     fn words_that_contain_a_term_are_not() {
         let en = "Retrying throws it's SEHException. The catch block is a retry; `tryCatch` and SEH in the registry.";
         assert!(found(en, &["try", "throw", "SEH", "catch"]).is_empty());
+        // One side, nine letters: an English word may end so.
+        assert!(found("externalization.", &["extern"]).is_empty());
         // One side, a word of the page but of one letter.
         assert!(found("It throws. A s b.", &["throw"]).is_empty());
         // The English source of the real `/EH` page, which keeps the same list.

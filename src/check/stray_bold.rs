@@ -41,19 +41,43 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 }
 
 /// What to do about the stray `**` at `at` of `text`, by what stands
-/// around it.
+/// around the `**`s of its line: the one reported is the first, which may
+/// be a well-formed opener whose closer is the broken one
+/// (`**systemroot\\System32\\**carpeta`).
 fn help(text: &str, at: usize) -> &'static str {
+    let line = super::switches::line_of(text, at);
+    let kinds: Vec<Kind> = memchr::memmem::find_iter(text[line.clone()].as_bytes(), b"**")
+        .map(|i| kind(text, line.start + i))
+        .collect();
+    if kinds.contains(&Kind::Backslash) {
+        "end the bold with `**` after a letter, not a backslash (`**folder\\**` escapes its `*`); or escape both asterisks (`\\*\\*`) if they are meant"
+    } else if kinds.contains(&Kind::LetterAndPunctuation) {
+        "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
+    } else {
+        "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant"
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Backslash,
+    LetterAndPunctuation,
+    Other,
+}
+
+/// What stands around the `**` at `at`.
+fn kind(text: &str, at: usize) -> Kind {
     let before = text[..at].chars().next_back();
     let after = text.get(at + 2..).and_then(|t| t.chars().next());
     let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let punctuation =
-        |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+        |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace() && c != '*');
     if before == Some('\\') {
-        "end the bold with `**` after a letter, not a backslash (`**folder\\**` escapes its `*`); or escape both asterisks (`\\*\\*`) if they are meant"
+        Kind::Backslash
     } else if (letter(before) && punctuation(after)) || (punctuation(before) && letter(after)) {
-        "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
+        Kind::LetterAndPunctuation
     } else {
-        "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant"
+        Kind::Other
     }
 }
 
@@ -64,7 +88,8 @@ mod tests {
     #[test]
     fn the_help_fits_what_stands_around_the_asterisks() {
         assert!(help("a ** extern ** b", 2).starts_with("write the markers"));
-        assert!(help("**Drivers\\**carpeta", 10).starts_with("end the bold"));
+        assert!(help("**Drivers\\**carpeta", 0).starts_with("end the bold"));
+        assert!(help("ok **local\\* ** b", 3).starts_with("write the markers"));
         assert!(help("声明为**`/EHs`**", 9).starts_with("a `**` between a letter and punctuation"));
         assert!(help("**真，**她", 8).starts_with("a `**` between"));
     }
