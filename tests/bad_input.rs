@@ -294,6 +294,8 @@ const PIECES: &[&str] = &[
     "| `type= {own | share}` | x |\n", "| `a \\| b` | ``c | `d` `` |\n", "`` ` ``` `|` ",
     "```\ntool [size=<n>] [mask <Netmask>] [id={ <a> | <b> }]\n```\n", "|tamaño =`<n>`|x|\n",
     "|máscara \\<Netmask>|x|\n", "|ID. = { `<a>`|x|\n", "|size=<n>|x|\n",
+    "queSEHadmite", "SEHCMD", "tryé", "为**`x`**", "**真，**她", "使用/clr", "[（/clr](a.md)）",
+    "`a``b`", "<xref:System.String?displayProperty=fullName>", "@Fabrikam.Gadget", "\\**",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
@@ -307,11 +309,28 @@ fn random_site(seed: u64) -> Fixture {
         (state % n as u64) as usize
     };
     let site = Fixture::new();
-    if next(3) == 0 {
-        site.write(
-            "polydoc.toml",
-            "[published]\npath = \"/x\"\nurl = \"https://learn.microsoft.com\"\n",
-        );
+    match next(3) {
+        0 => {
+            site.write(
+                "polydoc.toml",
+                "[published]\npath = \"/x\"\nurl = \"https://learn.microsoft.com\"\n",
+            );
+        }
+        1 => {
+            site.write(
+                "polydoc.toml",
+                "[xref]\nmaps = [\"m.yml\", { path = \"n.json\", base_url = \"https://x.example/\" }]\n",
+            )
+            .write(
+                "m.yml",
+                "references:\n- uid: Fabrikam.Gadget\n  name: Gadget\n  href: g.html\n- uid: 2019\n",
+            )
+            .write(
+                "n.json",
+                r#"{"references":[{"uid":"System.String","name":"String","href":"s.html"}]}"#,
+            );
+        }
+        _ => {}
     }
     for locale in &["en-us", "es-es", "it-it"][..1 + next(3)] {
         site.write(&format!("content/{locale}/a.png"), "png").write(
@@ -330,7 +349,8 @@ fn random_site(seed: u64) -> Fixture {
                     "redirect_url: b.md\n",
                     "redirect_url: gone.md#x\n",
                     "ROBOTS: NOINDEX\n",
-                ][next(4)];
+                    "no-loc: [SEH, try, \"C++\", é]\n",
+                ][next(5)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );
@@ -366,6 +386,8 @@ fn random_sites_never_panic() {
         for args in [
             &["check", "--format", "json"][..],
             &["check", "--format", "sarif"],
+            &["check", "--format", "azure"],
+            &["check", "--format", "gitlab"],
             &["build", "--quiet"],
             &["drift"],
         ] {
