@@ -8,9 +8,10 @@
 //! closes nothing either (`为**`/EHs`**`: CommonMark wants a space or
 //! punctuation before an opener that punctuation follows), which is how
 //! Chinese and Japanese translations, written without spaces, lose their
-//! bold on every CommonMark renderer, DocFX's markdig included. Found in the parse pass, from the text
-//! pulldown-cmark reads as text and the source writes as `**`: an escaped
-//! `\*\*` and code are left alone, as is a glob (`**/*.md`).
+//! bold on every CommonMark renderer, DocFX's markdig included. Found in
+//! the parse pass, from the text pulldown-cmark reads as text and the
+//! source writes as `**`: an escaped `\*\*` and code are left alone, as
+//! is a glob (`**/*.md`).
 
 use crate::diagnostic::Finding;
 

@@ -4,8 +4,9 @@
 //! registers (`uid:` in its front matter), in the page's locale or, as
 //! the build falls back, in the source locale, or one of the xref maps of
 //! other sites that `[xref] maps` lists (a typo is told the map's uids
-//! beside it: `System.String.Fromat`, did you mean `System.String.Format`). `@uid` is left alone: as
-//! in DocFX, an unknown mention stays plain text. So are uids that
+//! beside it: `System.String.Fromat`, did you mean
+//! `System.String.Format*`). `@uid` is left alone: as in DocFX, an
+//! unknown mention stays plain text. So are uids that
 //! `[xref] external` in `polydoc.toml` leaves to the service that resolves
 //! them on publishing (DocFX's `xrefService`: `System.Exception` is no page
 //! of cpp-docs); without that setting, the help of a finding on such a
