@@ -82,7 +82,7 @@ fn glued<'t>(text: &str, body: usize, terms: &[&'t str], code: &[Range<usize>]) 
             }
             let before = run_start(text, start);
             let after = run_end(text, end);
-            if before == start && after == end {
+            if before == start && after == end || in_address(text, before, after) {
                 continue;
             }
             let (prefix, suffix) = (&text[before..start], &text[end..after]);
@@ -120,6 +120,19 @@ fn glued<'t>(text: &str, body: usize, terms: &[&'t str], code: &[Range<usize>]) 
     found.sort_by_key(|g| g.run.start);
     found.dedup_by_key(|g| g.run.start);
     found
+}
+
+/// Whether the run `start..end` is part of an address or a path
+/// (`https://example.com/tryit`, `a@b.com`, `?q=tryit`): the text
+/// between spaces around it holds `/`, `\\`, `@` or `=`.
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    text[from..to].contains(['/', '\\', '@', '='])
 }
 
 /// A letter that glues: Latin script (ASCII, Latin-1 and Latin Extended).
@@ -208,6 +221,8 @@ mod tests {
     fn words_that_contain_a_term_are_not() {
         let en = "Retrying throws it's SEHException. The catch block is a retry; `tryCatch` and SEH in the registry.";
         assert!(found(en, &["try", "throw", "SEH", "catch"]).is_empty());
+        // Addresses and paths.
+        assert!(found("See https://example.com/tryit or it; a=tryit it.", &["try"]).is_empty());
         // One side, nine letters: an English word may end so.
         assert!(found("externalization.", &["extern"]).is_empty());
         // One side, a word of the page but of one letter.
