@@ -9,10 +9,11 @@
 //! real fr-fr and es-es `/EH` pages of cpp-docs (`tests/data/real-cpp/`)
 //! carry three each, in prose and in a link text.
 //!
-//! A term is glued when Latin letters touch it: on one side, when they
-//! are a word of two letters or more that the page writes on its own
-//! elsewhere (`SEHCMD`, where the page says `CMD`) or ten letters or more
-//! (`Ausnahmespezifikationenthrow`); on both sides, when
+//! A term is glued when Latin letters touch it: on one side, when the
+//! term is an acronym and they are a word of two letters or more that the
+//! page writes on its own elsewhere (`SEHCMD`, where the page says `CMD`;
+//! a word would form a compound, `cookieless`), or when they are ten
+//! letters or more (`Ausnahmespezifikationenthrow`); on both sides, when
 //! each piece is such a word or too long for a syllable (`queSEHadmite`,
 //! `Especificacionesthrowde`). That keeps out the words that merely
 //! contain a term (`retrying`, `throws`, `registry`: `Re`, `ing`, `s` and
@@ -96,12 +97,16 @@ fn glued<'t>(text: &str, body: usize, terms: &[&'t str], code: &[Range<usize>]) 
             let words = words.get_or_insert_with(|| page_words(&text[body..]));
             let word = |piece: &str| words.contains(piece);
             let glued = if prefix.is_empty() || suffix.is_empty() {
-                // On one side: the piece is a word of two letters or more
-                // the page writes on its own (`SEHCMD`), not an ending, or
-                // too long for any affix (`Ausnahmespezifikationenthrow`).
+                // On one side: an acronym against a word of two letters or
+                // more the page writes on its own (`SEHCMD`, `SEHwird`),
+                // where a word would form a compound (`cookieless`,
+                // `Homepage`); or a piece too long for any affix
+                // (`Ausnahmespezifikationenthrow`).
                 let piece = if prefix.is_empty() { suffix } else { prefix };
                 let letters = piece.chars().count();
-                (word(piece) && letters >= 2) || letters >= 10
+                let acronym =
+                    term.chars().any(char::is_uppercase) && !term.chars().any(char::is_lowercase);
+                (acronym && word(piece) && letters >= 2) || letters >= 10
             } else {
                 // Inside a word: each piece a word of the page, or too
                 // long for a syllable (`Especificacionesthrowde`).
@@ -221,6 +226,10 @@ mod tests {
     fn words_that_contain_a_term_are_not() {
         let en = "Retrying throws it's SEHException. The catch block is a retry; `tryCatch` and SEH in the registry.";
         assert!(found(en, &["try", "throw", "SEH", "catch"]).is_empty());
+        // English compounds and derivations of a word the list keeps.
+        let aspnet =
+            "Use cookieless sessions; less is more. The Homepage is a page. Run a throwaway test.";
+        assert!(found(aspnet, &["cookie", "Home", "throw"]).is_empty());
         // Addresses and paths.
         assert!(found("See https://example.com/tryit or it; a=tryit it.", &["try"]).is_empty());
         // One side, nine letters: an English word may end so.
