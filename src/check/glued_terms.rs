@@ -23,8 +23,10 @@
 //! written without spaces around Latin terms (`SEHを`), so only Latin
 //! letters count as glue.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Finding;
@@ -72,59 +74,100 @@ struct Glued<'t> {
 /// The glued occurrences of `terms` in `text` from `body` on, outside
 /// `code` (sorted ranges), in text order.
 fn glued<'t>(text: &str, body: usize, terms: &[&'t str], code: &[Range<usize>]) -> Vec<Glued<'t>> {
+    let terms: Vec<&'t str> = terms.iter().copied().filter(|t| t.len() >= 2).collect();
     let mut words: Option<FxHashSet<&str>> = None;
     let mut found = Vec::new();
-    for &term in terms.iter().filter(|t| t.len() >= 2) {
-        for (at, _) in text[body..].match_indices(term) {
-            let start = body + at;
-            let end = start + term.len();
-            if in_code(code, start) || in_code_span(text, start) {
-                continue;
-            }
-            let before = run_start(text, start);
-            let after = run_end(text, end);
-            if before == start && after == end || in_address(text, before, after) {
-                continue;
-            }
-            let (prefix, suffix) = (&text[before..start], &text[end..after]);
-            // `SEHException`: a capitalised word run on is a name.
-            let mut rest = suffix.chars();
-            if rest.next().is_some_and(char::is_uppercase)
-                && rest.next().is_some_and(char::is_lowercase)
-            {
-                continue;
-            }
-            let words = words.get_or_insert_with(|| page_words(&text[body..]));
-            let word = |piece: &str| words.contains(piece);
-            let glued = if prefix.is_empty() || suffix.is_empty() {
-                // On one side: an acronym against a word of two letters or
-                // more the page writes on its own (`SEHCMD`, `SEHwird`),
-                // where a word would form a compound (`cookieless`,
-                // `Homepage`); or a piece too long for any affix
-                // (`Ausnahmespezifikationenthrow`).
-                let piece = if prefix.is_empty() { suffix } else { prefix };
-                let letters = piece.chars().count();
-                let acronym =
-                    term.chars().any(char::is_uppercase) && !term.chars().any(char::is_lowercase);
-                (acronym && word(piece) && letters >= 2) || letters >= 10
-            } else {
-                // Inside a word: each piece a word of the page, or too
-                // long for a syllable (`Especificacionesthrowde`).
-                [prefix, suffix]
-                    .iter()
-                    .all(|p| word(p) || p.chars().count() >= 4)
-            };
-            if glued {
-                found.push(Glued {
-                    run: before..after,
-                    term,
-                });
-            }
+    for (index, start) in occurrences(&terms, &text[body..]) {
+        let term = terms[index];
+        let start = body + start;
+        let end = start + term.len();
+        // Most occurrences stand on their own: the one cheap test first.
+        let before = run_start(text, start);
+        let after = run_end(text, end);
+        if before == start && after == end
+            || in_address(text, before, after)
+            || in_code(code, start)
+            || in_code_span(text, start)
+        {
+            continue;
+        }
+        let (prefix, suffix) = (&text[before..start], &text[end..after]);
+        // `SEHException`: a capitalised word run on is a name.
+        let mut rest = suffix.chars();
+        if rest.next().is_some_and(char::is_uppercase)
+            && rest.next().is_some_and(char::is_lowercase)
+        {
+            continue;
+        }
+        let words = words.get_or_insert_with(|| page_words(&text[body..]));
+        let word = |piece: &str| words.contains(piece);
+        let glued = if prefix.is_empty() || suffix.is_empty() {
+            // On one side: an acronym against a word of two letters or
+            // more the page writes on its own (`SEHCMD`, `SEHwird`),
+            // where a word would form a compound (`cookieless`,
+            // `Homepage`); or a piece too long for any affix
+            // (`Ausnahmespezifikationenthrow`).
+            let piece = if prefix.is_empty() { suffix } else { prefix };
+            let letters = piece.chars().count();
+            let acronym =
+                term.chars().any(char::is_uppercase) && !term.chars().any(char::is_lowercase);
+            (acronym && word(piece) && letters >= 2) || letters >= 10
+        } else {
+            // Inside a word: each piece a word of the page, or too
+            // long for a syllable (`Especificacionesthrowde`).
+            [prefix, suffix]
+                .iter()
+                .all(|p| word(p) || p.chars().count() >= 4)
+        };
+        if glued {
+            found.push(Glued {
+                run: before..after,
+                term,
+            });
         }
     }
     found.sort_by_key(|g| g.run.start);
     found.dedup_by_key(|g| g.run.start);
     found
+}
+
+/// Where each of `terms` occurs in `text`: (term index, byte offset), in
+/// one pass over the text for all of them. A site's pages share their
+/// `no-loc` list (ASP.NET Core's lists fourteen terms on every page), so
+/// each thread keeps the automaton of the last list it met: searching
+/// term by term read every page once per term, which doubled `check`'s
+/// time on such a site.
+fn occurrences(terms: &[&str], text: &str) -> Vec<(usize, usize)> {
+    thread_local! {
+        static LAST: RefCell<Option<(Vec<String>, AhoCorasick)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let same = last
+            .as_ref()
+            .is_some_and(|(list, _)| list.iter().map(String::as_str).eq(terms.iter().copied()));
+        if !same {
+            // Leftmost-longest, not overlapping: the search can then skip
+            // through text with its prefilter (an overlapping search steps
+            // through every byte, a sixth of `check` on such a site), and
+            // a term inside a longer one (`Blazor` in `Blazor Server`) has
+            // the same bounds on the side they share.
+            let Ok(automaton) = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(terms)
+            else {
+                return Vec::new();
+            };
+            *last = Some((terms.iter().map(|t| (*t).to_owned()).collect(), automaton));
+        }
+        let Some((_, automaton)) = last.as_ref() else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect()
+    })
 }
 
 /// Whether the run `start..end` is part of an address or a path
