@@ -156,7 +156,8 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 /// (tokens, table cells kept as written) or the page itself does (a
 /// switch that lost its mark or its case, a keyword of the syntax
 /// translated, a placeholder the machine-translation pipeline left where
-/// something was lost, a term it must keep put back inside a word).
+/// something was lost, a term it must keep put back inside a word, its
+/// source text left glued after a heading).
 const DRIFT_RULES: &[&str] = &[
     "translation-token-mismatch",
     "translation-cell-mismatch",
@@ -165,6 +166,7 @@ const DRIFT_RULES: &[&str] = &[
     "syntax-keyword-mismatch",
     "mt-placeholder",
     "glued-no-loc-term",
+    "appended-source-text",
 ];
 
 /// The findings that drift reports as token signals, whatever severity

@@ -780,6 +780,32 @@ fn stray_bold_markers_are_found_and_nothing_like_them() {
     assert_eq!(fields(&doc, "message").len(), 4, "one finding per line");
 }
 
+/// Machine translation's debris the page shows by itself: a `no-loc`
+/// term glued into words, a heading that ends with its source text glued
+/// to it. Not a term standing alone, an English compound, a path, a
+/// heading left in English or one that says its anchor's words after a
+/// space.
+#[test]
+fn glued_terms_and_appended_source_text_and_nothing_like_them() {
+    let page = concat!(
+        "---\nno-loc: [SEH, cookie]\n---\n",
+        "# <a name=\"eh-model-page\"></a>Modello\n\n",
+        "Il compilatore genera codice cheSEHsupporta le eccezioni (SEH), più di quello che supporta.\n\n",
+        "Un cookieless cookie, e https://example.com/SEHfile e `queSEHadmite`.\n\n",
+        "## <a name=\"set-the-option-in-visual-studio\"></a>Impostare l'opzione in codiceSet the option in Visual Studio\n\n",
+        "## <a name=\"exception-handling-under-clr\"></a>Exception handling under /clr\n\n",
+        "## <a name=\"azure-active-directory\"></a>Acerca de Azure Active Directory\n",
+    );
+    let (_, found) = run(&[("it-it/a.md", page)], &[]);
+    assert_eq!(
+        found,
+        set(&[
+            ("glued-no-loc-term", "content/it-it/a.md", 6),
+            ("appended-source-text", "content/it-it/a.md", 10),
+        ])
+    );
+}
+
 /// Between pages too: an index of compiler warnings whose link text names
 /// one code and leads to the page of another (cpp-docs lists hundreds of
 /// such rows). Not a code inside the range of an index page it leads to,

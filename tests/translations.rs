@@ -1198,12 +1198,12 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     // sample; the API uids are left to the xref service (polydoc.toml).
     let eh =
         |locale: &str| format!("content/{locale}/build/reference/eh-exception-handling-model.md");
-    for locale in ["de-de", "es-es", "fr-fr", "ko-kr", "zh-cn"] {
+    for locale in ["de-de", "es-es", "fr-fr", "it-it", "ko-kr", "zh-cn"] {
         for line in [65, 77, 82, 131, 143, 157, 158, 159, 160] {
             expected.insert(("broken-link".to_owned(), eh(locale), line));
         }
     }
-    for locale in ["es-es", "fr-fr", "ko-kr"] {
+    for locale in ["es-es", "fr-fr", "it-it", "ko-kr"] {
         for line in [33, 48, 51, 82, 135, 137] {
             expected.insert(("stray-bold".to_owned(), eh(locale), line));
         }
@@ -1218,6 +1218,10 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     ] {
         expected.insert(("stray-bold".to_owned(), eh("zh-cn"), line));
     }
+    // it-it's machine translation glued the source after two headings.
+    for line in [127, 139] {
+        expected.insert(("appended-source-text".to_owned(), eh("it-it"), line));
+    }
     // `throw()``__declspec(nothrow)`: one code span where the others have two.
     expected.insert(("translation-token-mismatch".to_owned(), eh("zh-cn"), 137));
     for (locale, line) in [
@@ -1229,6 +1233,9 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
         ("fr-fr", 65),
         ("fr-fr", 82),
         ("fr-fr", 160),
+        ("it-it", 65),
+        ("it-it", 82),
+        ("it-it", 160),
     ] {
         expected.insert(("glued-no-loc-term".to_owned(), eh(locale), line));
     }
@@ -1244,6 +1251,12 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
         related(lost),
         [(page("it-it").as_str(), 21), (page("tr-tr").as_str(), 21)]
     );
+    let appended = finding_at(&doc, &eh("it-it"), 139);
+    assert_eq!(
+        appended["message"],
+        "this heading ends with its source text glued to the translation: `Set the option in Visual Studio or programmatically`, the text its anchor `set-the-option-in-visual-studio-or-programmatically` was made from"
+    );
+    assert_eq!(appended["location"]["column"], 128);
     let glued: Vec<&str> = doc["findings"]
         .as_array()
         .into_iter()
@@ -1262,7 +1275,10 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
             "Especificacionesthrowde",
             "enSEHcharge",
             "SEHCMD",
-            "Spécificationsthrowd"
+            "Spécificationsthrowd",
+            "cheSEHsupporta",
+            "SEHil",
+            "dellethroweccezioni"
         ]
     );
 }

@@ -10,6 +10,7 @@
 
 mod alert_keywords;
 mod anchors;
+mod appended_source;
 mod bare_switches;
 mod blocks;
 mod cells;
@@ -147,6 +148,11 @@ pub const RULES: &[RuleInfo] = &[
         "glued-no-loc-term",
         Severity::Warning,
         "A term the page's `no-loc` list keeps as written, glued into the words around it (`queSEHadmite`): machine translation put it back inside a word.",
+    ),
+    rule(
+        "appended-source-text",
+        Severity::Warning,
+        "A translated heading that ends with its source text glued to it (`...a livello di codiceSet the option in Visual Studio`), which its anchor shows.",
     ),
     rule(
         "stray-bold",
@@ -518,6 +524,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("mt_placeholders", mt_placeholders::check),
     ("escaped_entities", escaped_entities::check),
     ("glued_terms", glued_terms::check),
+    ("appended_source", appended_source::check),
     ("alert_keywords", alert_keywords::check),
     ("link_syntax", link_syntax::check),
     ("stray_bold", stray_bold::check),
