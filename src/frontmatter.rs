@@ -13,7 +13,8 @@ use crate::diagnostic::LineIndex;
 
 /// A page's front matter.
 ///
-/// Front matter made only of plain `key: value` lines, as nearly every
+/// Front matter made only of plain `key: value` lines (values strings or
+/// one-line lists of strings, `no-loc: [SEH, try]`), as nearly every
 /// page of a Microsoft repository has, is kept as where each key and value
 /// lie in the file's text, which the page keeps anyway: the checks read two
 /// or three keys of each page, and a serde_yaml `Mapping` of every page
@@ -41,6 +42,13 @@ impl Meta {
         if self.lines.is_empty() {
             return get_str(&self.parsed, key);
         }
+        // A flow list (`[a, b]`) is no string, as serde_yaml reads it.
+        self.flat_value(text, key).filter(|v| !v.starts_with('['))
+    }
+
+    /// The text of `key`'s value in flat front matter: a string's, or a
+    /// whole one-line list with its brackets.
+    fn flat_value<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {
         // Lengths first: the text of most pages is out of the cache by the
         // time rules ask, and most keys differ in length from the one asked.
         self.lines
@@ -62,7 +70,10 @@ impl Meta {
                 .filter(|item| !item.is_empty())
                 .collect()
         };
-        if let Some(value) = self.get_str(text, key) {
+        if !self.lines.is_empty() {
+            return self.flat_value(text, key).map(split);
+        }
+        if let Some(value) = get_str(&self.parsed, key) {
             return Some(split(value));
         }
         let items = self.parsed.get(key)?.as_sequence()?;
@@ -84,10 +95,22 @@ impl Meta {
         let string = |range: &Range<usize>| {
             Value::String(text.get(range.clone()).unwrap_or_default().to_owned())
         };
+        let value = |range: &Range<usize>| {
+            let written = text.get(range.clone()).unwrap_or_default();
+            match flow_items(written) {
+                Some(items) => Value::Sequence(
+                    items
+                        .into_iter()
+                        .map(|item| Value::String(item.to_owned()))
+                        .collect(),
+                ),
+                None => string(range),
+            }
+        };
         Cow::Owned(
             self.lines
                 .iter()
-                .map(|(k, v)| (string(k), string(v)))
+                .map(|(k, v)| (string(k), value(v)))
                 .collect(),
         )
     }
@@ -210,7 +233,13 @@ fn flat(yaml: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
         if !is_plain_key(key) {
             return None;
         }
-        let value = scalar(value.trim_start())?;
+        let value = value.trim_start();
+        // A one-line list of strings (`no-loc: [SEH, "Blazor Server"]`, as
+        // Microsoft's repositories write them) is kept whole.
+        let value = match flow_items(value) {
+            Some(_) => value,
+            None => scalar(value)?,
+        };
         if lines.iter().any(|(k, _)| &yaml[k.clone()] == key) {
             return None; // duplicate key: serde_yaml's error says which
         }
@@ -220,6 +249,27 @@ fn flat(yaml: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
         ));
     }
     Some(lines)
+}
+
+/// The strings of a one-line flow list, `[a, "b c"]`, when YAML could read
+/// its items as nothing else; `None` for anything else (not a list, an
+/// item that is a number, a nested list, a quoted comma, a comment after).
+fn flow_items(value: &str) -> Option<Vec<&str>> {
+    let inner = value.strip_prefix('[')?.strip_suffix(']')?;
+    if inner.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    inner
+        .split(',')
+        .map(|item| {
+            let item = item.trim();
+            let plain = !item.starts_with(['"', '\'']);
+            if plain && item.contains(['[', ']', '{', '}']) {
+                return None;
+            }
+            scalar(item)
+        })
+        .collect()
 }
 
 /// `ms.date`, `title`, `ms.openlocfilehash`: a key that is a plain string.
@@ -389,6 +439,8 @@ mod tests {
             "title: \"Quoted: with colon\"\ndescription: 'single # not a comment'\n",
             "# a comment\n\nurl: https://example.org/a?b=c\nname: a-b_c.d\nframework: .NET\n",
             "date: 2019/09/18\nversion: 1 2\nhash: 50c50353316db4288f\n",
+            "no-loc: [Home, \"ASP.NET Core Identity\", \"Let's Encrypt\", C++, appsettings.json]\n",
+            "tags: [a, b]\nempty: []\nspaced: [ a ,b ]\n",
         ];
         for yaml in fast {
             let expected: Mapping = serde_yaml::from_str(yaml).unwrap();
@@ -411,7 +463,15 @@ mod tests {
             "empty:\n",
             "nothing: ~\n",
             "list:\n  - a\n",
-            "tags: [a, b]\n",
+            "tags: [a, [b]]\n",
+            "tags: [1, 2]\n",
+            "tags: [a, true]\n",
+            "tags: [a, b,]\n",
+            "tags: [a] # comment\n",
+            "tags: [\"a, b\"]\n",
+            "tags: [a: b]\n",
+            "tags: [a {b}]\n",
+            "tags: ['it''s']\n",
             "text: |\n  block\n",
             "title: a # comment\n",
             "title: \"esc\\\"aped\"\n",
