@@ -71,7 +71,9 @@ impl Meta {
                 .collect()
         };
         if !self.lines.is_empty() {
-            return self.flat_value(text, key).map(split);
+            return self
+                .flat_value(text, key)
+                .map(|value| flow_items(value).unwrap_or_else(|| split(value)));
         }
         if let Some(value) = get_str(&self.parsed, key) {
             return Some(split(value));
@@ -238,7 +240,8 @@ fn flat(yaml: &str) -> Option<Vec<(Range<usize>, Range<usize>)>> {
         // Microsoft's repositories write them) is kept whole.
         let value = match flow_items(value) {
             Some(_) => value,
-            None => scalar(value)?,
+            // A quoted string that starts with `[` would read as a list.
+            None => scalar(value).filter(|v| !v.starts_with('['))?,
         };
         if lines.iter().any(|(k, _)| &yaml[k.clone()] == key) {
             return None; // duplicate key: serde_yaml's error says which
@@ -423,9 +426,13 @@ mod tests {
             parsed: Mapping::new(),
         };
         let mapping = meta.mapping(yaml).into_owned();
-        for key in mapping.keys() {
+        for (key, value) in &mapping {
             let key = key.as_str().unwrap();
             assert_eq!(meta.get_str(yaml, key), get_str(&mapping, key), "{key}");
+            if let Some(items) = value.as_sequence() {
+                let items: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                assert_eq!(meta.get_list(yaml, key), Some(items), "{key}");
+            }
         }
         Some(mapping)
     }
@@ -472,6 +479,7 @@ mod tests {
             "tags: [a: b]\n",
             "tags: [a {b}]\n",
             "tags: ['it''s']\n",
+            "title: \"[Preview] Feature\"\n",
             "text: |\n  block\n",
             "title: a # comment\n",
             "title: \"esc\\\"aped\"\n",

@@ -60,22 +60,13 @@ pub fn tag(html: &str) -> Option<Tag<'_>> {
         return None;
     }
     let href = super::heading::attribute(rest, "href")?;
-    let query = href.split('#').next().unwrap_or("").split_once('?');
-    let text = query.and_then(|(_, q)| {
-        q.split('&')
-            .find_map(|pair| pair.strip_prefix("text="))
-            .map(|t| {
-                percent_encoding::percent_decode_str(&t.replace('+', " "))
-                    .decode_utf8_lossy()
-                    .into_owned()
-            })
+    let text = query_param(href, "text").map(|t| {
+        percent_encoding::percent_decode_str(&t.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
     });
-    let display_property = super::heading::attribute(rest, "displayProperty").or_else(|| {
-        query.and_then(|(_, q)| {
-            q.split('&')
-                .find_map(|p| p.strip_prefix("displayProperty="))
-        })
-    });
+    let display_property = super::heading::attribute(rest, "displayProperty")
+        .or_else(|| query_param(href, "displayProperty"));
     Some(Tag {
         href,
         text,
@@ -88,11 +79,16 @@ pub fn tag(html: &str) -> Option<Tag<'_>> {
 /// (`xref:System.String?displayProperty=fullName`): which name a link
 /// shows.
 pub fn display_property(target: &str) -> Option<&str> {
-    let rest = target.strip_prefix("xref:")?;
-    let (_, query) = rest.split('#').next().unwrap_or("").split_once('?')?;
-    query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("displayProperty="))
+    query_param(target.strip_prefix("xref:")?, "displayProperty")
+}
+
+/// The query parameter `name` of `uid?a=b&c=d#anchor`, as written.
+fn query_param<'a>(href: &'a str, name: &str) -> Option<&'a str> {
+    let (_, query) = href.split('#').next().unwrap_or("").split_once('?')?;
+    query.split('&').find_map(|pair| {
+        pair.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='))
+    })
 }
 
 /// The first segment and its dot (`System.`) of a uid that reads as an API
