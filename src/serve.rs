@@ -37,7 +37,7 @@ struct Status {
     error: Option<String>,
 }
 
-const RELOAD_JS: &str = include_str!("../static/reload.js");
+const RELOAD_JS: &str = include_str!("reload.js");
 
 /// Builds, then serves `root`'s output on `port` until the process is stopped.
 pub fn serve(root: &Path, overrides: &Overrides, port: u16) -> Result<(), Fatal> {

@@ -320,3 +320,27 @@ fn building_the_same_site_again_writes_the_same_bytes() {
         assert!(bytes == &second[path], "{} differs", path.display());
     }
 }
+
+/// The output root holds the theme's assets and the locales, nothing of
+/// `serve`'s: its live-reload script is injected by the server only.
+#[test]
+fn the_output_root_holds_the_theme_and_the_locales_only() {
+    let mut names: Vec<String> = std::fs::read_dir(site())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ".polydoc-output",
+            "es-es",
+            "highlight.css",
+            "index.html",
+            "it-it",
+            "polydoc.css",
+            "polydoc.js",
+            "search.js"
+        ]
+    );
+}
