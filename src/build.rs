@@ -13,6 +13,7 @@ use crate::check::Settings;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::{Finding, Severity};
 use crate::drift::{self, Drift};
+use crate::edit_links::EditLinks;
 use crate::i18n::{Catalog, Strings};
 use crate::load::load;
 use crate::locale::Locale;
@@ -71,6 +72,7 @@ struct Prepared {
     site: Site,
     strings: Vec<Strings>,
     findings: Vec<Finding>,
+    edit: EditLinks,
 }
 
 /// Configuration, rule settings and locales: everything that can fail
@@ -81,6 +83,7 @@ struct Configured {
     locales: Vec<Locale>,
     findings: Vec<Finding>,
     xref_maps: std::sync::Arc<XrefMaps>,
+    edit: EditLinks,
 }
 
 fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured, Fatal> {
@@ -89,12 +92,14 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
     let (locales, mut findings) = locale::discover(&config)?;
     let (xref_maps, map_findings) = XrefMaps::load(&config.xref_maps, |p| config.display_path(p))?;
     findings.extend(map_findings);
+    let edit = EditLinks::new(&config.edit, &locales, &config.root)?;
     Ok(Configured {
         config,
         settings,
         locales,
         findings,
         xref_maps: std::sync::Arc::new(xref_maps),
+        edit,
     })
 }
 
@@ -109,6 +114,7 @@ fn prepare(
         locales,
         mut findings,
         xref_maps,
+        edit,
     } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
@@ -135,6 +141,7 @@ fn prepare(
         site,
         strings,
         findings,
+        edit,
     })
 }
 
@@ -300,11 +307,19 @@ pub fn build(
         site,
         strings,
         mut findings,
+        edit,
         ..
     } = prepared;
 
     let staging = Staging::new(&config.output)?;
-    let renderer = Renderer::new(&site, &theme, &config, &strings, staging.dir());
+    let inputs = crate::render::Inputs {
+        site: &site,
+        theme: &theme,
+        config: &config,
+        strings: &strings,
+        edit: &edit,
+    };
+    let renderer = Renderer::new(inputs, staging.dir());
     findings.extend(renderer.write_all(staging.dir(), progress)?);
     if let Some(drift) = &status {
         drift::html::write(&staging.dir().join(STATUS_DIR), drift, &site)?;

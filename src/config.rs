@@ -48,6 +48,28 @@ pub struct ConfigFile {
     pub published: Option<PublishedFile>,
     /// Cross references another service resolves ([`XrefFile`]).
     pub xref: Option<XrefFile>,
+    /// Where pages are edited ([`EditFile`]).
+    pub edit: Option<EditFile>,
+}
+
+/// `[edit]`: the address of each page's "Edit this page" link
+/// ([`crate::edit_links`]). Spanned, so that a bad one is reported at its
+/// line and column.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditFile {
+    /// For every locale: `https://github.com/contoso/kb/edit/main/{path}`.
+    pub url: Option<toml::Spanned<String>>,
+    /// Per locale, for locale folders in repositories of their own.
+    pub locales: Option<BTreeMap<String, toml::Spanned<String>>>,
+}
+
+/// `[edit]` once read: templates checked to be addresses with a `{path}`.
+#[derive(Debug, Default, Clone)]
+pub struct EditConfig {
+    pub url: Option<String>,
+    /// Locale tag, as written, to its template.
+    pub locales: BTreeMap<String, String>,
 }
 
 /// `[xref]`: uids that no page of the site declares, because a service
@@ -118,6 +140,8 @@ pub struct Config {
     pub xref_external: Vec<String>,
     /// Xref maps of other sites (`[xref] maps`), paths made absolute.
     pub xref_maps: Vec<crate::xref_map::MapSource>,
+    /// "Edit this page" addresses (`[edit]`).
+    pub edit: EditConfig,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -142,9 +166,13 @@ impl Config {
             )));
         }
         let path = root.join(CONFIG_FILE);
-        let file = match std::fs::read_to_string(&path) {
-            Ok(text) => parse(&path, &text)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigFile::default(),
+        let (file, edit) = match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let mut file = parse(&path, &text)?;
+                let edit = edit_config(&path, &text, file.edit.take())?;
+                (file, edit)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
             Err(e) => return Err(Fatal::new(format!("cannot read {}: {e}", path.display()))),
         };
         let content = match &overrides.content {
@@ -178,6 +206,7 @@ impl Config {
             }),
             xref_maps: xref_maps(&root, xref.maps.unwrap_or_default())?,
             xref_external: xref.external.unwrap_or_default(),
+            edit,
             root,
             content,
             output,
@@ -214,6 +243,36 @@ fn xref_maps(root: &Path, entries: Vec<MapEntry>) -> Result<Vec<MapSource>, Fata
             })
         })
         .collect()
+}
+
+/// `[edit]`, each template checked where it is written.
+fn edit_config(path: &Path, text: &str, edit: Option<EditFile>) -> Result<EditConfig, Fatal> {
+    let Some(edit) = edit else {
+        return Ok(EditConfig::default());
+    };
+    let checked = |key: &str, value: toml::Spanned<String>| {
+        let span = value.span();
+        let value = value.into_inner();
+        match crate::edit_links::invalid(&value) {
+            None => Ok(value),
+            Some(why) => {
+                let (line, col) = crate::diagnostic::LineIndex::new(text).position(span.start);
+                Err(Fatal::new(format!(
+                    "{}:{line}:{col}: invalid configuration: `{key}` {why}",
+                    path.display()
+                )))
+            }
+        }
+    };
+    Ok(EditConfig {
+        url: edit.url.map(|u| checked("[edit] url", u)).transpose()?,
+        locales: edit
+            .locales
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(tag, u)| Ok((tag.clone(), checked(&format!("[edit] locales.{tag}"), u)?)))
+            .collect::<Result<_, Fatal>>()?,
+    })
 }
 
 fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {

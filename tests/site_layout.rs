@@ -455,3 +455,85 @@ fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
         "{locs:?}"
     );
 }
+
+/// `[edit]`: each page links to where its file is edited, by its path in
+/// the git repository holding it; a locale kept in a repository of its
+/// own (`[locales]`) gets its own address and its path there.
+#[test]
+fn pages_link_to_where_their_file_is_edited() {
+    let site = Fixture::new();
+    site.write(".git/HEAD", "ref: refs/heads/main\n")
+        .write("content/en-us/get started/a&b.md", page("A and B"))
+        .write("content/en-us/index.md", page("Home"))
+        .write("kb-de/.git/HEAD", "ref: refs/heads/live\n")
+        .write("kb-de/articles/get started/a&b.md", page("A und B"))
+        .write(
+            "polydoc.toml",
+            "[locales]\nen-us = \"content/en-us\"\nde-de = \"kb-de/articles\"\n\n\
+             [edit]\nurl = \"https://github.com/contoso/kb/edit/main/{path}\"\n\
+             locales = { de-DE = \"https://dev.azure.com/contoso/kb/_git/kb.{locale}?path=/{path}&version=GBlive\" }\n",
+        );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let edit = |page: &str| attrs(&site.html(page), "footer a.edit-link", "href").join(" ");
+    assert_eq!(
+        edit("en-us/get started/a&b.html"),
+        "https://github.com/contoso/kb/edit/main/content/en-us/get%20started/a%26b.md"
+    );
+    assert_eq!(
+        edit("en-us/index.html"),
+        "https://github.com/contoso/kb/edit/main/content/en-us/index.md"
+    );
+    assert_eq!(
+        edit("de-de/get started/a&b.html"),
+        "https://dev.azure.com/contoso/kb/_git/kb.de-de?path=/articles/get%20started/a%26b.md&version=GBlive"
+    );
+    let link = select(&site.html("de-de/get started/a&b.html"), "a.edit-link")
+        .first()
+        .map(text);
+    assert_eq!(link.as_deref(), Some("Diese Seite bearbeiten"));
+    // The generated page list of a locale without index.md has no file.
+    assert!(select(&site.html("de-de/index.html"), "a.edit-link").is_empty());
+}
+
+#[test]
+fn without_edit_settings_pages_have_no_edit_link() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page("A"));
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    assert!(select(&site.html("en-us/a.html"), "a.edit-link").is_empty());
+}
+
+/// A template that cannot make an address, or a locale the site lacks, is
+/// a configuration error that names where and what to write instead.
+#[test]
+fn bad_edit_settings_are_configuration_errors_at_their_place() {
+    let cases = [
+        (
+            "[edit]\nurl = \"https://github.com/contoso/kb/edit/main/\"\n",
+            "polydoc.toml:2:7: invalid configuration: `[edit] url` has no `{path}`",
+        ),
+        (
+            "[edit]\nlocales = { en-us = \"https://x.example/{branch}/{path}\" }\n",
+            "polydoc.toml:2:21: invalid configuration: `[edit] locales.en-us` has `{branch}`, which polydoc does not fill in",
+        ),
+        (
+            "[edit]\nurl = \"github.com/contoso/kb/edit/main/{path}\"\n",
+            "polydoc.toml:2:7: invalid configuration: `[edit] url` is no address",
+        ),
+        (
+            "[edit]\nlocales = { fr-fr = \"https://x.example/{path}\" }\n",
+            "polydoc.toml: `[edit] locales` names `fr-fr`, which is not one of the site's locales (en-us)",
+        ),
+    ];
+    for (toml, expected) in cases {
+        let site = Fixture::new();
+        site.write("content/en-us/a.md", page("A"))
+            .write("polydoc.toml", toml);
+        let out = site.build(&[]);
+        assert_eq!(out.status.code(), Some(2), "{toml}");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{toml}\n{err}");
+        assert!(!site.out("en-us/a.html").exists());
+    }
+}

@@ -63,6 +63,8 @@ pub(super) struct PageInfo<'a> {
     /// When the article was last updated, as `YYYY-MM-DD`: its `ms.date`
     /// (`9/18/2019`, the US order Microsoft's repositories write) or `date`.
     pub(super) updated: Option<String>,
+    /// Where the page's source file is edited (`[edit]` in polydoc.toml).
+    pub(super) edit_url: Option<String>,
     pub(super) body: &'a str,
     pub(super) locale: &'a str,
     pub(super) path: &'a str,

@@ -13,6 +13,7 @@ use tera::Context;
 use crate::Fatal;
 use crate::config::Config;
 use crate::diagnostic::{Finding, Location};
+use crate::edit_links::EditLinks;
 use crate::i18n::{self, Strings};
 use crate::markdown::{self, AlertTitles, Highlighter, RenderContext, SiteLinks, highlight};
 use crate::progress::Progress;
@@ -37,6 +38,17 @@ use context::{
 };
 use urls::{encode_path, relative};
 
+/// What the render stage is given.
+pub struct Inputs<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub config: &'a Config,
+    /// UI strings per locale, in locale order.
+    pub strings: &'a [Strings],
+    /// Where each page is edited ("Edit this page").
+    pub edit: &'a EditLinks,
+}
+
 /// Inputs shared by every page of a build.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -44,6 +56,7 @@ pub struct Renderer<'a> {
     config: &'a Config,
     /// UI strings per locale, in locale order.
     strings: &'a [Strings],
+    edit: &'a EditLinks,
     /// Display names of the locales, in locale order.
     names: Vec<String>,
     /// Per locale, per navigation node: the navigation of pages in that folder, built on first use.
@@ -61,13 +74,14 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     /// A renderer for the site, writing into `out` (the staging folder).
-    pub fn new(
-        site: &'a Site,
-        theme: &'a Theme,
-        config: &'a Config,
-        strings: &'a [Strings],
-        out: &Path,
-    ) -> Self {
+    pub fn new(inputs: Inputs<'a>, out: &Path) -> Self {
+        let Inputs {
+            site,
+            theme,
+            config,
+            strings,
+            edit,
+        } = inputs;
         let navs = site
             .nav
             .iter()
@@ -78,6 +92,7 @@ impl<'a> Renderer<'a> {
             theme,
             config,
             strings,
+            edit,
             names: Vec::new(),
             navs,
             titles: strings
@@ -310,6 +325,7 @@ impl<'a> Renderer<'a> {
                 .meta_str("ms.date")
                 .or_else(|| page.source.meta_str("date"))
                 .and_then(context::iso_date),
+            edit_url: self.edit.url(page.locale(), &page.source.rel_path),
             body: &body,
             locale: &self.site.locales[page.locale()].key,
             path: &page.out_path,
