@@ -48,11 +48,7 @@ impl EditLinks {
             if !locales.iter().any(|l| l.key == tag.to_ascii_lowercase()) {
                 return Err(Fatal::new(format!(
                     "{CONFIG_FILE}: `[edit] locales` names `{tag}`, which is not one of the site's locales ({}); use one of those tags, or remove the entry",
-                    locales
-                        .iter()
-                        .map(|l| l.key.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    crate::locale::keys(locales)
                 )));
             }
         }

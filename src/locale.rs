@@ -137,11 +137,7 @@ fn default_locale(config: &Config, locales: &[Locale]) -> Result<String, Fatal> 
             Some(l) => Ok(l.key.clone()),
             None => Err(Fatal::new(format!(
                 "polydoc.toml: default_locale `{want}` is not one of the site's locales ({})",
-                locales
-                    .iter()
-                    .map(|l| l.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                keys(locales)
             ))),
         };
     }
@@ -152,6 +148,15 @@ fn default_locale(config: &Config, locales: &[Locale]) -> Result<String, Fatal> 
         .or(locales.first())
         .map(|l| l.key.clone())
         .unwrap_or_default())
+}
+
+/// The locales' tags, `es-es, it-it`, for messages that list them.
+pub fn keys(locales: &[Locale]) -> String {
+    locales
+        .iter()
+        .map(|l| l.key.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `es-es` -> `es-ES`, `zh-hant-tw` -> `zh-Hant-TW`: the case conventions of
