@@ -794,15 +794,43 @@ fn glued_terms_and_appended_source_text_and_nothing_like_them() {
         "Un cookieless cookie, e https://example.com/SEHfile e `queSEHadmite`.\n\n",
         "## <a name=\"set-the-option-in-visual-studio\"></a>Impostare l'opzione in codiceSet the option in Visual Studio\n\n",
         "## <a name=\"exception-handling-under-clr\"></a>Exception handling under /clr\n\n",
-        "## <a name=\"azure-active-directory\"></a>Acerca de Azure Active Directory\n",
+        "## <a name=\"azure-active-directory\"></a>Acerca de Azure Active Directory\n\n",
+        // A link text with the start of its target's file name glued to
+        // it; not a product name, the source text left as it is, after a
+        // space, without a change of case, or too short to tell.
+        "[Errori e gestione delle eccezioniErrors and Exception Handling](errors-and-exception-handling-modern-cpp.md)\n\n",
+        "[SqlServer Management Studio](server-management-studio.md)\n\n",
+        "[Errors and Exception Handling](errors-and-exception-handling-modern-cpp.md)\n\n",
+        "[Gestione delle eccezioni Errors and Exception Handling](errors-and-exception-handling-modern-cpp.md)\n\n",
+        "[Gestione delle eccezionierrors and exception handling](errors-and-exception-handling-modern-cpp.md)\n\n",
+        "[Due paroleModern Cpp](modern-cpp.md)\n",
     );
-    let (_, found) = run(&[("it-it/a.md", page)], &[]);
+    let (_, doc) = run_json(
+        &[
+            ("it-it/a.md", page),
+            ("it-it/errors-and-exception-handling-modern-cpp.md", "# E\n"),
+            ("it-it/server-management-studio.md", "# S\n"),
+            ("it-it/modern-cpp.md", "# M\n"),
+        ],
+        &[],
+    );
     assert_eq!(
-        found,
+        findings(&doc),
         set(&[
             ("glued-no-loc-term", "content/it-it/a.md", 6),
             ("appended-source-text", "content/it-it/a.md", 10),
+            ("appended-source-text", "content/it-it/a.md", 16),
         ])
+    );
+    let link = finding_at(&doc, "content/it-it/a.md", 16);
+    assert_eq!(link["location"]["column"], 35);
+    assert_eq!(
+        link["message"],
+        "this link text ends with its source text glued to the translation: `Errors and Exception Handling`, the words its target `errors-and-exception-handling-modern-cpp.md` was named from (errors-and-exception-handling)"
+    );
+    assert_eq!(
+        link["help"],
+        "remove `Errors and Exception Handling` after `eccezioni`: the translation before it is the link text"
     );
 }
 

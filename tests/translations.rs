@@ -1218,8 +1218,12 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     ] {
         expected.insert(("stray-bold".to_owned(), eh("zh-cn"), line));
     }
-    // it-it's machine translation glued the source after two headings.
-    for line in [127, 139] {
+    // it-it's machine translation glued the source after two headings and
+    // a link text (`eccezioniErrors and Exception Handling`, its target
+    // `errors-and-exception-handling-modern-cpp.md`); not after the link
+    // text `compilatore MSVCMSVC Compiler Command-Line Syntax`, whose glue
+    // (`MSVCMSVC`) shows no change of case.
+    for line in [127, 139, 159] {
         expected.insert(("appended-source-text".to_owned(), eh("it-it"), line));
     }
     // `throw()``__declspec(nothrow)`: one code span where the others have two.
