@@ -1255,6 +1255,20 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
         related(lost),
         [(page("it-it").as_str(), 21), (page("tr-tr").as_str(), 21)]
     );
+    // The code compared is the number, `2065`; the places point at the
+    // word a reader looks for, `C2065`, as the message quotes it.
+    let columns: Vec<(&serde_json::Value, &serde_json::Value)> = lost["related"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .map(|r| (&r["location"]["column"], &r["location"]["end_column"]))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        columns,
+        [(&147.into(), &152.into()), (&92.into(), &97.into())]
+    );
     let appended = finding_at(&doc, &eh("it-it"), 139);
     assert_eq!(
         appended["message"],

@@ -365,7 +365,7 @@ fn finding(
     };
     let span = extra
         .first()
-        .and_then(|t| span_of(facts, &facts.units[unit], t))
+        .and_then(|t| shown_span(cx, page, &facts.units[unit], t))
         .unwrap_or(facts.units[unit].offset..facts.units[unit].offset);
     let help = if joined {
         format!(
@@ -415,7 +415,7 @@ fn finding(
         let theirs = beyond(&keyed[j], own);
         let span = in_text_order(cx, members[j], theirs.iter())
             .first()
-            .and_then(|t| span_of(other_facts, other_unit, t))
+            .and_then(|t| shown_span(cx, p, other_unit, t))
             .unwrap_or(other_unit.offset..other_unit.offset);
         result = result.with_related(
             cx.location(p, span),
@@ -528,15 +528,31 @@ fn with_letters_before(text: &str, span: Range<usize>) -> Range<usize> {
     span.start - letters..span.end
 }
 
+/// Where `token` stands in `unit` of `page` as a reader sees it: a
+/// number with the letters written against it (`C2065`), so that the
+/// caret, and the marks of `drift --html`, cover what the message quotes.
+fn shown_span(
+    cx: &Context,
+    page: usize,
+    unit: &Unit,
+    token: &(TokenKind, &str),
+) -> Option<Range<usize>> {
+    let span = span_of(&cx.site.pages[page].doc.facts, unit, token)?;
+    Some(if matches!(token.0, TokenKind::Code | TokenKind::Cmdlet) {
+        with_letters_before(&cx.site.pages[page].source.text, span)
+    } else {
+        span
+    })
+}
+
 /// A token as its page writes it (`0x8007232A`, not the normalised form).
 fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String {
     if token.0 == TokenKind::Fenced {
         return "other code".to_owned();
     }
     let facts = &cx.site.pages[page].doc.facts;
-    let text = span_of(facts, &facts.units[unit], token)
+    let text = shown_span(cx, page, &facts.units[unit], token)
         .filter(|_| matches!(token.0, TokenKind::Code | TokenKind::Cmdlet))
-        .map(|span| with_letters_before(&cx.site.pages[page].source.text, span))
         .and_then(|span| cx.snippet(page, span))
         .unwrap_or(token.1);
     match token.0 {
