@@ -704,6 +704,49 @@ fn the_html_report_has_a_matrix_and_side_by_side_pages() {
     assert!(stylesheet.is_file());
 }
 
+/// Locales that lack the page have their card and no column; a number
+/// compared without the letters written against it is marked as a reader
+/// sees it (`C2065`, real cpp-docs pages).
+#[test]
+fn side_by_side_columns_are_the_locales_that_have_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = polydoc(
+        &repo(),
+        &[
+            "drift",
+            "--root",
+            "tests/data/real-cpp",
+            "--html",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let page = parse_file(
+        &dir.path()
+            .join("pages/error-messages/compiler-errors-1/compiler-error-c2065.html"),
+    );
+    let cards: Vec<String> = select(&page, ".verdicts article")
+        .iter()
+        .map(|a| attr(a, "id").to_owned())
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            "de-de", "es-es", "fr-fr", "it-it", "ko-kr", "tr-tr", "zh-cn"
+        ]
+    );
+    assert_eq!(
+        texts(&page, "table.aligned thead th"),
+        ["fr-fr", "it-it", "tr-tr"]
+    );
+    for row in select(&page, "table.aligned tbody tr") {
+        assert_eq!(row.children().filter(|c| c.value().is_element()).count(), 3);
+    }
+    assert!(select(&page, "p.absent").is_empty());
+    assert_eq!(texts(&page, "[id=\"it-it-L21\"] mark"), ["C2065"]);
+    assert_eq!(texts(&page, "[id=\"tr-tr-L21\"] mark"), ["C2065"]);
+}
+
 #[test]
 fn build_writes_the_status_pages_when_enabled() {
     let site = Fixture::new();

@@ -1,8 +1,11 @@
 //! The drift report as a small static site: `index.html`, a matrix of
 //! pages x locales (sortable, filterable by locale, status and path, and
-//! complete without JavaScript), and one side-by-side page per article,
-//! where the aligned sections of every locale stand next to each other,
-//! as Markdown with line numbers, the differing tokens highlighted.
+//! complete without JavaScript), and one side-by-side page per article:
+//! a card per locale (its status and reasons), then the aligned sections
+//! of the locales that have the page next to each other, as Markdown with
+//! line numbers, the differing tokens highlighted. A locale without the
+//! page has its card and no column: seven locales of which three have a
+//! page would otherwise spend four columns saying "not in" per section.
 //!
 //! Showing the Markdown rather than rendered HTML is deliberate: drift is
 //! about what the source files say, and a highlighted code in a line
@@ -132,6 +135,15 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         context.insert("path", &row.path);
         context.insert("title", &row.title);
         context.insert("columns", &columns(row));
+        // Locales without the page have their card, not a column of
+        // "not in" for every section.
+        let present: Vec<&str> = row
+            .cells
+            .iter()
+            .filter(|c| c.page.is_some())
+            .map(|c| c.locale.as_str())
+            .collect();
+        context.insert("present", &present);
         context.insert("sections", &sections(site, row));
         let html = tera
             .render("page.html", &context)
@@ -159,7 +171,7 @@ fn columns(row: &Row) -> Vec<Column<'_>> {
         .collect()
 }
 
-/// The aligned sections of a row, one column per locale.
+/// The aligned sections of a row, one column per locale that has the page.
 fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
     let indexes: Vec<Option<LineIndex>> = row
         .cells
@@ -169,7 +181,7 @@ fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
     row.sections
         .iter()
         .map(|aligned| {
-            let mut cells: Vec<Option<SectionCell>> = (0..row.cells.len()).map(|_| None).collect();
+            let mut cells: Vec<Option<SectionCell>> = Vec::new();
             let mut label = String::new();
             let mut differs = false;
             for (locale, cell) in row.cells.iter().enumerate() {
@@ -178,6 +190,7 @@ fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
                 };
                 let Some(section) = &aligned[locale] else {
                     differs = true;
+                    cells.push(None);
                     continue;
                 };
                 if label.is_empty() {
@@ -185,7 +198,7 @@ fn sections(site: &Site, row: &Row) -> Vec<SectionRow> {
                 }
                 let shown = section_cell(site, page, index, section, cell);
                 differs |= shown.lines.iter().any(|l| l.flagged);
-                cells[locale] = Some(shown);
+                cells.push(Some(shown));
             }
             SectionRow {
                 label,
