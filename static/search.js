@@ -16,7 +16,8 @@
   var LIMIT = 10;
   var store = {};
   var loading = {};
-  // `terms` is exposed for tests/browser.rs, which checks it against the Rust side.
+  // `terms` and `snippet` are exposed for tests/browser.rs, which checks
+  // the first against the Rust side.
   window.polydocSearch = { put: function (key, data) { store[key] = data; }, terms: null };
 
   function load(key) {
@@ -222,31 +223,74 @@
       });
     }).slice(0, 3);
     var chosen = named.length ? named : [candidates.length ? candidates[0] : 0];
+    var words = [].concat.apply([], marks);
     return chosen.map(function (i) {
       var section = sections[i] || ['', '', ''];
       return {
         href: base + '../' + url + (section[0] ? '#' + section[0] : ''),
         title: doc[1],
         section: section[1],
-        snippet: section[2],
+        snippet: snippet(section[2], words),
       };
     });
+  }
+
+  // `text` folded as terms are (letters and digits folded, the rest a
+  // space), and for each folded character where it starts in `text`.
+  function folding(text) {
+    var folded = '';
+    var starts = [];
+    var offset = 0;
+    for (var ch of text) {
+      var f = WORD.test(ch) || isCjk(ch.codePointAt(0)) ? fold(ch) : ' ';
+      for (var k = 0; k < f.length; k++) starts.push(offset);
+      folded += f;
+      offset += ch.length;
+    }
+    starts.push(text.length);
+    return { folded: folded, starts: starts };
+  }
+
+  // What a result shows of its section's text (the index keeps up to a
+  // thousand characters of each, src/search/mod.rs `SECTION_TEXT`): the
+  // start, or, when the first of the query's words stands further in,
+  // the stretch around it, cut at spaces, `…` where text is left out.
+  var SNIPPET = 160;
+  var LEAD = 50;
+  function snippet(text, words) {
+    if (text.length <= SNIPPET) return text;
+    var f = folding(text);
+    var at = -1;
+    words.forEach(function (w) {
+      var i = f.folded.indexOf(w);
+      if (i >= 0 && (at < 0 || f.starts[i] < at)) at = f.starts[i];
+    });
+    var start = 0;
+    if (at > SNIPPET - LEAD) {
+      start = at - LEAD;
+      var space = text.indexOf(' ', start);
+      start = space >= 0 && space < at ? space + 1 : whole(text, start);
+    }
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) {
+      var back = text.lastIndexOf(' ', end);
+      end = back > start + SNIPPET / 2 && back > at ? back : whole(text, end);
+    }
+    return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
+  }
+
+  // `i`, or the start of the character it falls inside (a surrogate pair).
+  function whole(text, i) {
+    var c = text.charCodeAt(i);
+    return c >= 0xDC00 && c <= 0xDFFF ? i - 1 : i;
   }
 
   // `text` with the query's words marked, as DOM nodes (never as HTML).
   function marked(text, words) {
     var fragment = document.createDocumentFragment();
-    var folded = '';
-    var starts = [];
-    var chars = Array.from(text);
-    var offset = 0;
-    chars.forEach(function (ch) {
-      var f = WORD.test(ch) || isCjk(ch.codePointAt(0)) ? fold(ch) : ' ';
-      for (var k = 0; k < f.length; k++) starts.push(offset);
-      folded += f;
-      offset += ch.length;
-    });
-    starts.push(text.length);
+    var f = folding(text);
+    var folded = f.folded;
+    var starts = f.starts;
     var ranges = [];
     words.forEach(function (w) {
       var at = folded.indexOf(w);
@@ -315,6 +359,7 @@
   }
 
   window.polydocSearch.terms = terms;
+  window.polydocSearch.snippet = snippet;
   box.hidden = false;
   var timer = 0;
   input.addEventListener('input', function () {

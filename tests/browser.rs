@@ -424,6 +424,51 @@ fn search_finds_other_forms_of_a_word() {
     reader.assert_no_errors();
 }
 
+/// A word deep in a section is shown where it stands: the snippet is the
+/// stretch around it, cut at spaces, not the section's start, which does
+/// not hold it (`malware`, 528 characters into the section of 0x8004FE21).
+#[test]
+fn a_result_shows_the_text_around_the_match() {
+    let reader = Reader::new();
+    reader.open(ES);
+    reader.search("malware ");
+    let first = reader.js(
+        "(() => { const li = document.querySelector('.search-results li');
+                  const p = li.querySelector('.search-snippet');
+                  return [li.querySelector('.search-section').textContent,
+                          Array.from(p.querySelectorAll('mark'), m => m.textContent),
+                          p.textContent]; })()",
+    );
+    assert_eq!(
+        first[0],
+        "0x8004FE21: este equipo no está ejecutando Windows original"
+    );
+    assert_eq!(first[1], serde_json::json!(["malware"]));
+    let snippet = first[2].as_str().unwrap_or_default();
+    assert!(
+        snippet.starts_with('…') && snippet.ends_with('…'),
+        "{snippet}"
+    );
+    assert!(snippet.chars().count() <= 162, "{snippet}");
+    // Cut at spaces: it starts and ends with whole words of the section.
+    let words: Vec<&str> = snippet.trim_matches('…').split(' ').collect();
+    assert!(words.len() > 15, "{snippet}");
+    let section = reader.js_str(
+        "document.getElementById('0x8004fe21-this-computer-is-not-running-genuine-windows').parentElement.textContent",
+    );
+    let normal = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        normal.contains(snippet.trim_matches('…')),
+        "{snippet}\n{normal}"
+    );
+    // Near a section's start, the snippet is that start.
+    reader.search_again("0x8007232B");
+    let start =
+        reader.js_str("document.querySelector('.search-results li .search-snippet').textContent");
+    assert!(start.starts_with("Causa posible"), "{start}");
+    reader.assert_no_errors();
+}
+
 #[test]
 fn the_update_date_reads_as_the_page_language_writes_dates() {
     let reader = Reader::new();
@@ -507,6 +552,46 @@ fn the_browser_splits_a_query_into_the_terms_the_index_has() {
         let actual = reader.js(&format!("polydocSearch.terms({literal})"));
         assert_eq!(actual, serde_json::json!(expected), "{text}");
     }
+    reader.assert_no_errors();
+}
+
+/// Snippets around a match in scripts without spaces, and next to
+/// characters outside the Basic Multilingual Plane, which a cut must not
+/// split (JavaScript strings count them twice).
+#[test]
+fn snippets_are_cut_around_the_match_in_any_script() {
+    let reader = Reader::new();
+    reader.open(ES);
+    let snippet = |text: &str, words: &[&str]| -> String {
+        let text = serde_json::to_string(text).unwrap();
+        let words = serde_json::to_string(words).unwrap();
+        reader.js_str(&format!("polydocSearch.snippet({text}, {words})"))
+    };
+    // Short text: as it is.
+    assert_eq!(snippet("Causa posible", &["causa"]), "Causa posible");
+    // Chinese, no spaces: a window of characters around the match.
+    let chinese = format!("{}激活错误{}", "错".repeat(250), "码".repeat(250));
+    let cut = snippet(&chinese, &["激活"]);
+    assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+    assert!(cut.contains("激活错误"), "{cut}");
+    assert!(cut.chars().count() <= 162, "{cut}");
+    // Emoji (two UTF-16 units each) all around: whole characters only.
+    let emoji = format!("{}clave{}", "😀".repeat(120), "😀".repeat(120));
+    let cut = snippet(&emoji, &["clave"]);
+    assert!(cut.contains("clave"), "{cut}");
+    assert!(
+        cut.trim_matches('…')
+            .chars()
+            .all(|c| c == '😀' || c.is_ascii_lowercase()),
+        "{cut}"
+    );
+    // No match (a word family's other form): the section's start.
+    let latin = format!("Causa posible {}", "palabra ".repeat(40));
+    let cut = snippet(&latin, &["nada"]);
+    assert!(
+        cut.starts_with("Causa posible palabra") && cut.ends_with("palabra…"),
+        "{cut}"
+    );
     reader.assert_no_errors();
 }
 

@@ -28,7 +28,8 @@ pub struct Section {
     /// The heading's text; empty for the part before the first heading.
     pub heading: String,
     /// The start of the section's text, whitespace collapsed, headings
-    /// excluded: the result snippet (cut by `excerpt` in `search/mod.rs`).
+    /// excluded, from which a result's snippet is cut (`clipped` in
+    /// `search/mod.rs`, then `snippet` in `static/search.js`).
     pub text: String,
 }
 
@@ -114,7 +115,7 @@ impl State {
         let (target, limit) = if heading {
             (&mut current.heading, usize::MAX)
         } else {
-            (&mut current.text, super::EXCERPT + 1)
+            (&mut current.text, super::SECTION_TEXT + 1)
         };
         if self.kept < limit || heading {
             for c in decoded.chars() {

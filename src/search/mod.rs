@@ -5,7 +5,9 @@
 //! pages) Pagefind's indexing API took 45 s and 4.6 GiB of memory for the
 //! articles alone (`benches/pagefind/`), against 1.9 s and 50 MiB more
 //! for this index, built from the bodies the render stage already has, in
-//! the same pass; and it is smaller (1,368 bytes a page against 3,026).
+//! the same pass; and it is smaller as a server sends it (656 bytes a
+//! page gzip-compressed, sections' text for snippets included, against
+//! Pagefind's 3,026).
 //! Pagefind's client also fetches its files, which a browser refuses on
 //! `file://`; ours loads plain scripts, so search works from `file://`
 //! too. README "Search" has the figures.
@@ -16,7 +18,8 @@
 //!   each with its postings (see `encode.rs`). A query loads one shard
 //!   per term; the last term of a query also matches as a prefix.
 //! - `d<n>.js`: pages `n * CHUNK ..`: URL, title and per section its
-//!   anchor, heading and the start of its text (the result snippet).
+//!   anchor, heading and text (up to [`SECTION_TEXT`] characters), from
+//!   which the browser cuts each result's snippet around the match.
 //!
 //! Each file is `polydocSearch.put(key, data)`: a script, not JSON, so
 //! that a `<script>` element can load it where `fetch` can't.
@@ -48,8 +51,13 @@ pub use extract::Section;
 
 /// Pages per `d<n>.js` file.
 pub const CHUNK: usize = 8;
-/// Characters of a section's text kept for its snippet.
-pub const EXCERPT: usize = 160;
+/// Characters of a section's text kept in the docs files: the browser
+/// cuts each result's snippet from it around the first word of the query
+/// (`snippet` in `static/search.js`), so a match deep in a section is
+/// shown where it stands. Whole sections would grow the index with text
+/// no snippet reaches; a thousand characters hold most sections of the
+/// seeds and of Microsoft's articles whole.
+pub const SECTION_TEXT: usize = 1000;
 
 /// Weights of a term's occurrences by where it stands.
 const TITLE_WEIGHT: u32 = 4;
@@ -209,7 +217,7 @@ impl SearchIndex {
             page.title,
             sections
                 .iter()
-                .map(|s| (&s.anchor, &s.heading, excerpt(&s.text)))
+                .map(|s| (&s.anchor, &s.heading, clipped(&s.text)))
                 .collect::<Vec<_>>(),
         ));
         let finished = {
@@ -390,14 +398,15 @@ impl LocaleIndex {
     }
 }
 
-/// The start of a section's text, cut at a word boundary.
-fn excerpt(text: &str) -> String {
-    if text.chars().count() <= EXCERPT {
+/// A section's text up to [`SECTION_TEXT`] characters, cut at a word
+/// boundary.
+fn clipped(text: &str) -> String {
+    if text.chars().count() <= SECTION_TEXT {
         return text.to_owned();
     }
     let end = text
         .char_indices()
-        .nth(EXCERPT)
+        .nth(SECTION_TEXT)
         .map_or(text.len(), |(i, _)| i);
     let cut = text[..end]
         .rfind(' ')
@@ -408,7 +417,7 @@ fn excerpt(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{LocaleSpec, PageInput, SearchIndex, excerpt};
+    use super::{LocaleSpec, PageInput, SearchIndex, clipped};
 
     /// The files an index writes when its pages come in `order`.
     fn files_after(order: &[usize]) -> Vec<(String, Vec<u8>)> {
@@ -458,11 +467,11 @@ mod tests {
     }
 
     #[test]
-    fn excerpts_end_at_a_word() {
-        let text = "word ".repeat(100);
-        let cut = excerpt(&text);
+    fn section_texts_end_at_a_word() {
+        let text = "word ".repeat(1000);
+        let cut = clipped(&text);
         assert!(cut.ends_with("word…"), "{cut}");
-        assert!(cut.chars().count() <= super::EXCERPT + 1);
-        assert_eq!(excerpt("short text"), "short text");
+        assert!(cut.chars().count() <= super::SECTION_TEXT + 1);
+        assert_eq!(clipped("short text"), "short text");
     }
 }
