@@ -676,7 +676,7 @@ fn a_zone_pivot_picker_shows_the_picked_zones_only() {
     // So does a link within the page.
     reader.js("(() => { const s = document.querySelector('.pivot-picker select'); s.value = 'windows'; s.dispatchEvent(new Event('change')); history.replaceState(null, '', location.pathname); return true; })()");
     assert_eq!(reader.js(shown), serde_json::json!(["windows"]));
-    reader.click("article a[href='#on-linux']");
+    reader.click("article p a[href='#on-linux']");
     reader.wait_for("document.querySelector('.pivot-picker select').value === 'linux'");
     assert_eq!(reader.js(shown), serde_json::json!(["linux"]));
     reader.assert_no_errors();

@@ -344,3 +344,31 @@ fn the_output_root_holds_the_theme_and_the_locales_only() {
         ]
     );
 }
+
+/// Each section heading links to itself, named in the page's language;
+/// the link holds no text, so the heading reads (and is indexed) as
+/// written. The title (H1) is the page and has none.
+#[test]
+fn section_headings_link_to_themselves() {
+    for (path, label) in [
+        (ES, "Vínculo a esta sección"),
+        (IT, "Link a questa sezione"),
+    ] {
+        let html = page(path);
+        let headings = select(&html, "article h2[id], article h3[id], article h4[id]");
+        assert!(headings.len() > 30, "{path}");
+        for h in headings {
+            let links = h
+                .select(&scraper::Selector::parse("a.heading-anchor").unwrap())
+                .collect::<Vec<_>>();
+            assert_eq!(links.len(), 1, "{path}: {}", h.html());
+            assert_eq!(attr(&links[0], "href"), format!("#{}", attr(&h, "id")));
+            assert_eq!(attr(&links[0], "aria-label"), label);
+            assert_eq!(text(&links[0]), "");
+        }
+        assert!(select(&html, "h1 a.heading-anchor").is_empty(), "{path}");
+    }
+    let es = page(ES);
+    let heading = select(&es, "h3[id='0x8007232b-dns-name-does-not-exist']")[0];
+    assert_eq!(text(&heading), "0x8007232B: el nombre DNS no existe");
+}

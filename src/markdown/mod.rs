@@ -371,7 +371,7 @@ mod tests {
         let doc = doc(md);
         assert_eq!(
             html(md).trim_start_matches("<p>intro</p>\n"),
-            "<h3 id=\"x\">Texto</h3>\n"
+            "<h3 id=\"x\">Texto<a class=\"heading-anchor\" href=\"#x\" aria-label=\"Link to this section\"></a></h3>\n"
         );
         let h = &doc.headings[0];
         assert_eq!(
@@ -388,10 +388,21 @@ mod tests {
 
     #[test]
     fn other_headings_get_unique_slugs() {
+        let link = |id: &str| {
+            format!(
+                "<a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"Link to this section\"></a>"
+            )
+        };
         assert_eq!(
             html("## Causa posible\n## Causa posible\n"),
-            "<h2 id=\"causa-posible\">Causa posible</h2>\n<h2 id=\"causa-posible-1\">Causa posible</h2>\n"
+            format!(
+                "<h2 id=\"causa-posible\">Causa posible{}</h2>\n<h2 id=\"causa-posible-1\">Causa posible{}</h2>\n",
+                link("causa-posible"),
+                link("causa-posible-1")
+            )
         );
+        // The page's title links to nothing: it is the page.
+        assert_eq!(html("# Título\n"), "<h1 id=\"título\">Título</h1>\n");
     }
 
     #[test]

@@ -258,6 +258,9 @@ impl<'a> Renderer<'a> {
             site: &links,
             file: &page.source.rel_path,
             chain: &[],
+            section_link: self.strings[page.locale()]
+                .get("section_link")
+                .map_or("Link to this section", String::as_str),
         };
         // A redirection file's entry wins over the page's own
         // `redirect_url`, as Microsoft's publishing has it.

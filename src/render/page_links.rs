@@ -65,6 +65,7 @@ impl SiteLinks for PageLinks<'_> {
             site: self,
             file: path,
             chain: &chain,
+            section_link: cx.section_link,
         };
         Some(render_body(
             &included.source.text,

@@ -19,7 +19,7 @@ mod inline;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::{
     AlertTitles, Document, Highlighter, alerts, links, options, parse_text, strip_heading_anchor,
@@ -88,6 +88,9 @@ pub struct RenderContext<'a> {
     pub file: &'a str,
     /// The files that include this one, outermost first.
     pub chain: &'a [&'a str],
+    /// The accessible name of a heading's link to itself, in the page's
+    /// language ("Link to this section").
+    pub section_link: &'a str,
 }
 
 impl<'a> RenderContext<'a> {
@@ -99,6 +102,7 @@ impl<'a> RenderContext<'a> {
             site: &NoSite,
             file: "",
             chain: &[],
+            section_link: "Link to this section",
         }
     }
 }
@@ -236,6 +240,12 @@ impl<'c, 'd> Writer<'c, 'd> {
                     .next()
                     .map(|h| CowStr::from(self.doc.headings.id(h).to_owned()))
                     .or(id);
+                // Sections are linked to (DocFX's templates add such links
+                // with anchor-js); the title, H1, is the page itself.
+                let link = id
+                    .as_deref()
+                    .filter(|_| level != HeadingLevel::H1)
+                    .map(|id| self_link(id, self.cx.section_link));
                 self.out.push(Event::Start(Tag::Heading {
                     level,
                     id,
@@ -246,6 +256,8 @@ impl<'c, 'd> Writer<'c, 'd> {
                     let next = self.inline(e);
                     self.out.extend(next);
                 }
+                self.out
+                    .extend(link.map(|html| Event::InlineHtml(html.into())));
                 self.out.push(Event::End(TagEnd::Heading(level)));
                 return end + 1;
             }
@@ -320,4 +332,15 @@ impl<'c, 'd> Writer<'c, 'd> {
         }
         i + 1
     }
+}
+
+/// A heading's link to itself: empty, its mark drawn by the stylesheet
+/// (`.heading-anchor::before`), so that the heading's text, which search
+/// indexes and readers copy, stays as written.
+fn self_link(id: &str, label: &str) -> String {
+    format!(
+        "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\"></a>",
+        html_escape::encode_double_quoted_attribute(id),
+        html_escape::encode_double_quoted_attribute(label)
+    )
 }
