@@ -164,7 +164,8 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 /// switch that lost its mark or its case, a keyword of the syntax
 /// translated, a placeholder the machine-translation pipeline left where
 /// something was lost, a term it must keep put back inside a word, its
-/// source text left glued after a heading).
+/// source text left glued after a heading, a path of a link text it
+/// mangled).
 const DRIFT_RULES: &[&str] = &[
     "translation-token-mismatch",
     "translation-cell-mismatch",
@@ -174,6 +175,7 @@ const DRIFT_RULES: &[&str] = &[
     "mt-placeholder",
     "glued-no-loc-term",
     "appended-source-text",
+    "mangled-link-text",
 ];
 
 /// The findings that drift reports as token signals, whatever severity

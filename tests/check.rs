@@ -834,6 +834,56 @@ fn glued_terms_and_appended_source_text_and_nothing_like_them() {
     );
 }
 
+/// Link texts that are their own target as machine translation left it
+/// (the real ko-kr AADSTS page of azure-docs: `. /` for `../`, a spaced and
+/// translated anchor, a word of the sentence moved in); not a text that
+/// writes the path as it is, names the file in a sentence or alone, or a
+/// root path after a word.
+#[test]
+fn a_link_text_that_is_its_target_mangled() {
+    let page = concat!(
+        "# 오류 코드\n\n",
+        "해결 방법을 확인 [하세요. /manage-apps/sso-gallery.md # 인증서 또는 키가 구성 되어 있지 않습니다](../manage-apps/sso-gallery.md#certificate-or-key-not-configured).\n\n",
+        "자세한 내용:[. /manage-apps/sso-gallery.md # 사용자가 할당 되지 않음-역할](../manage-apps/sso-gallery.md#user-not-assigned-a-role)입니다.\n\n",
+        "문서를 참조 [하세요. /azuread-dev/v1-protocols-oauth-code.md](../azuread-dev/v1-protocols-oauth-code.md).\n\n",
+        "[../manage-apps/sso-gallery.md#user-not-assigned-a-role](../manage-apps/sso-gallery.md#user-not-assigned-a-role)\n\n",
+        "[sso-gallery.md](../manage-apps/sso-gallery.md) and [the sso-gallery.md page](../manage-apps/sso-gallery.md)\n\n",
+        "[Read /manage-apps/sso-gallery.md](../manage-apps/sso-gallery.md)\n\n",
+        "[https://aka.ms/certCreds](./certificate-credentials.md)\n",
+    );
+    let (_, doc) = run_json(
+        &[
+            ("ko-kr/develop/codes.md", page),
+            (
+                "ko-kr/manage-apps/sso-gallery.md",
+                "# S\n\n## <a name=\"certificate-or-key-not-configured\"></a>C\n\n## <a name=\"user-not-assigned-a-role\"></a>U\n",
+            ),
+            ("ko-kr/azuread-dev/v1-protocols-oauth-code.md", "# O\n"),
+            ("ko-kr/develop/certificate-credentials.md", "# C\n"),
+        ],
+        &[],
+    );
+    let file = "content/ko-kr/develop/codes.md";
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("mangled-link-text", file, 3),
+            ("mangled-link-text", file, 5),
+            ("mangled-link-text", file, 7),
+        ])
+    );
+    let found = finding_at(&doc, file, 5);
+    assert_eq!(
+        found["message"],
+        "this link text is its target as machine translation left it: `. /manage-apps/sso-gallery.md # 사용자가 할당 되지 않음-역할` for `../manage-apps/sso-gallery.md#user-not-assigned-a-role`"
+    );
+    assert_eq!(
+        found["help"],
+        "write the target as the link text, `../manage-apps/sso-gallery.md#user-not-assigned-a-role`, or the title of the page or section it leads to"
+    );
+    assert_eq!(found["location"]["column"], 9);
+}
+
 /// Between pages too: an index of compiler warnings whose link text names
 /// one code and leads to the page of another (cpp-docs lists hundreds of
 /// such rows). Not a code inside the range of an index page it leads to,

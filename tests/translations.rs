@@ -1300,3 +1300,28 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
         ]
     );
 }
+
+/// The real ko-kr machine translation of azure-docs' AADSTS error codes
+/// page (`tests/data/README.md`): a table of 250 codes, placeholders in
+/// braces and quotes, paths as link texts. Three of those paths came out
+/// of machine translation mangled (`. /manage-apps/... # 사용자가 할당 되지
+/// 않음-역할`), which `mangled-link-text` finds; nothing else on the page
+/// is a finding but its links to pages outside the sample.
+#[test]
+fn real_aadsts_page_gives_its_mangled_link_texts_and_nothing_else() {
+    let (code, doc) = check_json(&repo().join("tests/data/real-aad"), &[]);
+    assert_eq!(code, Some(1));
+    let file = "content/ko-kr/active-directory/develop/reference-aadsts-error-codes.md";
+    let mut expected: Vec<(&str, &str, u64)> = [27, 61, 95, 98, 99, 199, 256, 321]
+        .into_iter()
+        .map(|line| ("broken-link", file, line))
+        .collect();
+    for line in [99, 143, 256] {
+        expected.push(("mangled-link-text", file, line));
+    }
+    assert_eq!(findings(&doc), set(&expected));
+    assert_eq!(
+        finding_at(&doc, file, 143)["message"],
+        "this link text is its target as machine translation left it: `. /manage-apps/application-sign-in-problem-federated-sso-gallery.md # 사용자가 할당 되지 않음-역할` for `../manage-apps/application-sign-in-problem-federated-sso-gallery.md#user-not-assigned-a-role`"
+    );
+}

@@ -81,18 +81,9 @@ fn headings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
 /// (see the module docs).
 fn link_texts(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     let facts = &page.doc.facts;
-    let text = &page.source.text;
-    facts
-        .links
-        .iter()
-        .filter(|l| !l.image && !l.text_is_code)
-        .filter_map(|link| {
-            let target = facts.target(link);
-            if target.contains(':') || target.starts_with('#') {
-                return None;
-            }
-            let path = target.split(['#', '?']).next().unwrap_or(target);
-            let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    super::file_links(page)
+        .filter_map(|found| {
+            let (link, file) = (found.link, found.file);
             let stem = file.strip_suffix(".md")?;
             let first = stem.split(['-', '_']).find(|w| !w.is_empty())?;
             if !case_glued(facts.link_text(link), first) {
@@ -106,8 +97,7 @@ fn link_texts(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
             let count = (3..=words.len())
                 .rev()
                 .find(|&n| glued_to_end(&label, &words[..n]))?;
-            let written = text.get(link.text_offset..link.span.end)?;
-            let written = &written[..written.rfind("](")?];
+            let written = found.written(page)?;
             let at = glued_start(written, &words[0].to_ascii_lowercase())?;
             let (before, source) = written.split_at(at);
             let case_change = before.chars().next_back().is_some_and(char::is_lowercase)

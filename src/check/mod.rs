@@ -27,6 +27,7 @@ mod link_syntax;
 mod link_text;
 mod links;
 mod lost_switches;
+mod mangled_links;
 mod merge;
 mod mt_placeholders;
 mod pivots;
@@ -152,7 +153,12 @@ pub const RULES: &[RuleInfo] = &[
     rule(
         "appended-source-text",
         Severity::Warning,
-        "A translated heading that ends with its source text glued to it (`...a livello di codiceSet the option in Visual Studio`), which its anchor shows.",
+        "A translated heading or link text that ends with its source text glued to it (`...a livello di codiceSet the option in Visual Studio`), which its anchor or its target's file name shows.",
+    ),
+    rule(
+        "mangled-link-text",
+        Severity::Warning,
+        "A link whose text is its own target as machine translation left it (`. /manage-apps/x.md # 번역된 앵커` for `../manage-apps/x.md#anchor`).",
     ),
     rule(
         "stray-bold",
@@ -525,6 +531,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("escaped_entities", escaped_entities::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),
+    ("mangled_links", mangled_links::check),
     ("alert_keywords", alert_keywords::check),
     ("link_syntax", link_syntax::check),
     ("stray_bold", stray_bold::check),
@@ -641,6 +648,47 @@ pub fn sort(findings: &mut [Finding]) {
 }
 
 /// `a`, `a and b`, `a, b and c`: a list as a message says it.
+/// A prose link to a file of the site (`../x/y.md#a`), as the rules about
+/// link texts read it: not an image, a code span, an address or a link
+/// within the page.
+pub(crate) struct FileLink<'p> {
+    pub link: &'p Link,
+    /// The destination as written, trimmed.
+    pub target: &'p str,
+    /// Its last path segment, fragment and query left out (`y.md`).
+    pub file: &'p str,
+}
+
+impl<'p> FileLink<'p> {
+    /// The text as the source writes it, between `[` and `](`: markup and
+    /// spacing included, which the plain link text has lost.
+    pub fn written(&self, page: &'p crate::site::Page) -> Option<&'p str> {
+        let written = page
+            .source
+            .text
+            .get(self.link.text_offset..self.link.span.end)?;
+        Some(&written[..written.rfind("](")?])
+    }
+}
+
+/// The prose links of `page` to files ([`FileLink`]).
+pub(crate) fn file_links(page: &crate::site::Page) -> impl Iterator<Item = FileLink<'_>> {
+    let facts = &page.doc.facts;
+    facts
+        .links
+        .iter()
+        .filter(|l| !l.image && !l.text_is_code)
+        .filter_map(|link| {
+            let target = facts.target(link).trim();
+            if target.contains(':') || target.starts_with('#') {
+                return None;
+            }
+            let path = target.split(['#', '?']).next().unwrap_or(target);
+            let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+            Some(FileLink { link, target, file })
+        })
+}
+
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
