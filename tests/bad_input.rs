@@ -296,6 +296,8 @@ const PIECES: &[&str] = &[
     "|máscara \\<Netmask>|x|\n", "|ID. = { `<a>`|x|\n", "|size=<n>|x|\n",
     "queSEHadmite", "SEHCMD", "tryé", "为**`x`**", "**真，**她", "使用/clr", "[（/clr](a.md)）",
     "`a``b`", "<xref:System.String?displayProperty=fullName>", "@Fabrikam.Gadget", "\\**",
+    "[하세요. /sub/c.md # 앵커](../sub/c.md#z)", "[. /sub/c.md](./sub/c.md)", "[. /](./)",
+    "[eccezioniErrors and Exception Handling](errors-and-exception-handling-cpp.md)",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
@@ -309,7 +311,7 @@ fn random_site(seed: u64) -> Fixture {
         (state % n as u64) as usize
     };
     let site = Fixture::new();
-    match next(3) {
+    match next(4) {
         0 => {
             site.write(
                 "polydoc.toml",
@@ -328,6 +330,12 @@ fn random_site(seed: u64) -> Fixture {
             .write(
                 "n.json",
                 r#"{"references":[{"uid":"System.String","name":"String","href":"s.html"}]}"#,
+            );
+        }
+        2 => {
+            site.write(
+                "polydoc.toml",
+                "[edit]\nurl = \"https://x.example/edit/{path}?l={locale}&a=1\"\n",
             );
         }
         _ => {}
