@@ -647,7 +647,6 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
-/// `a`, `a and b`, `a, b and c`: a list as a message says it.
 /// A prose link to a file of the site (`../x/y.md#a`), as the rules about
 /// link texts read it: not an image, a code span, an address or a link
 /// within the page.
@@ -689,6 +688,7 @@ pub(crate) fn file_links(page: &crate::site::Page) -> impl Iterator<Item = FileL
         })
 }
 
+/// `a`, `a and b`, `a, b and c`: a list as a message says it.
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
