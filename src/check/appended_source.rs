@@ -84,7 +84,7 @@ fn link_texts(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     super::file_links(page)
         .filter_map(|found| {
             let (link, file) = (found.link, found.file);
-            let stem = file.strip_suffix(".md")?;
+            let stem = crate::markdown::links::strip_md(file)?;
             let first = stem.split(['-', '_']).find(|w| !w.is_empty())?;
             if !case_glued(facts.link_text(link), first) {
                 return None;

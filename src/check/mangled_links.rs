@@ -28,7 +28,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 fn mangled(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     super::file_links(page)
         .filter_map(|found| {
-            let (link, target, file) = (found.link, found.target, found.file);
+            let (link, target, path, file) = (found.link, found.target, found.path, found.file);
             // A mangled path keeps a `/` or a `#`; prose has neither.
             let plain = page.doc.facts.link_text(link).as_bytes();
             if !file.contains('.')
@@ -37,7 +37,6 @@ fn mangled(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
             {
                 return None;
             }
-            let path = target.split(['#', '?']).next().unwrap_or(target);
             let written = found.written(page)?;
             let at = written.find(file)?;
             let (before, after) = (&written[..at], &written[at + file.len()..]);

@@ -654,7 +654,9 @@ pub(crate) struct FileLink<'p> {
     pub link: &'p Link,
     /// The destination as written, trimmed.
     pub target: &'p str,
-    /// Its last path segment, fragment and query left out (`y.md`).
+    /// The destination without its fragment and query (`../x/y.md`).
+    pub path: &'p str,
+    /// The path's last segment (`y.md`).
     pub file: &'p str,
 }
 
@@ -684,7 +686,12 @@ pub(crate) fn file_links(page: &crate::site::Page) -> impl Iterator<Item = FileL
             }
             let path = target.split(['#', '?']).next().unwrap_or(target);
             let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
-            Some(FileLink { link, target, file })
+            Some(FileLink {
+                link,
+                target,
+                path,
+                file,
+            })
         })
 }
 
