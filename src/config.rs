@@ -41,6 +41,9 @@ pub struct ConfigFile {
     /// Whether `build` writes the search index and shows the search box
     /// (default true).
     pub search: Option<bool>,
+    /// Whether a translation made from an older source version than
+    /// another of its page says so at its top (default true).
+    pub outdated_notice: Option<bool>,
     pub includes: Option<Vec<String>>,
     pub alerts: Option<BTreeMap<String, String>>,
     /// Where the pages live on the site they are published to
@@ -131,6 +134,7 @@ pub struct Config {
     pub rules: BTreeMap<String, Level>,
     pub status_page: bool,
     pub search: bool,
+    pub outdated_notice: bool,
     /// Files (below a locale folder) that are only included, besides `includes/` folders.
     pub includes: Vec<String>,
     /// Alert keywords the site adds (`TODO`) and their CSS classes.
@@ -199,6 +203,7 @@ impl Config {
             rules: file.rules.unwrap_or_default(),
             status_page: file.status_page.unwrap_or(false),
             search: file.search.unwrap_or(true),
+            outdated_notice: file.outdated_notice.unwrap_or(true),
             includes: file.includes.unwrap_or_default(),
             alerts: file.alerts.unwrap_or_default(),
             published: file.published.map_or_else(Default::default, |p| {

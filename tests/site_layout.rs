@@ -537,3 +537,139 @@ fn bad_edit_settings_are_configuration_errors_at_their_place() {
         assert!(!site.out("en-us/a.html").exists());
     }
 }
+
+/// A translated page as Microsoft's localization pipeline stamps it.
+fn stamped(title: &str, hash: &str, handoff: &str) -> String {
+    format!(
+        "---\ntitle: {title}\nms.openlocfilehash: {hash}\nms.lasthandoff: {handoff}\n---\n# {title}\n\nText.\n"
+    )
+}
+
+/// The text and link of a page's outdated notice, if it has one.
+fn outdated_notice(html: &scraper::Html) -> Option<(String, String, String)> {
+    let notices = select(html, "article aside.outdated-notice");
+    assert!(notices.len() <= 1, "one notice at most");
+    let notice = notices.first()?;
+    let link = select(html, "aside.outdated-notice a")[0];
+    Some((
+        text(notice),
+        attr(&link, "href").to_owned(),
+        attr(&link, "hreflang").to_owned(),
+    ))
+}
+
+/// Among peers, a translation made from an older source version says so,
+/// in its language, and links to the one made from the newest; the
+/// others, and pages without stamps, say nothing.
+#[test]
+fn a_translation_of_an_older_source_version_links_to_the_newest() {
+    let site = Fixture::new();
+    site.write("content/es-es/a.md", stamped("A", "aaaa1111", "01/10/2020"))
+        .write("content/it-it/a.md", stamped("A", "bbbb2222", "03/05/2021"))
+        .write("content/fr-fr/a.md", stamped("A", "bbbb2222", "03/06/2021"))
+        .write("content/es-es/b.md", page("B"))
+        .write("content/fr-fr/b.md", page("B"));
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        outdated_notice(&site.html("es-es/a.html")),
+        Some((
+            "Es posible que esta traducción no esté actualizada. Versión más reciente: Français"
+                .to_owned(),
+            "../fr-fr/a.html".to_owned(),
+            "fr-FR".to_owned()
+        ))
+    );
+    for path in [
+        "it-it/a.html",
+        "fr-fr/a.html",
+        "es-es/b.html",
+        "fr-fr/b.html",
+    ] {
+        assert_eq!(outdated_notice(&site.html(path)), None, "{path}");
+    }
+}
+
+/// With a source locale, the notice sends readers to the source page;
+/// `outdated_notice = false` turns it off.
+#[test]
+fn with_a_source_locale_the_notice_links_to_the_source_page() {
+    let site = Fixture::new();
+    site.write("content/en-us/docs/a.md", page("A"))
+        .write(
+            "content/de-de/docs/a.md",
+            stamped("A", "aaaa1111", "01/10/2020"),
+        )
+        .write(
+            "content/ja-jp/docs/a.md",
+            stamped("A", "bbbb2222", "03/05/2021"),
+        )
+        .write("polydoc.toml", "source = \"en-us\"\n");
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    assert_eq!(
+        outdated_notice(&site.html("de-de/docs/a.html")),
+        Some((
+            "Diese Übersetzung ist möglicherweise nicht mehr aktuell. Neuere Version: English"
+                .to_owned(),
+            "../../en-us/docs/a.html".to_owned(),
+            "en-US".to_owned()
+        ))
+    );
+    for path in ["en-us/docs/a.html", "ja-jp/docs/a.html"] {
+        assert_eq!(outdated_notice(&site.html(path)), None, "{path}");
+    }
+    site.write(
+        "polydoc.toml",
+        "source = \"en-us\"\noutdated_notice = false\n",
+    );
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    assert_eq!(outdated_notice(&site.html("de-de/docs/a.html")), None);
+}
+
+/// On the real translations (`tests/data/README.md`), the one page that
+/// `polydoc drift` calls outdated, it-it's `robocopy` (made from an older
+/// source version than es-es's and fr-fr's), is the one page whose
+/// notice says so; the others, inconsistent or up to date, say nothing.
+#[test]
+fn real_translations_carry_the_notice_where_drift_says_outdated() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let out_dir = out.path().join("site");
+    let built = polydoc(
+        &repo(),
+        &[
+            "build",
+            "--quiet",
+            "--content",
+            "tests/data/real",
+            "--out",
+            out_dir.to_str().expect("UTF-8 path"),
+        ],
+    );
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let mut noticed = Vec::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&out_dir).into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        if let Some(notice) = outdated_notice(&parse_file(path)) {
+            let page = path.strip_prefix(&out_dir).expect("below the output");
+            noticed.push((page.to_string_lossy().replace('\\', "/"), notice));
+        }
+    }
+    assert!(pages > 50, "{pages} pages");
+    assert_eq!(
+        noticed,
+        [(
+            "it-it/windows-commands/robocopy.html".to_owned(),
+            (
+                "Questa traduzione potrebbe non essere aggiornata. Versione più recente: Français"
+                    .to_owned(),
+                "../../fr-fr/windows-commands/robocopy.html".to_owned(),
+                "fr-FR".to_owned()
+            )
+        )]
+    );
+}

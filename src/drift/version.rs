@@ -48,6 +48,48 @@ impl Stamp {
     }
 }
 
+/// The stamps of a group's translations (the source page left out), by
+/// member, for those that carry a hash.
+fn stamps(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<(usize, Stamp)> {
+    group
+        .iter()
+        .enumerate()
+        .filter(|&(_, &p)| Some(p) != source_page)
+        .map(|(m, &p)| (m, Stamp::read(&site.pages[p].source)))
+        .filter(|(_, s)| s.hash.is_some())
+        .collect()
+}
+
+/// The newest source version among `stamps`: that of the latest hand-off.
+fn newest(stamps: &[(usize, Stamp)]) -> Option<&(usize, Stamp)> {
+    stamps
+        .iter()
+        .filter(|(_, s)| s.handoff.is_some())
+        .max_by_key(|(_, s)| s.handoff.as_ref().map(|h| h.1))
+}
+
+/// Whether `stamp` was made from an older source version than `newest`:
+/// another hash, and a hand-off date of its own (without one, nothing
+/// tells which version is the older).
+fn is_behind(stamp: &Stamp, newest: &Stamp) -> bool {
+    newest.hash != stamp.hash && stamp.handoff.is_some()
+}
+
+/// The members of `group` made from an older source version than another
+/// translation of it, each with the member that has the newest: what the
+/// `version` signal calls drift, for `build`'s notice on outdated pages.
+pub fn behind(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<(usize, usize)> {
+    let stamps = stamps(site, group, source_page);
+    let Some((n, newest)) = newest(&stamps) else {
+        return Vec::new();
+    };
+    stamps
+        .iter()
+        .filter(|(_, s)| is_behind(s, newest))
+        .map(|&(m, _)| (m, *n))
+        .collect()
+}
+
 /// Source-version signals from the translations' front matter.
 pub fn signals(
     site: &Site,
@@ -56,13 +98,7 @@ pub fn signals(
     signals: &mut [Vec<Signal>],
 ) {
     let locale_key = |p: usize| site.locales[site.pages[p].locale()].key.as_str();
-    let stamps: Vec<(usize, Stamp)> = group
-        .iter()
-        .enumerate()
-        .filter(|&(_, &p)| Some(p) != source_page)
-        .map(|(m, &p)| (m, Stamp::read(&site.pages[p].source)))
-        .filter(|(_, s)| s.hash.is_some())
-        .collect();
+    let stamps = stamps(site, group, source_page);
     let describe = |m: usize, s: &Stamp| {
         let hash = s.short_hash().unwrap_or("?");
         let commit = s
@@ -81,11 +117,7 @@ pub fn signals(
             ),
         }
     };
-    // The newest source version: that of the latest hand-off.
-    let newest = stamps
-        .iter()
-        .filter(|(_, s)| s.handoff.is_some())
-        .max_by_key(|(_, s)| s.handoff.as_ref().map(|h| h.1));
+    let newest = newest(&stamps);
     for (m, stamp) in &stamps {
         let peers: Vec<&(usize, Stamp)> = stamps.iter().filter(|(o, _)| o != m).collect();
         if peers.is_empty() {
@@ -110,7 +142,7 @@ pub fn signals(
         }
         match newest {
             Some((n, newest_stamp)) if newest_stamp.hash != stamp.hash => {
-                let behind = stamp.handoff.is_some();
+                let behind = is_behind(stamp, newest_stamp);
                 let message = format!(
                     "translated from an older source version: {}, while {} is newer",
                     describe(*m, stamp),

@@ -65,9 +65,22 @@ pub(super) struct PageInfo<'a> {
     pub(super) updated: Option<String>,
     /// Where the page's source file is edited (`[edit]` in polydoc.toml).
     pub(super) edit_url: Option<String>,
+    /// A newer version of this translation, when it was made from an
+    /// older source version ([`super::outdated`]).
+    pub(super) outdated: Option<Outdated<'a>>,
     pub(super) body: &'a str,
     pub(super) locale: &'a str,
     pub(super) path: &'a str,
+}
+
+/// Where the reader of an outdated translation finds a newer version:
+/// `page.outdated.href` (relative), `.lang` (its language tag) and
+/// `.name` (its language's name, in that language).
+#[derive(Serialize)]
+pub(super) struct Outdated<'a> {
+    pub(super) href: String,
+    pub(super) lang: &'a str,
+    pub(super) name: &'a str,
 }
 
 /// A page that moved (`redirect_url`), as `redirect.html` sees it:

@@ -23,6 +23,7 @@ use crate::theme::{Theme, error_chain};
 
 mod context;
 mod nav_html;
+mod outdated;
 mod page_links;
 mod sitemap;
 mod toc_nav;
@@ -34,7 +35,8 @@ use nav_html::FolderNav;
 use page_links::PageLinks;
 
 use context::{
-    Alternate, Common, ListEntry, LocaleEntry, PageInfo, Redirect, SiteInfo, TocEntry, Translation,
+    Alternate, Common, ListEntry, LocaleEntry, Outdated, PageInfo, Redirect, SiteInfo, TocEntry,
+    Translation,
 };
 use urls::{encode_path, relative};
 
@@ -70,6 +72,9 @@ pub struct Renderer<'a> {
     /// Per page, its position among its locale's pages (the search
     /// index's page order).
     ordinals: Vec<usize>,
+    /// Per page, the newer version its outdated notice links to
+    /// ([`outdated`]); empty when `outdated_notice` is off.
+    newer: Vec<Option<usize>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -102,6 +107,11 @@ impl<'a> Renderer<'a> {
             highlighter: Highlighter::default(),
             search: None,
             ordinals: Vec::new(),
+            newer: if config.outdated_notice {
+                outdated::newer_versions(site)
+            } else {
+                Vec::new()
+            },
         };
         if config.search {
             let mut counts = vec![0; site.locales.len()];
@@ -329,6 +339,14 @@ impl<'a> Renderer<'a> {
                 .or_else(|| page.source.meta_str("date"))
                 .and_then(context::iso_date),
             edit_url: self.edit.url(page.locale(), &page.source.rel_path),
+            outdated: self.newer.get(index).copied().flatten().map(|newer| {
+                let locale = self.site.pages[newer].locale();
+                Outdated {
+                    href: relative(&page.out_path, &self.site.pages[newer].out_path),
+                    lang: &self.site.locales[locale].tag,
+                    name: &self.names[locale],
+                }
+            }),
             body: &body,
             locale: &self.site.locales[page.locale()].key,
             path: &page.out_path,
