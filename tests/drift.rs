@@ -704,9 +704,10 @@ fn the_html_report_has_a_matrix_and_side_by_side_pages() {
     assert!(stylesheet.is_file());
 }
 
-/// Locales that lack the page have their card and no column; a number
-/// compared without the letters written against it is marked as a reader
-/// sees it (`C2065`, real cpp-docs pages).
+/// Locales that lack the page are named on one line, with no card and
+/// no column; a number compared without the letters written against it
+/// is marked as a reader sees it (`C2065`, real cpp-docs pages), and the
+/// code a reason quotes is code.
 #[test]
 fn side_by_side_columns_are_the_locales_that_have_the_page() {
     let dir = tempfile::tempdir().unwrap();
@@ -729,12 +730,16 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
         .iter()
         .map(|a| attr(a, "id").to_owned())
         .collect();
+    assert_eq!(cards, ["fr-fr", "it-it", "tr-tr"]);
     assert_eq!(
-        cards,
-        [
-            "de-de", "es-es", "fr-fr", "it-it", "ko-kr", "tr-tr", "zh-cn"
-        ]
+        common::attrs(&page, ".missing-in span[id]", "id"),
+        ["de-de", "es-es", "ko-kr", "zh-cn"]
     );
+    assert_eq!(
+        texts(&page, "#fr-fr .signals li"),
+        ["tokens line 21: this paragraph lacks C2065, which it-it, tr-tr have"]
+    );
+    assert_eq!(texts(&page, "#fr-fr .signals li code"), ["C2065"]);
     assert_eq!(
         texts(&page, "table.aligned thead th"),
         ["fr-fr", "it-it", "tr-tr"]

@@ -1,11 +1,13 @@
 //! The drift report as a small static site: `index.html`, a matrix of
 //! pages x locales (sortable, filterable by locale, status and path, and
 //! complete without JavaScript), and one side-by-side page per article:
-//! a card per locale (its status and reasons), then the aligned sections
-//! of the locales that have the page next to each other, as Markdown with
-//! line numbers, the differing tokens highlighted. A locale without the
-//! page has its card and no column: seven locales of which three have a
-//! page would otherwise spend four columns saying "not in" per section.
+//! a card per locale that has the page (its status and reasons, the code
+//! they quote as code), then the aligned sections of those locales next
+//! to each other, as Markdown with line numbers, the differing tokens
+//! highlighted. The locales without the page are named on one line, with
+//! no card and no column: seven locales of which three have a page would
+//! otherwise spend four cards saying "no translation" and four columns
+//! saying "not in" per section.
 //!
 //! Showing the Markdown rather than rendered HTML is deliberate: drift is
 //! about what the source files say, and a highlighted code in a line
@@ -18,7 +20,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::structure;
-use super::{Cell, Drift, Row};
+use super::{Cell, Drift, Row, Status};
 use crate::Fatal;
 use crate::diagnostic::LineIndex;
 use crate::site::Site;
@@ -51,7 +53,16 @@ struct Column<'a> {
     status: &'static str,
     label: &'static str,
     file: Option<String>,
-    signals: &'a [super::Signal],
+    signals: Vec<SignalView>,
+}
+
+/// A signal as a card lists it: its message as HTML, code in `<code>`.
+#[derive(Serialize)]
+struct SignalView {
+    kind: &'static str,
+    drift: bool,
+    line: Option<usize>,
+    html: String,
 }
 
 #[derive(Serialize)]
@@ -134,7 +145,10 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         context.insert("root", &"../".repeat(depth));
         context.insert("path", &row.path);
         context.insert("title", &row.title);
-        context.insert("columns", &columns(row));
+        // A card per locale that has the page; the others, one line.
+        let (cards, missing) = columns(row);
+        context.insert("columns", &cards);
+        context.insert("missing", &missing);
         // Locales without the page have their card, not a column of
         // "not in" for every section.
         let present: Vec<&str> = row
@@ -158,17 +172,56 @@ fn page_href(path: &str) -> String {
     format!("pages/{}", crate::site::html_path(path))
 }
 
-fn columns(row: &Row) -> Vec<Column<'_>> {
-    row.cells
-        .iter()
+/// The cards of the locales that have the page, and the locales missing it.
+fn columns(row: &Row) -> (Vec<Column<'_>>, Vec<&str>) {
+    let (present, missing): (Vec<&Cell>, Vec<&Cell>) =
+        row.cells.iter().partition(|c| c.page.is_some());
+    let cards = present
+        .into_iter()
         .map(|c| Column {
             locale: &c.locale,
             status: c.status.key(),
             label: c.status.name(),
             file: c.file.as_ref().map(|f| f.display().to_string()),
-            signals: &c.signals,
+            signals: c
+                .signals
+                .iter()
+                .map(|s| SignalView {
+                    kind: s.kind.key(),
+                    drift: s.drift,
+                    line: s.line,
+                    html: message_html(&s.message),
+                })
+                .collect(),
         })
-        .collect()
+        .collect();
+    let missing = missing
+        .into_iter()
+        .filter(|c| c.status == Status::Missing)
+        .map(|c| c.locale.as_str())
+        .collect();
+    (cards, missing)
+}
+
+/// A message as HTML: escaped, and the `code` it quotes, as the terminal
+/// shows it between backticks, in `<code>`. A message with an odd number
+/// of backticks (a token that holds one) is shown as it is.
+fn message_html(message: &str) -> String {
+    let escaped = |text: &str| html_escape::encode_text(text).into_owned();
+    if message.matches('`').count() % 2 == 1 {
+        return escaped(message);
+    }
+    let mut html = String::with_capacity(message.len() + 32);
+    for (i, part) in message.split('`').enumerate() {
+        if i % 2 == 1 {
+            html.push_str("<code>");
+            html.push_str(&escaped(part));
+            html.push_str("</code>");
+        } else {
+            html.push_str(&escaped(part));
+        }
+    }
+    html
 }
 
 /// The aligned sections of a row, one column per locale that has the page.
@@ -278,5 +331,16 @@ mod tests {
             "| [<mark>0x1</mark>](#a) &lt;b&gt; |"
         );
         assert_eq!(highlight("a<b", &[None]), "a&lt;b");
+    }
+
+    #[test]
+    fn quoted_code_becomes_code_and_the_rest_is_escaped() {
+        assert_eq!(
+            message_html("has `throw()``__declspec(nothrow)` where <b> has `a<b`"),
+            "has <code>throw()</code><code>__declspec(nothrow)</code> where &lt;b&gt; has <code>a&lt;b</code>"
+        );
+        // A token holding a backtick (PowerShell's escape) leaves the
+        // quotes unpaired: shown as written rather than paired wrongly.
+        assert_eq!(message_html("writes `a`n` here"), "writes `a`n` here");
     }
 }
