@@ -652,6 +652,63 @@ fn a_source_changed_in_git_after_its_translation_makes_it_outdated() {
     );
 }
 
+/// A translation kept by hand has no pipeline keys; the date a page says
+/// it was revised does the work: a source page dated after its
+/// translation was revised since (`ms.date`, else `date`). Among peers,
+/// dates say nothing.
+#[test]
+fn a_source_dated_after_its_translation_makes_it_outdated() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    let dated = |key: &str, date: &str| format!("---\ntitle: T\n{key}: {date}\n---\n{ARTICLE}");
+    site.write("content/en-us/a.md", dated("ms.date", "03/10/2022"))
+        .write("content/de-de/a.md", dated("ms.date", "10/16/2017"))
+        .write("content/fr-fr/a.md", dated("ms.date", "03/10/2022"))
+        .write("content/ja-jp/a.md", dated("date", "2021-01-05"))
+        .write("content/ko-kr/a.md", ARTICLE);
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    let path = "a.md".to_owned();
+    let statuses = statuses(&doc);
+    for (locale, status) in [
+        ("en-us", "source"),
+        ("de-de", "outdated"),
+        ("fr-fr", "up-to-date"),
+        ("ja-jp", "outdated"),
+        ("ko-kr", "up-to-date"),
+    ] {
+        assert_eq!(
+            statuses[&(path.clone(), locale.to_owned())],
+            status,
+            "{locale}"
+        );
+    }
+    assert_eq!(
+        signals(&doc, "a.md", "de-de"),
+        vec![(
+            "version".to_owned(),
+            true,
+            None,
+            "the en-us source page is dated 03/10/2022 (`ms.date`), after this translation's 10/16/2017 (`ms.date`): the source was revised since; bring the translation up to date".to_owned()
+        )]
+    );
+    assert!(
+        signals(&doc, "a.md", "ja-jp")[0]
+            .3
+            .contains("after this translation's 2021-01-05 (`date`)")
+    );
+    // The published de-de page says so, and sends its readers to en-us.
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let de = site.html("de-de/a.html");
+    let notice = select(&de, "aside.outdated-notice a");
+    assert_eq!(attr(&notice[0], "href"), "../en-us/a.html");
+    assert!(select(&site.html("fr-fr/a.html"), "aside.outdated-notice").is_empty());
+
+    std::fs::remove_file(site.root().join("polydoc.toml")).unwrap();
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "{doc}");
+}
+
 #[test]
 fn an_unknown_source_locale_is_a_usage_error() {
     let out = polydoc(&repo(), &["drift", "--source", "fr-fr"]);

@@ -8,9 +8,17 @@
 //! whatever their hand-off dates (those are shown, as information). With
 //! different hashes, the translation handed off earlier is behind.
 //!
+//! With a source locale named, the date each page says it was revised
+//! counts too (`ms.date`, else `date`): the pipeline copies the source's
+//! `ms.date` into each translation, and authors update it when they
+//! revise a page, so a source page dated after its translation was revised
+//! since that was made. This is the signal of sites whose translations
+//! are kept by hand, without the pipeline's keys. (Among peers, dates
+//! say nothing: which peer's date is the reference?)
+//!
 //! Where the site is in git and a source locale is named, the last commit
-//! dates count too: a source page changed after its translation was last
-//! touched is a translation that may be behind.
+//! dates count too ([`super::history`]): a source page changed after its
+//! translation was last touched is a translation that may be behind.
 
 use super::{Signal, SignalKind};
 use crate::load::Source;
@@ -75,19 +83,68 @@ fn is_behind(stamp: &Stamp, newest: &Stamp) -> bool {
     newest.hash != stamp.hash && stamp.handoff.is_some()
 }
 
-/// The members of `group` made from an older source version than another
-/// translation of it, each with the member that has the newest: what the
-/// `version` signal calls drift, for `build`'s notice on outdated pages.
-pub fn behind(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<(usize, usize)> {
-    let stamps = stamps(site, group, source_page);
-    let Some((n, newest)) = newest(&stamps) else {
+/// A date a page carries in its front matter.
+#[derive(Clone, Copy)]
+struct Dated<'s> {
+    key: &'static str,
+    /// As written.
+    written: &'s str,
+    /// Sortable: (year, month, day).
+    day: (u32, u32, u32),
+}
+
+/// The date a page says it was last revised: `ms.date`, else `date`.
+fn revised(source: &Source) -> Option<Dated<'_>> {
+    ["ms.date", "date"].into_iter().find_map(|key| {
+        let written = source.meta_str(key)?.trim();
+        crate::frontmatter::date(written).map(|day| Dated { key, written, day })
+    })
+}
+
+/// The translations in `group` that the source page is dated after, with
+/// the two dates as written: the source was revised since they were made.
+fn dated_before_source<'s>(
+    site: &'s Site,
+    group: &[usize],
+    source_page: Option<usize>,
+) -> Vec<(usize, Dated<'s>, Dated<'s>)> {
+    let Some(source) = source_page.and_then(|p| revised(&site.pages[p].source)) else {
         return Vec::new();
     };
-    stamps
+    group
         .iter()
-        .filter(|(_, s)| is_behind(s, newest))
-        .map(|&(m, _)| (m, *n))
+        .enumerate()
+        .filter(|&(_, &p)| Some(p) != source_page)
+        .filter_map(|(m, &p)| {
+            let own = revised(&site.pages[p].source)?;
+            (own.day < source.day).then_some((m, own, source))
+        })
         .collect()
+}
+
+/// The members of `group` made from an older source version than another
+/// translation of it, or dated before their source page, each with the
+/// member that has the newest version: what the `version` signal calls
+/// drift, for `build`'s notice on outdated pages.
+pub fn behind(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<(usize, usize)> {
+    let mut behind: Vec<(usize, usize)> = Vec::new();
+    let stamps = stamps(site, group, source_page);
+    if let Some((n, newest)) = newest(&stamps) {
+        behind.extend(
+            stamps
+                .iter()
+                .filter(|(_, s)| is_behind(s, newest))
+                .map(|&(m, _)| (m, *n)),
+        );
+    }
+    if let Some(src) = source_page.and_then(|p| group.iter().position(|&q| q == p)) {
+        for (m, ..) in dated_before_source(site, group, source_page) {
+            if !behind.iter().any(|&(b, _)| b == m) {
+                behind.push((m, src));
+            }
+        }
+    }
+    behind
 }
 
 /// Source-version signals from the translations' front matter.
@@ -98,6 +155,22 @@ pub fn signals(
     signals: &mut [Vec<Signal>],
 ) {
     let locale_key = |p: usize| site.locales[site.pages[p].locale()].key.as_str();
+    if let Some(src) = source_page {
+        for (m, own, source) in dated_before_source(site, group, source_page) {
+            signals[m].push(Signal::drift(
+                SignalKind::Version,
+                format!(
+                    "the {} source page is dated {} (`{}`), after this translation's {} (`{}`): the source was revised since; bring the translation up to date",
+                    locale_key(src),
+                    source.written,
+                    source.key,
+                    own.written,
+                    own.key
+                ),
+                None,
+            ));
+        }
+    }
     let stamps = stamps(site, group, source_page);
     let describe = |m: usize, s: &Stamp| {
         let hash = s.short_hash().unwrap_or("?");

@@ -6,8 +6,10 @@
 //! the newest version.
 //!
 //! What counts as older is `polydoc drift`'s `version` signal, from the
-//! front matter the localization pipeline writes (`ms.openlocfilehash`,
-//! dated by `ms.lasthandoff`: [`crate::drift::version`]). Its `history`
+//! front matter: the keys the localization pipeline writes
+//! (`ms.openlocfilehash`, dated by `ms.lasthandoff`), and, with a source
+//! locale, the date each page says it was revised (`ms.date`), which is
+//! what translations kept by hand have ([`crate::drift::version`]). Its `history`
 //! signal (the source page changed in git after the translation) is not
 //! read here: finding each file's last commit may walk a long history,
 //! which every build would pay; `polydoc drift` and the status page
