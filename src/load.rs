@@ -42,6 +42,17 @@ pub struct Source {
     pub meta: Meta,
 }
 
+/// A date a page carries in its front matter ([`Source::revised`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated<'s> {
+    /// The key it was read from.
+    pub key: &'static str,
+    /// As written.
+    pub written: &'s str,
+    /// Sortable: (year, month, day).
+    pub day: (u32, u32, u32),
+}
+
 impl Source {
     /// The string value of front matter key `key`, if it has one.
     pub fn meta_str(&self, key: &str) -> Option<&str> {
@@ -58,15 +69,15 @@ impl Source {
             .filter(|h| !h.is_empty())
     }
 
-    /// Whether two pages were made from the same source version: the same
-    /// `ms.openlocfilehash` (in any case), or neither has one. Translations
-    /// of different source versions differ by what changed in the source
-    /// between them, which is drift, not a mistake to fix by hand.
-    pub fn same_source_version(&self, other: &Source) -> bool {
-        match (self.source_version(), other.source_version()) {
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-            (a, b) => a.is_none() && b.is_none(),
-        }
+    /// The date the page says it was last revised: `ms.date`, else `date`
+    /// (`03/10/2022` as Microsoft's repositories write it, or `2022-03-10`).
+    /// Microsoft's pipeline copies the source's `ms.date` into each
+    /// translation, and authors update it when they revise a page.
+    pub fn revised(&self) -> Option<Dated<'_>> {
+        ["ms.date", "date"].into_iter().find_map(|key| {
+            let written = self.meta_str(key)?.trim();
+            crate::frontmatter::date(written).map(|day| Dated { key, written, day })
+        })
     }
 
     /// Byte offset of the front matter line that sets `key` (`key:` at

@@ -371,20 +371,66 @@ impl Site {
 
     /// Per member of `pages` (a translation group, or part of one), the
     /// index of the first member made from the same source version
-    /// ([`Source::same_source_version`]): the members that share it were
+    /// ([`Site::same_source_version`]): the members that share it were
     /// translated from one version of the source and are compared with
     /// each other; the others differ by what the source changed since.
     pub fn source_versions(&self, pages: &[usize]) -> Vec<usize> {
         pages
             .iter()
             .map(|&p| {
-                let source = &self.pages[p].source;
                 pages
                     .iter()
-                    .position(|&q| self.pages[q].source.same_source_version(source))
+                    .position(|&q| self.same_source_version(p, q))
                     .unwrap_or(0)
             })
             .collect()
+    }
+
+    /// Whether two pages of a translation group were made from the same
+    /// source version. Translations of different versions differ by what
+    /// changed in the source between them, which is drift, not a mistake
+    /// to fix by hand.
+    ///
+    /// What tells: `ms.openlocfilehash`, the source version Microsoft's
+    /// localization pipeline writes into each translation (the same hash
+    /// in any case, or neither has one); then, for pages without one
+    /// (the source's own, translations kept by hand), whether a page is
+    /// dated before the source page ([`Site::dated_before_source`]): the
+    /// source was revised after it was translated.
+    pub fn same_source_version(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.pages[a].source, &self.pages[b].source);
+        match (x.source_version(), y.source_version()) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            (None, None) => self.dated_before_source(a) == self.dated_before_source(b),
+            _ => false,
+        }
+    }
+
+    /// The source locale's page of `page`'s translation group, when the
+    /// site names a source locale and the group has one.
+    pub fn source_page(&self, page: usize) -> Option<usize> {
+        let source = self.source?;
+        self.groups[self.pages[page].group]
+            .iter()
+            .copied()
+            .find(|&p| self.pages[p].locale() == source)
+    }
+
+    /// Whether `page` is a translation dated before its source page
+    /// (`ms.date`, else `date`: [`Source::revised`]): the source was
+    /// revised after it was made. Only with a source locale: among peers
+    /// no date is the reference.
+    pub fn dated_before_source(&self, page: usize) -> bool {
+        let Some(source) = self.source_page(page).filter(|&s| s != page) else {
+            return false;
+        };
+        match (
+            self.pages[page].source.revised(),
+            self.pages[source].source.revised(),
+        ) {
+            (Some(own), Some(theirs)) => own.day < theirs.day,
+            _ => false,
+        }
     }
 
     /// Number of pages per locale, in locale order.

@@ -946,6 +946,31 @@ fn only_translations_of_the_same_source_version_are_compared() {
     );
 }
 
+/// A translation kept by hand and dated before its source page (`ms.date`)
+/// was made before the source's last revision: what the source changed
+/// since is drift (`polydoc drift` calls the page outdated), not a slip,
+/// so `check` does not compare the two. A translation dated as the
+/// source is compared, and its difference is a finding.
+#[test]
+fn a_translation_dated_before_its_source_is_not_compared_with_it() {
+    let revised = EN
+        .replace("ms.date: 01/01/2020", "ms.date: 03/10/2022")
+        .replace("slmgr /dlv", "slmgr /xpr");
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/a.md", &revised)
+        .write("content/es-es/a.md", EN)
+        .write(
+            "content/it-it/a.md",
+            EN.replace("ms.date: 01/01/2020", "ms.date: 03/10/2022"),
+        );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/it-it/a.md", 11)])
+    );
+}
+
 #[test]
 fn a_token_mismatch_lists_tokens_in_text_order_and_points_at_the_first() {
     // `zeta.md` comes first in the text and last in alphabetical order.

@@ -97,7 +97,7 @@ impl<'a> Counterparts<'a> {
         let others = cx
             .site
             .translations(page)
-            .filter(|&q| pages[q].source.same_source_version(&pages[page].source))
+            .filter(|&q| cx.site.same_source_version(q, page))
             .map(|q| {
                 let mut paired = vec![None; facts.units.len()];
                 for pair in crate::align::documents(facts, &pages[q].doc.facts) {

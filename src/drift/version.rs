@@ -21,7 +21,7 @@
 //! translation was last touched is a translation that may be behind.
 
 use super::{Signal, SignalKind};
-use crate::load::Source;
+use crate::load::{Dated, Source};
 use crate::site::Site;
 
 /// The version keys of one page's front matter.
@@ -83,42 +83,22 @@ fn is_behind(stamp: &Stamp, newest: &Stamp) -> bool {
     newest.hash != stamp.hash && stamp.handoff.is_some()
 }
 
-/// A date a page carries in its front matter.
-#[derive(Clone, Copy)]
-struct Dated<'s> {
-    key: &'static str,
-    /// As written.
-    written: &'s str,
-    /// Sortable: (year, month, day).
-    day: (u32, u32, u32),
-}
-
-/// The date a page says it was last revised: `ms.date`, else `date`.
-fn revised(source: &Source) -> Option<Dated<'_>> {
-    ["ms.date", "date"].into_iter().find_map(|key| {
-        let written = source.meta_str(key)?.trim();
-        crate::frontmatter::date(written).map(|day| Dated { key, written, day })
-    })
-}
-
-/// The translations in `group` that the source page is dated after, with
-/// the two dates as written: the source was revised since they were made.
+/// The translations in `group` dated before the source page
+/// ([`Site::dated_before_source`]), with the two dates: the source was
+/// revised since they were made.
 fn dated_before_source<'s>(
     site: &'s Site,
     group: &[usize],
     source_page: Option<usize>,
 ) -> Vec<(usize, Dated<'s>, Dated<'s>)> {
-    let Some(source) = source_page.and_then(|p| revised(&site.pages[p].source)) else {
+    let Some(source) = source_page.and_then(|p| site.pages[p].source.revised()) else {
         return Vec::new();
     };
     group
         .iter()
         .enumerate()
-        .filter(|&(_, &p)| Some(p) != source_page)
-        .filter_map(|(m, &p)| {
-            let own = revised(&site.pages[p].source)?;
-            (own.day < source.day).then_some((m, own, source))
-        })
+        .filter(|&(_, &p)| site.dated_before_source(p))
+        .filter_map(|(m, &p)| Some((m, site.pages[p].source.revised()?, source)))
         .collect()
 }
 
