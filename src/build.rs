@@ -38,6 +38,9 @@ pub struct BuildReport {
     pub findings: Vec<Finding>,
     /// What `polydoc check` reports about the content; summarised by build.
     pub checks: Findings,
+    /// Translations published with the notice that they may be out of
+    /// date (made from an older source version: `render/outdated.rs`).
+    pub outdated: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
 }
@@ -323,6 +326,7 @@ pub fn build(
     };
     let renderer = Renderer::new(inputs, staging.dir());
     findings.extend(renderer.write_all(staging.dir(), progress)?);
+    let outdated = renderer.outdated_pages();
     if let Some(drift) = &status {
         drift::html::write(&staging.dir().join(STATUS_DIR), drift, &site)?;
     }
@@ -339,6 +343,7 @@ pub fn build(
         pages,
         findings,
         checks,
+        outdated,
         output: config.output,
         elapsed: started.elapsed(),
     })

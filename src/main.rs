@@ -407,6 +407,12 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
         if !report.checks.findings.is_empty() {
             println!("  run `polydoc check` for the details");
         }
+        if report.outdated > 0 {
+            println!(
+                "Translations: {} marked as possibly out of date (made from an older source version); run `polydoc drift` for why",
+                report::human::plural(report.outdated, "page")
+            );
+        }
         let index = report.output.join("index.html");
         let shown = std::env::current_dir()
             .ok()

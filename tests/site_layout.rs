@@ -629,7 +629,8 @@ fn with_a_source_locale_the_notice_links_to_the_source_page() {
 /// On the real translations (`tests/data/README.md`), the one page that
 /// `polydoc drift` calls outdated, it-it's `robocopy` (made from an older
 /// source version than es-es's and fr-fr's), is the one page whose
-/// notice says so; the others, inconsistent or up to date, say nothing.
+/// notice says so, and the build's summary counts it; the others,
+/// inconsistent or up to date, say nothing.
 #[test]
 fn real_translations_carry_the_notice_where_drift_says_outdated() {
     let out = tempfile::tempdir().expect("temp dir");
@@ -638,7 +639,6 @@ fn real_translations_carry_the_notice_where_drift_says_outdated() {
         &repo(),
         &[
             "build",
-            "--quiet",
             "--content",
             "tests/data/real",
             "--out",
@@ -646,6 +646,12 @@ fn real_translations_carry_the_notice_where_drift_says_outdated() {
         ],
     );
     assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let summary = stdout(&built);
+    assert!(
+        summary.lines().any(|l| l
+            == "Translations: 1 page marked as possibly out of date (made from an older source version); run `polydoc drift` for why"),
+        "{summary}"
+    );
     let mut noticed = Vec::new();
     let mut pages = 0;
     for entry in walkdir::WalkDir::new(&out_dir).into_iter().flatten() {

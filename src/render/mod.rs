@@ -142,6 +142,15 @@ impl<'a> Renderer<'a> {
         renderer
     }
 
+    /// How many pages carry the outdated notice ([`outdated`]).
+    pub fn outdated_pages(&self) -> usize {
+        self.newer
+            .iter()
+            .zip(&self.site.pages)
+            .filter(|(newer, page)| newer.is_some() && !page.fragment)
+            .count()
+    }
+
     /// Writes the whole site into `out`. Per-page template failures are
     /// findings; failing to write a file is fatal.
     pub fn write_all(&self, out: &Path, progress: &dyn Progress) -> Result<Vec<Finding>, Fatal> {
