@@ -394,14 +394,20 @@ impl Site {
     /// What tells: `ms.openlocfilehash`, the source version Microsoft's
     /// localization pipeline writes into each translation (the same hash
     /// in any case, or neither has one); then, for pages without one
-    /// (the source's own, translations kept by hand), whether a page is
-    /// dated before the source page ([`Site::dated_before_source`]): the
-    /// source was revised after it was translated.
+    /// (the source's own, translations kept by hand), the dates they
+    /// carry ([`Source::revised`]): a translation dated before its source
+    /// page ([`Site::dated_before_source`]) was made before the source's
+    /// last revision, and two such translations come from the same
+    /// revision only if they carry the same date.
     pub fn same_source_version(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.pages[a].source, &self.pages[b].source);
         match (x.source_version(), y.source_version()) {
             (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-            (None, None) => self.dated_before_source(a) == self.dated_before_source(b),
+            (None, None) => match (self.dated_before_source(a), self.dated_before_source(b)) {
+                (false, false) => true,
+                (true, true) => x.revised().map(|d| d.day) == y.revised().map(|d| d.day),
+                _ => false,
+            },
             _ => false,
         }
     }

@@ -311,7 +311,7 @@ fn random_site(seed: u64) -> Fixture {
         (state % n as u64) as usize
     };
     let site = Fixture::new();
-    match next(4) {
+    match next(5) {
         0 => {
             site.write(
                 "polydoc.toml",
@@ -338,6 +338,9 @@ fn random_site(seed: u64) -> Fixture {
                 "[edit]\nurl = \"https://x.example/edit/{path}?l={locale}&a=1\"\n",
             );
         }
+        3 => {
+            site.write("polydoc.toml", "source = \"en-us\"\nstatus_page = true\n");
+        }
         _ => {}
     }
     for locale in &["en-us", "es-es", "it-it"][..1 + next(3)] {
@@ -358,7 +361,11 @@ fn random_site(seed: u64) -> Fixture {
                     "redirect_url: gone.md#x\n",
                     "ROBOTS: NOINDEX\n",
                     "no-loc: [SEH, try, \"C++\", é]\n",
-                ][next(5)];
+                    "ms.date: 03/10/2022\n",
+                    "ms.date: 13/45/2020\ndate: 2021-01-05\n",
+                    "ms.openlocfilehash: abc\nms.lasthandoff: 01/02/2020\n",
+                    "ms.openlocfilehash: ABC\nms.lasthandoff: 99/99/9999\nms.date: 1/1/2019\n",
+                ][next(9)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );

@@ -949,7 +949,8 @@ fn only_translations_of_the_same_source_version_are_compared() {
 /// A translation kept by hand and dated before its source page (`ms.date`)
 /// was made before the source's last revision: what the source changed
 /// since is drift (`polydoc drift` calls the page outdated), not a slip,
-/// so `check` does not compare the two. A translation dated as the
+/// so `check` does not compare the two, nor two such translations of
+/// different dates (different revisions). A translation dated as the
 /// source is compared, and its difference is a finding.
 #[test]
 fn a_translation_dated_before_its_source_is_not_compared_with_it() {
@@ -960,6 +961,11 @@ fn a_translation_dated_before_its_source_is_not_compared_with_it() {
     site.write("polydoc.toml", "source = \"en-us\"\n")
         .write("content/en-us/a.md", &revised)
         .write("content/es-es/a.md", EN)
+        .write(
+            "content/de-de/a.md",
+            EN.replace("ms.date: 01/01/2020", "ms.date: 06/01/2021")
+                .replace("slmgr /dlv", "slmgr /ato"),
+        )
         .write(
             "content/it-it/a.md",
             EN.replace("ms.date: 01/01/2020", "ms.date: 03/10/2022"),
