@@ -588,6 +588,28 @@ fn a_translation_of_an_older_source_version_links_to_the_newest() {
     ] {
         assert_eq!(outdated_notice(&site.html(path)), None, "{path}");
     }
+    // The language menus say it too, in the reader's language, before
+    // the reader goes there.
+    let fr = site.html("fr-fr/a.html");
+    let mark = scraper::Selector::parse(".outdated-mark").unwrap();
+    let marked: Vec<(String, String)> = select(&fr, ".language-switcher a")
+        .iter()
+        .map(|a| {
+            let note: String = a
+                .select(&mark)
+                .map(|m| format!("{} {}", attr(&m, "lang"), text(&m)))
+                .collect();
+            (attr(a, "hreflang").to_owned(), note)
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            ("es-ES".to_owned(), "fr-FR peut-être plus à jour".to_owned()),
+            ("fr-FR".to_owned(), String::new()),
+            ("it-IT".to_owned(), String::new()),
+        ]
+    );
 }
 
 /// With a source locale, the notice sends readers to the source page;

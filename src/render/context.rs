@@ -38,6 +38,9 @@ pub(super) struct Translation {
     pub(super) name: String,
     pub(super) href: String,
     pub(super) current: bool,
+    /// Whether that page carries the outdated notice ([`super::outdated`]):
+    /// the menu says so before the reader goes there.
+    pub(super) outdated: bool,
 }
 
 #[derive(Serialize)]

@@ -545,6 +545,7 @@ impl<'a> Renderer<'a> {
                     name: self.names[l].clone(),
                     href: relative(out_path, &site.pages[p].out_path),
                     current: l == locale,
+                    outdated: self.newer.get(p).is_some_and(Option::is_some),
                 }
             })
             .collect();
