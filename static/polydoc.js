@@ -1,7 +1,7 @@
 // polydoc's page script (search is search.js). Pages work without it:
 // it turns DocFX tab groups into tabs and zone pivots into a picker
-// (every panel and zone is readable without it) and starts the site
-// navigation closed on a phone.
+// (every panel and zone is readable without it), starts the site
+// navigation closed on a phone, and puts a copy button on code blocks.
 (function () {
   "use strict";
 
@@ -152,11 +152,64 @@
     });
   }
 
+  // A copy button on each code block, labelled in the page's language
+  // (the article's data-copy and data-copied). Without JavaScript there is
+  // no button, and the code is selected by hand as ever.
+  function initCopyButtons() {
+    var article = document.querySelector("article.content[data-copy]");
+    if (!article) return;
+    article.querySelectorAll("pre > code").forEach(function (code) {
+      var pre = code.parentElement;
+      var block = document.createElement("div");
+      block.className = "code-block";
+      pre.parentNode.insertBefore(block, pre);
+      block.appendChild(pre);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-code";
+      button.textContent = article.dataset.copy;
+      button.setAttribute("aria-live", "polite");
+      button.addEventListener("click", function () {
+        copy(code.textContent.replace(/\n$/, "")).then(function () {
+          button.textContent = article.dataset.copied;
+          button.classList.add("copied");
+          setTimeout(function () {
+            button.textContent = article.dataset.copy;
+            button.classList.remove("copied");
+          }, 2000);
+        }, function () { /* nothing copied: the button says nothing new */ });
+      });
+      block.appendChild(button);
+    });
+  }
+
+  // The clipboard API where the browser offers it (secure contexts,
+  // file:// included in Chromium), else a selected text area.
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      document.body.removeChild(area);
+      if (done) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
   function init() {
     closeNavOnPhones();
     initTabs();
     initPivots();
     localizeDates();
+    initCopyButtons();
   }
 
   if (document.readyState === "loading") {

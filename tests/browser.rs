@@ -707,3 +707,39 @@ fn the_source_text_of_an_older_localized_page_stays_hidden() {
     reader.search_again_for_nothing("walkthrough");
     reader.assert_no_errors();
 }
+
+/// Each code block gets a copy button labelled in the page's language; it
+/// copies the code as written, not the highlighting's markup, and says
+/// that it did.
+#[test]
+fn a_code_block_copies_its_code() {
+    let reader = Reader::new();
+    reader.open("es-es/index.html");
+    reader.wait_for("document.querySelectorAll('.code-block > .copy-code').length === 2");
+    assert_eq!(
+        reader.js("[...document.querySelectorAll('.copy-code')].map(b => b.textContent)"),
+        serde_json::json!(["Copiar", "Copiar"])
+    );
+    // The page's clipboard, stubbed: a headless browser's own may refuse
+    // to be written without a user's permission.
+    reader.js(
+        "(Object.defineProperty(navigator, 'clipboard', { configurable: true, value: \
+           { writeText: t => { window.copied = t; return Promise.resolve(); } } }), true)",
+    );
+    reader.click(".tabGroup [role=tab][data-tab='powershell']");
+    let panel =
+        reader.js_str("document.querySelector(\"[role=tab][data-tab='powershell']\").getAttribute('aria-controls')");
+    reader.click(&format!("[id='{panel}'] .copy-code"));
+    reader.wait_for("typeof window.copied === 'string'");
+    assert_eq!(
+        reader.js_str("window.copied"),
+        "Get-CimInstance -ClassName SoftwareLicensingProduct |\n    Where-Object { $_.PartialProductKey } |\n    Select-Object Name, LicenseStatus"
+    );
+    assert_eq!(
+        reader.js_str(&format!(
+            "document.querySelector(\"[id='{panel}'] .copy-code\").textContent"
+        )),
+        "Copiado"
+    );
+    reader.assert_no_errors();
+}
