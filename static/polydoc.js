@@ -1,7 +1,8 @@
 // polydoc's page script (search is search.js). Pages work without it:
 // it turns DocFX tab groups into tabs and zone pivots into a picker
 // (every panel and zone is readable without it), starts the site
-// navigation closed on a phone, and puts a copy button on code blocks.
+// navigation closed on a phone, puts a copy button on code blocks, and
+// marks in "In this article" the section being read.
 (function () {
   "use strict";
 
@@ -204,12 +205,73 @@
     });
   }
 
+  // "In this article" marks the section being read: the last of its
+  // headings scrolled up to the sticky header (at the page's end, the last
+  // one in view), as Learn does; and when the list is longer than the
+  // screen, it scrolls the list, never the page, to keep the mark in view.
+  function initTocSpy() {
+    var toc = document.querySelector(".page > .toc");
+    if (!toc) return;
+    var entries = [];
+    toc.querySelectorAll("a[href^='#']").forEach(function (link) {
+      var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (heading) entries.push({ link: link, heading: heading });
+    });
+    if (!entries.length) return;
+    var header = document.querySelector(".site-header");
+    var current = null;
+    var pending = false;
+
+    function shown(entry) {
+      // A heading in a hidden zone or tab panel has no layout box.
+      return entry.heading.getClientRects().length > 0;
+    }
+
+    function update() {
+      pending = false;
+      var line = (header ? header.getBoundingClientRect().bottom : 0) + 24;
+      var found = null;
+      entries.forEach(function (entry) {
+        if (shown(entry) && entry.heading.getBoundingClientRect().top <= line) found = entry;
+      });
+      var root = document.documentElement;
+      if (window.innerHeight + window.scrollY >= root.scrollHeight - 2) {
+        for (var i = entries.length - 1; i >= 0; i--) {
+          if (shown(entries[i]) && entries[i].heading.getBoundingClientRect().top < window.innerHeight) {
+            found = entries[i];
+            break;
+          }
+        }
+      }
+      if (found === current) return;
+      if (current) current.link.removeAttribute("aria-current");
+      current = found;
+      if (!current) return;
+      current.link.setAttribute("aria-current", "location");
+      if (toc.scrollHeight > toc.clientHeight) {
+        var box = toc.getBoundingClientRect();
+        var item = current.link.getBoundingClientRect();
+        if (item.top < box.top + 32) toc.scrollTop -= box.top + 32 - item.top;
+        else if (item.bottom > box.bottom - 8) toc.scrollTop += item.bottom - box.bottom + 8;
+      }
+    }
+
+    window.addEventListener("scroll", function () {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(update);
+      }
+    }, { passive: true });
+    update();
+  }
+
   function init() {
     closeNavOnPhones();
     initTabs();
     initPivots();
     localizeDates();
     initCopyButtons();
+    initTocSpy();
   }
 
   if (document.readyState === "loading") {

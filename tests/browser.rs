@@ -743,3 +743,33 @@ fn a_code_block_copies_its_code() {
     );
     reader.assert_no_errors();
 }
+
+/// "In this article" marks the section being read, and keeps the mark in
+/// view in a list longer than the screen (the seeds list 30 sections).
+#[test]
+fn the_section_being_read_is_marked_in_this_article() {
+    let reader = Reader::new();
+    reader.open(ES);
+    let marked = "((document.querySelector('.toc a[aria-current]') || {}).hash || '')";
+    assert_eq!(reader.js_str(marked), "", "nothing read yet at the top");
+    reader.js(
+        "(document.getElementById('0x8007232b-dns-name-does-not-exist').scrollIntoView(), true)",
+    );
+    reader.wait_for(&format!(
+        "{marked} === '#0x8007232b-dns-name-does-not-exist'"
+    ));
+    assert_eq!(
+        reader.js("document.querySelectorAll('.toc a[aria-current]').length"),
+        serde_json::json!(1)
+    );
+    // The list scrolled itself, not the page, to show the mark.
+    let inside = "(() => { const toc = document.querySelector('.page > .toc').getBoundingClientRect();
+                          const a = document.querySelector('.toc a[aria-current]').getBoundingClientRect();
+                          return a.top >= toc.top && a.bottom <= toc.bottom; })()";
+    assert_eq!(reader.js(inside), serde_json::json!(true));
+    // Scrolled to the end, the last section is the one being read.
+    reader.js("(window.scrollTo(0, document.documentElement.scrollHeight), true)");
+    let last = reader.js_str("[...document.querySelectorAll('.toc a')].pop().hash");
+    reader.wait_for(&format!("{marked} === '{last}'"));
+    reader.assert_no_errors();
+}
