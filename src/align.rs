@@ -219,88 +219,125 @@ fn diagonal(sa: &[Section], sb: &[Section]) -> bool {
 /// scores more), so the quadratic alignment is not needed.
 fn section_pairs(a: &Facts, sa: &[Section], b: &Facts, sb: &[Section]) -> Pairs {
     if diagonal(sa, sb) {
-        (0..sa.len()).map(|i| (Some(i), Some(i))).collect()
-    } else {
-        sequences(sa, sb, |x, y| section_score(a, x, b, y))
+        return (0..sa.len()).map(|i| (Some(i), Some(i))).collect();
     }
+    let section = |side: usize, i: usize| match side {
+        0 => (a, &sa[i]),
+        _ => (b, &sb[i]),
+    };
+    // A section is told by its explicit anchor, else by its heading's tokens.
+    let telling = |side: usize, i: usize| {
+        let (facts, s) = section(side, i);
+        match (s.anchor, s.heading) {
+            (Some(anchor), _) => Some((Some(anchor), &[][..])),
+            (None, Some(heading)) => {
+                Some((None, facts.set_of(heading))).filter(|(_, set)| !set.is_empty())
+            }
+            (None, None) => None,
+        }
+    };
+    bounded(&Items {
+        lengths: (sa.len(), sb.len()),
+        key: |side, i| telling(side, i).map(|t| hashed(&t)),
+        pairs: |i, j| section_score(a, &sa[i], b, &sb[j]).is_some(),
+        same: |i, j| telling(0, i) == telling(1, j),
+        full: |r: Range<usize>, q: Range<usize>| {
+            sequences(&sa[r], &sb[q], |x, y| section_score(a, x, b, y))
+        },
+    })
 }
 
 /// The most cells of an alignment's matrix filled at once: 4 million
 /// cells take 36 MB and some 20 ms; two sections of 2,000 blocks each.
 const MAX_CELLS: usize = 4_000_000;
 
-/// Aligns units `ra` of `a` with units `rb` of `b` (indices relative to
-/// the ranges' starts): in full when the matrix is small enough, else
-/// between anchors (see the module's documentation).
-fn units(a: &Facts, ra: Range<usize>, b: &Facts, rb: Range<usize>) -> Pairs {
-    let (xs, ys) = (&a.units[ra], &b.units[rb]);
-    let full = |xs: &[Unit], ys: &[Unit]| {
-        sequences(xs, ys, |x, y| {
-            same_kind(x.kind, y.kind).then(|| 1.0 + unit_similarity(a, x, b, y))
-        })
-    };
-    if xs.len().saturating_mul(ys.len()) <= MAX_CELLS {
-        return full(xs, ys);
+/// How [`bounded`] tells two sequences' items apart.
+struct Items<K, C, S, F>
+where
+    K: Fn(usize, usize) -> Option<u64>,
+    C: Fn(usize, usize) -> bool,
+    S: Fn(usize, usize) -> bool,
+    F: Fn(Range<usize>, Range<usize>) -> Pairs,
+{
+    /// Lengths of the two sequences.
+    lengths: (usize, usize),
+    /// `key(side, index)`: what an item holds that the same item of the
+    /// other side holds too, hashed; `None` when it holds nothing telling.
+    key: K,
+    /// Whether items `(i, j)` of one and the other side may pair at all.
+    pairs: C,
+    /// Whether they hold the same (their keys agree; this rules out two
+    /// hashes that collide).
+    same: S,
+    /// The full alignment of two stretches, as indices into them.
+    full: F,
+}
+
+/// Aligns two sequences in full when the matrix is small enough; else
+/// between anchors, pairs of items whose key each side holds once, in the
+/// longest run in order on both sides (patience sorting, as patience diff
+/// anchors lines); a stretch between anchors still too large pairs its
+/// items in order, each with the one at the same place when they pair.
+fn bounded<K, C, S, F>(items: &Items<K, C, S, F>) -> Pairs
+where
+    K: Fn(usize, usize) -> Option<u64>,
+    C: Fn(usize, usize) -> bool,
+    S: Fn(usize, usize) -> bool,
+    F: Fn(Range<usize>, Range<usize>) -> Pairs,
+{
+    let (n, m) = items.lengths;
+    if n.saturating_mul(m) <= MAX_CELLS {
+        return (items.full)(0..n, 0..m);
     }
-    let mut pairs = Vec::with_capacity(xs.len().max(ys.len()));
+    let stretch = |xs: Range<usize>, ys: Range<usize>, pairs: &mut Pairs| {
+        let (i, j) = (xs.start, ys.start);
+        if xs.len().saturating_mul(ys.len()) <= MAX_CELLS {
+            pairs.extend(
+                (items.full)(xs, ys)
+                    .into_iter()
+                    .map(|(x, y)| (x.map(|x| x + i), y.map(|y| y + j))),
+            );
+            return;
+        }
+        for k in 0..xs.len().max(ys.len()) {
+            let (x, y) = (
+                (k < xs.len()).then_some(i + k),
+                (k < ys.len()).then_some(j + k),
+            );
+            match (x, y) {
+                (Some(x), Some(y)) if (items.pairs)(x, y) => pairs.push((Some(x), Some(y))),
+                _ => {
+                    pairs.extend(x.map(|x| (Some(x), None)));
+                    pairs.extend(y.map(|y| (None, Some(y))));
+                }
+            }
+        }
+    };
+    let mut pairs = Vec::with_capacity(n.max(m));
     let (mut i, mut j) = (0, 0);
-    for (x, y) in anchors(a, xs, b, ys) {
-        pairs.extend(shifted(bounded(&full, &xs[i..x], &ys[j..y]), i, j));
+    for (x, y) in anchors(items) {
+        stretch(i..x, j..y, &mut pairs);
         pairs.push((Some(x), Some(y)));
         (i, j) = (x + 1, y + 1);
     }
-    pairs.extend(shifted(bounded(&full, &xs[i..], &ys[j..]), i, j));
+    stretch(i..n, j..m, &mut pairs);
     pairs
 }
 
-/// `pairs` of sub-slices starting at `i` and `j`, as indices of the whole.
-fn shifted(
-    pairs: Pairs,
-    i: usize,
-    j: usize,
-) -> impl Iterator<Item = (Option<usize>, Option<usize>)> {
-    pairs
-        .into_iter()
-        .map(move |(x, y)| (x.map(|x| x + i), y.map(|y| y + j)))
-}
-
-/// A stretch between two anchors: aligned in full when small enough;
-/// else, with nothing to tell its blocks apart, in order, each block with
-/// the one at the same place when they are of one kind.
-fn bounded(full: &impl Fn(&[Unit], &[Unit]) -> Pairs, xs: &[Unit], ys: &[Unit]) -> Pairs {
-    if xs.len().saturating_mul(ys.len()) <= MAX_CELLS {
-        return full(xs, ys);
-    }
-    let mut pairs = Vec::with_capacity(xs.len().max(ys.len()));
-    for k in 0..xs.len().max(ys.len()) {
-        match (xs.get(k), ys.get(k)) {
-            (Some(x), Some(y)) if same_kind(x.kind, y.kind) => pairs.push((Some(k), Some(k))),
-            (x, y) => {
-                pairs.extend(x.map(|_| (Some(k), None)));
-                pairs.extend(y.map(|_| (None, Some(k))));
-            }
-        }
-    }
-    pairs
-}
-
-/// Pairs of blocks, one of `xs` and one of `ys`, of one kind and with the
-/// same non-empty token set, each set held by one block of each side
-/// only; of those, the longest run in the same order on both sides
-/// (patience sorting), in order.
-fn anchors(a: &Facts, xs: &[Unit], b: &Facts, ys: &[Unit]) -> Vec<(usize, usize)> {
-    let key = |set: &[u64]| {
-        let mut hasher = FxHasher::default();
-        set.hash(&mut hasher);
-        hasher.finish()
-    };
-    // Per token set: how many blocks of each side hold it, and where.
+/// The anchors of [`bounded`], in order.
+fn anchors<K, C, S, F>(items: &Items<K, C, S, F>) -> Vec<(usize, usize)>
+where
+    K: Fn(usize, usize) -> Option<u64>,
+    C: Fn(usize, usize) -> bool,
+    S: Fn(usize, usize) -> bool,
+    F: Fn(Range<usize>, Range<usize>) -> Pairs,
+{
+    // Per key: how many items of each side hold it, and where.
     let mut seen: FxHashMap<u64, [(usize, usize); 2]> = FxHashMap::default();
-    for (side, (facts, blocks)) in [(a, xs), (b, ys)].into_iter().enumerate() {
-        for (index, unit) in blocks.iter().enumerate() {
-            let set = facts.set_of(unit);
-            if !set.is_empty() {
-                let entry = seen.entry(key(set)).or_default();
+    for (side, length) in [items.lengths.0, items.lengths.1].into_iter().enumerate() {
+        for index in 0..length {
+            if let Some(key) = (items.key)(side, index) {
+                let entry = seen.entry(key).or_default();
                 entry[side] = (entry[side].0 + 1, index);
             }
         }
@@ -309,10 +346,38 @@ fn anchors(a: &Facts, xs: &[Unit], b: &Facts, ys: &[Unit]) -> Vec<(usize, usize)
         .into_values()
         .filter(|[x, y]| x.0 == 1 && y.0 == 1)
         .map(|[x, y]| (x.1, y.1))
-        .filter(|&(x, y)| same_kind(xs[x].kind, ys[y].kind) && a.set_of(&xs[x]) == b.set_of(&ys[y]))
+        .filter(|&(x, y)| (items.pairs)(x, y) && (items.same)(x, y))
         .collect();
     candidates.sort_unstable();
     longest_increasing(&candidates)
+}
+
+/// A hash of `value`, for [`Items::key`].
+fn hashed(value: &(impl Hash + ?Sized)) -> u64 {
+    let mut hasher = FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Aligns units `ra` of `a` with units `rb` of `b` (indices relative to
+/// the ranges' starts), keyed by their token sets.
+fn units(a: &Facts, ra: Range<usize>, b: &Facts, rb: Range<usize>) -> Pairs {
+    let (xs, ys) = (&a.units[ra], &b.units[rb]);
+    let set = |side: usize, i: usize| match side {
+        0 => a.set_of(&xs[i]),
+        _ => b.set_of(&ys[i]),
+    };
+    bounded(&Items {
+        lengths: (xs.len(), ys.len()),
+        key: |side, i| Some(set(side, i)).filter(|s| !s.is_empty()).map(hashed),
+        pairs: |i, j| same_kind(xs[i].kind, ys[j].kind),
+        same: |i, j| set(0, i) == set(1, j),
+        full: |r: Range<usize>, q: Range<usize>| {
+            sequences(&xs[r], &ys[q], |x, y| {
+                same_kind(x.kind, y.kind).then(|| 1.0 + unit_similarity(a, x, b, y))
+            })
+        },
+    })
 }
 
 /// The longest run of `pairs` (sorted by their first index) whose second
@@ -457,6 +522,28 @@ mod tests {
             anchored.contains(&(Some(1_501), None)),
             "the missing row is a gap"
         );
+    }
+
+    /// Too many sections for the full matrix, and not each with its
+    /// namesake: anchored by their explicit anchors, to the full result.
+    #[test]
+    fn many_sections_align_between_anchors_as_the_full_alignment_would() {
+        let page = |names: &[usize]| {
+            let text: String = names
+                .iter()
+                .map(|n| format!("## <a name=\"s{n}\"></a>S\n\nText.\n\n"))
+                .collect();
+            crate::markdown::parse(&text, 0)
+        };
+        let first: Vec<usize> = (0..2_200).collect();
+        let mut second = first.clone();
+        second.remove(900);
+        second.insert(1_600, 99_999);
+        let (a, b) = (page(&first), page(&second));
+        let (sa, sb) = (sections(&a.facts), sections(&b.facts));
+        assert!(sa.len() * sb.len() > MAX_CELLS && !diagonal(&sa, &sb));
+        let full = sequences(&sa, &sb, |x, y| section_score(&a.facts, x, &b.facts, y));
+        assert_eq!(section_pairs(&a.facts, &sa, &b.facts, &sb), full);
     }
 
     #[test]
