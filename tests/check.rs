@@ -64,6 +64,62 @@ fn human_output_shows_the_line_with_a_caret_and_a_summary() {
     assert!(err.contains("3 errors, 4 warnings, 0 notes\n  broken-link: 2\n  duplicate-anchor: 4\n  translation-token-mismatch: 1\n"), "{err}");
 }
 
+/// A file linked sixty times is one finding: its message names the first
+/// forty lines and how many more, the human output quotes ten of the
+/// other places and counts the rest, and the JSON keeps all of them.
+#[test]
+fn a_finding_with_many_places_shows_some_and_counts_the_rest() {
+    let page: String = (0..60).map(|_| "See [it](gone.md).\n\n").collect();
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", &page);
+    let (_, doc) = check_json(site.root(), &[]);
+    let finding = finding_at(&doc, "content/en-us/a.md", 1);
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "link `gone.md` points to `gone.md`, which does not exist in `en-us`; the page links it 60 times (lines 1, 3, 5, "
+        ),
+        "{message}"
+    );
+    assert!(message.ends_with(", 77, 79 and 20 more)"), "{message}");
+    assert_eq!(related(finding).len(), 59);
+    let out = polydoc(site.root(), &["check", "--root", "."]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("the same target").count(), 10, "{err}");
+    assert!(
+        err.contains("= and 49 more related places, not shown: `--format json` lists them all"),
+        "{err}"
+    );
+}
+
+/// An id the page lacks is one fix however many links name it: one
+/// finding, at the first, the others its related places.
+#[test]
+fn links_to_one_missing_id_are_one_finding() {
+    let page =
+        "# A\n\nSee [x](#nowhere).\n\nAnd [y](#nowhere), [z](b.md#gone).\n\nAgain [x](#nowhere).\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", page)
+        .write("content/en-us/b.md", "# B\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("missing-anchor", "content/en-us/a.md", 3),
+            ("missing-anchor", "content/en-us/a.md", 5),
+        ])
+    );
+    let grouped = finding_at(&doc, "content/en-us/a.md", 3);
+    assert_eq!(
+        grouped["message"],
+        "`#nowhere` names no id on this page; the page links it 3 times (lines 3, 5, 7)"
+    );
+    assert_eq!(
+        related(grouped),
+        [("content/en-us/a.md", 5), ("content/en-us/a.md", 7)]
+    );
+}
+
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
     let out = polydoc(&repo(), &["check", "--format", "sarif"]);

@@ -33,14 +33,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             .collect();
         dupes.sort_by_key(|(_, offsets)| offsets[0]);
         for (id, offsets) in dupes {
-            let lines: Vec<String> = offsets
-                .iter()
-                .map(|&o| cx.line(p, o).to_string())
-                .collect();
+            let lines: Vec<usize> = offsets.iter().map(|&o| cx.line(p, o)).collect();
             let message = format!(
                 "id `{id}` is defined {} times on this page (lines {})",
                 offsets.len(),
-                lines.join(", ")
+                super::line_list(&lines)
             );
             let finding = if targeted.contains(&(p, id)) {
                 Finding::error(

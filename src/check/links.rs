@@ -20,6 +20,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // One finding per missing file and page: it is one fix, however
         // many times the page links it.
         let mut missing: Vec<(&str, bool, Vec<&Link>)> = Vec::new();
+        // So is an id a page lacks, however many links name it.
+        let mut no_id: Vec<((usize, &str), Finding, Vec<&Link>)> = Vec::new();
+        let mut anchor = |link, target: usize, fragment| {
+            let key = (target, fragment);
+            match no_id.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, links)) => links.push(link),
+                None => {
+                    if let Some(finding) = missing_anchor(cx, p, link, target, fragment) {
+                        no_id.push((key, finding, vec![link]));
+                    }
+                }
+            }
+        };
         for (link, resolved) in page.doc.facts.links.iter().zip(&cx.links[p]) {
             // Only an address, or a path of the published site, names a locale.
             if !matches!(resolved, Resolved::SamePage { .. }) {
@@ -34,9 +47,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         None => missing.push((path, *escapes, vec![link])),
                     }
                 }
-                Resolved::SamePage { fragment } => {
-                    out.extend(missing_anchor(cx, p, link, p, fragment))
-                }
+                Resolved::SamePage { fragment } => anchor(link, p, fragment),
                 Resolved::Page {
                     page: target,
                     fragment,
@@ -54,37 +65,52 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         out.push(redirected(cx, p, link, actual, moved));
                     }
                     if let Some(fragment) = fragment {
-                        out.extend(missing_anchor(cx, p, link, *target, fragment));
+                        anchor(link, *target, fragment);
                     }
                 }
                 Resolved::Asset { how, actual } => out.extend(spelling(cx, p, link, *how, actual)),
             }
         }
         for (path, escapes, links) in missing {
-            let mut finding = broken(cx, p, links[0], path, escapes);
-            if links.len() > 1 {
-                let mut lines: Vec<usize> = links
-                    .iter()
-                    .map(|l| cx.destination(p, l, false).line)
-                    .collect();
-                lines.dedup();
-                let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
-                finding.message = format!(
-                    "{}; the page links it {} times ({} {})",
-                    finding.message,
-                    links.len(),
-                    if lines.len() == 1 { "line" } else { "lines" },
-                    lines.join(", ")
-                );
-                for link in &links[1..] {
-                    finding =
-                        finding.with_related(cx.destination(p, link, false), "the same target");
-                }
-            }
-            out.push(finding);
+            let finding = broken(cx, p, links[0], path, escapes);
+            out.push(repeated(cx, p, finding, &links, false));
+        }
+        for (_, finding, links) in no_id {
+            out.push(repeated(cx, p, finding, &links, true));
         }
         out
     })
+}
+
+/// `finding`, about the first of `links` of page `p`, telling how many
+/// times the page writes the same: the lines in its message, the places
+/// as related locations (at the fragment with `fragment`).
+fn repeated(
+    cx: &Context,
+    p: usize,
+    mut finding: Finding,
+    links: &[&Link],
+    fragment: bool,
+) -> Finding {
+    if links.len() < 2 {
+        return finding;
+    }
+    let mut lines: Vec<usize> = links
+        .iter()
+        .map(|l| cx.destination(p, l, fragment).line)
+        .collect();
+    lines.dedup();
+    finding.message = format!(
+        "{}; the page links it {} times ({} {})",
+        finding.message,
+        links.len(),
+        if lines.len() == 1 { "line" } else { "lines" },
+        super::line_list(&lines)
+    );
+    for link in &links[1..] {
+        finding = finding.with_related(cx.destination(p, link, fragment), "the same target");
+    }
+    finding
 }
 
 /// `redirected-link`: `link` leads to `path`, which a redirection file

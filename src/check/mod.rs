@@ -695,6 +695,20 @@ pub(crate) fn file_links(page: &crate::site::Page) -> impl Iterator<Item = FileL
         })
 }
 
+/// Line numbers as a message lists them: `3, 7, 11`, or, past fifty,
+/// the first forty and how many more (`3, 7, ..., 159 and 4960 more`): a
+/// message that names five thousand lines says nothing more than one that
+/// names forty. Fifty hold the seeds' thirty repeated anchors whole.
+pub(crate) fn line_list(lines: &[usize]) -> String {
+    const SHOWN: usize = 40;
+    let count = if lines.len() > 50 { SHOWN } else { lines.len() };
+    let shown: Vec<String> = lines[..count].iter().map(ToString::to_string).collect();
+    match lines.len() - count {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 /// `a`, `a and b`, `a, b and c`: a list as a message says it.
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
@@ -719,4 +733,18 @@ pub fn closest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&
         }
     }
     best.map(|(_, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_lists_name_fifty_and_count_the_rest() {
+        let list = |n: usize| line_list(&(1..=n).collect::<Vec<_>>());
+        assert_eq!(list(1), "1");
+        assert!(list(50).ends_with(", 48, 49, 50"));
+        assert!(list(51).ends_with(", 39, 40 and 11 more"));
+        assert!(list(5000).starts_with("1, 2, 3, ") && list(5000).ends_with(", 40 and 4960 more"));
+    }
 }

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Files as _, SimpleFiles};
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use codespan_reporting::term::{self, Config};
 
@@ -48,6 +48,11 @@ pub fn print(report: &Findings) {
     let _ = out.flush();
 }
 
+/// Related places shown under a finding: a missing file linked five
+/// thousand times is one finding, and five thousand quoted lines would
+/// bury the next one.
+const SHOWN_RELATED: usize = 10;
+
 fn diagnostic(
     finding: &Finding,
     ids: &std::collections::HashMap<OsString, usize>,
@@ -64,13 +69,23 @@ fn diagnostic(
         Some((id, span)) => labels.push(Label::primary(id, span)),
         None => notes.push(format!("in {}", finding.location)),
     }
-    for related in &finding.related {
+    for related in finding.related.iter().take(SHOWN_RELATED) {
         match label(&related.location, ids, files) {
             Some((id, span)) => {
                 labels.push(Label::secondary(id, span).with_message(&related.message))
             }
             None => notes.push(format!("{}: {}", related.location, related.message)),
         }
+    }
+    if let Some(more) = finding
+        .related
+        .len()
+        .checked_sub(SHOWN_RELATED)
+        .filter(|&n| n > 0)
+    {
+        notes.push(format!(
+            "and {more} more related places, not shown: `--format json` lists them all"
+        ));
     }
     notes.extend(finding.notes.iter().map(|n| format!("also: {n}")));
     notes.extend(finding.help.iter().map(|h| format!("help: {h}")));
@@ -92,12 +107,11 @@ fn label(
         return None;
     }
     let text = *files.get(id).ok()?.source();
-    let start_of_line: usize = text
-        .split_inclusive('\n')
-        .take(location.line - 1)
-        .map(str::len)
-        .sum();
-    let line = text[start_of_line..].lines().next().unwrap_or("");
+    // The file's line table, made once (a finding of a long page used to
+    // count its lines from the top, per finding and related place).
+    let lines = files.line_range(id, location.line - 1).ok()?;
+    let start_of_line = lines.start;
+    let line = text.get(lines).unwrap_or("").lines().next().unwrap_or("");
     let byte = |column: usize| {
         line.char_indices()
             .nth(column.saturating_sub(1))
