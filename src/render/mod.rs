@@ -567,6 +567,9 @@ impl<'a> Renderer<'a> {
         let home_label = self.strings[locale]
             .get("home")
             .map_or("Home", String::as_str);
+        let more = self.strings[locale]
+            .get("nav_more")
+            .map_or("{count} more pages", String::as_str);
         let toc = page.and_then(|p| {
             let t = site.tocs.for_page(locale, &site.pages[p].source.rel_path)?;
             Some((p, site.tocs.trees[t].as_deref()?))
@@ -575,7 +578,7 @@ impl<'a> Renderer<'a> {
             Some((p, entries)) => {
                 let (items, current, crumbs) = toc_nav::lines(site, entries, p, out_path);
                 let nav = FolderNav::new(&items, out_path, &home_href, home_label);
-                (nav.html(current), crumbs)
+                (nav.html(current, more), crumbs)
             }
             None => {
                 let tree = &site.nav[locale];
@@ -589,7 +592,7 @@ impl<'a> Renderer<'a> {
                     )
                 });
                 (
-                    folder_nav.html(page.and_then(|p| tree.node_of(p))),
+                    folder_nav.html(page.and_then(|p| tree.node_of(p)), more),
                     Vec::new(),
                 )
             }

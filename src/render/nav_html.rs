@@ -25,12 +25,39 @@ use crate::nav::NavItem;
 
 use super::urls::relative;
 
+/// Entries of one list beyond which a page shows only some of them.
+const MAX_RUN: usize = 100;
+/// Entries shown on each side of the current page (or of the open
+/// folder) in such a list.
+const WINDOW: usize = 20;
+
+/// One navigation line.
+struct Line {
+    /// Up to where `aria-current` goes.
+    before: String,
+    /// The rest of the line's own HTML: its label, then `</li>`, or the
+    /// `<ul>` of its children.
+    own: String,
+    /// The lists that end with it (`</ul></li>`...).
+    closers: String,
+    depth: usize,
+    /// Whether it opens a list of children (a folder on the way).
+    opens: bool,
+}
+
 /// The navigation lines of every page in one folder.
+///
+/// A folder of thousands of articles, as a knowledge base may keep flat,
+/// would put thousands of links on each of its pages (3,000 pages of one
+/// folder: 160 KB of navigation each, 470 MB in all). A list of more than
+/// [`MAX_RUN`] entries shows the [`WINDOW`] entries on each side of the
+/// current page (or of the open folder, or its start), and says how many
+/// it leaves out where it leaves them; the site's search and the locale's
+/// page list reach the rest.
 pub struct FolderNav {
     head: String,
     nodes: Vec<usize>,
-    /// Each line's HTML, split where `aria-current` goes: (before, after).
-    lines: Vec<(String, String)>,
+    lines: Vec<Line>,
 }
 
 impl FolderNav {
@@ -67,15 +94,23 @@ impl FolderNav {
                 // Open the children's list, or close this item and the
                 // lists that end with it.
                 let (depth, next) = (depths[i], depths.get(i + 1).copied().unwrap_or(0));
-                if next > depth {
+                let mut closers = String::new();
+                let opens = next > depth;
+                if opens {
                     after.push_str("<ul>\n");
                 } else {
                     after.push_str("</li>\n");
                     for _ in next..depth {
-                        after.push_str("</ul></li>\n");
+                        closers.push_str("</ul></li>\n");
                     }
                 }
-                (before, after)
+                Line {
+                    before,
+                    own: after,
+                    closers,
+                    depth,
+                    opens,
+                }
             })
             .collect();
         FolderNav {
@@ -85,26 +120,85 @@ impl FolderNav {
         }
     }
 
-    /// The `<ul>` for the page whose navigation node is `current`.
-    pub fn html(&self, current: Option<usize>) -> String {
+    /// The `<ul>` for the page whose navigation node is `current`; `more`
+    /// says how many entries a long list leaves out (`{count}`: the number).
+    pub fn html(&self, current: Option<usize>, more: &str) -> String {
+        let shown = self.shown(current);
         let size = self.head.len()
             + self
                 .lines
                 .iter()
-                .map(|(a, b)| a.len() + b.len())
+                .zip(&shown)
+                .map(|(l, &s)| if s { l.before.len() + l.own.len() } else { 0 } + l.closers.len())
                 .sum::<usize>()
             + 32;
         let mut html = String::with_capacity(size);
         html.push_str(&self.head);
-        for ((before, after), &node) in self.lines.iter().zip(&self.nodes) {
-            html.push_str(before);
-            if Some(node) == current && after.starts_with('>') {
-                html.push_str(" aria-current=\"page\"");
+        let mut left_out = 0;
+        let flush = |html: &mut String, left_out: &mut usize| {
+            if *left_out > 0 {
+                let label = escape(&more.replace("{count}", &left_out.to_string()));
+                let _ = writeln!(html, "<li class=\"nav-more\"><span>{label}</span></li>");
+                *left_out = 0;
             }
-            html.push_str(after);
+        };
+        for ((line, &node), &show) in self.lines.iter().zip(&self.nodes).zip(&shown) {
+            if show {
+                flush(&mut html, &mut left_out);
+                html.push_str(&line.before);
+                if Some(node) == current && line.own.starts_with('>') {
+                    html.push_str(" aria-current=\"page\"");
+                }
+                html.push_str(&line.own);
+            } else {
+                left_out += 1;
+            }
+            if !line.closers.is_empty() {
+                flush(&mut html, &mut left_out);
+                html.push_str(&line.closers);
+            }
         }
+        flush(&mut html, &mut left_out);
         html.push_str("</ul>\n");
         html
+    }
+
+    /// Which lines the page whose node is `current` shows: all, but in a
+    /// run of more than [`MAX_RUN`] entries of one list (entries that open
+    /// no list of their own), the [`WINDOW`] on each side of the current
+    /// page, of the open folder that follows the run, or of its start.
+    fn shown(&self, current: Option<usize>) -> Vec<bool> {
+        let mut shown = vec![true; self.lines.len()];
+        let at = current.and_then(|c| self.nodes.iter().position(|&n| n == c));
+        let mut i = 0;
+        while i < self.lines.len() {
+            let (start, depth) = (i, self.lines[i].depth);
+            while i < self.lines.len() && !self.lines[i].opens && self.lines[i].depth == depth {
+                i += 1;
+            }
+            let end = i.max(start + 1);
+            i = end;
+            if end - start <= MAX_RUN {
+                continue;
+            }
+            let center = match at.filter(|a| (start..end).contains(a)) {
+                Some(a) => a,
+                None if self
+                    .lines
+                    .get(end)
+                    .is_some_and(|l| l.opens && l.depth == depth) =>
+                {
+                    end - 1
+                }
+                None => start,
+            };
+            let from = center.saturating_sub(WINDOW).max(start);
+            let to = (center + WINDOW + 1).min(end);
+            for (k, show) in shown.iter_mut().enumerate().take(end).skip(start) {
+                *show = (from..to).contains(&k);
+            }
+        }
+        shown
     }
 }
 
@@ -153,14 +247,77 @@ mod tests {
         ];
         let nav = FolderNav::new(&items, "en-us/a/x.html", "../index.html", "Inicio");
         assert_eq!(
-            nav.html(Some(2)),
+            nav.html(Some(2), "{count} more"),
             "<ul>\n<li class=\"nav-home\"><a href=\"../index.html\">Inicio</a></li>\n\
              <li class=\"nav-folder open\"><a href=\"x.html\">a &amp; b</a><ul>\n\
              <li><a href=\"x.html\" aria-current=\"page\">X</a></li>\n\
              </ul></li>\n\
              <li class=\"nav-folder\"><span>empty</span></li>\n</ul>\n"
         );
-        assert!(!nav.html(None).contains("aria-current"));
+        assert!(!nav.html(None, "{count} more").contains("aria-current"));
+    }
+
+    /// A folder of 300 pages shows the 20 on each side of the current one
+    /// and says how many it leaves out before and after; a page of another
+    /// folder shows the long folder's start only when it is open (here it
+    /// is the page's own), and every list stays closed.
+    #[test]
+    fn a_long_list_shows_a_window_around_the_current_page() {
+        let mut items = vec![NavItem {
+            node: 1,
+            depth: 0,
+            label: "kb".into(),
+            target: None,
+            folder: true,
+            open: true,
+        }];
+        items.extend((0..300).map(|k| NavItem {
+            node: 10 + k,
+            depth: 1,
+            label: format!("a{k}"),
+            target: Some(format!("en-us/kb/a{k}.html")),
+            folder: false,
+            open: false,
+        }));
+        items.push(NavItem {
+            node: 5,
+            depth: 0,
+            label: "other".into(),
+            target: Some("en-us/other.html".into()),
+            folder: false,
+            open: false,
+        });
+        let nav = FolderNav::new(&items, "en-us/kb/a0.html", "../index.html", "Home");
+        let html = nav.html(Some(160), "{count} more");
+        let shown: Vec<&str> = html
+            .lines()
+            .filter_map(|l| l.split("\">a").nth(1))
+            .map(|rest| rest.split('<').next().unwrap_or(""))
+            .collect();
+        assert_eq!(shown.first(), Some(&"130"));
+        assert_eq!(shown.last(), Some(&"170"));
+        assert_eq!(shown.len(), 41);
+        assert!(
+            html.contains("<ul>\n<li class=\"nav-more\"><span>130 more</span></li>\n"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li class=\"nav-more\"><span>129 more</span></li>\n</ul></li>\n"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"a150.html\" aria-current=\"page\">a150</a>"),
+            "{html}"
+        );
+        assert!(html.contains("other</a></li>"), "{html}");
+        assert_eq!(html.matches("<li").count(), html.matches("</li>").count());
+        assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count());
+        // Without a current page in it, the list shows its start.
+        let start = nav.html(None, "{count} more");
+        assert!(
+            start.contains(">a0</a>") && start.contains(">a20</a>") && !start.contains(">a21</a>")
+        );
+        assert!(start.contains("<span>279 more</span>"), "{start}");
     }
 
     #[test]
@@ -180,7 +337,8 @@ mod tests {
             item(3, 1, false),
             item(4, 2, false),
         ];
-        let html = FolderNav::new(&items, "en-us/1.html", "index.html", "Home").html(Some(4));
+        let html = FolderNav::new(&items, "en-us/1.html", "index.html", "Home")
+            .html(Some(4), "{count} more");
         assert_eq!(
             html.matches("<ul>").count(),
             html.matches("</ul>").count(),
