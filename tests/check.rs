@@ -120,6 +120,32 @@ fn links_to_one_missing_id_are_one_finding() {
     );
 }
 
+/// A finding on a line of 400 KB quotes the stretch around its place,
+/// not the line (which the snippet would print twice, with its caret).
+#[test]
+fn a_finding_on_a_very_long_line_quotes_the_stretch_around_it() {
+    let page = format!(
+        "# A\n\n{}[x](gone.md) {}\n",
+        "word ".repeat(40_000),
+        "more ".repeat(40_000)
+    );
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", &page);
+    let out = polydoc(site.root(), &["check", "--root", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.len() < 2_000, "{} bytes", err.len());
+    let line = err
+        .lines()
+        .find(|l| l.contains("= in content/en-us/a.md:3:200005: …"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains(" word word [x](gone.md) more more "),
+        "{line}"
+    );
+    assert!(line.ends_with('…'), "{line}");
+}
+
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
     let out = polydoc(&repo(), &["check", "--format", "sarif"]);

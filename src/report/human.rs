@@ -67,7 +67,10 @@ fn diagnostic(
     let mut notes = Vec::new();
     match label(&finding.location, ids, files) {
         Some((id, span)) => labels.push(Label::primary(id, span)),
-        None => notes.push(format!("in {}", finding.location)),
+        None => match excerpt(&finding.location, ids, files) {
+            Some(text) => notes.push(format!("in {}: {text}", finding.location)),
+            None => notes.push(format!("in {}", finding.location)),
+        },
     }
     for related in finding.related.iter().take(SHOWN_RELATED) {
         match label(&related.location, ids, files) {
@@ -96,6 +99,46 @@ fn diagnostic(
         .with_notes(notes)
 }
 
+/// Lines longer than this (bytes) are not quoted whole under a finding:
+/// a paragraph of minified HTML or a generated table row can run to
+/// hundreds of kilobytes, which the snippet would print twice (the line
+/// and its caret). The finding then quotes the stretch around its place.
+/// Real table rows of Microsoft's pages run to a thousand bytes, and are
+/// quoted whole.
+const LONG_LINE: usize = 2_000;
+
+/// About this many characters on each side of a place in a long line.
+const EXCERPT: usize = 60;
+
+/// The text around `location` on its line, `…` where it is cut.
+fn excerpt(
+    location: &Location,
+    ids: &std::collections::HashMap<OsString, usize>,
+    files: &SimpleFiles<String, &str>,
+) -> Option<String> {
+    let id = *ids.get(location.file.as_os_str())?;
+    let text = *files.get(id).ok()?.source();
+    let lines = files.line_range(id, location.line.checked_sub(1)?).ok()?;
+    let line = text.get(lines)?.lines().next()?;
+    let chars: Vec<char> = line.chars().collect();
+    let start = location.column.saturating_sub(1).min(chars.len());
+    let end = location
+        .end_column
+        .saturating_sub(1)
+        .clamp(start, chars.len());
+    let from = start.saturating_sub(EXCERPT);
+    let to = (end.max(start + 1) + EXCERPT).min(chars.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[from..to]);
+    if to < chars.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
 /// The file id and byte range of a location, when its text is known.
 fn label(
     location: &Location,
@@ -112,6 +155,9 @@ fn label(
     let lines = files.line_range(id, location.line - 1).ok()?;
     let start_of_line = lines.start;
     let line = text.get(lines).unwrap_or("").lines().next().unwrap_or("");
+    if line.len() > LONG_LINE {
+        return None;
+    }
     let byte = |column: usize| {
         line.char_indices()
             .nth(column.saturating_sub(1))
