@@ -235,7 +235,8 @@
         if (shown(entry) && entry.heading.getBoundingClientRect().top <= line) found = entry;
       });
       var root = document.documentElement;
-      if (window.innerHeight + window.scrollY >= root.scrollHeight - 2) {
+      // Scrolled to the end (not a page that fits the screen unscrolled).
+      if (window.scrollY > 0 && window.innerHeight + window.scrollY >= root.scrollHeight - 2) {
         for (var i = entries.length - 1; i >= 0; i--) {
           if (shown(entries[i]) && entries[i].heading.getBoundingClientRect().top < window.innerHeight) {
             found = entries[i];
