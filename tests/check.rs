@@ -121,11 +121,12 @@ fn links_to_one_missing_id_are_one_finding() {
 }
 
 /// A finding on a line of 400 KB quotes the stretch around its place,
-/// not the line (which the snippet would print twice, with its caret).
+/// not the line (which the snippet would print twice, with its caret),
+/// and names its related places in notes.
 #[test]
 fn a_finding_on_a_very_long_line_quotes_the_stretch_around_it() {
     let page = format!(
-        "# A\n\n{}[x](gone.md) {}\n",
+        "# A\n\n{}[x](gone.md) {}\n\nAgain [y](gone.md).\n",
         "word ".repeat(40_000),
         "more ".repeat(40_000)
     );
@@ -144,6 +145,13 @@ fn a_finding_on_a_very_long_line_quotes_the_stretch_around_it() {
         "{line}"
     );
     assert!(line.ends_with('…'), "{line}");
+    // The other link's line is short, but quoting it alone would put its
+    // place where the finding's is read (`┌─ file:line`): a note too.
+    assert!(!err.contains("┌─"), "{err}");
+    assert!(
+        err.contains("= content/en-us/a.md:5:11: the same target"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -65,7 +65,9 @@ fn diagnostic(
     };
     let mut labels = Vec::new();
     let mut notes = Vec::new();
-    match label(&finding.location, ids, files) {
+    let primary = label(&finding.location, ids, files);
+    let quoted = primary.is_some();
+    match primary {
         Some((id, span)) => labels.push(Label::primary(id, span)),
         None => match excerpt(&finding.location, ids, files) {
             Some(text) => notes.push(format!("in {}: {text}", finding.location)),
@@ -73,7 +75,9 @@ fn diagnostic(
         },
     }
     for related in finding.related.iter().take(SHOWN_RELATED) {
-        match label(&related.location, ids, files) {
+        // Without the primary's snippet, a related one would stand where
+        // the finding's place is read (the snippet's `┌─ file:line`).
+        match label(&related.location, ids, files).filter(|_| quoted) {
             Some((id, span)) => {
                 labels.push(Label::secondary(id, span).with_message(&related.message))
             }
