@@ -14,12 +14,12 @@
 //! them the sections' alignment is the diagonal, recognised without
 //! filling the quadratic matrix (`section_pairs`, tested against it).
 //!
-//! The alignment's matrix grows with the product of the two sections'
-//! lengths: a table of 20,000 rows in two locales took 10 s and 3.5 GB.
-//! Above [`MAX_CELLS`] the blocks are first anchored where both pages
-//! hold a block with the same tokens, once each, in the same order (as
-//! patience diff anchors lines), and only the stretches between anchors
-//! are aligned in full (`bounded`).
+//! The alignment's matrix grows with the product of the two lengths: a
+//! table of 20,000 rows in two locales took 10 s and 3.5 GB. Above
+//! [`MAX_CELLS`] the blocks (or sections) are first anchored where both
+//! pages hold one with the same tokens (or explicit anchor), once each,
+//! in the same order (as patience diff anchors lines), and only the
+//! stretches between anchors are aligned in full (`bounded`).
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -238,12 +238,10 @@ fn section_pairs(a: &Facts, sa: &[Section], b: &Facts, sb: &[Section]) -> Pairs 
     };
     bounded(&Items {
         lengths: (sa.len(), sb.len()),
-        key: |side, i| telling(side, i).map(|t| hashed(&t)),
-        pairs: |i, j| section_score(a, &sa[i], b, &sb[j]).is_some(),
-        same: |i, j| telling(0, i) == telling(1, j),
-        full: |r: Range<usize>, q: Range<usize>| {
-            sequences(&sa[r], &sb[q], |x, y| section_score(a, x, b, y))
-        },
+        key: &|side, i| telling(side, i).map(|t| hashed(&t)),
+        pairs: &|i, j| section_score(a, &sa[i], b, &sb[j]).is_some(),
+        same: &|i, j| telling(0, i) == telling(1, j),
+        full: &|r, q| sequences(&sa[r], &sb[q], |x, y| section_score(a, x, b, y)),
     })
 }
 
@@ -252,25 +250,19 @@ fn section_pairs(a: &Facts, sa: &[Section], b: &Facts, sb: &[Section]) -> Pairs 
 const MAX_CELLS: usize = 4_000_000;
 
 /// How [`bounded`] tells two sequences' items apart.
-struct Items<K, C, S, F>
-where
-    K: Fn(usize, usize) -> Option<u64>,
-    C: Fn(usize, usize) -> bool,
-    S: Fn(usize, usize) -> bool,
-    F: Fn(Range<usize>, Range<usize>) -> Pairs,
-{
+struct Items<'a> {
     /// Lengths of the two sequences.
     lengths: (usize, usize),
     /// `key(side, index)`: what an item holds that the same item of the
     /// other side holds too, hashed; `None` when it holds nothing telling.
-    key: K,
+    key: &'a dyn Fn(usize, usize) -> Option<u64>,
     /// Whether items `(i, j)` of one and the other side may pair at all.
-    pairs: C,
+    pairs: &'a dyn Fn(usize, usize) -> bool,
     /// Whether they hold the same (their keys agree; this rules out two
     /// hashes that collide).
-    same: S,
+    same: &'a dyn Fn(usize, usize) -> bool,
     /// The full alignment of two stretches, as indices into them.
-    full: F,
+    full: &'a dyn Fn(Range<usize>, Range<usize>) -> Pairs,
 }
 
 /// Aligns two sequences in full when the matrix is small enough; else
@@ -278,13 +270,7 @@ where
 /// longest run in order on both sides (patience sorting, as patience diff
 /// anchors lines); a stretch between anchors still too large pairs its
 /// items in order, each with the one at the same place when they pair.
-fn bounded<K, C, S, F>(items: &Items<K, C, S, F>) -> Pairs
-where
-    K: Fn(usize, usize) -> Option<u64>,
-    C: Fn(usize, usize) -> bool,
-    S: Fn(usize, usize) -> bool,
-    F: Fn(Range<usize>, Range<usize>) -> Pairs,
-{
+fn bounded(items: &Items) -> Pairs {
     let (n, m) = items.lengths;
     if n.saturating_mul(m) <= MAX_CELLS {
         return (items.full)(0..n, 0..m);
@@ -325,13 +311,7 @@ where
 }
 
 /// The anchors of [`bounded`], in order.
-fn anchors<K, C, S, F>(items: &Items<K, C, S, F>) -> Vec<(usize, usize)>
-where
-    K: Fn(usize, usize) -> Option<u64>,
-    C: Fn(usize, usize) -> bool,
-    S: Fn(usize, usize) -> bool,
-    F: Fn(Range<usize>, Range<usize>) -> Pairs,
-{
+fn anchors(items: &Items) -> Vec<(usize, usize)> {
     // Per key: how many items of each side hold it, and where.
     let mut seen: FxHashMap<u64, [(usize, usize); 2]> = FxHashMap::default();
     for (side, length) in [items.lengths.0, items.lengths.1].into_iter().enumerate() {
@@ -369,10 +349,10 @@ fn units(a: &Facts, ra: Range<usize>, b: &Facts, rb: Range<usize>) -> Pairs {
     };
     bounded(&Items {
         lengths: (xs.len(), ys.len()),
-        key: |side, i| Some(set(side, i)).filter(|s| !s.is_empty()).map(hashed),
-        pairs: |i, j| same_kind(xs[i].kind, ys[j].kind),
-        same: |i, j| set(0, i) == set(1, j),
-        full: |r: Range<usize>, q: Range<usize>| {
+        key: &|side, i| Some(set(side, i)).filter(|s| !s.is_empty()).map(hashed),
+        pairs: &|i, j| same_kind(xs[i].kind, ys[j].kind),
+        same: &|i, j| set(0, i) == set(1, j),
+        full: &|r, q| {
             sequences(&xs[r], &ys[q], |x, y| {
                 same_kind(x.kind, y.kind).then(|| 1.0 + unit_similarity(a, x, b, y))
             })

@@ -258,9 +258,9 @@ mod tests {
     }
 
     /// A folder of 300 pages shows the 20 on each side of the current one
-    /// and says how many it leaves out before and after; a page of another
-    /// folder shows the long folder's start only when it is open (here it
-    /// is the page's own), and every list stays closed.
+    /// and says how many it leaves out before and after, every list stays
+    /// closed, and a page without a place in it (a list page) shows its
+    /// start.
     #[test]
     fn a_long_list_shows_a_window_around_the_current_page() {
         let mut items = vec![NavItem {

@@ -23,9 +23,7 @@ use crate::site::Site;
 pub(super) fn newer_versions(site: &Site) -> Vec<Option<usize>> {
     let mut newer = vec![None; site.pages.len()];
     for group in site.groups.iter().filter(|g| g.len() > 1) {
-        let source_page = site
-            .source
-            .and_then(|s| group.iter().copied().find(|&p| site.pages[p].locale() == s));
+        let source_page = site.source_page(group[0]);
         for (member, newest) in version::behind(site, group, source_page) {
             newer[group[member]] = Some(source_page.unwrap_or(group[newest]));
         }

@@ -120,10 +120,7 @@ fn excerpt(
     ids: &std::collections::HashMap<OsString, usize>,
     files: &SimpleFiles<String, &str>,
 ) -> Option<String> {
-    let id = *ids.get(location.file.as_os_str())?;
-    let text = *files.get(id).ok()?.source();
-    let lines = files.line_range(id, location.line.checked_sub(1)?).ok()?;
-    let line = text.get(lines)?.lines().next()?;
+    let (_, _, line) = line_at(location, ids, files)?;
     let chars: Vec<char> = line.chars().collect();
     let start = location.column.saturating_sub(1).min(chars.len());
     let end = location
@@ -143,22 +140,29 @@ fn excerpt(
     Some(out)
 }
 
+/// The file id of `location`, the byte offset where its line starts, and
+/// the line, when the file's text is known. The line comes from the
+/// file's line table, made once (a finding of a long page used to count
+/// its lines from the top, per finding and related place).
+fn line_at<'t>(
+    location: &Location,
+    ids: &std::collections::HashMap<OsString, usize>,
+    files: &SimpleFiles<String, &'t str>,
+) -> Option<(usize, usize, &'t str)> {
+    let id = *ids.get(location.file.as_os_str())?;
+    let text: &'t str = files.get(id).ok()?.source();
+    let range = files.line_range(id, location.line.checked_sub(1)?).ok()?;
+    let start = range.start;
+    Some((id, start, text.get(range)?.lines().next().unwrap_or("")))
+}
+
 /// The file id and byte range of a location, when its text is known.
 fn label(
     location: &Location,
     ids: &std::collections::HashMap<OsString, usize>,
     files: &SimpleFiles<String, &str>,
 ) -> Option<(usize, std::ops::Range<usize>)> {
-    let id = *ids.get(location.file.as_os_str())?;
-    if location.line == 0 {
-        return None;
-    }
-    let text = *files.get(id).ok()?.source();
-    // The file's line table, made once (a finding of a long page used to
-    // count its lines from the top, per finding and related place).
-    let lines = files.line_range(id, location.line - 1).ok()?;
-    let start_of_line = lines.start;
-    let line = text.get(lines).unwrap_or("").lines().next().unwrap_or("");
+    let (id, start_of_line, line) = line_at(location, ids, files)?;
     if line.len() > LONG_LINE {
         return None;
     }
