@@ -1362,3 +1362,93 @@ fn real_aadsts_page_gives_its_mangled_link_texts_and_nothing_else() {
         "this link text is its target as machine translation left it: `. /manage-apps/application-sign-in-problem-federated-sso-gallery.md # 사용자가 할당 되지 않음-역할` for `../manage-apps/application-sign-in-problem-federated-sso-gallery.md#user-not-assigned-a-role`"
     );
 }
+
+/// Identifiers split at their underscores: constants in capitals, two
+/// underscores in a row, and two underscores each between words are
+/// found, with what the identifier reads where the page tells it; the
+/// underscore named in prose, one between two words, and code are not.
+#[test]
+fn identifiers_split_at_their_underscores_are_found_and_the_underscore_in_prose_is_not() {
+    let en = "# A\n\nIt returns ERROR\\_MORE\\_DATA here.\n\nRun the **\\_\\_try** block.\n\nName it with letters and the \\_ character.\n\nSee `ERROR _ MORE _ DATA`.\n\nThe value STATUS\\_STACK\\_OVERFLOW.\n";
+    let it = "# A\n\nRestituisce ERROR \\_ MORE \\_ DATA qui.\n\nEsegui il blocco **\\_ \\_ try**.\n\nUsa lettere e il carattere \\_ trattino.\n\nVedi `ERROR _ MORE _ DATA`.\n\nIl valore Stato \\_ Stapel \\_ Überlauf.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/it-it/a.md", it);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("split-identifier", "content/it-it/a.md", 3),
+            ("split-identifier", "content/it-it/a.md", 5),
+            ("split-identifier", "content/it-it/a.md", 11),
+        ])
+    );
+    let constant = finding_at(&doc, "content/it-it/a.md", 3);
+    assert_eq!(constant["severity"], "warning");
+    assert_eq!(
+        constant["message"],
+        "`ERROR \\_ MORE \\_ DATA` reads `ERROR _ MORE _ DATA`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        constant["help"],
+        "write it in one piece, as the source does: `ERROR_MORE_DATA` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(
+        (
+            &constant["location"]["column"],
+            &constant["location"]["end_column"]
+        ),
+        (&serde_json::json!(13), &serde_json::json!(34))
+    );
+    // The same block in the other translation of the source version shows
+    // how it reads.
+    assert_eq!(related(constant), [("content/en-us/a.md", 3)]);
+    assert_eq!(
+        finding_at(&doc, "content/it-it/a.md", 11)["help"],
+        "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
+/// The real de-de and it-it machine translations of win32's
+/// `GetExceptionCode` page (`tests/data/README.md`): every constant of its
+/// return codes table, and of the sentences naming `__try` and the
+/// filter's results, split at its underscores and mostly translated
+/// (`VIOLAZIONE \_ DI ACCESSO ALLE \_ ECCEZIONI`); de-de, a side-by-side
+/// page, is told each constant from the source text beside it. Nothing
+/// else is reported but the links to pages outside the sample.
+#[test]
+fn real_win32_pages_give_their_split_constants_and_nothing_else() {
+    let (code, doc) = check_json(&repo().join("tests/data/real-win32"), &[]);
+    assert_eq!(code, Some(1));
+    let page = |locale: &str| format!("content/{locale}/desktop-src/Debug/getexceptioncode.md");
+    let mut expected = BTreeSet::new();
+    for locale in ["de-de", "it-it"] {
+        for line in [84, 94, 117, 120] {
+            expected.insert(("broken-link".to_owned(), page(locale), line));
+        }
+        for line in (52..=74).chain([82, 86]) {
+            expected.insert(("split-identifier".to_owned(), page(locale), line));
+        }
+    }
+    assert_eq!(findings(&doc), expected);
+    let german = finding_at(&doc, &page("de-de"), 52);
+    assert_eq!(
+        german["help"],
+        "write the identifier as the source text beside it does (`EXCEPTION_ACCESS_VIOLATION`), in one piece; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(
+        finding_at(&doc, &page("de-de"), 82)["help"],
+        "write the identifier as the source text beside it does (`__try`, `__except`), in one piece; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    let italian = finding_at(&doc, &page("it-it"), 52);
+    assert!(
+        italian["message"].as_str().is_some_and(|m| m
+            .starts_with("`VIOLAZIONE \\_ DI` (and 3 more on this line) reads `VIOLAZIONE _ DI`")),
+        "{italian}"
+    );
+    assert_eq!(
+        finding_at(&doc, &page("it-it"), 55)["help"],
+        "write it in one piece, as the source does: `EXCEPTION_DATATYPE_MISALIGNMENT` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}

@@ -212,7 +212,7 @@ fn page_words(body: &str) -> FxHashSet<&str> {
 }
 
 /// The page's code blocks, each up to the next unit.
-fn code_ranges(page: &crate::site::Page) -> Vec<Range<usize>> {
+pub(super) fn code_ranges(page: &crate::site::Page) -> Vec<Range<usize>> {
     let units = &page.doc.facts.units;
     units
         .iter()
@@ -231,7 +231,7 @@ fn in_code(code: &[Range<usize>], at: usize) -> bool {
 
 /// Whether `at` is inside a code span of its line: an odd number of
 /// backticks before it on the line.
-fn in_code_span(text: &str, at: usize) -> bool {
+pub(super) fn in_code_span(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     text[line_start..at].bytes().filter(|&b| b == b'`').count() % 2 == 1
 }

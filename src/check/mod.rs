@@ -36,6 +36,7 @@ mod redirects;
 pub mod resolve;
 mod site_paths;
 mod spaced_keys;
+mod split_identifiers;
 mod stray_bold;
 mod suppress;
 mod switch_mentions;
@@ -139,6 +140,11 @@ pub const RULES: &[RuleInfo] = &[
         "mt-placeholder",
         Severity::Warning,
         "A placeholder of the machine-translation pipeline (`@no__t-0`) left in the text, where something was lost.",
+    ),
+    rule(
+        "split-identifier",
+        Severity::Warning,
+        "An identifier machine translation split at its underscores (`STATUS \\_ ARRAY \\_ BOUNDS`, shown `STATUS _ ARRAY _ BOUNDS`), often with its parts translated.",
     ),
     rule(
         "escaped-entity",
@@ -529,6 +535,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("hidden_html", hidden_html::check),
     ("mt_placeholders", mt_placeholders::check),
     ("escaped_entities", escaped_entities::check),
+    ("split_identifiers", split_identifiers::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),
     ("mangled_links", mangled_links::check),

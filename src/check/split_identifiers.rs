@@ -1,0 +1,487 @@
+//! `split-identifier`: an identifier machine translation split at its
+//! underscores, `STATUS \_ ARRAY \_ BOUNDS \_ EXCEEDED` for
+//! `STATUS\_ARRAY\_BOUNDS\_EXCEEDED`, often with its parts translated
+//! (`VIOLAZIONE \_ DI ACCESSO ALLE \_ ECCEZIONI` for
+//! `EXCEPTION\_ACCESS\_VIOLATION`). Win32's reference pages write their
+//! constants in prose with escaped underscores; the pipeline reads each
+//! `\_` as a word of its own, so readers see `STATUS _ ARRAY _ ...`, a name
+//! they can neither search for nor type. Microsoft's localized win32
+//! repositories carry it on every page that names a constant outside
+//! code (`tests/data/real-win32/`: the it-it and de-de `GetExceptionCode`
+//! pages, one line in three of the de-de one).
+//!
+//! An underscore written as a word of its own (` \_ `) is also how prose
+//! names the character ("the \_ character"), so a split needs more than
+//! that: two underscores in a row (`\_ \_ try` for `__try`), a part in
+//! capitals (`ERROR \_ Success`), two underscores each between words
+//! (`Status \_ Zugriffs \_ Verletzung`), or, on side-by-side pages, the
+//! source text beside the sentence writing an identifier whole
+//! (`**Ausnahme \_ Breakpoint**` beside `**EXCEPTION\_BREAKPOINT**`).
+//! Code, and the source text itself, are not read.
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+
+use super::Context;
+use super::glued_terms::{code_ranges, in_code_span};
+use super::mt_placeholders::per_line;
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    cx.per_page(|p, page| {
+        let text = &page.source.text;
+        let body = page.source.body_start.min(text.len());
+        let splits = splits(text, body, || code_ranges(page));
+        if splits.is_empty() {
+            return Vec::new();
+        }
+        let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
+        // Whether per_line lists the same block in other translations.
+        let compared = cx
+            .site
+            .translations(p)
+            .any(|q| cx.site.same_source_version(q, p));
+        per_line(cx, p, spans, "another one", |written, more, at| {
+            let split = splits
+                .iter()
+                .find(|s| &text[s.run.clone()] == written && cx.location(p, s.run.clone()) == at);
+            let shown = written.replace("\\_", "_");
+            let also = match more {
+                0 => String::new(),
+                n => format!(" (and {n} more on this line)"),
+            };
+            let message = format!(
+                "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+            );
+            let help = match split.map(|s| &s.fix) {
+                Some(Fix::Source(names)) => format!(
+                    "write the identifier as the source text beside it does ({}), in one piece; in a code span (`` `…` ``) translation leaves it alone",
+                    quoted(names)
+                ),
+                Some(Fix::Joined(name)) => format!(
+                    "write it in one piece, as the source does: `{name}` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+                ),
+                _ if compared => "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone".to_owned(),
+                _ => "write the identifier in one piece, as the source page does; in a code span (`` `…` ``) translation leaves it alone".to_owned(),
+            };
+            Finding::warning("split-identifier", at, message).with_help(help)
+        })
+    })
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A split identifier: where it is written, and what it should read.
+#[derive(Debug, PartialEq, Eq)]
+struct Split {
+    run: Range<usize>,
+    fix: Fix,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Fix {
+    /// The identifiers the side-by-side source text of its sentence writes.
+    Source(Vec<String>),
+    /// Its parts, all capitals, joined again.
+    Joined(String),
+    Unknown,
+}
+
+/// The split identifiers of `text` from `body` on, outside the code
+/// blocks `code` gives (ranges, asked for only when a page has a
+/// candidate: most pages have none), in text order.
+fn splits(text: &str, body: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut done = body;
+    let mut code = Some(code);
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    // An underscore as a word of its own is rare: look for `_ ` first,
+    // then read the line it is on.
+    for at in memchr::memmem::find_iter(&bytes[body..], b"_ ") {
+        let at = body + at;
+        if at < done || !standalone(bytes, at) {
+            continue;
+        }
+        if let Some(code) = code.take() {
+            blocks = code();
+        }
+        if blocks.iter().any(|r| r.contains(&at)) {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        done = end;
+        out.extend(in_line(text, start..end));
+    }
+    out
+}
+
+/// Whether the `_` at `at` stands alone: a space before it (or before its
+/// backslash) and one after.
+fn standalone(bytes: &[u8], at: usize) -> bool {
+    let before = if at > 0 && bytes[at - 1] == b'\\' {
+        at.checked_sub(2)
+    } else {
+        at.checked_sub(1)
+    };
+    before.is_some_and(|b| bytes[b] == b' ') && bytes.get(at + 1) == Some(&b' ')
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Letters and digits (with `-` and `'` inside).
+    Word,
+    /// One or more underscores, escaped or not.
+    Underscore,
+    Space,
+    /// Anything else, a tag whole: it ends a run of words.
+    Markup,
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    kind: Kind,
+    span: Range<usize>,
+}
+
+/// The split identifiers on the line `line` of `text`.
+fn in_line(text: &str, line: Range<usize>) -> Vec<Split> {
+    let tokens = tokenize(text, line.clone());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // A chain: words and underscores, glued or one space apart.
+        let mut j = i;
+        while j < tokens.len() && tokens[j].kind != Kind::Markup {
+            j += 1;
+        }
+        let items = items(&tokens[i..j]);
+        for segment in segments(&items) {
+            let first = &items[segment.start];
+            let last = &items[segment.end - 1];
+            let at = first.span.start;
+            if hidden(text, line.start, at) || in_code_span(text, at) {
+                continue;
+            }
+            let outside = |k: Option<usize>| k.and_then(|k| items.get(k));
+            let before = outside(segment.start.checked_sub(1));
+            let after = outside(Some(segment.end));
+            let source = source_beside(text, line.clone(), at);
+            if !split_enough(text, &items[segment.clone()]) && source.is_empty() {
+                continue;
+            }
+            let fix = if !source.is_empty() {
+                Fix::Source(source)
+            } else if items[segment.clone()]
+                .iter()
+                .all(|t| t.kind == Kind::Underscore || capitals(&text[t.span.clone()]))
+                && ![before, after]
+                    .iter()
+                    .flatten()
+                    .any(|t| t.kind == Kind::Word && capitals(&text[t.span.clone()]))
+            {
+                Fix::Joined(
+                    items[segment.clone()]
+                        .iter()
+                        .map(|t| text[t.span.clone()].replace("\\_", "_"))
+                        .collect(),
+                )
+            } else {
+                Fix::Unknown
+            };
+            out.push(Split {
+                run: at..last.span.end,
+                fix,
+            });
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// A word or underscore of a chain, with whether spaces stand around it.
+#[derive(Clone, Debug)]
+struct Item {
+    kind: Kind,
+    span: Range<usize>,
+    spaced_before: bool,
+    spaced_after: bool,
+}
+
+fn items(chain: &[Token]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut spaces = 0;
+    for token in chain {
+        if token.kind == Kind::Space {
+            spaces = token.span.len();
+            if let Some(last) = out.last_mut() {
+                last.spaced_after = true;
+            }
+            continue;
+        }
+        out.push(Item {
+            kind: token.kind,
+            span: token.span.clone(),
+            spaced_before: spaces > 0,
+            spaced_after: false,
+        });
+        spaces = 0;
+    }
+    out
+}
+
+/// The runs of a chain in which words and underscores alternate (two
+/// underscores in a row count: `\_ \_ try`), holding an underscore that
+/// stands alone: where one identifier was split. Two words in a row end
+/// a run, as the words of a sentence around the identifier do.
+fn segments(items: &[Item]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 0..=items.len() {
+        let breaks = k == items.len()
+            || (k > start && items[k].kind == Kind::Word && items[k - 1].kind == Kind::Word);
+        if !breaks {
+            continue;
+        }
+        let run = &items[start..k];
+        if run
+            .iter()
+            .any(|t| t.kind == Kind::Underscore && t.spaced_before && t.spaced_after)
+        {
+            out.push(start..k);
+        }
+        start = k;
+    }
+    out
+}
+
+/// Whether a run is an identifier split, without other evidence: two
+/// underscores in a row next to a word (`\_ \_ try`), an underscore
+/// standing alone beside a part in capitals (`ERROR \_ Success`), or two
+/// underscores standing alone, each between words.
+fn split_enough(text: &str, run: &[Item]) -> bool {
+    let word = |k: usize| run.get(k).is_some_and(|t| t.kind == Kind::Word);
+    let alone = |t: &Item| t.kind == Kind::Underscore && t.spaced_before && t.spaced_after;
+    let mut between = 0;
+    for (k, t) in run.iter().enumerate() {
+        if t.kind != Kind::Underscore {
+            continue;
+        }
+        let next = run.get(k + 1);
+        if next.is_some_and(|n| n.kind == Kind::Underscore)
+            && (word(k + 2) || (k > 0 && word(k - 1)))
+        {
+            return true;
+        }
+        if alone(t) {
+            let capital = |i: Option<usize>| {
+                i.and_then(|i| run.get(i))
+                    .is_some_and(|n| n.kind == Kind::Word && capitals(&text[n.span.clone()]))
+            };
+            if capital(k.checked_sub(1)) || capital(Some(k + 1)) {
+                return true;
+            }
+            if k > 0 && word(k - 1) && word(k + 1) {
+                between += 1;
+            }
+        }
+    }
+    between >= 2
+}
+
+/// A word in capitals: ASCII capital letters (two or more) and digits.
+fn capitals(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// The line's tokens.
+fn tokenize(text: &str, line: Range<usize>) -> Vec<Token> {
+    let s = &text[line.clone()];
+    let bytes = s.as_bytes();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let push = |out: &mut Vec<Token>, kind: Kind, from: usize, to: usize| match out.last_mut() {
+        Some(last) if last.kind == kind && last.span.end == line.start + from => {
+            last.span.end = line.start + to;
+        }
+        _ => out.push(Token {
+            kind,
+            span: line.start + from..line.start + to,
+        }),
+    };
+    while i < bytes.len() {
+        let rest = &s[i..];
+        let Some(c) = rest.chars().next() else { break };
+        let (kind, len) = if c == ' ' {
+            (Kind::Space, 1)
+        } else if rest.starts_with("\\_") {
+            (Kind::Underscore, 2)
+        } else if c == '_' {
+            (Kind::Underscore, 1)
+        } else if c.is_alphanumeric() {
+            (Kind::Word, c.len_utf8())
+        } else if matches!(c, '-' | '\'' | '’')
+            && out
+                .last()
+                .is_some_and(|t| t.kind == Kind::Word && t.span.end == line.start + i)
+        {
+            // Inside or at the end of a word (`DELL'ECCEZIONE`, `int-`).
+            (Kind::Word, c.len_utf8())
+        } else if c == '<' {
+            // A tag, whole, with its attributes' spaces.
+            (Kind::Markup, rest.find('>').map_or(1, |end| end + 1))
+        } else {
+            (Kind::Markup, c.len_utf8())
+        };
+        push(&mut out, kind, i, i + len);
+        i += len;
+    }
+    out
+}
+
+/// Whether `at` (on the line starting at `line_start`) is in the source
+/// text of a side-by-side page: the last span opened before it on its
+/// line is a `data-stu-id` one, inside `class="sxs-lookup"`.
+fn hidden(text: &str, line_start: usize, at: usize) -> bool {
+    let before = &text[line_start..at];
+    let source = before.rfind("data-stu-id=");
+    let shown = before.rfind("data-ttu-id=");
+    match (source, shown) {
+        (Some(s), Some(t)) => s > t,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// The identifiers written whole in the source text beside the sentence
+/// holding `at`, on a side-by-side page: the `sxs-lookup` span after it
+/// on its line, up to its closing `</span></span>`. None where that text
+/// splits identifiers too.
+fn source_beside(text: &str, line: Range<usize>, at: usize) -> Vec<String> {
+    let rest = &text[at..line.end];
+    let Some(open) = rest.find("class=\"sxs-lookup\"") else {
+        return Vec::new();
+    };
+    let source = &rest[open..];
+    let source = &source[..source.find("</span></span>").unwrap_or(source.len())];
+    let bytes = source.as_bytes();
+    if (0..bytes.len()).any(|k| bytes[k] == b'_' && standalone(bytes, k)) {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = Vec::new();
+    let tokens = tokenize(source, 0..source.len());
+    let mut k = 0;
+    while k < tokens.len() {
+        let mut end = k;
+        while end < tokens.len() && matches!(tokens[end].kind, Kind::Word | Kind::Underscore) {
+            end += 1;
+        }
+        let run = &tokens[k..end];
+        if run.iter().any(|t| t.kind == Kind::Underscore)
+            && run.iter().any(|t| t.kind == Kind::Word)
+        {
+            let name: String = run
+                .iter()
+                .map(|t| source[t.span.clone()].replace("\\_", "_"))
+                .collect();
+            if !name.starts_with("data-") && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        k = end.max(k + 1);
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, Fix)> {
+        splits(text, 0, Vec::new)
+            .into_iter()
+            .map(|s| (&text[s.run], s.fix))
+            .collect()
+    }
+
+    fn runs(text: &str) -> Vec<&str> {
+        found(text).into_iter().map(|(run, _)| run).collect()
+    }
+
+    #[test]
+    fn constants_split_at_their_underscores_are_found() {
+        assert_eq!(
+            found("Questo valore è definito come STATUS \\_ ARRAY \\_ BOUNDS \\_ EXCEEDED.<br/>"),
+            [(
+                "STATUS \\_ ARRAY \\_ BOUNDS \\_ EXCEEDED",
+                Fix::Joined("STATUS_ARRAY_BOUNDS_EXCEEDED".to_owned())
+            )]
+        );
+        assert_eq!(
+            runs("| <dl> <dt>**VIOLAZIONE \\_ DI ACCESSO ALLE \\_ ECCEZIONI**</dt> </dl> |"),
+            ["VIOLAZIONE \\_ DI", "ALLE \\_ ECCEZIONI"]
+        );
+        assert_eq!(
+            runs("il valore restituito è ERROR \\_ Success."),
+            ["ERROR \\_ Success"]
+        );
+        assert_eq!(runs("durante il blocco **\\_ \\_ try** e"), ["\\_ \\_ try"]);
+        assert_eq!(
+            runs("als Status \\_ Zugriffs \\_ Verletzung definiert."),
+            ["Status \\_ Zugriffs \\_ Verletzung"]
+        );
+        assert_eq!(
+            runs("devuelve ERROR _ MORE _ DATA. El cliente"),
+            ["ERROR _ MORE _ DATA"]
+        );
+    }
+
+    #[test]
+    fn a_capital_part_next_to_another_is_not_joined() {
+        // `EXCEPTION_EXECUTE_HANDLER` lost an underscore: joining what is
+        // split would give half a name.
+        let text = "valutata come EXCEPTION \\_ EXECUTE HANDLER o altro.";
+        assert_eq!(found(text), [("EXCEPTION \\_ EXECUTE", Fix::Unknown)]);
+    }
+
+    #[test]
+    fn the_source_text_beside_a_sentence_names_the_identifier() {
+        let text = "| <span data-ttu-id=\"b-123\"><dt>**Ausnahme \\_ Breakpoint**</dt></span><span class=\"sxs-lookup\"><span data-stu-id=\"b-123\"><dt>**EXCEPTION\\_BREAKPOINT**</dt></span></span> |";
+        assert_eq!(
+            found(text),
+            [(
+                "Ausnahme \\_ Breakpoint",
+                Fix::Source(vec!["EXCEPTION_BREAKPOINT".to_owned()])
+            )]
+        );
+    }
+
+    #[test]
+    fn the_underscore_named_in_prose_is_not_a_split() {
+        assert!(runs("Use the \\_ character, or the - and \\_ characters.").is_empty());
+        assert!(runs("Only letters, digits, \\_ and \\_\\_ are allowed.").is_empty());
+        assert!(runs("Fehler \\_ erfolgreich").is_empty());
+        assert!(runs("Fill in: \\_ \\_ \\_").is_empty());
+        assert!(runs("ERROR\\_SUCCESS and __try and _DEBUG stay whole.").is_empty());
+    }
+
+    #[test]
+    fn code_and_source_text_are_not_read() {
+        assert!(runs("Call `ERROR _ MORE _ DATA` here.").is_empty());
+        let text = "<span data-ttu-id=\"1\">Wert.</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">ERROR \\_ MORE \\_ DATA</span></span>";
+        assert!(runs(text).is_empty());
+        let code = "```\nERROR _ MORE _ DATA\n```\n";
+        let block = 0..code.len();
+        assert!(splits(code, 0, || vec![block]).is_empty());
+    }
+}
