@@ -166,7 +166,7 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 /// (tokens, table cells kept as written) or the page itself does (a
 /// switch that lost its mark or its case, a keyword of the syntax
 /// translated, a placeholder the machine-translation pipeline left where
-/// something was lost, an identifier it split at its underscores, a term
+/// something was lost, an identifier or a file name it split, a term
 /// it must keep put back inside a word, its
 /// source text left glued after a heading, a path of a link text it
 /// mangled).
@@ -178,6 +178,7 @@ const DRIFT_RULES: &[&str] = &[
     "syntax-keyword-mismatch",
     "mt-placeholder",
     "split-identifier",
+    "split-file-name",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

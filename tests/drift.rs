@@ -258,10 +258,11 @@ fn real_translations_drift_where_a_switch_was_lost() {
         (roles, "zh-tw", "up-to-date"),
         // pt-br lost `/a` and zh-cn `/i` from the parameters table;
         // es-es and pt-br renamed the placeholder *YY* (*AA*); zh-tw lost
-        // what the pipeline's `@no__t` placeholders stand for. fr-fr
-        // changed nothing it must keep.
+        // what the pipeline's `@no__t` placeholders stand for; es-es,
+        // fr-fr and pt-br split `myapp.exe` at its dot in the sentence
+        // before the example that runs it (`MyApp. exe`).
         (shutdown, "es-es", "inconsistent"),
-        (shutdown, "fr-fr", "up-to-date"),
+        (shutdown, "fr-fr", "inconsistent"),
         (shutdown, "pt-br", "inconsistent"),
         (shutdown, "zh-cn", "inconsistent"),
         (shutdown, "zh-tw", "inconsistent"),
@@ -308,9 +309,18 @@ fn real_translations_drift_where_a_switch_was_lost() {
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");
-    assert_eq!(es.len(), 1, "{es:?}");
+    assert_eq!(es.len(), 2, "{es:?}");
     assert_eq!((es[0].0.as_str(), es[0].2), ("tokens", Some(67)), "{es:?}");
     assert!(es[0].3.contains("lacks the switch `/b`"), "{es:?}");
+    // The file name its sentence split at the dot, written whole in its
+    // example above.
+    assert_eq!((es[1].0.as_str(), es[1].2), ("tokens", Some(211)), "{es:?}");
+    assert!(
+        es[1]
+            .3
+            .starts_with("`TOC. yml`: machine translation split the file name"),
+        "{es:?}"
+    );
     // A keyword translated in every locale is drift of each: the page's
     // own syntax tells, as `check` does.
     let zh = signals(&doc, partition, "zh-cn");
@@ -794,9 +804,15 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
     );
     assert_eq!(
         texts(&page, "#fr-fr .signals li"),
-        ["tokens line 21: this paragraph lacks C2065, which it-it, tr-tr have"]
+        [
+            "tokens line 21: this paragraph lacks C2065, which it-it, tr-tr have",
+            "tokens line 79: stdafx. cpp (and 1 more on this line): machine translation split the file name stdafx.cpp at its dot, as if a sentence ended there; readers can neither type it nor search for it"
+        ]
     );
-    assert_eq!(texts(&page, "#fr-fr .signals li code"), ["C2065"]);
+    assert_eq!(
+        texts(&page, "#fr-fr .signals li code"),
+        ["C2065", "stdafx. cpp", "stdafx.cpp"]
+    );
     assert_eq!(
         texts(&page, "table.aligned thead th"),
         ["fr-fr", "it-it", "tr-tr"]

@@ -492,6 +492,25 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
         expected.insert(("hidden-html".to_owned(), chkdsk(locale), 45));
         expected.insert(("broken-link".to_owned(), chkdsk(locale), 147));
     }
+    // File names split at their dot (`split-file-name`), each written
+    // whole by the page's own example: findstr's `StringList. txt` and
+    // `FileList. txt` (de-de lower-cased them, it-it kept one), de-de's
+    // `Proposal. txt`; shutdown's `MyApp. exe`; es-es xcopy's `TOC. yml`.
+    // Not es-es's, it-it's and pt-br's `proposta. txt`, which translated
+    // the name too: nothing on the page writes it whole.
+    for (locale, line) in [
+        ("de-de", 109),
+        ("de-de", 127),
+        ("es-es", 127),
+        ("it-it", 127),
+    ] {
+        expected.insert(("split-file-name".to_owned(), findstr(locale), line));
+    }
+    expected.insert(("split-file-name".to_owned(), findstr("pt-br"), 127));
+    for locale in ["es-es", "fr-fr", "pt-br"] {
+        expected.insert(("split-file-name".to_owned(), shutdown(locale), 68));
+    }
+    expected.insert(("split-file-name".to_owned(), page("es-es", "xcopy"), 211));
     assert_eq!(findings(&doc), expected);
     // it-it keeps `mask`'s placeholder (`maschera \<Netmask >`): paired
     // with `mask` alone; the others name the three keywords no row names.
@@ -1274,6 +1293,13 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     ] {
         expected.insert(("glued-no-loc-term".to_owned(), eh(locale), line));
     }
+    // `stdafx. cpp` and `C2065_pch. cpp`, split at their dots, which the
+    // example's code writes whole (`split-file-name`); tr-tr's is
+    // `stbafx. cpp`, a name the page writes nowhere, and its
+    // `C2065_pch. cpp` alone is told.
+    for locale in ["fr-fr", "it-it", "tr-tr"] {
+        expected.insert(("split-file-name".to_owned(), page(locale), 79));
+    }
     assert_eq!(findings(&doc), expected);
     let lost = finding_where(&doc, |f| {
         f["rule"] == "translation-token-mismatch" && f["location"]["file"] == page("fr-fr").as_str()
@@ -1431,6 +1457,9 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
             expected.insert(("split-identifier".to_owned(), page(locale), line));
         }
     }
+    // de-de's `"Winbase. h" und "Winnt. h"`, which the English beside the
+    // sentence writes whole (`split-file-name`); it-it keeps `WinBase.h`.
+    expected.insert(("split-file-name".to_owned(), page("de-de"), 46));
     assert_eq!(findings(&doc), expected);
     let german = finding_at(&doc, &page("de-de"), 52);
     assert_eq!(
@@ -1450,5 +1479,43 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
     assert_eq!(
         finding_at(&doc, &page("it-it"), 55)["help"],
         "write it in one piece, as the source does: `EXCEPTION_DATATYPE_MISALIGNMENT` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
+/// File names split at their dot are found where the page writes them
+/// whole elsewhere, or where a capital inside shows a name; a sentence
+/// ending before an abbreviation (`d. h.`) or a word is not.
+#[test]
+fn file_names_split_at_their_dot_are_found_and_sentence_ends_are_not() {
+    let en = "# A\n\nCompile stdafx.cpp, that is the file.\n\n```cmd\ncl /c stdafx.cpp\n```\n\nThe DShow.h header and the model. C is next.\n";
+    let de = "# A\n\nKompilieren Sie stdafx. cpp, d. h. die Datei.\n\n```cmd\ncl /c stdafx.cpp\n```\n\nDer Header DShow. h und das Modell. c folgen.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/de-de/a.md", de);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("split-file-name", "content/de-de/a.md", 3),
+            ("split-file-name", "content/de-de/a.md", 9),
+        ])
+    );
+    let split = finding_at(&doc, "content/de-de/a.md", 3);
+    assert_eq!(
+        split["message"],
+        "`stdafx. cpp`: machine translation split the file name `stdafx.cpp` at its dot, as if a sentence ended there; readers can neither type it nor search for it"
+    );
+    assert_eq!(
+        split["help"],
+        "write `stdafx.cpp` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(
+        related(split),
+        [("content/de-de/a.md", 6), ("content/en-us/a.md", 3)]
+    );
+    assert_eq!(
+        finding_at(&doc, "content/de-de/a.md", 9)["help"],
+        "write `DShow.h` in one piece; in a code span (`` `…` ``) translation leaves it alone"
     );
 }

@@ -20,7 +20,8 @@ const MARK: &[u8] = b"%%amp;";
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let spans = escaped(&page.source.text);
-        per_line(cx, p, spans, "another one", |written, more, at| {
+        per_line(cx, p, spans, "another one", |piece| {
+            let (written, more, at) = (piece.written, piece.more, piece.at);
             let shown = character(written).map_or_else(
                 || "the character its entity stands for".to_owned(),
                 |c| format!("`{c}`"),

@@ -45,12 +45,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let code = code_ranges(page);
         let glued = glued(text, body, &terms, &code);
         let spans: Vec<Range<usize>> = glued.iter().map(|g| g.run.clone()).collect();
-        per_line(cx, p, spans, "another one", |written, more, at| {
-            let term = glued
-                .iter()
-                .find(|g| &text[g.run.clone()] == written)
-                .map_or("", |g| g.term);
-            let also = match more {
+        per_line(cx, p, spans, "another one", |piece| {
+            let (written, at) = (piece.written, piece.at);
+            let term = glued[piece.index].term;
+            let also = match piece.more {
                 0 => String::new(),
                 n => format!(" and {n} more on this line"),
             };

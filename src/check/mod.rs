@@ -36,6 +36,7 @@ mod redirects;
 pub mod resolve;
 mod site_paths;
 mod spaced_keys;
+mod split_file_names;
 mod split_identifiers;
 mod stray_bold;
 mod suppress;
@@ -145,6 +146,11 @@ pub const RULES: &[RuleInfo] = &[
         "split-identifier",
         Severity::Warning,
         "An identifier machine translation split at its underscores (`STATUS \\_ ARRAY \\_ BOUNDS`, shown `STATUS _ ARRAY _ BOUNDS`), often with its parts translated.",
+    ),
+    rule(
+        "split-file-name",
+        Severity::Warning,
+        "A file name machine translation split at its dot (`stdafx. cpp` for `stdafx.cpp`), which the page writes whole elsewhere.",
     ),
     rule(
         "escaped-entity",
@@ -536,6 +542,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("mt_placeholders", mt_placeholders::check),
     ("escaped_entities", escaped_entities::check),
     ("split_identifiers", split_identifiers::check),
+    ("split_file_names", split_file_names::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),
     ("mangled_links", mangled_links::check),

@@ -16,8 +16,9 @@ use super::Context;
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let spans = placeholders(&page.source.text);
-        per_line(cx, p, spans, "another placeholder", |written, more, at| {
-            let message = match more {
+        per_line(cx, p, spans, "another placeholder", |piece| {
+            let (written, at) = (piece.written, piece.at);
+            let message = match piece.more {
                 0 => format!(
                     "`{written}` is a placeholder machine translation left in the text: what stood here (code, a link, a placeholder such as `<Source>`) is lost"
                 ),
@@ -34,8 +35,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 
 /// One finding per line of page `p` for the debris at `spans` (in text
 /// order): two pieces in one sentence are one thing to fix there.
-/// `first` makes it from the first piece's text, how many more the line
-/// has and where it is; the others are related locations (`other` says
+/// `first` makes it from the line's first [`Piece`]; the others are related locations (`other` says
 /// what they are), and so is the same block in each other translation,
 /// where the reader can see what belongs there.
 pub(super) fn per_line(
@@ -43,15 +43,16 @@ pub(super) fn per_line(
     p: usize,
     spans: Vec<Range<usize>>,
     other: &str,
-    first: impl Fn(&str, usize, Location) -> Finding,
+    first: impl Fn(Piece) -> Finding,
 ) -> Vec<Finding> {
     let text = &cx.site.pages[p].source.text;
-    let mut lines: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-    for at in spans {
+    // (line, index of its first span, its spans)
+    let mut lines: Vec<(usize, usize, Vec<Range<usize>>)> = Vec::new();
+    for (index, at) in spans.into_iter().enumerate() {
         let line = cx.location(p, at.clone()).line;
         match lines.last_mut() {
-            Some((l, spans)) if *l == line => spans.push(at),
-            _ => lines.push((line, vec![at])),
+            Some((l, _, spans)) if *l == line => spans.push(at),
+            _ => lines.push((line, index, vec![at])),
         }
     }
     if lines.is_empty() {
@@ -60,9 +61,13 @@ pub(super) fn per_line(
     let counterparts = Counterparts::new(cx, p);
     lines
         .into_iter()
-        .map(|(_, spans)| {
-            let written = &text[spans[0].clone()];
-            let mut finding = first(written, spans.len() - 1, cx.location(p, spans[0].clone()));
+        .map(|(_, index, spans)| {
+            let mut finding = first(Piece {
+                written: &text[spans[0].clone()],
+                index,
+                more: spans.len() - 1,
+                at: cx.location(p, spans[0].clone()),
+            });
             for at in &spans[1..] {
                 finding = finding.with_related(
                     cx.location(p, at.clone()),
@@ -78,6 +83,28 @@ pub(super) fn per_line(
             finding
         })
         .collect()
+}
+
+/// The first piece of debris on a line, for [`per_line`]'s caller to
+/// make its finding from.
+pub(super) struct Piece<'t> {
+    /// Its text.
+    pub written: &'t str,
+    /// Its place in the spans given to [`per_line`].
+    pub index: usize,
+    /// How many more the line has.
+    pub more: usize,
+    pub at: Location,
+}
+
+impl Piece<'_> {
+    /// " (and N more on this line)", or nothing.
+    pub fn and_more(&self) -> String {
+        match self.more {
+            0 => String::new(),
+            n => format!(" (and {n} more on this line)"),
+        }
+    }
 }
 
 /// A page's other translations of the same source version, each aligned

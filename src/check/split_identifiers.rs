@@ -41,24 +41,20 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             .site
             .translations(p)
             .any(|q| cx.site.same_source_version(q, p));
-        per_line(cx, p, spans, "another one", |written, more, at| {
-            let split = splits
-                .iter()
-                .find(|s| &text[s.run.clone()] == written && cx.location(p, s.run.clone()) == at);
+        per_line(cx, p, spans, "another one", |piece| {
+            let also = piece.and_more();
+            let (written, at) = (piece.written, piece.at);
+            let split = &splits[piece.index];
             let shown = written.replace("\\_", "_");
-            let also = match more {
-                0 => String::new(),
-                n => format!(" (and {n} more on this line)"),
-            };
             let message = format!(
                 "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
             );
-            let help = match split.map(|s| &s.fix) {
-                Some(Fix::Source(names)) => format!(
+            let help = match &split.fix {
+                Fix::Source(names) => format!(
                     "write the identifier as the source text beside it does ({}), in one piece; in a code span (`` `…` ``) translation leaves it alone",
                     quoted(names)
                 ),
-                Some(Fix::Joined(name)) => format!(
+                Fix::Joined(name) => format!(
                     "write it in one piece, as the source does: `{name}` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
                 ),
                 _ if compared => "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone".to_owned(),
@@ -352,7 +348,7 @@ fn tokenize(text: &str, line: Range<usize>) -> Vec<Token> {
 /// Whether `at` (on the line starting at `line_start`) is in the source
 /// text of a side-by-side page: the last span opened before it on its
 /// line is a `data-stu-id` one, inside `class="sxs-lookup"`.
-fn hidden(text: &str, line_start: usize, at: usize) -> bool {
+pub(super) fn hidden(text: &str, line_start: usize, at: usize) -> bool {
     let before = &text[line_start..at];
     let source = before.rfind("data-stu-id=");
     let shown = before.rfind("data-ttu-id=");

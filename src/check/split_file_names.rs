@@ -1,0 +1,221 @@
+//! `split-file-name`: a file name machine translation split at its dot,
+//! `stdafx. cpp` for `stdafx.cpp`, `Winbase. h` for `WinBase.h`. The
+//! pipeline reads the dot as the end of a sentence and puts a space after
+//! it; readers see a name they cannot type or search for. The real fr-fr,
+//! it-it and tr-tr C2065 pages of cpp-docs tell readers to compile
+//! `stdafx. cpp` and `C2065_pch. cpp`, which their own code blocks write
+//! whole; the pt-br `findstr` page searches `StringList. txt`
+//! (`tests/data/`).
+//!
+//! A word, a dot, a space and a file extension in lower case is also how
+//! abbreviations end a sentence in some languages (German's `d. h.`), so a
+//! split needs the page's own evidence: it writes the name whole
+//! elsewhere (in code, in a table, in the source text beside a
+//! side-by-side sentence), or the name has a capital inside
+//! (`StringList. txt`, `DShow. h`), as no word ending a sentence does.
+//! Code and the source text beside a sentence are not read.
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+
+use super::Context;
+use super::glued_terms::{code_ranges, in_code_span};
+use super::mt_placeholders::per_line;
+use super::split_identifiers::hidden;
+
+/// Extensions of the files documentation names, in lower case.
+const EXTENSIONS: &[&str] = &[
+    "bat", "c", "cab", "cc", "cer", "cmd", "config", "cpp", "cs", "csproj", "css", "csv", "cxx",
+    "def", "dll", "dmp", "drv", "etl", "evtx", "exe", "h", "hpp", "htm", "html", "hxx", "idl",
+    "inf", "ini", "iso", "js", "json", "lib", "log", "md", "mof", "msc", "msi", "msu", "ocx",
+    "pdb", "pfx", "ps1", "psd1", "psm1", "py", "rc", "reg", "resx", "sh", "sln", "sql", "sys",
+    "ts", "txt", "vb", "vbs", "vcxproj", "vhd", "vhdx", "wim", "xaml", "xml", "xsd", "yaml", "yml",
+    "zip",
+];
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    cx.per_page(|p, page| {
+        let text = &page.source.text;
+        let body = page.source.body_start.min(text.len());
+        let splits = splits(text, body, || code_ranges(page));
+        if splits.is_empty() {
+            return Vec::new();
+        }
+        let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
+        per_line(cx, p, spans, "another one", |piece| {
+            let also = piece.and_more();
+            let (written, at) = (piece.written, piece.at);
+            let split = &splits[piece.index];
+            let joined = written.replacen(". ", ".", 1);
+            let message = format!(
+                "`{written}`{also}: machine translation split the file name `{joined}` at its dot, as if a sentence ended there; readers can neither type it nor search for it"
+            );
+            match split.whole.clone() {
+                Some(whole) => Finding::warning("split-file-name", at, message)
+                    .with_help(format!(
+                        "write `{}` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone",
+                        &text[whole.clone()]
+                    ))
+                    .with_related(
+                        cx.location(p, whole.clone()),
+                        format!("`{}`, written whole", &text[whole]),
+                    ),
+                None => Finding::warning("split-file-name", at, message).with_help(format!(
+                    "write `{joined}` in one piece; in a code span (`` `…` ``) translation leaves it alone"
+                )),
+            }
+        })
+    })
+}
+
+/// A file name split at its dot, and where the page writes it whole.
+#[derive(Debug, PartialEq, Eq)]
+struct Split {
+    run: Range<usize>,
+    whole: Option<Range<usize>>,
+}
+
+/// The split file names of `text` from `body` on, outside the code blocks
+/// `code` gives (asked for only when a page has a candidate), in text
+/// order.
+fn splits(text: &str, body: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
+    let bytes = text.as_bytes();
+    let mut candidates = Vec::new();
+    // Every sentence ends with `. `; one byte after it rules out nearly all.
+    for at in memchr::memmem::find_iter(&bytes[body..], b". ") {
+        let dot = body + at;
+        if !bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let ext_end = dot
+            + 2
+            + bytes[dot + 2..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        if !EXTENSIONS.contains(&&text[dot + 2..ext_end]) {
+            continue;
+        }
+        let start = name_start(bytes, dot);
+        // Two characters at least: German's `d. h.` is no file.
+        if text[start..dot].chars().count() < 2 {
+            continue;
+        }
+        candidates.push((start, dot, ext_end));
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let blocks = code();
+    let lower = text.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .filter(|&(start, ..)| {
+            !blocks.iter().any(|r| r.contains(&start))
+                && !in_code_span(text, start)
+                && !hidden(text, line_start(bytes, start), start)
+        })
+        .filter_map(|(start, dot, ext_end)| {
+            let name = &text[start..dot];
+            let whole = written_whole(&lower, &format!("{}.{}", name, &text[dot + 2..ext_end]));
+            let capital_inside = name.chars().skip(1).any(char::is_uppercase);
+            (whole.is_some() || capital_inside).then_some(Split {
+                run: start..ext_end,
+                whole,
+            })
+        })
+        .collect()
+}
+
+/// Where the file name ending before the dot at `dot` starts: letters,
+/// digits, `_` and `-`.
+fn name_start(bytes: &[u8], dot: usize) -> usize {
+    let mut start = dot;
+    while start > 0 {
+        let b = bytes[start - 1];
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' {
+            start -= 1;
+        } else if b >= 0x80 {
+            // A letter of another script: step back over the character.
+            let mut k = start - 1;
+            while k > 0 && bytes[k] & 0xC0 == 0x80 {
+                k -= 1;
+            }
+            let c = std::str::from_utf8(&bytes[k..start])
+                .ok()
+                .and_then(|s| s.chars().next());
+            if !c.is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            start = k;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+fn line_start(bytes: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1)
+}
+
+/// The first place `lower` (the page in lower case) writes `name` whole,
+/// in any case, as a name of its own (no letter, digit, `_` or `-` right
+/// before or after it).
+fn written_whole(lower: &str, name: &str) -> Option<Range<usize>> {
+    let name = name.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let part = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    memchr::memmem::find_iter(bytes, name.as_bytes())
+        .find(|&at| {
+            let end = at + name.len();
+            let before = at > 0 && part(bytes[at - 1]);
+            let after = bytes.get(end).is_some_and(|&b| part(b));
+            !before && !after
+        })
+        .map(|at| at..at + name.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, Option<&str>)> {
+        splits(text, 0, Vec::new)
+            .into_iter()
+            .map(|s| (&text[s.run], s.whole.map(|w| &text[w])))
+            .collect()
+    }
+
+    #[test]
+    fn names_the_page_writes_whole_are_found() {
+        let text = "Compilare stdafx. cpp, quindi C2065_pch. cpp.\n\n```cpp\n// cl /Ycstdafx.h stdafx.cpp C2065_pch.cpp\n```\n";
+        assert_eq!(
+            found(text),
+            [
+                ("stdafx. cpp", Some("stdafx.cpp")),
+                ("C2065_pch. cpp", Some("C2065_pch.cpp"))
+            ]
+        );
+        let sxs = "<span data-ttu-id=\"1\">in \"Winbase. h\" definiert.</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">in WinBase.h.</span></span>";
+        assert_eq!(found(sxs), [("Winbase. h", Some("WinBase.h"))]);
+    }
+
+    #[test]
+    fn names_with_a_capital_inside_need_no_evidence() {
+        assert_eq!(
+            found("no arquivo StringList. txt, pesquise"),
+            [("StringList. txt", None)]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_and_abbreviations_are_not() {
+        assert!(found("Das ist so, d. h. es geht. Und das. Das Modell. c ist").is_empty());
+        assert!(found("Il file proposta. txt, senza prova.").is_empty());
+        assert!(found("Siehe `stdafx. cpp` und stdafx.cpp.").is_empty());
+        // Whole only inside a longer name is no evidence.
+        assert!(found("Run mystdafx.cpp or stdafx. cpp.").is_empty());
+    }
+}
