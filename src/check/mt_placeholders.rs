@@ -35,9 +35,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 
 /// One finding per line of page `p` for the debris at `spans` (in text
 /// order): two pieces in one sentence are one thing to fix there.
-/// `first` makes it from the line's first [`Piece`]; the others are related locations (`other` says
-/// what they are), and so is the same block in each other translation,
-/// where the reader can see what belongs there.
+/// `first` makes it from the line's first [`Piece`]; the others are
+/// related locations (`other` says what they are), and so is the same
+/// block in each other translation, where the reader can see what belongs
+/// there.
 pub(super) fn per_line(
     cx: &Context,
     p: usize,
