@@ -806,12 +806,19 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
         texts(&page, "#fr-fr .signals li"),
         [
             "tokens line 21: this paragraph lacks C2065, which it-it, tr-tr have",
-            "tokens line 79: stdafx. cpp (and 1 more on this line): machine translation split the file name stdafx.cpp at its dot, as if a sentence ended there; readers can neither type it nor search for it"
+            "tokens line 79: stdafx. cpp (and 1 more on this line): machine translation split the file name stdafx.cpp at its dot, as if a sentence ended there; readers can neither type it nor search for it",
+            "tokens line 138: afxv \\_ W32 reads afxv _ W32: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
         ]
     );
     assert_eq!(
         texts(&page, "#fr-fr .signals li code"),
-        ["C2065", "stdafx. cpp", "stdafx.cpp"]
+        [
+            "C2065",
+            "stdafx. cpp",
+            "stdafx.cpp",
+            "afxv \\_ W32",
+            "afxv _ W32"
+        ]
     );
     assert_eq!(
         texts(&page, "table.aligned thead th"),

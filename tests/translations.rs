@@ -1300,6 +1300,12 @@ fn real_cpp_pages_give_their_defects_and_nothing_else() {
     for locale in ["fr-fr", "it-it", "tr-tr"] {
         expected.insert(("split-file-name".to_owned(), page(locale), 79));
     }
+    // fr-fr and it-it also split `afxv_w32` at its underscore
+    // (`afxv \_ W32. h`), which the next sentence writes whole
+    // (`split-identifier`); tr-tr dropped the underscore (`afxv W32.`).
+    for locale in ["fr-fr", "it-it"] {
+        expected.insert(("split-identifier".to_owned(), page(locale), 138));
+    }
     assert_eq!(findings(&doc), expected);
     let lost = finding_where(&doc, |f| {
         f["rule"] == "translation-token-mismatch" && f["location"]["file"] == page("fr-fr").as_str()
@@ -1517,5 +1523,28 @@ fn file_names_split_at_their_dot_are_found_and_sentence_ends_are_not() {
     assert_eq!(
         finding_at(&doc, "content/de-de/a.md", 9)["help"],
         "write `DShow.h` in one piece; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
+/// A title in the front matter is shown (the page's title, search
+/// results): a name split there is found as in the text.
+#[test]
+fn names_split_in_the_title_are_found() {
+    let en = "---\ntitle: WM_PAINT message (Winuser.h)\n---\n# WM\\_PAINT message\n\nDefined in Winuser.h.\n";
+    let it = "---\ntitle: Messaggio WM \\_ PAINT (Winuser. h)\n---\n# Messaggio WM\\_PAINT\n\nDefinito in Winuser.h.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/it-it/a.md", it);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("split-file-name", "content/it-it/a.md", 2),
+            ("split-identifier", "content/it-it/a.md", 2),
+        ])
+    );
+    assert_eq!(
+        finding_where(&doc, |f| f["rule"] == "split-identifier")["help"],
+        "write `WM_PAINT` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
     );
 }

@@ -37,8 +37,9 @@ const EXTENSIONS: &[&str] = &[
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        let body = page.source.body_start.min(text.len());
-        let splits = splits(text, body, || code_ranges(page));
+        // From the top: the front matter's title and description are
+        // shown too (the page's title, search results).
+        let splits = splits(text, 0, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
@@ -76,15 +77,15 @@ struct Split {
     whole: Option<Range<usize>>,
 }
 
-/// The split file names of `text` from `body` on, outside the code blocks
+/// The split file names of `text` from `from` on, outside the code blocks
 /// `code` gives (asked for only when a page has a candidate), in text
 /// order.
-fn splits(text: &str, body: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
+fn splits(text: &str, from: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut candidates = Vec::new();
     // Every sentence ends with `. `; one byte after it rules out nearly all.
-    for at in memchr::memmem::find_iter(&bytes[body..], b". ") {
-        let dot = body + at;
+    for at in memchr::memmem::find_iter(&bytes[from..], b". ") {
+        let dot = from + at;
         if !bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase) {
             continue;
         }
@@ -163,7 +164,7 @@ fn line_start(bytes: &[u8], at: usize) -> usize {
 /// The first place `lower` (the page in lower case) writes `name` whole,
 /// in any case, as a name of its own (no letter, digit, `_` or `-` right
 /// before or after it).
-fn written_whole(lower: &str, name: &str) -> Option<Range<usize>> {
+pub(super) fn written_whole(lower: &str, name: &str) -> Option<Range<usize>> {
     let name = name.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let part = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';

@@ -26,12 +26,14 @@ use crate::diagnostic::Finding;
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
 use super::mt_placeholders::per_line;
+use super::split_file_names::written_whole;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        let body = page.source.body_start.min(text.len());
-        let splits = splits(text, body, || code_ranges(page));
+        // From the top: the front matter's title and description are
+        // shown too (the page's title, search results).
+        let splits = splits(text, 0, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
@@ -49,7 +51,15 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let message = format!(
                 "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
             );
+            let mut related = None;
             let help = match &split.fix {
+                Fix::Elsewhere(whole) => {
+                    related = Some(whole.clone());
+                    format!(
+                        "write `{}` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone",
+                        text[whole.clone()].replace("\\_", "_")
+                    )
+                }
                 Fix::Source(names) => format!(
                     "write the identifier as the source text beside it does ({}), in one piece; in a code span (`` `…` ``) translation leaves it alone",
                     quoted(names)
@@ -60,7 +70,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 _ if compared => "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone".to_owned(),
                 _ => "write the identifier in one piece, as the source page does; in a code span (`` `…` ``) translation leaves it alone".to_owned(),
             };
-            Finding::warning("split-identifier", at, message).with_help(help)
+            let finding = Finding::warning("split-identifier", at, message).with_help(help);
+            match related {
+                Some(whole) => finding.with_related(
+                    cx.location(p, whole.clone()),
+                    format!("`{}`, written whole", &text[whole]),
+                ),
+                None => finding,
+            }
         })
     })
 }
@@ -84,24 +101,27 @@ struct Split {
 enum Fix {
     /// The identifiers the side-by-side source text of its sentence writes.
     Source(Vec<String>),
+    /// Where the page writes it whole, its parts joined again.
+    Elsewhere(Range<usize>),
     /// Its parts, all capitals, joined again.
     Joined(String),
     Unknown,
 }
 
-/// The split identifiers of `text` from `body` on, outside the code
+/// The split identifiers of `text` from `from` on, outside the code
 /// blocks `code` gives (ranges, asked for only when a page has a
 /// candidate: most pages have none), in text order.
-fn splits(text: &str, body: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
+fn splits(text: &str, from: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut done = body;
+    let mut done = from;
+    let mut lower = None;
     let mut code = Some(code);
     let mut blocks: Vec<Range<usize>> = Vec::new();
     // An underscore as a word of its own is rare: look for `_ ` first,
     // then read the line it is on.
-    for at in memchr::memmem::find_iter(&bytes[body..], b"_ ") {
-        let at = body + at;
+    for at in memchr::memmem::find_iter(&bytes[from..], b"_ ") {
+        let at = from + at;
         if at < done || !standalone(bytes, at) {
             continue;
         }
@@ -114,7 +134,7 @@ fn splits(text: &str, body: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> 
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
         done = end;
-        out.extend(in_line(text, start..end));
+        out.extend(in_line(text, start..end, &mut lower));
     }
     out
 }
@@ -147,8 +167,9 @@ struct Token {
     span: Range<usize>,
 }
 
-/// The split identifiers on the line `line` of `text`.
-fn in_line(text: &str, line: Range<usize>) -> Vec<Split> {
+/// The split identifiers on the line `line` of `text`; `lower` is the
+/// page in lower case, made when first needed.
+fn in_line(text: &str, line: Range<usize>, lower: &mut Option<String>) -> Vec<Split> {
     let tokens = tokenize(text, line.clone());
     let mut out = Vec::new();
     let mut i = 0;
@@ -170,11 +191,32 @@ fn in_line(text: &str, line: Range<usize>) -> Vec<Split> {
             let before = outside(segment.start.checked_sub(1));
             let after = outside(Some(segment.end));
             let source = source_beside(text, line.clone(), at);
-            if !split_enough(text, &items[segment.clone()]) && source.is_empty() {
+            let joined: String = items[segment.clone()]
+                .iter()
+                .map(|t| text[t.span.clone()].replace("\\_", "_"))
+                .collect();
+            let words = items[segment.clone()]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count();
+            let elsewhere = if words >= 2 && source.is_empty() {
+                // As Markdown writes it, or with its underscores escaped.
+                let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
+                written_whole(lower, &joined)
+                    .or_else(|| written_whole(lower, &joined.replace('_', "\\_")))
+            } else {
+                None
+            };
+            if !split_enough(text, &items[segment.clone()])
+                && source.is_empty()
+                && elsewhere.is_none()
+            {
                 continue;
             }
             let fix = if !source.is_empty() {
                 Fix::Source(source)
+            } else if let Some(whole) = elsewhere {
+                Fix::Elsewhere(whole)
             } else if items[segment.clone()]
                 .iter()
                 .all(|t| t.kind == Kind::Underscore || capitals(&text[t.span.clone()]))
@@ -183,12 +225,7 @@ fn in_line(text: &str, line: Range<usize>) -> Vec<Split> {
                     .flatten()
                     .any(|t| t.kind == Kind::Word && capitals(&text[t.span.clone()]))
             {
-                Fix::Joined(
-                    items[segment.clone()]
-                        .iter()
-                        .map(|t| text[t.span.clone()].replace("\\_", "_"))
-                        .collect(),
-                )
+                Fix::Joined(joined)
             } else {
                 Fix::Unknown
             };
@@ -460,6 +497,21 @@ mod tests {
                 Fix::Source(vec!["EXCEPTION_BREAKPOINT".to_owned()])
             )]
         );
+    }
+
+    #[test]
+    fn a_split_the_page_writes_whole_elsewhere_is_found() {
+        let text =
+            "Metodo ITConferenceBlob:: get \\_ CharacterSet\n\n    HRESULT get_CharacterSet();\n";
+        let found = splits(text, 0, Vec::new);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].run.clone()], "get \\_ CharacterSet");
+        let Fix::Elsewhere(whole) = &found[0].fix else {
+            panic!("{found:?}")
+        };
+        assert_eq!(&text[whole.clone()], "get_CharacterSet");
+        // Whole only inside a longer name is no evidence.
+        assert!(splits("get \\_ Name and the get_NameEx call", 0, Vec::new).is_empty());
     }
 
     #[test]
