@@ -31,6 +31,7 @@ pub mod i18n;
 pub mod load;
 pub mod locale;
 pub mod markdown;
+pub mod marks;
 pub mod nav;
 pub mod output;
 pub mod pivots;

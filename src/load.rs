@@ -35,6 +35,9 @@ pub struct Source {
     /// worked out while the text is fresh in the cache: findings need
     /// them later, when it is not.
     pub lines: Vec<u32>,
+    /// Where `text` holds what the whole-text checks look for, found while
+    /// it is fresh in the cache as well ([`crate::marks`]).
+    pub marks: crate::marks::Marks,
     /// Byte offset where the Markdown body starts, after the front matter.
     pub body_start: usize,
     /// Front matter, read through [`Source::meta_str`] and
@@ -311,6 +314,7 @@ fn read_source(
             rel_path,
             display,
             lines: crate::diagnostic::line_starts(&text),
+            marks: crate::marks::Marks::of(&text),
             text,
             body_start,
             meta,

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
+use crate::marks::Needle;
 
 use super::Context;
 
@@ -77,7 +78,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     };
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        let found = markers(text, page.source.body_start);
+        let found = markers(
+            text,
+            page.source.body_start,
+            page.source.marks.offsets(Needle::Alert),
+        );
         if found.is_empty() {
             return Vec::new();
         }
@@ -117,11 +122,17 @@ fn finding(cx: &Context, page: usize, at: Range<usize>, word: &str) -> Finding {
 /// Each `[!Word]` that starts a quote's line (after `>` and spaces only),
 /// with its keyword; `[!div class=...]`, `[!INCLUDE[...](...)]` and the
 /// like, which take more than a word, are other syntax.
-fn markers(text: &str, body_start: usize) -> Vec<(Range<usize>, &str)> {
-    let bytes = text.as_bytes();
+/// `opens` are where `text` has `[!`, in order ([`crate::marks`]).
+fn markers(
+    text: &str,
+    body_start: usize,
+    opens: impl Iterator<Item = usize>,
+) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
-    for i in memchr::memmem::find_iter(&bytes[body_start.min(bytes.len())..], b"[!") {
-        let at = body_start + i;
+    for at in opens {
+        if at < body_start {
+            continue;
+        }
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let prefix = &text[line_start..at];
         if !prefix.contains('>') || !prefix.bytes().all(|b| matches!(b, b'>' | b' ' | b'\t')) {
@@ -146,7 +157,14 @@ mod tests {
     use super::markers;
 
     fn found(text: &str) -> Vec<&str> {
-        markers(text, 0).into_iter().map(|(_, w)| w).collect()
+        markers(
+            text,
+            0,
+            crate::marks::Marks::of(text).offsets(crate::marks::Needle::Alert),
+        )
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect()
     }
 
     #[test]

@@ -10,13 +10,15 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
+use crate::marks::Needle;
 
 use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        let found = spaced_links(text, page.source.body_start);
+        let closes = page.source.marks.offsets(Needle::SpacedLink);
+        let found = spaced_links(text, page.source.body_start, closes);
         if found.is_empty() {
             return Vec::new();
         }
@@ -51,12 +53,18 @@ struct SpacedLink {
     gap: Range<usize>,
 }
 
-fn spaced_links(text: &str, body_start: usize) -> Vec<SpacedLink> {
+/// `closes` are where `text` has `] (`, in order ([`crate::marks`]).
+fn spaced_links(
+    text: &str,
+    body_start: usize,
+    closes: impl Iterator<Item = usize>,
+) -> Vec<SpacedLink> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let body = &bytes[body_start.min(bytes.len())..];
-    for i in memchr::memmem::find_iter(body, b"] (") {
-        let close = body_start + i;
+    for close in closes {
+        if close < body_start {
+            continue;
+        }
         let Some(open) = opening_bracket(bytes, close) else {
             continue;
         };
@@ -129,10 +137,14 @@ mod tests {
     use super::spaced_links;
 
     fn found(text: &str) -> Vec<&str> {
-        spaced_links(text, 0)
-            .into_iter()
-            .map(|l| &text[l.whole])
-            .collect()
+        spaced_links(
+            text,
+            0,
+            crate::marks::Marks::of(text).offsets(crate::marks::Needle::SpacedLink),
+        )
+        .into_iter()
+        .map(|l| &text[l.whole])
+        .collect()
     }
 
     #[test]

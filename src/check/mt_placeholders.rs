@@ -10,12 +10,14 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Finding, Location};
+use crate::marks::Needle;
 
 use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
-        let spans = placeholders(&page.source.text);
+        let ats = page.source.marks.offsets(Needle::At);
+        let spans = placeholders_at(&page.source.text, ats);
         per_line(cx, p, spans, "another placeholder", |piece| {
             let (written, at) = (piece.written, piece.at);
             let message = match piece.more {
@@ -163,11 +165,15 @@ impl<'a> Counterparts<'a> {
 /// Where `text` holds a placeholder: `@`, an optional space, `no__t` in any
 /// case, then optionally a space, `-` or `_`, a space and digits.
 pub fn placeholders(text: &str) -> Vec<Range<usize>> {
+    placeholders_at(text, memchr::memchr_iter(b'@', text.as_bytes()))
+}
+
+/// [`placeholders`], given where `text` has an `@` (`ats`, in order): the
+/// loader found them ([`crate::marks`]).
+fn placeholders_at(text: &str, ats: impl Iterator<Item = usize>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // `@` is rare in prose, and one byte is the fastest thing to look for:
-    // every page of a site is scanned.
-    for start in memchr::memchr_iter(b'@', bytes) {
+    for start in ats {
         let mut at = start + 1;
         if bytes.get(at) == Some(&b' ') {
             at += 1;

@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
+use crate::marks::Needle;
 
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
@@ -39,7 +40,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let text = &page.source.text;
         // From the top: the front matter's title and description are
         // shown too (the page's title, search results).
-        let splits = splits(text, 0, || code_ranges(page));
+        let dots = page.source.marks.offsets(Needle::DotSpaceLower);
+        let splits = splits(text, dots, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
@@ -77,18 +79,19 @@ struct Split {
     whole: Option<Range<usize>>,
 }
 
-/// The split file names of `text` from `from` on, outside the code blocks
-/// `code` gives (asked for only when a page has a candidate), in text
-/// order.
-fn splits(text: &str, from: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
+/// The split file names of `text`, outside the code blocks `code` gives
+/// (asked for only when a page has a candidate), in text order. Every
+/// sentence ends with `. `, but a lower-case letter after it rules out
+/// nearly all: `dots` are where `text` has those, in order
+/// ([`crate::marks`]).
+fn splits(
+    text: &str,
+    dots: impl Iterator<Item = usize>,
+    code: impl FnOnce() -> Vec<Range<usize>>,
+) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut candidates = Vec::new();
-    // Every sentence ends with `. `; one byte after it rules out nearly all.
-    for at in memchr::memmem::find_iter(&bytes[from..], b". ") {
-        let dot = from + at;
-        if !bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase) {
-            continue;
-        }
+    for dot in dots {
         let ext_end = dot
             + 2
             + bytes[dot + 2..]
@@ -183,7 +186,8 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(&str, Option<&str>)> {
-        splits(text, 0, Vec::new)
+        let marks = crate::marks::Marks::of(text);
+        splits(text, marks.offsets(Needle::DotSpaceLower), Vec::new)
             .into_iter()
             .map(|s| (&text[s.run], s.whole.map(|w| &text[w])))
             .collect()

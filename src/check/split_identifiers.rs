@@ -22,6 +22,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
+use crate::marks::Needle;
 
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
@@ -33,7 +34,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let text = &page.source.text;
         // From the top: the front matter's title and description are
         // shown too (the page's title, search results).
-        let splits = splits(text, 0, || code_ranges(page));
+        let unders = page.source.marks.offsets(Needle::UnderscoreSpace);
+        let splits = splits(text, unders, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
@@ -108,20 +110,23 @@ enum Fix {
     Unknown,
 }
 
-/// The split identifiers of `text` from `from` on, outside the code
-/// blocks `code` gives (ranges, asked for only when a page has a
-/// candidate: most pages have none), in text order.
-fn splits(text: &str, from: usize, code: impl FnOnce() -> Vec<Range<usize>>) -> Vec<Split> {
+/// The split identifiers of `text`, outside the code blocks `code` gives
+/// (ranges, asked for only when a page has a candidate: most pages have
+/// none), in text order. An underscore as a word of its own is rare: the
+/// lines read are those where `unders` says `text` has `_ `, in order
+/// ([`crate::marks`]).
+fn splits(
+    text: &str,
+    unders: impl Iterator<Item = usize>,
+    code: impl FnOnce() -> Vec<Range<usize>>,
+) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut done = from;
+    let mut done = 0;
     let mut lower = None;
     let mut code = Some(code);
     let mut blocks: Vec<Range<usize>> = Vec::new();
-    // An underscore as a word of its own is rare: look for `_ ` first,
-    // then read the line it is on.
-    for at in memchr::memmem::find_iter(&bytes[from..], b"_ ") {
-        let at = from + at;
+    for at in unders {
         if at < done || !standalone(bytes, at) {
             continue;
         }
@@ -439,9 +444,18 @@ fn source_beside(text: &str, line: Range<usize>, at: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::marks::Marks;
+
+    fn scan(text: &str) -> Vec<Split> {
+        splits(
+            text,
+            Marks::of(text).offsets(Needle::UnderscoreSpace),
+            Vec::new,
+        )
+    }
 
     fn found(text: &str) -> Vec<(&str, Fix)> {
-        splits(text, 0, Vec::new)
+        scan(text)
             .into_iter()
             .map(|s| (&text[s.run], s.fix))
             .collect()
@@ -503,7 +517,7 @@ mod tests {
     fn a_split_the_page_writes_whole_elsewhere_is_found() {
         let text =
             "Metodo ITConferenceBlob:: get \\_ CharacterSet\n\n    HRESULT get_CharacterSet();\n";
-        let found = splits(text, 0, Vec::new);
+        let found = scan(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(&text[found[0].run.clone()], "get \\_ CharacterSet");
         let Fix::Elsewhere(whole) = &found[0].fix else {
@@ -511,7 +525,7 @@ mod tests {
         };
         assert_eq!(&text[whole.clone()], "get_CharacterSet");
         // Whole only inside a longer name is no evidence.
-        assert!(splits("get \\_ Name and the get_NameEx call", 0, Vec::new).is_empty());
+        assert!(scan("get \\_ Name and the get_NameEx call").is_empty());
     }
 
     #[test]
@@ -530,6 +544,8 @@ mod tests {
         assert!(runs(text).is_empty());
         let code = "```\nERROR _ MORE _ DATA\n```\n";
         let block = 0..code.len();
-        assert!(splits(code, 0, || vec![block]).is_empty());
+        let marks = Marks::of(code);
+        let unders = marks.offsets(Needle::UnderscoreSpace);
+        assert!(splits(code, unders, || vec![block]).is_empty());
     }
 }
