@@ -298,6 +298,10 @@ const PIECES: &[&str] = &[
     "`a``b`", "<xref:System.String?displayProperty=fullName>", "@Fabrikam.Gadget", "\\**",
     "[하세요. /sub/c.md # 앵커](../sub/c.md#z)", "[. /sub/c.md](./sub/c.md)", "[. /](./)",
     "[eccezioniErrors and Exception Handling](errors-and-exception-handling-cpp.md)",
+    "STATUS \\_ ARRAY \\_ é", " \\_ \\_ ", " _ 日本 _ ", "\\_", "WM\\_PAINT", "x. h", "é. h", "日本. cpp",
+    "stdafx. cpp", "stdafx.cpp", ". ",
+    "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
+    "</span></span>", "<span class=\"sxs-lookup\">",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
