@@ -14,10 +14,13 @@
 //! names the character ("the \_ character"), so a split needs more than
 //! that: two underscores in a row (`\_ \_ try` for `__try`), a part in
 //! capitals (`ERROR \_ Success`), two underscores each between words
-//! (`Status \_ Zugriffs \_ Verletzung`), or, on side-by-side pages, the
-//! source text beside the sentence writing an identifier whole
-//! (`**Ausnahme \_ Breakpoint**` beside `**EXCEPTION\_BREAKPOINT**`).
-//! Code, and the source text itself, are not read.
+//! (`Status \_ Zugriffs \_ Verletzung`), or the page's own evidence: on
+//! side-by-side pages, the source text beside the sentence writing an
+//! identifier whole (`**Ausnahme \_ Breakpoint**` beside
+//! `**EXCEPTION\_BREAKPOINT**`), or the parts joined again written whole
+//! elsewhere on the page (`get \_ CharacterSet` where the syntax declares
+//! `get_CharacterSet`). The front matter is read too (its title is
+//! shown); code, and the source text itself, are not.
 
 use std::ops::Range;
 
