@@ -97,6 +97,10 @@ enum Command {
         /// is still read: links and translations depend on it).
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// List every rule (id, default severity, what it finds) and exit,
+        /// reading no site: the ids `[rules]` in polydoc.toml takes.
+        #[arg(long, conflicts_with_all = ["baseline", "write_baseline", "files"])]
+        list_rules: bool,
     },
     /// Translation status: which page is missing, outdated or inconsistent
     /// in which locale, and why.
@@ -190,6 +194,11 @@ fn main() -> ExitCode {
             html.as_deref(),
         ),
         Command::Check {
+            format,
+            list_rules: true,
+            ..
+        } => list_rules(format),
+        Command::Check {
             root,
             content,
             format,
@@ -197,6 +206,7 @@ fn main() -> ExitCode {
             baseline,
             write_baseline,
             files,
+            list_rules: false,
         } => check(
             &root,
             Overrides {
@@ -356,6 +366,40 @@ fn drift(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `check --list-rules`: every rule, as JSON with `--format json`, else
+/// one line each.
+fn list_rules(format: Format) -> ExitCode {
+    let rules = polydoc::check::RULES;
+    let text = if matches!(format, Format::Json) {
+        let list: Vec<serde_json::Value> = rules
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "severity": r.severity.to_string(),
+                    "summary": r.summary,
+                })
+            })
+            .collect();
+        format!("{}\n", serde_json::Value::Array(list))
+    } else {
+        let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        rules
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:width$}  {:7}  {}\n",
+                    r.id,
+                    r.severity.to_string(),
+                    r.summary
+                )
+            })
+            .collect()
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {

@@ -1126,3 +1126,41 @@ fn bad_files_are_findings_and_the_other_checks_still_run() {
         .collect()
     );
 }
+
+/// `check --list-rules` prints every rule of `RULES`, one per line or as
+/// JSON, reading no site (an empty folder has none), and exits 0.
+#[test]
+fn list_rules_prints_every_rule_without_a_site() {
+    let empty = Fixture::new();
+    let out = polydoc(empty.root(), &["check", "--list-rules"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<Vec<String>> = stdout(&out)
+        .lines()
+        .map(|l| l.split_whitespace().take(2).map(str::to_owned).collect())
+        .collect();
+    let expected: Vec<Vec<String>> = polydoc::check::RULES
+        .iter()
+        .map(|r| vec![r.id.to_owned(), r.severity.to_string()])
+        .collect();
+    assert_eq!(lines, expected);
+    assert!(lines.contains(&vec!["split-identifier".to_owned(), "warning".to_owned()]));
+
+    let out = polydoc(empty.root(), &["check", "--list-rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let ids: Vec<&str> = list
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|r| r["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(
+        ids,
+        polydoc::check::RULES
+            .iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(list[0]["severity"], "error");
+    assert!(list[0]["summary"].as_str().is_some_and(|s| !s.is_empty()));
+}
