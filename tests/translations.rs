@@ -1482,6 +1482,11 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
             .starts_with("`VIOLAZIONE \\_ DI` (and 3 more on this line) reads `VIOLAZIONE _ DI`")),
         "{italian}"
     );
+    // No other translation of its version: nothing below to read it from.
+    assert_eq!(
+        italian["help"],
+        "write the identifier in one piece, as the source page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
     assert_eq!(
         finding_at(&doc, &page("it-it"), 55)["help"],
         "write it in one piece, as the source does: `EXCEPTION_DATATYPE_MISALIGNMENT` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"

@@ -65,10 +65,12 @@ pub(super) fn per_line(
     lines
         .into_iter()
         .map(|(_, index, spans)| {
+            let same_block = counterparts.of(spans[0].start);
             let mut finding = first(Piece {
                 written: &text[spans[0].clone()],
                 index,
                 more: spans.len() - 1,
+                shown_elsewhere: !same_block.is_empty(),
                 at: cx.location(p, spans[0].clone()),
             });
             for at in &spans[1..] {
@@ -77,7 +79,7 @@ pub(super) fn per_line(
                     format!("`{}`, {other}", &text[at.clone()]),
                 );
             }
-            for (q, span) in counterparts.of(spans[0].start) {
+            for (q, span) in same_block {
                 finding = finding.with_related(
                     cx.location(q, span),
                     format!("the same block in {}", cx.locale_key(q)),
@@ -97,6 +99,10 @@ pub(super) struct Piece<'t> {
     pub index: usize,
     /// How many more the line has.
     pub more: usize,
+    /// Whether the finding lists the same block in other translations
+    /// (after the caller's own related places), where what belongs can
+    /// be read.
+    pub shown_elsewhere: bool,
     pub at: Location,
 }
 

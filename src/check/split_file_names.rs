@@ -38,8 +38,8 @@ const EXTENSIONS: &[&str] = &[
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        // From the top: the front matter's title and description are
-        // shown too (the page's title, search results).
+        // The marks cover the front matter too: its title and
+        // description are shown (the page's title, search results).
         let dots = page.source.marks.offsets(Needle::DotSpaceLower);
         let splits = splits(text, dots, || code_ranges(page));
         if splits.is_empty() {
@@ -54,22 +54,33 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let message = format!(
                 "`{written}`{also}: machine translation split the file name `{joined}` at its dot, as if a sentence ended there; readers can neither type it nor search for it"
             );
+            let finding = Finding::warning("split-file-name", at, message);
             match split.whole.clone() {
-                Some(whole) => Finding::warning("split-file-name", at, message)
-                    .with_help(format!(
-                        "write `{}` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone",
-                        &text[whole.clone()]
-                    ))
-                    .with_related(
-                        cx.location(p, whole.clone()),
-                        format!("`{}`, written whole", &text[whole]),
-                    ),
-                None => Finding::warning("split-file-name", at, message).with_help(format!(
-                    "write `{joined}` in one piece; in a code span (`` `…` ``) translation leaves it alone"
-                )),
+                Some(whole) => as_written_there(cx, p, finding, whole),
+                None => finding.with_help(format!("write `{joined}` in one piece; {IN_CODE}")),
             }
         })
     })
+}
+
+/// How both split rules' help ends.
+pub(super) const IN_CODE: &str = "in a code span (`` `…` ``) translation leaves it alone";
+
+/// `finding`, about a name split, told to write it as page `p` writes it
+/// whole at `whole`, which it points at.
+pub(super) fn as_written_there(
+    cx: &Context,
+    p: usize,
+    finding: Finding,
+    whole: Range<usize>,
+) -> Finding {
+    let written = &cx.site.pages[p].source.text[whole.clone()];
+    let shown = written.replace("\\_", "_");
+    finding
+        .with_help(format!(
+            "write `{shown}` in one piece, as the page does elsewhere; {IN_CODE}"
+        ))
+        .with_related(cx.location(p, whole), format!("`{written}`, written whole"))
 }
 
 /// A file name split at its dot, and where the page writes it whole.

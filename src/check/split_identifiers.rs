@@ -30,24 +30,19 @@ use crate::marks::Needle;
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
 use super::mt_placeholders::per_line;
-use super::split_file_names::written_whole;
+use super::split_file_names::{IN_CODE, as_written_there, written_whole};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        // From the top: the front matter's title and description are
-        // shown too (the page's title, search results).
+        // The marks cover the front matter too: its title and
+        // description are shown (the page's title, search results).
         let unders = page.source.marks.offsets(Needle::UnderscoreSpace);
         let splits = splits(text, unders, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
-        // Whether per_line lists the same block in other translations.
-        let compared = cx
-            .site
-            .translations(p)
-            .any(|q| cx.site.same_source_version(q, p));
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
             let (written, at) = (piece.written, piece.at);
@@ -56,33 +51,24 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let message = format!(
                 "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
             );
-            let mut related = None;
+            let finding = Finding::warning("split-identifier", at, message);
             let help = match &split.fix {
-                Fix::Elsewhere(whole) => {
-                    related = Some(whole.clone());
-                    format!(
-                        "write `{}` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone",
-                        text[whole.clone()].replace("\\_", "_")
-                    )
-                }
+                Fix::Elsewhere(whole) => return as_written_there(cx, p, finding, whole.clone()),
                 Fix::Source(names) => format!(
-                    "write the identifier as the source text beside it does ({}), in one piece; in a code span (`` `…` ``) translation leaves it alone",
+                    "write the identifier as the source text beside it does ({}), in one piece; {IN_CODE}",
                     quoted(names)
                 ),
                 Fix::Joined(name) => format!(
-                    "write it in one piece, as the source does: `{name}` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+                    "write it in one piece, as the source does: `{name}` if no part of it was translated; {IN_CODE}"
                 ),
-                _ if compared => "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone".to_owned(),
-                _ => "write the identifier in one piece, as the source page does; in a code span (`` `…` ``) translation leaves it alone".to_owned(),
+                Fix::Unknown if piece.shown_elsewhere => format!(
+                    "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); {IN_CODE}"
+                ),
+                Fix::Unknown => {
+                    format!("write the identifier in one piece, as the source page does; {IN_CODE}")
+                }
             };
-            let finding = Finding::warning("split-identifier", at, message).with_help(help);
-            match related {
-                Some(whole) => finding.with_related(
-                    cx.location(p, whole.clone()),
-                    format!("`{}`, written whole", &text[whole]),
-                ),
-                None => finding,
-            }
+            finding.with_help(help)
         })
     })
 }
@@ -258,10 +244,10 @@ struct Item {
 
 fn items(chain: &[Token]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
-    let mut spaces = 0;
+    let mut spaced = false;
     for token in chain {
         if token.kind == Kind::Space {
-            spaces = token.span.len();
+            spaced = true;
             if let Some(last) = out.last_mut() {
                 last.spaced_after = true;
             }
@@ -270,10 +256,10 @@ fn items(chain: &[Token]) -> Vec<Item> {
         out.push(Item {
             kind: token.kind,
             span: token.span.clone(),
-            spaced_before: spaces > 0,
+            spaced_before: spaced,
             spaced_after: false,
         });
-        spaces = 0;
+        spaced = false;
     }
     out
 }
