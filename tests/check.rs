@@ -120,9 +120,10 @@ fn links_to_one_missing_id_are_one_finding() {
     );
 }
 
-/// A finding on a line of 400 KB quotes the stretch around its place,
-/// not the line (which the snippet would print twice, with its caret),
-/// and names its related places in notes.
+/// A finding on a line of 400 KB quotes a window of the line around its
+/// place, with the caret under the link and the real column in its
+/// header, not the line (which the snippet would print twice, with its
+/// caret); its related place on a short line is quoted below it.
 #[test]
 fn a_finding_on_a_very_long_line_quotes_the_stretch_around_it() {
     let page = format!(
@@ -136,20 +137,26 @@ fn a_finding_on_a_very_long_line_quotes_the_stretch_around_it() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.len() < 2_000, "{} bytes", err.len());
-    let line = err
-        .lines()
-        .find(|l| l.contains("= in content/en-us/a.md:3:200005: …"))
+    assert!(err.contains("┌─ content/en-us/a.md:3:200005\n"), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let quoted = lines
+        .iter()
+        .position(|l| l.starts_with("3 │ "))
         .unwrap_or_else(|| panic!("{err}"));
+    let line = lines[quoted];
+    assert!(line.starts_with("3 │ …word word "), "{line}");
+    assert!(line.ends_with(" more more…"), "{line}");
+    assert!(line.chars().count() < 120, "{line}");
+    // The caret stands under the link's target, in characters.
+    let column = |text: &str, needle: &str| {
+        let byte = text.find(needle).unwrap_or_else(|| panic!("{text}"));
+        text[..byte].chars().count()
+    };
+    let carets = lines[quoted + 1];
+    assert_eq!(column(carets, "^^^^^^^"), column(line, "gone.md)"), "{err}");
+    assert_eq!(lines[quoted + 3], "5 │ Again [y](gone.md).", "{err}");
     assert!(
-        line.contains(" word word [x](gone.md) more more "),
-        "{line}"
-    );
-    assert!(line.ends_with('…'), "{line}");
-    // The other link's line is short, but quoting it alone would put its
-    // place where the finding's is read (`┌─ file:line`): a note too.
-    assert!(!err.contains("┌─"), "{err}");
-    assert!(
-        err.contains("= content/en-us/a.md:5:11: the same target"),
+        lines[quoted + 4].ends_with("------- the same target"),
         "{err}"
     );
 }

@@ -13,6 +13,7 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+mod quote;
 pub mod sarif;
 
 use std::collections::BTreeMap;
