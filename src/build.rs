@@ -178,6 +178,7 @@ const DRIFT_RULES: &[&str] = &[
     "mt-placeholder",
     "split-identifier",
     "split-file-name",
+    "split-member-name",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

@@ -299,7 +299,9 @@ const PIECES: &[&str] = &[
     "[하세요. /sub/c.md # 앵커](../sub/c.md#z)", "[. /sub/c.md](./sub/c.md)", "[. /](./)",
     "[eccezioniErrors and Exception Handling](errors-and-exception-handling-cpp.md)",
     "STATUS \\_ ARRAY \\_ é", " \\_ \\_ ", " _ 日本 _ ", "\\_", "WM\\_PAINT", "x. h", "é. h", "日本. cpp",
-    "stdafx. cpp", "stdafx.cpp", ". ",
+    "stdafx. cpp", "stdafx.cpp", ". ", "IPin:: Enum", "::", ":: ", "[Math]:: ~R", "]:: x", "é:: é",
+    "a::  b:: ",
+    "a long line of words, so that findings on it are quoted as a window: lorem ipsum dolor sit amet, 日本語の文章が続きます、そしてさらに続きます。 ", "api_name:\n- CBasePin.EnumMediaTypes\n", "CBasePin. EnumMediaTypes", "cbasepin. ",
     "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
     "</span></span>", "<span class=\"sxs-lookup\">",
 ];
@@ -403,7 +405,8 @@ fn random_sites_never_panic() {
     for seed in 0..seeds {
         let site = random_site(seed);
         for args in [
-            &["check", "--format", "json"][..],
+            &["check"][..],
+            &["check", "--format", "json"],
             &["check", "--format", "sarif"],
             &["check", "--format", "azure"],
             &["check", "--format", "gitlab"],

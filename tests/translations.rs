@@ -1466,7 +1466,11 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
     // de-de's `"Winbase. h" und "Winnt. h"`, which the English beside the
     // sentence writes whole (`split-file-name`); it-it keeps `WinBase.h`.
     expected.insert(("split-file-name".to_owned(), page("de-de"), 46));
-    assert_eq!(findings(&doc), expected);
+    let found: BTreeSet<_> = findings(&doc)
+        .into_iter()
+        .filter(|(_, file, _)| file.contains("/Debug/"))
+        .collect();
+    assert_eq!(found, expected);
     let german = finding_at(&doc, &page("de-de"), 52);
     assert_eq!(
         german["help"],
@@ -1490,6 +1494,76 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
     assert_eq!(
         finding_at(&doc, &page("it-it"), 55)["help"],
         "write it in one piece, as the source does: `EXCEPTION_DATATYPE_MISALIGNMENT` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
+/// The real en-us source and the es-es and de-de (side-by-side) machine
+/// translations of win32's `CBasePin.EnumMediaTypes` page
+/// (`tests/data/README.md`): both translations split the class's member
+/// name at its dot in the title and heading (`CBasePin. EnumMediaTypes`,
+/// de-de lower-casing it too), which their `api_name` names whole, and
+/// the qualified names of the description and two links after their
+/// `::` (`IPin:: EnumMediaTypes`). The English source has none of it.
+#[test]
+fn real_win32_class_pages_give_their_split_member_names() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-win32"), &[]);
+    let page = |locale: &str| {
+        format!("content/{locale}/desktop-src/DirectShow/cbasepin-enummediatypes.md")
+    };
+    let found: BTreeSet<_> = findings(&doc)
+        .into_iter()
+        .filter(|(rule, file, _)| file.contains("/DirectShow/") && rule != "broken-link")
+        .collect();
+    let mut expected = BTreeSet::new();
+    for locale in ["de-de", "es-es"] {
+        for line in [2, 4, 26, 28, 74] {
+            expected.insert(("split-member-name".to_owned(), page(locale), line));
+        }
+    }
+    // Split constants (`E \_ outo-Memory`) and file names the page
+    // writes whole elsewhere (de-de's side-by-side source; es-es's
+    // `api_location` lists `Strmbase.lib`).
+    for line in [60, 61, 62] {
+        expected.insert(("split-identifier".to_owned(), page("de-de"), line));
+    }
+    expected.insert(("split-identifier".to_owned(), page("es-es"), 61));
+    for line in [4, 82] {
+        expected.insert(("split-file-name".to_owned(), page("de-de"), line));
+    }
+    expected.insert(("split-file-name".to_owned(), page("es-es"), 83));
+    assert_eq!(found, expected);
+
+    let member = |locale: &str, line: u64| {
+        finding_where(&doc, |f| {
+            f["rule"] == "split-member-name"
+                && f["location"]["file"] == page(locale)
+                && f["location"]["line"] == line
+        })
+    };
+    let title = member("de-de", 4);
+    assert_eq!(
+        title["message"],
+        "`Cbasepin. enummediatypes`: machine translation split the member name `CBasePin.EnumMediaTypes` at its dot, as if a sentence ended there; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        title["help"],
+        "write `CBasePin.EnumMediaTypes` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    // The `api_name` entry.
+    assert_eq!(related(title), [(page("de-de").as_str(), 11)]);
+    let scope = member("es-es", 74);
+    assert_eq!(
+        scope["message"],
+        "`CBasePin:: GetMediaType`: machine translation put a space inside the qualified name `CBasePin::GetMediaType`; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        scope["help"],
+        "write `CBasePin::GetMediaType` in one piece; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    // de-de's source text beside the sentence writes it whole.
+    assert_eq!(
+        member("de-de", 74)["help"],
+        "write `CBasePin::GetMediaType` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
     );
 }
 

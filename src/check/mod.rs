@@ -38,6 +38,7 @@ mod site_paths;
 mod spaced_keys;
 mod split_file_names;
 mod split_identifiers;
+mod split_members;
 mod stray_bold;
 mod suppress;
 mod switch_mentions;
@@ -151,6 +152,11 @@ pub const RULES: &[RuleInfo] = &[
         "split-file-name",
         Severity::Warning,
         "A file name machine translation split at its dot (`stdafx. cpp` for `stdafx.cpp`), which the page writes whole elsewhere.",
+    ),
+    rule(
+        "split-member-name",
+        Severity::Warning,
+        "A qualified name machine translation split after its separator (`IPin:: EnumMediaTypes`, or `CBasePin. EnumMediaTypes` where the page's `api_name` names it).",
     ),
     rule(
         "escaped-entity",
@@ -543,6 +549,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("escaped_entities", escaped_entities::check),
     ("split_identifiers", split_identifiers::check),
     ("split_file_names", split_file_names::check),
+    ("split_members", split_members::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),
     ("mangled_links", mangled_links::check),

@@ -26,7 +26,7 @@ use super::mt_placeholders::per_line;
 use super::split_identifiers::hidden;
 
 /// Extensions of the files documentation names, in lower case.
-const EXTENSIONS: &[&str] = &[
+pub(super) const EXTENSIONS: &[&str] = &[
     "bat", "c", "cab", "cc", "cer", "cmd", "config", "cpp", "cs", "csproj", "css", "csv", "cxx",
     "def", "dll", "dmp", "drv", "etl", "evtx", "exe", "h", "hpp", "htm", "html", "hxx", "idl",
     "inf", "ini", "iso", "js", "json", "lib", "log", "md", "mof", "msc", "msi", "msu", "ocx",

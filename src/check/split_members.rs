@@ -1,0 +1,322 @@
+//! `split-member-name`: a qualified name machine translation split after
+//! its separator, `IPin:: EnumMediaTypes` for `IPin::EnumMediaTypes`,
+//! `CBasePin. EnumMediaTypes` for `CBasePin.EnumMediaTypes`. The pipeline
+//! reads the separator as punctuation and puts a space after it, often
+//! lower-casing the name on the way (de-de's `Cbasepin. enummediatypes`):
+//! readers see a name they can neither search for nor type. Microsoft's
+//! localized win32 repositories carry it in the titles and first
+//! sentences of their class reference pages (`tests/data/real-win32/`:
+//! the de-de and es-es `CBasePin.EnumMediaTypes` pages).
+//!
+//! `::` followed by a space between two names is no punctuation of any
+//! language, so it is found wherever it stands outside code. A dot and a
+//! space are how every sentence ends, so a member name split at its dot
+//! is found only where the page names it whole in its `api_name` front
+//! matter, as every win32 reference page does (its translations keep
+//! that list as the source has it). Code, and the source text beside a
+//! side-by-side sentence, are not read; file names split at their dot
+//! are `split-file-name`'s.
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+use crate::marks::Needle;
+
+use super::Context;
+use super::glued_terms::{code_ranges, in_code_span};
+use super::mt_placeholders::per_line;
+use super::split_file_names::{EXTENSIONS, IN_CODE, as_written_there, written_whole};
+use super::split_identifiers::hidden;
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    cx.per_page(|p, page| {
+        let text = &page.source.text;
+        let scopes = page.source.marks.offsets(Needle::ScopeSpace);
+        let names = page.source.meta_list("api_name").unwrap_or_default();
+        let splits = splits(text, scopes, &names, || code_ranges(page));
+        if splits.is_empty() {
+            return Vec::new();
+        }
+        let lower = text.to_ascii_lowercase();
+        let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
+        per_line(cx, p, spans, "another one", |piece| {
+            let also = piece.and_more();
+            let (written, at) = (piece.written, piece.at);
+            let split = &splits[piece.index];
+            // The name as the page writes it whole, where it does (its
+            // `api_name`, the source text beside a side-by-side sentence):
+            // translation often lower-cased the split one.
+            let whole = written_whole(&lower, &joined(written));
+            let name = whole.clone().map_or_else(|| joined(written), |w| text[w].to_owned());
+            let message = match split.kind {
+                Kind::Scope => format!(
+                    "`{written}`{also}: machine translation put a space inside the qualified name `{name}`; readers can neither search for it nor type it"
+                ),
+                Kind::Dot => format!(
+                    "`{written}`{also}: machine translation split the member name `{name}` at its dot, as if a sentence ended there; readers can neither search for it nor type it"
+                ),
+            };
+            let finding = Finding::warning("split-member-name", at, message);
+            match whole {
+                Some(whole) => as_written_there(cx, p, finding, whole),
+                None => finding.with_help(format!("write `{name}` in one piece; {IN_CODE}")),
+            }
+        })
+    })
+}
+
+/// The name as written without the spaces after its separators.
+fn joined(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    let mut after_separator = false;
+    for c in written.chars() {
+        if c.is_whitespace() && after_separator {
+            continue;
+        }
+        after_separator = c == ':' || c == '.';
+        out.push(c);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `IPin:: EnumMediaTypes`.
+    Scope,
+    /// `CBasePin. EnumMediaTypes`, named whole in `api_name`.
+    Dot,
+}
+
+/// A qualified name split after a separator.
+#[derive(Debug, PartialEq, Eq)]
+struct Split {
+    run: Range<usize>,
+    kind: Kind,
+}
+
+/// The split names of `text`, in text order: at `scopes`, where `text`
+/// has `:: ` ([`crate::marks`]), and where a name of `api_names` stands
+/// split at a dot; none in the code blocks `code` gives (asked for only
+/// when a page has a candidate), code spans or the source text beside a
+/// side-by-side sentence.
+fn splits(
+    text: &str,
+    scopes: impl Iterator<Item = usize>,
+    api_names: &[&str],
+    code: impl FnOnce() -> Vec<Range<usize>>,
+) -> Vec<Split> {
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<Split> = scopes
+        .filter_map(|at| scope_split(bytes, at))
+        .map(|run| Split {
+            run,
+            kind: Kind::Scope,
+        })
+        .collect();
+    let mut lower = None;
+    for name in api_names.iter().filter(|n| member_name(n)) {
+        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
+        candidates.extend(dot_splits(lower, name).into_iter().map(|run| Split {
+            run,
+            kind: Kind::Dot,
+        }));
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let blocks = code();
+    candidates.sort_by_key(|s| (s.run.start, std::cmp::Reverse(s.run.end)));
+    let mut out: Vec<Split> = Vec::new();
+    for split in candidates {
+        let start = split.run.start;
+        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+        let overlaps = out.last().is_some_and(|last| last.run.end > start);
+        if overlaps
+            || blocks.iter().any(|r| r.contains(&start))
+            || in_code_span(text, start)
+            || hidden(text, line_start, start)
+        {
+            continue;
+        }
+        out.push(split);
+    }
+    out
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The qualified name around the `:: ` at `at`, when a name (or `]`, as
+/// in PowerShell's `[Math]::Round`) stands before it and one after the
+/// spaces: from the start of the first part to the end of the last, any
+/// further `::` parts, split or not, included.
+fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
+    let mut start = at;
+    loop {
+        while start > 0 && is_name_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        if start >= 3 && &bytes[start - 2..start] == b"::" && is_name_byte(bytes[start - 3]) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    let start = if start < at && is_name_start(bytes[start]) {
+        start
+    } else if start == at && at > 0 && bytes[at - 1] == b']' {
+        // `[System.Math]`: a type name in brackets.
+        let open = memchr::memrchr(b'[', &bytes[..at])?;
+        let inside = &bytes[open + 1..at - 1];
+        let typed = !inside.is_empty() && inside.iter().all(|&b| is_name_byte(b) || b == b'.');
+        if !typed {
+            return None;
+        }
+        open
+    } else {
+        return None;
+    };
+    let mut end = at;
+    // `::`, spaces or none, then a name (a destructor's `~` included).
+    while bytes.get(end..end + 2) == Some(b"::") {
+        let mut next = end + 2;
+        while bytes.get(next) == Some(&b' ') {
+            next += 1;
+        }
+        let name = next + usize::from(bytes.get(next) == Some(&b'~'));
+        if !bytes.get(name).copied().is_some_and(is_name_start) {
+            break;
+        }
+        end = name;
+        while bytes.get(end).copied().is_some_and(is_name_byte) {
+            end += 1;
+        }
+    }
+    (end > at).then_some(start..end)
+}
+
+fn is_name_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+/// Whether an `api_name` entry is a member name this rule looks for: two
+/// names or more joined by dots, the last no file extension
+/// (`Strmbase.lib` is `split-file-name`'s).
+fn member_name(name: &&str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.len() >= 2
+                && p.bytes().all(is_name_byte)
+                && p.bytes().next().is_some_and(is_name_start)
+        })
+        && parts
+            .last()
+            .is_some_and(|last| !EXTENSIONS.contains(&last.to_ascii_lowercase().as_str()))
+}
+
+/// Where `lower` (the page in lower case) writes `name` with spaces after
+/// one or more of its dots, in any case: `cbasepin. enummediatypes`.
+fn dot_splits(lower: &str, name: &str) -> Vec<Range<usize>> {
+    let name = name.to_ascii_lowercase();
+    let parts: Vec<&str> = name.split('.').collect();
+    let bytes = lower.as_bytes();
+    memchr::memmem::find_iter(bytes, parts[0].as_bytes())
+        .filter_map(|at| {
+            if at > 0 && is_name_byte(bytes[at - 1]) {
+                return None;
+            }
+            let mut end = at + parts[0].len();
+            let mut spaced = false;
+            for part in &parts[1..] {
+                if bytes.get(end) != Some(&b'.') {
+                    return None;
+                }
+                end += 1;
+                while bytes.get(end) == Some(&b' ') {
+                    end += 1;
+                    spaced = true;
+                }
+                if !bytes[end..].starts_with(part.as_bytes()) {
+                    return None;
+                }
+                end += part.len();
+            }
+            let whole = !bytes.get(end).copied().is_some_and(is_name_byte);
+            (spaced && whole).then_some(at..end)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, api_names: &[&str]) -> Vec<(String, Kind)> {
+        let marks = crate::marks::Marks::of(text);
+        splits(text, marks.offsets(Needle::ScopeSpace), api_names, Vec::new)
+            .into_iter()
+            .map(|s| (text[s.run].to_owned(), s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn names_split_after_their_scope_operator_are_found() {
+        let text = "Implementa [**IPin:: EnumMediaTypes**](x). Llama a CBasePin:: GetMediaType, \
+                    a std:: vector:: push_back, a CFoo::  ~CFoo y a [Math]:: Round.";
+        let got: Vec<String> = found(text, &[]).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(
+            got,
+            [
+                "IPin:: EnumMediaTypes",
+                "CBasePin:: GetMediaType",
+                "std:: vector:: push_back",
+                "CFoo::  ~CFoo",
+                "[Math]:: Round"
+            ]
+        );
+    }
+
+    /// A colon pair that is no scope: a label, a Markdown definition, a
+    /// name in code.
+    #[test]
+    fn other_colon_pairs_are_not() {
+        let text = "Note:: 5 items. Ratio 1:: 2. See `IPin:: Foo` and :: bar.\n\n```cpp\nIPin:: Foo();\n```\n";
+        let fence = text.find("```").unwrap_or(0);
+        let marks = crate::marks::Marks::of(text);
+        let code = || std::iter::once(fence..text.len()).collect();
+        assert_eq!(
+            splits(text, marks.offsets(Needle::ScopeSpace), &[], code),
+            []
+        );
+        // The same with the fence read as text: its name is found.
+        let found = splits(text, marks.offsets(Needle::ScopeSpace), &[], Vec::new);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].run.clone()], "IPin:: Foo");
+    }
+
+    #[test]
+    fn member_names_split_at_a_dot_are_found_where_api_name_names_them() {
+        let names = ["CBasePin.EnumMediaTypes", "Strmbase.lib", "x.y"];
+        let text = "title: Cbasepin. enummediatypes-Methode\n# CBasePin. EnumMediaTypes\n\
+                    Uses CBasePin.EnumMediaTypes. Strmbase. lib. The pin. EnumMediaTypes is next.";
+        assert_eq!(
+            found(text, &names),
+            [
+                ("Cbasepin. enummediatypes".to_owned(), Kind::Dot),
+                ("CBasePin. EnumMediaTypes".to_owned(), Kind::Dot)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_joined_name_drops_the_spaces_after_separators() {
+        assert_eq!(joined("IPin:: EnumMediaTypes"), "IPin::EnumMediaTypes");
+        assert_eq!(
+            joined("Cbasepin. enummediatypes"),
+            "Cbasepin.enummediatypes"
+        );
+        assert_eq!(joined("CFoo::  ~CFoo"), "CFoo::~CFoo");
+    }
+}
