@@ -1520,9 +1520,9 @@ fn real_win32_class_pages_give_their_split_member_names() {
             expected.insert(("split-member-name".to_owned(), page(locale), line));
         }
     }
-    // Split constants (`E \_ outo-Memory`) and file names the page
-    // writes whole elsewhere (de-de's side-by-side source; es-es's
-    // `api_location` lists `Strmbase.lib`).
+    // Split constants (`E \_ outo-Memory`) and file names written whole
+    // elsewhere (de-de's side-by-side source; es-es's `api_location` lists
+    // `Strmbase.lib`).
     for line in [60, 61, 62] {
         expected.insert(("split-identifier".to_owned(), page("de-de"), line));
     }
@@ -1530,8 +1530,22 @@ fn real_win32_class_pages_give_their_split_member_names() {
     for line in [4, 82] {
         expected.insert(("split-file-name".to_owned(), page("de-de"), line));
     }
-    expected.insert(("split-file-name".to_owned(), page("es-es"), 83));
+    // es-es's `Amfilter. h` in the title and the requirements table, which
+    // only its English source writes whole.
+    for line in [4, 82, 83] {
+        expected.insert(("split-file-name".to_owned(), page("es-es"), line));
+    }
     assert_eq!(found, expected);
+    let header = finding_where(&doc, |f| {
+        f["rule"] == "split-file-name"
+            && f["location"]["file"] == page("es-es")
+            && f["location"]["line"] == 4
+    });
+    assert_eq!(
+        header["help"],
+        "write `Amfilter.h` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(related(header), [(page("en-us").as_str(), 4)]);
 
     let member = |locale: &str, line: u64| {
         finding_where(&doc, |f| {
@@ -1572,7 +1586,7 @@ fn real_win32_class_pages_give_their_split_member_names() {
 /// ending before an abbreviation (`d. h.`) or a word is not.
 #[test]
 fn file_names_split_at_their_dot_are_found_and_sentence_ends_are_not() {
-    let en = "# A\n\nCompile stdafx.cpp, that is the file.\n\n```cmd\ncl /c stdafx.cpp\n```\n\nThe DShow.h header and the model. C is next.\n";
+    let en = "# A\n\nCompile stdafx.cpp, that is the file.\n\n```cmd\ncl /c stdafx.cpp\n```\n\nThe DirectShow header and the model. C is next.\n";
     let de = "# A\n\nKompilieren Sie stdafx. cpp, d. h. die Datei.\n\n```cmd\ncl /c stdafx.cpp\n```\n\nDer Header DShow. h und das Modell. c folgen.\n";
     let site = Fixture::new();
     site.write("content/en-us/a.md", en);

@@ -9,9 +9,11 @@
 //!
 //! A word, a dot, a space and a file extension in lower case is also how
 //! abbreviations end a sentence in some languages (German's `d. h.`), so a
-//! split needs the page's own evidence: it writes the name whole
-//! elsewhere (in code, in a table, in the source text beside a
-//! side-by-side sentence), or the name has a capital inside
+//! split needs evidence: the page writes the name whole elsewhere (in
+//! code, in a table, in the source text beside a side-by-side sentence),
+//! or another page of its translation group does (the es-es
+//! `CBasePin.EnumMediaTypes` page writes `Amfilter. h` throughout, its
+//! English source `Amfilter.h`), or the name has a capital inside
 //! (`StringList. txt`, `DShow. h`), as no word ending a sentence does.
 //! Code and the source text beside a sentence are not read.
 
@@ -41,7 +43,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The marks cover the front matter too: its title and
         // description are shown (the page's title, search results).
         let dots = page.source.marks.offsets(Needle::DotSpaceLower);
-        let splits = splits(text, dots, || code_ranges(page));
+        let translations = || {
+            cx.site
+                .translations(p)
+                .map(|q| (q, cx.site.pages[q].source.text.to_ascii_lowercase()))
+                .collect()
+        };
+        let splits = splits(text, dots, || code_ranges(page), translations);
         if splits.is_empty() {
             return Vec::new();
         }
@@ -56,7 +64,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             );
             let finding = Finding::warning("split-file-name", at, message);
             match split.whole.clone() {
-                Some(whole) => as_written_there(cx, p, finding, whole),
+                Some(Whole::Here(whole)) => as_written_there(cx, p, finding, whole),
+                Some(Whole::There(q, whole)) => {
+                    let written = &cx.site.pages[q].source.text[whole.clone()];
+                    let locale = &cx.site.locales[cx.site.pages[q].locale()].key;
+                    finding
+                        .with_help(format!(
+                            "write `{written}` in one piece, as the {locale} page does; {IN_CODE}"
+                        ))
+                        .with_related(cx.location(q, whole), format!("`{written}` in {locale}"))
+                }
                 None => finding.with_help(format!("write `{joined}` in one piece; {IN_CODE}")),
             }
         })
@@ -83,22 +100,34 @@ pub(super) fn as_written_there(
         .with_related(cx.location(p, whole), format!("`{written}`, written whole"))
 }
 
-/// A file name split at its dot, and where the page writes it whole.
+/// A file name split at its dot, and where it is written whole.
 #[derive(Debug, PartialEq, Eq)]
 struct Split {
     run: Range<usize>,
-    whole: Option<Range<usize>>,
+    whole: Option<Whole>,
 }
 
-/// The split file names of `text`, outside the code blocks `code` gives
-/// (asked for only when a page has a candidate), in text order. Every
-/// sentence ends with `. `, but a lower-case letter after it rules out
-/// nearly all: `dots` are where `text` has those, in order
-/// ([`crate::marks`]).
+/// Where a split file name is written whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Whole {
+    /// Elsewhere on the page.
+    Here(Range<usize>),
+    /// On another page of its translation group, the source's or another
+    /// translation's (its index).
+    There(usize, Range<usize>),
+}
+
+/// The split file names of `text`, outside the code blocks `code` gives,
+/// in text order. Every sentence ends with `. `, but a lower-case letter
+/// after it rules out nearly all: `dots` are where `text` has those, in
+/// order ([`crate::marks`]). `code` and `translations` (the pages of the
+/// page's translation group in lower case) are asked for only when a page
+/// has a candidate.
 fn splits(
     text: &str,
     dots: impl Iterator<Item = usize>,
     code: impl FnOnce() -> Vec<Range<usize>>,
+    translations: impl FnOnce() -> Vec<(usize, String)>,
 ) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut candidates = Vec::new();
@@ -124,6 +153,8 @@ fn splits(
     }
     let blocks = code();
     let lower = text.to_ascii_lowercase();
+    let mut others: Option<Vec<(usize, String)>> = None;
+    let mut translations = Some(translations);
     candidates
         .into_iter()
         .filter(|&(start, ..)| {
@@ -133,7 +164,14 @@ fn splits(
         })
         .filter_map(|(start, dot, ext_end)| {
             let name = &text[start..dot];
-            let whole = written_whole(&lower, &format!("{}.{}", name, &text[dot + 2..ext_end]));
+            let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
+            let whole = written_whole(&lower, &joined).map(Whole::Here).or_else(|| {
+                let others = others
+                    .get_or_insert_with(|| translations.take().map_or_else(Vec::new, |t| t()));
+                others
+                    .iter()
+                    .find_map(|(q, other)| Some(Whole::There(*q, written_whole(other, &joined)?)))
+            });
             let capital_inside = name.chars().skip(1).any(char::is_uppercase);
             (whole.is_some() || capital_inside).then_some(Split {
                 run: start..ext_end,
@@ -198,10 +236,48 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, Option<&str>)> {
         let marks = crate::marks::Marks::of(text);
-        splits(text, marks.offsets(Needle::DotSpaceLower), Vec::new)
-            .into_iter()
-            .map(|s| (&text[s.run], s.whole.map(|w| &text[w])))
-            .collect()
+        splits(
+            text,
+            marks.offsets(Needle::DotSpaceLower),
+            Vec::new,
+            Vec::new,
+        )
+        .into_iter()
+        .map(|s| match s.whole {
+            Some(Whole::Here(w)) => (&text[s.run], Some(&text[w])),
+            _ => (&text[s.run], None),
+        })
+        .collect()
+    }
+
+    /// A name only the page's source (or another translation) writes
+    /// whole: found, and told where; the translations are read only for a
+    /// page with a candidate.
+    #[test]
+    fn names_a_translation_writes_whole_are_found() {
+        let es = "Encabezado: Amfilter. h (incluir streams. h); el modelo. c.";
+        let en = "Header: Amfilter.h (include Streams.h); the model. C".to_ascii_lowercase();
+        let marks = crate::marks::Marks::of(es);
+        let found = splits(es, marks.offsets(Needle::DotSpaceLower), Vec::new, || {
+            vec![(7, en.clone())]
+        });
+        let shown: Vec<(&str, Option<Whole>)> =
+            found.into_iter().map(|s| (&es[s.run], s.whole)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Amfilter. h", Some(Whole::There(7, 8..18))),
+                ("streams. h", Some(Whole::There(7, 28..37)))
+            ]
+        );
+        let none = "Nothing to split here.";
+        let asked = std::cell::Cell::new(false);
+        let marks = crate::marks::Marks::of(none);
+        splits(none, marks.offsets(Needle::DotSpaceLower), Vec::new, || {
+            asked.set(true);
+            Vec::new()
+        });
+        assert!(!asked.get());
     }
 
     #[test]
