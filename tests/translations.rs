@@ -1570,10 +1570,12 @@ fn real_win32_class_pages_give_their_split_member_names() {
         scope["message"],
         "`CBasePin:: GetMediaType`: machine translation put a space inside the qualified name `CBasePin::GetMediaType`; readers can neither search for it nor type it"
     );
+    // Only its English source writes it whole.
     assert_eq!(
         scope["help"],
-        "write `CBasePin::GetMediaType` in one piece; in a code span (`` `…` ``) translation leaves it alone"
+        "write `CBasePin::GetMediaType` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
+    assert_eq!(related(scope)[0], (page("en-us").as_str(), 69));
     // de-de's source text beside the sentence writes it whole.
     assert_eq!(
         member("de-de", 74)["help"],

@@ -43,13 +43,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The marks cover the front matter too: its title and
         // description are shown (the page's title, search results).
         let dots = page.source.marks.offsets(Needle::DotSpaceLower);
-        let translations = || {
-            cx.site
-                .translations(p)
-                .map(|q| (q, cx.site.pages[q].source.text.to_ascii_lowercase()))
-                .collect()
-        };
-        let splits = splits(text, dots, || code_ranges(page), translations);
+        let splits = splits(text, dots, || code_ranges(page), || lowered_translations(cx, p));
         if splits.is_empty() {
             return Vec::new();
         }
@@ -64,16 +58,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             );
             let finding = Finding::warning("split-file-name", at, message);
             match split.whole.clone() {
-                Some(Whole::Here(whole)) => as_written_there(cx, p, finding, whole),
-                Some(Whole::There(q, whole)) => {
-                    let written = &cx.site.pages[q].source.text[whole.clone()];
-                    let locale = &cx.site.locales[cx.site.pages[q].locale()].key;
-                    finding
-                        .with_help(format!(
-                            "write `{written}` in one piece, as the {locale} page does; {IN_CODE}"
-                        ))
-                        .with_related(cx.location(q, whole), format!("`{written}` in {locale}"))
-                }
+                Some(whole) => as_written_whole(cx, p, finding, whole),
                 None => finding.with_help(format!("write `{joined}` in one piece; {IN_CODE}")),
             }
         })
@@ -100,6 +85,40 @@ pub(super) fn as_written_there(
         .with_related(cx.location(p, whole), format!("`{written}`, written whole"))
 }
 
+/// `finding`, about a name split on page `p`, told to write it as it is
+/// written whole at `whole`, which it points at.
+pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: Whole) -> Finding {
+    match whole {
+        Whole::Here(whole) => as_written_there(cx, p, finding, whole),
+        Whole::There(q, whole) => {
+            let written = &cx.site.pages[q].source.text[whole.clone()];
+            let locale = &cx.site.locales[cx.site.pages[q].locale()].key;
+            finding
+                .with_help(format!(
+                    "write `{written}` in one piece, as the {locale} page does; {IN_CODE}"
+                ))
+                .with_related(cx.location(q, whole), format!("`{written}` in {locale}"))
+        }
+    }
+}
+
+/// The other pages of page `p`'s translation group, each in lower case,
+/// for [`written_whole`].
+pub(super) fn lowered_translations(cx: &Context, p: usize) -> Vec<(usize, String)> {
+    cx.site
+        .translations(p)
+        .map(|q| (q, cx.site.pages[q].source.text.to_ascii_lowercase()))
+        .collect()
+}
+
+/// The first of `others` ([`lowered_translations`]) that writes `name`
+/// whole, and where.
+pub(super) fn written_whole_there(others: &[(usize, String)], name: &str) -> Option<Whole> {
+    others
+        .iter()
+        .find_map(|(q, other)| Some(Whole::There(*q, written_whole(other, name)?)))
+}
+
 /// A file name split at its dot, and where it is written whole.
 #[derive(Debug, PartialEq, Eq)]
 struct Split {
@@ -109,7 +128,7 @@ struct Split {
 
 /// Where a split file name is written whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Whole {
+pub(super) enum Whole {
     /// Elsewhere on the page.
     Here(Range<usize>),
     /// On another page of its translation group, the source's or another
@@ -168,9 +187,7 @@ fn splits(
             let whole = written_whole(&lower, &joined).map(Whole::Here).or_else(|| {
                 let others = others
                     .get_or_insert_with(|| translations.take().map_or_else(Vec::new, |t| t()));
-                others
-                    .iter()
-                    .find_map(|(q, other)| Some(Whole::There(*q, written_whole(other, &joined)?)))
+                written_whole_there(others, &joined)
             });
             let capital_inside = name.chars().skip(1).any(char::is_uppercase);
             (whole.is_some() || capital_inside).then_some(Split {

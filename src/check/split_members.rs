@@ -13,9 +13,13 @@
 //! space are how every sentence ends, so a member name split at its dot
 //! is found only where the page names it whole in its `api_name` front
 //! matter, as every win32 reference page does (its translations keep
-//! that list as the source has it). Code, and the source text beside a
-//! side-by-side sentence, are not read; file names split at their dot
-//! are `split-file-name`'s.
+//! that list as the source has it). The message and help name the name
+//! as it is written whole, in its case (`CBasePin::GetMediaType`, not
+//! de-de's `cbasepin:: getmediatype`): on the page (its `api_name`, the
+//! source text beside a side-by-side sentence), else on the page's source
+//! or another translation of it, which the finding points at. Code, and
+//! the source text beside a sentence, are not read; file names split at
+//! their dot are `split-file-name`'s.
 
 use std::ops::Range;
 
@@ -25,7 +29,10 @@ use crate::marks::Needle;
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
 use super::mt_placeholders::per_line;
-use super::split_file_names::{EXTENSIONS, IN_CODE, as_written_there, written_whole};
+use super::split_file_names::{
+    EXTENSIONS, IN_CODE, Whole, as_written_whole, lowered_translations, written_whole,
+    written_whole_there,
+};
 use super::split_identifiers::hidden;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -38,6 +45,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             return Vec::new();
         }
         let lower = text.to_ascii_lowercase();
+        // Read only when the page itself does not write a name whole.
+        let others = std::cell::OnceCell::new();
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
@@ -46,8 +55,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             // The name as the page writes it whole, where it does (its
             // `api_name`, the source text beside a side-by-side sentence):
             // translation often lower-cased the split one.
-            let whole = written_whole(&lower, &joined(written));
-            let name = whole.clone().map_or_else(|| joined(written), |w| text[w].to_owned());
+            let whole = written_whole(&lower, &joined(written))
+                .map(Whole::Here)
+                .or_else(|| {
+                    let others = others.get_or_init(|| lowered_translations(cx, p));
+                    written_whole_there(others, &joined(written))
+                });
+            let name = match &whole {
+                Some(Whole::Here(w)) => text[w.clone()].to_owned(),
+                Some(Whole::There(q, w)) => cx.site.pages[*q].source.text[w.clone()].to_owned(),
+                None => joined(written),
+            };
             let message = match split.kind {
                 Kind::Scope => format!(
                     "`{written}`{also}: machine translation put a space inside the qualified name `{name}`; readers can neither search for it nor type it"
@@ -58,7 +76,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             };
             let finding = Finding::warning("split-member-name", at, message);
             match whole {
-                Some(whole) => as_written_there(cx, p, finding, whole),
+                Some(whole) => as_written_whole(cx, p, finding, whole),
                 None => finding.with_help(format!("write `{name}` in one piece; {IN_CODE}")),
             }
         })
