@@ -9,14 +9,16 @@
 //! the de-de and es-es `CBasePin.EnumMediaTypes` pages).
 //!
 //! `::` followed by a space between two names is no punctuation of any
-//! language, so it is found wherever it stands outside code. A dot and a
-//! space are how every sentence ends, so a member name split at its dot
-//! is found only where the page names it whole in its `api_name` front
-//! matter, as every win32 reference page does (its translations keep
-//! that list as the source has it). The message and help name the name
-//! as it is written whole, in its case (`CBasePin::GetMediaType`, not
-//! de-de's `cbasepin:: getmediatype`): on the page (its `api_name`, the
-//! source text beside a side-by-side sentence), else on the page's source
+//! language, so it is found wherever it stands outside code (not after an
+//! IPv6 address, `fd00:: as`). A dot and a space are how every sentence
+//! ends, so a member name split at its dot is found only where the page
+//! names it whole in its `api_name` front matter, as every win32
+//! reference page does (its translations keep that list as the source
+//! has it), and one of its parts has a capital inside, which no word has
+//! ([`member_name`]). The message and help name the name as it is
+//! written whole, in its case (`CBasePin::GetMediaType`, not de-de's
+//! `cbasepin:: getmediatype`): on the page (its `api_name`, the source
+//! text beside a side-by-side sentence), else on the page's source
 //! or another translation of it, which the finding points at. Code, and
 //! the source text beside a sentence, are not read; file names split at
 //! their dot are `split-file-name`'s.
@@ -181,7 +183,14 @@ fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
             break;
         }
     }
-    let start = if start < at && is_name_start(bytes[start]) {
+    // An IPv6 address ending in `::` (`fd00::`, `2001:db8::`) before a
+    // word is prose, not a name; a class of hexadecimal letters
+    // (`CAdd::`) is.
+    let group = &bytes[start..at];
+    let hex = group.iter().all(u8::is_ascii_hexdigit)
+        && (group.iter().any(u8::is_ascii_digit) || !group.iter().any(u8::is_ascii_uppercase));
+    let address = hex || start > 0 && bytes[start - 1] == b':';
+    let start = if start < at && is_name_start(bytes[start]) && !address {
         start
     } else if start == at && at > 0 && bytes[at - 1] == b']' {
         // `[System.Math]`: a type name in brackets.
@@ -220,10 +229,15 @@ fn is_name_start(b: u8) -> bool {
 
 /// Whether an `api_name` entry is a member name this rule looks for: two
 /// names or more joined by dots, the last no file extension
-/// (`Strmbase.lib` is `split-file-name`'s).
+/// (`Strmbase.lib` is `split-file-name`'s), one of them with a capital
+/// inside (`CBasePin`, `EnumMediaTypes`). Such a part is no word, so its
+/// name split at a dot, in any case, is no sentence ending before
+/// another; `Window.Close` is (`...closes the window. Close it...`).
 fn member_name(name: &&str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
+    let capital_inside = |p: &&str| p.bytes().skip(1).any(|b| b.is_ascii_uppercase());
     parts.len() >= 2
+        && parts.iter().any(capital_inside)
         && parts.iter().all(|p| {
             p.len() >= 2
                 && p.bytes().all(is_name_byte)
@@ -282,7 +296,7 @@ mod tests {
     #[test]
     fn names_split_after_their_scope_operator_are_found() {
         let text = "Implementa [**IPin:: EnumMediaTypes**](x). Llama a CBasePin:: GetMediaType, \
-                    a std:: vector:: push_back, a CFoo::  ~CFoo y a [Math]:: Round.";
+                    a std:: vector:: push_back, a CFoo::  ~CFoo, CAdd:: Run y a [Math]:: Round.";
         let got: Vec<String> = found(text, &[]).into_iter().map(|(s, _)| s).collect();
         assert_eq!(
             got,
@@ -291,16 +305,18 @@ mod tests {
                 "CBasePin:: GetMediaType",
                 "std:: vector:: push_back",
                 "CFoo::  ~CFoo",
+                "CAdd:: Run",
                 "[Math]:: Round"
             ]
         );
     }
 
-    /// A colon pair that is no scope: a label, a Markdown definition, a
-    /// name in code.
+    /// A colon pair that is no scope: a label, a number, an IPv6 address,
+    /// a Python classifier, a name in code.
     #[test]
     fn other_colon_pairs_are_not() {
-        let text = "Note:: 5 items. Ratio 1:: 2. See `IPin:: Foo` and :: bar.\n\n```cpp\nIPin:: Foo();\n```\n";
+        let text = "Note:: 5 items. Ratio 1:: 2. See `IPin:: Foo` and :: bar. Use fd00:: as a \
+                    prefix, or 2001:db8:: for docs; License :: OSI, x ::: y.\n\n```cpp\nIPin:: Foo();\n```\n";
         let fence = text.find("```").unwrap_or(0);
         let marks = crate::marks::Marks::of(text);
         let code = || std::iter::once(fence..text.len()).collect();
@@ -316,9 +332,15 @@ mod tests {
 
     #[test]
     fn member_names_split_at_a_dot_are_found_where_api_name_names_them() {
-        let names = ["CBasePin.EnumMediaTypes", "Strmbase.lib", "x.y"];
+        let names = [
+            "CBasePin.EnumMediaTypes",
+            "Strmbase.lib",
+            "x.y",
+            "Window.Close",
+        ];
         let text = "title: Cbasepin. enummediatypes-Methode\n# CBasePin. EnumMediaTypes\n\
-                    Uses CBasePin.EnumMediaTypes. Strmbase. lib. The pin. EnumMediaTypes is next.";
+                    Uses CBasePin.EnumMediaTypes. Strmbase. lib. The pin. EnumMediaTypes is next. \
+                    It closes the window. Close it first.";
         assert_eq!(
             found(text, &names),
             [
