@@ -179,6 +179,7 @@ const DRIFT_RULES: &[&str] = &[
     "split-identifier",
     "split-file-name",
     "split-member-name",
+    "lowercased-name",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

@@ -371,7 +371,8 @@ fn random_site(seed: u64) -> Fixture {
                     "ms.date: 13/45/2020\ndate: 2021-01-05\n",
                     "ms.openlocfilehash: abc\nms.lasthandoff: 01/02/2020\n",
                     "ms.openlocfilehash: ABC\nms.lasthandoff: 99/99/9999\nms.date: 1/1/2019\n",
-                ][next(9)];
+                    "api_name:\n- CBasePin.EnumMediaTypes\n- IEnumMediaTypes\n",
+                ][next(10)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );

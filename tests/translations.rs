@@ -1503,7 +1503,9 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
 /// name at its dot in the title and heading (`CBasePin. EnumMediaTypes`,
 /// de-de lower-casing it too), which their `api_name` names whole, and
 /// the qualified names of the description and two links after their
-/// `::` (`IPin:: EnumMediaTypes`). The English source has none of it.
+/// `::` (`IPin:: EnumMediaTypes`); de-de also writes the names of its
+/// prose in lower case (`ienummediatypes`). The English source has none
+/// of it.
 #[test]
 fn real_win32_class_pages_give_their_split_member_names() {
     let (_, doc) = check_json(&repo().join("tests/data/real-win32"), &[]);
@@ -1530,30 +1532,35 @@ fn real_win32_class_pages_give_their_split_member_names() {
     for line in [4, 82] {
         expected.insert(("split-file-name".to_owned(), page("de-de"), line));
     }
+    // de-de's names written in lower case, which its code and the English
+    // beside each sentence write with their capitals: `enummediatypes`
+    // in the description, `ienummediatypes`, `cenummediatypes`,
+    // `Cbasepin-Klasse`.
+    for line in [2, 48, 72, 74, 91] {
+        expected.insert(("lowercased-name".to_owned(), page("de-de"), line));
+    }
     // es-es's `Amfilter. h` in the title and the requirements table, which
     // only its English source writes whole.
     for line in [4, 82, 83] {
         expected.insert(("split-file-name".to_owned(), page("es-es"), line));
     }
     assert_eq!(found, expected);
-    let header = finding_where(&doc, |f| {
-        f["rule"] == "split-file-name"
-            && f["location"]["file"] == page("es-es")
-            && f["location"]["line"] == 4
-    });
+    // The finding of `rule` on a line that may hold several.
+    let of = |rule: &str, locale: &str, line: u64| {
+        finding_where(&doc, |f| {
+            f["rule"] == rule
+                && f["location"]["file"] == page(locale)
+                && f["location"]["line"] == line
+        })
+    };
+    let header = of("split-file-name", "es-es", 4);
     assert_eq!(
         header["help"],
         "write `Amfilter.h` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
     assert_eq!(related(header), [(page("en-us").as_str(), 4)]);
 
-    let member = |locale: &str, line: u64| {
-        finding_where(&doc, |f| {
-            f["rule"] == "split-member-name"
-                && f["location"]["file"] == page(locale)
-                && f["location"]["line"] == line
-        })
-    };
+    let member = |locale: &str, line: u64| of("split-member-name", locale, line);
     let title = member("de-de", 4);
     assert_eq!(
         title["message"],
@@ -1576,6 +1583,17 @@ fn real_win32_class_pages_give_their_split_member_names() {
         "write `CBasePin::GetMediaType` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
     assert_eq!(related(scope)[0], (page("en-us").as_str(), 69));
+    let lowered = of("lowercased-name", "de-de", 72);
+    assert_eq!(
+        lowered["message"],
+        "`ienummediatypes` (and 1 more on this line): machine translation wrote the name `IEnumMediaTypes` in lower case; C, C++ and COM names are case-sensitive, so readers who copy it get no such name"
+    );
+    assert_eq!(
+        lowered["help"],
+        "write `IEnumMediaTypes` with its capitals, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    // The syntax block's declaration.
+    assert_eq!(related(lowered)[0], (page("de-de").as_str(), 35));
     // de-de's source text beside the sentence writes it whole.
     assert_eq!(
         member("de-de", 74)["help"],

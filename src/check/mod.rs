@@ -27,6 +27,7 @@ mod link_syntax;
 mod link_text;
 mod links;
 mod lost_switches;
+mod lowercased_names;
 mod mangled_links;
 mod merge;
 mod mt_placeholders;
@@ -157,6 +158,11 @@ pub const RULES: &[RuleInfo] = &[
         "split-member-name",
         Severity::Warning,
         "A qualified name machine translation split after its separator (`IPin:: EnumMediaTypes`, or `CBasePin. EnumMediaTypes` where the page's `api_name` names it).",
+    ),
+    rule(
+        "lowercased-name",
+        Severity::Warning,
+        "An API name machine translation wrote in lower case (`ienummediatypes` for `IEnumMediaTypes`) on a reference page that writes it with its capitals elsewhere.",
     ),
     rule(
         "escaped-entity",
@@ -550,6 +556,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("split_identifiers", split_identifiers::check),
     ("split_file_names", split_file_names::check),
     ("split_members", split_members::check),
+    ("lowercased_names", lowercased_names::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),
     ("mangled_links", mangled_links::check),
