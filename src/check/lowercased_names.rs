@@ -22,7 +22,7 @@ use crate::diagnostic::Finding;
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
 use super::mt_placeholders::per_line;
-use super::split_file_names::IN_CODE;
+use super::split_file_names::{EXTENSIONS, IN_CODE};
 use super::split_identifiers::hidden;
 
 /// Shorter names are left alone: `hwnd`-like abbreviations are written in
@@ -78,7 +78,7 @@ fn lowercased(
     let mut names: HashMap<String, Range<usize>> = HashMap::new();
     for word in &words {
         let written = &text[word.clone()];
-        if written.len() >= MIN_LENGTH && mixed_case(written) {
+        if written.len() >= MIN_LENGTH && mixed_case(written) && !file_name(text, word.end) {
             names
                 .entry(written.to_ascii_lowercase())
                 .or_insert_with(|| word.clone());
@@ -123,6 +123,21 @@ fn lowercased(
                 && !in_path_or_split(bytes, w.clone())
         })
         .collect()
+}
+
+/// Whether the word ending at `end` is a file's name before its
+/// extension (`IACom.dll`): file names are no case-sensitive names, and
+/// the page may write the same file in lower case (`iacom_i.c`).
+fn file_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('.')) else {
+        return false;
+    };
+    let extension: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    EXTENSIONS.contains(&extension.as_str())
 }
 
 /// Whether the word at `word` is part of a path, URL, file name, anchor
@@ -210,14 +225,15 @@ mod tests {
         );
     }
 
-    /// Paths, anchors, file names, tags, split names, short names and
-    /// names of one case are no finding.
+    /// Paths, anchors, file names (and names of files, `IAComLib.dll`),
+    /// tags, split names, short names and names of one case are no
+    /// finding.
     #[test]
     fn paths_tags_and_words_are_not() {
-        let text = "IEnumMediaTypes and CBasePin.EnumMediaTypes, hWnd and HRESULT.\n\
+        let text = "IEnumMediaTypes and CBasePin.EnumMediaTypes, hWnd and HRESULT, IAComLib.dll.\n\
                     [x](/api/nn-strmif-ienummediatypes) [y](ienummediatypes.md) [z](cbasepin-x.md) \
                     <a name=\"ienummediatypes\"></a> Cbasepin. enummediatypes, the hwnd, an hresult, \
-                    `ienummediatypes` and #ienummediatypes.";
+                    `ienummediatypes` and #ienummediatypes, iacomlib \\_ i. c.";
         assert_eq!(found(text), []);
     }
 }
