@@ -75,15 +75,7 @@ fn lowercased(
     code: impl FnOnce() -> Vec<Range<usize>>,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let words = words(text);
-    let mut names: HashMap<String, Range<usize>> = HashMap::new();
-    for word in &words {
-        let written = &text[word.clone()];
-        if written.len() >= MIN_LENGTH && mixed_case(written) && !file_name(text, word.end) {
-            names
-                .entry(written.to_ascii_lowercase())
-                .or_insert_with(|| word.clone());
-        }
-    }
+    let names = capitalised(text, &words);
     if names.is_empty() {
         return Vec::new();
     }
@@ -123,6 +115,21 @@ fn lowercased(
                 && !in_path_or_split(bytes, w.clone())
         })
         .collect()
+}
+
+/// The names `text` writes with capitals inside (`words` are its words),
+/// by their lower-case form, each with the first place it does.
+pub(super) fn capitalised(text: &str, words: &[Range<usize>]) -> HashMap<String, Range<usize>> {
+    let mut names: HashMap<String, Range<usize>> = HashMap::new();
+    for word in words {
+        let written = &text[word.clone()];
+        if written.len() >= MIN_LENGTH && mixed_case(written) && !file_name(text, word.end) {
+            names
+                .entry(written.to_ascii_lowercase())
+                .or_insert_with(|| word.clone());
+        }
+    }
+    names
 }
 
 /// Whether the word ending at `end` is a file's name before its
@@ -175,7 +182,7 @@ fn in_path_or_split(bytes: &[u8], word: Range<usize>) -> bool {
 
 /// The ASCII words of `text`: a letter or `_`, then letters, digits and
 /// `_`, not inside a longer run of them.
-fn words(text: &str) -> Vec<Range<usize>> {
+pub(super) fn words(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;

@@ -23,6 +23,7 @@
 //! the source text beside a sentence, are not read; file names split at
 //! their dot are `split-file-name`'s.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
@@ -30,6 +31,7 @@ use crate::marks::Needle;
 
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
+use super::lowercased_names::{capitalised, words};
 use super::mt_placeholders::per_line;
 use super::split_file_names::{
     EXTENSIONS, IN_CODE, Whole, as_written_whole, lowered_translations, written_whole,
@@ -49,6 +51,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let lower = text.to_ascii_lowercase();
         // Read only when the page itself does not write a name whole.
         let others = std::cell::OnceCell::new();
+        let capitals = std::cell::OnceCell::new();
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
@@ -63,10 +66,15 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     let others = others.get_or_init(|| lowered_translations(cx, p));
                     written_whole_there(others, &joined(written))
                 });
-            let name = match &whole {
-                Some(Whole::Here(w)) => text[w.clone()].to_owned(),
-                Some(Whole::There(q, w)) => cx.site.pages[*q].source.text[w.clone()].to_owned(),
-                None => joined(written),
+            let (name, from_parts) = match &whole {
+                Some(Whole::Here(w)) => (text[w.clone()].to_owned(), false),
+                Some(Whole::There(q, w)) => {
+                    (cx.site.pages[*q].source.text[w.clone()].to_owned(), false)
+                }
+                None => {
+                    let names = capitals.get_or_init(|| capitalised(text, &words(text)));
+                    recased(&joined(written), text, names)
+                }
             };
             let message = match split.kind {
                 Kind::Scope => format!(
@@ -79,10 +87,43 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let finding = Finding::warning("split-member-name", at, message);
             match whole {
                 Some(whole) => as_written_whole(cx, p, finding, whole),
+                None if from_parts => finding.with_help(format!(
+                    "write `{name}` in one piece, with the capitals the page gives its parts elsewhere; {IN_CODE}"
+                )),
                 None => finding.with_help(format!("write `{name}` in one piece; {IN_CODE}")),
             }
         })
     })
+}
+
+/// `joined` with each part machine translation lower-cased written with
+/// the capitals `names` ([`capitalised`]: the page's names with capitals
+/// inside) give it, `Icontextlink::getsourcenode` as
+/// `IContextLink::GetSourceNode`; and whether that was done. It is not
+/// when a part in lower case has no such name: half a name recased would
+/// read as the right one.
+fn recased(joined: &str, text: &str, names: &HashMap<String, Range<usize>>) -> (String, bool) {
+    let mut out = String::with_capacity(joined.len());
+    let mut changed = false;
+    for part in joined.split_inclusive([':', '.']) {
+        let name = part.trim_end_matches([':', '.']);
+        let separator = &part[name.len()..];
+        let lowered = !name.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+        match names.get(&name.to_ascii_lowercase()).filter(|_| lowered) {
+            Some(range) => {
+                out.push_str(&text[range.clone()]);
+                changed = true;
+            }
+            None if name.bytes().any(|b| b.is_ascii_lowercase())
+                && !name.bytes().any(|b| b.is_ascii_uppercase()) =>
+            {
+                return (joined.to_owned(), false);
+            }
+            None => out.push_str(name),
+        }
+        out.push_str(separator);
+    }
+    (out, changed)
 }
 
 /// The name as written without the spaces after its separators.
@@ -347,6 +388,28 @@ mod tests {
                 ("Cbasepin. enummediatypes".to_owned(), Kind::Dot),
                 ("CBasePin. EnumMediaTypes".to_owned(), Kind::Dot)
             ]
+        );
+    }
+
+    /// A name lower-cased and split, on a page that writes its parts with
+    /// their capitals elsewhere (its `api_name`, its syntax block).
+    #[test]
+    fn a_lowercased_name_takes_the_capitals_the_page_gives_its_parts() {
+        let text = "api_name:\n- IContextLink.GetSourceNode\n---\n# Icontextlink:: getsourcenode\n\
+                    HRESULT GetSourceNode(IContextNode **ppNode);";
+        let names = capitalised(text, &words(text));
+        assert_eq!(
+            recased("Icontextlink::getsourcenode", text, &names),
+            ("IContextLink::GetSourceNode".to_owned(), true)
+        );
+        // A part in lower case the page names nowhere with capitals.
+        assert_eq!(
+            recased("Icontextlink::getcontextlinkdirection", text, &names),
+            ("Icontextlink::getcontextlinkdirection".to_owned(), false)
+        );
+        assert_eq!(
+            recased("IUnknown::Release", text, &names),
+            ("IUnknown::Release".to_owned(), false)
         );
     }
 
