@@ -19,9 +19,10 @@
 //! written whole, in its case (`CBasePin::GetMediaType`, not de-de's
 //! `cbasepin:: getmediatype`): on the page (its `api_name`, the source
 //! text beside a side-by-side sentence), else on the page's source
-//! or another translation of it, which the finding points at. Code, and
-//! the source text beside a sentence, are not read; file names split at
-//! their dot are `split-file-name`'s.
+//! or another translation of it, which the finding points at, else with
+//! the capitals the page gives each part elsewhere ([`recased`]). Code,
+//! and the source text beside a sentence, are not read; file names split
+//! at their dot are `split-file-name`'s.
 
 use std::collections::HashMap;
 use std::ops::Range;
