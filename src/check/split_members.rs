@@ -10,7 +10,8 @@
 //!
 //! `::` followed by a space between two names is no punctuation of any
 //! language, so it is found wherever it stands outside code (not after an
-//! IPv6 address, `fd00:: as`). A dot and a space are how every sentence
+//! IPv6 address, `fd00:: as`), and so is a global name's (`**:: GlobalSize**`)
+//! where bold or a link opens right before the operator. A dot and a space are how every sentence
 //! ends, so a member name split at its dot is found only where the page
 //! names it whole in its `api_name` front matter, as every win32
 //! reference page does (its translations keep that list as the source
@@ -243,6 +244,11 @@ fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
             return None;
         }
         open
+    } else if start == at && at > 0 && matches!(bytes[at - 1], b'*' | b'[') {
+        // `**:: GlobalSize**`, `[:: Advise](...)`: a global function's
+        // `::GlobalSize`, bold or linked, the markup opened right before
+        // the operator. Not a bare ` :: ` in prose ("the :: operator").
+        at
     } else {
         return None;
     };
@@ -333,6 +339,17 @@ mod tests {
             .into_iter()
             .map(|s| (text[s.run].to_owned(), s.kind))
             .collect()
+    }
+
+    /// A global name's `::` opened by bold or a link: MFC's localized
+    /// pages write `**:: GlobalSize**` and `**:: SQLSetPos**`.
+    #[test]
+    fn global_names_split_after_their_operator_are_found_in_markup() {
+        let text = "Llame a **:: GlobalSize** y al método imApitable [:: Advise](a.md). \
+                    El operador :: permite, y **:: (dos puntos dobles)** no.";
+        let got: Vec<String> = found(text, &[]).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, [":: GlobalSize", ":: Advise"]);
+        assert_eq!(joined(":: GlobalSize"), "::GlobalSize");
     }
 
     #[test]
