@@ -166,9 +166,10 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 /// (tokens, table cells kept as written) or the page itself does (a
 /// switch that lost its mark or its case, a keyword of the syntax
 /// translated, a placeholder the machine-translation pipeline left where
-/// something was lost, an identifier or a file name it split, a term it
-/// must keep put back inside a word, its source text left glued after a
-/// heading, a path of a link text it mangled).
+/// something was lost, an identifier, a file name or a qualified name it
+/// split, an API name it lower-cased, a term it must keep put back inside
+/// a word, its source text left glued after a heading, a path of a link
+/// text it mangled).
 const DRIFT_RULES: &[&str] = &[
     "translation-token-mismatch",
     "translation-cell-mismatch",

@@ -33,6 +33,15 @@ pub enum Needle {
     ScopeSpace,
 }
 
+/// The needles found wherever they are written, as written.
+const SEARCHED: &[(Needle, &[u8])] = &[
+    (Needle::EscapedAmp, b"%%amp;"),
+    (Needle::UnderscoreSpace, b"_ "),
+    (Needle::Alert, b"[!"),
+    (Needle::SpacedLink, b"] ("),
+    (Needle::ScopeSpace, b":: "),
+];
+
 /// The places of a page's text where each [`Needle`] is, in text order.
 /// Most pages have none, and then nothing is allocated.
 #[derive(Clone, Debug, Default)]
@@ -48,27 +57,13 @@ impl Marks {
         };
         add(Needle::At, &mut memchr::memchr_iter(b'@', bytes));
         add(
-            Needle::EscapedAmp,
-            &mut memchr::memmem::find_iter(bytes, b"%%amp;"),
-        );
-        add(
-            Needle::UnderscoreSpace,
-            &mut memchr::memmem::find_iter(bytes, b"_ "),
-        );
-        add(
             Needle::DotSpaceLower,
             &mut memchr::memmem::find_iter(bytes, b". ")
                 .filter(|&at| bytes.get(at + 2).is_some_and(u8::is_ascii_lowercase)),
         );
-        add(Needle::Alert, &mut memchr::memmem::find_iter(bytes, b"[!"));
-        add(
-            Needle::SpacedLink,
-            &mut memchr::memmem::find_iter(bytes, b"] ("),
-        );
-        add(
-            Needle::ScopeSpace,
-            &mut memchr::memmem::find_iter(bytes, b":: "),
-        );
+        for (needle, written) in SEARCHED {
+            add(*needle, &mut memchr::memmem::find_iter(bytes, written));
+        }
         found.shrink_to_fit();
         Marks(found)
     }

@@ -47,7 +47,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// `;` (`%%amp;quot;`, `%%amp;#39;`).
 #[cfg(test)]
 fn escaped(text: &str) -> Vec<Range<usize>> {
-    escaped_at(text, memchr::memmem::find_iter(text.as_bytes(), MARK))
+    let marks = crate::marks::Marks::of(text);
+    escaped_at(text, marks.offsets(Needle::EscapedAmp))
 }
 
 /// [`escaped`], given where `text` has `%%amp;` (`marks`, in order): the

@@ -68,38 +68,34 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// How both split rules' help ends.
 pub(super) const IN_CODE: &str = "in a code span (`` `…` ``) translation leaves it alone";
 
-/// `finding`, about a name split, told to write it as page `p` writes it
-/// whole at `whole`, which it points at.
-pub(super) fn as_written_there(
-    cx: &Context,
-    p: usize,
-    finding: Finding,
-    whole: Range<usize>,
-) -> Finding {
-    let written = &cx.site.pages[p].source.text[whole.clone()];
+/// `finding`, about a name split on page `p`, told to write it as it is
+/// written whole at `whole` (on the page, or on another page of its
+/// translation group), which it points at. An identifier's escaped
+/// underscores are shown as a reader types them.
+pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: Whole) -> Finding {
+    let (q, range) = match whole {
+        Whole::Here(range) => (p, range),
+        Whole::There(q, range) => (q, range),
+    };
+    let written = &cx.site.pages[q].source.text[range.clone()];
     let shown = written.replace("\\_", "_");
+    let (does, label) = if q == p {
+        (
+            "the page does elsewhere".to_owned(),
+            format!("`{written}`, written whole"),
+        )
+    } else {
+        let locale = &cx.site.locales[cx.site.pages[q].locale()].key;
+        (
+            format!("the {locale} page does"),
+            format!("`{written}` in {locale}"),
+        )
+    };
     finding
         .with_help(format!(
-            "write `{shown}` in one piece, as the page does elsewhere; {IN_CODE}"
+            "write `{shown}` in one piece, as {does}; {IN_CODE}"
         ))
-        .with_related(cx.location(p, whole), format!("`{written}`, written whole"))
-}
-
-/// `finding`, about a name split on page `p`, told to write it as it is
-/// written whole at `whole`, which it points at.
-pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: Whole) -> Finding {
-    match whole {
-        Whole::Here(whole) => as_written_there(cx, p, finding, whole),
-        Whole::There(q, whole) => {
-            let written = &cx.site.pages[q].source.text[whole.clone()];
-            let locale = &cx.site.locales[cx.site.pages[q].locale()].key;
-            finding
-                .with_help(format!(
-                    "write `{written}` in one piece, as the {locale} page does; {IN_CODE}"
-                ))
-                .with_related(cx.location(q, whole), format!("`{written}` in {locale}"))
-        }
-    }
+        .with_related(cx.location(q, range), label)
 }
 
 /// The other pages of page `p`'s translation group, each in lower case,
@@ -126,7 +122,7 @@ struct Split {
     whole: Option<Whole>,
 }
 
-/// Where a split file name is written whole.
+/// Where a split name is written whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Whole {
     /// Elsewhere on the page.
@@ -146,7 +142,7 @@ fn splits(
     text: &str,
     dots: impl Iterator<Item = usize>,
     code: impl FnOnce() -> Vec<Range<usize>>,
-    translations: impl FnOnce() -> Vec<(usize, String)>,
+    translations: impl Fn() -> Vec<(usize, String)>,
 ) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut candidates = Vec::new();
@@ -173,7 +169,6 @@ fn splits(
     let blocks = code();
     let lower = text.to_ascii_lowercase();
     let mut others: Option<Vec<(usize, String)>> = None;
-    let mut translations = Some(translations);
     candidates
         .into_iter()
         .filter(|&(start, ..)| {
@@ -185,8 +180,7 @@ fn splits(
             let name = &text[start..dot];
             let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
             let whole = written_whole(&lower, &joined).map(Whole::Here).or_else(|| {
-                let others = others
-                    .get_or_insert_with(|| translations.take().map_or_else(Vec::new, |t| t()));
+                let others = others.get_or_insert_with(&translations);
                 written_whole_there(others, &joined)
             });
             let capital_inside = name.chars().skip(1).any(char::is_uppercase);

@@ -30,7 +30,7 @@ use crate::marks::Needle;
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
 use super::mt_placeholders::per_line;
-use super::split_file_names::{IN_CODE, as_written_there, written_whole};
+use super::split_file_names::{IN_CODE, Whole, as_written_whole, written_whole};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
@@ -53,7 +53,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             );
             let finding = Finding::warning("split-identifier", at, message);
             let help = match &split.fix {
-                Fix::Elsewhere(whole) => return as_written_there(cx, p, finding, whole.clone()),
+                Fix::Elsewhere(whole) => {
+                    return as_written_whole(cx, p, finding, Whole::Here(whole.clone()));
+                }
                 Fix::Source(names) => format!(
                     "write the identifier as the source text beside it does ({}), in one piece; {IN_CODE}",
                     quoted(names)

@@ -25,6 +25,7 @@
 //! and the source text beside a sentence, are not read; file names split
 //! at their dot are `split-file-name`'s.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -46,14 +47,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let text = &page.source.text;
         let scopes = page.source.marks.offsets(Needle::ScopeSpace);
         let names = page.source.meta_list("api_name").unwrap_or_default();
-        let splits = splits(text, scopes, &names, || code_ranges(page));
+        // The page in lower case, made when first needed and made once.
+        let lower = OnceCell::new();
+        let splits = splits(text, scopes, &names, &lower, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
-        let lower = text.to_ascii_lowercase();
+        let lower = lower.get_or_init(|| text.to_ascii_lowercase());
         // Read only when the page itself does not write a name whole.
-        let others = std::cell::OnceCell::new();
-        let capitals = std::cell::OnceCell::new();
+        let others = OnceCell::new();
+        let capitals = OnceCell::new();
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
@@ -62,7 +65,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             // The name as the page writes it whole, where it does (its
             // `api_name`, the source text beside a side-by-side sentence):
             // translation often lower-cased the split one.
-            let whole = written_whole(&lower, &joined(written))
+            let whole = written_whole(lower, &joined(written))
                 .map(Whole::Here)
                 .or_else(|| {
                     let others = others.get_or_init(|| lowered_translations(cx, p));
@@ -159,13 +162,15 @@ struct Split {
 
 /// The split names of `text`, in text order: at `scopes`, where `text`
 /// has `:: ` ([`crate::marks`]), and where a name of `api_names` stands
-/// split at a dot; none in the code blocks `code` gives (asked for only
-/// when a page has a candidate), code spans or the source text beside a
-/// side-by-side sentence.
+/// split at a dot (`lower`, the page in lower case, is made for those);
+/// none in the code blocks `code` gives (asked for only when a page has a
+/// candidate), code spans or the source text beside a side-by-side
+/// sentence.
 fn splits(
     text: &str,
     scopes: impl Iterator<Item = usize>,
     api_names: &[&str],
+    lower: &OnceCell<String>,
     code: impl FnOnce() -> Vec<Range<usize>>,
 ) -> Vec<Split> {
     let bytes = text.as_bytes();
@@ -176,9 +181,8 @@ fn splits(
             kind: Kind::Scope,
         })
         .collect();
-    let mut lower = None;
     for name in api_names.iter().filter(|n| member_name(n)) {
-        let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
+        let lower = lower.get_or_init(|| text.to_ascii_lowercase());
         candidates.extend(dot_splits(lower, name).into_iter().map(|run| Split {
             run,
             kind: Kind::Dot,
@@ -335,10 +339,16 @@ mod tests {
 
     fn found(text: &str, api_names: &[&str]) -> Vec<(String, Kind)> {
         let marks = crate::marks::Marks::of(text);
-        splits(text, marks.offsets(Needle::ScopeSpace), api_names, Vec::new)
-            .into_iter()
-            .map(|s| (text[s.run].to_owned(), s.kind))
-            .collect()
+        splits(
+            text,
+            marks.offsets(Needle::ScopeSpace),
+            api_names,
+            &OnceCell::new(),
+            Vec::new,
+        )
+        .into_iter()
+        .map(|s| (text[s.run].to_owned(), s.kind))
+        .collect()
     }
 
     /// A global name's `::` opened by bold or a link: MFC's localized
@@ -380,11 +390,23 @@ mod tests {
         let marks = crate::marks::Marks::of(text);
         let code = || std::iter::once(fence..text.len()).collect();
         assert_eq!(
-            splits(text, marks.offsets(Needle::ScopeSpace), &[], code),
+            splits(
+                text,
+                marks.offsets(Needle::ScopeSpace),
+                &[],
+                &OnceCell::new(),
+                code
+            ),
             []
         );
         // The same with the fence read as text: its name is found.
-        let found = splits(text, marks.offsets(Needle::ScopeSpace), &[], Vec::new);
+        let found = splits(
+            text,
+            marks.offsets(Needle::ScopeSpace),
+            &[],
+            &OnceCell::new(),
+            Vec::new,
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].run.clone()], "IPin:: Foo");
     }

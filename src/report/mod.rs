@@ -44,6 +44,14 @@ pub struct SourceText {
     pub lines: Vec<u32>,
 }
 
+impl SourceText {
+    /// Line `number` (1-based), without its line break; `None` past the end.
+    pub fn line(&self, number: usize) -> Option<&str> {
+        let start = *self.lines.get(number.checked_sub(1)?)? as usize;
+        self.text.get(start..)?.lines().next().or(Some(""))
+    }
+}
+
 impl Findings {
     pub fn new(findings: Vec<Finding>, texts: FxHashMap<OsString, SourceText>) -> Findings {
         Findings { findings, texts }
@@ -51,20 +59,9 @@ impl Findings {
 
     /// The text of line `location.line` of its file, trimmed; empty when unknown.
     pub fn line_text(&self, location: &Location) -> &str {
-        let Some(source) = self.texts.get(location.file.as_os_str()) else {
-            return "";
-        };
-        let Some(&start) = location
-            .line
-            .checked_sub(1)
-            .and_then(|l| source.lines.get(l))
-        else {
-            return "";
-        };
-        source
-            .text
-            .get(start as usize..)
-            .and_then(|rest| rest.lines().next())
+        self.texts
+            .get(location.file.as_os_str())
+            .and_then(|source| source.line(location.line))
             .map_or("", str::trim)
     }
 

@@ -59,10 +59,7 @@ impl<'t> Sources<'t> {
 
     /// Line `number` (1-based) of `file`, without its line break.
     fn line(&self, file: usize, number: usize) -> Option<&'t str> {
-        let source = self.texts.get(file)?;
-        let start = *source.lines.get(number.checked_sub(1)?)? as usize;
-        let line = source.text.get(start..)?.split('\n').next().unwrap_or("");
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        self.texts.get(file)?.line(number)
     }
 }
 
