@@ -1528,7 +1528,11 @@ fn real_win32_class_pages_give_their_split_member_names() {
     for line in [60, 61, 62] {
         expected.insert(("split-identifier".to_owned(), page("de-de"), line));
     }
-    expected.insert(("split-identifier".to_owned(), page("es-es"), 61));
+    // es-es's `S \_ correcto` too, for the `S\_OK` of its English source's
+    // same row.
+    for line in [60, 61] {
+        expected.insert(("split-identifier".to_owned(), page("es-es"), line));
+    }
     for line in [4, 82] {
         expected.insert(("split-file-name".to_owned(), page("de-de"), line));
     }
@@ -1546,19 +1550,21 @@ fn real_win32_class_pages_give_their_split_member_names() {
     }
     assert_eq!(found, expected);
     // The finding of `rule` on a line that may hold several.
-    let of = |rule: &str, locale: &str, line: u64| {
-        finding_where(&doc, |f| {
-            f["rule"] == rule
-                && f["location"]["file"] == page(locale)
-                && f["location"]["line"] == line
-        })
-    };
+    let of = |rule: &str, locale: &str, line: u64| finding_of(&doc, rule, &page(locale), line);
     let header = of("split-file-name", "es-es", 4);
     assert_eq!(
         header["help"],
         "write `Amfilter.h` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
     assert_eq!(related(header), [(page("en-us").as_str(), 4)]);
+    // `S \_ correcto`: an underscore between two words, which the same row
+    // of the English source shows to be `S_OK` split.
+    let correcto = of("split-identifier", "es-es", 60);
+    assert_eq!(
+        correcto["help"],
+        "write `S_OK` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(related(correcto)[0], (page("en-us").as_str(), 55));
 
     let member = |locale: &str, line: u64| of("split-member-name", locale, line);
     let title = member("de-de", 4);
@@ -1598,6 +1604,115 @@ fn real_win32_class_pages_give_their_split_member_names() {
     assert_eq!(
         member("de-de", 74)["help"],
         "write `CBasePin::GetMediaType` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
+/// Evidence from the page's source: a qualified name spaced on both
+/// sides of its `::` (French typography) is found where the source
+/// writes it whole, and a Python classifier, which reads the same, is
+/// not; a name also misspelled is told by the name written right; an
+/// underscore between two words is a split where the same block in the
+/// source writes the identifier, and the character named in prose is
+/// not.
+#[test]
+fn names_are_found_split_where_the_source_writes_them_whole() {
+    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n";
+    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/fr-fr/a.md", fr);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("split-member-name", "content/fr-fr/a.md", 3),
+            ("split-identifier", "content/fr-fr/a.md", 5),
+            ("split-member-name", "content/fr-fr/a.md", 9),
+        ])
+    );
+    let spaced = finding_at(&doc, "content/fr-fr/a.md", 3);
+    assert_eq!(
+        spaced["help"],
+        "write `IPin::Connect` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(related(spaced)[0], ("content/en-us/a.md", 3));
+    let split = finding_at(&doc, "content/fr-fr/a.md", 5);
+    assert_eq!(
+        split["help"],
+        "write `S_OK` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(
+        finding_at(&doc, "content/fr-fr/a.md", 9)["message"],
+        "`Ienumpinss:: Next`: machine translation put a space inside the qualified name `IEnumPins::Next` and misspelled it; readers can neither search for it nor type it"
+    );
+}
+
+/// The real `IEnumUserIdentity::GetCount` page of win32 in English and
+/// four machine translations (`tests/data/README.md`): es-es and de-de
+/// of one source version, fr-fr and it-it of a later one. Each finding
+/// of the five is asserted: es-es's `S \_ correcto`, an underscore between
+/// two words that the English beside the sentence (`S\_OK`) shows to be
+/// a split; fr-fr's `IEnumUserIdentity :: GetCount`, spaced on both
+/// sides as French writes a colon, found because its source writes it
+/// whole; de-de's `Ienumumuseridentity:: Reset`, whose name machine
+/// translation also misspelled, told by the name its source writes.
+#[test]
+fn real_win32_method_pages_give_their_split_and_misspelled_names() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-win32"), &[]);
+    let page =
+        |locale: &str| format!("content/{locale}/desktop-src/shell/ienumuseridentity-getcount.md");
+    let found: BTreeSet<_> = findings(&doc)
+        .into_iter()
+        .filter(|(_, file, _)| file.contains("/shell/"))
+        .collect();
+    let mut expected = BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, lines: &[u64]| {
+        for &line in lines {
+            expected.insert((rule.to_owned(), page(locale), line));
+        }
+    };
+    // The pages the see-also list and the notice link to are not in the
+    // sample.
+    expect("broken-link", "en-us", &[20, 78, 81, 84, 87]);
+    for locale in ["de-de", "es-es", "fr-fr", "it-it"] {
+        expect("broken-link", locale, &[25, 83, 86, 89, 92]);
+    }
+    expect("split-member-name", "de-de", &[4, 23, 86, 89, 92]);
+    expect("split-member-name", "es-es", &[4, 23, 86, 89, 92]);
+    // fr-fr's last see-also link translated the member (`:: suivant`).
+    expect("split-member-name", "fr-fr", &[4, 23, 86, 89]);
+    for locale in ["de-de", "es-es", "fr-fr"] {
+        expect("split-file-name", locale, &[4, 73, 74]);
+    }
+    for locale in ["de-de", "es-es", "it-it"] {
+        expect("split-identifier", locale, &[57]);
+    }
+    assert_eq!(found, expected);
+    let of = |rule: &str, locale: &str, line: u64| finding_of(&doc, rule, &page(locale), line);
+    let correcto = of("split-identifier", "es-es", 57);
+    assert_eq!(
+        correcto["message"],
+        "`S \\_ correcto` reads `S _ correcto`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        correcto["help"],
+        "write the identifier as the source text beside it does (`S_OK`), in one piece; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    let spaced = of("split-member-name", "fr-fr", 89);
+    assert_eq!(
+        spaced["message"],
+        "`IEnumUserIdentity :: Reset`: machine translation put a space inside the qualified name `IEnumUserIdentity::Reset`; readers can neither search for it nor type it"
+    );
+    assert_eq!(related(spaced)[0], (page("en-us").as_str(), 84));
+    let misspelled = of("split-member-name", "de-de", 89);
+    assert_eq!(
+        misspelled["message"],
+        "`Ienumumuseridentity:: Reset`: machine translation put a space inside the qualified name `IEnumUserIdentity::Reset` and misspelled it; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        misspelled["help"],
+        "write `IEnumUserIdentity::Reset` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
 }
 

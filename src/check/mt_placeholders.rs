@@ -48,6 +48,22 @@ pub(super) fn per_line(
     other: &str,
     first: impl Fn(Piece) -> Finding,
 ) -> Vec<Finding> {
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    per_line_given(cx, p, spans, other, &Counterparts::new(cx, p), first)
+}
+
+/// [`per_line`] with the page's [`Counterparts`] made already, by a
+/// caller that read them for evidence.
+pub(super) fn per_line_given(
+    cx: &Context,
+    p: usize,
+    spans: Vec<Range<usize>>,
+    other: &str,
+    counterparts: &Counterparts,
+    first: impl Fn(Piece) -> Finding,
+) -> Vec<Finding> {
     let text = &cx.site.pages[p].source.text;
     // (line, index of its first span, its spans)
     let mut lines: Vec<(usize, usize, Vec<Range<usize>>)> = Vec::new();
@@ -58,10 +74,6 @@ pub(super) fn per_line(
             _ => lines.push((line, index, vec![at])),
         }
     }
-    if lines.is_empty() {
-        return Vec::new();
-    }
-    let counterparts = Counterparts::new(cx, p);
     lines
         .into_iter()
         .map(|(_, index, spans)| {
@@ -119,7 +131,7 @@ impl Piece<'_> {
 /// A page's other translations of the same source version, each aligned
 /// with it once (as the token check aligns them): where a lost piece can
 /// be read.
-struct Counterparts<'a> {
+pub(super) struct Counterparts<'a> {
     page: &'a crate::site::Page,
     /// (other page, its unit paired with each of this page's units).
     others: Vec<(usize, Vec<Option<usize>>)>,
@@ -127,13 +139,28 @@ struct Counterparts<'a> {
 }
 
 impl<'a> Counterparts<'a> {
-    fn new(cx: &'a Context<'a>, page: usize) -> Self {
+    pub(super) fn new(cx: &'a Context<'a>, page: usize) -> Self {
+        Self::of_pages(cx, page, |q| cx.site.same_source_version(q, page))
+    }
+
+    /// Every other page of the translation group, whatever source version
+    /// it was made from, the source locale's first: where a name the
+    /// translation mangled can still be read, since names seldom change
+    /// between versions.
+    pub(super) fn any_version(cx: &'a Context<'a>, page: usize) -> Self {
+        let mut found = Self::of_pages(cx, page, |_| true);
+        let source = cx.site.source_page(page);
+        found.others.sort_by_key(|(q, _)| Some(*q) != source);
+        found
+    }
+
+    fn of_pages(cx: &'a Context<'a>, page: usize, keep: impl Fn(usize) -> bool) -> Self {
         let pages = &cx.site.pages;
         let facts = &pages[page].doc.facts;
         let others = cx
             .site
             .translations(page)
-            .filter(|&q| cx.site.same_source_version(q, page))
+            .filter(|&q| keep(q))
             .map(|q| {
                 let mut paired = vec![None; facts.units.len()];
                 for pair in crate::align::documents(facts, &pages[q].doc.facts) {
@@ -154,18 +181,59 @@ impl<'a> Counterparts<'a> {
     /// The block holding `offset` in each other translation that has it,
     /// as a point at its start.
     fn of(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        self.blocks(offset)
+            .into_iter()
+            .map(|(q, block)| (q, block.start..block.start))
+            .collect()
+    }
+
+    /// The block holding `offset` (in the page's text) in each other
+    /// translation that has it, whole ([`extent`]); none when `offset`
+    /// lies outside every block of the page (a heading, the front matter).
+    pub(super) fn blocks(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
         let units = &self.page.doc.facts.units;
         let Some(unit) = units.iter().rposition(|u| u.offset <= offset) else {
             return Vec::new();
         };
+        let own = extent(self.page, units[unit].offset);
+        if !own.contains(&offset) {
+            return Vec::new();
+        }
         self.others
             .iter()
             .filter_map(|(q, paired)| {
-                let start = self.cx.site.pages[*q].doc.facts.units[paired[unit]?].offset;
-                Some((*q, start..start))
+                let other = &self.cx.site.pages[*q];
+                let start = other.doc.facts.units[paired[unit]?].offset;
+                Some((*q, extent(other, start)))
             })
             .collect()
     }
+}
+
+/// The text of the block starting at `start` on `page`: up to the next
+/// block's start or the first blank line, whichever comes first (a table
+/// row is followed by the next, a paragraph by a blank line; a block
+/// before a heading does not take the heading in).
+fn extent(page: &crate::site::Page, start: usize) -> Range<usize> {
+    let text = &page.source.text;
+    let start = start.min(text.len());
+    let next = page
+        .doc
+        .facts
+        .units
+        .iter()
+        .map(|u| u.offset)
+        .filter(|&o| o > start)
+        .min()
+        .unwrap_or(text.len())
+        .min(text.len());
+    let block = &text.as_bytes()[start..next];
+    // A blank line, with Unix or Windows line ends.
+    let blank = [&b"\n\n"[..], b"\n\r\n"]
+        .iter()
+        .filter_map(|end| memchr::memmem::find(block, end))
+        .min();
+    start..blank.map_or(next, |b| start + b)
 }
 
 /// Where `text` holds a placeholder: `@`, an optional space, `no__t` in any

@@ -19,7 +19,11 @@
 //! identifier whole (`**Ausnahme \_ Breakpoint**` beside
 //! `**EXCEPTION\_BREAKPOINT**`), or the parts joined again written whole
 //! elsewhere on the page (`get \_ CharacterSet` where the syntax declares
-//! `get_CharacterSet`). The front matter is read too (its title is
+//! `get_CharacterSet`), or, failing those, the same block in another page
+//! of its translation group writing an identifier of as many parts, one
+//! of them the same (es-es's `**S \_ correcto**` where its English source's
+//! row writes `**S\_OK**`; win32's Spanish pages write it so in nearly
+//! every return value). The front matter is read too (its title is
 //! shown); code, and the source text itself, are not.
 
 use std::ops::Range;
@@ -29,7 +33,7 @@ use crate::marks::Needle;
 
 use super::Context;
 use super::glued_terms::{code_ranges, in_code_span};
-use super::mt_placeholders::per_line;
+use super::mt_placeholders::{Counterparts, per_line};
 use super::split_file_names::{IN_CODE, Whole, as_written_whole, written_whole};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -38,10 +42,24 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The marks cover the front matter too: its title and
         // description are shown (the page's title, search results).
         let unders = page.source.marks.offsets(Needle::UnderscoreSpace);
-        let splits = splits(text, unders, || code_ranges(page));
+        let mut splits = splits(text, unders, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
+        let mut any_version = None;
+        splits.retain_mut(|split| {
+            if split.fix != Fix::Unconfirmed {
+                return true;
+            }
+            let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
+            match counterpart(cx, others, text, split.run.clone()) {
+                Some((q, whole)) => {
+                    split.fix = Fix::There(q, whole);
+                    true
+                }
+                None => false,
+            }
+        });
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
@@ -56,6 +74,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 Fix::Elsewhere(whole) => {
                     return as_written_whole(cx, p, finding, Whole::Here(whole.clone()));
                 }
+                Fix::There(q, whole) => {
+                    return as_written_whole(cx, p, finding, Whole::There(*q, whole.clone()));
+                }
                 Fix::Source(names) => format!(
                     "write the identifier as the source text beside it does ({}), in one piece; {IN_CODE}",
                     quoted(names)
@@ -66,7 +87,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 Fix::Unknown if piece.shown_elsewhere => format!(
                     "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); {IN_CODE}"
                 ),
-                Fix::Unknown => {
+                Fix::Unknown | Fix::Unconfirmed => {
                     format!("write the identifier in one piece, as the source page does; {IN_CODE}")
                 }
             };
@@ -98,7 +119,92 @@ enum Fix {
     Elsewhere(Range<usize>),
     /// Its parts, all capitals, joined again.
     Joined(String),
+    /// Where the same block in another translation (its page) writes it
+    /// whole: found by [`counterpart`] for an [`Fix::Unconfirmed`] split.
+    There(usize, Range<usize>),
     Unknown,
+    /// An underscore between two words, which may be the character named
+    /// in prose as well as a split: reported only where the same block in
+    /// another translation writes the identifier ([`counterpart`]).
+    Unconfirmed,
+}
+
+/// For a split `run` of the page's `text` with no evidence of its own,
+/// the identifier it was split from, in the same block of another page of
+/// its translation group (that page and where; what readers see there
+/// before the source text a side-by-side page keeps beside a sentence):
+/// as many parts between underscores,
+/// with at least one of them the same in any case (win32's `S \_ correcto`
+/// beside `S\_OK` in the same row of the source's return values table;
+/// `Fehler \_ erfolgreich`, both of whose parts were translated, has none).
+/// The underscore named in prose (`il carattere \_ trattino`) has no such
+/// identifier beside it.
+fn counterpart(
+    cx: &Context,
+    counterparts: &Counterparts,
+    text: &str,
+    run: Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let parts = parts(&text[run.clone()]);
+    let blocks = counterparts.blocks(run.start);
+    let find = |shown: bool| {
+        blocks.iter().find_map(|(q, block)| {
+            let other = &cx.site.pages[*q].source.text;
+            Some((*q, identifier_like(other, block.clone(), &parts, shown)?))
+        })
+    };
+    find(true).or_else(|| find(false))
+}
+
+/// An identifier's parts between its underscores, each trimmed (`\_ \_ try`
+/// gives `""`, `""`, `"try"`, as `__try` does).
+fn parts(written: &str) -> Vec<String> {
+    written
+        .replace("\\_", "_")
+        .split('_')
+        .map(|p| p.trim().to_owned())
+        .collect()
+}
+
+/// The identifier in `text[block]` (words joined by underscores, no space
+/// between) with the parts of `split`: as many, empty where it has an
+/// empty one, and at least one non-empty the same in any case; of several,
+/// the one with the most such parts. With `shown`, not in the source text
+/// of a side-by-side page ([`hidden`]).
+fn identifier_like(
+    text: &str,
+    block: Range<usize>,
+    split: &[String],
+    shown: bool,
+) -> Option<Range<usize>> {
+    let tokens = tokenize(text, block);
+    let mut best: Option<(usize, Range<usize>)> = None;
+    for run in written_identifiers(&tokens) {
+        let span = run[0].span.start..run[run.len() - 1].span.end;
+        let line_start =
+            memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
+        if shown && hidden(text, line_start, span.start) {
+            continue;
+        }
+        let theirs = parts(&text[span.clone()]);
+        if theirs.len() != split.len()
+            || theirs
+                .iter()
+                .zip(split)
+                .any(|(a, b)| a.is_empty() != b.is_empty())
+        {
+            continue;
+        }
+        let same = theirs
+            .iter()
+            .zip(split)
+            .filter(|(a, b)| !a.is_empty() && a.eq_ignore_ascii_case(b))
+            .count();
+        if same > 0 && best.as_ref().is_none_or(|(most, _)| same > *most) {
+            best = Some((same, span));
+        }
+    }
+    best.map(|(_, span)| span)
 }
 
 /// The split identifiers of `text`, outside the code blocks `code` gives
@@ -203,13 +309,12 @@ fn in_line(text: &str, line: Range<usize>, lower: &mut Option<String>) -> Vec<Sp
             } else {
                 None
             };
-            if !split_enough(text, &items[segment.clone()])
+            let fix = if !split_enough(text, &items[segment.clone()])
                 && source.is_empty()
                 && elsewhere.is_none()
             {
-                continue;
-            }
-            let fix = if !source.is_empty() {
+                Fix::Unconfirmed
+            } else if !source.is_empty() {
                 Fix::Source(source)
             } else if let Some(whole) = elsewhere {
                 Fix::Elsewhere(whole)
@@ -409,6 +514,22 @@ fn source_beside(text: &str, line: Range<usize>, at: usize) -> Vec<String> {
     }
     let mut names: Vec<String> = Vec::new();
     let tokens = tokenize(source, 0..source.len());
+    for run in written_identifiers(&tokens) {
+        let name: String = run
+            .iter()
+            .map(|t| source[t.span.clone()].replace("\\_", "_"))
+            .collect();
+        if !name.starts_with("data-") && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The identifiers written whole among `tokens`: runs of words and
+/// underscores without a space, holding both.
+fn written_identifiers(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
         let mut end = k;
@@ -419,17 +540,11 @@ fn source_beside(text: &str, line: Range<usize>, at: usize) -> Vec<String> {
         if run.iter().any(|t| t.kind == Kind::Underscore)
             && run.iter().any(|t| t.kind == Kind::Word)
         {
-            let name: String = run
-                .iter()
-                .map(|t| source[t.span.clone()].replace("\\_", "_"))
-                .collect();
-            if !name.starts_with("data-") && !names.contains(&name) {
-                names.push(name);
-            }
+            out.push(run);
         }
         k = end.max(k + 1);
     }
-    names
+    out
 }
 
 #[cfg(test)]
@@ -437,12 +552,57 @@ mod tests {
     use super::*;
     use crate::marks::Marks;
 
+    /// The splits found with the page's own evidence.
     fn scan(text: &str) -> Vec<Split> {
-        splits(
+        let mut all = splits(
             text,
             Marks::of(text).offsets(Needle::UnderscoreSpace),
             Vec::new,
-        )
+        );
+        all.retain(|s| s.fix != Fix::Unconfirmed);
+        all
+    }
+
+    #[test]
+    fn an_underscore_between_two_words_waits_for_another_translation() {
+        for text in ["devuelve **S \\_ correcto**.", "Fehler \\_ erfolgreich"] {
+            let all = splits(
+                text,
+                Marks::of(text).offsets(Needle::UnderscoreSpace),
+                Vec::new,
+            );
+            assert_eq!(all.len(), 1, "{text}");
+            assert_eq!(all[0].fix, Fix::Unconfirmed);
+        }
+    }
+
+    #[test]
+    fn the_identifier_of_the_same_block_has_the_split_parts() {
+        fn like<'a>(other: &'a str, split: &str) -> Option<&'a str> {
+            identifier_like(other, 0..other.len(), &parts(split), true).map(|r| &other[r])
+        }
+        let row = "| <dl> <dt>**S\\_OK**</dt> </dl> | Success.<br/> |";
+        assert_eq!(like(row, "S \\_ correcto"), Some("S\\_OK"));
+        assert_eq!(like("returns S_OK.", "s \\_ correcto"), Some("S_OK"));
+        assert_eq!(like("Run the **\\_\\_try** block.", "\\_ \\_ prova"), None);
+        assert_eq!(
+            like("Run the **\\_\\_try** block.", "\\_ \\_ try"),
+            Some("\\_\\_try")
+        );
+        // Every part translated, another count, or an empty part against
+        // a word: no evidence.
+        assert_eq!(
+            like("returns ERROR_SUCCESS.", "Fehler \\_ erfolgreich"),
+            None
+        );
+        assert_eq!(like("returns E_NO_DATA.", "E \\_ keine"), None);
+        assert_eq!(like("the _DEBUG macro", "il \\_ DEBUG"), None);
+        assert_eq!(like("the \\_ character", "carattere \\_ trattino"), None);
+        // The closest of several.
+        assert_eq!(
+            like("E_POINTER or E_OUTOFMEMORY", "e \\_ OutOfMemory"),
+            Some("E_OUTOFMEMORY")
+        );
     }
 
     fn found(text: &str) -> Vec<(&str, Fix)> {

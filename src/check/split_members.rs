@@ -11,7 +11,11 @@
 //! `::` followed by a space between two names is no punctuation of any
 //! language, so it is found wherever it stands outside code (not after an
 //! IPv6 address, `fd00:: as`), and so is a global name's (`**:: GlobalSize**`)
-//! where bold or a link opens right before the operator. A dot and a space are how every sentence
+//! where bold or a link opens right before the operator. With a space
+//! before the operator too (`IEnumUserIdentity :: GetCount`, as French
+//! puts one before a colon) it is found only where the page or another of
+//! its translation group writes the name whole, since a Python classifier
+//! reads the same (`License :: OSI`). A dot and a space are how every sentence
 //! ends, so a member name split at its dot is found only where the page
 //! names it whole in its `api_name` front matter, as every win32
 //! reference page does (its translations keep that list as the source
@@ -20,7 +24,10 @@
 //! written whole, in its case (`CBasePin::GetMediaType`, not de-de's
 //! `cbasepin:: getmediatype`): on the page (its `api_name`, the source
 //! text beside a side-by-side sentence), else on the page's source
-//! or another translation of it, which the finding points at, else with
+//! or another translation of it, which the finding points at, else, for
+//! a `::` name the pipeline also misspelled (de-de's `Ienumumuseridentity::
+//! Reset`), as one of those pages writes the name with the same member and
+//! nearly the same letters ([`written_alike`]), else with
 //! the capitals the page gives each part elsewhere ([`recased`]). Code,
 //! and the source text beside a sentence, are not read; file names split
 //! at their dot are `split-file-name`'s.
@@ -49,13 +56,23 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let names = page.source.meta_list("api_name").unwrap_or_default();
         // The page in lower case, made when first needed and made once.
         let lower = OnceCell::new();
-        let splits = splits(text, scopes, &names, &lower, || code_ranges(page));
+        let mut splits = splits(text, scopes, &names, &lower, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
         let lower = lower.get_or_init(|| text.to_ascii_lowercase());
         // Read only when the page itself does not write a name whole.
         let others = OnceCell::new();
+        splits.retain(|split| {
+            let name = joined(&text[split.run.clone()]);
+            split.kind != Kind::Spaced
+                || written_whole(lower, &name).is_some()
+                || written_whole_there(others.get_or_init(|| lowered_translations(cx, p)), &name)
+                    .is_some()
+        });
+        if splits.is_empty() {
+            return Vec::new();
+        }
         let capitals = OnceCell::new();
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
@@ -71,6 +88,22 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     let others = others.get_or_init(|| lowered_translations(cx, p));
                     written_whole_there(others, &joined(written))
                 });
+            // Else a name the pipeline also misspelled (de-de's
+            // `Ienumumuseridentity:: Reset`), written right elsewhere.
+            let misspelled = whole.is_none() && split.kind != Kind::Dot;
+            let whole = whole.or_else(|| {
+                let name = joined(written);
+                if !misspelled {
+                    return None;
+                }
+                written_alike(lower, &name).map(Whole::Here).or_else(|| {
+                    let others = others.get_or_init(|| lowered_translations(cx, p));
+                    others.iter().find_map(|(q, other)| {
+                        Some(Whole::There(*q, written_alike(other, &name)?))
+                    })
+                })
+            });
+            let misspelled = misspelled && whole.is_some();
             let (name, from_parts) = match &whole {
                 Some(Whole::Here(w)) => (text[w.clone()].to_owned(), false),
                 Some(Whole::There(q, w)) => {
@@ -82,7 +115,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 }
             };
             let message = match split.kind {
-                Kind::Scope => format!(
+                Kind::Scope | Kind::Spaced if misspelled => format!(
+                    "`{written}`{also}: machine translation put a space inside the qualified name `{name}` and misspelled it; readers can neither search for it nor type it"
+                ),
+                Kind::Scope | Kind::Spaced => format!(
                     "`{written}`{also}: machine translation put a space inside the qualified name `{name}`; readers can neither search for it nor type it"
                 ),
                 Kind::Dot => format!(
@@ -131,12 +167,65 @@ fn recased(joined: &str, text: &str, names: &HashMap<String, Range<usize>>) -> (
     (out, changed)
 }
 
-/// The name as written without the spaces after its separators.
+/// Where `lower` (a page in lower case) writes a qualified name like
+/// `name` (joined, with `::`): the same last part in any case, as many
+/// parts, and each other part in its letters nearly the same (a
+/// Damerau-Levenshtein similarity of 0.8 at least, one letter in five:
+/// `ienumumuseridentity` for `ienumuseridentity`, `iendumuseridentity`);
+/// the most alike where several are. A name misspelled in its last part
+/// is not looked for: that part is what tells which member is meant.
+fn written_alike(lower: &str, name: &str) -> Option<Range<usize>> {
+    let name = name.to_ascii_lowercase();
+    let parts: Vec<&str> = name.split("::").collect();
+    let (last, firsts) = parts.split_last()?;
+    if firsts.is_empty() || last.is_empty() {
+        return None;
+    }
+    let bytes = lower.as_bytes();
+    let needle = format!("::{last}");
+    let mut best: Option<(f64, Range<usize>)> = None;
+    for at in memchr::memmem::find_iter(bytes, needle.as_bytes()) {
+        let end = at + needle.len();
+        if bytes.get(end).copied().is_some_and(is_name_byte) {
+            continue;
+        }
+        let mut start = at;
+        for _ in firsts {
+            let part_end = start;
+            while start > 0 && is_name_byte(bytes[start - 1]) {
+                start -= 1;
+            }
+            if start == part_end {
+                break;
+            }
+            if start >= 2 && &bytes[start - 2..start] == b"::" {
+                start -= 2;
+            }
+        }
+        let theirs: Vec<&str> = lower[start..at].split("::").collect();
+        if theirs.len() != firsts.len() || (start > 0 && bytes[start - 1] == b':') {
+            continue;
+        }
+        let alike = theirs
+            .iter()
+            .zip(firsts)
+            .map(|(a, b)| strsim::normalized_damerau_levenshtein(a, b))
+            .fold(1.0, f64::min);
+        if alike >= 0.8 && best.as_ref().is_none_or(|(most, _)| alike > *most) {
+            best = Some((alike, start..end));
+        }
+    }
+    best.map(|(_, range)| range)
+}
+
+/// The name as written without the spaces after its separators, nor
+/// before a `::`.
 fn joined(written: &str) -> String {
     let mut out = String::with_capacity(written.len());
     let mut after_separator = false;
-    for c in written.chars() {
-        if c.is_whitespace() && after_separator {
+    for (i, c) in written.char_indices() {
+        let before_scope = written[i..].trim_start().starts_with("::");
+        if c.is_whitespace() && (after_separator || before_scope) {
             continue;
         }
         after_separator = c == ':' || c == '.';
@@ -149,6 +238,11 @@ fn joined(written: &str) -> String {
 enum Kind {
     /// `IPin:: EnumMediaTypes`.
     Scope,
+    /// `IEnumUserIdentity :: GetCount`, a space on each side, as French
+    /// typography puts one before a colon: also how a Python classifier
+    /// reads (`License :: OSI Approved`), so found only where the name is
+    /// written whole, on the page or another of its translation group.
+    Spaced,
     /// `CBasePin. EnumMediaTypes`, named whole in `api_name`.
     Dot,
 }
@@ -176,9 +270,9 @@ fn splits(
     let bytes = text.as_bytes();
     let mut candidates: Vec<Split> = scopes
         .filter_map(|at| scope_split(bytes, at))
-        .map(|run| Split {
+        .map(|(run, spaced)| Split {
             run,
-            kind: Kind::Scope,
+            kind: if spaced { Kind::Spaced } else { Kind::Scope },
         })
         .collect();
     for name in api_names.iter().filter(|n| member_name(n)) {
@@ -217,8 +311,13 @@ fn is_name_byte(b: u8) -> bool {
 /// The qualified name around the `:: ` at `at`, when a name (or `]`, as
 /// in PowerShell's `[Math]::Round`) stands before it and one after the
 /// spaces: from the start of the first part to the end of the last, any
-/// further `::` parts, split or not, included.
-fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
+/// further `::` parts, split or not, included; and whether a space stands
+/// before the operator too ([`Kind::Spaced`]).
+fn scope_split(bytes: &[u8], at: usize) -> Option<(Range<usize>, bool)> {
+    // `Name :: Member`: the name before the space.
+    let spaced = at >= 2 && bytes[at - 1] == b' ' && is_name_byte(bytes[at - 2]);
+    let operator = at;
+    let at = if spaced { at - 1 } else { at };
     let mut start = at;
     loop {
         while start > 0 && is_name_byte(bytes[start - 1]) {
@@ -248,7 +347,7 @@ fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
             return None;
         }
         open
-    } else if start == at && at > 0 && matches!(bytes[at - 1], b'*' | b'[') {
+    } else if start == at && !spaced && at > 0 && matches!(bytes[at - 1], b'*' | b'[') {
         // `**:: GlobalSize**`, `[:: Advise](...)`: a global function's
         // `::GlobalSize`, bold or linked, the markup opened right before
         // the operator. Not a bare ` :: ` in prose ("the :: operator").
@@ -256,9 +355,19 @@ fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
     } else {
         return None;
     };
-    let mut end = at;
-    // `::`, spaces or none, then a name (a destructor's `~` included).
-    while bytes.get(end..end + 2) == Some(b"::") {
+    if spaced && start == at {
+        return None;
+    }
+    let mut end = operator;
+    // `::`, spaces or none, then a name (a destructor's `~` included);
+    // after a spaced operator, the next may be spaced too.
+    loop {
+        if spaced && bytes.get(end..end + 3) == Some(b" ::") {
+            end += 1;
+        }
+        if bytes.get(end..end + 2) != Some(b"::") {
+            break;
+        }
         let mut next = end + 2;
         while bytes.get(next) == Some(&b' ') {
             next += 1;
@@ -272,7 +381,7 @@ fn scope_split(bytes: &[u8], at: usize) -> Option<Range<usize>> {
             end += 1;
         }
     }
-    (end > at).then_some(start..end)
+    (end > operator).then_some((start..end, spaced))
 }
 
 fn is_name_start(b: u8) -> bool {
@@ -357,7 +466,11 @@ mod tests {
     fn global_names_split_after_their_operator_are_found_in_markup() {
         let text = "Llame a **:: GlobalSize** y al método imApitable [:: Advise](a.md). \
                     El operador :: permite, y **:: (dos puntos dobles)** no.";
-        let got: Vec<String> = found(text, &[]).into_iter().map(|(s, _)| s).collect();
+        let got: Vec<String> = found(text, &[])
+            .into_iter()
+            .filter(|(_, kind)| *kind != Kind::Spaced)
+            .map(|(s, _)| s)
+            .collect();
         assert_eq!(got, [":: GlobalSize", ":: Advise"]);
         assert_eq!(joined(":: GlobalSize"), "::GlobalSize");
     }
@@ -385,20 +498,19 @@ mod tests {
     #[test]
     fn other_colon_pairs_are_not() {
         let text = "Note:: 5 items. Ratio 1:: 2. See `IPin:: Foo` and :: bar. Use fd00:: as a \
-                    prefix, or 2001:db8:: for docs; License :: OSI, x ::: y.\n\n```cpp\nIPin:: Foo();\n```\n";
+                    prefix, or 2001:db8:: for docs, x ::: y.\n\n```cpp\nIPin:: Foo();\n```\n";
         let fence = text.find("```").unwrap_or(0);
         let marks = crate::marks::Marks::of(text);
         let code = || std::iter::once(fence..text.len()).collect();
-        assert_eq!(
-            splits(
-                text,
-                marks.offsets(Needle::ScopeSpace),
-                &[],
-                &OnceCell::new(),
-                code
-            ),
-            []
+        let found = splits(
+            text,
+            marks.offsets(Needle::ScopeSpace),
+            &[],
+            &OnceCell::new(),
+            code,
         );
+        // `and :: bar` only waits for evidence, which no page gives.
+        assert!(found.iter().all(|s| s.kind == Kind::Spaced), "{found:?}");
         // The same with the fence read as text: its name is found.
         let found = splits(
             text,
@@ -407,8 +519,35 @@ mod tests {
             &OnceCell::new(),
             Vec::new,
         );
-        assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].run.clone()], "IPin:: Foo");
+        let found: Vec<&str> = found
+            .iter()
+            .filter(|s| s.kind == Kind::Scope)
+            .map(|s| &text[s.run.clone()])
+            .collect();
+        assert_eq!(found, ["IPin:: Foo"]);
+    }
+
+    /// A space on each side of the operator, as French typography writes
+    /// a colon: a candidate that needs the name written whole elsewhere
+    /// (`check` asks), since a Python classifier reads the same.
+    #[test]
+    fn a_scope_operator_spaced_on_both_sides_waits_for_evidence() {
+        let text = "IEnumUserIdentity :: GetCount, méthode ; voir A :: B :: C, \
+                    License :: OSI, le :: opérateur, [Math] :: Round et Note : : x.";
+        assert_eq!(
+            found(text, &[]),
+            [
+                ("IEnumUserIdentity :: GetCount".to_owned(), Kind::Spaced),
+                ("A :: B :: C".to_owned(), Kind::Spaced),
+                ("License :: OSI".to_owned(), Kind::Spaced),
+                ("le :: op".to_owned(), Kind::Spaced),
+            ]
+        );
+        assert_eq!(
+            joined("IEnumUserIdentity :: GetCount"),
+            "IEnumUserIdentity::GetCount"
+        );
+        assert_eq!(joined("A :: B :: C"), "A::B::C");
     }
 
     #[test]
@@ -451,6 +590,29 @@ mod tests {
             recased("IUnknown::Release", text, &names),
             ("IUnknown::Release".to_owned(), false)
         );
+    }
+
+    /// win32's de-de `IEnumUserIdentity::GetCount` page writes the
+    /// interface `Ienumumuseridentity` and `Iendumuseridentity`; its
+    /// English source writes it right.
+    #[test]
+    fn a_misspelled_name_is_told_by_the_name_written_right() {
+        let source =
+            "see ienumuseridentity::skip, ienumuseridentity::reset and ienumuseridentity::next.";
+        let alike = |name: &str| written_alike(source, name).map(|r| &source[r]);
+        assert_eq!(
+            alike("Iendumuseridentity::Skip"),
+            Some("ienumuseridentity::skip")
+        );
+        assert_eq!(
+            alike("Ienumumuseridentity::Reset"),
+            Some("ienumuseridentity::reset")
+        );
+        // Another interface, another member, or a part more.
+        assert_eq!(alike("IEnumIDList::Skip"), None);
+        assert_eq!(alike("Ienumumuseridentity::suivant"), None);
+        assert_eq!(alike("Ns::Ienumuseridentity::Skip"), None);
+        assert_eq!(alike("::Skip"), None);
     }
 
     #[test]

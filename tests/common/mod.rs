@@ -162,6 +162,18 @@ pub fn finding_at<'d>(doc: &'d serde_json::Value, file: &str, line: u64) -> &'d 
     })
 }
 
+/// The finding of `rule` at `line` of `file` (a line may hold several).
+pub fn finding_of<'d>(
+    doc: &'d serde_json::Value,
+    rule: &str,
+    file: &str,
+    line: u64,
+) -> &'d serde_json::Value {
+    finding_where(doc, |f| {
+        f["rule"] == rule && f["location"]["file"] == file && f["location"]["line"] == line
+    })
+}
+
 /// (file, line) of every finding of `rule`, sorted.
 pub fn lines_of(doc: &serde_json::Value, rule: &str) -> Vec<(String, u64)> {
     let mut found: Vec<(String, u64)> = doc["findings"]
