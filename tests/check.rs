@@ -862,6 +862,10 @@ fn stray_bold_markers_are_found_and_nothing_like_them() {
         "Bien: **bold**, ***both***, \\*\\*escaped\\*\\*, `**kwargs`, **/*.md, a * b * c.\n\n",
         "|Key|Value|\n|-|-|\n|a|** b **|\n\n",
         "```\nx ** y\n```\n",
+        // win32's de-de `Typ: **ulong \** _`: one asterisk of the opener
+        // shows, the other pairs with the closer's last as italics. Not a
+        // footnote mark after bold, nor a list item's bullet.
+        "\nTyp: **ulong \\** _\n\nPflicht**Feld***, und *kursiv*\\* auch.\n\n* **Element**\n",
     );
     let (_, found) = run(&[("en-us/a.md", page)], &[]);
     assert_eq!(
@@ -871,10 +875,15 @@ fn stray_bold_markers_are_found_and_nothing_like_them() {
             ("stray-bold", "content/en-us/a.md", 5),
             ("stray-bold", "content/en-us/a.md", 7),
             ("stray-bold", "content/en-us/a.md", 13),
+            ("stray-bold", "content/en-us/a.md", 19),
         ])
     );
     let (_, doc) = run_json(&[("en-us/a.md", page)], &[]);
-    assert_eq!(fields(&doc, "message").len(), 4, "one finding per line");
+    assert_eq!(fields(&doc, "message").len(), 5, "one finding per line");
+    assert_eq!(
+        finding_at(&doc, "content/en-us/a.md", 19)["help"],
+        "end the bold with `**` after a letter, not a backslash (`**folder\\**` escapes its `*`); or escape both asterisks (`\\*\\*`) if they are meant"
+    );
 }
 
 /// Machine translation's debris the page shows by itself: a `no-loc`

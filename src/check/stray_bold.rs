@@ -4,7 +4,10 @@
 //! translation moves the spaces inside (the real fr-fr C++ `/EH` page
 //! writes `** extern **`), and a backslash before the closing `**` escapes
 //! it (`**systemroot\System32\Drivers\**`, as the real `route` pages in
-//! three locales write). A `**` between a letter and punctuation opens or
+//! three locales write); where that leaves one asterisk to close with,
+//! it pairs with the opener's second as italics and the opener's first
+//! shows (win32's de-de `Typ: **ulong \** _` reads `*ulong *`). A `**`
+//! between a letter and punctuation opens or
 //! closes nothing either (`为**`/EHs`**`: CommonMark wants a space or
 //! punctuation before an opener that punctuation follows), which is how
 //! Chinese and Japanese translations, written without spaces, lose their

@@ -675,6 +675,11 @@ impl Extractor<'_, '_> {
             self.facts.stray_bold.push(at - 1);
         } else if let Some(i) = stray_bold(source) {
             self.facts.stray_bold.push(at + i);
+        } else if half_bold(self.body.as_bytes(), range.end) {
+            // `**ulong \** _`: the closer's first asterisk escaped, the
+            // opener's second pairs with its last as italics and its first
+            // shows.
+            self.facts.stray_bold.push(at + source.len() - 1);
         }
         if source.ends_with('*') && !is_escaped(source.as_bytes(), source.len() - 1) {
             self.star_end = Some(range.end);
@@ -694,6 +699,21 @@ fn hex(hash: u64) -> [u8; 16] {
         *digit = b"0123456789abcdef"[((hash >> (60 - 4 * i)) & 0xf) as usize];
     }
     digits
+}
+
+/// Whether the text ending at `end` of `body` ends with the first
+/// asterisk of a `**` whose second opens italics: a text's last `*`,
+/// unescaped and after no other, then a `*` and a non-space that is no
+/// asterisk or slash (not a glob, not `***`).
+fn half_bold(body: &[u8], end: usize) -> bool {
+    end >= 1
+        && body[end - 1] == b'*'
+        && !is_escaped(body, end - 1)
+        && (end < 2 || body[end - 2] != b'*')
+        && body.get(end) == Some(&b'*')
+        && body
+            .get(end + 1)
+            .is_some_and(|&b| !b.is_ascii_whitespace() && !matches!(b, b'*' | b'/'))
 }
 
 /// The first `**` of `source` written as such: not escaped (`\*\*`,
