@@ -2,14 +2,14 @@
 //! once per page by the loader, while the text it has just read is in the
 //! cache.
 //!
-//! Seven rules read every page's text for a needle most pages lack
+//! Several rules read every page's text for a needle most pages lack
 //! (`@no__t`, `%%amp;`, an underscore or a file extension after a space,
-//! `[!`, `] (`, `:: `). Run after the whole site is loaded, each of those passes
-//! read every page from memory again: on the bench corpus (272 MB of
-//! text) 0.015-0.022 s each, 0.11 s together, a tenth of `check`. Done
-//! here, right after each file is read, the same six searches cost about
-//! 0.03 s together; the rules then look at the few places found.
-//! `benches/README.md` has the measurements.
+//! an escaped underscore, `[!`, `] (`, `:: `). Run after the whole site is
+//! loaded, each of those passes read every page from memory again: on the
+//! bench corpus (272 MB of text) 0.015-0.022 s each, 0.11 s for the first
+//! six together, a tenth of `check`. Done here, right after each file is
+//! read, those six searches cost about 0.03 s together; the rules then look
+//! at the few places found. `benches/README.md` has the measurements.
 
 /// What a rule looks for, each searched for in the whole text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,10 @@ pub enum Needle {
     /// `:: `: a qualified name split after its scope operator
     /// (`split-member-name`); at the first colon.
     ScopeSpace,
+    /// `\_`: an escaped underscore, which may start an identifier machine
+    /// translation split and reordered (`split-identifier`); at the
+    /// backslash.
+    EscapedUnderscore,
 }
 
 /// The needles found wherever they are written, as written.
@@ -40,6 +44,7 @@ const SEARCHED: &[(Needle, &[u8])] = &[
     (Needle::Alert, b"[!"),
     (Needle::SpacedLink, b"] ("),
     (Needle::ScopeSpace, b":: "),
+    (Needle::EscapedUnderscore, b"\\_"),
 ];
 
 /// The places of a page's text where each [`Needle`] is, in text order.

@@ -1612,12 +1612,13 @@ fn real_win32_class_pages_give_their_split_member_names() {
 /// writes it whole, and a Python classifier, which reads the same, is
 /// not; a name also misspelled is told by the name written right; an
 /// underscore between two words is a split where the same block in the
-/// source writes the identifier, and the character named in prose is
-/// not.
+/// source writes the identifier, and so is an underscore before the
+/// identifier's prefix moved after its translated part (`\_ peinture WM`);
+/// the character named in prose is not.
 #[test]
 fn names_are_found_split_where_the_source_writes_them_whole() {
-    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n";
-    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n";
+    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n\nSend **WM\\_PAINT** now; names may start with \\_ and ABC.\n";
+    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n\nEnvoyez **\\_ peinture WM** ; les noms commencent par \\_ et ABC.\n";
     let site = Fixture::new();
     site.write("content/en-us/a.md", en);
     site.write("content/fr-fr/a.md", fr);
@@ -1629,7 +1630,15 @@ fn names_are_found_split_where_the_source_writes_them_whole() {
             ("split-member-name", "content/fr-fr/a.md", 3),
             ("split-identifier", "content/fr-fr/a.md", 5),
             ("split-member-name", "content/fr-fr/a.md", 9),
+            ("split-identifier", "content/fr-fr/a.md", 11),
         ])
+    );
+    // `\_ peinture WM` is `WM_PAINT` reordered, as the source's same
+    // paragraph shows; `\_ et ABC`, the character named before a word in
+    // capitals, is no identifier the source writes there.
+    assert_eq!(
+        finding_at(&doc, "content/fr-fr/a.md", 11)["message"],
+        "`\\_ peinture WM` reads `_ peinture WM`: machine translation split the identifier `WM_PAINT` at its underscore and put its parts in another order; readers can neither search for it nor type it"
     );
     let spaced = finding_at(&doc, "content/fr-fr/a.md", 3);
     assert_eq!(
@@ -1715,6 +1724,56 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
     assert_eq!(
         misspelled["help"],
         "write `IEnumUserIdentity::Reset` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
+/// The real `WM_PAINT` message page of win32 in English and its fr-fr
+/// machine translation (`tests/data/README.md`): besides the constants
+/// split in place (`WM \_ Paint`), machine translation split others and
+/// put their parts in another order, the prefix last (`**\_ peinture WM**`,
+/// `l' \_ indicateur RDW INTERNALPAINT`, `[**\_ERASEBKGND WM**]`), which only
+/// the English page's same block tells. Each finding of both is asserted.
+#[test]
+fn real_win32_message_pages_give_their_reordered_identifiers() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-win32"), &[]);
+    let page = |locale: &str| format!("content/{locale}/desktop-src/gdi/wm-paint.md");
+    let found: BTreeSet<_> = findings(&doc)
+        .into_iter()
+        .filter(|(_, file, _)| file.contains("/gdi/"))
+        .collect();
+    let mut expected = BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, lines: &[u64]| {
+        for &line in lines {
+            expected.insert((rule.to_owned(), page(locale), line));
+        }
+    };
+    // The messages and overviews the page links to are not in the sample.
+    expect("broken-link", "en-us", &[82, 84, 112, 115]);
+    expect("broken-link", "fr-fr", &[87, 89, 117, 120]);
+    expect("split-file-name", "fr-fr", &[4, 109]);
+    // In place: `WM \_ Paint`, `WM \_ NCPAINT`, `WM \_ PRINTCLIENT`.
+    // Reordered: the heading's `\_Message de peinture WM`, `\_ peinture WM`,
+    // `\_ indicateur RDW INTERNALPAINT` and the see-also list's four.
+    expect(
+        "split-identifier",
+        "fr-fr",
+        &[15, 17, 87, 89, 91, 93, 95, 97, 99, 150, 153, 156, 159],
+    );
+    assert_eq!(found, expected);
+    let flag = finding_of(&doc, "split-identifier", &page("fr-fr"), 93);
+    assert_eq!(
+        flag["message"],
+        "`\\_ indicateur RDW INTERNALPAINT` reads `_ indicateur RDW INTERNALPAINT`: machine translation split the identifier `RDW_INTERNALPAINT` at its underscore and put its parts in another order; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        flag["help"],
+        "write `RDW_INTERNALPAINT` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(related(flag), [(page("en-us").as_str(), 88)]);
+    let listed = finding_of(&doc, "split-identifier", &page("fr-fr"), 156);
+    assert_eq!(
+        listed["message"],
+        "`\\_impression WM` reads `_impression WM`: machine translation split the identifier `WM_PRINT` at its underscore and put its parts in another order; readers can neither search for it nor type it"
     );
 }
 

@@ -23,8 +23,13 @@
 //! of its translation group writing an identifier of as many parts, one
 //! of them the same (es-es's `**S \_ correcto**` where its English source's
 //! row writes `**S\_OK**`; win32's Spanish pages write it so in nearly
-//! every return value). The front matter is read too (its title is
-//! shown); code, and the source text itself, are not.
+//! every return value). Split and put in another order, the prefix last
+//! (`**\_ peinture WM**` for `**WM\_PAINT**`), an identifier is found by the
+//! same block in another page alone ([`reordered`]). The front matter is
+//! read too (its title is shown); code, and the source text itself, are
+//! not.
+
+mod reordered;
 
 use std::ops::Range;
 
@@ -43,7 +48,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // description are shown (the page's title, search results).
         let unders = page.source.marks.offsets(Needle::UnderscoreSpace);
         let mut splits = splits(text, unders, || code_ranges(page));
-        if splits.is_empty() {
+        let marks = &page.source.marks;
+        let mut unders: Vec<usize> = marks.offsets(Needle::UnderscoreSpace).collect();
+        unders.extend(marks.offsets(Needle::EscapedUnderscore).map(|at| at + 1));
+        unders.sort_unstable();
+        unders.dedup();
+        let reorders = reordered::candidates(text, unders.into_iter());
+        if splits.is_empty() && reorders.is_empty() {
             return Vec::new();
         }
         let mut any_version = None;
@@ -60,21 +71,55 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 None => false,
             }
         });
+        if !reorders.is_empty() {
+            let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
+            let code = code_ranges(page);
+            for candidate in &reorders {
+                let at = candidate.start;
+                let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+                let taken = splits.iter().any(|s| s.run.contains(&at));
+                if taken
+                    || code.iter().any(|r| r.contains(&at))
+                    || in_code_span(text, at)
+                    || hidden(text, line_start, at)
+                {
+                    continue;
+                }
+                if let Some(found) = reordered::confirm(cx, others, text, candidate) {
+                    splits.push(Split {
+                        run: found.run,
+                        fix: Fix::Reordered(found.page, found.whole),
+                    });
+                }
+            }
+            splits.sort_by_key(|s| s.run.start);
+        }
+        if splits.is_empty() {
+            return Vec::new();
+        }
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
             let (written, at) = (piece.written, piece.at);
             let split = &splits[piece.index];
             let shown = written.replace("\\_", "_");
-            let message = format!(
-                "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
-            );
+            let message = match &split.fix {
+                Fix::Reordered(q, whole) => {
+                    let name = cx.site.pages[*q].source.text[whole.clone()].replace("\\_", "_");
+                    format!(
+                        "`{written}`{also} reads `{shown}`: machine translation split the identifier `{name}` at its underscore and put its parts in another order; readers can neither search for it nor type it"
+                    )
+                }
+                _ => format!(
+                    "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+                ),
+            };
             let finding = Finding::warning("split-identifier", at, message);
             let help = match &split.fix {
                 Fix::Elsewhere(whole) => {
                     return as_written_whole(cx, p, finding, Whole::Here(whole.clone()));
                 }
-                Fix::There(q, whole) => {
+                Fix::There(q, whole) | Fix::Reordered(q, whole) => {
                     return as_written_whole(cx, p, finding, Whole::There(*q, whole.clone()));
                 }
                 Fix::Source(names) => format!(
@@ -122,6 +167,10 @@ enum Fix {
     /// Where the same block in another translation (its page) writes it
     /// whole: found by [`counterpart`] for an [`Fix::Unconfirmed`] split.
     There(usize, Range<usize>),
+    /// Split and put in another order (`\_ peinture WM` for `WM_PAINT`):
+    /// where the same block in another translation writes it whole
+    /// ([`reordered`]).
+    Reordered(usize, Range<usize>),
     Unknown,
     /// An underscore between two words, which may be the character named
     /// in prose as well as a split: reported only where the same block in

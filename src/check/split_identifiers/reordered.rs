@@ -1,0 +1,200 @@
+//! Identifiers machine translation split at their underscore and put back
+//! in another order, the prefix last: win32's fr-fr `WM_PAINT` page writes
+//! `**\_ peinture WM**` for `**WM\_PAINT**` (pt-br: `**\_ pintura do WM**`),
+//! `l' \_ indicateur RDW INTERNALPAINT` for `RDW\_INTERNALPAINT`, and
+//! `[**\_ERASEBKGND WM**]` for `[**WM\_ERASEBKGND**]`. No part stands
+//! where it did, so only the same block in another page of the translation
+//! group tells: it writes the identifier whole, and its prefix, a word in
+//! capitals (`WM`, `RDW`), is one of the words that follow the underscore
+//! here. An underscore that starts a word is rare in prose, and one
+//! followed by the capitals of the identifier the source writes at the same
+//! place is no word of any language.
+
+use std::ops::Range;
+
+use super::super::Context;
+use super::super::mt_placeholders::Counterparts;
+use super::{capitals, hidden, parts, tokenize, written_identifiers};
+
+/// Words read after the underscore: the translation of the other parts
+/// and the prefix, `\_ pintura do WM`.
+const WORDS: usize = 4;
+
+/// An underscore that starts a word, and the words after it, one of them
+/// in capitals after the first: what a reordered identifier looks like
+/// before the translation group is asked.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Candidate {
+    /// From the underscore (its backslash included).
+    pub start: usize,
+    pub words: Vec<Range<usize>>,
+}
+
+/// The candidates of `text`, in text order, among the underscores at
+/// `unders` (in text order): the loader marks those before a space and
+/// the escaped ones ([`crate::marks`]), which are all the reordered
+/// forms seen (`\_ peinture`, `\_ERASEBKGND`); a bare `_` starting a word
+/// is rare in win32's sources, which escape theirs.
+pub(super) fn candidates(text: &str, unders: impl Iterator<Item = usize>) -> Vec<Candidate> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for i in unders {
+        let start = if i > 0 && bytes[i - 1] == b'\\' {
+            i - 1
+        } else {
+            i
+        };
+        let starts_word = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '\\');
+        if !starts_word || bytes.get(i + 1) == Some(&b'_') {
+            continue;
+        }
+        let mut at = i + 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
+        let mut words = Vec::new();
+        while words.len() < WORDS {
+            let len = text[at..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(text.len() - at, |(k, _)| k);
+            if len == 0 {
+                break;
+            }
+            words.push(at..at + len);
+            at += len;
+            let next_is_word = bytes.get(at) == Some(&b' ')
+                && text[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !next_is_word {
+                break;
+            }
+            at += 1;
+        }
+        if words.iter().skip(1).any(|w| capitals(&text[w.clone()])) {
+            out.push(Candidate { start, words });
+        }
+    }
+    out
+}
+
+/// A reordered identifier found: where, and where another page writes it
+/// whole (that page, the range).
+#[derive(Debug)]
+pub(super) struct Found {
+    pub run: Range<usize>,
+    pub page: usize,
+    pub whole: Range<usize>,
+}
+
+/// `candidate` of the page's `text` confirmed by the same block in another
+/// page ([`Counterparts`]): an identifier of two parts or more written
+/// there whose first part is one of the candidate's words after the
+/// first. The run ends at that word, or at the next when it is the
+/// identifier's second part (`RDW INTERNALPAINT`). Visible text is
+/// preferred to the source text a side-by-side page keeps beside a
+/// sentence.
+pub(super) fn confirm(
+    cx: &Context,
+    counterparts: &Counterparts,
+    text: &str,
+    candidate: &Candidate,
+) -> Option<Found> {
+    let blocks = counterparts.blocks(candidate.start);
+    let find = |shown: bool| {
+        blocks.iter().find_map(|(q, block)| {
+            let other = &cx.site.pages[*q].source.text;
+            let tokens = tokenize(other, block.clone());
+            written_identifiers(&tokens).into_iter().find_map(|run| {
+                let whole = run[0].span.start..run[run.len() - 1].span.end;
+                let line_start =
+                    memchr::memrchr(b'\n', &other.as_bytes()[..whole.start]).map_or(0, |i| i + 1);
+                if shown && hidden(other, line_start, whole.start) {
+                    return None;
+                }
+                let end = end_of(text, candidate, &parts(&other[whole.clone()]))?;
+                Some(Found {
+                    run: candidate.start..end,
+                    page: *q,
+                    whole,
+                })
+            })
+        })
+    };
+    find(true).or_else(|| find(false))
+}
+
+/// Where the candidate ends if it is the identifier of `parts` reordered:
+/// after the word that is its prefix, or the next when that one is its
+/// second part.
+fn end_of(text: &str, candidate: &Candidate, parts: &[String]) -> Option<usize> {
+    let [prefix, second, ..] = parts else {
+        return None;
+    };
+    if parts.iter().any(String::is_empty) || !capitals(prefix) {
+        return None;
+    }
+    let words = &candidate.words;
+    let k = (1..words.len()).find(|&k| text[words[k].clone()] == **prefix)?;
+    let next = words
+        .get(k + 1)
+        .filter(|w| text[(*w).clone()].eq_ignore_ascii_case(second));
+    Some(next.unwrap_or(&words[k]).end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<Candidate> {
+        candidates(text, memchr::memchr_iter(b'_', text.as_bytes()))
+    }
+
+    fn words(text: &str) -> Vec<Vec<&str>> {
+        all(text)
+            .iter()
+            .map(|c| c.words.iter().map(|w| &text[w.clone()]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_underscore_before_words_and_capitals_is_a_candidate() {
+        let text = "un message **\\_ peinture WM**, [**\\_ERASEBKGND WM**](a.md), \
+                    avec l' \\_ indicateur RDW INTERNALPAINT défini.";
+        assert_eq!(
+            words(text),
+            [
+                vec!["peinture", "WM"],
+                vec!["ERASEBKGND", "WM"],
+                vec!["indicateur", "RDW", "INTERNALPAINT", "défini"],
+            ]
+        );
+    }
+
+    #[test]
+    fn underscores_inside_names_or_before_no_capitals_are_not() {
+        let text = "WM\\_PAINT, WM_PAINT, **WM \\_ Paint**, le \\_ caractère, __try, \
+                    _DEBUG, un \\_ mot seul, `x` \\_ _ a.";
+        assert_eq!(words(text), Vec::<Vec<&str>>::new());
+    }
+
+    #[test]
+    fn the_candidate_ends_at_the_prefix_or_the_part_after_it() {
+        let text = "avec l' \\_ indicateur RDW INTERNALPAINT défini, de \\_ peinture WM interne";
+        let found = all(text);
+        let end = |c: &Candidate, name: &str| {
+            let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
+            end_of(text, c, &parts).map(|end| &text[c.start..end])
+        };
+        assert_eq!(
+            end(&found[0], "RDW_INTERNALPAINT"),
+            Some("\\_ indicateur RDW INTERNALPAINT")
+        );
+        assert_eq!(end(&found[1], "WM_PAINT"), Some("\\_ peinture WM"));
+        // Another prefix, or one that is no word in capitals.
+        assert_eq!(end(&found[1], "WS_VISIBLE"), None);
+        assert_eq!(end(&found[1], "peinture_x"), None);
+    }
+}
