@@ -1556,7 +1556,12 @@ fn real_win32_class_pages_give_their_split_member_names() {
         header["help"],
         "write `Amfilter.h` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
-    assert_eq!(related(header), [(page("en-us").as_str(), 4)]);
+    // Where the English page writes it whole, and the title of the other
+    // translation of its version.
+    assert_eq!(
+        related(header),
+        [(page("en-us").as_str(), 4), (page("de-de").as_str(), 4)]
+    );
     // `S \_ correcto`: an underscore between two words, which the same row
     // of the English source shows to be `S_OK` split.
     let correcto = of("split-identifier", "es-es", 60);
@@ -1576,8 +1581,11 @@ fn real_win32_class_pages_give_their_split_member_names() {
         title["help"],
         "write `CBasePin.EnumMediaTypes` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
     );
-    // The `api_name` entry.
-    assert_eq!(related(title), [(page("de-de").as_str(), 11)]);
+    // The `api_name` entry, and the title of the other translation.
+    assert_eq!(
+        related(title),
+        [(page("de-de").as_str(), 11), (page("es-es").as_str(), 4)]
+    );
     let scope = member("es-es", 74);
     assert_eq!(
         scope["message"],
@@ -1752,12 +1760,14 @@ fn real_win32_message_pages_give_their_reordered_identifiers() {
     expect("broken-link", "fr-fr", &[87, 89, 117, 120]);
     expect("split-file-name", "fr-fr", &[4, 109]);
     // In place: `WM \_ Paint`, `WM \_ NCPAINT`, `WM \_ PRINTCLIENT`.
-    // Reordered: the heading's `\_Message de peinture WM`, `\_ peinture WM`,
-    // `\_ indicateur RDW INTERNALPAINT` and the see-also list's four.
+    // Reordered: the description's `\_ message WM Paint` (told by the
+    // English description), the heading's `\_Message de peinture WM`,
+    // `\_ peinture WM`, `\_ indicateur RDW INTERNALPAINT` and the see-also
+    // list's four.
     expect(
         "split-identifier",
         "fr-fr",
-        &[15, 17, 87, 89, 91, 93, 95, 97, 99, 150, 153, 156, 159],
+        &[2, 15, 17, 87, 89, 91, 93, 95, 97, 99, 150, 153, 156, 159],
     );
     assert_eq!(found, expected);
     let flag = finding_of(&doc, "split-identifier", &page("fr-fr"), 93);
@@ -1770,6 +1780,8 @@ fn real_win32_message_pages_give_their_reordered_identifiers() {
         "write `RDW_INTERNALPAINT` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
     assert_eq!(related(flag), [(page("en-us").as_str(), 88)]);
+    let description = finding_of(&doc, "split-identifier", &page("fr-fr"), 2);
+    assert_eq!(related(description), [(page("en-us").as_str(), 2)]);
     let listed = finding_of(&doc, "split-identifier", &page("fr-fr"), 156);
     assert_eq!(
         listed["message"],

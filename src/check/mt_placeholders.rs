@@ -191,6 +191,9 @@ impl<'a> Counterparts<'a> {
     /// translation that has it, whole ([`extent`]); none when `offset`
     /// lies outside every block of the page (a heading, the front matter).
     pub(super) fn blocks(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        if offset < self.page.source.body_start {
+            return self.front_matter_lines(offset);
+        }
         let units = &self.page.doc.facts.units;
         let Some(unit) = units.iter().rposition(|u| u.offset <= offset) else {
             return Vec::new();
@@ -208,6 +211,45 @@ impl<'a> Counterparts<'a> {
             })
             .collect()
     }
+}
+
+impl Counterparts<'_> {
+    /// For `offset` on a `key: value` line of the page's front matter,
+    /// the line setting the same key (in any case: the localization
+    /// writes `Description:` where the source has `description:`) in
+    /// each other page: a title or description is its own block.
+    fn front_matter_lines(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        let text = &self.page.source.text;
+        let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+        let Some(key) = key_of(&text[line_start..]) else {
+            return Vec::new();
+        };
+        self.others
+            .iter()
+            .filter_map(|(q, _)| {
+                let source = &self.cx.site.pages[*q].source;
+                let front = source.text.get(..source.body_start)?;
+                let mut at = 0;
+                for line in front.split_inclusive('\n') {
+                    if key_of(line).is_some_and(|k| k.eq_ignore_ascii_case(key)) {
+                        return Some((*q, at..at + line.trim_end().len()));
+                    }
+                    at += line.len();
+                }
+                None
+            })
+            .collect()
+    }
+}
+
+/// The key a front matter line sets: a name at the line's start, then `:`.
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once(':')?;
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    plain.then_some(key)
 }
 
 /// The text of the block starting at `start` on `page`: up to the next
@@ -281,7 +323,16 @@ fn placeholders_at(text: &str, ats: impl Iterator<Item = usize>) -> Vec<Range<us
 
 #[cfg(test)]
 mod tests {
-    use super::placeholders;
+    use super::{key_of, placeholders};
+
+    #[test]
+    fn a_front_matter_line_names_its_key() {
+        assert_eq!(key_of("Description: Le \\_ message"), Some("Description"));
+        assert_eq!(key_of("ms.date: 05/31/2018\n"), Some("ms.date"));
+        assert_eq!(key_of("- IPin.Connect"), None);
+        assert_eq!(key_of("  nested: x"), None);
+        assert_eq!(key_of("no colon"), None);
+    }
 
     fn found(text: &str) -> Vec<&str> {
         placeholders(text).into_iter().map(|r| &text[r]).collect()
