@@ -1422,9 +1422,10 @@ fn identifiers_split_at_their_underscores_are_found_and_the_underscore_in_prose_
         constant["message"],
         "`ERROR \\_ MORE \\_ DATA` reads `ERROR _ MORE _ DATA`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
     );
+    // The English page's same paragraph writes it whole.
     assert_eq!(
         constant["help"],
-        "write it in one piece, as the source does: `ERROR_MORE_DATA` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+        "write `ERROR_MORE_DATA` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
     assert_eq!(
         (
@@ -1491,9 +1492,11 @@ fn real_win32_pages_give_their_split_constants_and_nothing_else() {
         italian["help"],
         "write the identifier in one piece, as the source page does; in a code span (`` `…` ``) translation leaves it alone"
     );
+    // The English beside the same row of de-de (another source version:
+    // the constant did not change) writes it whole.
     assert_eq!(
         finding_at(&doc, &page("it-it"), 55)["help"],
-        "write it in one piece, as the source does: `EXCEPTION_DATATYPE_MISALIGNMENT` if no part of it was translated; in a code span (`` `…` ``) translation leaves it alone"
+        "write `EXCEPTION_DATATYPE_MISALIGNMENT` in one piece, as the source text beside the de-de page's sentence does; in a code span (`` `…` ``) translation leaves it alone"
     );
 }
 

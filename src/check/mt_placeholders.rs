@@ -92,10 +92,17 @@ pub(super) fn per_line_given(
                 );
             }
             for (q, span) in same_block {
-                finding = finding.with_related(
-                    cx.location(q, span),
-                    format!("the same block in {}", cx.locale_key(q)),
-                );
+                let at = cx.location(q, span);
+                // A line of that page the finding already points at (where
+                // it writes the name whole) shows the block too.
+                let shown = finding
+                    .related
+                    .iter()
+                    .any(|r| r.location.file == at.file && r.location.line == at.line);
+                if !shown {
+                    let locale = cx.locale_key(q);
+                    finding = finding.with_related(at, format!("the same block in {locale}"));
+                }
             }
             finding
         })

@@ -77,8 +77,11 @@ pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: 
         Whole::Here(range) => (p, range),
         Whole::There(q, range) => (q, range),
     };
-    let written = &cx.site.pages[q].source.text[range.clone()];
+    let text = &cx.site.pages[q].source.text;
+    let written = &text[range.clone()];
     let shown = written.replace("\\_", "_");
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..range.start]).map_or(0, |i| i + 1);
+    let beside = super::split_identifiers::hidden(text, line_start, range.start);
     let (does, label) = if q == p {
         (
             "the page does elsewhere".to_owned(),
@@ -86,10 +89,19 @@ pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: 
         )
     } else {
         let locale = &cx.site.locales[cx.site.pages[q].locale()].key;
-        (
-            format!("the {locale} page does"),
-            format!("`{written}` in {locale}"),
-        )
+        if beside {
+            // The source text a side-by-side page keeps beside a sentence:
+            // what its readers see splits the name too.
+            (
+                format!("the source text beside the {locale} page's sentence does"),
+                format!("`{written}` in the source text beside {locale}'s sentence"),
+            )
+        } else {
+            (
+                format!("the {locale} page does"),
+                format!("`{written}` in {locale}"),
+            )
+        }
     };
     finding
         .with_help(format!(

@@ -58,8 +58,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             return Vec::new();
         }
         let mut any_version = None;
+        // The same block in another page of the group confirms a split
+        // with no evidence of its own, and names the identifier where the
+        // page's own parts could not (`WM \_ 油漆` is `WM_PAINT`).
         splits.retain_mut(|split| {
-            if split.fix != Fix::Unconfirmed {
+            if !matches!(split.fix, Fix::Unconfirmed | Fix::Unknown | Fix::Joined(_)) {
                 return true;
             }
             let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
@@ -68,7 +71,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     split.fix = Fix::There(q, whole);
                     true
                 }
-                None => false,
+                None => split.fix != Fix::Unconfirmed,
             }
         });
         if !reorders.is_empty() {
@@ -218,8 +221,8 @@ fn parts(written: &str) -> Vec<String> {
 /// The identifier in `text[block]` (words joined by underscores, no space
 /// between) with the parts of `split`: as many, empty where it has an
 /// empty one, and at least one non-empty the same in any case; of several,
-/// the one with the most such parts. With `shown`, not in the source text
-/// of a side-by-side page ([`hidden`]).
+/// the one with the most such parts, and none where two names tie. With
+/// `shown`, not in the source text of a side-by-side page ([`hidden`]).
 fn identifier_like(
     text: &str,
     block: Range<usize>,
@@ -227,7 +230,9 @@ fn identifier_like(
     shown: bool,
 ) -> Option<Range<usize>> {
     let tokens = tokenize(text, block);
-    let mut best: Option<(usize, Range<usize>)> = None;
+    // The most alike, and whether another identifier is as alike.
+    let mut best: Option<(usize, Range<usize>, bool)> = None;
+    let name = |span: &Range<usize>| text[span.clone()].replace("\\_", "_").to_ascii_lowercase();
     for run in written_identifiers(&tokens) {
         let span = run[0].span.start..run[run.len() - 1].span.end;
         let line_start =
@@ -249,11 +254,18 @@ fn identifier_like(
             .zip(split)
             .filter(|(a, b)| !a.is_empty() && a.eq_ignore_ascii_case(b))
             .count();
-        if same > 0 && best.as_ref().is_none_or(|(most, _)| same > *most) {
-            best = Some((same, span));
+        if same == 0 {
+            continue;
+        }
+        match &mut best {
+            Some((most, _, _)) if same < *most => {}
+            Some((most, kept, tied)) if same == *most => *tied |= name(kept) != name(&span),
+            _ => best = Some((same, span, false)),
         }
     }
-    best.map(|(_, span)| span)
+    // Two names as alike (`WM \_ 列印` beside `WM_PRINT` and
+    // `WM_PRINTCLIENT`): which one was split, nothing tells.
+    best.filter(|(_, _, tied)| !tied).map(|(_, span, _)| span)
 }
 
 /// The split identifiers of `text`, outside the code blocks `code` gives
@@ -647,10 +659,15 @@ mod tests {
         assert_eq!(like("returns E_NO_DATA.", "E \\_ keine"), None);
         assert_eq!(like("the _DEBUG macro", "il \\_ DEBUG"), None);
         assert_eq!(like("the \\_ character", "carattere \\_ trattino"), None);
-        // The closest of several.
+        // The closest of several; none of two as close.
         assert_eq!(
             like("E_POINTER or E_OUTOFMEMORY", "e \\_ OutOfMemory"),
             Some("E_OUTOFMEMORY")
+        );
+        assert_eq!(like("WM_PRINT or WM_PRINTCLIENT", "WM \\_ 列印"), None);
+        assert_eq!(
+            like("WM_PAINT, then WM\\_PAINT", "WM \\_ 油漆"),
+            Some("WM_PAINT")
         );
     }
 

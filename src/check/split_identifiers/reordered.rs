@@ -93,9 +93,11 @@ pub(super) struct Found {
 /// page ([`Counterparts`]): an identifier of two parts or more written
 /// there whose first part is one of the candidate's words after the
 /// first. The run ends at that word, or at the next when it is the
-/// identifier's second part (`RDW INTERNALPAINT`). Visible text is
-/// preferred to the source text a side-by-side page keeps beside a
-/// sentence.
+/// identifier's second part (`RDW INTERNALPAINT`). Of several such
+/// identifiers in one block, the one whose other parts the candidate's
+/// words also hold (`\_ERASEBKGND WM`); none where two names tie, which
+/// would name the wrong one. Visible text is preferred to the source text
+/// a side-by-side page keeps beside a sentence.
 pub(super) fn confirm(
     cx: &Context,
     counterparts: &Counterparts,
@@ -107,20 +109,44 @@ pub(super) fn confirm(
         blocks.iter().find_map(|(q, block)| {
             let other = &cx.site.pages[*q].source.text;
             let tokens = tokenize(other, block.clone());
-            written_identifiers(&tokens).into_iter().find_map(|run| {
+            // The most alike, its name, and whether another name ties.
+            let mut best: Option<(usize, String, Found, bool)> = None;
+            for run in written_identifiers(&tokens) {
                 let whole = run[0].span.start..run[run.len() - 1].span.end;
                 let line_start =
                     memchr::memrchr(b'\n', &other.as_bytes()[..whole.start]).map_or(0, |i| i + 1);
                 if shown && hidden(other, line_start, whole.start) {
-                    return None;
+                    continue;
                 }
-                let end = end_of(text, candidate, &parts(&other[whole.clone()]))?;
-                Some(Found {
-                    run: candidate.start..end,
-                    page: *q,
-                    whole,
-                })
-            })
+                let parts = parts(&other[whole.clone()]);
+                let Some(end) = end_of(text, candidate, &parts) else {
+                    continue;
+                };
+                let held = parts[1..]
+                    .iter()
+                    .filter(|p| {
+                        candidate
+                            .words
+                            .iter()
+                            .any(|w| text[w.clone()].eq_ignore_ascii_case(p))
+                    })
+                    .count();
+                let name = parts.join("_").to_ascii_lowercase();
+                match &mut best {
+                    Some((most, _, _, _)) if held < *most => {}
+                    Some((most, kept, _, tied)) if held == *most => *tied |= *kept != name,
+                    _ => {
+                        let found = Found {
+                            run: candidate.start..end,
+                            page: *q,
+                            whole,
+                        };
+                        best = Some((held, name, found, false));
+                    }
+                }
+            }
+            best.filter(|(.., tied)| !tied)
+                .map(|(_, _, found, _)| found)
         })
     };
     find(true).or_else(|| find(false))
