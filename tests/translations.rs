@@ -1628,8 +1628,8 @@ fn real_win32_class_pages_give_their_split_member_names() {
 /// the character named in prose is not.
 #[test]
 fn names_are_found_split_where_the_source_writes_them_whole() {
-    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n\nSend **WM\\_PAINT** now; names may start with \\_ and ABC.\n";
-    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n\nEnvoyez **\\_ peinture WM** ; les noms commencent par \\_ et ABC.\n";
+    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n\nSend **WM\\_PAINT** now; names may start with \\_ and ABC.\n\nIt fails with **E\\_FAIL** then.\n";
+    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n\nEnvoyez **\\_ peinture WM** ; les noms commencent par \\_ et ABC.\n\nIl échoue avec **\\_ FAIL** ensuite.\n";
     let site = Fixture::new();
     site.write("content/en-us/a.md", en);
     site.write("content/fr-fr/a.md", fr);
@@ -1642,7 +1642,12 @@ fn names_are_found_split_where_the_source_writes_them_whole() {
             ("split-identifier", "content/fr-fr/a.md", 5),
             ("split-member-name", "content/fr-fr/a.md", 9),
             ("split-identifier", "content/fr-fr/a.md", 11),
+            ("split-identifier", "content/fr-fr/a.md", 13),
         ])
+    );
+    assert_eq!(
+        finding_at(&doc, "content/fr-fr/a.md", 13)["message"],
+        "`\\_ FAIL` reads `_ FAIL`: machine translation dropped the first part of the identifier `E_FAIL`; readers can neither search for it nor type it"
     );
     // `\_ peinture WM` is `WM_PAINT` reordered, as the source's same
     // paragraph shows; `\_ et ABC`, the character named before a word in
@@ -1705,7 +1710,8 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
     for locale in ["de-de", "es-es", "fr-fr"] {
         expect("split-file-name", locale, &[4, 73, 74]);
     }
-    for locale in ["de-de", "es-es", "it-it"] {
+    // fr-fr's `**\_ OK**` dropped the `S` of the English page's `S\_OK`.
+    for locale in ["de-de", "es-es", "fr-fr", "it-it"] {
         expect("split-identifier", locale, &[57]);
     }
     // de-de's `Typ: **ulong \\** _`: readers see `*ulong *` in italics.
@@ -1720,6 +1726,10 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
     assert_eq!(
         correcto["help"],
         "write the identifier as the source text beside it does (`S_OK`), in one piece; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(
+        of("split-identifier", "fr-fr", 57)["message"],
+        "`\\_ OK` reads `_ OK`: machine translation dropped the first part of the identifier `S_OK`; readers can neither search for it nor type it"
     );
     let spaced = of("split-member-name", "fr-fr", 89);
     assert_eq!(
@@ -1739,7 +1749,7 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
 }
 
 /// The real `WM_PAINT` message page of win32 in English and its fr-fr
-/// machine translation (`tests/data/README.md`): besides the constants
+/// and zh-tw machine translations (`tests/data/README.md`): besides the constants
 /// split in place (`WM \_ Paint`), machine translation split others and
 /// put their parts in another order, the prefix last (`**\_ peinture WM**`,
 /// `l' \_ indicateur RDW INTERNALPAINT`, `[**\_ERASEBKGND WM**]`), which only
@@ -1772,7 +1782,27 @@ fn real_win32_message_pages_give_their_reordered_identifiers() {
         "fr-fr",
         &[2, 15, 17, 87, 89, 91, 93, 95, 97, 99, 150, 153, 156, 159],
     );
+    // zh-tw, of fr-fr's version: `WM \_ 油漆` ("oil paint") and the rest in
+    // place, each told the constant the English page's same block writes.
+    expect("broken-link", "zh-tw", &[87, 89, 117, 120]);
+    expect(
+        "split-identifier",
+        "zh-tw",
+        &[15, 17, 87, 89, 91, 95, 97, 99, 150, 153, 156, 159],
+    );
     assert_eq!(found, expected);
+    let zh = |line: u64| finding_of(&doc, "split-identifier", &page("zh-tw"), line);
+    assert_eq!(
+        zh(156)["help"],
+        "write `WM_PRINT` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    // Line 87's first split, `WM \_ 油漆`, stands in a paragraph that names
+    // `WM_PAINT`, `WM_PRINT` and `WM_PRINTCLIENT`: which one it was, nothing
+    // tells, so none is named.
+    assert_eq!(
+        zh(87)["help"],
+        "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone"
+    );
     let flag = finding_of(&doc, "split-identifier", &page("fr-fr"), 93);
     assert_eq!(
         flag["message"],
@@ -1782,9 +1812,16 @@ fn real_win32_message_pages_give_their_reordered_identifiers() {
         flag["help"],
         "write `RDW_INTERNALPAINT` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
-    assert_eq!(related(flag), [(page("en-us").as_str(), 88)]);
+    // Where the English writes it whole, and zh-tw's same paragraph.
+    assert_eq!(
+        related(flag),
+        [(page("en-us").as_str(), 88), (page("zh-tw").as_str(), 93)]
+    );
     let description = finding_of(&doc, "split-identifier", &page("fr-fr"), 2);
-    assert_eq!(related(description), [(page("en-us").as_str(), 2)]);
+    assert_eq!(
+        related(description),
+        [(page("en-us").as_str(), 2), (page("zh-tw").as_str(), 2)]
+    );
     let listed = finding_of(&doc, "split-identifier", &page("fr-fr"), 156);
     assert_eq!(
         listed["message"],

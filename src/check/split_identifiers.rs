@@ -91,7 +91,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 if let Some(found) = reordered::confirm(cx, others, text, candidate) {
                     splits.push(Split {
                         run: found.run,
-                        fix: Fix::Reordered(found.page, found.whole),
+                        fix: Fix::Reordered(found.page, found.whole, found.how),
                     });
                 }
             }
@@ -107,10 +107,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let split = &splits[piece.index];
             let shown = written.replace("\\_", "_");
             let message = match &split.fix {
-                Fix::Reordered(q, whole) => {
+                Fix::Reordered(q, whole, how) => {
                     let name = cx.site.pages[*q].source.text[whole.clone()].replace("\\_", "_");
+                    let what = match how {
+                        reordered::How::Reordered => {
+                            "split the identifier `{name}` at its underscore and put its parts in another order"
+                        }
+                        reordered::How::Dropped => "dropped the first part of the identifier `{name}`",
+                    }
+                    .replace("{name}", &name);
                     format!(
-                        "`{written}`{also} reads `{shown}`: machine translation split the identifier `{name}` at its underscore and put its parts in another order; readers can neither search for it nor type it"
+                        "`{written}`{also} reads `{shown}`: machine translation {what}; readers can neither search for it nor type it"
                     )
                 }
                 _ => format!(
@@ -122,7 +129,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 Fix::Elsewhere(whole) => {
                     return as_written_whole(cx, p, finding, Whole::Here(whole.clone()));
                 }
-                Fix::There(q, whole) | Fix::Reordered(q, whole) => {
+                Fix::There(q, whole) | Fix::Reordered(q, whole, _) => {
                     return as_written_whole(cx, p, finding, Whole::There(*q, whole.clone()));
                 }
                 Fix::Source(names) => format!(
@@ -170,10 +177,10 @@ enum Fix {
     /// Where the same block in another translation (its page) writes it
     /// whole: found by [`counterpart`] for an [`Fix::Unconfirmed`] split.
     There(usize, Range<usize>),
-    /// Split and put in another order (`\_ peinture WM` for `WM_PAINT`):
-    /// where the same block in another translation writes it whole
-    /// ([`reordered`]).
-    Reordered(usize, Range<usize>),
+    /// Split and put in another order (`\_ peinture WM` for `WM_PAINT`),
+    /// or without its prefix (`\_ OK` for `S_OK`): where the same block in
+    /// another translation writes it whole ([`reordered`]).
+    Reordered(usize, Range<usize>, reordered::How),
     Unknown,
     /// An underscore between two words, which may be the character named
     /// in prose as well as a split: reported only where the same block in

@@ -2,11 +2,14 @@
 //! in another order, the prefix last: win32's fr-fr `WM_PAINT` page writes
 //! `**\_ peinture WM**` for `**WM\_PAINT**` (pt-br: `**\_ pintura do WM**`),
 //! `l' \_ indicateur RDW INTERNALPAINT` for `RDW\_INTERNALPAINT`, and
-//! `[**\_ERASEBKGND WM**]` for `[**WM\_ERASEBKGND**]`. No part stands
+//! `[**\_ERASEBKGND WM**]` for `[**WM\_ERASEBKGND**]`; or dropped the prefix
+//! (`**\_ OK**` for `**S\_OK**`, in nearly every return value of win32's
+//! fr-fr pages). No part stands
 //! where it did, so only the same block in another page of the translation
 //! group tells: it writes the identifier whole, and its prefix, a word in
 //! capitals (`WM`, `RDW`), is one of the words that follow the underscore
-//! here. An underscore that starts a word is rare in prose, and one
+//! here, or those words are the rest of the identifier and its prefix is
+//! nowhere near. An underscore that starts a word is rare in prose, and one
 //! followed by the capitals of the identifier the source writes at the same
 //! place is no word of any language.
 
@@ -73,7 +76,9 @@ pub(super) fn candidates(text: &str, unders: impl Iterator<Item = usize>) -> Vec
             }
             at += 1;
         }
-        if words.iter().skip(1).any(|w| capitals(&text[w.clone()])) {
+        // The prefix moved after (`\_ peinture WM`), or the rest of the
+        // name without its prefix (`**\_ OK**`).
+        if words.iter().any(|w| capitals(&text[w.clone()])) {
             out.push(Candidate { start, words });
         }
     }
@@ -87,6 +92,17 @@ pub(super) struct Found {
     pub run: Range<usize>,
     pub page: usize,
     pub whole: Range<usize>,
+    pub how: How,
+}
+
+/// What machine translation did to the identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// Put its prefix after the rest: `\_ peinture WM` for `WM_PAINT`.
+    Reordered,
+    /// Dropped its prefix: `**\_ OK**` for `**S\_OK**`, as win32's fr-fr
+    /// pages write in nearly every return value.
+    Dropped,
 }
 
 /// `candidate` of the page's `text` confirmed by the same block in another
@@ -119,7 +135,7 @@ pub(super) fn confirm(
                     continue;
                 }
                 let parts = parts(&other[whole.clone()]);
-                let Some(end) = end_of(text, candidate, &parts) else {
+                let Some((end, how)) = end_of(text, candidate, &parts) else {
                     continue;
                 };
                 let held = parts[1..]
@@ -140,6 +156,7 @@ pub(super) fn confirm(
                             run: candidate.start..end,
                             page: *q,
                             whole,
+                            how,
                         };
                         best = Some((held, name, found, false));
                     }
@@ -152,22 +169,50 @@ pub(super) fn confirm(
     find(true).or_else(|| find(false))
 }
 
-/// Where the candidate ends if it is the identifier of `parts` reordered:
-/// after the word that is its prefix, or the next when that one is its
-/// second part.
-fn end_of(text: &str, candidate: &Candidate, parts: &[String]) -> Option<usize> {
-    let [prefix, second, ..] = parts else {
+/// Where the candidate ends if it is the identifier of `parts` reordered
+/// (after the word that is its prefix, or the next when that one is its
+/// second part), or without its prefix (after its other parts, which its
+/// first words are, in any case, with the prefix nowhere among them nor
+/// right before the underscore, where an identifier split in place has
+/// it).
+fn end_of(text: &str, candidate: &Candidate, parts: &[String]) -> Option<(usize, How)> {
+    let [prefix, second, rest @ ..] = parts else {
         return None;
     };
-    if parts.iter().any(String::is_empty) || !capitals(prefix) {
+    // A prefix in capitals: `WM`, `RDW`, or one letter (`S_OK`, `E_FAIL`),
+    // which only a dropped one may be: a capital alone among the words
+    // after an underscore is no telling sign.
+    let upper = !prefix.is_empty()
+        && prefix
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if parts.iter().any(String::is_empty) || !upper {
         return None;
     }
     let words = &candidate.words;
-    let k = (1..words.len()).find(|&k| text[words[k].clone()] == **prefix)?;
-    let next = words
-        .get(k + 1)
-        .filter(|w| text[(*w).clone()].eq_ignore_ascii_case(second));
-    Some(next.unwrap_or(&words[k]).end)
+    let word = |k: usize| &text[words[k].clone()];
+    let moved = (1..words.len()).find(|&k| word(k) == prefix);
+    if let Some(k) = moved.filter(|_| capitals(prefix)) {
+        let next = words
+            .get(k + 1)
+            .filter(|w| text[(*w).clone()].eq_ignore_ascii_case(second));
+        return Some((next.unwrap_or(&words[k]).end, How::Reordered));
+    }
+    let tail = 1 + rest.len();
+    let kept = words.len() >= tail
+        && std::iter::once(second)
+            .chain(rest)
+            .enumerate()
+            .all(|(k, part)| word(k).eq_ignore_ascii_case(part));
+    let before = text[..candidate.start]
+        .trim_end_matches(['*', '[', ' '])
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let dropped = kept
+        && !before.eq_ignore_ascii_case(prefix)
+        && !(0..words.len()).any(|k| word(k) == prefix);
+    dropped.then(|| (words[tail - 1].end, How::Dropped))
 }
 
 #[cfg(test)]
@@ -197,12 +242,13 @@ mod tests {
                 vec!["indicateur", "RDW", "INTERNALPAINT", "défini"],
             ]
         );
+        assert_eq!(words("retourne la valeur **\\_ OK**."), [vec!["OK"]]);
     }
 
     #[test]
     fn underscores_inside_names_or_before_no_capitals_are_not() {
         let text = "WM\\_PAINT, WM_PAINT, **WM \\_ Paint**, le \\_ caractère, __try, \
-                    _DEBUG, un \\_ mot seul, `x` \\_ _ a.";
+                    un \\_ mot seul, `x` \\_ _ a.";
         assert_eq!(words(text), Vec::<Vec<&str>>::new());
     }
 
@@ -212,15 +258,35 @@ mod tests {
         let found = all(text);
         let end = |c: &Candidate, name: &str| {
             let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
-            end_of(text, c, &parts).map(|end| &text[c.start..end])
+            end_of(text, c, &parts).map(|(end, how)| (&text[c.start..end], how))
         };
         assert_eq!(
             end(&found[0], "RDW_INTERNALPAINT"),
-            Some("\\_ indicateur RDW INTERNALPAINT")
+            Some(("\\_ indicateur RDW INTERNALPAINT", How::Reordered))
         );
-        assert_eq!(end(&found[1], "WM_PAINT"), Some("\\_ peinture WM"));
+        assert_eq!(
+            end(&found[1], "WM_PAINT"),
+            Some(("\\_ peinture WM", How::Reordered))
+        );
         // Another prefix, or one that is no word in capitals.
         assert_eq!(end(&found[1], "WS_VISIBLE"), None);
         assert_eq!(end(&found[1], "peinture_x"), None);
+    }
+
+    #[test]
+    fn the_rest_of_a_name_without_its_prefix_is_a_dropped_prefix() {
+        let text = "la valeur **\\_ OK**, **S** \\_ OK, le \\_ DEBUG_MODE, **\\_ OK FAIL**";
+        let found = all(text);
+        let end = |k: usize, name: &str| {
+            let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
+            end_of(text, &found[k], &parts).map(|(end, how)| (&text[found[k].start..end], how))
+        };
+        assert_eq!(end(0, "S_OK"), Some(("\\_ OK", How::Dropped)));
+        // The prefix right before: split in place, another finding's.
+        assert_eq!(end(1, "S_OK"), None);
+        // Not the rest of that name.
+        assert_eq!(end(2, "S_OK"), None);
+        assert_eq!(end(3, "E_FAIL"), None);
+        assert_eq!(end(3, "S_OK"), Some(("\\_ OK", How::Dropped)));
     }
 }
