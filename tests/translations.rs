@@ -1624,12 +1624,13 @@ fn real_win32_class_pages_give_their_split_member_names() {
 /// not; a name also misspelled is told by the name written right; an
 /// underscore between two words is a split where the same block in the
 /// source writes the identifier, and so is an underscore before the
-/// identifier's prefix moved after its translated part (`\_ peinture WM`);
-/// the character named in prose is not.
+/// identifier's prefix moved after its translated part (`\_ peinture WM`)
+/// or dropped (`\_ FAIL`); the character named in prose is not, nor a name
+/// that starts with an underscore (`\_DEBUG`) beside one that ends so.
 #[test]
 fn names_are_found_split_where_the_source_writes_them_whole() {
-    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n\nSend **WM\\_PAINT** now; names may start with \\_ and ABC.\n\nIt fails with **E\\_FAIL** then.\n";
-    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n\nEnvoyez **\\_ peinture WM** ; les noms commencent par \\_ et ABC.\n\nIl échoue avec **\\_ FAIL** ensuite.\n";
+    let en = "# A\n\nCall IPin::Connect first; classifiers read License :: OSI.\n\nIt returns **S\\_OK**.\n\nThe \\_ character separates words.\n\nSee IEnumPins::Next.\n\nSend **WM\\_PAINT** now; names may start with \\_ and ABC.\n\nIt fails with **E\\_FAIL** then.\n\nDefine MY\\_DEBUG, not \\_DEBUG.\n";
+    let fr = "# A\n\nAppelez IPin :: Connect d'abord ; License :: OSI.\n\nRenvoie **S \\_ correct**.\n\nLe caractère \\_ sépare les mots.\n\nVoir Ienumpinss:: Next.\n\nEnvoyez **\\_ peinture WM** ; les noms commencent par \\_ et ABC.\n\nIl échoue avec **\\_ FAIL** ensuite.\n\nDéfinissez MY\\_DEBUG, pas \\_DEBUG.\n";
     let site = Fixture::new();
     site.write("content/en-us/a.md", en);
     site.write("content/fr-fr/a.md", fr);

@@ -127,6 +127,12 @@ pub(super) fn confirm(
             let tokens = tokenize(other, block.clone());
             // The most alike, its name, and whether another name ties.
             let mut best: Option<(usize, String, Found, bool)> = None;
+            // What the candidate's underscore and first word read as a
+            // name (`_debug` for `\_DEBUG`): where the other page writes
+            // that too, it is a name of its own, not one with its prefix
+            // dropped (`_DEBUG` beside `MY_DEBUG`).
+            let own = format!("_{}", text[candidate.words[0].clone()].to_ascii_lowercase());
+            let mut written_so = false;
             for run in written_identifiers(&tokens) {
                 let whole = run[0].span.start..run[run.len() - 1].span.end;
                 let line_start =
@@ -135,6 +141,7 @@ pub(super) fn confirm(
                     continue;
                 }
                 let parts = parts(&other[whole.clone()]);
+                written_so |= parts.join("_").eq_ignore_ascii_case(&own);
                 let Some((end, how)) = end_of(text, candidate, &parts) else {
                     continue;
                 };
@@ -164,6 +171,7 @@ pub(super) fn confirm(
             }
             best.filter(|(.., tied)| !tied)
                 .map(|(_, _, found, _)| found)
+                .filter(|found| !(written_so && found.how == How::Dropped))
         })
     };
     find(true).or_else(|| find(false))
