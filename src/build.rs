@@ -181,6 +181,7 @@ const DRIFT_RULES: &[&str] = &[
     "split-file-name",
     "split-member-name",
     "lowercased-name",
+    "transliterated-name",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

@@ -300,7 +300,7 @@ const PIECES: &[&str] = &[
     "[eccezioniErrors and Exception Handling](errors-and-exception-handling-cpp.md)",
     "STATUS \\_ ARRAY \\_ é", " \\_ \\_ ", " _ 日本 _ ", "\\_", "WM\\_PAINT", "x. h", "é. h", "日本. cpp",
     "stdafx. cpp", "stdafx.cpp", ". ", "IPin:: Enum", "::", ":: ", "**:: G**", "[:: A](a.md)", "[Math]:: ~R", "]:: x", "é:: é",
-    "a::  b:: ", "IPin :: Enum", " :: ", "a :: b :: ", "IPin::Enum", "é :: é", "S \\_ correcto", "S\\_OK", "**\\_ peinture WM**", "[**\\_X WM**](a.md)", "\\_ é WM", "_ a B CD",
+    "a::  b:: ", "IPin :: Enum", " :: ", "a :: b :: ", "IPin::Enum", "é :: é", "S \\_ correcto", "S\\_OK", "**\\_ peinture WM**", "[**\\_X WM**](a.md)", "\\_ é WM", "_ a B CD", "[**упдатевиндов**](a.md)", "[**UpdateWindow**](a.md)", "[ж](a.md)",
     "a long line of words, so that findings on it are quoted as a window: lorem ipsum dolor sit amet, 日本語の文章が続きます、そしてさらに続きます。 ", "api_name:\n- CBasePin.EnumMediaTypes\n", "CBasePin. EnumMediaTypes", "cbasepin. ",
     "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
     "</span></span>", "<span class=\"sxs-lookup\">",

@@ -1674,6 +1674,34 @@ fn names_are_found_split_where_the_source_writes_them_whole() {
     );
 }
 
+/// A link whose text spells an API name in Cyrillic letters, where the
+/// same link elsewhere writes it, is `transliterated-name`; a word of
+/// English origin spelled in Russian on purpose, a translation, or a
+/// phrase, is not.
+#[test]
+fn names_spelled_in_cyrillic_letters_are_found_and_russian_words_are_not() {
+    let en = "# A\n\nCall [**UpdateWindow**](https://example.com/u), then [**Server**](https://example.com/s), [**GetMessage**](https://example.com/g) and [**RedrawWindow**](https://example.com/r).\n";
+    let ru = "# A\n\nВызовите [**упдатевиндов**](https://example.com/u), затем [**Сервер**](https://example.com/s), [**Сообщение**](https://example.com/g) и [**функцию редраввиндов**](https://example.com/r).\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/ru-ru/a.md", ru);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[("transliterated-name", "content/ru-ru/a.md", 3)])
+    );
+    let spelled = finding_of(&doc, "transliterated-name", "content/ru-ru/a.md", 3);
+    assert_eq!(
+        (
+            &spelled["location"]["column"],
+            &spelled["location"]["end_column"]
+        ),
+        (&serde_json::json!(11), &serde_json::json!(27))
+    );
+    assert_eq!(related(spelled), [("content/en-us/a.md", 3)]);
+}
+
 /// The real `IEnumUserIdentity::GetCount` page of win32 in English and
 /// four machine translations (`tests/data/README.md`): es-es and de-de
 /// of one source version, fr-fr and it-it of a later one. Each finding
@@ -1749,14 +1777,14 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
     );
 }
 
-/// The real `WM_PAINT` message page of win32 in English and its fr-fr
-/// and zh-tw machine translations (`tests/data/README.md`): besides the constants
+/// The real `WM_PAINT` message page of win32 in English and its fr-fr,
+/// zh-tw and ru-ru machine translations (`tests/data/README.md`): besides the constants
 /// split in place (`WM \_ Paint`), machine translation split others and
 /// put their parts in another order, the prefix last (`**\_ peinture WM**`,
 /// `l' \_ indicateur RDW INTERNALPAINT`, `[**\_ERASEBKGND WM**]`), which only
 /// the English page's same block tells. Each finding of both is asserted.
 #[test]
-fn real_win32_message_pages_give_their_reordered_identifiers() {
+fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_names() {
     let (_, doc) = check_json(&repo().join("tests/data/real-win32"), &[]);
     let page = |locale: &str| format!("content/{locale}/desktop-src/gdi/wm-paint.md");
     let found: BTreeSet<_> = findings(&doc)
@@ -1791,7 +1819,32 @@ fn real_win32_message_pages_give_their_reordered_identifiers() {
         "zh-tw",
         &[15, 17, 87, 89, 91, 95, 97, 99, 150, 153, 156, 159],
     );
+    // ru-ru, of the same version: the constants split (`WM \_ принтклиент`,
+    // `\_Печать WM`), and the function names of its links spelled in
+    // Cyrillic letters (`[**упдатевиндов**]` for `UpdateWindow`).
+    expect("broken-link", "ru-ru", &[87, 89, 117, 120]);
+    expect("split-file-name", "ru-ru", &[4, 109]);
+    expect(
+        "split-identifier",
+        "ru-ru",
+        &[2, 15, 17, 87, 89, 91, 93, 95, 97, 99, 150, 153, 156, 159],
+    );
+    expect(
+        "transliterated-name",
+        "ru-ru",
+        &[17, 89, 93, 95, 97, 123, 126, 132, 138, 144, 147],
+    );
     assert_eq!(found, expected);
+    let spelled = finding_of(&doc, "transliterated-name", &page("ru-ru"), 138);
+    assert_eq!(
+        spelled["message"],
+        "this link reads `жетупдатерект`: the name `GetUpdateRect` spelled in Cyrillic letters, as machine translation writes how a name sounds; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        spelled["help"],
+        "write `GetUpdateRect` as the link's text, as fr-fr does: translations keep API names as written"
+    );
+    assert_eq!(related(spelled), [(page("fr-fr").as_str(), 138)]);
     let zh = |line: u64| finding_of(&doc, "split-identifier", &page("zh-tw"), line);
     assert_eq!(
         zh(156)["help"],
@@ -1813,15 +1866,24 @@ fn real_win32_message_pages_give_their_reordered_identifiers() {
         flag["help"],
         "write `RDW_INTERNALPAINT` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
-    // Where the English writes it whole, and zh-tw's same paragraph.
+    // Where the English writes it whole, and the same paragraph in the
+    // translations of its version.
     assert_eq!(
         related(flag),
-        [(page("en-us").as_str(), 88), (page("zh-tw").as_str(), 93)]
+        [
+            (page("en-us").as_str(), 88),
+            (page("ru-ru").as_str(), 93),
+            (page("zh-tw").as_str(), 93)
+        ]
     );
     let description = finding_of(&doc, "split-identifier", &page("fr-fr"), 2);
     assert_eq!(
         related(description),
-        [(page("en-us").as_str(), 2), (page("zh-tw").as_str(), 2)]
+        [
+            (page("en-us").as_str(), 2),
+            (page("ru-ru").as_str(), 2),
+            (page("zh-tw").as_str(), 2)
+        ]
     );
     let listed = finding_of(&doc, "split-identifier", &page("fr-fr"), 156);
     assert_eq!(

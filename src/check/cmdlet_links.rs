@@ -24,7 +24,7 @@ use super::Context;
 use super::tokens::Member;
 
 /// The links of `member`'s block, when it has any: (target, text, link).
-fn links<'a>(cx: &Context<'a>, (page, unit): Member) -> Vec<(&'a str, &'a str, &'a Link)> {
+pub(super) fn links<'a>(cx: &Context<'a>, (page, unit): Member) -> Links<'a> {
     let facts = &cx.site.pages[page].doc.facts;
     let has_target = facts
         .tokens_of(&facts.units[unit])
@@ -42,6 +42,17 @@ fn links<'a>(cx: &Context<'a>, (page, unit): Member) -> Vec<(&'a str, &'a str, &
         .collect()
 }
 
+/// The link's text in the file, `[` and `](target)` left out, where the
+/// file has it as one run; else the whole link.
+pub(super) fn text_range(cx: &Context, page: usize, link: &Link) -> std::ops::Range<usize> {
+    let file = cx.site.pages[page].source.text.as_str();
+    file.get(link.text_offset..link.span.end)
+        .and_then(|rest| rest.rfind("]("))
+        .map_or(link.span.clone(), |end| {
+            link.text_offset..link.text_offset + end
+        })
+}
+
 /// The cmdlet a link's target names (`../Core/Invoke-Command.md#x` names
 /// `Invoke-Command`), if its file is named after one.
 fn cmdlet_of(target: &str) -> Option<&str> {
@@ -54,9 +65,11 @@ fn cmdlet_of(target: &str) -> Option<&str> {
     matches!(found.as_slice(), [(_, 0, len)] if *len == stem.len()).then_some(stem)
 }
 
-/// The warnings for one aligned block.
-pub fn translated(cx: &Context, members: &[Member]) -> Vec<Finding> {
-    let all: Vec<Vec<(&str, &str, &Link)>> = members.iter().map(|&m| links(cx, m)).collect();
+/// A member's links: (target, text, link), as [`links`] gives them.
+pub(super) type Links<'a> = Vec<(&'a str, &'a str, &'a Link)>;
+
+/// The warnings for one aligned block, whose members' links are `all`.
+pub fn translated(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
     // The links that read exactly the cmdlet they lead to, in any locale.
     let named: Vec<(usize, &str, &str, &Link)> = all
         .iter()
@@ -93,15 +106,7 @@ pub fn translated(cx: &Context, members: &[Member]) -> Vec<Finding> {
                 continue;
             };
             let locale = cx.locale_key(members[j].0);
-            // The link's text, `[` and `](target)` left out, where the
-            // file has it as one run.
-            let file = cx.site.pages[page].source.text.as_str();
-            let at = file
-                .get(link.text_offset..link.span.end)
-                .and_then(|rest| rest.rfind("]("))
-                .map_or(link.span.clone(), |end| {
-                    link.text_offset..link.text_offset + end
-                });
+            let at = text_range(cx, page, link);
             let shown = if text.is_empty() {
                 "nothing".to_owned()
             } else {

@@ -48,6 +48,7 @@ mod syntax_keywords;
 mod table_keys;
 mod toc;
 mod tokens;
+mod transliterated_names;
 mod xrefs;
 
 use std::collections::BTreeMap;
@@ -163,6 +164,11 @@ pub const RULES: &[RuleInfo] = &[
         "lowercased-name",
         Severity::Warning,
         "An API name machine translation wrote in lower case (`ienummediatypes` for `IEnumMediaTypes`) on a reference page that writes it with its capitals elsewhere.",
+    ),
+    rule(
+        "transliterated-name",
+        Severity::Warning,
+        "A link whose text is an API name machine translation spelled in Cyrillic letters (`упдатевиндов` for `UpdateWindow`), which the same link in another locale writes as it is.",
     ),
     rule(
         "escaped-entity",

@@ -1,0 +1,169 @@
+//! `transliterated-name`: an API name machine translation spelled in
+//! Cyrillic letters. The real ru-ru `WM_PAINT` page of win32 links
+//! `[**упдатевиндов**](…/nf-winuser-updatewindow)` for `UpdateWindow`,
+//! `[**дефвиндовпрок**]` for `DefWindowProc`, `[**жетупдатерект**]` for
+//! `GetUpdateRect` (`tests/data/real-win32/`): the pipeline read each
+//! name as an English word and wrote how it sounds. No reader can search
+//! for or type such a name.
+//!
+//! A Russian page may spell a word of English origin in Cyrillic on
+//! purpose (`Сервер` for `Server`), so the evidence is the link itself and
+//! the name: in another locale the same link (same target, same block)
+//! reads a name no word is, with a capital inside or in capitals and
+//! underscores (`UpdateWindow`, `WM_PRINTCLIENT`), and here it reads one
+//! word of Cyrillic letters that, read back letter by letter into Latin,
+//! nearly spells that name (a Damerau-Levenshtein similarity of 0.7 at
+//! least: `updatevindov` for `updatewindow`).
+
+use crate::diagnostic::Finding;
+
+use super::Context;
+use super::cmdlet_links::{Links, text_range};
+use super::tokens::Member;
+
+/// The warnings for one aligned block, whose members' links are `all`.
+pub fn found(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, own) in all.iter().enumerate() {
+        for &(target, text, link) in own {
+            let Some(latin) = read_back(text) else {
+                continue;
+            };
+            let theirs = all
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .find_map(|(j, links)| {
+                    links
+                        .iter()
+                        .find(|&&(t, name, _)| t == target && api_name(name) && alike(&latin, name))
+                        .map(|&(_, name, link)| (j, name, link))
+                });
+            let Some((j, name, their_link)) = theirs else {
+                continue;
+            };
+            let page = members[i].0;
+            let locale = cx.locale_key(members[j].0);
+            out.push(
+                Finding::warning(
+                    "transliterated-name",
+                    cx.location(page, text_range(cx, page, link)),
+                    format!(
+                        "this link reads `{text}`: the name `{name}` spelled in Cyrillic letters, as machine translation writes how a name sounds; readers can neither search for it nor type it"
+                    ),
+                )
+                .with_help(format!(
+                    "write `{name}` as the link's text, as {locale} does: translations keep API names as written"
+                ))
+                .with_related(
+                    cx.location(members[j].0, their_link.span.clone()),
+                    format!("the same link in {locale}"),
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// A name no word is: ASCII letters and digits (underscores inside), with
+/// a capital after a small letter (`UpdateWindow`) or in capitals with an
+/// underscore or five letters at least (`WM_PRINT`, `ERASEBKGND`).
+fn api_name(name: &str) -> bool {
+    let name = name.trim_matches('*');
+    let ascii = name.len() >= 4 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let camel = name
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let upper =
+        !name.bytes().any(|b| b.is_ascii_lowercase()) && (name.contains('_') || name.len() >= 5);
+    ascii && (camel || upper)
+}
+
+/// `text` read back into Latin letters, lower-cased, when it is one word
+/// of Cyrillic letters; `None` otherwise.
+fn read_back(text: &str) -> Option<String> {
+    let word = text.trim_matches('*');
+    // Most link texts fail on their first letter.
+    if !word.chars().all(is_cyrillic) || word.chars().count() < 4 {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        out.push_str(latin(c));
+    }
+    Some(out)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// A Cyrillic letter as Latin letters, by how machine translation wrote
+/// English sounds (`в` for `w` reads as `v`, the closest).
+fn latin(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'є' | 'э' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' | 'ї' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => "",
+    }
+}
+
+/// Whether `latin` (a Cyrillic word read back) nearly spells `name`.
+fn alike(latin: &str, name: &str) -> bool {
+    let name = name.trim_matches('*').replace('_', "").to_ascii_lowercase();
+    strsim::normalized_damerau_levenshtein(latin, &name) >= 0.7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_spelled_in_cyrillic_reads_back_close_to_it() {
+        let near = |cyrillic: &str, name: &str| {
+            read_back(cyrillic).is_some_and(|l| alike(&l, name)) && api_name(name)
+        };
+        assert!(near("упдатевиндов", "UpdateWindow"));
+        assert!(near("Редраввиндов", "RedrawWindow"));
+        assert!(near("дефвиндовпрок", "DefWindowProc"));
+        assert!(near("жетупдатерект", "GetUpdateRect"));
+        assert!(near("бегинпаинт", "BeginPaint"));
+        assert!(near("ерасебкгнд", "ERASEBKGND"));
+        // A word of English origin spelled in Russian, for a word: no
+        // capital inside the name, no finding.
+        assert!(!near("Сервер", "Server"));
+        // A translation, not a spelling.
+        assert!(!near("Сообщение", "GetMessage"));
+        // Latin text, or two words.
+        assert_eq!(read_back("UpdateWindow"), None);
+        assert_eq!(read_back("функция упдатевиндов"), None);
+    }
+}
