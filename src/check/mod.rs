@@ -16,6 +16,7 @@ mod blocks;
 mod cells;
 mod cmdlet_links;
 mod content_locale;
+mod counterparts;
 mod escaped_entities;
 mod glued_terms;
 mod hard_coded_locale;

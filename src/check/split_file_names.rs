@@ -80,8 +80,7 @@ pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: 
     let text = &cx.site.pages[q].source.text;
     let written = &text[range.clone()];
     let shown = written.replace("\\_", "_");
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..range.start]).map_or(0, |i| i + 1);
-    let beside = super::split_identifiers::hidden(text, line_start, range.start);
+    let beside = super::split_identifiers::hidden_at(text, range.start);
     let (does, label) = if q == p {
         (
             "the page does elsewhere".to_owned(),

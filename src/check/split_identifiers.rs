@@ -29,6 +29,7 @@
 //! read too (its title is shown); code, and the source text itself, are
 //! not.
 
+mod group;
 mod reordered;
 
 use std::ops::Range;
@@ -37,8 +38,9 @@ use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
+use super::counterparts::Counterparts;
 use super::glued_terms::{code_ranges, in_code_span};
-use super::mt_placeholders::{Counterparts, per_line};
+use super::mt_placeholders::per_line;
 use super::split_file_names::{IN_CODE, Whole, as_written_whole, written_whole};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -66,7 +68,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 return true;
             }
             let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
-            match counterpart(cx, others, text, split.run.clone()) {
+            match group::counterpart(cx, others, text, split.run.clone()) {
                 Some((q, whole)) => {
                     split.fix = Fix::There(q, whole);
                     true
@@ -79,12 +81,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let code = code_ranges(page);
             for candidate in &reorders {
                 let at = candidate.start;
-                let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
                 let taken = splits.iter().any(|s| s.run.contains(&at));
                 if taken
                     || code.iter().any(|r| r.contains(&at))
                     || in_code_span(text, at)
-                    || hidden(text, line_start, at)
+                    || hidden_at(text, at)
                 {
                     continue;
                 }
@@ -175,7 +176,7 @@ enum Fix {
     /// Its parts, all capitals, joined again.
     Joined(String),
     /// Where the same block in another translation (its page) writes it
-    /// whole: found by [`counterpart`] for an [`Fix::Unconfirmed`] split.
+    /// whole: found by [`group::counterpart`] for an [`Fix::Unconfirmed`] split.
     There(usize, Range<usize>),
     /// Split and put in another order (`\_ peinture WM` for `WM_PAINT`),
     /// or without its prefix (`\_ OK` for `S_OK`): where the same block in
@@ -184,35 +185,8 @@ enum Fix {
     Unknown,
     /// An underscore between two words, which may be the character named
     /// in prose as well as a split: reported only where the same block in
-    /// another translation writes the identifier ([`counterpart`]).
+    /// another translation writes the identifier ([`group::counterpart`]).
     Unconfirmed,
-}
-
-/// For a split `run` of the page's `text` with no evidence of its own,
-/// the identifier it was split from, in the same block of another page of
-/// its translation group (that page and where; what readers see there
-/// before the source text a side-by-side page keeps beside a sentence):
-/// as many parts between underscores,
-/// with at least one of them the same in any case (win32's `S \_ correcto`
-/// beside `S\_OK` in the same row of the source's return values table;
-/// `Fehler \_ erfolgreich`, both of whose parts were translated, has none).
-/// The underscore named in prose (`il carattere \_ trattino`) has no such
-/// identifier beside it.
-fn counterpart(
-    cx: &Context,
-    counterparts: &Counterparts,
-    text: &str,
-    run: Range<usize>,
-) -> Option<(usize, Range<usize>)> {
-    let parts = parts(&text[run.clone()]);
-    let blocks = counterparts.blocks(run.start);
-    let find = |shown: bool| {
-        blocks.iter().find_map(|(q, block)| {
-            let other = &cx.site.pages[*q].source.text;
-            Some((*q, identifier_like(other, block.clone(), &parts, shown)?))
-        })
-    };
-    find(true).or_else(|| find(false))
 }
 
 /// An identifier's parts between its underscores, each trimmed (`\_ \_ try`
@@ -223,56 +197,6 @@ fn parts(written: &str) -> Vec<String> {
         .split('_')
         .map(|p| p.trim().to_owned())
         .collect()
-}
-
-/// The identifier in `text[block]` (words joined by underscores, no space
-/// between) with the parts of `split`: as many, empty where it has an
-/// empty one, and at least one non-empty the same in any case; of several,
-/// the one with the most such parts, and none where two names tie. With
-/// `shown`, not in the source text of a side-by-side page ([`hidden`]).
-fn identifier_like(
-    text: &str,
-    block: Range<usize>,
-    split: &[String],
-    shown: bool,
-) -> Option<Range<usize>> {
-    let tokens = tokenize(text, block);
-    // The most alike, and whether another identifier is as alike.
-    let mut best: Option<(usize, Range<usize>, bool)> = None;
-    let name = |span: &Range<usize>| text[span.clone()].replace("\\_", "_").to_ascii_lowercase();
-    for run in written_identifiers(&tokens) {
-        let span = run[0].span.start..run[run.len() - 1].span.end;
-        let line_start =
-            memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
-        if shown && hidden(text, line_start, span.start) {
-            continue;
-        }
-        let theirs = parts(&text[span.clone()]);
-        if theirs.len() != split.len()
-            || theirs
-                .iter()
-                .zip(split)
-                .any(|(a, b)| a.is_empty() != b.is_empty())
-        {
-            continue;
-        }
-        let same = theirs
-            .iter()
-            .zip(split)
-            .filter(|(a, b)| !a.is_empty() && a.eq_ignore_ascii_case(b))
-            .count();
-        if same == 0 {
-            continue;
-        }
-        match &mut best {
-            Some((most, _, _)) if same < *most => {}
-            Some((most, kept, tied)) if same == *most => *tied |= name(kept) != name(&span),
-            _ => best = Some((same, span, false)),
-        }
-    }
-    // Two names as alike (`WM \_ 列印` beside `WM_PRINT` and
-    // `WM_PRINTCLIENT`): which one was split, nothing tells.
-    best.filter(|(_, _, tied)| !tied).map(|(_, span, _)| span)
 }
 
 /// The split identifiers of `text`, outside the code blocks `code` gives
@@ -551,9 +475,15 @@ fn tokenize(text: &str, line: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// Whether `at` (on the line starting at `line_start`) is in the source
-/// text of a side-by-side page: the last span opened before it on its
-/// line is a `data-stu-id` one, inside `class="sxs-lookup"`.
+/// Whether `at` is in the source text of a side-by-side page: the last
+/// span opened before it on its line is a `data-stu-id` one, inside
+/// `class="sxs-lookup"`.
+pub(super) fn hidden_at(text: &str, at: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    hidden(text, line_start, at)
+}
+
+/// [`hidden_at`], given the start of `at`'s line.
 pub(super) fn hidden(text: &str, line_start: usize, at: usize) -> bool {
     let before = &text[line_start..at];
     let source = before.rfind("data-stu-id=");
@@ -631,6 +561,17 @@ mod tests {
         all
     }
 
+    fn found(text: &str) -> Vec<(&str, Fix)> {
+        scan(text)
+            .into_iter()
+            .map(|s| (&text[s.run], s.fix))
+            .collect()
+    }
+
+    fn runs(text: &str) -> Vec<&str> {
+        found(text).into_iter().map(|(run, _)| run).collect()
+    }
+
     #[test]
     fn an_underscore_between_two_words_waits_for_another_translation() {
         for text in ["devuelve **S \\_ correcto**.", "Fehler \\_ erfolgreich"] {
@@ -642,51 +583,6 @@ mod tests {
             assert_eq!(all.len(), 1, "{text}");
             assert_eq!(all[0].fix, Fix::Unconfirmed);
         }
-    }
-
-    #[test]
-    fn the_identifier_of_the_same_block_has_the_split_parts() {
-        fn like<'a>(other: &'a str, split: &str) -> Option<&'a str> {
-            identifier_like(other, 0..other.len(), &parts(split), true).map(|r| &other[r])
-        }
-        let row = "| <dl> <dt>**S\\_OK**</dt> </dl> | Success.<br/> |";
-        assert_eq!(like(row, "S \\_ correcto"), Some("S\\_OK"));
-        assert_eq!(like("returns S_OK.", "s \\_ correcto"), Some("S_OK"));
-        assert_eq!(like("Run the **\\_\\_try** block.", "\\_ \\_ prova"), None);
-        assert_eq!(
-            like("Run the **\\_\\_try** block.", "\\_ \\_ try"),
-            Some("\\_\\_try")
-        );
-        // Every part translated, another count, or an empty part against
-        // a word: no evidence.
-        assert_eq!(
-            like("returns ERROR_SUCCESS.", "Fehler \\_ erfolgreich"),
-            None
-        );
-        assert_eq!(like("returns E_NO_DATA.", "E \\_ keine"), None);
-        assert_eq!(like("the _DEBUG macro", "il \\_ DEBUG"), None);
-        assert_eq!(like("the \\_ character", "carattere \\_ trattino"), None);
-        // The closest of several; none of two as close.
-        assert_eq!(
-            like("E_POINTER or E_OUTOFMEMORY", "e \\_ OutOfMemory"),
-            Some("E_OUTOFMEMORY")
-        );
-        assert_eq!(like("WM_PRINT or WM_PRINTCLIENT", "WM \\_ 列印"), None);
-        assert_eq!(
-            like("WM_PAINT, then WM\\_PAINT", "WM \\_ 油漆"),
-            Some("WM_PAINT")
-        );
-    }
-
-    fn found(text: &str) -> Vec<(&str, Fix)> {
-        scan(text)
-            .into_iter()
-            .map(|s| (&text[s.run], s.fix))
-            .collect()
-    }
-
-    fn runs(text: &str) -> Vec<&str> {
-        found(text).into_iter().map(|(run, _)| run).collect()
     }
 
     #[test]

@@ -16,8 +16,8 @@
 use std::ops::Range;
 
 use super::super::Context;
-use super::super::mt_placeholders::Counterparts;
-use super::{capitals, hidden, parts, tokenize, written_identifiers};
+use super::super::counterparts::Counterparts;
+use super::{capitals, hidden_at, parts, tokenize, written_identifiers};
 
 /// Words read after the underscore: the translation of the other parts
 /// and the prefix, `\_ pintura do WM`.
@@ -135,9 +135,7 @@ pub(super) fn confirm(
             let mut written_so = false;
             for run in written_identifiers(&tokens) {
                 let whole = run[0].span.start..run[run.len() - 1].span.end;
-                let line_start =
-                    memchr::memrchr(b'\n', &other.as_bytes()[..whole.start]).map_or(0, |i| i + 1);
-                if shown && hidden(other, line_start, whole.start) {
+                if shown && hidden_at(other, whole.start) {
                     continue;
                 }
                 let parts = parts(&other[whole.clone()]);

@@ -1,0 +1,176 @@
+//! The same block in a page's other translations: where a piece machine
+//! translation lost or mangled can be read (the rules that report debris
+//! one finding per line show it, `mt_placeholders::per_line`), and where
+//! a name it split is written whole (`split-identifier`'s evidence).
+//!
+//! Blocks are paired as the token check pairs them (`crate::align`); a
+//! title or description of the front matter is paired with the line
+//! setting the same key.
+
+use std::ops::Range;
+
+use super::Context;
+
+/// A page's other translations of the same source version, each aligned
+/// with it once (as the token check aligns them): where a lost piece can
+/// be read.
+pub(super) struct Counterparts<'a> {
+    page: &'a crate::site::Page,
+    /// (other page, its unit paired with each of this page's units).
+    others: Vec<(usize, Vec<Option<usize>>)>,
+    cx: &'a Context<'a>,
+}
+
+impl<'a> Counterparts<'a> {
+    pub(super) fn new(cx: &'a Context<'a>, page: usize) -> Self {
+        Self::of_pages(cx, page, |q| cx.site.same_source_version(q, page))
+    }
+
+    /// Every other page of the translation group, whatever source version
+    /// it was made from, the source locale's first: where a name the
+    /// translation mangled can still be read, since names seldom change
+    /// between versions.
+    pub(super) fn any_version(cx: &'a Context<'a>, page: usize) -> Self {
+        let mut found = Self::of_pages(cx, page, |_| true);
+        let source = cx.site.source_page(page);
+        found.others.sort_by_key(|(q, _)| Some(*q) != source);
+        found
+    }
+
+    fn of_pages(cx: &'a Context<'a>, page: usize, keep: impl Fn(usize) -> bool) -> Self {
+        let pages = &cx.site.pages;
+        let facts = &pages[page].doc.facts;
+        let others = cx
+            .site
+            .translations(page)
+            .filter(|&q| keep(q))
+            .map(|q| {
+                let mut paired = vec![None; facts.units.len()];
+                for pair in crate::align::documents(facts, &pages[q].doc.facts) {
+                    if let (Some(u), v) = pair {
+                        paired[u] = v;
+                    }
+                }
+                (q, paired)
+            })
+            .collect();
+        Counterparts {
+            page: &pages[page],
+            others,
+            cx,
+        }
+    }
+
+    /// The block holding `offset` in each other translation that has it,
+    /// as a point at its start.
+    pub(super) fn of(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        self.blocks(offset)
+            .into_iter()
+            .map(|(q, block)| (q, block.start..block.start))
+            .collect()
+    }
+
+    /// The block holding `offset` (in the page's text) in each other
+    /// translation that has it, whole ([`extent`]); none when `offset`
+    /// lies outside every block of the page (a heading, the front matter).
+    pub(super) fn blocks(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        if offset < self.page.source.body_start {
+            return self.front_matter_lines(offset);
+        }
+        let units = &self.page.doc.facts.units;
+        let Some(unit) = units.iter().rposition(|u| u.offset <= offset) else {
+            return Vec::new();
+        };
+        let own = extent(self.page, units[unit].offset);
+        if !own.contains(&offset) {
+            return Vec::new();
+        }
+        self.others
+            .iter()
+            .filter_map(|(q, paired)| {
+                let other = &self.cx.site.pages[*q];
+                let start = other.doc.facts.units[paired[unit]?].offset;
+                Some((*q, extent(other, start)))
+            })
+            .collect()
+    }
+}
+
+impl Counterparts<'_> {
+    /// For `offset` on a `key: value` line of the page's front matter,
+    /// the line setting the same key (in any case: the localization
+    /// writes `Description:` where the source has `description:`) in
+    /// each other page: a title or description is its own block.
+    fn front_matter_lines(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        let text = &self.page.source.text;
+        let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+        let Some(key) = key_of(&text[line_start..]) else {
+            return Vec::new();
+        };
+        self.others
+            .iter()
+            .filter_map(|(q, _)| {
+                let source = &self.cx.site.pages[*q].source;
+                let front = source.text.get(..source.body_start)?;
+                let mut at = 0;
+                for line in front.split_inclusive('\n') {
+                    if key_of(line).is_some_and(|k| k.eq_ignore_ascii_case(key)) {
+                        return Some((*q, at..at + line.trim_end().len()));
+                    }
+                    at += line.len();
+                }
+                None
+            })
+            .collect()
+    }
+}
+
+/// The key a front matter line sets: a name at the line's start, then `:`.
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once(':')?;
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    plain.then_some(key)
+}
+
+/// The text of the block starting at `start` on `page`: up to the next
+/// block's start or the first blank line, whichever comes first (a table
+/// row is followed by the next, a paragraph by a blank line; a block
+/// before a heading does not take the heading in).
+fn extent(page: &crate::site::Page, start: usize) -> Range<usize> {
+    let text = &page.source.text;
+    let start = start.min(text.len());
+    let next = page
+        .doc
+        .facts
+        .units
+        .iter()
+        .map(|u| u.offset)
+        .filter(|&o| o > start)
+        .min()
+        .unwrap_or(text.len())
+        .min(text.len());
+    let block = &text.as_bytes()[start..next];
+    // A blank line, with Unix or Windows line ends.
+    let blank = [&b"\n\n"[..], b"\n\r\n"]
+        .iter()
+        .filter_map(|end| memchr::memmem::find(block, end))
+        .min();
+    start..blank.map_or(next, |b| start + b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_of;
+
+    #[test]
+    fn a_front_matter_line_names_its_key() {
+        assert_eq!(key_of("Description: Le \\_ message"), Some("Description"));
+        assert_eq!(key_of("ms.date: 05/31/2018\n"), Some("ms.date"));
+        assert_eq!(key_of("- IPin.Connect"), None);
+        assert_eq!(key_of("  nested: x"), None);
+        assert_eq!(key_of("no colon"), None);
+    }
+}
