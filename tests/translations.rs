@@ -1532,8 +1532,8 @@ fn real_win32_class_pages_give_their_split_member_names() {
         expected.insert(("split-identifier".to_owned(), page("de-de"), line));
     }
     // es-es's `S \_ correcto` too, for the `S\_OK` of its English source's
-    // same row.
-    for line in [60, 61] {
+    // same row, and `\_puntero E`, `E_POINTER` reordered.
+    for line in [60, 61, 62] {
         expected.insert(("split-identifier".to_owned(), page("es-es"), line));
     }
     for line in [4, 82] {
@@ -1573,6 +1573,10 @@ fn real_win32_class_pages_give_their_split_member_names() {
         "write `S_OK` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
     assert_eq!(related(correcto)[0], (page("en-us").as_str(), 55));
+    assert_eq!(
+        of("split-identifier", "es-es", 62)["message"],
+        "`\\_puntero E` reads `_puntero E`: machine translation split the identifier `E_POINTER` at its underscore and put its parts in another order; readers can neither search for it nor type it"
+    );
 
     let member = |locale: &str, line: u64| of("split-member-name", locale, line);
     let title = member("de-de", 4);

@@ -2,7 +2,8 @@
 //! in another order, the prefix last: win32's fr-fr `WM_PAINT` page writes
 //! `**\_ peinture WM**` for `**WM\_PAINT**` (pt-br: `**\_ pintura do WM**`),
 //! `l' \_ indicateur RDW INTERNALPAINT` for `RDW\_INTERNALPAINT`, and
-//! `[**\_ERASEBKGND WM**]` for `[**WM\_ERASEBKGND**]`; or dropped the prefix
+//! `[**\_ERASEBKGND WM**]` for `[**WM\_ERASEBKGND**]`, es-es `**\_puntero E**`
+//! for `**E\_POINTER**`; or dropped the prefix
 //! (`**\_ OK**` for `**S\_OK**`, in nearly every return value of win32's
 //! fr-fr pages). No part stands
 //! where it did, so only the same block in another page of the translation
@@ -76,13 +77,26 @@ pub(super) fn candidates(text: &str, unders: impl Iterator<Item = usize>) -> Vec
             }
             at += 1;
         }
-        // The prefix moved after (`\_ peinture WM`), or the rest of the
-        // name without its prefix (`**\_ OK**`).
-        if words.iter().any(|w| capitals(&text[w.clone()])) {
+        // The prefix moved after (`\_ peinture WM`; one letter where it
+        // ends the bold or cell, `**\_puntero E**`), or the rest of the name
+        // without its prefix (`**\_ OK**`).
+        let letter_last = words.len() >= 2 && words.last().is_some_and(|w| letter_ending(text, w));
+        if letter_last || words.iter().any(|w| capitals(&text[w.clone()])) {
             out.push(Candidate { start, words });
         }
     }
     out
+}
+
+/// Whether `word` is one capital letter that ends a bold text, a link's
+/// text or a cell (`*`, `]` or `<` right after it): es-es win32 writes
+/// `**\_puntero E**` for `**E\_POINTER**` in nearly every return values
+/// table. A capital alone elsewhere among words may be anything.
+fn letter_ending(text: &str, word: &Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    word.len() == 1
+        && bytes[word.start].is_ascii_uppercase()
+        && matches!(bytes.get(word.end), Some(b'*' | b']' | b'<'))
 }
 
 /// A reordered identifier found: where, and where another page writes it
@@ -198,7 +212,9 @@ fn end_of(text: &str, candidate: &Candidate, parts: &[String]) -> Option<(usize,
     let words = &candidate.words;
     let word = |k: usize| &text[words[k].clone()];
     let moved = (1..words.len()).find(|&k| word(k) == prefix);
-    if let Some(k) = moved.filter(|_| capitals(prefix)) {
+    let telling =
+        |k: &usize| capitals(prefix) || (*k == words.len() - 1 && letter_ending(text, &words[*k]));
+    if let Some(k) = moved.filter(telling) {
         let next = words
             .get(k + 1)
             .filter(|w| text[(*w).clone()].eq_ignore_ascii_case(second));
@@ -277,6 +293,20 @@ mod tests {
         // Another prefix, or one that is no word in capitals.
         assert_eq!(end(&found[1], "WS_VISIBLE"), None);
         assert_eq!(end(&found[1], "peinture_x"), None);
+    }
+
+    #[test]
+    fn a_one_letter_prefix_moved_to_the_end_of_the_bold_is_reordered() {
+        let text = "| <dl> <dt>**\\_puntero E**</dt> </dl> | y \\_ algo E de | **\\_ x E** |";
+        let found = all(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let parts: Vec<String> = ["E", "POINTER"].map(str::to_owned).to_vec();
+        assert_eq!(
+            end_of(text, &found[0], &parts).map(|(end, how)| (&text[found[0].start..end], how)),
+            Some(("\\_puntero E", How::Reordered))
+        );
+        // `E` before a word, not at the end of the bold: no candidate.
+        assert_eq!(&text[found[1].start..found[1].start + 5], "\\_ x ");
     }
 
     #[test]
