@@ -1679,13 +1679,14 @@ fn names_are_found_split_where_the_source_writes_them_whole() {
 }
 
 /// A link whose text spells an API name in Cyrillic letters, where the
-/// same link elsewhere writes it, is `transliterated-name`; a word of
+/// same link elsewhere writes it, or such a name in bold where the same
+/// paragraph elsewhere has it in bold, is `transliterated-name`; a word of
 /// English origin spelled in Russian on purpose, a translation, or a
 /// phrase, is not.
 #[test]
 fn names_spelled_in_cyrillic_letters_are_found_and_russian_words_are_not() {
-    let en = "# A\n\nCall [**UpdateWindow**](https://example.com/u), then [**Server**](https://example.com/s), [**GetMessage**](https://example.com/g) and [**RedrawWindow**](https://example.com/r).\n";
-    let ru = "# A\n\nВызовите [**упдатевиндов**](https://example.com/u), затем [**Сервер**](https://example.com/s), [**Сообщение**](https://example.com/g) и [**функцию редраввиндов**](https://example.com/r).\n";
+    let en = "# A\n\nCall [**UpdateWindow**](https://example.com/u), then [**Server**](https://example.com/s), [**GetMessage**](https://example.com/g) and [**RedrawWindow**](https://example.com/r).\n\nIf **GetUpdateRect** fails, the **Server** stops.\n";
+    let ru = "# A\n\nВызовите [**упдатевиндов**](https://example.com/u), затем [**Сервер**](https://example.com/s), [**Сообщение**](https://example.com/g) и [**функцию редраввиндов**](https://example.com/r).\n\nЕсли **жетупдатерект** не работает, **Сервер** останавливается.\n";
     let site = Fixture::new();
     site.write("content/en-us/a.md", en);
     site.write("content/ru-ru/a.md", ru);
@@ -1693,7 +1694,10 @@ fn names_spelled_in_cyrillic_letters_are_found_and_russian_words_are_not() {
     assert_eq!(code, Some(0), "warnings only");
     assert_eq!(
         findings(&doc),
-        set(&[("transliterated-name", "content/ru-ru/a.md", 3)])
+        set(&[
+            ("transliterated-name", "content/ru-ru/a.md", 3),
+            ("transliterated-name", "content/ru-ru/a.md", 5),
+        ])
     );
     let spelled = finding_of(&doc, "transliterated-name", "content/ru-ru/a.md", 3);
     assert_eq!(
@@ -1704,6 +1708,17 @@ fn names_spelled_in_cyrillic_letters_are_found_and_russian_words_are_not() {
         (&serde_json::json!(11), &serde_json::json!(27))
     );
     assert_eq!(related(spelled), [("content/en-us/a.md", 3)]);
+    // In bold outside a link: the name, not the word of English origin.
+    let bold = finding_of(&doc, "transliterated-name", "content/ru-ru/a.md", 5);
+    assert_eq!(
+        bold["message"],
+        "`жетупдатерект` is the name `GetUpdateRect` spelled in Cyrillic letters, as machine translation writes how a name sounds; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        doc["findings"].as_array().map(Vec::len),
+        Some(2),
+        "`**Сервер**` is a Russian word: {doc:#}"
+    );
 }
 
 /// The real `IEnumUserIdentity::GetCount` page of win32 in English and
@@ -1849,6 +1864,19 @@ fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_
         "write `GetUpdateRect` as the link's text, as fr-fr does: translations keep API names as written"
     );
     assert_eq!(related(spelled), [(page("fr-fr").as_str(), 138)]);
+    // In bold outside a link, told by fr-fr's same paragraph.
+    let bold = finding_where(&doc, |f| {
+        f["rule"] == "transliterated-name"
+            && f["location"]["file"] == page("ru-ru")
+            && f["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("`жетупдатерект` is the name"))
+    });
+    assert_eq!(bold["location"]["line"], 93);
+    assert_eq!(
+        bold["help"],
+        "write `GetUpdateRect`, as fr-fr does: translations keep API names as written"
+    );
     let zh = |line: u64| finding_of(&doc, "split-identifier", &page("zh-tw"), line);
     assert_eq!(
         zh(156)["help"],

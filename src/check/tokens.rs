@@ -103,6 +103,11 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     }
     let mut evidence = Evidence::default();
     let mut out = Vec::new();
+    // Whether a page of the group is in a language written in Cyrillic,
+    // asked once per group, not per block.
+    let cyrillic = group
+        .iter()
+        .any(|&p| transliterated_names::cyrillic_script(cx.locale_key(p)));
     for members in rows.iter().filter(|m| m.len() >= 2) {
         out.extend(switches::missing(cx, members));
         out.extend(switch_mentions::lost(cx, members));
@@ -115,7 +120,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             .map(|&m| cmdlet_links::links(cx, m))
             .collect();
         out.extend(cmdlet_links::translated(cx, members, &links));
-        out.extend(transliterated_names::found(cx, members, &links));
+        out.extend(transliterated_names::found(cx, members, &links, cyrillic));
         out.extend(spaced_keys::split(cx, members));
         let sets: Vec<&[u64]> = members
             .iter()

@@ -13,7 +13,13 @@
 //! underscores (`UpdateWindow`, `WM_PRINTCLIENT`), and here it reads one
 //! word of Cyrillic letters that, read back letter by letter into Latin,
 //! nearly spells that name (a Damerau-Levenshtein similarity of 0.7 at
-//! least: `updatevindov` for `updatewindow`).
+//! least: `updatevindov` for `updatewindow`). A name in bold outside a
+//! link (`Если **жетупдатерект** возвращает ноль`) is told the same way by
+//! a name in bold in the same block of another locale; only pages of a
+//! language written in Cyrillic are read for those, as only they spell
+//! names so.
+
+use std::ops::Range;
 
 use crate::diagnostic::Finding;
 
@@ -21,8 +27,10 @@ use super::Context;
 use super::cmdlet_links::{Links, text_range};
 use super::tokens::Member;
 
-/// The warnings for one aligned block, whose members' links are `all`.
-pub fn found(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
+/// The warnings for one aligned block, whose members' links are `all`;
+/// names in bold are looked for only where `cyrillic` says a page of the
+/// group is in a language written in Cyrillic.
+pub fn found(cx: &Context, members: &[Member], all: &[Links], cyrillic: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, own) in all.iter().enumerate() {
         for &(target, text, link) in own {
@@ -60,6 +68,122 @@ pub fn found(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
                     format!("the same link in {locale}"),
                 ),
             );
+        }
+    }
+    for BoldName {
+        own,
+        at: word,
+        other,
+        there: at,
+        name,
+    } in bold_names(cx, members, cyrillic)
+    {
+        let (page, other) = (members[own].0, members[other].0);
+        let written = &cx.site.pages[page].source.text[word.clone()];
+        let locale = cx.locale_key(other);
+        out.push(
+            Finding::warning(
+                "transliterated-name",
+                cx.location(page, word),
+                format!(
+                    "`{written}` is the name `{name}` spelled in Cyrillic letters, as machine translation writes how a name sounds; readers can neither search for it nor type it"
+                ),
+            )
+            .with_help(format!(
+                "write `{name}`, as {locale} does: translations keep API names as written"
+            ))
+            .with_related(cx.location(other, at), format!("`{name}` in {locale}")),
+        );
+    }
+    out
+}
+
+/// A name in bold spelled in Cyrillic, and where another member writes it.
+struct BoldName<'a> {
+    /// The member that spells it, and where its bold text is.
+    own: usize,
+    at: Range<usize>,
+    /// The member that writes the name, where, and the name.
+    other: usize,
+    there: Range<usize>,
+    name: &'a str,
+}
+
+/// Names in bold outside links that a page of a Cyrillic-script language
+/// spells in Cyrillic, where another member's block writes the name in
+/// bold.
+fn bold_names<'a>(cx: &Context<'a>, members: &[Member], cyrillic: bool) -> Vec<BoldName<'a>> {
+    if !cyrillic {
+        return Vec::new();
+    }
+    let text = |m: usize| cx.site.pages[members[m].0].source.text.as_str();
+    let block = |m: usize| cx.unit_extent(members[m].0, members[m].1);
+    let mut out = Vec::new();
+    let mut theirs: Option<Vec<Vec<Range<usize>>>> = None;
+    for i in 0..members.len() {
+        if !cyrillic_script(cx.locale_key(members[i].0)) {
+            continue;
+        }
+        for word in bold_words(text(i), block(i)) {
+            let Some(latin) = read_back(&text(i)[word.clone()]) else {
+                continue;
+            };
+            let others = theirs.get_or_insert_with(|| {
+                (0..members.len())
+                    .map(|m| bold_words(text(m), block(m)))
+                    .collect()
+            });
+            let found =
+                others
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .find_map(|(j, words)| {
+                        words.iter().find_map(|w| {
+                            let name = &text(j)[w.clone()];
+                            (api_name(name) && alike(&latin, name)).then(|| (j, w.clone(), name))
+                        })
+                    });
+            if let Some((j, there, name)) = found {
+                out.push(BoldName {
+                    own: i,
+                    at: word,
+                    other: j,
+                    there,
+                    name,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The languages written in Cyrillic, by their locale's primary subtag.
+pub(super) fn cyrillic_script(locale: &str) -> bool {
+    const CYRILLIC: &[&str] = &[
+        "ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba", "cv",
+    ];
+    let language = locale.split(['-', '_']).next().unwrap_or_default();
+    CYRILLIC.iter().any(|l| l.eq_ignore_ascii_case(language))
+}
+
+/// The words in bold in `text[block]`, one word each (`**name**`), not
+/// the text of a link (`[**name**](…)`, the link rule's), in text order.
+fn bold_words(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = block.start;
+    while let Some(open) = memchr::memmem::find(&bytes[at..block.end], b"**").map(|i| at + i) {
+        let start = open + 2;
+        let Some(close) = memchr::memmem::find(&bytes[start..block.end], b"**").map(|i| start + i)
+        else {
+            break;
+        };
+        at = close + 2;
+        let word = &text[start..close];
+        let linked = open > 0 && bytes[open - 1] == b'[' && bytes.get(at) == Some(&b']');
+        if !word.is_empty() && !word.contains(char::is_whitespace) && !linked {
+            out.push(start..close);
         }
     }
     out
