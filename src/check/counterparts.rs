@@ -11,71 +11,82 @@ use std::ops::Range;
 
 use super::Context;
 
-/// A page's other translations of the same source version, each aligned
-/// with it once (as the token check aligns them): where a lost piece can
-/// be read.
+/// A page's other translations, each aligned with it once (as the token
+/// check aligns them): those of its source version, where a lost piece can
+/// be read, and, when asked for, those of other versions too, where a
+/// mangled name still can ([`Counterparts::any_version`]).
 pub(super) struct Counterparts<'a> {
     page: &'a crate::site::Page,
-    /// (other page, its unit paired with each of this page's units).
-    others: Vec<(usize, Vec<Option<usize>>)>,
+    /// (other page, its unit paired with each of this page's units,
+    /// whether it was made from the same source version), in the order
+    /// of [`crate::site::Site::translations`].
+    others: Vec<(usize, Vec<Option<usize>>, bool)>,
+    /// The source locale's page, which [`Self::blocks`] gives first.
+    source: Option<usize>,
     cx: &'a Context<'a>,
 }
 
 impl<'a> Counterparts<'a> {
+    /// The translations of the page's source version.
     pub(super) fn new(cx: &'a Context<'a>, page: usize) -> Self {
-        Self::of_pages(cx, page, |q| cx.site.same_source_version(q, page))
+        Self::of_pages(cx, page, false)
     }
 
     /// Every other page of the translation group, whatever source version
-    /// it was made from, the source locale's first: where a name the
-    /// translation mangled can still be read, since names seldom change
-    /// between versions.
+    /// it was made from: names seldom change between versions.
     pub(super) fn any_version(cx: &'a Context<'a>, page: usize) -> Self {
-        let mut found = Self::of_pages(cx, page, |_| true);
-        let source = cx.site.source_page(page);
-        found.others.sort_by_key(|(q, _)| Some(*q) != source);
-        found
+        Self::of_pages(cx, page, true)
     }
 
-    fn of_pages(cx: &'a Context<'a>, page: usize, keep: impl Fn(usize) -> bool) -> Self {
+    fn of_pages(cx: &'a Context<'a>, page: usize, any_version: bool) -> Self {
         let pages = &cx.site.pages;
         let facts = &pages[page].doc.facts;
         let others = cx
             .site
             .translations(page)
-            .filter(|&q| keep(q))
-            .map(|q| {
+            .map(|q| (q, cx.site.same_source_version(q, page)))
+            .filter(|&(_, same)| same || any_version)
+            .map(|(q, same)| {
                 let mut paired = vec![None; facts.units.len()];
                 for pair in crate::align::documents(facts, &pages[q].doc.facts) {
                     if let (Some(u), v) = pair {
                         paired[u] = v;
                     }
                 }
-                (q, paired)
+                (q, paired, same)
             })
             .collect();
         Counterparts {
             page: &pages[page],
             others,
+            source: cx.site.source_page(page),
             cx,
         }
     }
 
-    /// The block holding `offset` in each other translation that has it,
-    /// as a point at its start.
+    /// The block holding `offset` in each other translation of the page's
+    /// source version that has it, as a point at its start.
     pub(super) fn of(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
-        self.blocks(offset)
+        self.in_others(offset, |same| same)
             .into_iter()
             .map(|(q, block)| (q, block.start..block.start))
             .collect()
     }
 
-    /// The block holding `offset` (in the page's text) in each other
-    /// translation that has it, whole ([`extent`]); none when `offset`
-    /// lies outside every block of the page (a heading, the front matter).
+    /// The block holding `offset` (in the page's text) in each other page
+    /// that has it, whole ([`extent`]), the source locale's first; none
+    /// when `offset` lies outside every block of the page (a heading).
     pub(super) fn blocks(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+        let mut found = self.in_others(offset, |_| true);
+        found.sort_by_key(|&(q, _)| Some(q) != self.source);
+        found
+    }
+
+    /// The block holding `offset` in each other page `keep` takes by
+    /// whether it is of the page's source version, in stored order.
+    fn in_others(&self, offset: usize, keep: impl Fn(bool) -> bool) -> Vec<(usize, Range<usize>)> {
         if offset < self.page.source.body_start {
-            return self.front_matter_lines(offset);
+            return self.front_matter_lines(offset, keep);
         }
         let units = &self.page.doc.facts.units;
         let Some(unit) = units.iter().rposition(|u| u.offset <= offset) else {
@@ -87,7 +98,8 @@ impl<'a> Counterparts<'a> {
         }
         self.others
             .iter()
-            .filter_map(|(q, paired)| {
+            .filter(|(.., same)| keep(*same))
+            .filter_map(|(q, paired, _)| {
                 let other = &self.cx.site.pages[*q];
                 let start = other.doc.facts.units[paired[unit]?].offset;
                 Some((*q, extent(other, start)))
@@ -101,7 +113,11 @@ impl Counterparts<'_> {
     /// the line setting the same key (in any case: the localization
     /// writes `Description:` where the source has `description:`) in
     /// each other page: a title or description is its own block.
-    fn front_matter_lines(&self, offset: usize) -> Vec<(usize, Range<usize>)> {
+    fn front_matter_lines(
+        &self,
+        offset: usize,
+        keep: impl Fn(bool) -> bool,
+    ) -> Vec<(usize, Range<usize>)> {
         let text = &self.page.source.text;
         let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
         let Some(key) = key_of(&text[line_start..]) else {
@@ -109,7 +125,8 @@ impl Counterparts<'_> {
         };
         self.others
             .iter()
-            .filter_map(|(q, _)| {
+            .filter(|(.., same)| keep(*same))
+            .filter_map(|(q, ..)| {
                 let source = &self.cx.site.pages[*q].source;
                 let front = source.text.get(..source.body_start)?;
                 let mut at = 0;

@@ -52,7 +52,20 @@ pub(super) fn per_line(
     if spans.is_empty() {
         return Vec::new();
     }
-    let counterparts = Counterparts::new(cx, p);
+    per_line_using(cx, p, spans, other, &Counterparts::new(cx, p), first)
+}
+
+/// [`per_line`] with the page's [`Counterparts`] aligned already, by a
+/// rule that read them for evidence (any of their versions: only those of
+/// the page's own are shown).
+pub(super) fn per_line_using(
+    cx: &Context,
+    p: usize,
+    spans: Vec<Range<usize>>,
+    other: &str,
+    counterparts: &Counterparts,
+    first: impl Fn(Piece) -> Finding,
+) -> Vec<Finding> {
     let text = &cx.site.pages[p].source.text;
     // (line, index of its first span, its spans)
     let mut lines: Vec<(usize, usize, Vec<Range<usize>>)> = Vec::new();

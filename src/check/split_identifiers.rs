@@ -40,7 +40,7 @@ use crate::marks::Needle;
 use super::Context;
 use super::counterparts::Counterparts;
 use super::glued_terms::{code_ranges, in_code_span};
-use super::mt_placeholders::per_line;
+use super::mt_placeholders::{Piece, per_line, per_line_using};
 use super::split_file_names::{IN_CODE, Whole, as_written_whole, written_whole};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -102,7 +102,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             return Vec::new();
         }
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
-        per_line(cx, p, spans, "another one", |piece| {
+        let first = |piece: Piece| {
             let also = piece.and_more();
             let (written, at) = (piece.written, piece.at);
             let split = &splits[piece.index];
@@ -148,7 +148,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 }
             };
             finding.with_help(help)
-        })
+        };
+        // The pages aligned for evidence, when they were, show the same
+        // block too: aligned once.
+        match &any_version {
+            Some(others) => per_line_using(cx, p, spans, "another one", others, first),
+            None => per_line(cx, p, spans, "another one", first),
+        }
     })
 }
 

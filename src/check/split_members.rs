@@ -56,55 +56,38 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let names = page.source.meta_list("api_name").unwrap_or_default();
         // The page in lower case, made when first needed and made once.
         let lower = OnceCell::new();
-        let mut splits = splits(text, scopes, &names, &lower, || code_ranges(page));
+        let splits = splits(text, scopes, &names, &lower, || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
         let lower = lower.get_or_init(|| text.to_ascii_lowercase());
         // Read only when the page itself does not write a name whole.
         let others = OnceCell::new();
-        splits.retain(|split| {
-            let name = joined(&text[split.run.clone()]);
-            split.kind != Kind::Spaced
-                || written_whole(lower, &name).is_some()
-                || written_whole_there(others.get_or_init(|| lowered_translations(cx, p)), &name)
-                    .is_some()
-        });
-        if splits.is_empty() {
+        let others = || others.get_or_init(|| lowered_translations(cx, p));
+        // Each split with where its name is written whole, and whether
+        // only misspelled; a spaced one needs that evidence to stand.
+        let found: Vec<(Split, Option<Whole>, bool)> = splits
+            .into_iter()
+            .map(|split| {
+                let name = joined(&text[split.run.clone()]);
+                let (whole, misspelled) = written_somewhere(lower, &name, split.kind, &others);
+                (split, whole, misspelled)
+            })
+            .filter(|(split, whole, misspelled)| {
+                split.kind != Kind::Spaced || (whole.is_some() && !misspelled)
+            })
+            .collect();
+        if found.is_empty() {
             return Vec::new();
         }
         let capitals = OnceCell::new();
-        let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
+        let spans: Vec<Range<usize>> = found.iter().map(|(s, ..)| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
             let (written, at) = (piece.written, piece.at);
-            let split = &splits[piece.index];
-            // The name as the page writes it whole, where it does (its
-            // `api_name`, the source text beside a side-by-side sentence):
-            // translation often lower-cased the split one.
-            let whole = written_whole(lower, &joined(written))
-                .map(Whole::Here)
-                .or_else(|| {
-                    let others = others.get_or_init(|| lowered_translations(cx, p));
-                    written_whole_there(others, &joined(written))
-                });
-            // Else a name the pipeline also misspelled (de-de's
-            // `Ienumumuseridentity:: Reset`), written right elsewhere.
-            let misspelled = whole.is_none() && split.kind != Kind::Dot;
-            let whole = whole.or_else(|| {
-                let name = joined(written);
-                if !misspelled {
-                    return None;
-                }
-                written_alike(lower, &name).map(Whole::Here).or_else(|| {
-                    let others = others.get_or_init(|| lowered_translations(cx, p));
-                    others.iter().find_map(|(q, other)| {
-                        Some(Whole::There(*q, written_alike(other, &name)?))
-                    })
-                })
-            });
-            let misspelled = misspelled && whole.is_some();
-            let (name, from_parts) = match &whole {
+            let (split, whole, misspelled) = &found[piece.index];
+            let misspelled = *misspelled;
+            let (name, from_parts) = match whole {
                 Some(Whole::Here(w)) => (text[w.clone()].to_owned(), false),
                 Some(Whole::There(q, w)) => {
                     (cx.site.pages[*q].source.text[w.clone()].to_owned(), false)
@@ -127,7 +110,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             };
             let finding = Finding::warning("split-member-name", at, message);
             match whole {
-                Some(whole) => as_written_whole(cx, p, finding, whole),
+                Some(whole) => as_written_whole(cx, p, finding, whole.clone()),
                 None if from_parts => finding.with_help(format!(
                     "write `{name}` in one piece, with the capitals the page gives its parts elsewhere; {IN_CODE}"
                 )),
@@ -135,6 +118,34 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
         })
     })
+}
+
+/// Where the name `joined` (a split's, its spaces dropped) is written
+/// whole: on the page (`lower`, in lower case: its `api_name`, the source
+/// text beside a side-by-side sentence; translation often lower-cased the
+/// split one), else on another page of its group (`others`, made when first
+/// needed); else, for a `::` name the pipeline also misspelled (de-de's
+/// `Ienumumuseridentity:: Reset`), where one of them writes it right
+/// ([`written_alike`]), which the second value says.
+fn written_somewhere<'a>(
+    lower: &str,
+    joined: &str,
+    kind: Kind,
+    others: &impl Fn() -> &'a Vec<(usize, String)>,
+) -> (Option<Whole>, bool) {
+    let whole = written_whole(lower, joined)
+        .map(Whole::Here)
+        .or_else(|| written_whole_there(others(), joined));
+    if whole.is_some() || kind == Kind::Dot {
+        return (whole, false);
+    }
+    let alike = written_alike(lower, joined).map(Whole::Here).or_else(|| {
+        others()
+            .iter()
+            .find_map(|(q, other)| Some(Whole::There(*q, written_alike(other, joined)?)))
+    });
+    let misspelled = alike.is_some();
+    (alike, misspelled)
 }
 
 /// `joined` with each part machine translation lower-cased written with
