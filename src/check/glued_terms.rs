@@ -172,9 +172,11 @@ fn occurrences(terms: &[&str], text: &str) -> Vec<(usize, usize)> {
 /// (`https://example.com/tryit`, `a@b.com`, `?q=tryit`): the text
 /// between spaces around it holds `/`, `\\`, `@` or `=`.
 fn in_address(text: &str, start: usize, end: usize) -> bool {
+    // After the space, which may take more than a byte (a no-break space).
     let from = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
@@ -261,6 +263,18 @@ mod tests {
             found(de, &["SEH", "throw"]),
             ["Ausnahmespezifikationenthrow", "SEHunterstützt"]
         );
+    }
+
+    #[test]
+    fn a_run_after_a_no_break_space_is_read() {
+        // The real es-es `/EH` page writes `,\u{a0}` before a code span:
+        // the address test once cut inside the two-byte space.
+        let text = "marcadas ,\u{a0}SEHxfunciones y más";
+        let start = text.find("SEH").unwrap_or_default();
+        assert!(!in_address(text, start, start + 3));
+        let path = "ver\u{a0}https://e.org/tryit";
+        let start = path.find("try").unwrap_or_default();
+        assert!(in_address(path, start, start + 3));
     }
 
     #[test]
