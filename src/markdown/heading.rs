@@ -82,6 +82,11 @@ pub fn slug(text: &str) -> String {
 #[derive(Default)]
 pub struct IdAllocator {
     used: FxHashMap<String, usize>,
+    /// Per slug, the last suffix it was given: the next repeat starts
+    /// there, since the ids below it stay taken. Trying `-1`, `-2`, ...
+    /// from the start each time made a page of 8,000 headings named alike
+    /// take seconds.
+    suffixes: FxHashMap<String, usize>,
 }
 
 impl IdAllocator {
@@ -99,12 +104,19 @@ impl IdAllocator {
             s if s.is_empty() => "section".to_owned(),
             s => s,
         };
-        let mut candidate = base.clone();
-        let mut n = 0;
-        while self.used.contains_key(&candidate) {
-            n += 1;
-            candidate = format!("{base}-{n}");
+        if !self.used.contains_key(&base) {
+            self.used.insert(base.clone(), 1);
+            return base;
         }
+        let mut n = self.suffixes.get(&base).copied().unwrap_or(0);
+        let candidate = loop {
+            n += 1;
+            let candidate = format!("{base}-{n}");
+            if !self.used.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        self.suffixes.insert(base, n);
         self.used.insert(candidate.clone(), 1);
         candidate
     }
@@ -147,5 +159,18 @@ mod tests {
         assert_eq!(ids.automatic("Resolution"), "resolution-1");
         assert_eq!(ids.automatic("Resolution"), "resolution-2");
         assert_eq!(ids.automatic("¿?"), "section");
+    }
+
+    #[test]
+    fn a_repeated_slug_skips_the_ids_taken_since() {
+        let mut ids = IdAllocator::default();
+        ids.explicit("a-2");
+        let mut given: Vec<String> = (0..3).map(|_| ids.automatic("A")).collect();
+        given.push(ids.automatic("a 4"));
+        given.push(ids.automatic("A"));
+        ids.explicit("a-6");
+        given.push(ids.automatic("A"));
+        given.push(ids.automatic("a-1"));
+        assert_eq!(given, ["a", "a-1", "a-3", "a-4", "a-5", "a-7", "a-1-1"]);
     }
 }
