@@ -60,6 +60,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             return Vec::new();
         }
         let mut any_version = None;
+        let written = group::Written::default();
         // The same block in another page of the group confirms a split
         // with no evidence of its own, and names the identifier where the
         // page's own parts could not (`WM \_ 油漆` is `WM_PAINT`).
@@ -68,7 +69,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 return true;
             }
             let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
-            match group::counterpart(cx, others, text, split.run.clone()) {
+            match group::counterpart(cx, others, &written, text, split.run.clone()) {
                 Some((q, whole)) => {
                     split.fix = Fix::There(q, whole);
                     true
@@ -89,7 +90,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 {
                     continue;
                 }
-                if let Some(found) = reordered::confirm(cx, others, text, candidate) {
+                if let Some(found) = reordered::confirm(cx, others, &written, text, candidate) {
                     splits.push(Split {
                         run: found.run,
                         fix: Fix::Reordered(found.page, found.whole, found.how),

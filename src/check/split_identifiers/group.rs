@@ -5,11 +5,49 @@
 //! identifier where the page's own parts could not (`WM \_ 油漆` is
 //! `WM_PAINT`).
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use super::super::Context;
 use super::super::counterparts::Counterparts;
 use super::{hidden_at, parts, tokenize, written_identifiers};
+
+/// Where the identifiers of one block stand, shared by the splits asking.
+type Spans = Rc<[Range<usize>]>;
+
+/// The identifiers written whole in the blocks of other pages, read once
+/// per block for all the splits of a page: a line of thousands of splits
+/// read its counterpart line once for each, and took seconds.
+#[derive(Default)]
+pub(super) struct Written {
+    /// (page, block) -> where each identifier of that block stands.
+    blocks: RefCell<FxHashMap<(usize, usize, usize), Spans>>,
+}
+
+impl Written {
+    /// Where the identifiers of `block` of page `q` stand, in text order.
+    pub fn of(&self, cx: &Context, q: usize, block: Range<usize>) -> Spans {
+        let key = (q, block.start, block.end);
+        if let Some(spans) = self.blocks.borrow().get(&key) {
+            return spans.clone();
+        }
+        let spans: Spans = written_in(&cx.site.pages[q].source.text, block).into();
+        self.blocks.borrow_mut().insert(key, spans.clone());
+        spans
+    }
+}
+
+/// Where the identifiers written whole in `text[block]` stand: words
+/// joined by underscores, no space between.
+pub(super) fn written_in(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    written_identifiers(&tokenize(text, block))
+        .iter()
+        .map(|run| run[0].span.start..run[run.len() - 1].span.end)
+        .collect()
+}
 
 /// For a split `run` of the page's `text` with no evidence of its own,
 /// the identifier it was split from, in the same block of another page of
@@ -24,6 +62,7 @@ use super::{hidden_at, parts, tokenize, written_identifiers};
 pub(super) fn counterpart(
     cx: &Context,
     counterparts: &Counterparts,
+    written: &Written,
     text: &str,
     run: Range<usize>,
 ) -> Option<(usize, Range<usize>)> {
@@ -32,29 +71,28 @@ pub(super) fn counterpart(
     let find = |shown: bool| {
         blocks.iter().find_map(|(q, block)| {
             let other = &cx.site.pages[*q].source.text;
-            Some((*q, identifier_like(other, block.clone(), &parts, shown)?))
+            let spans = written.of(cx, *q, block.clone());
+            Some((*q, identifier_like(other, &spans, &parts, shown)?))
         })
     };
     find(true).or_else(|| find(false))
 }
 
-/// The identifier in `text[block]` (words joined by underscores, no space
-/// between) with the parts of `split`: as many, empty where it has an
+/// Of the identifiers at `written` in `text` ([`written_in`]), the one
+/// with the parts of `split`: as many, empty where it has an
 /// empty one, and at least one non-empty the same in any case; of several,
 /// the one with the most such parts, and none where two names tie. With
 /// `shown`, not in the source text of a side-by-side page ([`hidden`]).
 fn identifier_like(
     text: &str,
-    block: Range<usize>,
+    written: &[Range<usize>],
     split: &[String],
     shown: bool,
 ) -> Option<Range<usize>> {
-    let tokens = tokenize(text, block);
     // The most alike, and whether another identifier is as alike.
     let mut best: Option<(usize, Range<usize>, bool)> = None;
     let name = |span: &Range<usize>| text[span.clone()].replace("\\_", "_").to_ascii_lowercase();
-    for run in written_identifiers(&tokens) {
-        let span = run[0].span.start..run[run.len() - 1].span.end;
+    for span in written.iter().cloned() {
         if shown && hidden_at(text, span.start) {
             continue;
         }
@@ -93,7 +131,8 @@ mod tests {
     #[test]
     fn the_identifier_of_the_same_block_has_the_split_parts() {
         fn like<'a>(other: &'a str, split: &str) -> Option<&'a str> {
-            identifier_like(other, 0..other.len(), &parts(split), true).map(|r| &other[r])
+            let written = written_in(other, 0..other.len());
+            identifier_like(other, &written, &parts(split), true).map(|r| &other[r])
         }
         let row = "| <dl> <dt>**S\\_OK**</dt> </dl> | Success.<br/> |";
         assert_eq!(like(row, "S \\_ correcto"), Some("S\\_OK"));

@@ -18,7 +18,8 @@ use std::ops::Range;
 
 use super::super::Context;
 use super::super::counterparts::Counterparts;
-use super::{capitals, hidden_at, parts, tokenize, written_identifiers};
+use super::group::Written;
+use super::{capitals, hidden_at, parts};
 
 /// Words read after the underscore: the translation of the other parts
 /// and the prefix, `\_ pintura do WM`.
@@ -131,6 +132,7 @@ pub enum How {
 pub(super) fn confirm(
     cx: &Context,
     counterparts: &Counterparts,
+    written: &Written,
     text: &str,
     candidate: &Candidate,
 ) -> Option<Found> {
@@ -138,7 +140,7 @@ pub(super) fn confirm(
     let find = |shown: bool| {
         blocks.iter().find_map(|(q, block)| {
             let other = &cx.site.pages[*q].source.text;
-            let tokens = tokenize(other, block.clone());
+            let spans = written.of(cx, *q, block.clone());
             // The most alike, its name, and whether another name ties.
             let mut best: Option<(usize, String, Found, bool)> = None;
             // What the candidate's underscore and first word read as a
@@ -147,8 +149,7 @@ pub(super) fn confirm(
             // dropped (`_DEBUG` beside `MY_DEBUG`).
             let own = format!("_{}", text[candidate.words[0].clone()].to_ascii_lowercase());
             let mut written_so = false;
-            for run in written_identifiers(&tokens) {
-                let whole = run[0].span.start..run[run.len() - 1].span.end;
+            for whole in spans.iter().cloned() {
                 if shown && hidden_at(other, whole.start) {
                     continue;
                 }
