@@ -89,21 +89,19 @@ impl<'a> Counterparts<'a> {
             return self.front_matter_lines(offset, keep);
         }
         let units = &self.page.doc.facts.units;
-        let Some(unit) = units.iter().rposition(|u| u.offset <= offset) else {
+        // The last unit starting at or before `offset` (units are in
+        // text order).
+        let Some(unit) = units.partition_point(|u| u.offset <= offset).checked_sub(1) else {
             return Vec::new();
         };
-        let own = extent(self.page, units[unit].offset);
+        let own = extent(self.page, unit);
         if !own.contains(&offset) {
             return Vec::new();
         }
         self.others
             .iter()
             .filter(|(.., same)| keep(*same))
-            .filter_map(|(q, paired, _)| {
-                let other = &self.cx.site.pages[*q];
-                let start = other.doc.facts.units[paired[unit]?].offset;
-                Some((*q, extent(other, start)))
-            })
+            .filter_map(|(q, paired, _)| Some((*q, extent(&self.cx.site.pages[*q], paired[unit]?))))
             .collect()
     }
 }
@@ -152,29 +150,31 @@ fn key_of(line: &str) -> Option<&str> {
     plain.then_some(key)
 }
 
-/// The text of the block starting at `start` on `page`: up to the next
+/// The text of unit `unit` of `page`: from its start up to the next
 /// block's start or the first blank line, whichever comes first (a table
 /// row is followed by the next, a paragraph by a blank line; a block
-/// before a heading does not take the heading in).
-fn extent(page: &crate::site::Page, start: usize) -> Range<usize> {
+/// before a heading does not take the heading in). Units are in text
+/// order, so the next block's start is a later unit's; both searches stop
+/// at the first they find, since a page of thousands of blocks asks for
+/// thousands.
+fn extent(page: &crate::site::Page, unit: usize) -> Range<usize> {
     let text = &page.source.text;
-    let start = start.min(text.len());
-    let next = page
-        .doc
-        .facts
-        .units
+    let units = &page.doc.facts.units;
+    let start = units.get(unit).map_or(0, |u| u.offset).min(text.len());
+    let next = units
+        .get(unit + 1..)
+        .unwrap_or_default()
         .iter()
         .map(|u| u.offset)
-        .filter(|&o| o > start)
-        .min()
+        .find(|&o| o > start)
         .unwrap_or(text.len())
         .min(text.len());
     let block = &text.as_bytes()[start..next];
     // A blank line, with Unix or Windows line ends.
-    let blank = [&b"\n\n"[..], b"\n\r\n"]
-        .iter()
-        .filter_map(|end| memchr::memmem::find(block, end))
-        .min();
+    let blank = memchr::memchr_iter(b'\n', block).find(|&i| {
+        let rest = &block[i + 1..];
+        rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
+    });
     start..blank.map_or(next, |b| start + b)
 }
 

@@ -66,11 +66,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let others = || others.get_or_init(|| lowered_translations(cx, p));
         // Each split with where its name is written whole, and whether
         // only misspelled; a spaced one needs that evidence to stand.
+        // A page names the same few names again and again: each is looked
+        // for once (a search of the page and its translations each).
+        let mut looked_up: HashMap<(String, bool), (Option<Whole>, bool)> = HashMap::new();
         let found: Vec<(Split, Option<Whole>, bool)> = splits
             .into_iter()
             .map(|split| {
                 let name = joined(&text[split.run.clone()]);
-                let (whole, misspelled) = written_somewhere(lower, &name, split.kind, &others);
+                let (whole, misspelled) = looked_up
+                    .entry((name, split.kind == Kind::Dot))
+                    .or_insert_with_key(|(name, _)| {
+                        written_somewhere(lower, name, split.kind, &others)
+                    })
+                    .clone();
                 (split, whole, misspelled)
             })
             .filter(|(split, whole, misspelled)| {

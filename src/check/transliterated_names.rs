@@ -32,22 +32,23 @@ use super::tokens::Member;
 /// group is in a language written in Cyrillic.
 pub fn found(cx: &Context, members: &[Member], all: &[Links], cyrillic: bool) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The links of each member that read an API name, picked out once
+    // for the block (a block may hold hundreds of links).
+    let mut named: Option<Vec<Links>> = None;
     for (i, own) in all.iter().enumerate() {
         for &(target, text, link) in own {
             let Some(latin) = read_back(text) else {
                 continue;
             };
-            let theirs = all
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .find_map(|(j, links)| {
-                    links
-                        .iter()
-                        .find(|&&(t, name, _)| t == target && api_name(name) && alike(&latin, name))
-                        .map(|&(_, name, link)| (j, name, link))
-                });
-            let Some((j, name, their_link)) = theirs else {
+            let named = named.get_or_insert_with(|| {
+                all.iter()
+                    .map(|links| links.iter().copied().filter(|l| api_name(l.1)).collect())
+                    .collect()
+            });
+            let theirs = in_others(named, i, |_, &(t, name, link)| {
+                (t == target && alike(&latin, name)).then_some((name, link))
+            });
+            let Some((j, (name, their_link))) = theirs else {
                 continue;
             };
             let page = members[i].0;
@@ -133,18 +134,11 @@ fn bold_names<'a>(cx: &Context<'a>, members: &[Member], cyrillic: bool) -> Vec<B
                     .map(|m| bold_words(text(m), block(m)))
                     .collect()
             });
-            let found =
-                others
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .find_map(|(j, words)| {
-                        words.iter().find_map(|w| {
-                            let name = &text(j)[w.clone()];
-                            (api_name(name) && alike(&latin, name)).then(|| (j, w.clone(), name))
-                        })
-                    });
-            if let Some((j, there, name)) = found {
+            let found = in_others(others, i, |j, w| {
+                let name = &text(j)[w.clone()];
+                (api_name(name) && alike(&latin, name)).then(|| (w.clone(), name))
+            });
+            if let Some((j, (there, name))) = found {
                 out.push(BoldName {
                     own: i,
                     at: word,
@@ -264,6 +258,20 @@ fn latin(c: char) -> &'static str {
 fn alike(latin: &str, name: &str) -> bool {
     let name = name.trim_matches('*').replace('_', "").to_ascii_lowercase();
     strsim::normalized_damerau_levenshtein(latin, &name) >= 0.7
+}
+
+/// In the lists of the members other than `own`, the first item `found`
+/// takes (given the member), with its member.
+fn in_others<T, R>(
+    lists: &[Vec<T>],
+    own: usize,
+    found: impl Fn(usize, &T) -> Option<R>,
+) -> Option<(usize, R)> {
+    lists
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != own)
+        .find_map(|(j, list)| list.iter().find_map(|item| found(j, item)).map(|r| (j, r)))
 }
 
 #[cfg(test)]
