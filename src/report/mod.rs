@@ -70,12 +70,22 @@ impl Findings {
     /// for identical lines. Line numbers are deliberately left out.
     pub fn fingerprints(&self) -> Vec<String> {
         use rayon::prelude::*;
-        // Hashing reads every finding's line: in parallel. Numbering the
-        // repeats must follow the findings' order: in sequence.
-        let keys: Vec<u64> = self
-            .findings
+        // Hashing reads every finding's line: in parallel, and once for
+        // findings of one rule on one line, which come together (a long
+        // line of HTML may carry thousands). Numbering the repeats must
+        // follow the findings' order: in sequence.
+        let same = |a: &Finding, b: &Finding| {
+            a.rule == b.rule
+                && a.location.line == b.location.line
+                && a.location.file == b.location.file
+        };
+        let firsts: Vec<usize> = (0..self.findings.len())
+            .filter(|&i| i == 0 || !same(&self.findings[i - 1], &self.findings[i]))
+            .collect();
+        let hashed: Vec<u64> = firsts
             .par_iter()
-            .map(|f| {
+            .map(|&i| {
+                let f = &self.findings[i];
                 fnv1a(&[
                     f.rule,
                     &path_key(&f.location.file),
@@ -83,6 +93,11 @@ impl Findings {
                 ])
             })
             .collect();
+        let mut keys = Vec::with_capacity(self.findings.len());
+        for (k, &first) in firsts.iter().enumerate() {
+            let end = firsts.get(k + 1).copied().unwrap_or(self.findings.len());
+            keys.extend(std::iter::repeat_n(hashed[k], end - first));
+        }
         let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
         keys.into_iter()
             .map(|key| {
