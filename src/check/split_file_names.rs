@@ -17,6 +17,7 @@
 //! (`StringList. txt`, `DShow. h`), as no word ending a sentence does.
 //! Code and the source text beside a sentence are not read.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
@@ -180,6 +181,9 @@ fn splits(
     let blocks = code();
     let lower = text.to_ascii_lowercase();
     let mut others: Option<Vec<(usize, String)>> = None;
+    // A page names the same few files again and again: each is looked
+    // for once (a search of the page, and of its translations).
+    let mut looked_up: HashMap<String, Option<Whole>> = HashMap::new();
     candidates
         .into_iter()
         .filter(|&(start, ..)| {
@@ -190,10 +194,15 @@ fn splits(
         .filter_map(|(start, dot, ext_end)| {
             let name = &text[start..dot];
             let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
-            let whole = written_whole(&lower, &joined).map(Whole::Here).or_else(|| {
-                let others = others.get_or_insert_with(&translations);
-                written_whole_there(others, &joined)
-            });
+            let whole = looked_up
+                .entry(joined.to_ascii_lowercase())
+                .or_insert_with_key(|joined| {
+                    written_whole(&lower, joined).map(Whole::Here).or_else(|| {
+                        let others = others.get_or_insert_with(&translations);
+                        written_whole_there(others, joined)
+                    })
+                })
+                .clone();
             let capital_inside = name.chars().skip(1).any(char::is_uppercase);
             (whole.is_some() || capital_inside).then_some(Split {
                 run: start..ext_end,

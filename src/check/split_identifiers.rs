@@ -80,9 +80,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if !reorders.is_empty() {
             let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
             let code = code_ranges(page);
+            let mut moved = Vec::new();
             for candidate in &reorders {
                 let at = candidate.start;
-                let taken = splits.iter().any(|s| s.run.contains(&at));
+                // Splits and candidates are in text order: only the last
+                // split starting at or before the candidate, or the last
+                // reordered one found, may hold it.
+                let before = splits.partition_point(|s| s.run.start <= at);
+                let taken = (before > 0 && splits[before - 1].run.contains(&at))
+                    || moved
+                        .last()
+                        .is_some_and(|s: &Split| s.run.contains(&at));
                 if taken
                     || code.iter().any(|r| r.contains(&at))
                     || in_code_span(text, at)
@@ -91,12 +99,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 if let Some(found) = reordered::confirm(cx, others, &written, text, candidate) {
-                    splits.push(Split {
+                    moved.push(Split {
                         run: found.run,
                         fix: Fix::Reordered(found.page, found.whole, found.how),
                     });
                 }
             }
+            splits.extend(moved);
             splits.sort_by_key(|s| s.run.start);
         }
         if splits.is_empty() {
