@@ -23,6 +23,8 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/ram.rs"]
+mod ram;
 
 use std::path::Path;
 use std::process::Command;
@@ -40,13 +42,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let shm = Path::new("/dev/shm");
-    let temp = if shm.is_dir() {
-        tempfile::tempdir_in(shm)
-    } else {
-        tempfile::tempdir()
-    }
-    .expect("temporary folder");
+    let temp = ram::temp_dir();
     let dir = std::env::var_os("POLYDOC_BENCH_DIR")
         .map_or_else(|| temp.path().to_path_buf(), std::path::PathBuf::from);
     let _ = std::fs::remove_dir_all(dir.join("content"));
