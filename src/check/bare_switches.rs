@@ -166,7 +166,7 @@ fn case_changed(cx: &Context, page: usize, keys: &[(&str, usize)]) -> Vec<Findin
         return Vec::new();
     };
     let text = cx.site.pages[page].source.text.as_str();
-    let lowered = text.to_ascii_lowercase();
+    let lowered = cx.lowered(page);
     let joins_before = |c: u8| c.is_ascii_alphanumeric() || b"/-<".contains(&c);
     let joins_after = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
     let mut out = Vec::new();
@@ -181,7 +181,7 @@ fn case_changed(cx: &Context, page: usize, keys: &[(&str, usize)]) -> Vec<Findin
             continue;
         }
         let lower = switch.to_ascii_lowercase();
-        let variant = words(&lowered, &lower, joins_before, joins_after)
+        let variant = words(lowered, &lower, joins_before, joins_after)
             .filter(|at| elsewhere(at))
             .map(|at| (&text[at.clone()], at))
             .find(|(written, _)| *written != switch && !listed.contains(written));

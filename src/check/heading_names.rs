@@ -184,7 +184,7 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         let Some(own) = own else { continue };
         let page = members[i].0;
         let text = cx.site.pages[page].source.text.as_str();
-        let named = |name: &str| named_elsewhere(text, name, &own.line);
+        let named = |name: &str| named_elsewhere(cx, page, name, &own.line);
         if own.name.as_deref().is_some_and(|s| named(s).is_some()) {
             continue;
         }

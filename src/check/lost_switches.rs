@@ -53,7 +53,7 @@ pub(super) fn lacking(
         if has(cell, lower) || lacking.iter().any(|(l, ..)| l == lower) {
             continue;
         }
-        if let Some(named) = named_elsewhere(text, lower, &cell.span) {
+        if let Some(named) = named_elsewhere(cx, page, lower, &cell.span) {
             lacking.push((lower, written, named));
         } else if apart.is_none() && held_widely(lower) {
             apart = written_apart(text, &cell.span, lower).map(|at| (lower.as_str(), *written, at));
@@ -283,10 +283,9 @@ fn prose_word(cx: &Context, page: usize, lower: &str, skip: &Range<usize>) -> Op
     if name.len() < 4 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let lowered = cx.site.pages[page].source.text.to_ascii_lowercase();
     let letter = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     words(
-        &lowered,
+        cx.lowered(page),
         name,
         |b| letter(b) || b == b'/' || b == b'-',
         |b| letter(b) || b == b'-',

@@ -336,6 +336,15 @@ pub struct Context<'a> {
     pub links: Vec<Vec<Resolved<'a>>>,
     /// The source locale translations are made from, if the site names one.
     pub source: Option<usize>,
+    /// Per page, its text in ASCII lower case, made when a rule first
+    /// asks ([`Context::lowered`]).
+    lowered: Vec<std::sync::OnceLock<String>>,
+    /// Per page, where it names each switch asked about
+    /// ([`switches::named_elsewhere`]). A page's blocks are compared on one
+    /// thread, so the locks are not contended.
+    named: Vec<std::sync::Mutex<switches::Named>>,
+    /// Per page, the words of its fenced code ([`Context::code_words`]).
+    code_words: Vec<std::sync::OnceLock<rustc_hash::FxHashSet<Box<str>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -369,7 +378,22 @@ impl<'a> Context<'a> {
             targets,
             links,
             source,
+            lowered: site
+                .pages
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            named: site.pages.iter().map(|_| Default::default()).collect(),
+            code_words: site.pages.iter().map(|_| Default::default()).collect(),
         }
+    }
+
+    /// Page `page`'s text in ASCII lower case (byte offsets unchanged),
+    /// made once for all the rules and blocks that look for a word in any
+    /// case: made per question, a page of thousands of table rows was
+    /// lower-cased thousands of times.
+    pub fn lowered(&self, page: usize) -> &str {
+        self.lowered[page].get_or_init(|| self.site.pages[page].source.text.to_ascii_lowercase())
     }
 
     /// The location of bytes `span` of page `page`'s file.
@@ -485,7 +509,7 @@ impl<'a> Context<'a> {
     pub fn in_fenced_code(
         &self,
         page: usize,
-        find: impl Fn(&str) -> Option<Range<usize>>,
+        mut find: impl FnMut(&str) -> Option<Range<usize>>,
     ) -> Option<Range<usize>> {
         let facts = &self.site.pages[page].doc.facts;
         let text = &self.site.pages[page].source.text;
@@ -500,6 +524,26 @@ impl<'a> Context<'a> {
                 let found = find(text.get(span.clone())?)?;
                 Some(span.start + found.start..span.start + found.end)
             })
+    }
+
+    /// The words of `page`'s fenced code blocks: its runs of ASCII letters
+    /// and digits, lower-cased. A word looked for in the code as a word of
+    /// its own is there only if each of its own runs is in this set, which
+    /// answers most questions without reading every block again (a page of
+    /// thousands of blocks asked once per block).
+    pub fn code_words(&self, page: usize) -> &rustc_hash::FxHashSet<Box<str>> {
+        self.code_words[page].get_or_init(|| {
+            let mut words = rustc_hash::FxHashSet::default();
+            self.in_fenced_code(page, |code| {
+                words.extend(
+                    code.split(|c: char| !c.is_ascii_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(|w| w.to_ascii_lowercase().into_boxed_str()),
+                );
+                None
+            });
+            words
+        })
     }
 
     /// The bytes of block `unit` of `page`: from its start to the next

@@ -59,7 +59,7 @@ pub fn lost(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .flat_map(|j| said[j].iter().map(move |m| (j, m)))
             .filter(|(_, (lower, _))| !kept.iter().any(|(l, _)| l == lower))
             .find_map(|(j, (lower, at))| {
-                named_elsewhere(text, lower, &near).map(|named| (j, lower, at.clone(), named))
+                named_elsewhere(cx, page, lower, &near).map(|named| (j, lower, at.clone(), named))
             });
         let Some((j, lower, their_at, named)) = lost else {
             continue;

@@ -141,22 +141,46 @@ fn letters_together(bytes: &[u8], i: usize) -> Option<Vec<Range<usize>>> {
     (run.len() >= 2 && ends).then_some(run)
 }
 
-/// Where `page` names `switch` (lower-cased) as a word outside `skip`.
-/// Not in an HTML end tag: the `</a>` of every `<a name>` heading is no
-/// mention of `/a` (the real `shutdown` page's syntax is what names it).
+/// Per switch (lower-cased), where a page names it ([`named_in`]).
+pub(super) type Named = rustc_hash::FxHashMap<Box<str>, std::sync::Arc<[Range<usize>]>>;
+
+/// Where page `page` names `switch` (lower-cased) as a word outside
+/// `skip` ([`named_in`]). Each aligned block of a page may ask for the
+/// same switch, so the places are found once per page and switch: a page
+/// of thousands of rows that never names a switch their counterparts
+/// mention was read through once per row.
 pub(super) fn named_elsewhere(
-    text: &str,
+    cx: &Context,
+    page: usize,
     switch: &str,
     skip: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let lower = text.to_ascii_lowercase();
+    let places = {
+        let mut named = cx.named[page].lock().unwrap_or_else(|e| e.into_inner());
+        match named.get(switch) {
+            Some(places) => places.clone(),
+            None => {
+                let places: std::sync::Arc<[Range<usize>]> =
+                    named_in(cx.lowered(page), switch).collect();
+                named.insert(switch.into(), places.clone());
+                places
+            }
+        }
+    };
+    places.iter().find(|at| !skip.contains(&at.start)).cloned()
+}
+
+/// Where a page (`lower`, its text lower-cased: [`Context::lowered`])
+/// names `switch` (lower-cased) as a word. Not in an HTML end tag: the
+/// `</a>` of every `<a name>` heading is no mention of `/a` (the real
+/// `shutdown` page's syntax is what names it).
+fn named_in<'t>(lower: &'t str, switch: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
     words(
-        &lower,
+        lower,
         switch,
         |c| c.is_ascii_alphanumeric() || c == b'/' || c == b'-' || c == b'<',
         |c| c.is_ascii_alphanumeric() || c == b'-',
     )
-    .find(|at| !skip.contains(&at.start))
 }
 
 /// The places `needle` stands in `lowered` (both lower-cased) as a word
@@ -328,7 +352,8 @@ fn lost_mentions(cx: &Context, members: &[Member], cells: &[Option<KeyCell>]) ->
             .flat_map(|j| said[j].iter().flatten().map(move |m| (j, m)))
             .filter(|(_, (lower, _, _))| !own.iter().any(|(l, _, _)| l == lower))
             .find_map(|(j, (lower, written, at))| {
-                named_elsewhere(text, lower, &row).map(|named| (j, *written, at.clone(), named))
+                named_elsewhere(cx, members[i].0, lower, &row)
+                    .map(|named| (j, *written, at.clone(), named))
             });
         let Some((j, written, their_at, named)) = lost else {
             continue;
@@ -371,20 +396,17 @@ fn own_description(text: &str, cell: &KeyCell) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_cell, named_elsewhere};
+    use super::{in_cell, named_in};
 
     #[test]
     fn an_end_tag_names_no_switch() {
         let page = "# <a name=\"x\"></a>x\n\n```\nshutdown /a\n```\n\n|/a|Abort.|\n";
-        let row = page.find("|/a|").unwrap_or(0);
-        let named = named_elsewhere(page, "/a", &(row..page.len()));
-        assert_eq!(named.map(|at| &page[at]), Some("/a"));
+        let lower = page.to_ascii_lowercase();
+        let named: Vec<&str> = named_in(&lower, "/a").map(|at| &page[at]).collect();
+        assert_eq!(named, ["/a", "/a"]);
         let syntax = page.find("shutdown /a").map(|at| at + 9);
-        assert_eq!(
-            named_elsewhere(page, "/a", &(0..0)).map(|at| at.start),
-            syntax
-        );
-        assert_eq!(named_elsewhere("<b>x</b>", "/b", &(0..0)), None);
+        assert_eq!(named_in(&lower, "/a").next().map(|at| at.start), syntax);
+        assert_eq!(named_in("<b>x</b>", "/b").next(), None);
     }
 
     fn switches(cell: &str) -> Vec<&str> {

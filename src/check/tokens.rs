@@ -229,6 +229,15 @@ fn lost_but_in_code(
             return None;
         }
         let lowered = value.to_ascii_lowercase();
+        // Each of its runs of letters and digits must be a word of the code.
+        let words = cx.code_words(page);
+        if !lowered
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| words.contains(w))
+        {
+            return None;
+        }
         let at = cx.in_fenced_code(page, |code| {
             let code = code.to_ascii_lowercase();
             switches::words(
