@@ -63,6 +63,51 @@ struct Silence {
     comment: usize,
 }
 
+/// A page's silences, sorted by their first line, for the one that
+/// covers a finding's line: scanning them all for each finding made a page
+/// of thousands of comments and findings take a third of a second.
+struct Silences {
+    /// Sorted by first line, each with its place in the page's list (the
+    /// order they are tried in).
+    by_start: Vec<(usize, Silence)>,
+    /// The last line any of `by_start[..=i]` reaches.
+    reach: Vec<usize>,
+}
+
+impl Silences {
+    fn new(silences: Vec<Silence>) -> Silences {
+        let mut silences: Vec<(usize, Silence)> = silences.into_iter().enumerate().collect();
+        silences.sort_by_key(|(order, s)| (*s.lines.start(), *order));
+        let mut reach = Vec::with_capacity(silences.len());
+        let mut far = 0;
+        for (_, s) in &silences {
+            far = far.max(*s.lines.end());
+            reach.push(far);
+        }
+        Silences {
+            by_start: silences,
+            reach,
+        }
+    }
+
+    /// Of the silences covering `line` for `rule`, the first in the
+    /// page's list. Only those starting at or before the line can; going
+    /// back from the last of them, none before a point whose reach ends
+    /// before the line can either.
+    fn covering(&self, line: usize, rule: &str) -> Option<&Silence> {
+        let started = self
+            .by_start
+            .partition_point(|(_, s)| *s.lines.start() <= line);
+        (0..started)
+            .rev()
+            .take_while(|&i| self.reach[i] >= line)
+            .map(|i| &self.by_start[i])
+            .filter(|(_, s)| s.lines.contains(&line) && s.rule.is_none_or(|r| r == rule))
+            .min_by_key(|(order, _)| *order)
+            .map(|(_, s)| s)
+    }
+}
+
 /// A page's silences, and the findings its comments' misuse gives.
 fn silences(cx: &Context, p: usize) -> (Vec<Silence>, Vec<Finding>) {
     let facts = &cx.site.pages[p].doc.facts;
@@ -177,14 +222,16 @@ pub fn apply(cx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
     if with_comments.is_empty() {
         return findings;
     }
-    let mut pages: FxHashMap<&std::path::Path, (usize, Vec<Silence>, Vec<bool>)> =
-        FxHashMap::default();
+    let mut pages: FxHashMap<&std::path::Path, (usize, Silences, Vec<bool>)> = FxHashMap::default();
     let mut out = Vec::with_capacity(findings.len());
     for &p in &with_comments {
         let (silences, invalid) = silences(cx, p);
         out.extend(invalid);
         let used = vec![false; cx.site.pages[p].doc.facts.comments.len()];
-        pages.insert(&cx.site.pages[p].source.display, (p, silences, used));
+        pages.insert(
+            &cx.site.pages[p].source.display,
+            (p, Silences::new(silences), used),
+        );
     }
     for finding in findings {
         // A translation's block that differs on purpose is silenced in
@@ -204,9 +251,7 @@ pub fn apply(cx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
             let Some((_, silences, used)) = pages.get_mut(location.file.as_path()) else {
                 continue;
             };
-            if let Some(s) = silences.iter().find(|s| {
-                s.lines.contains(&location.line) && s.rule.is_none_or(|r| r == finding.rule)
-            }) {
+            if let Some(s) = silences.covering(location.line, finding.rule) {
                 used[s.comment] = true;
                 silenced = true;
                 break;
@@ -218,9 +263,14 @@ pub fn apply(cx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
     }
     for (p, silences, used) in pages.into_values() {
         let facts = &cx.site.pages[p].doc.facts;
-        let made: Vec<usize> = silences.iter().map(|s| s.comment).collect();
+        let mut made = vec![false; facts.comments.len()];
+        for (_, s) in &silences.by_start {
+            if let Some(made) = made.get_mut(s.comment) {
+                *made = true;
+            }
+        }
         for (c, comment) in facts.comments.iter().enumerate() {
-            if made.contains(&c) && !used[c] {
+            if made[c] && !used[c] {
                 out.push(
                     Finding::note(
                         "unused-suppression",

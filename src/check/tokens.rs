@@ -589,7 +589,12 @@ fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String
 /// machine-translation placeholder where something was lost.
 #[derive(Default)]
 struct Evidence {
-    repeats: HashMap<usize, Vec<usize>>,
+    /// Per page, its rows that repeat a key.
+    repeats: HashMap<usize, rustc_hash::FxHashSet<usize>>,
+    /// Per page, its links' starts and indexes, in text order: a unit's
+    /// links are found by binary search, not by reading every link of the
+    /// page for each unit asked about.
+    links: HashMap<usize, Vec<(usize, usize)>>,
 }
 
 impl Evidence {
@@ -601,9 +606,20 @@ impl Evidence {
                 .map(|(r, _)| r)
                 .collect()
         });
-        repeats.contains(&unit)
-            || link_mismatch(cx, page, facts, unit)
-            || mt_placeholder(cx, page, unit)
+        if repeats.contains(&unit) {
+            return true;
+        }
+        let links = self.links.entry(page).or_insert_with(|| {
+            let mut links: Vec<(usize, usize)> = facts
+                .links
+                .iter()
+                .enumerate()
+                .map(|(l, link)| (link.span.start, l))
+                .collect();
+            links.sort_unstable();
+            links
+        });
+        link_mismatch(cx, page, facts, links, unit) || mt_placeholder(cx, page, unit)
     }
 }
 
@@ -617,14 +633,20 @@ fn mt_placeholder(cx: &Context, page: usize, unit: usize) -> bool {
         .is_some_and(|t| !mt_placeholders::placeholders(t).is_empty())
 }
 
-/// Whether a link inside `unit` contradicts its own target.
-fn link_mismatch(cx: &Context, page: usize, facts: &Facts, unit: usize) -> bool {
+/// Whether a link inside `unit` contradicts its own target; `links` are
+/// the page's links' (start, index), sorted.
+fn link_mismatch(
+    cx: &Context,
+    page: usize,
+    facts: &Facts,
+    links: &[(usize, usize)],
+    unit: usize,
+) -> bool {
     let start = facts.units[unit].offset;
     let end = facts.units.get(unit + 1).map_or(usize::MAX, |u| u.offset);
-    facts
-        .links
+    let first = links.partition_point(|&(at, _)| at < start);
+    links[first..]
         .iter()
-        .enumerate()
-        .filter(|(_, l)| l.span.start >= start && l.span.start < end)
-        .any(|(l, _)| link_text::mismatch(cx, page, l).is_some())
+        .take_while(|&&(at, _)| at < end)
+        .any(|&(_, l)| link_text::mismatch(cx, page, l).is_some())
 }
