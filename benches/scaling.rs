@@ -56,6 +56,16 @@ const PIECES: &[&str] = &[
     "![i](a.png) ",
     "é ",
     "日本 ",
+    "## h\n\nx\n",
+    "- a\n  - b\n",
+    "| /a | x |\n",
+    "```cmd\ndir /s\n```\n",
+    "# [T](#tab/t)\n\nx\n",
+    "::: zone pivot=\"a\"\n\nx\n\n::: zone-end\n",
+    "[!INCLUDE[t](i.md)]\n",
+    "> [!NOTE]\n> x\n",
+    "[x](#a) <a name=\"a\"></a>",
+    "<!-- polydoc-disable broken-link -->\n[x](nope.md)\n<!-- polydoc-enable broken-link -->\n",
 ];
 
 const COMMANDS: &[&[&str]] = &[&["check", "--format", "json"], &["build", "--quiet"]];
