@@ -1889,6 +1889,29 @@ fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_
         zh(87)["help"],
         "write the identifier in one piece, as the source does (the same block in the page's other translations, below, shows it); in a code span (`` `…` ``) translation leaves it alone"
     );
+    // The prefix left before the link that holds the rest (`WM [**\_ Print**]`)
+    // and the prefix alone after the underscore (`**\_ WM**`, the rest
+    // lost) are found too, among their lines' others.
+    let others = |line: u64| -> Vec<String> {
+        let f = finding_of(&doc, "split-identifier", &page("fr-fr"), line);
+        f["related"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["location"]["line"] == line)
+            .filter_map(|r| r["message"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert!(
+        others(87).contains(&"`\\_ Print`, another one".to_owned()),
+        "{:?}",
+        others(87)
+    );
+    assert!(
+        others(95).contains(&"`\\_ WM`, another one".to_owned()),
+        "{:?}",
+        others(95)
+    );
     let flag = finding_of(&doc, "split-identifier", &page("fr-fr"), 93);
     assert_eq!(
         flag["message"],

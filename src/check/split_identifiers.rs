@@ -125,6 +125,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                             "split the identifier `{name}` at its underscore and put its parts in another order"
                         }
                         reordered::How::Dropped => "dropped the first part of the identifier `{name}`",
+                        reordered::How::Apart => {
+                            "split the identifier `{name}` at its underscore and left its first part outside the bold text or link"
+                        }
+                        reordered::How::Cut => {
+                            "split the identifier `{name}` at its underscore and kept only its first part, after it"
+                        }
                     }
                     .replace("{name}", &name);
                     format!(

@@ -5,12 +5,17 @@
 //! `[**\_ERASEBKGND WM**]` for `[**WM\_ERASEBKGND**]`, es-es `**\_puntero E**`
 //! for `**E\_POINTER**`; or dropped the prefix
 //! (`**\_ OK**` for `**S\_OK**`, in nearly every return value of win32's
-//! fr-fr pages). No part stands
-//! where it did, so only the same block in another page of the translation
-//! group tells: it writes the identifier whole, and its prefix, a word in
-//! capitals (`WM`, `RDW`), is one of the words that follow the underscore
-//! here, or those words are the rest of the identifier and its prefix is
-//! nowhere near. An underscore that starts a word is rare in prose, and one
+//! fr-fr pages); or left the prefix before the bold text or link holding
+//! the rest (`WM [**\_ Print**]`), or kept the prefix alone after the
+//! underscore (`un message **\_ WM** peut`). In none of these do the
+//! parts stand side by side as in a split in place (`WM \_ PAINT`), so only
+//! the same block in another page of the translation group tells: it
+//! writes the identifier whole, and its prefix, a word in capitals (`WM`,
+//! `RDW`), is one of the words that follow the underscore here (or the
+//! only one, ending the bold text or link), or those words are the rest of
+//! the identifier and its prefix is nowhere near, or right before the mark
+//! opening the bold text or link. An underscore that starts a word is rare
+//! in prose, and one
 //! followed by the capitals of the identifier the source writes at the same
 //! place is no word of any language.
 
@@ -82,11 +87,31 @@ pub(super) fn candidates(text: &str, unders: impl Iterator<Item = usize>) -> Vec
         // ends the bold or cell, `**\_puntero E**`), or the rest of the name
         // without its prefix (`**\_ OK**`).
         let letter_last = words.len() >= 2 && words.last().is_some_and(|w| letter_ending(text, w));
-        if letter_last || words.iter().any(|w| capitals(&text[w.clone()])) {
+        // The prefix left before the bold or link that holds the rest
+        // (`WM [**\_ Print**]`).
+        let (before, across) = word_before(text, start);
+        if letter_last
+            || words.iter().any(|w| capitals(&text[w.clone()]))
+            || (across && capitals(before))
+        {
             out.push(Candidate { start, words });
         }
     }
     out
+}
+
+/// The word before `start` past the spaces and the marks that open a bold
+/// text or a link (`WM [**` before `\_ Print`), and whether such a mark
+/// stood between.
+fn word_before(text: &str, start: usize) -> (&str, bool) {
+    let head = &text[..start];
+    let trimmed = head.trim_end_matches(['*', '[', ' ']);
+    let across = head[trimmed.len()..].contains(['*', '[']);
+    let word = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    (word, across)
 }
 
 /// Whether `word` is one capital letter that ends a bold text, a link's
@@ -118,6 +143,12 @@ pub enum How {
     /// Dropped its prefix: `**\_ OK**` for `**S\_OK**`, as win32's fr-fr
     /// pages write in nearly every return value.
     Dropped,
+    /// Left its prefix before the bold text or link that holds the rest:
+    /// `WM [**\_ Print**]` for `[**WM\_PRINT**]`.
+    Apart,
+    /// Kept only its prefix, after the underscore, the rest lost:
+    /// `un message **\_ WM**` for `a **WM\_PAINT** message`.
+    Cut,
 }
 
 /// `candidate` of the page's `text` confirmed by the same block in another
@@ -227,11 +258,14 @@ fn end_of(text: &str, candidate: &Candidate, parts: &[String]) -> Option<(usize,
             .chain(rest)
             .enumerate()
             .all(|(k, part)| word(k).eq_ignore_ascii_case(part));
-    let before = text[..candidate.start]
-        .trim_end_matches(['*', '[', ' '])
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
+    let (before, across) = word_before(text, candidate.start);
+    if kept && across && before == prefix && capitals(prefix) {
+        return Some((words[tail - 1].end, How::Apart));
+    }
+    let ends_markup = |w: &Range<usize>| matches!(text.as_bytes().get(w.end), Some(b'*' | b']'));
+    if words.len() == 1 && word(0) == prefix && capitals(prefix) && ends_markup(&words[0]) {
+        return Some((words[0].end, How::Cut));
+    }
     let dropped = kept
         && !before.eq_ignore_ascii_case(prefix)
         && !(0..words.len()).any(|k| word(k) == prefix);
@@ -308,6 +342,28 @@ mod tests {
         );
         // `E` before a word, not at the end of the bold: no candidate.
         assert_eq!(&text[found[1].start..found[1].start + 5], "\\_ x ");
+    }
+
+    #[test]
+    fn a_prefix_left_outside_the_link_or_alone_after_the_underscore_is_found() {
+        // The real fr-fr `WM_PAINT` page, lines 87 and 95.
+        let text = "utilisez le message WM [**\\_ Print**](wm-print.md) ou **WM \\_ X**, \
+                    car un message **\\_ WM** peut, **S** \\_ OK, \\_ WM de";
+        let found = all(text);
+        let end = |k: usize, name: &str| {
+            let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
+            end_of(text, &found[k], &parts).map(|(end, how)| (&text[found[k].start..end], how))
+        };
+        let starts: Vec<&str> = found.iter().map(|c| &text[c.start..c.start + 4]).collect();
+        // `WM \\_ X` is split in place, another finding's.
+        assert_eq!(starts, ["\\_ P", "\\_ W", "\\_ O", "\\_ W"]);
+        assert_eq!(end(0, "WM_PRINT"), Some(("\\_ Print", How::Apart)));
+        assert_eq!(end(0, "WM_PAINT"), None);
+        assert_eq!(end(1, "WM_PAINT"), Some(("\\_ WM", How::Cut)));
+        // A one-letter prefix is no telling sign; nor a prefix that ends
+        // no bold text or link.
+        assert_eq!(end(2, "S_OK"), None);
+        assert_eq!(end(3, "WM_PAINT"), None);
     }
 
     #[test]
