@@ -92,7 +92,7 @@ pub(super) fn candidates(text: &str, unders: impl Iterator<Item = usize>) -> Vec
         let (before, across) = word_before(text, start);
         if letter_last
             || words.iter().any(|w| capitals(&text[w.clone()]))
-            || (across && capitals(before))
+            || (across && capitals(before) && !words.is_empty())
         {
             out.push(Candidate { start, words });
         }
@@ -178,7 +178,8 @@ pub(super) fn confirm(
             // name (`_debug` for `\_DEBUG`): where the other page writes
             // that too, it is a name of its own, not one with its prefix
             // dropped (`_DEBUG` beside `MY_DEBUG`).
-            let own = format!("_{}", text[candidate.words[0].clone()].to_ascii_lowercase());
+            let first = candidate.words.first().map_or("", |w| &text[w.clone()]);
+            let own = format!("_{}", first.to_ascii_lowercase());
             let mut written_so = false;
             for whole in spans.iter().cloned() {
                 if shown && hidden_at(other, whole.start) {
@@ -300,6 +301,12 @@ mod tests {
             ]
         );
         assert_eq!(words("retourne la valeur **\\_ OK**."), [vec!["OK"]]);
+        // After a prefix before the bold, but no word after: none (a
+        // random site once made such a candidate, without words).
+        assert_eq!(
+            words("le message **WM** [**\\_**]"),
+            Vec::<Vec<&str>>::new()
+        );
     }
 
     #[test]
