@@ -14,10 +14,9 @@
 //! "Scaling"). A run prints one line per construct, layout and command,
 //! marks those that grew more than 3x for 2x the input and took more than
 //! a quarter of a second at 2N, and exits non-zero when one of them is a
-//! page of paragraphs. On one long line, a few rules still read the line
-//! up to each occurrence (is it inside a code span, inside the source
-//! text of a side-by-side page?): marked, not failed; benches/README.md
-//! gives their figures.
+//! page of paragraphs. On one long line some costs still grow with the
+//! line (each piece's column is counted from the line's start): marked
+//! there, not failed; benches/README.md gives their figures.
 //!
 //! `POLYDOC_SCALING_N` sets N (default 4,000).
 

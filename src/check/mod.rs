@@ -24,6 +24,7 @@ mod heading_names;
 mod hidden_html;
 mod includes;
 mod keyed;
+mod line_scan;
 mod link_syntax;
 mod link_text;
 mod links;

@@ -24,9 +24,9 @@ use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
-use super::glued_terms::{code_ranges, in_code_span};
+use super::glued_terms::code_ranges;
+use super::line_scan::LineScan;
 use super::mt_placeholders::per_line;
-use super::split_identifiers::hidden;
 
 /// Extensions of the files documentation names, in lower case.
 pub(super) const EXTENSIONS: &[&str] = &[
@@ -184,12 +184,14 @@ fn splits(
     // A page names the same few files again and again: each is looked
     // for once (a search of the page, and of its translations).
     let mut looked_up: HashMap<String, Option<Whole>> = HashMap::new();
+    // The candidates come in text order: their lines are read once.
+    let mut scan = LineScan::default();
     candidates
         .into_iter()
         .filter(|&(start, ..)| {
             !blocks.iter().any(|r| r.contains(&start))
-                && !in_code_span(text, start)
-                && !hidden(text, line_start(bytes, start), start)
+                && !scan.in_code_span(text, start)
+                && !scan.hidden(text, start)
         })
         .filter_map(|(start, dot, ext_end)| {
             let name = &text[start..dot];
@@ -238,10 +240,6 @@ fn name_start(bytes: &[u8], dot: usize) -> usize {
         }
     }
     start
-}
-
-fn line_start(bytes: &[u8], at: usize) -> usize {
-    memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1)
 }
 
 /// The first place `lower` (the page in lower case) writes `name` whole,

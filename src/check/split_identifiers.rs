@@ -39,7 +39,8 @@ use crate::marks::Needle;
 
 use super::Context;
 use super::counterparts::Counterparts;
-use super::glued_terms::{code_ranges, in_code_span};
+use super::glued_terms::code_ranges;
+use super::line_scan::LineScan;
 use super::mt_placeholders::{Piece, per_line, per_line_using};
 use super::split_file_names::{IN_CODE, Whole, as_written_whole, written_whole};
 
@@ -81,6 +82,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let others = any_version.get_or_insert_with(|| Counterparts::any_version(cx, p));
             let code = code_ranges(page);
             let mut moved = Vec::new();
+            // Candidates come in text order: their lines are read once.
+            let mut scan = LineScan::default();
             for candidate in &reorders {
                 let at = candidate.start;
                 // Splits and candidates are in text order: only the last
@@ -93,8 +96,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         .is_some_and(|s: &Split| s.run.contains(&at));
                 if taken
                     || code.iter().any(|r| r.contains(&at))
-                    || in_code_span(text, at)
-                    || hidden_at(text, at)
+                    || scan.in_code_span(text, at)
+                    || scan.hidden(text, at)
                 {
                     continue;
                 }
@@ -288,6 +291,8 @@ struct Token {
 fn in_line(text: &str, line: Range<usize>, lower: &mut Option<String>) -> Vec<Split> {
     let tokens = tokenize(text, line.clone());
     let mut out = Vec::new();
+    // The segments come in order along the line: it is read once.
+    let mut scan = LineScan::default();
     let mut i = 0;
     while i < tokens.len() {
         // A chain: words and underscores, glued or one space apart.
@@ -300,7 +305,7 @@ fn in_line(text: &str, line: Range<usize>, lower: &mut Option<String>) -> Vec<Sp
             let first = &items[segment.start];
             let last = &items[segment.end - 1];
             let at = first.span.start;
-            if hidden(text, line.start, at) || in_code_span(text, at) {
+            if scan.hidden(text, at) || scan.in_code_span(text, at) {
                 continue;
             }
             let outside = |k: Option<usize>| k.and_then(|k| items.get(k));

@@ -40,14 +40,14 @@ use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
-use super::glued_terms::{code_ranges, in_code_span};
+use super::glued_terms::code_ranges;
+use super::line_scan::LineScan;
 use super::lowercased_names::{capitalised, words};
 use super::mt_placeholders::per_line;
 use super::split_file_names::{
     EXTENSIONS, IN_CODE, Whole, as_written_whole, lowered_translations, written_whole,
     written_whole_there,
 };
-use super::split_identifiers::hidden;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
@@ -307,14 +307,15 @@ fn splits(
     let blocks = code();
     candidates.sort_by_key(|s| (s.run.start, std::cmp::Reverse(s.run.end)));
     let mut out: Vec<Split> = Vec::new();
+    // The candidates come in text order: their lines are read once.
+    let mut scan = LineScan::default();
     for split in candidates {
         let start = split.run.start;
-        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
         let overlaps = out.last().is_some_and(|last| last.run.end > start);
         if overlaps
             || blocks.iter().any(|r| r.contains(&start))
-            || in_code_span(text, start)
-            || hidden(text, line_start, start)
+            || scan.in_code_span(text, start)
+            || scan.hidden(text, start)
         {
             continue;
         }
