@@ -44,7 +44,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The marks cover the front matter too: its title and
         // description are shown (the page's title, search results).
         let dots = page.source.marks.offsets(Needle::DotSpaceLower);
-        let splits = splits(text, dots, || code_ranges(page), || lowered_translations(cx, p));
+        let splits = splits(
+            text,
+            dots,
+            || code_ranges(page),
+            || cx.lowered(p),
+            || lowered_translations(cx, p),
+        );
         if splits.is_empty() {
             return Vec::new();
         }
@@ -110,18 +116,18 @@ pub(super) fn as_written_whole(cx: &Context, p: usize, finding: Finding, whole: 
         .with_related(cx.location(q, range), label)
 }
 
-/// The other pages of page `p`'s translation group, each in lower case,
-/// for [`written_whole`].
-pub(super) fn lowered_translations(cx: &Context, p: usize) -> Vec<(usize, String)> {
+/// The other pages of page `p`'s translation group, each in lower case
+/// ([`Context::lowered`]), for [`written_whole`].
+pub(super) fn lowered_translations<'c>(cx: &'c Context, p: usize) -> Vec<(usize, &'c str)> {
     cx.site
         .translations(p)
-        .map(|q| (q, cx.site.pages[q].source.text.to_ascii_lowercase()))
+        .map(|q| (q, cx.lowered(q)))
         .collect()
 }
 
 /// The first of `others` ([`lowered_translations`]) that writes `name`
 /// whole, and where.
-pub(super) fn written_whole_there(others: &[(usize, String)], name: &str) -> Option<Whole> {
+pub(super) fn written_whole_there(others: &[(usize, &str)], name: &str) -> Option<Whole> {
     others
         .iter()
         .find_map(|(q, other)| Some(Whole::There(*q, written_whole(other, name)?)))
@@ -147,14 +153,15 @@ pub(super) enum Whole {
 /// The split file names of `text`, outside the code blocks `code` gives,
 /// in text order. Every sentence ends with `. `, but a lower-case letter
 /// after it rules out nearly all: `dots` are where `text` has those, in
-/// order ([`crate::marks`]). `code` and `translations` (the pages of the
-/// page's translation group in lower case) are asked for only when a page
-/// has a candidate.
-fn splits(
+/// order ([`crate::marks`]). `code`, `lower` (the page in lower case) and
+/// `translations` (the pages of the page's translation group in lower
+/// case) are asked for only when a page has a candidate.
+fn splits<'l>(
     text: &str,
     dots: impl Iterator<Item = usize>,
     code: impl FnOnce() -> Vec<Range<usize>>,
-    translations: impl Fn() -> Vec<(usize, String)>,
+    lower: impl FnOnce() -> &'l str,
+    translations: impl Fn() -> Vec<(usize, &'l str)>,
 ) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut candidates = Vec::new();
@@ -179,8 +186,8 @@ fn splits(
         return Vec::new();
     }
     let blocks = code();
-    let lower = text.to_ascii_lowercase();
-    let mut others: Option<Vec<(usize, String)>> = None;
+    let lower = lower();
+    let mut others: Option<Vec<(usize, &str)>> = None;
     // A page names the same few files again and again: each is looked
     // for once (a search of the page, and of its translations).
     let mut looked_up: HashMap<String, Option<Whole>> = HashMap::new();
@@ -199,7 +206,7 @@ fn splits(
             let whole = looked_up
                 .entry(joined.to_ascii_lowercase())
                 .or_insert_with_key(|joined| {
-                    written_whole(&lower, joined).map(Whole::Here).or_else(|| {
+                    written_whole(lower, joined).map(Whole::Here).or_else(|| {
                         let others = others.get_or_insert_with(&translations);
                         written_whole_there(others, joined)
                     })
@@ -265,10 +272,12 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, Option<&str>)> {
         let marks = crate::marks::Marks::of(text);
+        let lower = text.to_ascii_lowercase();
         splits(
             text,
             marks.offsets(Needle::DotSpaceLower),
             Vec::new,
+            || &*lower,
             Vec::new,
         )
         .into_iter()
@@ -287,9 +296,14 @@ mod tests {
         let es = "Encabezado: Amfilter. h (incluir streams. h); el modelo. c.";
         let en = "Header: Amfilter.h (include Streams.h); the model. C".to_ascii_lowercase();
         let marks = crate::marks::Marks::of(es);
-        let found = splits(es, marks.offsets(Needle::DotSpaceLower), Vec::new, || {
-            vec![(7, en.clone())]
-        });
+        let lower = es.to_ascii_lowercase();
+        let found = splits(
+            es,
+            marks.offsets(Needle::DotSpaceLower),
+            Vec::new,
+            || &*lower,
+            || vec![(7, en.as_str())],
+        );
         let shown: Vec<(&str, Option<Whole>)> =
             found.into_iter().map(|s| (&es[s.run], s.whole)).collect();
         assert_eq!(
@@ -302,10 +316,16 @@ mod tests {
         let none = "Nothing to split here.";
         let asked = std::cell::Cell::new(false);
         let marks = crate::marks::Marks::of(none);
-        splits(none, marks.offsets(Needle::DotSpaceLower), Vec::new, || {
-            asked.set(true);
-            Vec::new()
-        });
+        splits(
+            none,
+            marks.offsets(Needle::DotSpaceLower),
+            Vec::new,
+            || none,
+            || {
+                asked.set(true);
+                Vec::new()
+            },
+        );
         assert!(!asked.get());
     }
 

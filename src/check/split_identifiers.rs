@@ -50,7 +50,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // The marks cover the front matter too: its title and
         // description are shown (the page's title, search results).
         let unders = page.source.marks.offsets(Needle::UnderscoreSpace);
-        let mut splits = splits(text, unders, || code_ranges(page));
+        let mut splits = splits(text, unders, || cx.lowered(p), || code_ranges(page));
         let marks = &page.source.marks;
         let mut unders: Vec<usize> = marks.offsets(Needle::UnderscoreSpace).collect();
         unders.extend(marks.offsets(Needle::EscapedUnderscore).map(|at| at + 1));
@@ -226,18 +226,18 @@ fn parts(written: &str) -> Vec<String> {
 
 /// The split identifiers of `text`, outside the code blocks `code` gives
 /// (ranges, asked for only when a page has a candidate: most pages have
-/// none), in text order. An underscore as a word of its own is rare: the
+/// none; so is `lower`, the page in lower case), in text order. An underscore as a word of its own is rare: the
 /// lines read are those where `unders` says `text` has `_ `, in order
 /// ([`crate::marks`]).
-fn splits(
+fn splits<'l>(
     text: &str,
     unders: impl Iterator<Item = usize>,
+    lower: impl Fn() -> &'l str,
     code: impl FnOnce() -> Vec<Range<usize>>,
 ) -> Vec<Split> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut done = 0;
-    let mut lower = None;
     let mut code = Some(code);
     let mut blocks: Vec<Range<usize>> = Vec::new();
     for at in unders {
@@ -253,7 +253,7 @@ fn splits(
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
         done = end;
-        out.extend(in_line(text, start..end, &mut lower));
+        out.extend(in_line(text, start..end, &lower));
     }
     out
 }
@@ -288,7 +288,7 @@ struct Token {
 
 /// The split identifiers on the line `line` of `text`; `lower` is the
 /// page in lower case, made when first needed.
-fn in_line(text: &str, line: Range<usize>, lower: &mut Option<String>) -> Vec<Split> {
+fn in_line<'l>(text: &str, line: Range<usize>, lower: &dyn Fn() -> &'l str) -> Vec<Split> {
     let tokens = tokenize(text, line.clone());
     let mut out = Vec::new();
     // The segments come in order along the line: it is read once.
@@ -322,7 +322,7 @@ fn in_line(text: &str, line: Range<usize>, lower: &mut Option<String>) -> Vec<Sp
                 .count();
             let elsewhere = if words >= 2 && source.is_empty() {
                 // As Markdown writes it, or with its underscores escaped.
-                let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
+                let lower = lower();
                 written_whole(lower, &joined)
                     .or_else(|| written_whole(lower, &joined.replace('_', "\\_")))
             } else {
@@ -579,9 +579,11 @@ mod tests {
 
     /// The splits found with the page's own evidence.
     fn scan(text: &str) -> Vec<Split> {
+        let lower = text.to_ascii_lowercase();
         let mut all = splits(
             text,
             Marks::of(text).offsets(Needle::UnderscoreSpace),
+            || &*lower,
             Vec::new,
         );
         all.retain(|s| s.fix != Fix::Unconfirmed);
@@ -602,9 +604,11 @@ mod tests {
     #[test]
     fn an_underscore_between_two_words_waits_for_another_translation() {
         for text in ["devuelve **S \\_ correcto**.", "Fehler \\_ erfolgreich"] {
+            let lower = text.to_ascii_lowercase();
             let all = splits(
                 text,
                 Marks::of(text).offsets(Needle::UnderscoreSpace),
+                || &*lower,
                 Vec::new,
             );
             assert_eq!(all.len(), 1, "{text}");
@@ -693,6 +697,6 @@ mod tests {
         let block = 0..code.len();
         let marks = Marks::of(code);
         let unders = marks.offsets(Needle::UnderscoreSpace);
-        assert!(splits(code, unders, || vec![block]).is_empty());
+        assert!(splits(code, unders, || code, || vec![block]).is_empty());
     }
 }

@@ -54,13 +54,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let text = &page.source.text;
         let scopes = page.source.marks.offsets(Needle::ScopeSpace);
         let names = page.source.meta_list("api_name").unwrap_or_default();
-        // The page in lower case, made when first needed and made once.
-        let lower = OnceCell::new();
-        let splits = splits(text, scopes, &names, &lower, || code_ranges(page));
+        // The page in lower case is made when first needed, once for
+        // every rule that asks (`Context::lowered`).
+        let splits = splits(text, scopes, &names, || cx.lowered(p), || code_ranges(page));
         if splits.is_empty() {
             return Vec::new();
         }
-        let lower = lower.get_or_init(|| text.to_ascii_lowercase());
+        let lower = cx.lowered(p);
         // Read only when the page itself does not write a name whole.
         let others = OnceCell::new();
         let others = || others.get_or_init(|| lowered_translations(cx, p));
@@ -139,7 +139,7 @@ fn written_somewhere<'a>(
     lower: &str,
     joined: &str,
     kind: Kind,
-    others: &impl Fn() -> &'a Vec<(usize, String)>,
+    others: &impl Fn() -> &'a Vec<(usize, &'a str)>,
 ) -> (Option<Whole>, bool) {
     let whole = written_whole(lower, joined)
         .map(Whole::Here)
@@ -279,11 +279,11 @@ struct Split {
 /// none in the code blocks `code` gives (asked for only when a page has a
 /// candidate), code spans or the source text beside a side-by-side
 /// sentence.
-fn splits(
+fn splits<'l>(
     text: &str,
     scopes: impl Iterator<Item = usize>,
     api_names: &[&str],
-    lower: &OnceCell<String>,
+    lower: impl Fn() -> &'l str,
     code: impl FnOnce() -> Vec<Range<usize>>,
 ) -> Vec<Split> {
     let bytes = text.as_bytes();
@@ -295,8 +295,7 @@ fn splits(
         })
         .collect();
     for name in api_names.iter().filter(|n| member_name(n)) {
-        let lower = lower.get_or_init(|| text.to_ascii_lowercase());
-        candidates.extend(dot_splits(lower, name).into_iter().map(|run| Split {
+        candidates.extend(dot_splits(lower(), name).into_iter().map(|run| Split {
             run,
             kind: Kind::Dot,
         }));
@@ -468,11 +467,12 @@ mod tests {
 
     fn found(text: &str, api_names: &[&str]) -> Vec<(String, Kind)> {
         let marks = crate::marks::Marks::of(text);
+        let lower = text.to_ascii_lowercase();
         splits(
             text,
             marks.offsets(Needle::ScopeSpace),
             api_names,
-            &OnceCell::new(),
+            || &*lower,
             Vec::new,
         )
         .into_iter()
@@ -522,13 +522,7 @@ mod tests {
         let fence = text.find("```").unwrap_or(0);
         let marks = crate::marks::Marks::of(text);
         let code = || std::iter::once(fence..text.len()).collect();
-        let found = splits(
-            text,
-            marks.offsets(Needle::ScopeSpace),
-            &[],
-            &OnceCell::new(),
-            code,
-        );
+        let found = splits(text, marks.offsets(Needle::ScopeSpace), &[], || "", code);
         // `and :: bar` only waits for evidence, which no page gives.
         assert!(found.iter().all(|s| s.kind == Kind::Spaced), "{found:?}");
         // The same with the fence read as text: its name is found.
@@ -536,7 +530,7 @@ mod tests {
             text,
             marks.offsets(Needle::ScopeSpace),
             &[],
-            &OnceCell::new(),
+            || "",
             Vec::new,
         );
         let found: Vec<&str> = found

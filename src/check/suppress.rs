@@ -284,3 +284,33 @@ pub fn apply(cx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_silenced_by_the_first_listed_silence_covering_it() {
+        let silence = |lines: RangeInclusive<usize>, rule, comment| Silence {
+            lines,
+            rule,
+            comment,
+        };
+        // A long disable, a next-line inside it for another rule, a
+        // disable-line, and one listed later that covers the same lines.
+        let silences = Silences::new(vec![
+            silence(10..=12, None, 3),
+            silence(2..=40, Some("broken-link"), 0),
+            silence(11..=11, Some("hidden-html"), 1),
+            silence(5..=5, None, 2),
+        ]);
+        let covering = |line, rule| silences.covering(line, rule).map(|s| s.comment);
+        assert_eq!(covering(11, "hidden-html"), Some(3));
+        assert_eq!(covering(11, "broken-link"), Some(3));
+        assert_eq!(covering(20, "broken-link"), Some(0));
+        assert_eq!(covering(20, "hidden-html"), None);
+        assert_eq!(covering(5, "hidden-html"), Some(2));
+        assert_eq!(covering(1, "broken-link"), None);
+        assert_eq!(covering(41, "broken-link"), None);
+    }
+}
