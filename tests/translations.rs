@@ -1753,8 +1753,11 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
     }
     expect("split-member-name", "de-de", &[4, 23, 86, 89, 92]);
     expect("split-member-name", "es-es", &[4, 23, 86, 89, 92]);
-    // fr-fr's last see-also link translated the member (`:: suivant`).
+    // fr-fr's last see-also link translated the member (`:: suivant`):
+    // it-it's same link reads `IEnumUserIdentity::Next`, as its target's
+    // file name says.
     expect("split-member-name", "fr-fr", &[4, 23, 86, 89]);
+    expect("translation-token-mismatch", "fr-fr", &[92]);
     for locale in ["de-de", "es-es", "fr-fr"] {
         expect("split-file-name", locale, &[4, 73, 74]);
     }
@@ -1794,6 +1797,90 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
         misspelled["help"],
         "write `IEnumUserIdentity::Reset` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
     );
+    let suivant = of("translation-token-mismatch", "fr-fr", 92);
+    assert_eq!(
+        suivant["message"],
+        "this link to `ienumuseridentity-next.md` reads `IEnumUserIdentity :: suivant` where it-it writes `IEnumUserIdentity::Next`: machine translation translated the member name `Next`; readers can neither search for it nor type it"
+    );
+    assert_eq!(suivant["severity"], "warning");
+    assert_eq!(suivant["location"]["column"], 2);
+    assert_eq!(related(suivant), [(page("it-it").as_str(), 92)]);
+}
+
+/// A link to a member's page whose member name a translation translated
+/// (`[IFoo::suivant](ifoo-next.md)` where another locale reads
+/// `IFoo::Next`) is a warning; a link text that only describes the page,
+/// splits or misspells the name (other rules' findings), or whose target
+/// does not name the member, is not.
+#[test]
+fn a_member_link_whose_member_was_translated_is_a_warning() {
+    let see_also = |texts: [&str; 3]| {
+        format!(
+            "# T\n\n## See also\n\n[**{}**](ifoo-next.md)\n\n[{}](../api/nf-foo-ibar-reset#r)\n\n[{}](System.IO.File.Open.md)\n",
+            texts[0], texts[1], texts[2]
+        )
+    };
+    let mismatches = |site: &Fixture| {
+        lines_of(
+            &check_json(site.root(), &[]).1,
+            "translation-token-mismatch",
+        )
+    };
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        see_also(["IFoo::Next", "IBar::Reset", "File.Open"]),
+    )
+    .write(
+        "content/fr-fr/a.md",
+        see_also(["IFoo :: suivant", "IBar::Reset", "File.Ouvrir"]),
+    )
+    .write(
+        "content/de-de/a.md",
+        see_also(["IFoo::Next", "IBar::Zurücksetzen", "File.Open"]),
+    );
+    assert_eq!(
+        mismatches(&site),
+        [
+            ("content/de-de/a.md".to_owned(), 7),
+            ("content/fr-fr/a.md".to_owned(), 5),
+            ("content/fr-fr/a.md".to_owned(), 9),
+        ]
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let ouvrir = finding_at(&doc, "content/fr-fr/a.md", 9);
+    assert_eq!(
+        ouvrir["message"],
+        "this link to `System.IO.File.Open.md` reads `File.Ouvrir` where en-us writes `File.Open`: machine translation translated the member name `Open`; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        ouvrir["help"],
+        "write `File.Open` as the link's text, as en-us does: translations keep API names as written"
+    );
+    assert_eq!(related(ouvrir), [("content/en-us/a.md", 9)]);
+
+    // Split, misspelled, described, another member named, a qualifier of
+    // its own, or a target whose file does not name the member: none is
+    // this rule's.
+    let unnamed = |texts| see_also(texts).replace("System.IO.File.Open.md", "file-methods.md");
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        unnamed(["IFoo::Next", "IBar::Reset", "File.Open"]),
+    )
+    .write(
+        "content/fr-fr/a.md",
+        unnamed(["IFoo:: Next", "IBar::Rset", "File.Ouvrir"]),
+    )
+    .write(
+        "content/de-de/a.md",
+        unnamed(["Die Methode Next", "IBar::GetCount", "Datei.Öffnen"]),
+    )
+    .write(
+        "content/it-it/a.md",
+        unnamed(["IFoo::Next, metodo", "IBaz::Reimposta", "File.Open"]),
+    );
+    assert_eq!(mismatches(&site), []);
 }
 
 /// The real `WM_PAINT` message page of win32 in English and its fr-fr,

@@ -31,6 +31,7 @@ mod links;
 mod lost_switches;
 mod lowercased_names;
 mod mangled_links;
+mod member_links;
 mod merge;
 mod mt_placeholders;
 mod pivots;
