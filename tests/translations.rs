@@ -1807,17 +1807,20 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
     assert_eq!(related(suivant), [(page("it-it").as_str(), 92)]);
 }
 
-/// A link to a member's page whose member name a translation translated
-/// (`[IFoo::suivant](ifoo-next.md)` where another locale reads
-/// `IFoo::Next`) is a warning; a link text that only describes the page,
-/// splits or misspells the name (other rules' findings), or whose target
-/// does not name the member, is not.
+/// A link to an API's page whose text, the API's name in another locale,
+/// a translation turned into words (`[wird zurückgegeben](…-getmessage)`
+/// where another locale reads `GetMessage`), or whose member it translated
+/// (`[IFoo :: suivant](ifoo-next.md)` for `IFoo::Next`), is a warning; a
+/// text that keeps the name among words, splits or misspells it (other
+/// rules' findings), names another API, or whose target's file does not
+/// spell the name, is not, nor are the links a side-by-side page hides
+/// beside each sentence and raw HTML links, whose text is not read.
 #[test]
-fn a_member_link_whose_member_was_translated_is_a_warning() {
-    let see_also = |texts: [&str; 3]| {
+fn a_link_whose_api_name_was_translated_is_a_warning() {
+    let see_also = |texts: [&str; 4]| {
         format!(
-            "# T\n\n## See also\n\n[**{}**](ifoo-next.md)\n\n[{}](../api/nf-foo-ibar-reset#r)\n\n[{}](System.IO.File.Open.md)\n",
-            texts[0], texts[1], texts[2]
+            "# T\n\n## See also\n\n[**{}**](ifoo-next.md)\n\n[{}](../api/nf-foo-ibar-reset#r)\n\n[{}](System.IO.File.Open.md)\n\nAfter [**{}**](/api/nf-winuser-getmessagew) returns.\n",
+            texts[0], texts[1], texts[2], texts[3]
         )
     };
     let mismatches = |site: &Fixture| {
@@ -1829,20 +1832,31 @@ fn a_member_link_whose_member_was_translated_is_a_warning() {
     let site = Fixture::new();
     site.write(
         "content/en-us/a.md",
-        see_also(["IFoo::Next", "IBar::Reset", "File.Open"]),
+        see_also(["IFoo::Next", "IBar::Reset", "File.Open", "GetMessage"]),
     )
     .write(
         "content/fr-fr/a.md",
-        see_also(["IFoo :: suivant", "IBar::Reset", "File.Ouvrir"]),
+        see_also([
+            "IFoo :: suivant",
+            "IBar::Reset",
+            "File.Ouvrir",
+            "GetMessage",
+        ]),
     )
     .write(
         "content/de-de/a.md",
-        see_also(["IFoo::Next", "IBar::Zurücksetzen", "File.Open"]),
+        see_also([
+            "IFoo::Next",
+            "IBar::Zurücksetzen",
+            "File.Open",
+            "wird zurückgegeben",
+        ]),
     );
     assert_eq!(
         mismatches(&site),
         [
             ("content/de-de/a.md".to_owned(), 7),
+            ("content/de-de/a.md".to_owned(), 11),
             ("content/fr-fr/a.md".to_owned(), 5),
             ("content/fr-fr/a.md".to_owned(), 9),
         ]
@@ -1858,27 +1872,65 @@ fn a_member_link_whose_member_was_translated_is_a_warning() {
         "write `File.Open` as the link's text, as en-us does: translations keep API names as written"
     );
     assert_eq!(related(ouvrir), [("content/en-us/a.md", 9)]);
+    let returned = finding_at(&doc, "content/de-de/a.md", 11);
+    assert_eq!(
+        returned["message"],
+        "this link to `/api/nf-winuser-getmessagew` reads `wird zurückgegeben` where en-us writes the name `GetMessage`, which the target is named after: machine translation put words in its place, and readers lose the name"
+    );
+    assert_eq!(returned["location"]["column"], 8);
 
-    // Split, misspelled, described, another member named, a qualifier of
-    // its own, or a target whose file does not name the member: none is
+    // Kept among words, split, misspelled, another name, a qualifier of
+    // its own, or a target whose file does not spell the name: none is
     // this rule's.
     let unnamed = |texts| see_also(texts).replace("System.IO.File.Open.md", "file-methods.md");
     let site = Fixture::new();
     site.write(
         "content/en-us/a.md",
-        unnamed(["IFoo::Next", "IBar::Reset", "File.Open"]),
+        unnamed(["IFoo::Next", "IBar::Reset", "File.Open", "GetMessage"]),
     )
     .write(
         "content/fr-fr/a.md",
-        unnamed(["IFoo:: Next", "IBar::Rset", "File.Ouvrir"]),
+        unnamed([
+            "IFoo:: Next",
+            "IBar::Rset",
+            "File.Ouvrir",
+            "la fonction GetMessage",
+        ]),
     )
     .write(
         "content/de-de/a.md",
-        unnamed(["Die Methode Next", "IBar::GetCount", "Datei.Öffnen"]),
+        unnamed([
+            "Die Methode Next",
+            "IBar::GetCount",
+            "Datei.Öffnen",
+            "Get Message",
+        ]),
     )
     .write(
         "content/it-it/a.md",
-        unnamed(["IFoo::Next, metodo", "IBaz::Reimposta", "File.Open"]),
+        unnamed([
+            "IFoo::Next, metodo",
+            "IBaz::Reimposta",
+            "File.Open",
+            "PeekMessage",
+        ]),
+    );
+    assert_eq!(mismatches(&site), []);
+
+    // The source text a side-by-side page hides beside its sentence, and
+    // a raw HTML link: their texts are not read.
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        "# T\n\nAfter [**GetMessage**](/api/nf-winuser-getmessage) returns.\n",
+    )
+    .write(
+        "content/es-es/a.md",
+        "# T\n\n<span data-ttu-id=\"1\">Tras [**GetMessage**](/api/nf-winuser-getmessage).</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">After [**GetMessage**](/api/nf-winuser-getmessage) returns.</span></span>\n",
+    )
+    .write(
+        "content/it-it/a.md",
+        "# T\n\nDopo <a href=\"/api/nf-winuser-getmessage\">GetMessage</a>.\n",
     );
     assert_eq!(mismatches(&site), []);
 }
@@ -1940,7 +1992,22 @@ fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_
         "ru-ru",
         &[17, 89, 93, 95, 97, 123, 126, 132, 138, 144, 147],
     );
+    // Links whose text fr-fr reads as the name their target is named
+    // after, and a translation turned into words: ru-ru's `WITH
+    // [**Message**]` for `GetMessage` (line 17), `[**Сообщение о выправке
+    // определяет,**]` ("the message of alignment determines", 91) and
+    // `[**возвращается из метода**]` ("is returned from the method", 97);
+    // zh-tw's `[**時，就**]` ("when, then", 17) for `DispatchMessage`,
+    // told by ru-ru's same link.
+    expect("translation-token-mismatch", "ru-ru", &[17, 91, 97]);
+    expect("translation-token-mismatch", "zh-tw", &[17]);
     assert_eq!(found, expected);
+    let returned = finding_of(&doc, "translation-token-mismatch", &page("ru-ru"), 97);
+    assert_eq!(
+        returned["message"],
+        "this link to `/windows/win32/api/winuser/nf-winuser-getmessage` reads `возвращается из метода` where fr-fr writes the name `GetMessage`, which the target is named after: machine translation put words in its place, and readers lose the name"
+    );
+    assert_eq!(related(returned), [(page("fr-fr").as_str(), 97)]);
     let spelled = finding_of(&doc, "transliterated-name", &page("ru-ru"), 138);
     assert_eq!(
         spelled["message"],

@@ -23,7 +23,10 @@ use crate::markdown::facts::{Link, TokenKind};
 use super::Context;
 use super::tokens::Member;
 
-/// The links of `member`'s block, when it has any: (target, text, link).
+/// The links of `member`'s block whose text readers see, when it has any:
+/// (target, text, link). The hidden source text beside a side-by-side
+/// page's sentence, and raw HTML links, have no text read: every rule
+/// that compares link texts would take them for texts that lost a name.
 pub(super) fn links<'a>(cx: &Context<'a>, (page, unit): Member) -> Links<'a> {
     let facts = &cx.site.pages[page].doc.facts;
     let has_target = facts
@@ -37,7 +40,7 @@ pub(super) fn links<'a>(cx: &Context<'a>, (page, unit): Member) -> Links<'a> {
     facts
         .links
         .iter()
-        .filter(|l| !l.image && extent.contains(&l.span.start))
+        .filter(|l| !l.image && l.text_read && extent.contains(&l.span.start))
         .map(|l| (facts.target(l), facts.link_text(l), l))
         .collect()
 }

@@ -4,7 +4,7 @@
 //! [`super::switches`] for tables, [`super::switch_mentions`] for prose
 //! and [`super::heading_names`] for headings), placeholders prose names
 //! in italics ([`super::placeholder_mentions`]), and cmdlet and member
-//! names in link texts ([`super::cmdlet_links`], [`super::member_links`]).
+//! names in link texts ([`super::cmdlet_links`], [`super::link_names`]).
 //!
 //! Only pages made from the same source version are compared: pages whose
 //! `ms.openlocfilehash` differ were translated from different versions of
@@ -41,7 +41,7 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, cells, cmdlet_links, heading_names, link_text, member_links, mt_placeholders,
+    Context, cells, cmdlet_links, heading_names, link_names, link_text, mt_placeholders,
     placeholder_mentions, spaced_keys, switch_mentions, switches, table_keys, transliterated_names,
 };
 
@@ -120,7 +120,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             .map(|&m| cmdlet_links::links(cx, m))
             .collect();
         out.extend(cmdlet_links::translated(cx, members, &links));
-        out.extend(member_links::translated(cx, members, &links));
+        out.extend(link_names::lost(cx, members, &links));
         out.extend(transliterated_names::found(cx, members, &links, cyrillic));
         out.extend(spaced_keys::split(cx, members));
         let sets: Vec<&[u64]> = members

@@ -186,7 +186,7 @@ fn bold_words(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
 /// A name no word is: ASCII letters and digits (underscores inside), with
 /// a capital after a small letter (`UpdateWindow`) or in capitals with an
 /// underscore or five letters at least (`WM_PRINT`, `ERASEBKGND`).
-fn api_name(name: &str) -> bool {
+pub(super) fn api_name(name: &str) -> bool {
     let name = name.trim_matches('*');
     let ascii = name.len() >= 4 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     let camel = name
@@ -200,7 +200,7 @@ fn api_name(name: &str) -> bool {
 
 /// `text` read back into Latin letters, lower-cased, when it is one word
 /// of Cyrillic letters; `None` otherwise.
-fn read_back(text: &str) -> Option<String> {
+pub(super) fn read_back(text: &str) -> Option<String> {
     let word = text.trim_matches('*');
     // Most link texts fail on their first letter.
     if !word.chars().all(is_cyrillic) || word.chars().count() < 4 {
@@ -255,7 +255,7 @@ fn latin(c: char) -> &'static str {
 }
 
 /// Whether `latin` (a Cyrillic word read back) nearly spells `name`.
-fn alike(latin: &str, name: &str) -> bool {
+pub(super) fn alike(latin: &str, name: &str) -> bool {
     let name = name.trim_matches('*').replace('_', "").to_ascii_lowercase();
     strsim::normalized_damerau_levenshtein(latin, &name) >= 0.7
 }

@@ -38,6 +38,11 @@ pub struct Link {
     pub span: Range<usize>,
     /// Byte offset of the link text (after `[`) in the file.
     pub text_offset: usize,
+    /// Whether `text` is what readers see: a Markdown link outside the
+    /// source text a side-by-side page hides beside each sentence. Raw
+    /// HTML links, `<xref>` tags and hidden links have no text read, so
+    /// the rules that compare link texts skip them.
+    pub text_read: bool,
 }
 
 /// An id that an element of the page carries.

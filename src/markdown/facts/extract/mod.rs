@@ -298,6 +298,7 @@ impl Extractor<'_, '_> {
                     image,
                     span: at..self.base + range.end,
                     text_offset,
+                    text_read: !self.hidden,
                 });
             }
             _ => {}
@@ -537,6 +538,7 @@ impl Extractor<'_, '_> {
                 image: link.image,
                 span: span.clone(),
                 text_offset: span.start,
+                text_read: false,
             });
         }
         if inline && let Some(tag) = xref::tag(trimmed) {
@@ -552,6 +554,7 @@ impl Extractor<'_, '_> {
                 image: false,
                 span,
                 text_offset: at,
+                text_read: false,
             });
             return;
         }
