@@ -1917,6 +1917,26 @@ fn a_link_whose_api_name_was_translated_is_a_warning() {
     );
     assert_eq!(mismatches(&site), []);
 
+    // A block that links one page twice, by its name and by a phrase:
+    // the links pair by their order, and only the one that read the name
+    // lost it.
+    let twice = |texts: [&str; 2]| {
+        format!(
+            "# T\n\nCall [**{}**](/api/nf-winuser-getmessage). [{}](/api/nf-winuser-getmessage) returns.\n",
+            texts[0], texts[1]
+        )
+    };
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", twice(["GetMessage", "This function"]))
+        .write("content/de-de/a.md", twice(["GetMessage", "Diese Funktion"]))
+        .write("content/fr-fr/a.md", twice(["est appelée", "Cette fonction"]));
+    assert_eq!(mismatches(&site), [("content/fr-fr/a.md".to_owned(), 3)]);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        finding_at(&doc, "content/fr-fr/a.md", 3)["location"]["column"],
+        7
+    );
+
     // The source text a side-by-side page hides beside its sentence, and
     // a raw HTML link: their texts are not read.
     let site = Fixture::new();

@@ -13,48 +13,16 @@
 //! names one with the same verb), and the link still works, so this is a
 //! warning. The evidence is the link itself: in another locale the same
 //! link (same target, same block) reads exactly the cmdlet its target's
-//! file is named after, and here it does not name that cmdlet at all.
-//! A link text that describes the page instead (`Learn about
+//! file is named after, and here it does not name that cmdlet at all
+//! (which link is the same link: [`SameLinks`]). A link text that describes the page instead (`Learn about
 //! Convert-Path`, or no cmdlet in any locale) is never flagged.
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::{Link, TokenKind};
+use crate::markdown::facts::Link;
 
 use super::Context;
+use super::block_links::{Links, SameLinks, text_range};
 use super::tokens::Member;
-
-/// The links of `member`'s block whose text readers see, when it has any:
-/// (target, text, link). The hidden source text beside a side-by-side
-/// page's sentence, and raw HTML links, have no text read: every rule
-/// that compares link texts would take them for texts that lost a name.
-pub(super) fn links<'a>(cx: &Context<'a>, (page, unit): Member) -> Links<'a> {
-    let facts = &cx.site.pages[page].doc.facts;
-    let has_target = facts
-        .tokens_of(&facts.units[unit])
-        .iter()
-        .any(|t| t.kind == TokenKind::Target);
-    if !has_target {
-        return Vec::new();
-    }
-    let extent = cx.unit_extent(page, unit);
-    facts
-        .links
-        .iter()
-        .filter(|l| !l.image && l.text_read && extent.contains(&l.span.start))
-        .map(|l| (facts.target(l), facts.link_text(l), l))
-        .collect()
-}
-
-/// The link's text in the file, `[` and `](target)` left out, where the
-/// file has it as one run; else the whole link.
-pub(super) fn text_range(cx: &Context, page: usize, link: &Link) -> std::ops::Range<usize> {
-    let file = cx.site.pages[page].source.text.as_str();
-    file.get(link.text_offset..link.span.end)
-        .and_then(|rest| rest.rfind("]("))
-        .map_or(link.span.clone(), |end| {
-            link.text_offset..link.text_offset + end
-        })
-}
 
 /// The cmdlet a link's target names (`../Core/Invoke-Command.md#x` names
 /// `Invoke-Command`), if its file is named after one.
@@ -68,31 +36,20 @@ fn cmdlet_of(target: &str) -> Option<&str> {
     matches!(found.as_slice(), [(_, 0, len)] if *len == stem.len()).then_some(stem)
 }
 
-/// A member's links: (target, text, link), as [`links`] gives them.
-pub(super) type Links<'a> = Vec<(&'a str, &'a str, &'a Link)>;
-
 /// The warnings for one aligned block, whose members' links are `all`.
 pub fn translated(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
-    // The links that read exactly the cmdlet they lead to, in any locale.
-    let named: Vec<(usize, &str, &str, &Link)> = all
-        .iter()
-        .enumerate()
-        .flat_map(|(j, links)| {
-            links
-                .iter()
-                .map(move |&(target, text, link)| (j, target, text, link))
-        })
-        .filter(|(_, target, text, _)| {
-            cmdlet_of(target).is_some_and(|c| c.eq_ignore_ascii_case(text))
-        })
-        .collect();
-    if named.is_empty() {
+    // Most blocks have no link that reads the cmdlet it leads to.
+    let reads_cmdlet = |&(target, text, _): &(&str, &str, &Link)| {
+        cmdlet_of(target).is_some_and(|c| c.eq_ignore_ascii_case(text))
+    };
+    if !all.iter().flatten().any(reads_cmdlet) {
         return Vec::new();
     }
+    let same = SameLinks::new(all);
     let mut out = Vec::new();
     for (i, own) in all.iter().enumerate() {
         let page = members[i].0;
-        for &(target, text, link) in own {
+        for (k, &(target, text, link)) in own.iter().enumerate() {
             let Some(cmdlet) = cmdlet_of(target) else {
                 continue;
             };
@@ -102,10 +59,10 @@ pub fn translated(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Findin
             {
                 continue;
             }
-            let Some(&(j, _, _, theirs)) = named
-                .iter()
-                .find(|(j, their_target, _, _)| *j != i && *their_target == target)
-            else {
+            let theirs = (0..all.len())
+                .filter(|&j| j != i)
+                .find_map(|j| Some((j, same.of(i, k, j).filter(reads_cmdlet)?)));
+            let Some((j, (_, _, theirs))) = theirs else {
                 continue;
             };
             let locale = cx.locale_key(members[j].0);

@@ -19,7 +19,8 @@
 //! qualified name: `Q::M`, `Q.M`) that the target's file name spells
 //! (`…-getmessage`, `wm-paint.md`, `…-next.md`, as win32's, .NET's and
 //! C++'s reference pages are named), and here the link's text does not
-//! hold that name in any case, spacing or punctuation. What other rules
+//! hold that name in any case, spacing or punctuation (which link is the
+//! same link: [`SameLinks`]). What other rules
 //! tell is left to them: the name split or misspelled (`split-member-name`,
 //! `split-identifier`), spelled in Cyrillic (`transliterated-name`); so is
 //! a text that is another name, which is no translation's doing.
@@ -28,35 +29,25 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::Link;
 
 use super::Context;
-use super::cmdlet_links::{Links, text_range};
+use super::block_links::{Links, SameLinks, text_range};
 use super::tokens::Member;
 use super::transliterated_names::{alike, api_name, read_back};
 
 /// The warnings for one aligned block, whose members' links are `all`.
 pub fn lost(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
-    // The links that read exactly a name their target is named after, in
-    // any member: most blocks have none.
-    let named: Vec<(usize, &str, &str, &Link)> = all
-        .iter()
-        .enumerate()
-        .flat_map(|(j, links)| {
-            links.iter().filter_map(move |&(target, text, link)| {
-                let name = text.trim_matches(['*', ' ']);
-                let is_name = api_name(name) || qualified_name(name).is_some();
-                (is_name && spelled(target, name)).then_some((j, target, name, link))
-            })
-        })
-        .collect();
-    if named.is_empty() {
+    // Most blocks have no link that reads a name its target is named after.
+    if !all.iter().flatten().any(|l| reads_its_name(l).is_some()) {
         return Vec::new();
     }
+    let same = SameLinks::new(all);
     let mut out = Vec::new();
     for (i, own) in all.iter().enumerate() {
-        for &(target, text, link) in own {
-            let Some(&(j, _, name, theirs)) = named
-                .iter()
-                .find(|&&(j, their_target, ..)| j != i && their_target == target)
-            else {
+        for (k, &(target, text, link)) in own.iter().enumerate() {
+            let theirs = (0..all.len()).filter(|&j| j != i).find_map(|j| {
+                let theirs = same.of(i, k, j)?;
+                Some((j, reads_its_name(&theirs)?, theirs.2))
+            });
+            let Some((j, name, theirs)) = theirs else {
                 continue;
             };
             let shown = text.trim_matches(['*', ' ']);
@@ -93,6 +84,14 @@ pub fn lost(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The name a link reads, when its text is exactly an API name (bold
+/// and spaces around it aside) its target's file name spells.
+fn reads_its_name<'a>(&(target, text, _): &(&'a str, &'a str, &'a Link)) -> Option<&'a str> {
+    let name = text.trim_matches(['*', ' ']);
+    let is_name = api_name(name) || qualified_name(name).is_some();
+    (is_name && spelled(target, name)).then_some(name)
 }
 
 /// How a link's text lost the name another locale's reads.

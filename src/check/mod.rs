@@ -12,6 +12,7 @@ mod alert_keywords;
 mod anchors;
 mod appended_source;
 mod bare_switches;
+mod block_links;
 mod blocks;
 mod cells;
 mod cmdlet_links;

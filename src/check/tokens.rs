@@ -41,8 +41,9 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, cells, cmdlet_links, heading_names, link_names, link_text, mt_placeholders,
-    placeholder_mentions, spaced_keys, switch_mentions, switches, table_keys, transliterated_names,
+    Context, block_links, cells, cmdlet_links, heading_names, link_names, link_text,
+    mt_placeholders, placeholder_mentions, spaced_keys, switch_mentions, switches, table_keys,
+    transliterated_names,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -115,10 +116,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         out.extend(heading_names::renamed(cx, members));
         // The block's links in each member, read once for the two rules
         // that compare link texts.
-        let links: Vec<_> = members
-            .iter()
-            .map(|&m| cmdlet_links::links(cx, m))
-            .collect();
+        let links: Vec<_> = members.iter().map(|&m| block_links::links(cx, m)).collect();
         out.extend(cmdlet_links::translated(cx, members, &links));
         out.extend(link_names::lost(cx, members, &links));
         out.extend(transliterated_names::found(cx, members, &links, cyrillic));

@@ -24,7 +24,7 @@ use std::ops::Range;
 use crate::diagnostic::Finding;
 
 use super::Context;
-use super::cmdlet_links::{Links, text_range};
+use super::block_links::{Links, text_range};
 use super::tokens::Member;
 
 /// The warnings for one aligned block, whose members' links are `all`;
