@@ -37,9 +37,11 @@ fn real_pages_give_their_renamed_parameters_and_nothing_else() {
     // (`` `Path``ChildPath` ``), which its hidden source text beside it
     // does not make whole again.
     // sv-se splits the type of the inputs and outputs, `System. String`
-    // for `System.String`, which its parameters' `Type:` lines name (not
-    // `System. Boolean`, which nothing else on its page names).
+    // for `System.String`, which its parameters' `Type:` lines name, and
+    // `System. Boolean`, which nothing else on its page names: the same
+    // heading in fr-fr and ko-kr is exactly that type.
     expect("translation-token-mismatch", "sv-se", "Test-Path", 371);
+    expect("translation-token-mismatch", "sv-se", "Test-Path", 377);
     for line in [238, 244] {
         expect("translation-token-mismatch", "sv-se", "Join-Path", line);
     }
@@ -205,6 +207,20 @@ fn a_broken_type_heading_is_flagged_and_other_dotted_names_are_not() {
         sv["help"],
         "write `System.String` as en-us does: translations keep a type's name"
     );
+    // A type the page names nowhere else: split at its dot where another
+    // locale's same heading is exactly the type, the heading tells.
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", outputs("System.Boolean"))
+        .write("content/sv-se/a.md", outputs("System. Boolean"))
+        .write("content/de-de/a.md", outputs("Boolescher Wert"));
+    assert_eq!(mismatches(&site), [("content/sv-se/a.md".to_owned(), 13)]);
+    let (_, doc) = check_json(site.root(), &[]);
+    let sv = finding_where(&doc, |f| f["location"]["file"] == "content/sv-se/a.md");
+    assert_eq!(
+        sv["message"],
+        "this heading reads `System. Boolean`, where en-us has the type `System.Boolean`: machine translation split it at its dot"
+    );
+    assert_eq!(related(sv), [("content/en-us/a.md", 13)]);
     // `Node.js` is no type name, and a heading that keeps the type among
     // words of its own kept it.
     let site = Fixture::new();

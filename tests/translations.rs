@@ -1928,8 +1928,14 @@ fn a_link_whose_api_name_was_translated_is_a_warning() {
     };
     let site = Fixture::new();
     site.write("content/en-us/a.md", twice(["GetMessage", "This function"]))
-        .write("content/de-de/a.md", twice(["GetMessage", "Diese Funktion"]))
-        .write("content/fr-fr/a.md", twice(["est appelée", "Cette fonction"]));
+        .write(
+            "content/de-de/a.md",
+            twice(["GetMessage", "Diese Funktion"]),
+        )
+        .write(
+            "content/fr-fr/a.md",
+            twice(["est appelée", "Cette fonction"]),
+        );
     assert_eq!(mismatches(&site), [("content/fr-fr/a.md".to_owned(), 3)]);
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(

@@ -23,7 +23,9 @@
 //! real sv-se pages write `### System. String`): a heading that is
 //! exactly a dotted type name is judged the same way, on the same
 //! evidence (the page names the type elsewhere, in its parameters'
-//! `Type:` lines).
+//! `Type:` lines), or, for a type split at its dot, on the heading's own:
+//! `System. Boolean` where another locale's same heading is exactly
+//! `System.Boolean`, which no translation writes on purpose.
 
 use std::ops::Range;
 
@@ -202,11 +204,28 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .filter_map(|(j, h)| Some((j, h, h.name.as_deref()?)))
             .filter(|(_, _, name)| !mentioned.iter().any(|m| m == name))
             .find_map(|(j, h, name)| named(name).map(|at| (j, h, name, at)));
-        let Some((j, theirs, name, named_at)) = kept else {
-            continue;
+        // Else a type name split at its dot (`System. Boolean`) where
+        // another locale's heading is that type: the heading itself
+        // tells, whether or not the page names the type elsewhere.
+        let split = || {
+            let joined: String = own_text.chars().filter(|c| *c != ' ').collect();
+            let split = own.name.is_none() && own_text.contains(". ");
+            headings
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i && split)
+                .filter_map(|(j, h)| Some((j, h.as_ref()?)))
+                .filter_map(|(j, h)| Some((j, h, h.name.as_deref()?)))
+                .find(|(_, h, name)| Kind::of(name) == Kind::Type && h.text == joined)
+        };
+        let (j, theirs, name, named_at) = match kept {
+            Some((j, theirs, name, at)) => (j, theirs, name, Some(at)),
+            None => match split() {
+                Some((j, theirs, name)) => (j, theirs, name, None),
+                None => continue,
+            },
         };
         let kind = Kind::of(name);
-        let written = &text[named_at.clone()];
         let their_text = theirs.text;
         let holders: Vec<usize> = (0..members.len())
             .filter(|&k| k != i)
@@ -220,24 +239,29 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
             .iter()
             .map(|&k| cx.locale_label(members[k].0))
             .collect();
-        let named_at = cx.location(page, named_at);
         let what = if own.name.is_some() {
             format!("`{own_text}`, which this page names nowhere else")
         } else {
             format!("`{own_text}`")
         };
+        let named_line = match &named_at {
+            Some(at) => format!(
+                ", which this page names on line {}",
+                cx.line(page, at.start)
+            ),
+            None => ": machine translation split it at its dot".to_owned(),
+        };
         let mut finding = Finding::error(
             "translation-token-mismatch",
             cx.location(page, own.span.clone()),
             format!(
-                "this heading reads {what}, where {} {} the {} `{their_text}`, which this page names on line {}",
+                "this heading reads {what}, where {} {} the {} `{their_text}`{named_line}",
                 locales.join(", "),
                 super::tokens::have(locales.len()),
                 match kind {
                     Kind::Parameter => "parameter",
                     Kind::Type => "type",
                 },
-                named_at.line
             ),
         )
         .with_help(match kind {
@@ -250,8 +274,14 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
                 "write `{their_text}` as {} does: translations keep a type's name",
                 cx.locale_key(members[j].0)
             ),
-        })
-        .with_related(named_at, format!("this page names `{written}` here"));
+        });
+        if let Some(at) = named_at {
+            let written = &text[at.clone()];
+            finding = finding.with_related(
+                cx.location(page, at),
+                format!("this page names `{written}` here"),
+            );
+        }
         for k in holders {
             let at = headings[k]
                 .as_ref()
