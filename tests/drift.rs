@@ -309,14 +309,22 @@ fn real_translations_drift_where_a_switch_was_lost() {
     ]));
     assert_eq!(statuses(&doc), expected);
     let es = signals(&doc, xcopy, "es-es");
-    assert_eq!(es.len(), 2, "{es:?}");
+    assert_eq!(es.len(), 3, "{es:?}");
     assert_eq!((es[0].0.as_str(), es[0].2), ("tokens", Some(67)), "{es:?}");
     assert!(es[0].3.contains("lacks the switch `/b`"), "{es:?}");
-    // The file name its sentence split at the dot, written whole in its
-    // example above.
-    assert_eq!((es[1].0.as_str(), es[1].2), ("tokens", Some(211)), "{es:?}");
+    // The file names its sentences split at the dot: `XCopy. out`, which
+    // its example's code writes whole, and `TOC. yml`, written whole in
+    // its example above.
+    assert_eq!((es[1].0.as_str(), es[1].2), ("tokens", Some(156)), "{es:?}");
     assert!(
         es[1]
+            .3
+            .starts_with("`XCopy. out`: machine translation split the file name `XCopy.out`"),
+        "{es:?}"
+    );
+    assert_eq!((es[2].0.as_str(), es[2].2), ("tokens", Some(211)), "{es:?}");
+    assert!(
+        es[2]
             .3
             .starts_with("`TOC. yml`: machine translation split the file name"),
         "{es:?}"

@@ -15,6 +15,10 @@
 //! `CBasePin.EnumMediaTypes` page writes `Amfilter. h` throughout, its
 //! English source `Amfilter.h`), or the name has a capital inside
 //! (`StringList. txt`, `DShow. h`), as no word ending a sentence does.
+//! A name whose extension is none of the usual ones ([`EXTENSIONS`]), or
+//! of one letter, is found only where the page's code writes it whole
+//! (the real `findstr` pages' `x. y` and `Results. out`, `xcopy`'s
+//! `Xcopy. out`, for the `x.y` and `results.out` of their examples).
 //! Code and the source text beside a sentence are not read.
 
 use std::collections::HashMap;
@@ -172,15 +176,16 @@ fn splits<'l>(
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
-        if !EXTENSIONS.contains(&&text[dot + 2..ext_end]) {
-            continue;
-        }
         let start = name_start(bytes, dot);
-        // Two characters at least: German's `d. h.` is no file.
-        if text[start..dot].chars().count() < 2 {
+        // A known extension on a name of two characters at least (German's
+        // `d. h.` is no file); any other, of up to eight, only where the
+        // page's code writes the name whole ([`in_code`]).
+        let known =
+            EXTENSIONS.contains(&&text[dot + 2..ext_end]) && text[start..dot].chars().count() >= 2;
+        if start == dot || (!known && ext_end - dot - 2 > 8) {
             continue;
         }
-        candidates.push((start, dot, ext_end));
+        candidates.push((start, dot, ext_end, known));
     }
     if candidates.is_empty() {
         return Vec::new();
@@ -200,9 +205,16 @@ fn splits<'l>(
                 && !scan.in_code_span(text, start)
                 && !scan.hidden(text, start)
         })
-        .filter_map(|(start, dot, ext_end)| {
+        .filter_map(|(start, dot, ext_end, known)| {
             let name = &text[start..dot];
             let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
+            if !known {
+                let whole = in_code(lower, &joined, &blocks)?;
+                return Some(Split {
+                    run: start..ext_end,
+                    whole: Some(Whole::Here(whole)),
+                });
+            }
             let whole = looked_up
                 .entry(joined.to_ascii_lowercase())
                 .or_insert_with_key(|joined| {
@@ -219,6 +231,22 @@ fn splits<'l>(
             })
         })
         .collect()
+}
+
+/// Where `lower` (the page in lower case) writes `name` whole inside one
+/// of the code blocks `blocks`: the evidence a name with no extension
+/// documentation names (`xcopy.out`, `x.y`) needs, since prose writes
+/// abbreviations both ways (German's `u. a.` and `u.a.`) but code does not.
+fn in_code(lower: &str, name: &str, blocks: &[Range<usize>]) -> Option<Range<usize>> {
+    let mut from = 0;
+    while let Some(found) = lower.get(from..).and_then(|rest| written_whole(rest, name)) {
+        let at = from + found.start..from + found.end;
+        if blocks.iter().any(|b| b.contains(&at.start)) {
+            return Some(at);
+        }
+        from = at.end;
+    }
+    None
 }
 
 /// Where the file name ending before the dot at `dot` starts: letters,
@@ -358,5 +386,34 @@ mod tests {
         assert!(found("Siehe `stdafx. cpp` und stdafx.cpp.").is_empty());
         // Whole only inside a longer name is no evidence.
         assert!(found("Run mystdafx.cpp or stdafx. cpp.").is_empty());
+    }
+
+    /// A name with an extension documentation seldom names, or of one
+    /// letter, is found only where the page's code writes it whole: prose
+    /// writes abbreviations both ways.
+    #[test]
+    fn other_names_need_the_page_code() {
+        let with_code = |text: &str| {
+            let marks = crate::marks::Marks::of(text);
+            let lower = text.to_ascii_lowercase();
+            let code = text.find("```").map_or(0..0, |at| at..text.len());
+            splits(
+                text,
+                marks.offsets(Needle::DotSpaceLower),
+                || vec![code.clone()],
+                || &*lower,
+                Vec::new,
+            )
+            .into_iter()
+            .map(|s| text[s.run].to_owned())
+            .collect::<Vec<String>>()
+        };
+        let findstr = "Suchen Sie in der Datei x. y und in Xcopy. out.\n\n```cmd\nfindstr hello x.y > xcopy.out\n```\n";
+        assert_eq!(with_code(findstr), ["x. y", "Xcopy. out"]);
+        assert!(found("Suchen Sie in der Datei x. y und in Xcopy. out.").is_empty());
+        // German writes `u. a.` and `u.a.` alike, outside code.
+        assert!(with_code("Dies u. a. und das u.a. auch.\n\n```\nrun\n```\n").is_empty());
+        // An extension of more than eight letters is a word.
+        assert!(with_code("Datei config. parameters\n\n```\nconfig.parameters\n```\n").is_empty());
     }
 }
