@@ -74,7 +74,18 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
             expected.insert(("broken-link".to_owned(), columns(locale), line));
         }
     }
+    // fr-fr's link to `sys.types` reads `sys. types`, split at its dot,
+    // where de-de's and ja-jp's same link reads the name whole: the link
+    // tells what an `api_name` list would.
+    expected.insert(("split-member-name".to_owned(), columns("fr-fr"), 55));
     assert_eq!(findings(&doc), expected);
+    let types = finding_of(&doc, "split-member-name", &columns("fr-fr"), 55);
+    assert_eq!(
+        types["message"],
+        "`sys. types`: machine translation split the member name `sys.types` at its dot, as if a sentence ended there; readers can neither search for it nor type it"
+    );
+    assert_eq!(types["location"]["column"], 160);
+    assert_eq!(related(types)[0], (columns("de-de").as_str(), 55));
     let precision = finding_where(&doc, |f| {
         f["rule"] == "translation-cell-mismatch"
             && f["location"]["file"] == columns("ja-jp").as_str()

@@ -2200,3 +2200,37 @@ fn names_split_in_the_title_are_found() {
         "write `WM_PAINT` in one piece, as the page does elsewhere; in a code span (`` `…` ``) translation leaves it alone"
     );
 }
+
+/// A link's text split at its dot (`[System. IO](…)`) where another
+/// locale's link to the same target reads the name whole is a split
+/// member name, on any page; not where the other link leads elsewhere or
+/// reads no name.
+#[test]
+fn a_link_text_split_at_its_dot_is_a_split_member_name() {
+    let page = |texts: [&str; 3]| {
+        format!(
+            "# T\n\nSee [{}](system-io.md), [{}](other.md) and [{}](more.md).\n",
+            texts[0], texts[1], texts[2]
+        )
+    };
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        page(["System.IO", "System.Text", "See more"]),
+    )
+    .write(
+        "content/es-es/a.md",
+        page(["System. IO", "Lea. Text", "Ver. Más"]),
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        lines_of(&doc, "split-member-name"),
+        [("content/es-es/a.md".to_owned(), 3)]
+    );
+    let found = finding_of(&doc, "split-member-name", "content/es-es/a.md", 3);
+    assert_eq!(
+        found["message"],
+        "`System. IO`: machine translation split the member name `System.IO` at its dot, as if a sentence ended there; readers can neither search for it nor type it"
+    );
+    assert_eq!(found["location"]["column"], 6);
+}

@@ -20,7 +20,9 @@
 //! names it whole in its `api_name` front matter, as every win32
 //! reference page does (its translations keep that list as the source
 //! has it), and one of its parts has a capital inside, which no word has
-//! ([`member_name`]). The message and help name the name as it is
+//! ([`member_name`]); so is a link's text split at its dot where another
+//! page of the group links the same target with the name whole
+//! ([`link_splits`]). The message and help name the name as it is
 //! written whole, in its case (`CBasePin::GetMediaType`, not de-de's
 //! `cbasepin:: getmediatype`): on the page (its `api_name`, the source
 //! text beside a side-by-side sentence), else on the page's source
@@ -40,6 +42,7 @@ use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
+use super::block_links::text_range;
 use super::glued_terms::code_ranges;
 use super::line_scan::LineScan;
 use super::lowercased_names::{capitalised, words};
@@ -56,7 +59,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let names = page.source.meta_list("api_name").unwrap_or_default();
         // The page in lower case is made when first needed, once for
         // every rule that asks (`Context::lowered`).
-        let splits = splits(text, scopes, &names, || cx.lowered(p), || code_ranges(page));
+        let mut splits = splits(text, scopes, &names, || cx.lowered(p), || code_ranges(page));
+        let in_links = link_splits(cx, p);
+        if !in_links.is_empty() {
+            splits.extend(in_links);
+            splits.sort_by_key(|s| s.run.start);
+            splits.dedup_by(|later, earlier| later.run.start < earlier.run.end);
+        }
         if splits.is_empty() {
             return Vec::new();
         }
@@ -262,7 +271,8 @@ enum Kind {
     /// reads (`License :: OSI Approved`), so found only where the name is
     /// written whole, on the page or another of its translation group.
     Spaced,
-    /// `CBasePin. EnumMediaTypes`, named whole in `api_name`.
+    /// `CBasePin. EnumMediaTypes`, named whole in `api_name`, or a link's
+    /// `sys. types` where another locale's same link reads `sys.types`.
     Dot,
 }
 
@@ -319,6 +329,53 @@ fn splits<'l>(
             continue;
         }
         out.push(split);
+    }
+    out
+}
+
+/// Dotted names split in a link's text (`[sys. types](…/sys-types-transact-sql.md)`,
+/// the real fr-fr `sys.columns` page of SQL Server's docs) where another
+/// page of the translation group links the same target with the name
+/// whole (`[sys.types](…)`): the link tells what its `api_name` list
+/// tells on a reference page. Only links whose text readers see.
+fn link_splits(cx: &Context, p: usize) -> Vec<Split> {
+    let page = &cx.site.pages[p];
+    let facts = &page.doc.facts;
+    let mut out = Vec::new();
+    for link in facts.links.iter().filter(|l| l.text_read && !l.image) {
+        let shown = facts.link_text(link).trim_matches(['*', ' ']);
+        if !shown.contains(". ") {
+            continue;
+        }
+        let name = shown.replace(". ", ".");
+        let dotted = name.split('.').count() >= 2
+            && name.split('.').all(|part| {
+                part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && part.bytes().all(is_name_byte)
+            });
+        if !dotted {
+            continue;
+        }
+        let target = facts.target(link);
+        let linked_whole = cx.site.translations(p).any(|q| {
+            let theirs = &cx.site.pages[q].doc.facts;
+            theirs.links.iter().any(|l| {
+                theirs.target(l) == target
+                    && theirs
+                        .link_text(l)
+                        .trim_matches(['*', ' '])
+                        .eq_ignore_ascii_case(&name)
+            })
+        });
+        let range = text_range(cx, p, link);
+        let at = page.source.text[range.clone()].find(shown);
+        if let (true, Some(at)) = (linked_whole, at) {
+            let start = range.start + at;
+            out.push(Split {
+                run: start..start + shown.len(),
+                kind: Kind::Dot,
+            });
+        }
     }
     out
 }
