@@ -30,6 +30,9 @@ pub struct Context<'a> {
     pub(super) named: Vec<std::sync::Mutex<switches::Named>>,
     /// Per page, the words of its fenced code ([`Context::code_words`]).
     code_words: Vec<std::sync::OnceLock<rustc_hash::FxHashSet<Box<str>>>>,
+    /// Per page, the last place asked for: offset, line and column
+    /// ([`Context::position`]).
+    positions: Vec<std::sync::Mutex<Option<(usize, usize, usize)>>>,
 }
 
 impl<'a> Context<'a> {
@@ -70,6 +73,7 @@ impl<'a> Context<'a> {
                 .collect(),
             named: site.pages.iter().map(|_| Default::default()).collect(),
             code_words: site.pages.iter().map(|_| Default::default()).collect(),
+            positions: site.pages.iter().map(|_| Default::default()).collect(),
         }
     }
 
@@ -83,8 +87,38 @@ impl<'a> Context<'a> {
 
     /// The location of bytes `span` of page `page`'s file.
     pub fn location(&self, page: usize, span: Range<usize>) -> Location {
-        self.line_index(page)
-            .location(&self.site.pages[page].source.display, span)
+        let (line, column) = self.position(page, span.start);
+        let (end_line, end) = self.position(page, span.end);
+        let mut location = Location::at(&self.site.pages[page].source.display, line, column);
+        if end_line == line && end > column {
+            location.end_column = end;
+        }
+        location
+    }
+
+    /// Line and column of byte `offset` of page `page`, as
+    /// [`LineIndex::position`] gives them. A column counts the characters
+    /// from its line's start, and rules ask for places in text order, so
+    /// the count goes on from the page's last place when it is earlier on
+    /// the same line: asked from the line's start each time, thousands of
+    /// places on one long line cost the square of their number.
+    fn position(&self, page: usize, offset: usize) -> (usize, usize) {
+        let index = self.line_index(page);
+        let text = self.site.pages[page].source.text.as_str();
+        let offset = offset.min(text.len());
+        let line = index.line(offset);
+        let mut last = self.positions[page]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let onward = match *last {
+            Some((from, on, column)) if on == line && from <= offset => text
+                .get(from..offset)
+                .map(|between| column + between.chars().count()),
+            _ => None,
+        };
+        let column = onward.unwrap_or_else(|| index.position(offset).1);
+        *last = Some((offset, line, column));
+        (line, column)
     }
 
     /// Where the destination of `link` is written in page `page`: the

@@ -225,8 +225,12 @@ pub(super) fn code_ranges(page: &crate::site::Page) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn in_code(code: &[Range<usize>], at: usize) -> bool {
-    code.iter().any(|r| r.contains(&at))
+/// Whether `at` is inside one of `code`'s blocks ([`code_ranges`]: in
+/// text order, so the one that may hold it is found by binary search, as
+/// rules ask it of thousands of places on a page of thousands of blocks).
+pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    let next = code.partition_point(|r| r.start <= at);
+    next > 0 && code[next - 1].contains(&at)
 }
 
 /// Whether `at` is inside a code span of its line: an odd number of

@@ -20,10 +20,10 @@ use std::ops::Range;
 use crate::diagnostic::Finding;
 
 use super::Context;
-use super::glued_terms::{code_ranges, in_code_span};
+use super::glued_terms::{code_ranges, in_code};
+use super::line_scan::LineScan;
 use super::mt_placeholders::per_line;
 use super::split_file_names::{EXTENSIONS, IN_CODE};
-use super::split_identifiers::hidden;
 
 /// Shorter names are left alone: `hwnd`-like abbreviations are written in
 /// lower case in the source prose too.
@@ -97,21 +97,17 @@ fn lowercased(
     }
     let blocks = code();
     let bytes = text.as_bytes();
+    // The candidates come in text order: their lines are read once.
+    let mut scan = LineScan::default();
     candidates
         .into_iter()
         .filter(|(w, _)| {
-            let line_start = memchr::memrchr(b'\n', &bytes[..w.start]).map_or(0, |i| i + 1);
-            let line = &text[line_start..w.start];
-            let in_tag = line.rfind('<') > line.rfind('>');
             // A link's destination: `](cbasepin-getmediatype.md)`.
-            let in_destination = line
-                .rfind("](")
-                .is_some_and(|open| !line[open..].contains(')'));
-            !blocks.iter().any(|r| r.contains(&w.start))
-                && !in_code_span(text, w.start)
-                && !in_tag
-                && !in_destination
-                && !hidden(text, line_start, w.start)
+            !in_code(&blocks, w.start)
+                && !scan.in_code_span(text, w.start)
+                && !scan.in_tag(text, w.start)
+                && !scan.in_destination(text, w.start)
+                && !scan.hidden(text, w.start)
                 && !in_path_or_split(bytes, w.clone())
         })
         .collect()

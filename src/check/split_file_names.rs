@@ -28,7 +28,7 @@ use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
-use super::glued_terms::code_ranges;
+use super::glued_terms::{code_ranges, in_code};
 use super::line_scan::LineScan;
 use super::mt_placeholders::per_line;
 
@@ -179,7 +179,7 @@ fn splits<'l>(
         let start = name_start(bytes, dot);
         // A known extension on a name of two characters at least (German's
         // `d. h.` is no file); any other, of up to eight, only where the
-        // page's code writes the name whole ([`in_code`]).
+        // page's code writes the name whole ([`whole_in_code`]).
         let known =
             EXTENSIONS.contains(&&text[dot + 2..ext_end]) && text[start..dot].chars().count() >= 2;
         if start == dot || (!known && ext_end - dot - 2 > 8) {
@@ -196,20 +196,22 @@ fn splits<'l>(
     // A page names the same few files again and again: each is looked
     // for once (a search of the page, and of its translations).
     let mut looked_up: HashMap<String, Option<Whole>> = HashMap::new();
+    let mut coded: HashMap<String, Option<Range<usize>>> = HashMap::new();
     // The candidates come in text order: their lines are read once.
     let mut scan = LineScan::default();
     candidates
         .into_iter()
         .filter(|&(start, ..)| {
-            !blocks.iter().any(|r| r.contains(&start))
-                && !scan.in_code_span(text, start)
-                && !scan.hidden(text, start)
+            !in_code(&blocks, start) && !scan.in_code_span(text, start) && !scan.hidden(text, start)
         })
         .filter_map(|(start, dot, ext_end, known)| {
             let name = &text[start..dot];
             let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
             if !known {
-                let whole = in_code(lower, &joined, &blocks)?;
+                let whole = coded
+                    .entry(joined.to_ascii_lowercase())
+                    .or_insert_with_key(|joined| whole_in_code(lower, joined, &blocks))
+                    .clone()?;
                 return Some(Split {
                     run: start..ext_end,
                     whole: Some(Whole::Here(whole)),
@@ -237,11 +239,11 @@ fn splits<'l>(
 /// of the code blocks `blocks`: the evidence a name with no extension
 /// documentation names (`xcopy.out`, `x.y`) needs, since prose writes
 /// abbreviations both ways (German's `u. a.` and `u.a.`) but code does not.
-fn in_code(lower: &str, name: &str, blocks: &[Range<usize>]) -> Option<Range<usize>> {
+fn whole_in_code(lower: &str, name: &str, blocks: &[Range<usize>]) -> Option<Range<usize>> {
     let mut from = 0;
     while let Some(found) = lower.get(from..).and_then(|rest| written_whole(rest, name)) {
         let at = from + found.start..from + found.end;
-        if blocks.iter().any(|b| b.contains(&at.start)) {
+        if in_code(blocks, at.start) {
             return Some(at);
         }
         from = at.end;

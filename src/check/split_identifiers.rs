@@ -39,7 +39,7 @@ use crate::marks::Needle;
 
 use super::Context;
 use super::counterparts::Counterparts;
-use super::glued_terms::code_ranges;
+use super::glued_terms::{code_ranges, in_code};
 use super::line_scan::LineScan;
 use super::mt_placeholders::{Piece, per_line, per_line_using};
 use super::split_file_names::{IN_CODE, Whole, as_written_whole, written_whole};
@@ -247,7 +247,7 @@ fn splits<'l>(
         if let Some(code) = code.take() {
             blocks = code();
         }
-        if blocks.iter().any(|r| r.contains(&at)) {
+        if in_code(&blocks, at) {
             continue;
         }
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);

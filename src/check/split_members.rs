@@ -43,7 +43,7 @@ use crate::marks::Needle;
 
 use super::Context;
 use super::block_links::text_range;
-use super::glued_terms::code_ranges;
+use super::glued_terms::{code_ranges, in_code};
 use super::line_scan::LineScan;
 use super::lowercased_names::{capitalised, words};
 use super::mt_placeholders::per_line;
@@ -322,7 +322,7 @@ fn splits<'l>(
         let start = split.run.start;
         let overlaps = out.last().is_some_and(|last| last.run.end > start);
         if overlaps
-            || blocks.iter().any(|r| r.contains(&start))
+            || in_code(&blocks, start)
             || scan.in_code_span(text, start)
             || scan.hidden(text, start)
         {
@@ -342,6 +342,7 @@ fn link_splits(cx: &Context, p: usize) -> Vec<Split> {
     let page = &cx.site.pages[p];
     let facts = &page.doc.facts;
     let mut out = Vec::new();
+    let mut translated: Option<rustc_hash::FxHashSet<(&str, String)>> = None;
     for link in facts.links.iter().filter(|l| l.text_read && !l.image) {
         let shown = facts.link_text(link).trim_matches(['*', ' ']);
         if !shown.contains(". ") {
@@ -356,17 +357,21 @@ fn link_splits(cx: &Context, p: usize) -> Vec<Split> {
         if !dotted {
             continue;
         }
-        let target = facts.target(link);
-        let linked_whole = cx.site.translations(p).any(|q| {
-            let theirs = &cx.site.pages[q].doc.facts;
-            theirs.links.iter().any(|l| {
-                theirs.target(l) == target
-                    && theirs
-                        .link_text(l)
-                        .trim_matches(['*', ' '])
-                        .eq_ignore_ascii_case(&name)
-            })
+        // The translations' links, read once for the page (a page may hold
+        // thousands of such links).
+        let theirs = translated.get_or_insert_with(|| {
+            cx.site
+                .translations(p)
+                .flat_map(|q| {
+                    let facts = &cx.site.pages[q].doc.facts;
+                    facts.links.iter().map(move |l| {
+                        let text = facts.link_text(l).trim_matches(['*', ' ']);
+                        (facts.target(l), text.to_ascii_lowercase())
+                    })
+                })
+                .collect()
         });
+        let linked_whole = theirs.contains(&(facts.target(link), name.to_ascii_lowercase()));
         let range = text_range(cx, p, link);
         let at = page.source.text[range.clone()].find(shown);
         if let (true, Some(at)) = (linked_whole, at) {
