@@ -161,6 +161,10 @@ impl<'c, 'd> Writer<'c, 'd> {
         let groups = tabs::groups(&events);
         let mut group_at = groups.iter().enumerate().peekable();
         let mut open_group: Option<(usize, &tabs::Group)> = None;
+        // The open group's next tab: its tabs come in text order, so the
+        // next heading to open a panel is always this one (looking each
+        // event up among thousands of tabs made a long group quadratic).
+        let mut next_tab = 0;
         let mut events: Vec<Option<Event<'e>>> = events.into_iter().map(Some).collect();
         let mut i = 0;
         while i < events.len() {
@@ -180,15 +184,24 @@ impl<'c, 'd> Writer<'c, 'd> {
             {
                 self.html(&tabs::open_group(n, group));
                 open_group = Some((n, group));
+                next_tab = 0;
                 group_at.next();
             }
+            if let Some((_, group)) = open_group {
+                // A heading the writer stepped over opens no panel, as it
+                // opened none when each event was looked up.
+                while group.tabs.get(next_tab).is_some_and(|t| t.heading < i) {
+                    next_tab += 1;
+                }
+            }
             if let Some((n, group)) = open_group
-                && let Some((t, tab)) = group.tabs.iter().enumerate().find(|(_, t)| t.heading == i)
+                && let Some(tab) = group.tabs.get(next_tab).filter(|t| t.heading == i)
             {
-                if t > 0 {
+                if next_tab > 0 {
                     self.html(tabs::CLOSE_PANEL);
                 }
                 self.html(&tabs::open_panel(n, &tab.title));
+                next_tab += 1;
                 self.headings.next();
                 i = tab.content;
                 continue;
