@@ -92,6 +92,40 @@ fn a_finding_with_many_places_shows_some_and_counts_the_rest() {
     );
 }
 
+/// Columns count characters, not bytes, whatever order the rules ask
+/// for places on a line in: `broken-link` asks for both links before
+/// `hidden-html` asks for the tag between them (the check context counts
+/// on from the last place asked when it can, and from the line's start
+/// when the place is earlier).
+#[test]
+fn columns_count_characters_in_any_order_asked() {
+    let line = "Ünïcödé [a](gone-one.md) ça <computername> é [b](gone-two.md) ü";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", format!("# T\n\n{line}\n"));
+    let (_, doc) = check_json(site.root(), &[]);
+    let column = |s: &str| line[..line.find(s).unwrap()].chars().count() as u64 + 1;
+    let found: Vec<(String, u64, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["location"]["line"].as_u64().unwrap(),
+                f["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("broken-link".to_owned(), 3, column("gone-one.md")),
+            ("hidden-html".to_owned(), 3, column("<computername>")),
+            ("broken-link".to_owned(), 3, column("gone-two.md")),
+        ]
+    );
+}
+
 /// An id the page lacks is one fix however many links name it: one
 /// finding, at the first, the others its related places.
 #[test]

@@ -14,8 +14,9 @@
 //! warning. The evidence is the link itself: in another locale the same
 //! link (same target, same block) reads exactly the cmdlet its target's
 //! file is named after, and here it does not name that cmdlet at all
-//! (which link is the same link: [`SameLinks`]). A link text that describes the page instead (`Learn about
-//! Convert-Path`, or no cmdlet in any locale) is never flagged.
+//! (which link is the same link: [`SameLinks`]). A link text that
+//! describes the page instead (`Learn about Convert-Path`, or no cmdlet
+//! in any locale) is never flagged.
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::Link;

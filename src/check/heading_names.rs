@@ -208,12 +208,14 @@ pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
         // another locale's heading is that type: the heading itself
         // tells, whether or not the page names the type elsewhere.
         let split = || {
+            if own.name.is_some() || !own_text.contains(". ") {
+                return None;
+            }
             let joined: String = own_text.chars().filter(|c| *c != ' ').collect();
-            let split = own.name.is_none() && own_text.contains(". ");
             headings
                 .iter()
                 .enumerate()
-                .filter(|&(j, _)| j != i && split)
+                .filter(|&(j, _)| j != i)
                 .filter_map(|(j, h)| Some((j, h.as_ref()?)))
                 .filter_map(|(j, h)| Some((j, h, h.name.as_deref()?)))
                 .find(|(_, h, name)| Kind::of(name) == Kind::Type && h.text == joined)

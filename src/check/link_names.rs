@@ -161,7 +161,7 @@ fn folded_qualifier(q: &str) -> String {
 /// A qualified name written whole, no space inside: its qualifier and
 /// member (`IEnumUserIdentity::Next` gives `IEnumUserIdentity` and
 /// `Next`; `System.IO.File.Open`, `System.IO.File` and `Open`).
-fn qualified_name(name: &str) -> Option<(&str, &str)> {
+pub(super) fn qualified_name(name: &str) -> Option<(&str, &str)> {
     if name.contains(' ') {
         return None;
     }

@@ -95,7 +95,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         .last()
                         .is_some_and(|s: &Split| s.run.contains(&at));
                 if taken
-                    || code.iter().any(|r| r.contains(&at))
+                    || in_code(&code, at)
                     || scan.in_code_span(text, at)
                     || scan.hidden(text, at)
                 {
@@ -226,9 +226,9 @@ fn parts(written: &str) -> Vec<String> {
 
 /// The split identifiers of `text`, outside the code blocks `code` gives
 /// (ranges, asked for only when a page has a candidate: most pages have
-/// none; so is `lower`, the page in lower case), in text order. An underscore as a word of its own is rare: the
-/// lines read are those where `unders` says `text` has `_ `, in order
-/// ([`crate::marks`]).
+/// none; so is `lower`, the page in lower case), in text order. An
+/// underscore as a word of its own is rare: the lines read are those
+/// where `unders` says `text` has `_ `, in order ([`crate::marks`]).
 fn splits<'l>(
     text: &str,
     unders: impl Iterator<Item = usize>,

@@ -45,6 +45,7 @@ use super::Context;
 use super::block_links::text_range;
 use super::glued_terms::{code_ranges, in_code};
 use super::line_scan::LineScan;
+use super::link_names::qualified_name;
 use super::lowercased_names::{capitalised, words};
 use super::mt_placeholders::per_line;
 use super::split_file_names::{
@@ -349,12 +350,7 @@ fn link_splits(cx: &Context, p: usize) -> Vec<Split> {
             continue;
         }
         let name = shown.replace(". ", ".");
-        let dotted = name.split('.').count() >= 2
-            && name.split('.').all(|part| {
-                part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && part.bytes().all(is_name_byte)
-            });
-        if !dotted {
+        if qualified_name(&name).is_none() {
             continue;
         }
         // The translations' links, read once for the page (a page may hold

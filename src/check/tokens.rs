@@ -3,8 +3,8 @@
 //! targets, anchors, and command switches (those judged apart, in
 //! [`super::switches`] for tables, [`super::switch_mentions`] for prose
 //! and [`super::heading_names`] for headings), placeholders prose names
-//! in italics ([`super::placeholder_mentions`]), and cmdlet and member
-//! names in link texts ([`super::cmdlet_links`], [`super::link_names`]).
+//! in italics ([`super::placeholder_mentions`]), and cmdlet and API names
+//! in link texts ([`super::cmdlet_links`], [`super::link_names`]).
 //!
 //! Only pages made from the same source version are compared: pages whose
 //! `ms.openlocfilehash` differ were translated from different versions of
@@ -114,7 +114,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         out.extend(switch_mentions::lost(cx, members));
         out.extend(placeholder_mentions::renamed(cx, members));
         out.extend(heading_names::renamed(cx, members));
-        // The block's links in each member, read once for the two rules
+        // The block's links in each member, read once for the three rules
         // that compare link texts.
         let links: Vec<_> = members.iter().map(|&m| block_links::links(cx, m)).collect();
         out.extend(cmdlet_links::translated(cx, members, &links));
