@@ -315,11 +315,11 @@ pub fn build(
     };
     let Prepared {
         config,
+        settings,
         site,
         strings,
         mut findings,
         edit,
-        ..
     } = prepared;
 
     let staging = Staging::new(&config.output)?;
@@ -341,6 +341,12 @@ pub fn build(
     staging.commit()?;
     progress.finish();
     stages.done("commit");
+    // `[rules]` sets the levels of the build's own findings (a file that
+    // cannot be read, a template error, no sitemap) as `check` does.
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter_map(|f| settings.apply(f))
+        .collect();
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
     let checks = Findings::new(checks, Default::default());

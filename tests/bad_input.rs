@@ -6,15 +6,42 @@ mod common;
 use common::*;
 
 const GOOD: &str = "---\ntitle: Good\n---\n# Good\n\nFine.\n";
+/// Front matter whose list never closes: an error at line 4, column 1.
+const BAD_YAML: &str = "---\ntitle: Bad\ntags: [unclosed\n---\n# Still here\n";
+
+/// `[rules]` sets the level of a load finding in `build` as in `check`:
+/// a site that publishes pages with broken front matter on purpose can
+/// make them warnings, and the build then succeeds.
+#[test]
+fn rule_levels_apply_to_the_build_own_findings() {
+    let site = Fixture::new();
+    site.write("content/en-us/good.md", GOOD)
+        .write("content/en-us/bad-yaml.md", BAD_YAML)
+        .write(
+            "polydoc.toml",
+            "[rules]\ninvalid-front-matter = \"warning\"\n",
+        );
+    let out = site.build(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.lines().any(|l| l
+            .starts_with("content/en-us/bad-yaml.md:4:1: warning[invalid-front-matter]:")),
+        "{err}"
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        finding_of(&doc, "invalid-front-matter", "content/en-us/bad-yaml.md", 4)["severity"],
+        "warning"
+    );
+}
 
 #[test]
 fn broken_files_are_reported_and_the_rest_still_builds() {
     let site = Fixture::new();
     site.write("content/en-us/good.md", GOOD)
-        .write(
-            "content/en-us/bad-yaml.md",
-            "---\ntitle: Bad\ntags: [unclosed\n---\n# Still here\n",
-        )
+        .write("content/en-us/bad-yaml.md", BAD_YAML)
         .write(
             "content/en-us/binary.md",
             b"# Title\nok\n\xff\xfe\x00garbage",

@@ -270,4 +270,19 @@ fn entries_whose_file_stayed_or_whose_target_is_missing() {
         ],
         "{human}"
     );
+    // A team that keeps such files on purpose turns the rule off, as any
+    // other (JSON has no comments to silence one entry with).
+    site.write(
+        "polydoc.toml",
+        "[rules]\nredirected-file-not-removed = \"off\"\n",
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1), "the broken redirect is still an error");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", ".openpublishing.redirection.json", 8),
+            ("redirected-link", "content/es-es/a.md", 3),
+        ])
+    );
 }

@@ -314,6 +314,13 @@ fn without_base_url_there_is_no_sitemap_and_a_note_says_why() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("set `base_url` in polydoc.toml"));
+
+    // A knowledge base read from `file://` needs no sitemap: the note is a
+    // rule like the others, which `[rules]` turns off.
+    site.write("polydoc.toml", "[rules]\nno-sitemap = \"off\"\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("no-sitemap"), "{}", stderr(&out));
 }
 
 #[test]

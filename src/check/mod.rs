@@ -131,6 +131,13 @@ impl Settings {
 
     /// `finding` with its configured severity, or `None` when its rule is off.
     pub fn apply(&self, mut finding: Finding) -> Option<Finding> {
+        // Every finding passes here: a rule missing from the list could
+        // be neither configured nor silenced, so the tests stop on one.
+        debug_assert!(
+            RULES.iter().any(|r| r.id == finding.rule),
+            "rule `{}` is missing from check::RULES",
+            finding.rule
+        );
         match self.levels.get(finding.rule) {
             None => Some(finding),
             Some(Level::Off) => None,

@@ -46,6 +46,11 @@ pub const RULES: &[RuleInfo] = &[
         "A link to an article `.openpublishing.redirection.json` lists as moved: the published site redirects it, at the cost of a hop.",
     ),
     rule(
+        "redirected-file-not-removed",
+        Severity::Warning,
+        "An entry of `.openpublishing.redirection.json` whose file is still there: the published site serves the redirect and never shows the file's edits.",
+    ),
+    rule(
         "invalid-redirection",
         Severity::Error,
         "A `.openpublishing.redirection.json` that cannot be read.",
@@ -264,5 +269,15 @@ pub const RULES: &[RuleInfo] = &[
         "template-error",
         Severity::Error,
         "A page that a template could not render (build only).",
+    ),
+    rule(
+        "not-a-locale",
+        Severity::Note,
+        "An entry directly under the content folder whose name is no language tag (`es-es`, `zh-Hant`): it is no locale and is skipped.",
+    ),
+    rule(
+        "no-sitemap",
+        Severity::Note,
+        "No sitemap.xml was written because `base_url` is not set: a sitemap needs absolute URLs (build only).",
     ),
 ];
