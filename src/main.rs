@@ -101,6 +101,10 @@ enum Command {
         /// reading no site: the ids `[rules]` in polydoc.toml takes.
         #[arg(long, conflicts_with_all = ["baseline", "write_baseline", "files"])]
         list_rules: bool,
+        /// Print what a rule finds, how to fix it and how to silence it,
+        /// and exit, reading no site.
+        #[arg(long, value_name = "RULE", conflicts_with_all = ["baseline", "write_baseline", "files", "list_rules"])]
+        explain: Option<String>,
     },
     /// Translation status: which page is missing, outdated or inconsistent
     /// in which locale, and why.
@@ -194,6 +198,10 @@ fn main() -> ExitCode {
             html.as_deref(),
         ),
         Command::Check {
+            explain: Some(rule),
+            ..
+        } => explain(&rule),
+        Command::Check {
             format,
             list_rules: true,
             ..
@@ -207,6 +215,7 @@ fn main() -> ExitCode {
             write_baseline,
             files,
             list_rules: false,
+            explain: None,
         } => check(
             &root,
             Overrides {
@@ -365,6 +374,27 @@ fn drift(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `check --explain RULE`: the rule's page, as `rustc --explain` prints
+/// an error code's.
+fn explain(id: &str) -> ExitCode {
+    let rules = polydoc::check::RULES;
+    match rules.iter().find(|r| r.id == id) {
+        Some(rule) => {
+            print!("{}", rule.explain());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = polydoc::check::closest(id, rules.iter().map(|r| r.id))
+                .map(|near| format!("did you mean `{near}`? "))
+                .unwrap_or_default();
+            eprintln!(
+                "error: `{id}` is no rule; {hint}`polydoc check --list-rules` lists them all"
+            );
+            ExitCode::from(2)
+        }
     }
 }
 

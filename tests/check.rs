@@ -224,6 +224,26 @@ fn sarif_validates_against_the_2_1_0_schema() {
         .unwrap();
     let rule = &run["tool"]["driver"]["rules"][row["ruleIndex"].as_u64().unwrap() as usize];
     assert_eq!(rule["id"], "translation-token-mismatch");
+    // Code scanning shows the rule's page beside the alert.
+    let help = rule["help"]["markdown"].as_str().unwrap();
+    assert!(
+        help.starts_with("# `translation-token-mismatch`\n"),
+        "{help}"
+    );
+    assert!(help.contains("## How to fix it\n"), "{help}");
+    assert_eq!(rule["help"]["text"], rule["help"]["markdown"]);
+    let helped: BTreeSet<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["help"].is_object())
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let reported: BTreeSet<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(helped, reported, "help for the rules with results only");
     let region = &row["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
@@ -1213,4 +1233,63 @@ fn list_rules_prints_every_rule_without_a_site() {
     );
     assert_eq!(list[0]["severity"], "error");
     assert!(list[0]["summary"].as_str().is_some_and(|s| !s.is_empty()));
+}
+
+/// `check --explain RULE` prints the rule's page (`docs/rules/<id>.md`)
+/// and how to change its level or silence it, reading no site; a rule
+/// that does not exist is a usage error with the nearest id.
+#[test]
+fn explain_prints_a_rule_page_and_names_the_nearest_rule_for_a_typo() {
+    let empty = Fixture::new();
+    let out = polydoc(empty.root(), &["check", "--explain", "duplicate-table-key"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = stdout(&out);
+    let headings: Vec<&str> = page.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# `duplicate-table-key`",
+            "## What it finds",
+            "## How to fix it",
+            "## Settings"
+        ]
+    );
+    assert!(page.contains("Default level: **warning**."), "{page}");
+    assert!(
+        page.contains("`<!-- polydoc-disable-next-line duplicate-table-key -->`"),
+        "{page}"
+    );
+
+    let out = polydoc(empty.root(), &["check", "--explain", "duplicate-tabel-key"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: `duplicate-tabel-key` is no rule; did you mean `duplicate-table-key`? \
+         `polydoc check --list-rules` lists them all\n"
+    );
+}
+
+/// Each rule's page is `docs/rules/<id>.md` (the build fails without it),
+/// the folder holds no page of a rule that does not exist, and the
+/// README's table links every rule's page.
+#[test]
+fn every_rule_has_its_page_and_the_readme_links_it() {
+    let docs = repo().join("docs/rules");
+    let mut pages: Vec<String> = std::fs::read_dir(&docs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    let mut expected: Vec<String> = polydoc::check::RULES
+        .iter()
+        .map(|r| format!("{}.md", r.id))
+        .collect();
+    expected.sort();
+    assert_eq!(pages, expected);
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for rule in polydoc::check::RULES {
+        let link = format!("[`{0}`](docs/rules/{0}.md)", rule.id);
+        assert!(readme.contains(&link), "README lacks {link}");
+        assert!(rule.doc.starts_with(&format!("# `{}`\n", rule.id)));
+    }
 }

@@ -1,281 +1,303 @@
-//! The rule ids users see, with their default severities and summaries
-//! (`polydoc rules`, SARIF's rule list, `[rules]` in `polydoc.toml`).
+//! The rule ids users see, with their default severities, summaries and
+//! pages (`polydoc check --list-rules` and `--explain`, SARIF's rule
+//! list, `[rules]` in `polydoc.toml`).
+//!
+//! Each rule's page is `docs/rules/<id>.md`, compiled in: a rule without
+//! one does not build, and what `--explain` prints, what code scanning
+//! shows beside an alert and what the repository shows are one text.
 
 use crate::diagnostic::Severity;
 
-/// A rule as users see it: its id, default severity and what it finds.
+/// A rule as users see it: its id, default severity, what it finds in a
+/// line, and its page (what it finds exactly, and how to fix it).
 pub struct RuleInfo {
     pub id: &'static str,
     pub severity: Severity,
     pub summary: &'static str,
+    pub doc: &'static str,
 }
 
-const fn rule(id: &'static str, severity: Severity, summary: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        severity,
-        summary,
+macro_rules! rule {
+    ($id:literal, $severity:expr, $summary:expr $(,)?) => {
+        RuleInfo {
+            id: $id,
+            severity: $severity,
+            summary: $summary,
+            doc: include_str!(concat!("../../docs/rules/", $id, ".md")),
+        }
+    };
+}
+
+impl RuleInfo {
+    /// The rule's page, with how to change its level or silence one
+    /// finding: what `--explain` prints and SARIF's rule help carries.
+    pub fn explain(&self) -> String {
+        let id = self.id;
+        format!(
+            "{}\n\n## Settings\n\nIn `polydoc.toml`, `[rules]` changes its level or turns it off:\n\n```toml\n[rules]\n{id} = \"off\"  # or \"error\", \"warning\", \"note\"\n```\n\nA finding in a page's Markdown is silenced where it stands: `<!-- polydoc-disable-next-line {id} -->` on the line before it, or `<!-- polydoc-disable-line {id} -->` on its line.\n",
+            self.doc.trim_end()
+        )
     }
 }
 
 /// Every rule id. Once released, an id never changes.
 pub const RULES: &[RuleInfo] = &[
-    rule(
+    rule!(
         "broken-link",
         Severity::Error,
         "A relative link to a page, image or file that does not exist in the page's locale.",
     ),
-    rule(
+    rule!(
         "broken-link-syntax",
         Severity::Error,
         "`[text] (target.md)`: a space between `]` and `(`, as machine translation leaves, makes a link or image text.",
     ),
-    rule(
+    rule!(
         "missing-anchor",
         Severity::Error,
         "A link to `#fragment` that names no id of the target page.",
     ),
-    rule(
+    rule!(
         "link-case-mismatch",
         Severity::Warning,
         "A link that resolves only when letter case is ignored: it works on Windows, not on a Linux web server.",
     ),
-    rule(
+    rule!(
         "redirected-link",
         Severity::Warning,
         "A link to an article `.openpublishing.redirection.json` lists as moved: the published site redirects it, at the cost of a hop.",
     ),
-    rule(
+    rule!(
         "redirected-file-not-removed",
         Severity::Warning,
         "An entry of `.openpublishing.redirection.json` whose file is still there: the published site serves the redirect and never shows the file's edits.",
     ),
-    rule(
+    rule!(
         "invalid-redirection",
         Severity::Error,
         "A `.openpublishing.redirection.json` that cannot be read.",
     ),
-    rule(
+    rule!(
         "hard-coded-locale",
         Severity::Warning,
         "A link to Microsoft Learn or the published site that names a locale (`/en-us/`): every reader lands on that language.",
     ),
-    rule(
+    rule!(
         "published-path-unset",
         Severity::Note,
         "Links to paths of the published site (`/windows-server/...`) that name files of the copy, left unchecked until `[published] path` is set.",
     ),
-    rule(
+    rule!(
         "link-backslash",
         Severity::Warning,
         "A link that resolves only when `\\` is read as `/`.",
     ),
-    rule(
+    rule!(
         "duplicate-anchor",
         Severity::Warning,
         "An id defined more than once on a page (an error when a link targets it).",
     ),
-    rule(
+    rule!(
         "hidden-html",
         Severity::Warning,
         "Prose such as `<computername>` that a browser parses as an unknown tag and hides.",
     ),
-    rule(
+    rule!(
         "unknown-alert",
         Severity::Warning,
         "A quote opening with an alert keyword DocFX does not know, often a translated one (`[!NOTA]`): it shows as text.",
     ),
-    rule(
+    rule!(
         "mt-placeholder",
         Severity::Warning,
         "A placeholder of the machine-translation pipeline (`@no__t-0`) left in the text, where something was lost.",
     ),
-    rule(
+    rule!(
         "split-identifier",
         Severity::Warning,
         "An identifier machine translation split at its underscores (`STATUS \\_ ARRAY \\_ BOUNDS`, shown `STATUS _ ARRAY _ BOUNDS`), often with its parts translated.",
     ),
-    rule(
+    rule!(
         "split-file-name",
         Severity::Warning,
         "A file name machine translation split at its dot (`stdafx. cpp` for `stdafx.cpp`), which the page writes whole elsewhere.",
     ),
-    rule(
+    rule!(
         "split-member-name",
         Severity::Warning,
         "A qualified name machine translation split after its separator (`IPin:: EnumMediaTypes`, or `CBasePin. EnumMediaTypes` where the page's `api_name` names it).",
     ),
-    rule(
+    rule!(
         "lowercased-name",
         Severity::Warning,
         "An API name machine translation wrote in lower case (`ienummediatypes` for `IEnumMediaTypes`) on a reference page that writes it with its capitals elsewhere.",
     ),
-    rule(
+    rule!(
         "transliterated-name",
         Severity::Warning,
         "A link whose text is an API name machine translation spelled in Cyrillic letters (`упдатевиндов` for `UpdateWindow`), which the same link in another locale writes as it is.",
     ),
-    rule(
+    rule!(
         "escaped-entity",
         Severity::Warning,
         "A character machine translation escaped twice (`%%amp;quot;` for `\"`), which readers see as written.",
     ),
-    rule(
+    rule!(
         "glued-no-loc-term",
         Severity::Warning,
         "A term the page's `no-loc` list keeps as written, glued into the words around it (`queSEHadmite`): machine translation put it back inside a word.",
     ),
-    rule(
+    rule!(
         "appended-source-text",
         Severity::Warning,
         "A translated heading or link text that ends with its source text glued to it (`...a livello di codiceSet the option in Visual Studio`), which its anchor or its target's file name shows.",
     ),
-    rule(
+    rule!(
         "mangled-link-text",
         Severity::Warning,
         "A link whose text is its own target as machine translation left it (`. /manage-apps/x.md # 번역된 앵커` for `../manage-apps/x.md#anchor`).",
     ),
-    rule(
+    rule!(
         "stray-bold",
         Severity::Warning,
         "`**` shown as two asterisks: bold that does not open or close (`** extern **`, a space inside the markers).",
     ),
-    rule(
+    rule!(
         "link-text-anchor-mismatch",
         Severity::Error,
         "A link whose text is a code while the anchor or heading it targets carries a different one.",
     ),
-    rule(
+    rule!(
         "duplicate-table-key",
         Severity::Warning,
         "The same value twice in the key column of a table.",
     ),
-    rule(
+    rule!(
         "bare-switch",
         Severity::Warning,
         "A bare word (`sec`) among the switches a table's first column lists: machine translation dropped its `/`.",
     ),
-    rule(
+    rule!(
         "switch-case-mismatch",
         Severity::Warning,
         "A switch written in another case than the page's syntax writes it, in the table of a command that tells `/r` from `/R`.",
     ),
-    rule(
+    rule!(
         "syntax-keyword-mismatch",
         Severity::Warning,
         "A parameters table's first cell naming a keyword the command's syntax does not have (`tamaño=<n>` for `size=<n>`): machine translation translated it.",
     ),
-    rule(
+    rule!(
         "translation-token-mismatch",
         Severity::Error,
         "Codes, code, link targets, included files, anchors or command switches that differ between translations of the same block.",
     ),
-    rule(
+    rule!(
         "translation-cell-mismatch",
         Severity::Warning,
         "A table cell that differs from the other locales' in a column every locale, and the page itself, otherwise keeps as written (`mm` for `hh`).",
     ),
-    rule(
+    rule!(
         "content-locale-mismatch",
         Severity::Warning,
         "`ms.contentlocale` names another locale than the page's folder.",
     ),
-    rule(
+    rule!(
         "source-fallback",
         Severity::Note,
         "A file the translation lacks, taken from the source locale in the built site.",
     ),
-    rule(
+    rule!(
         "include-not-found",
         Severity::Error,
         "An `[!INCLUDE]` whose file does not exist, or lies outside the locale folder.",
     ),
-    rule(
+    rule!(
         "circular-reference",
         Severity::Error,
         "Includes that lead back to a file already being included.",
     ),
-    rule(
+    rule!(
         "codesnippet-not-found",
         Severity::Error,
         "A `:::code` or `[!code]` whose file, region or lines do not exist.",
     ),
-    rule(
+    rule!(
         "unclosed-block",
         Severity::Error,
         "A triple-colon container (`zone`, `moniker`, `row`, `column`, complex `image`) never closed.",
     ),
-    rule(
+    rule!(
         "invalid-block",
         Severity::Error,
         "A triple-colon block DocFX does not know, misses a required attribute, or ends nothing.",
     ),
-    rule(
+    rule!(
         "invalid-zone",
         Severity::Error,
         "A zone or moniker block without its pivot or range, nested, or ended twice; a pivot or pivot group `zone-pivot-groups.yml` does not define.",
     ),
-    rule(
+    rule!(
         "invalid-tab-group",
         Severity::Warning,
         "A tab group with two tabs of the same id, or a tab without an id.",
     ),
-    rule(
+    rule!(
         "uid-not-found",
         Severity::Error,
         "An `<xref:uid>` or `xref:` link to a uid no page declares and no xref map (`[xref] maps`) lists.",
     ),
-    rule(
+    rule!(
         "duplicate-uid",
         Severity::Error,
         "A uid declared by two pages of one locale.",
     ),
-    rule(
+    rule!(
         "xref-map-relative-href",
         Severity::Warning,
         "An xref map (`[xref] maps`) whose hrefs are relative and which names no base URL: its uids show their names without a link.",
     ),
-    rule(
+    rule!(
         "broken-toc-entry",
         Severity::Error,
         "A `toc.yml` or `TOC.md` entry whose `href` leads to no file.",
     ),
-    rule(
+    rule!(
         "invalid-suppression",
         Severity::Warning,
         "A `<!-- polydoc-... -->` comment that names no rule, or an enable that ends no disable.",
     ),
-    rule(
+    rule!(
         "unused-suppression",
         Severity::Note,
         "A `<!-- polydoc-disable... -->` comment that silences no finding.",
     ),
-    rule(
+    rule!(
         "unreadable-file",
         Severity::Error,
         "A file that cannot be read.",
     ),
-    rule(
+    rule!(
         "invalid-utf8",
         Severity::Error,
         "A Markdown file that is not UTF-8 text.",
     ),
-    rule(
+    rule!(
         "invalid-front-matter",
         Severity::Error,
         "YAML front matter that does not parse.",
     ),
-    rule(
+    rule!(
         "template-error",
         Severity::Error,
         "A page that a template could not render (build only).",
     ),
-    rule(
+    rule!(
         "not-a-locale",
         Severity::Note,
         "An entry directly under the content folder whose name is no language tag (`es-es`, `zh-Hant`): it is no locale and is skipped.",
     ),
-    rule(
+    rule!(
         "no-sitemap",
         Severity::Note,
         "No sitemap.xml was written because `base_url` is not set: a sitemap needs absolute URLs (build only).",

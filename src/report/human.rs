@@ -13,7 +13,8 @@ use super::Findings;
 use super::quote::{Quoted, Sources};
 use crate::diagnostic::{Finding, Location, Severity};
 
-/// Writes every finding to standard error, then a summary per rule.
+/// Writes every finding to standard error, then a summary per rule and,
+/// as rustc does, how to read more about one.
 ///
 /// Through a buffer: standard error is unbuffered, and codespan writes
 /// each piece of a diagnostic on its own, which made a write call per
@@ -37,6 +38,13 @@ pub fn print(report: &Findings) {
         }
     }
     let _ = write!(out, "{}", summary(report));
+    if let Some(first) = report.findings.first() {
+        let _ = writeln!(
+            out,
+            "\nFor what a rule finds and how to fix it, try `polydoc check --explain {}`.",
+            first.rule
+        );
+    }
     let _ = out.flush();
 }
 

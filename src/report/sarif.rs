@@ -1,7 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
 //!
-//! One run; the driver lists every rule (id, short description, default
-//! level), each result names its rule by id and index, positions are
+//! One run; the driver lists every rule (id, description, default level,
+//! and, for the rules with results, their page, `docs/rules/<id>.md`, as
+//! help, which code scanning shows beside each alert), each result names its rule by id and index, positions are
 //! 1-based, other locales' lines are `relatedLocations`, and
 //! `partialFingerprints` carries the line-independent fingerprint so that
 //! code scanning follows a finding when lines above it move.
@@ -55,14 +56,24 @@ pub fn render(report: &Findings) -> String {
 /// one tree: on the benchmark corpus that took a second on one core and
 /// 600 MiB.
 pub fn write(report: &Findings, mut out: impl Write) -> std::io::Result<()> {
+    // Help only for the rules that have results: code scanning shows it
+    // beside an alert, and all fifty pages would weigh 170 KB per run.
+    let reported: std::collections::HashSet<&str> =
+        report.findings.iter().map(|f| f.rule).collect();
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "id": r.id,
                 "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
                 "defaultConfiguration": { "level": level(r.severity) },
-            })
+            });
+            if reported.contains(r.id) {
+                let help = r.explain();
+                rule["help"] = json!({ "text": help, "markdown": help });
+            }
+            rule
         })
         .collect();
     let skeleton = json!({
