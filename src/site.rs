@@ -240,7 +240,12 @@ impl Site {
             .map(|l| NavTree::build(&pages, l))
             .collect();
         let targets = Targets::new(locales.len(), &pages, &assets, options.published.clone());
-        let tocs = Tocs::build(tocs, &targets);
+        let source = options.source.as_deref().and_then(|s| {
+            locales
+                .iter()
+                .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
+        });
+        let tocs = Tocs::build(tocs, &targets, source.map(|s| (s, locales[s].key.as_str())));
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
             if let Some(uid) = page.source.meta_str("uid") {
@@ -253,11 +258,6 @@ impl Site {
                 }
             }
         }
-        let source = options.source.as_deref().and_then(|s| {
-            locales
-                .iter()
-                .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
-        });
         let pivots = Pivots::load(locales.len(), &assets, source, display);
         let mut site = Site {
             locales,

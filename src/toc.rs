@@ -48,6 +48,10 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The entry names a file its locale lacks and the source locale has:
+    /// it links the source's page, as a link in a page does, so this is
+    /// `source-fallback`'s note, not a broken entry.
+    pub fallback: bool,
 }
 
 /// A locale's tables of contents, resolved.
@@ -73,8 +77,13 @@ struct Raw {
 }
 
 impl Tocs {
-    /// Resolves every table of contents of the site against its files.
-    pub fn build(sources: Vec<TocSource>, targets: &Targets) -> Tocs {
+    /// Resolves every table of contents of the site against its files;
+    /// an entry naming a file its locale lacks links the `source` locale's.
+    pub fn build(
+        sources: Vec<TocSource>,
+        targets: &Targets,
+        source: Option<(usize, &str)>,
+    ) -> Tocs {
         let mut tocs = Tocs {
             trees: vec![None; sources.len()],
             ..Tocs::default()
@@ -95,6 +104,7 @@ impl Tocs {
                         line,
                         column,
                         message,
+                        fallback: false,
                     });
                     Vec::new()
                 }
@@ -106,6 +116,7 @@ impl Tocs {
             raws: &raws,
             by_path: &by_path,
             targets,
+            source,
             included: &mut included,
             problems: &mut tocs.problems,
         };
@@ -155,6 +166,9 @@ struct Resolver<'a> {
     raws: &'a [Vec<Raw>],
     by_path: &'a HashMap<(usize, String), usize>,
     targets: &'a Targets,
+    /// The locale translations are made from, and its key, if the site
+    /// names one.
+    source: Option<(usize, &'a str)>,
     included: &'a mut Vec<bool>,
     problems: &'a mut Vec<Problem>,
 }
@@ -223,6 +237,7 @@ impl Resolver<'_> {
                             "`{}` includes a table of contents that includes this one",
                             r.href.as_deref().unwrap_or("")
                         ),
+                        fallback: false,
                     });
                 } else {
                     chain.push(n);
@@ -264,19 +279,45 @@ impl Resolver<'_> {
         } else {
             locate(&source.rel_path, path)
         };
-        let found = resolved.and_then(|p| self.targets.find(source.locale, &p));
+        let found = resolved
+            .as_deref()
+            .and_then(|p| self.targets.find(source.locale, p));
+        let fallback = || {
+            let (from, key) = self.source.filter(|&(s, _)| s != source.locale)?;
+            match self.targets.find(from, resolved.as_deref()?)? {
+                (_, Some(page), _) => Some((key, page)),
+                _ => None,
+            }
+        };
         match found {
             Some((_, Some(page), _)) => entry.target = Some(page),
             Some((_, None, _)) => entry.external = Some(href.to_owned()),
             None => {
+                let (message, fallback) = match fallback() {
+                    Some((key, page)) => {
+                        entry.target = Some(page);
+                        (
+                            format!(
+                                "entry `{}` links `{written}`, which this locale lacks: the navigation links `{key}`'s copy",
+                                r.name
+                            ),
+                            true,
+                        )
+                    }
+                    None => (
+                        format!(
+                            "entry `{}` links `{written}`, which names no file in this locale",
+                            r.name
+                        ),
+                        false,
+                    ),
+                };
                 self.problems.push(Problem {
                     source: file,
                     line: r.line,
                     column: r.column,
-                    message: format!(
-                        "entry `{}` links `{written}`, which names no file in this locale",
-                        r.name
-                    ),
+                    message,
+                    fallback,
                 });
             }
         }

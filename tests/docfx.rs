@@ -750,6 +750,52 @@ fn tilde_links_start_at_the_locale_root() {
     );
 }
 
+/// With a `source` locale, an entry of a translation's table of contents
+/// whose file only the source has links the source's page, as a link in
+/// a page does (`source-fallback`, a note); a file no locale has is still
+/// a broken entry.
+#[test]
+fn a_toc_entry_a_translation_lacks_links_the_source_page() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/a.md", "# A\n")
+        .write("content/en-us/guide/b.md", "# B\n")
+        .write("content/es-es/a.md", "# A es\n")
+        .write(
+            "content/es-es/toc.yml",
+            "- name: A\n  href: a.md\n- name: B\n  href: guide/b.md\n- name: Nada\n  href: nada.md\n",
+        );
+    built(&site);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("source-fallback", "content/es-es/toc.yml", 4),
+            ("broken-toc-entry", "content/es-es/toc.yml", 6),
+        ])
+    );
+    let note = finding_of(&doc, "source-fallback", "content/es-es/toc.yml", 4);
+    assert_eq!(note["severity"], "note");
+    assert_eq!(
+        note["message"],
+        "entry `B` links `guide/b.md`, which this locale lacks: the navigation links `en-us`'s copy"
+    );
+    let html = site.html("es-es/a.html");
+    let links: Vec<(String, &str)> = select(&html, ".site-nav li > a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Inicio".to_owned(), "index.html"),
+            ("A".to_owned(), "a.html"),
+            ("B".to_owned(), "../en-us/guide/b.html"),
+        ]
+    );
+    assert!(site.out("en-us/guide/b.html").exists());
+}
+
 #[test]
 fn navigation_from_toc_yml_and_toc_md_with_breadcrumbs() {
     let site = Fixture::new();

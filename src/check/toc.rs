@@ -1,5 +1,6 @@
 //! `broken-toc-entry`: a `toc.yml` or `TOC.md` entry that leads nowhere,
-//! or a table of contents that does not parse or includes itself.
+//! or a table of contents that does not parse or includes itself; and
+//! `source-fallback` for an entry whose file only the source locale has.
 //! The problems are found when the tables are resolved ([`crate::toc`]).
 
 use crate::diagnostic::{Finding, Location};
@@ -12,12 +13,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .iter()
         .map(|problem| {
             let source = &tocs.sources[problem.source];
-            Finding::error(
-                "broken-toc-entry",
-                Location::at(&source.display, problem.line, problem.column),
-                problem.message.clone(),
-            )
-            .with_help(
+            let at = Location::at(&source.display, problem.line, problem.column);
+            if problem.fallback {
+                return Finding::note("source-fallback", at, problem.message.clone())
+                    .with_help("add the translated file to this locale if it should differ");
+            }
+            Finding::error("broken-toc-entry", at, problem.message.clone()).with_help(
                 "fix the `href` (relative to the table of contents' folder), or remove the entry",
             )
         })
