@@ -96,6 +96,24 @@ pub struct Finding {
     /// Further evidence for the same problem, one sentence each.
     pub notes: Vec<String>,
     pub related: Vec<Related>,
+    /// Edits that fix it for certain, which `polydoc check --fix` writes;
+    /// only rules whose correction is beyond doubt give one.
+    #[serde(skip)]
+    pub fix: Vec<Edit>,
+}
+
+/// One replacement in a finding's file: bytes `range`, which read
+/// `original` when the file was checked, become `replacement`.
+/// `check --fix` writes it only if they still read `original`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    #[serde(skip)]
+    pub range: std::ops::Range<usize>,
+    #[serde(skip)]
+    pub original: String,
+    /// Where the replaced text is (on one line), for reports.
+    pub location: Location,
+    pub replacement: String,
 }
 
 impl Finding {
@@ -113,6 +131,7 @@ impl Finding {
             help: None,
             notes: Vec::new(),
             related: Vec::new(),
+            fix: Vec::new(),
         }
     }
 
@@ -135,6 +154,12 @@ impl Finding {
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    /// The finding with the edits that fix it (none: no fix).
+    pub fn with_fix(mut self, edits: impl IntoIterator<Item = Edit>) -> Self {
+        self.fix = edits.into_iter().collect();
         self
     }
 

@@ -26,6 +26,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod drift;
 pub mod edit_links;
+pub mod fix;
 pub mod frontmatter;
 pub mod i18n;
 pub mod load;
@@ -59,6 +60,11 @@ pub struct Fatal(pub String);
 impl Fatal {
     pub fn new(message: impl Into<String>) -> Self {
         Fatal(message.into())
+    }
+
+    /// A file that could not be read back (to fix it, say).
+    pub fn cannot_read(path: &std::path::Path, e: std::io::Error) -> Self {
+        Fatal(format!("cannot read {}: {e}", path.display()))
     }
 
     /// A file or folder of the output that could not be written.

@@ -105,6 +105,10 @@ enum Command {
         /// and exit, reading no site.
         #[arg(long, value_name = "RULE", conflicts_with_all = ["baseline", "write_baseline", "files", "list_rules"])]
         explain: Option<String>,
+        /// Write the fixes of the findings that have a certain one into
+        /// their files, then report what is left.
+        #[arg(long, conflicts_with_all = ["write_baseline", "list_rules"])]
+        fix: bool,
     },
     /// Translation status: which page is missing, outdated or inconsistent
     /// in which locale, and why.
@@ -216,6 +220,7 @@ fn main() -> ExitCode {
             files,
             list_rules: false,
             explain: None,
+            fix,
         } => check(
             &root,
             Overrides {
@@ -230,8 +235,57 @@ fn main() -> ExitCode {
                 write: write_baseline.as_deref(),
             },
             &files,
+            fix,
         ),
     }
+}
+
+/// The findings a check run shows, with how many the baseline hid and
+/// how many lie outside the files named on the command line.
+fn shown(
+    root: &std::path::Path,
+    overrides: &Overrides,
+    baseline: Option<&std::path::Path>,
+    files: &[PathBuf],
+) -> Result<(polydoc::build::CheckReport, usize, usize), polydoc::Fatal> {
+    let mut report = polydoc::build::check(root, overrides)?;
+    let hidden = match baseline {
+        Some(path) => polydoc::baseline::apply(path, &mut report.findings)?,
+        None => 0,
+    };
+    let elsewhere = if files.is_empty() {
+        0
+    } else {
+        polydoc::selected::retain(&mut report.findings, root, files)?
+    };
+    Ok((report, hidden, elsewhere))
+}
+
+/// `Fixed 3 problems in 2 files`, and what was left for another run.
+fn fixed_summary(applied: &polydoc::fix::Applied) -> String {
+    let mut out = format!(
+        "Fixed {} in {}",
+        report::human::plural(applied.fixed, "problem"),
+        report::human::plural(applied.files, "file")
+    );
+    if applied.overlapping > 0 {
+        out += &format!(
+            "; {} more touching the same text as another fix: run `polydoc check --fix` again",
+            applied.overlapping
+        );
+    }
+    if applied.stale > 0 {
+        out += &format!(
+            "; {} left, {} changed since it was read",
+            report::human::plural(applied.stale, "fix"),
+            if applied.stale == 1 {
+                "its file"
+            } else {
+                "their files"
+            }
+        );
+    }
+    out
 }
 
 /// `--baseline` and `--write-baseline`.
@@ -247,16 +301,17 @@ fn check(
     fail_on: FailOn,
     baselines: Baselines,
     files: &[PathBuf],
+    fix: bool,
 ) -> ExitCode {
     let fatal = |e: polydoc::Fatal| {
         eprintln!("error: {e}");
         ExitCode::from(2)
     };
-    let mut report = match polydoc::build::check(root, &overrides) {
-        Ok(report) => report,
-        Err(e) => return fatal(e),
-    };
     if let Some(path) = baselines.write {
+        let report = match polydoc::build::check(root, &overrides) {
+            Ok(report) => report,
+            Err(e) => return fatal(e),
+        };
         if let Err(e) = polydoc::baseline::write(path, &report.findings) {
             return fatal(e);
         }
@@ -267,18 +322,23 @@ fn check(
         );
         return ExitCode::SUCCESS;
     }
-    let mut hidden = 0;
-    if let Some(path) = baselines.read {
-        match polydoc::baseline::apply(path, &mut report.findings) {
-            Ok(n) => hidden = n,
+    let run = || shown(root, &overrides, baselines.read, files);
+    let (mut report, mut hidden, mut elsewhere) = match run() {
+        Ok(shown) => shown,
+        Err(e) => return fatal(e),
+    };
+    if fix {
+        let applied = match polydoc::fix::apply(root, &report.findings.findings) {
+            Ok(applied) => applied,
             Err(e) => return fatal(e),
-        }
-    }
-    let mut elsewhere = 0;
-    if !files.is_empty() {
-        match polydoc::selected::retain(&mut report.findings, root, files) {
-            Ok(n) => elsewhere = n,
-            Err(e) => return fatal(e),
+        };
+        eprintln!("{}", fixed_summary(&applied));
+        if applied.files > 0 {
+            // What is left, as the files now read.
+            (report, hidden, elsewhere) = match run() {
+                Ok(shown) => shown,
+                Err(e) => return fatal(e),
+            };
         }
     }
     let findings = &report.findings;

@@ -1293,3 +1293,102 @@ fn every_rule_has_its_page_and_the_readme_links_it() {
         assert!(rule.doc.starts_with(&format!("# `{}`\n", rule.id)));
     }
 }
+
+/// `check --fix` writes the corrections that are beyond doubt, only for
+/// the findings the run reports (here first only those of the file named),
+/// and reports what is left; a reference link's destination, a second
+/// alert marker under a real one, an escaped `<` and a silenced finding
+/// keep their text.
+#[test]
+fn fix_writes_certain_corrections_and_reports_what_is_left() {
+    let site = Fixture::new();
+    let a = "# A\n\n\
+             ![x](Media\\x.png) [b](B.md) [c] (b.md) see [Learn](https://learn.microsoft.com/en-us/windows/x).\n\n\
+             > [!Hinweis]\n> text\n\n\
+             <!-- polydoc-disable-next-line link-backslash -->\n![y](Media\\x.png)\n\n\
+             [r][1]\n\n[1]: B.md\n\n\
+             > [!NOTE]\n> [!Hinweis] under a real one\n";
+    let b = "# B\n\nSays %%amp;quot;hi%%amp;quot; and %%amp;#39;s.\n\n\
+             Also %%amp;quot;x%%amp;quot; with %%amp;lt;y%%amp;gt;.\n";
+    site.write("content/en-us/a.md", a)
+        .write("content/en-us/b.md", b)
+        .write("content/en-us/Media/x.png", "png");
+    let (_, doc) = check_json(site.root(), &[]);
+    let fixes: Vec<(&str, u64, Vec<&str>)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let edits = f["fix"].as_array().map_or_else(Vec::new, |edits| {
+                edits
+                    .iter()
+                    .map(|e| e["replacement"].as_str().unwrap())
+                    .collect()
+            });
+            (
+                f["rule"].as_str().unwrap(),
+                f["location"]["line"].as_u64().unwrap(),
+                edits,
+            )
+        })
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            ("link-backslash", 3, vec!["Media/x.png"]),
+            ("link-case-mismatch", 3, vec!["b.md"]),
+            ("broken-link-syntax", 3, vec![""]),
+            ("hard-coded-locale", 3, vec![""]),
+            ("unknown-alert", 5, vec!["[!NOTE]"]),
+            ("link-case-mismatch", 11, vec![]),
+            ("unknown-alert", 16, vec![]),
+            ("escaped-entity", 3, vec!["\"", "\"", "'"]),
+            ("escaped-entity", 5, vec![]),
+        ]
+    );
+
+    let human = stderr(&polydoc(site.root(), &["check"]));
+    assert!(
+        human.contains("\n6 findings have a certain fix: `polydoc check --fix` writes them.\n"),
+        "{human}"
+    );
+
+    let out = polydoc(site.root(), &["check", "--fix", "content/en-us/b.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("Fixed 1 problem in 1 file\n"),
+        "{}",
+        stderr(&out)
+    );
+    let read = |path: &str| std::fs::read_to_string(site.root().join(path)).unwrap();
+    assert_eq!(read("content/en-us/a.md"), a, "not among the files named");
+    assert_eq!(
+        read("content/en-us/b.md"),
+        "# B\n\nSays \"hi\" and 's.\n\nAlso %%amp;quot;x%%amp;quot; with %%amp;lt;y%%amp;gt;.\n"
+    );
+
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("Fixed 5 problems in 1 file\n"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        read("content/en-us/a.md"),
+        a.replace(
+            "![x](Media\\x.png) [b](B.md) [c] (b.md) see [Learn](https://learn.microsoft.com/en-us/windows/x)",
+            "![x](Media/x.png) [b](b.md) [c](b.md) see [Learn](https://learn.microsoft.com/windows/x)",
+        )
+        .replacen("> [!Hinweis]\n> text", "> [!NOTE]\n> text", 1)
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("link-case-mismatch", "content/en-us/a.md", 11),
+            ("unknown-alert", "content/en-us/a.md", 16),
+            ("escaped-entity", "content/en-us/b.md", 5),
+        ])
+    );
+}

@@ -98,11 +98,23 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 
 fn finding(cx: &Context, page: usize, at: Range<usize>, word: &str) -> Finding {
     let lower = word.to_lowercase();
-    let meant = TRANSLATED
+    let translated = TRANSLATED
         .iter()
         .find(|(t, _)| *t == lower)
-        .map(|(_, k)| *k)
-        .or_else(|| super::closest(word, ALERTS.iter().copied()));
+        .map(|(_, k)| *k);
+    let meant = translated.or_else(|| super::closest(word, ALERTS.iter().copied()));
+    // A translated keyword opening its quote is the English one for
+    // certain; under another line of the quote it may be a second marker
+    // machine translation left under the real one, which wants removing.
+    let text = &cx.site.pages[page].source.text;
+    let line_start = text[..at.start].rfind('\n').map_or(0, |n| n + 1);
+    let opens_quote = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .is_none_or(|before| !before.trim_start().starts_with('>'));
+    let fix = translated
+        .filter(|_| opens_quote)
+        .and_then(|keyword| cx.edit(page, at.clone(), format!("[!{keyword}]")));
     let help = match meant {
         Some(keyword) => format!(
             "write `[!{keyword}]`: alerts keep their English keyword in every language, and the box's title comes out in the page's language"
@@ -117,6 +129,7 @@ fn finding(cx: &Context, page: usize, at: Range<usize>, word: &str) -> Finding {
         format!("`[!{word}]` is no alert DocFX knows: the page shows it as text at the start of a plain quote"),
     )
     .with_help(help)
+    .with_fix(fix)
 }
 
 /// Each `[!Word]` that starts a quote's line (after `>` and spaces only),

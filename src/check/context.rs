@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::resolve::{Resolved, Targets};
 use super::switches;
-use crate::diagnostic::{Finding, LineIndex, Location};
+use crate::diagnostic::{Edit, Finding, LineIndex, Location};
 use crate::markdown::facts::{Link, TokenKind, UnitKind};
 use crate::site::Site;
 
@@ -86,6 +86,19 @@ impl<'a> Context<'a> {
     }
 
     /// The location of bytes `span` of page `page`'s file.
+    /// An edit of page `page` replacing bytes `span` (on one line) with
+    /// `replacement`, for `check --fix`; `None` when `span` is not text of
+    /// one line of the page.
+    pub fn edit(&self, page: usize, span: Range<usize>, replacement: String) -> Option<Edit> {
+        let original = self.snippet(page, span.clone())?.to_owned();
+        (original != replacement).then(|| Edit {
+            location: self.location(page, span.clone()),
+            range: span,
+            original,
+            replacement,
+        })
+    }
+
     pub fn location(&self, page: usize, span: Range<usize>) -> Location {
         let (line, column) = self.position(page, span.start);
         let (end_line, end) = self.position(page, span.end);

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding};
 use crate::marks::Needle;
 
 use super::Context;
@@ -36,9 +36,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     "`{written}` and {n} more on this line are escaped characters machine translation left in the text: readers see `{written}`, not {shown}"
                 ),
             };
-            Finding::warning("escaped-entity", at, message).with_help(format!(
-                "write {shown} (or the language's own quotation marks) instead of each `%%amp;...;`"
-            ))
+            Finding::warning("escaped-entity", at, message)
+                .with_help(format!(
+                    "write {shown} (or the language's own quotation marks) instead of each `%%amp;...;`"
+                ))
+                .with_fix(fix(cx, p, piece.spans))
         })
     })
 }
@@ -74,6 +76,22 @@ fn escaped_at(text: &str, marks: impl Iterator<Item = usize>) -> Vec<Range<usize
         }
     }
     out
+}
+
+/// The edits writing each escaped character of a line as itself, for
+/// `check --fix`: only for quotation marks and apostrophes, which read
+/// the same in prose, code and link text; none where the line has any
+/// other (`<` written as itself could open a tag that hides the text).
+fn fix(cx: &Context, p: usize, spans: &[Range<usize>]) -> Vec<Edit> {
+    let text = &cx.site.pages[p].source.text;
+    let edits: Option<Vec<Edit>> = spans
+        .iter()
+        .map(|span| {
+            let c = character(text.get(span.clone())?).filter(|c| matches!(*c, "\"" | "'"))?;
+            cx.edit(p, span.clone(), c.to_owned())
+        })
+        .collect();
+    edits.unwrap_or_default()
 }
 
 /// The character `%%amp;name;` stands for, where it is a common one.

@@ -50,9 +50,17 @@ pub fn finding(cx: &Context, p: usize, link: &Link, written: &str) -> Option<Fin
             "the link `{written}` names the locale `{tag}`: readers of this `{own}` page land on the `{tag}` page, not on their language's"
         )
     };
+    // The fix takes `/tag` out, where the tag is found as written.
+    let text = &cx.site.pages[p].source.text;
+    let fix = (span.len() == tag.len() && span.start > 0)
+        .then(|| span.start - 1..span.end)
+        .filter(|slash| text.get(slash.clone()) == Some(&format!("/{tag}")[..]))
+        .and_then(|slash| cx.edit(p, slash, String::new()));
     Some(
-        Finding::warning("hard-coded-locale", cx.location(p, span), message).with_help(format!(
-            "remove `/{tag}` from the address: the site opens the page in each reader's language, and in English where it has no translation"
-        )),
+        Finding::warning("hard-coded-locale", cx.location(p, span), message)
+            .with_help(format!(
+                "remove `/{tag}` from the address: the site opens the page in each reader's language, and in English where it has no translation"
+            ))
+            .with_fix(fix),
     )
 }

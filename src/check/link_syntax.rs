@@ -41,6 +41,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     ),
                 )
                 .with_help(format!("remove the space: `{fixed}`"))
+                .with_fix(cx.edit(p, link.gap.clone(), String::new()))
             })
             .collect()
     })

@@ -5,7 +5,7 @@
 //! Ids match exactly, as browsers and DocFX do: `#Resolution` does not
 //! reach `id="resolution"`. The hint names the closest id instead.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding};
 use crate::markdown::facts::Link;
 use crate::markdown::links::split_target;
 use crate::redirections::Redirection;
@@ -232,6 +232,12 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
             .with_help(format!(
                 "spell the path as the file is named: `{}`",
                 respelled(target(cx, p, link), actual)
+            ))
+            .with_fix(exact_fix(
+                cx,
+                p,
+                link,
+                respelled(target(cx, p, link), actual),
             )),
         ),
         How::Backslash => Some(
@@ -243,9 +249,36 @@ fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Opti
                     target(cx, p, link)
                 ),
             )
-            .with_help(format!("write `{}`", target(cx, p, link).replace('\\', "/"))),
+            .with_help(format!("write `{}`", target(cx, p, link).replace('\\', "/")))
+            .with_fix(exact_fix(
+                cx,
+                p,
+                link,
+                target(cx, p, link).replace('\\', "/"),
+            )),
         ),
     }
+}
+
+/// The edit writing `replacement` for a link's destination, for
+/// `check --fix`: only where the destination stands in the source as
+/// the link reads it (no escape, not a reference defined elsewhere) and
+/// `replacement` leads to its file exactly, in case and separators.
+fn exact_fix(cx: &Context, p: usize, link: &Link, replacement: String) -> Option<Edit> {
+    let written = target(cx, p, link);
+    let span = cx.destination_span(p, link, false);
+    if cx.snippet(p, span.clone()) != Some(written) || written.trim() != written {
+        return None;
+    }
+    let page = &cx.site.pages[p];
+    let exact = match cx
+        .targets
+        .resolve(page.locale(), &page.source.rel_path, &replacement)
+    {
+        Resolved::Page { how, .. } | Resolved::Asset { how, .. } => how == How::Exact,
+        _ => false,
+    };
+    exact.then(|| cx.edit(p, span, replacement)).flatten()
 }
 
 /// Link `written` with each folder and file name spelled as on disk,

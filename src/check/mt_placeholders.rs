@@ -82,6 +82,7 @@ pub(super) fn per_line_using(
             let same_block = counterparts.of(spans[0].start);
             let mut finding = first(Piece {
                 written: &text[spans[0].clone()],
+                spans: &spans,
                 index,
                 more: spans.len() - 1,
                 shown_elsewhere: !same_block.is_empty(),
@@ -116,6 +117,8 @@ pub(super) fn per_line_using(
 pub(super) struct Piece<'t> {
     /// Its text.
     pub written: &'t str,
+    /// Where it and the others of its line are, in text order.
+    pub spans: &'t [Range<usize>],
     /// Its place in the spans given to [`per_line`].
     pub index: usize,
     /// How many more the line has.

@@ -38,6 +38,19 @@ pub fn print(report: &Findings) {
         }
     }
     let _ = write!(out, "{}", summary(report));
+    let fixable = report.findings.iter().filter(|f| !f.fix.is_empty()).count();
+    if fixable > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} a certain fix: `polydoc check --fix` writes {}.",
+            if fixable == 1 {
+                "1 finding has".to_owned()
+            } else {
+                format!("{fixable} findings have")
+            },
+            if fixable == 1 { "it" } else { "them" }
+        );
+    }
     if let Some(first) = report.findings.first() {
         let _ = writeln!(
             out,

@@ -7,7 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Findings;
-use crate::diagnostic::{Location, Related, Severity};
+use crate::diagnostic::{Edit, Location, Related, Severity};
 
 /// Everything but the findings, which are written one by one after it.
 #[derive(Serialize)]
@@ -45,6 +45,10 @@ struct Entry<'a> {
     notes: &'a [String],
     related: &'a [Related],
     fingerprint: &'a str,
+    /// The edits `check --fix` would write: each replaces the text at its
+    /// location (one line) with its replacement.
+    #[serde(skip_serializing_if = "<[Edit]>::is_empty")]
+    fix: &'a [Edit],
 }
 
 /// The document as a string (tests, small reports).
@@ -88,6 +92,7 @@ pub fn write(report: &Findings, mut out: impl Write) -> std::io::Result<()> {
             notes: &f.notes,
             related: &f.related,
             fingerprint: fingerprints[i].as_str(),
+            fix: &f.fix,
         }
     })?;
     out.write_all(b"\n  ]\n}")
