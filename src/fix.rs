@@ -74,6 +74,11 @@ fn accepted<'e>(text: &[u8], mut fixes: Vec<&'e [Edit]>) -> (Vec<&'e Edit>, Appl
             outcome.stale += 1;
             continue;
         }
+        // Two findings of one slip may carry the same edit: it is written once.
+        if edits.iter().all(|e| taken.contains(&e)) {
+            outcome.fixed += 1;
+            continue;
+        }
         let clear = edits.iter().all(|e| {
             taken
                 .iter()
@@ -142,6 +147,19 @@ mod tests {
         assert_eq!(
             String::from_utf8(edited(text.as_bytes(), edits)).unwrap(),
             "[a](b.md) and \"x\""
+        );
+    }
+
+    #[test]
+    fn the_same_edit_of_two_findings_is_written_once() {
+        let text = "[a](B.md)";
+        let case = [edit(text, 4..8, "b.md")];
+        let again = case.clone();
+        let (edits, outcome) = accepted(text.as_bytes(), vec![&case, &again]);
+        assert_eq!((outcome.fixed, outcome.overlapping), (2, 0));
+        assert_eq!(
+            String::from_utf8(edited(text.as_bytes(), edits)).unwrap(),
+            "[a](b.md)"
         );
     }
 
