@@ -3,7 +3,8 @@
 //!
 //! Only rules whose correction is beyond doubt give edits (a path's `\`
 //! or letter case, a space between `]` and `(`, an escaped quotation
-//! mark, a translated alert keyword, a locale in a Learn address), and
+//! mark, a translated alert keyword, a locale in a Learn address, a file
+//! or qualified name split where it is written whole elsewhere), and
 //! only findings the run reports are fixed: a rule turned off, a finding
 //! silenced or in the baseline, or outside the files named on the command
 //! line, is left as it is.

@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding};
 use crate::marks::Needle;
 
 use super::Context;
@@ -67,7 +67,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let message = format!(
                 "`{written}`{also}: machine translation split the file name `{joined}` at its dot, as if a sentence ended there; readers can neither type it nor search for it"
             );
-            let finding = Finding::warning("split-file-name", at, message);
+            // Where the name is written whole, joining it is certain.
+            let fix: Option<Vec<Edit>> = piece
+                .spans
+                .iter()
+                .enumerate()
+                .map(|(k, span)| {
+                    splits.get(piece.index + k)?.whole.as_ref()?;
+                    let joined = text.get(span.clone())?.replacen(". ", ".", 1);
+                    cx.edit(p, span.clone(), joined)
+                })
+                .collect();
+            let finding = Finding::warning("split-file-name", at, message)
+                .with_fix(fix.unwrap_or_default());
             match split.whole.clone() {
                 Some(whole) => as_written_whole(cx, p, finding, whole),
                 None => finding.with_help(format!("write `{joined}` in one piece; {IN_CODE}")),

@@ -126,7 +126,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     "`{written}`{also}: machine translation split the member name `{name}` at its dot, as if a sentence ended there; readers can neither search for it nor type it"
                 ),
             };
-            let finding = Finding::warning("split-member-name", at, message);
+            // The name as written whole, where only spaces and case tell
+            // it from this one, is what to write for certain.
+            let certain = whole.is_some()
+                && !misspelled
+                && piece.spans.len() == 1
+                && !written.contains('\\')
+                && bare(written) == bare(&name);
+            let fix = certain
+                .then(|| cx.edit(p, piece.spans[0].clone(), name.clone()))
+                .flatten();
+            let finding = Finding::warning("split-member-name", at, message).with_fix(fix);
             match whole {
                 Some(whole) => as_written_whole(cx, p, finding, whole.clone()),
                 None if from_parts => finding.with_help(format!(
@@ -136,6 +146,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
         })
     })
+}
+
+/// `name` without its spaces, in lower case: what a split and the name
+/// written whole have in common when only spacing and case tell them
+/// apart.
+fn bare(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Where the name `joined` (a split's, its spaces dropped) is written
