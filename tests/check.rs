@@ -1307,7 +1307,8 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
              > [!Hinweis]\n> text\n\n\
              <!-- polydoc-disable-next-line link-backslash -->\n![y](Media\\x.png)\n\n\
              [r][1]\n\n[1]: B.md\n\n\
-             > [!NOTE]\n> [!Hinweis] under a real one\n";
+             > [!NOTE]\n> [!Hinweis] under a real one\n\n\
+             Run slmgr /ipk <product key> now.\n";
     let b = "# B\n\nSays %%amp;quot;hi%%amp;quot; and %%amp;#39;s.\n\n\
              Also %%amp;quot;x%%amp;quot; with %%amp;lt;y%%amp;gt;.\n";
     site.write("content/en-us/a.md", a)
@@ -1342,6 +1343,7 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
             ("unknown-alert", 5, vec!["[!NOTE]"]),
             ("link-case-mismatch", 11, vec![]),
             ("unknown-alert", 16, vec![]),
+            ("hidden-html", 18, vec!["\\<"]),
             ("escaped-entity", 3, vec!["\"", "\"", "'"]),
             ("escaped-entity", 5, vec![]),
         ]
@@ -1349,7 +1351,7 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
 
     let human = stderr(&polydoc(site.root(), &["check"]));
     assert!(
-        human.contains("\n6 findings have a certain fix: `polydoc check --fix` writes them.\n"),
+        human.contains("\n7 findings have a certain fix: `polydoc check --fix` writes them.\n"),
         "{human}"
     );
 
@@ -1370,7 +1372,7 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
     let out = polydoc(site.root(), &["check", "--fix"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("Fixed 5 problems in 1 file\n"),
+        stderr(&out).starts_with("Fixed 6 problems in 1 file\n"),
         "{}",
         stderr(&out)
     );
@@ -1381,6 +1383,7 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
             "![x](Media/x.png) [b](b.md) [c](b.md) see [Learn](https://learn.microsoft.com/windows/x)",
         )
         .replacen("> [!Hinweis]\n> text", "> [!NOTE]\n> text", 1)
+        .replace("<product key>", "\\<product key>")
     );
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(

@@ -10,20 +10,27 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let mut out = Vec::new();
         for tag in &page.doc.facts.hidden {
-            let escaped = tag.html.replace('<', "&lt;").replace('>', "&gt;");
+            let location = cx.location(p, tag.offset..tag.offset + tag.html.len());
+            // A backslash before its `<` shows the text as written, as
+            // Microsoft's pages write `\<iostream>`.
+            let open = tag.offset..tag.offset + 1;
+            let fix = (page.source.text.get(open.clone()) == Some("<"))
+                .then(|| cx.edit(p, open, "\\<".to_owned()))
+                .flatten();
             out.push(
                 Finding::warning(
                     "hidden-html",
-                    cx.location(p, tag.offset..tag.offset + tag.html.len()),
+                    location,
                     format!(
                         "`{}` is no HTML element: browsers treat it as an unknown tag and hide it",
                         tag.html
                     ),
                 )
                 .with_help(format!(
-                    "write it as code, `` `{}` ``, or escape it as `{escaped}`",
+                    "write it as code, `` `{0}` ``, or escape its `<` with a backslash: `\\{0}`",
                     tag.html
-                )),
+                ))
+                .with_fix(fix),
             );
         }
         out
