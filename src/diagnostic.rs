@@ -100,6 +100,11 @@ pub struct Finding {
     /// only rules whose correction is beyond doubt give one.
     #[serde(skip)]
     pub fix: Vec<Edit>,
+    /// Edits the rule suggests without being sure alone (which side of a
+    /// disagreement is wrong): they become the fix when another rule's
+    /// finding on the same line proposes the same ([`crate::check::merge`]).
+    #[serde(skip)]
+    pub proposal: Vec<Edit>,
 }
 
 /// One replacement in a finding's file: bytes `range`, which read
@@ -132,6 +137,7 @@ impl Finding {
             notes: Vec::new(),
             related: Vec::new(),
             fix: Vec::new(),
+            proposal: Vec::new(),
         }
     }
 
@@ -160,6 +166,12 @@ impl Finding {
     /// The finding with the edits that fix it (none: no fix).
     pub fn with_fix(mut self, edits: impl IntoIterator<Item = Edit>) -> Self {
         self.fix = edits.into_iter().collect();
+        self
+    }
+
+    /// The finding with edits it suggests but cannot be sure of alone.
+    pub fn with_proposal(mut self, edits: impl IntoIterator<Item = Edit>) -> Self {
+        self.proposal = edits.into_iter().collect();
         self
     }
 

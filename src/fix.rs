@@ -5,9 +5,10 @@
 //! or letter case, a space between `]` and `(`, a hidden tag's `<`, an
 //! escaped quotation mark, a translated alert keyword, a locale in a
 //! Learn address, a file or qualified name split where it is written
-//! whole elsewhere), and only findings the run reports are fixed: a rule
-//! turned off, a finding silenced or in the baseline, or outside the files
-//! named on the command line, is left as it is.
+//! whole elsewhere, a code two rules agree on: `crate::check::merge`),
+//! and only findings the run reports are fixed: a rule turned off, a
+//! finding silenced or in the baseline, or outside the files named on the
+//! command line, is left as it is.
 //!
 //! Nothing is written on a guess about the file: each edit must find the
 //! bytes it replaces as they were when the site was read (an editor may

@@ -1475,3 +1475,55 @@ fn fix_joins_names_split_on_real_pages() {
         [4, 23, 86, 89, 92].map(|line| (de.to_owned(), line))
     );
 }
+
+/// The seed's wrong code is fixed by `--fix`: its link's target names
+/// `0x8007232B` and so does it-it's same row, two reasons that agree, so
+/// the es-es link text is rewritten and nothing else of either page. A
+/// code that only another locale disagrees with is not fixed: which side
+/// is wrong, nothing on the page says.
+#[test]
+fn fix_corrects_the_seed_code_where_its_target_and_the_other_locale_agree() {
+    let site = Fixture::new();
+    for page in [ES, IT] {
+        site.write(page, std::fs::read(repo().join(page)).unwrap());
+    }
+    site.write(
+        "content/es-es/codes.md",
+        "# C\n\n| Código | Qué |\n|---|---|\n| 0x80070005 | Acceso |\n",
+    )
+    .write(
+        "content/it-it/codes.md",
+        "# C\n\n| Codice | Cosa |\n|---|---|\n| 0x80070006 | Accesso |\n",
+    );
+    let seed = std::fs::read_to_string(site.root().join(ES)).unwrap();
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(
+        stderr(&out).starts_with("Fixed 1 problem in 1 file\n"),
+        "{}",
+        stderr(&out)
+    );
+    let fixed = std::fs::read_to_string(site.root().join(ES)).unwrap();
+    assert_eq!(
+        fixed,
+        seed.replacen(
+            "|[0x8007232A](#0x8007232b-dns-name-does-not-exist)",
+            "|[0x8007232B](#0x8007232b-dns-name-does-not-exist)",
+            1
+        )
+    );
+    assert_ne!(fixed, seed);
+    assert_eq!(
+        std::fs::read(site.root().join(IT)).unwrap(),
+        std::fs::read(repo().join(IT)).unwrap()
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(lines_of(&doc, "link-text-anchor-mismatch"), []);
+    assert_eq!(lines_of(&doc, "duplicate-table-key"), []);
+    assert_eq!(
+        lines_of(&doc, "translation-token-mismatch"),
+        [
+            ("content/es-es/codes.md".to_owned(), 5),
+            ("content/it-it/codes.md".to_owned(), 5)
+        ]
+    );
+}

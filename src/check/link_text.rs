@@ -206,7 +206,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 continue;
             };
             let start = link.text_offset;
-            let text_span = start..start + facts.link_text(link).len();
+            let text = facts.link_text(link);
+            let text_span = start..start + text.len();
+            // The code the target names, for the code of the text: which
+            // of the two is wrong this rule cannot tell alone (`merge`).
+            let proposal = text
+                .find(m.text.as_str())
+                .map(|at| start + at..start + at + m.text.len())
+                .and_then(|code| cx.edit(p, code, m.target[0].clone()));
             let mut finding = Finding::error(
                 "link-text-anchor-mismatch",
                 cx.location(p, text_span),
@@ -223,6 +230,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 if m.whole_page { "page" } else { "section" },
                 m.text
             ));
+            finding = finding.with_proposal(proposal);
             if let Some((target, offset)) = m.heading {
                 let what = if m.whole_page {
                     "the target's title"

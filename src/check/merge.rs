@@ -9,6 +9,11 @@
 //! others' messages as notes: each is a reason to believe the finding.
 //! A machine-translation placeholder (`mt-placeholder`) is often why a
 //! token went missing: on the line of that finding it becomes its note.
+//!
+//! Neither rule alone knows which side of a disagreement is wrong; where
+//! two propose the same edit from their own evidence (the seed's link
+//! text `0x8007232A`: its target names `0x8007232B`, and so does it-it),
+//! the edit becomes the finding's fix for `check --fix`.
 
 use crate::diagnostic::Finding;
 
@@ -35,6 +40,14 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
                 if head.location.file == finding.location.file
                     && head.location.line == finding.location.line =>
             {
+                // Two rules that propose the same edit, each from its own
+                // evidence (a link's target, another locale), make it sure.
+                if head.fix.is_empty()
+                    && !head.proposal.is_empty()
+                    && head.proposal == finding.proposal
+                {
+                    head.fix = head.proposal.clone();
+                }
                 head.severity = head.severity.max(finding.severity);
                 head.notes
                     .push(format!("{} [{}]", finding.message, finding.rule));

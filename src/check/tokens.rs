@@ -420,12 +420,26 @@ fn finding(
             "translations keep codes, code, link targets, the files of includes and media, and anchors as they are: make this {kind} match {other_locales}"
         )
     };
+    // One code for another: the edit writing the other locale's, which
+    // becomes a fix only where another rule proposes it too (`merge`).
+    let proposal = match (extra.as_slice(), missing.as_slice()) {
+        ([own @ (TokenKind::Code, _)], [theirs @ (TokenKind::Code, _)]) => {
+            let (q, v) = members[others[0]];
+            let here = shown_span(cx, page, &facts.units[unit], own);
+            let there = shown_span(cx, q, &cx.site.pages[q].doc.facts.units[v], theirs)
+                .and_then(|span| cx.snippet(q, span));
+            here.zip(there)
+                .and_then(|(here, there)| cx.edit(page, here, there.to_owned()))
+        }
+        _ => None,
+    };
     let mut result = Finding::error(
         "translation-token-mismatch",
         cx.location(page, span),
         message,
     )
-    .with_help(help);
+    .with_help(help)
+    .with_proposal(proposal);
     for &j in others {
         let (p, u) = members[j];
         let other_facts = &cx.site.pages[p].doc.facts;
