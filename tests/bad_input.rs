@@ -440,6 +440,8 @@ fn random_sites_never_panic() {
             &["check", "--format", "gitlab"],
             &["build", "--quiet"],
             &["drift"],
+            // Last: it writes into the pages.
+            &["check", "--fix"],
         ] {
             let out = polydoc(site.root(), args);
             assert!(

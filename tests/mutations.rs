@@ -258,6 +258,8 @@ fn mutated_real_pages_never_panic() {
             &["drift"],
             &["drift", "--format", "json"],
             &["build", "--quiet"],
+            // Last: it writes into the pages.
+            &["check", "--fix", "--format", "json"],
         ] {
             let mut all = args.to_vec();
             all.extend(["--root", "."]);
@@ -269,6 +271,17 @@ fn mutated_real_pages_never_panic() {
                 stderr(&out)
             );
             with_findings += usize::from(args[0] == "check" && out.status.code() == Some(1));
+            if args.contains(&"--fix") && !stderr(&out).contains("touching the same text") {
+                // What is left after fixing has no fix left to write.
+                let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+                let left: Vec<&serde_json::Value> = doc["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f.get("fix").is_some())
+                    .collect();
+                assert!(left.is_empty(), "seed {seed}: {left:#?}");
+            }
         }
     }
     assert!(with_findings > 0, "real pages, mutated, have findings");
