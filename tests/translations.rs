@@ -1060,6 +1060,41 @@ fn links_to_a_translated_heading_agree_though_its_slug_differs() {
     );
 }
 
+/// Link targets compare by where they lead: files are grouped by path in
+/// any case (the repositories are written on Windows), so `Guide.md` in
+/// one locale and `./guide.md` in another, each right for its own file,
+/// are the same link; a link to another page is still a disagreement, and
+/// a spelling that works only on Windows is `link-case-mismatch`'s.
+#[test]
+fn links_spelled_apart_to_the_same_page_agree() {
+    let (_, found) = run(
+        &[
+            (
+                "es-es/a.md",
+                "# A\n\nVer [guía](Guide.md#pasos).\n\nY [otra](Other.md).\n\nY [img](Media/x.png).\n",
+            ),
+            ("es-es/Guide.md", "# G\n\n## <a name=\"pasos\"></a>Pasos\n"),
+            ("es-es/Other.md", "# O\n"),
+            ("es-es/Media/x.png", "png"),
+            (
+                "it-it/a.md",
+                "# A\n\nVedi [guida](./guide.md#pasos).\n\nE [altra](guide.md).\n\nE [img](media/X.PNG).\n",
+            ),
+            ("it-it/guide.md", "# G\n\n## <a name=\"pasos\"></a>Passi\n"),
+            ("it-it/other.md", "# O\n"),
+            ("it-it/media/X.PNG", "png"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found,
+        set(&[
+            ("translation-token-mismatch", "content/es-es/a.md", 5),
+            ("translation-token-mismatch", "content/it-it/a.md", 5),
+        ])
+    );
+}
+
 #[test]
 fn translated_placeholders_in_code_are_no_mismatch_and_changed_commands_are() {
     let page = |placeholder: &str, switch: &str| {

@@ -10,6 +10,14 @@
 //! to (the target page's translation group and the heading's place among
 //! its headings), which both translations share.
 //!
+//!
+//! A relative link to a file of the site is keyed by where it leads, not
+//! by how it is spelled: `Guide.md` on the Spanish page and `guide.md` on
+//! the Italian one lead to the same page of each locale (files are
+//! grouped by path in any case, as the Windows-written repositories need),
+//! and so do `./guide.md` and `guide.md`. A spelling that works only on
+//! Windows is `link-case-mismatch`'s to report, not a disagreement.
+//!
 //! Keys are worked out only for blocks whose token sets differ as written
 //! (a few per site), so resolving links here costs nothing on the rest.
 
@@ -34,7 +42,7 @@ pub fn tokens<'a>(cx: &Context<'a>, page: usize, unit: usize) -> Keyed<'a> {
             let value = facts.value(token);
             let key = match token.kind {
                 TokenKind::Target => {
-                    heading_key(cx, page, &token.span()).map_or(Cow::Borrowed(value), Cow::Owned)
+                    target_key(cx, page, &token.span()).map_or(Cow::Borrowed(value), Cow::Owned)
                 }
                 kind => compared(kind, value),
             };
@@ -43,12 +51,36 @@ pub fn tokens<'a>(cx: &Context<'a>, page: usize, unit: usize) -> Keyed<'a> {
         .collect()
 }
 
-/// For a link (at `span` on `page`) to an automatic heading id: the
-/// heading, as a key no written target can equal.
-fn heading_key(cx: &Context, page: usize, span: &std::ops::Range<usize>) -> Option<String> {
+/// For a link (at `span` on `page`) to a file of the site: where it
+/// leads, as a key no written target can equal. `None` for an address, a
+/// missing file or an anchor of the page itself, which are kept as written
+/// (but for automatic heading ids).
+fn target_key(cx: &Context, page: usize, span: &std::ops::Range<usize>) -> Option<String> {
     let facts = &cx.site.pages[page].doc.facts;
     let link = facts.links.iter().position(|l| l.span == *span)?;
-    let (target, fragment) = match cx.links.get(page)?.get(link)? {
+    let resolved = cx.links.get(page)?.get(link)?;
+    if let Some(heading) = heading_key(cx, page, resolved) {
+        return Some(heading);
+    }
+    match resolved {
+        Resolved::Page {
+            page: target,
+            fragment,
+            ..
+        } => Some(format!(
+            "\u{0}page of group {}#{}",
+            cx.site.pages[*target].group,
+            fragment.as_deref().unwrap_or("")
+        )),
+        Resolved::Asset { actual, .. } => Some(format!("\u{0}file {}", actual.to_lowercase())),
+        _ => None,
+    }
+}
+
+/// For a link (resolved as `resolved`, on `page`) to an automatic heading
+/// id: the heading.
+fn heading_key(cx: &Context, page: usize, resolved: &Resolved) -> Option<String> {
+    let (target, fragment) = match resolved {
         Resolved::SamePage { fragment } => (page, fragment),
         Resolved::Page {
             page: target,
