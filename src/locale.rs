@@ -111,11 +111,23 @@ fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<
         }
         match Locale::from_tag(&name, path.clone()) {
             Some(locale) if path.is_dir() => out.push(locale),
-            _ => notes.push(
-                Finding::note("not-a-locale", Location::file(config.display_path(&path)), format!(
-                    "skipped `{name}`: only folders named by a language tag (e.g. `es-es`) are locales"
-                )),
-            ),
+            _ => {
+                // `es_es`, as some tools name locales, is a tag with `-`.
+                let meant = path
+                    .is_dir()
+                    .then(|| name.replace('_', "-"))
+                    .filter(|tag| *tag != name && Locale::from_tag(tag, path.clone()).is_some());
+                let help = match meant {
+                    Some(tag) => format!("if it holds the `{tag}` pages, rename it `{tag}`"),
+                    None => "keep only locale folders in the content folder, or turn this note off: `not-a-locale = \"off\"` under `[rules]` in polydoc.toml".to_owned(),
+                };
+                notes.push(
+                    Finding::note("not-a-locale", Location::file(config.display_path(&path)), format!(
+                        "skipped `{name}`: only folders named by a language tag (e.g. `es-es`) are locales"
+                    ))
+                    .with_help(help),
+                )
+            }
         }
     }
     if out.is_empty() {

@@ -73,7 +73,8 @@ enum Command {
         #[arg(long, short, default_value_t = 8000)]
         port: u16,
     },
-    /// Check links, anchors and cross-locale consistency; write nothing.
+    /// Check links, anchors and cross-locale consistency (`--fix` writes
+    /// the corrections that are beyond doubt).
     Check {
         /// Site root, holding polydoc.toml and content/.
         #[arg(long, default_value = ".")]

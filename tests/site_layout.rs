@@ -33,6 +33,16 @@ fn locale_folders_are_found_by_language_tag_and_others_skipped_with_a_note() {
         attr(&select(&site.html("zh-tw/a.html"), "html")[0], "lang"),
         "zh-TW"
     );
+
+    // A folder named as some tools name locales is told its tag.
+    site.write("content/es_es/a.md", page("A"));
+    let (_, doc) = check_json(site.root(), &[]);
+    let skipped = finding_where(&doc, |f| f["location"]["file"] == "content/es_es");
+    assert_eq!(skipped["rule"], "not-a-locale");
+    assert_eq!(
+        skipped["help"],
+        "if it holds the `es-es` pages, rename it `es-es`"
+    );
 }
 
 #[test]
