@@ -249,6 +249,16 @@ fn sarif_validates_against_the_2_1_0_schema() {
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
         (Some(48), Some(3))
     );
+    // The fix `check --fix` would write, for SARIF viewers to apply.
+    let change = &row["fixes"][0]["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], ES);
+    assert_eq!(
+        change["replacements"],
+        serde_json::json!([{
+            "deletedRegion": { "startLine": 48, "startColumn": 3, "endColumn": 13 },
+            "insertedContent": { "text": "0x8007232B" },
+        }])
+    );
     assert_eq!(
         row["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         IT

@@ -2,10 +2,13 @@
 //!
 //! One run; the driver lists every rule (id, description, default level,
 //! and, for the rules with results, their page, `docs/rules/<id>.md`, as
-//! help, which code scanning shows beside each alert), each result names its rule by id and index, positions are
-//! 1-based, other locales' lines are `relatedLocations`, and
+//! help, which code scanning shows beside each alert), each result names
+//! its rule by id and index, positions are 1-based, other locales' lines
+//! are `relatedLocations`, and
 //! `partialFingerprints` carries the line-independent fingerprint so that
-//! code scanning follows a finding when lines above it move.
+//! code scanning follows a finding when lines above it move. A finding
+//! `check --fix` can correct carries the edits as SARIF `fixes`, which
+//! viewers such as VS Code's SARIF viewer offer to apply.
 
 use std::io::Write;
 
@@ -133,7 +136,37 @@ fn result(f: &Finding, fingerprint: &str) -> Value {
             })
             .collect();
     }
+    if !f.fix.is_empty() {
+        result["fixes"] = json!([fix(f)]);
+    }
     result
+}
+
+/// What `check --fix` writes for `f`, as a SARIF fix that viewers can
+/// apply: each edit replaces a region of one line.
+fn fix(f: &Finding) -> Value {
+    let replacements: Vec<Value> = f
+        .fix
+        .iter()
+        .map(|edit| {
+            let at = &edit.location;
+            json!({
+                "deletedRegion": {
+                    "startLine": at.line,
+                    "startColumn": at.column.max(1),
+                    "endColumn": at.end_column.max(at.column.max(1)),
+                },
+                "insertedContent": { "text": edit.replacement },
+            })
+        })
+        .collect();
+    json!({
+        "description": { "text": f.help.as_deref().unwrap_or("polydoc check --fix") },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": path_key(&f.location.file) },
+            "replacements": replacements,
+        }],
+    })
 }
 
 #[cfg(test)]
