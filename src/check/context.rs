@@ -85,10 +85,9 @@ impl<'a> Context<'a> {
         self.lowered[page].get_or_init(|| self.site.pages[page].source.text.to_ascii_lowercase())
     }
 
-    /// The location of bytes `span` of page `page`'s file.
     /// An edit of page `page` replacing bytes `span` (on one line) with
     /// `replacement`, for `check --fix`; `None` when `span` is not text of
-    /// one line of the page.
+    /// one line of the page, or already reads `replacement`.
     pub fn edit(&self, page: usize, span: Range<usize>, replacement: String) -> Option<Edit> {
         let original = self.snippet(page, span.clone())?.to_owned();
         (original != replacement).then(|| Edit {
@@ -99,6 +98,7 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The location of bytes `span` of page `page`'s file.
     pub fn location(&self, page: usize, span: Range<usize>) -> Location {
         let (line, column) = self.position(page, span.start);
         let (end_line, end) = self.position(page, span.end);
