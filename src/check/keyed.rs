@@ -10,7 +10,6 @@
 //! to (the target page's translation group and the heading's place among
 //! its headings), which both translations share.
 //!
-//!
 //! A relative link to a file of the site is keyed by where it leads, not
 //! by how it is spelled: `Guide.md` on the Spanish page and `guide.md` on
 //! the Italian one lead to the same page of each locale (files are

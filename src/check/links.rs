@@ -217,56 +217,52 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
 fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Option<Finding> {
     // Only when there is a finding: working out a location (a column
     // counted in characters) costs, and most links are spelled exactly.
-    let location = || cx.destination(p, link, false);
-    match how {
-        How::Exact => None,
-        How::Case => Some(
-            Finding::warning(
+    let written = target(cx, p, link);
+    let (rule, message, help, right) = match how {
+        How::Exact => return None,
+        How::Case => {
+            let right = respelled(written, actual);
+            (
                 "link-case-mismatch",
-                location(),
                 format!(
-                    "`{}` matches `{actual}` only when letter case is ignored: it works on Windows, not on a case-sensitive web server",
-                    target(cx, p, link)
+                    "`{written}` matches `{actual}` only when letter case is ignored: it works on Windows, not on a case-sensitive web server"
                 ),
+                format!("spell the path as the file is named: `{right}`"),
+                right,
             )
-            .with_help(format!(
-                "spell the path as the file is named: `{}`",
-                respelled(target(cx, p, link), actual)
-            ))
-            .with_fix(exact_fix(
-                cx,
-                p,
-                link,
-                respelled(target(cx, p, link), actual),
-            )),
-        ),
-        How::Backslash => Some(
-            Finding::warning(
+        }
+        How::Backslash => {
+            let right = written.replace('\\', "/");
+            (
                 "link-backslash",
-                location(),
                 format!(
-                    "`{}` separates folders with `\\`: browsers and web servers need `/`",
-                    target(cx, p, link)
+                    "`{written}` separates folders with `\\`: browsers and web servers need `/`"
                 ),
+                format!("write `{right}`"),
+                right,
             )
-            .with_help(format!("write `{}`", target(cx, p, link).replace('\\', "/")))
-            .with_fix(exact_fix(
-                cx,
-                p,
-                link,
-                target(cx, p, link).replace('\\', "/"),
-            )),
-        ),
-    }
+        }
+    };
+    let span = cx.destination_span(p, link, false);
+    Some(
+        Finding::warning(rule, cx.location(p, span.clone()), message)
+            .with_help(help)
+            .with_fix(exact_fix(cx, p, link, span, right)),
+    )
 }
 
-/// The edit writing `replacement` for a link's destination, for
-/// `check --fix`: only where the destination stands in the source as
+/// The edit writing `replacement` for a link's destination (at `span`),
+/// for `check --fix`: only where the destination stands in the source as
 /// the link reads it (no escape, not a reference defined elsewhere) and
 /// `replacement` leads to its file exactly, in case and separators.
-fn exact_fix(cx: &Context, p: usize, link: &Link, replacement: String) -> Option<Edit> {
+fn exact_fix(
+    cx: &Context,
+    p: usize,
+    link: &Link,
+    span: std::ops::Range<usize>,
+    replacement: String,
+) -> Option<Edit> {
     let written = target(cx, p, link);
-    let span = cx.destination_span(p, link, false);
     if cx.snippet(p, span.clone()) != Some(written) || written.trim() != written {
         return None;
     }

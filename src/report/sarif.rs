@@ -4,11 +4,11 @@
 //! and, for the rules with results, their page, `docs/rules/<id>.md`, as
 //! help, which code scanning shows beside each alert), each result names
 //! its rule by id and index, positions are 1-based, other locales' lines
-//! are `relatedLocations`, and
-//! `partialFingerprints` carries the line-independent fingerprint so that
-//! code scanning follows a finding when lines above it move. A finding
-//! `check --fix` can correct carries the edits as SARIF `fixes`, which
-//! viewers such as VS Code's SARIF viewer offer to apply.
+//! are `relatedLocations`, and `partialFingerprints` carries the
+//! line-independent fingerprint so that code scanning follows a finding
+//! when lines above it move. A finding `check --fix` can correct carries
+//! the edits as SARIF `fixes`, which viewers such as VS Code's SARIF
+//! viewer offer to apply.
 
 use std::io::Write;
 
@@ -69,7 +69,6 @@ pub fn write(report: &Findings, mut out: impl Write) -> std::io::Result<()> {
             let mut rule = json!({
                 "id": r.id,
                 "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
                 "defaultConfiguration": { "level": level(r.severity) },
             });
             if reported.contains(r.id) {
