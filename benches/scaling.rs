@@ -67,6 +67,8 @@ const PIECES: &[&str] = &[
     "[!INCLUDE[t](i.md)]\n",
     "> [!NOTE]\n> x\n",
     "[x](#a) <a name=\"a\"></a>",
+    "** extern ** ",
+    "`a ** b` y ** c **. ",
     "<!-- polydoc-disable broken-link -->\n[x](nope.md)\n<!-- polydoc-enable broken-link -->\n",
 ];
 

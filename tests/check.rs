@@ -950,6 +950,102 @@ fn stray_bold_markers_are_found_and_nothing_like_them() {
     );
 }
 
+/// `check --fix` closes up bold that a space inside its markers broke,
+/// where the page parsed again with the edit shows the bold and changes
+/// nothing else: not in code, not at a `**` nothing closes, not across a
+/// line, not where a backslash or a letter against punctuation is the
+/// cause (what was meant is not certain there).
+#[test]
+fn fix_closes_spaced_bold_markers_where_the_parse_confirms_it() {
+    let site = Fixture::new();
+    let page = concat!(
+        "# A\n\n",
+        "Un ** extern ** code, `a ** b` y ** c **.\n\n",
+        "Si ** extern \"C\"** se supone; ver **noexcept** ** extern \"C\"-Code** hier.\n\n",
+        "|Key|Value|\n|-|-|\n|a|** b **|\n\n",
+        "** solo\n\n",
+        "Un ** a\nb ** c.\n\n",
+        "En **Drivers\\**carpeta.\n\n",
+        "声明为**`/EHs`**的\n",
+    );
+    site.write("content/en-us/a.md", page);
+    let (_, doc) = check_json(site.root(), &[]);
+    let fixes: Vec<(u64, Vec<u64>)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let columns = f["fix"].as_array().map_or_else(Vec::new, |edits| {
+                edits
+                    .iter()
+                    .map(|e| e["location"]["column"].as_u64().unwrap())
+                    .collect()
+            });
+            (f["location"]["line"].as_u64().unwrap(), columns)
+        })
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            (3, vec![6, 13, 36, 38]),
+            (5, vec![6, 50]),
+            (9, vec![6, 8]),
+            (11, vec![]),
+            (13, vec![]),
+            (14, vec![]),
+            (16, vec![]),
+            (18, vec![]),
+        ]
+    );
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("Fixed 3 problems in 1 file\n"),
+        "{}",
+        stderr(&out)
+    );
+    let fixed = std::fs::read_to_string(site.root().join("content/en-us/a.md")).unwrap();
+    assert_eq!(
+        fixed,
+        page.replace(
+            "Un ** extern ** code, `a ** b` y ** c **.",
+            "Un **extern** code, `a ** b` y **c**."
+        )
+        .replace("Si ** extern \"C\"**", "Si **extern \"C\"**")
+        .replace("** extern \"C\"-Code**", "**extern \"C\"-Code**")
+        .replace("|** b **|", "|**b**|")
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("stray-bold", "content/en-us/a.md", 11),
+            ("stray-bold", "content/en-us/a.md", 13),
+            ("stray-bold", "content/en-us/a.md", 14),
+            ("stray-bold", "content/en-us/a.md", 16),
+            ("stray-bold", "content/en-us/a.md", 18),
+        ])
+    );
+    let built = site.root().join("public");
+    let out = polydoc(site.root(), &["build", "--out", built.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = parse_file(&built.join("en-us/a.html"));
+    let strong = texts(&html, "main strong");
+    for bold in [
+        "extern",
+        "c",
+        "extern \"C\"",
+        "noexcept",
+        "extern \"C\"-Code",
+        "b",
+    ] {
+        assert!(
+            strong.iter().any(|s| s == bold),
+            "{bold} not bold: {strong:?}"
+        );
+    }
+}
+
 /// Machine translation's debris the page shows by itself: a `no-loc`
 /// term glued into words, a heading that ends with its source text glued
 /// to it. Not a term standing alone, an English compound, a path, a

@@ -15,6 +15,11 @@
 //! the parse pass, from the text pulldown-cmark reads as text and the
 //! source writes as `**`: an escaped `\*\*` and code are left alone, as
 //! is a glob (`**/*.md`).
+//!
+//! `check --fix` closes up the spaces inside the markers where parsing the
+//! page again confirms the bold (`fix.rs`).
+
+mod fix;
 
 use crate::diagnostic::Finding;
 
@@ -22,7 +27,10 @@ use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
+        let text = &page.source.text;
         let mut out: Vec<Finding> = Vec::new();
+        // The lines whose `**` a space keeps from pairing: the fix's.
+        let mut spaced: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut last_line = 0;
         for &at in &page.doc.facts.stray_bold {
             let location = cx.location(p, at..at + 2);
@@ -31,25 +39,43 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 continue;
             }
             last_line = location.line;
+            let line = super::switches::line_of(text, at);
+            let help = help(text, &line);
+            if help == SPACED {
+                spaced.push((out.len(), line));
+            }
             out.push(
                 Finding::warning(
                     "stray-bold",
                     location,
                     "`**` shows as two asterisks: bold that does not open or close here",
                 )
-                .with_help(help(&page.source.text, at)),
+                .with_help(help),
             );
+        }
+        if !spaced.is_empty() {
+            let lines: Vec<_> = spaced.iter().map(|(_, line)| line.clone()).collect();
+            let edits = fix::spaced(text, page.source.body_start, &page.doc, &lines);
+            for ((i, _), deletions) in spaced.into_iter().zip(edits) {
+                let fix = deletions
+                    .into_iter()
+                    .map(|d| cx.edit(p, d, String::new()))
+                    .collect::<Option<Vec<_>>>()
+                    .unwrap_or_default();
+                out[i].fix = fix;
+            }
         }
         out
     })
 }
 
+const SPACED: &str = "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant";
+
 /// What to do about the stray `**` at `at` of `text`, by what stands
 /// around the `**`s of its line: the one reported is the first, which may
 /// be a well-formed opener whose closer is the broken one
 /// (`**systemroot\\System32\\**carpeta`).
-fn help(text: &str, at: usize) -> &'static str {
-    let line = super::switches::line_of(text, at);
+fn help(text: &str, line: &std::ops::Range<usize>) -> &'static str {
     let kinds: Vec<Kind> = memchr::memmem::find_iter(text[line.clone()].as_bytes(), b"**")
         .map(|i| kind(text, line.start + i))
         .collect();
@@ -58,7 +84,7 @@ fn help(text: &str, at: usize) -> &'static str {
     } else if kinds.contains(&Kind::LetterAndPunctuation) {
         "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
     } else {
-        "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant"
+        SPACED
     }
 }
 
@@ -87,7 +113,9 @@ fn kind(text: &str, at: usize) -> Kind {
 
 #[cfg(test)]
 mod tests {
-    use super::help;
+    fn help(text: &str, at: usize) -> &'static str {
+        super::help(text, &super::super::switches::line_of(text, at))
+    }
 
     #[test]
     fn the_help_fits_what_stands_around_the_asterisks() {

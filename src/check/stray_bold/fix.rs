@@ -1,0 +1,259 @@
+//! The fix for `stray-bold`'s commonest kind, a space machine
+//! translation put inside the markers (`** extern **`, `** extern "C"**`):
+//! the space goes, and `**extern**` is bold as the source meant.
+//!
+//! Only where that is beyond doubt. A line's markers are read in turn as
+//! CommonMark pairs them (a `**` with a space on one side only opens or
+//! closes as it stands; one with spaces on both sides takes the part the
+//! pairing needs), code spans left alone. Then the page is parsed again
+//! with the edits: a line's edits are kept only if its `**` no longer
+//! show, no other line's change, and the page keeps the same headings,
+//! links and compared tokens (no code, link or id touched). The lines
+//! whose edits clear them in a first parse are parsed a second time
+//! alone, so that one line's edits are never judged by another's.
+
+use std::ops::Range;
+
+use crate::markdown::{self, Document, is_escaped};
+
+/// Per line of `lines` (byte ranges of `text`, each holding a stray `**`,
+/// in text order), the spaces to delete to make its bold render: empty
+/// where no edit is certain. `doc` is the page's parse.
+pub fn spaced(
+    text: &str,
+    body_start: usize,
+    doc: &Document,
+    lines: &[Range<usize>],
+) -> Vec<Vec<Range<usize>>> {
+    let mut edits: Vec<Vec<Range<usize>>> = lines
+        .iter()
+        .map(|line| {
+            line_edits(&text[line.clone()])
+                .into_iter()
+                .map(|e| line.start + e.start..line.start + e.end)
+                .collect()
+        })
+        .collect();
+    let numbers = line_numbers(text, lines.iter().map(|l| l.start));
+    let before = strays_per_line(text, &doc.facts.stray_bold);
+    for _round in 0..2 {
+        // The lines edited, sorted as `lines` are.
+        let fixed: Vec<usize> = edits
+            .iter()
+            .zip(&numbers)
+            .filter(|(e, _)| !e.is_empty())
+            .map(|(_, &n)| n)
+            .collect();
+        if fixed.is_empty() {
+            break;
+        }
+        let all: Vec<&Range<usize>> = edits.iter().flatten().collect();
+        let edited = apply(text, &all);
+        let again = markdown::parse(&edited, body_start);
+        if !same_shape(doc, &again) {
+            break;
+        }
+        let after = strays_per_line(&edited, &again.facts.stray_bold);
+        let unfixed = |&&(line, _): &&(usize, usize)| fixed.binary_search(&line).is_err();
+        let still: Vec<usize> = after
+            .iter()
+            .map(|&(line, _)| line)
+            .filter(|line| fixed.binary_search(line).is_ok())
+            .collect();
+        let others_kept = after
+            .iter()
+            .filter(unfixed)
+            .eq(before.iter().filter(unfixed));
+        if others_kept && still.is_empty() {
+            return edits;
+        }
+        // Keep the lines the edits cleared, and try them alone.
+        for (e, n) in edits.iter_mut().zip(&numbers) {
+            if still.binary_search(n).is_ok() {
+                e.clear();
+            }
+        }
+    }
+    vec![Vec::new(); lines.len()]
+}
+
+/// The deletions (ranges of `line`) that give each `**` of `line` the
+/// part CommonMark's pairing needs; none where a marker with spaces on
+/// both sides stands at the line's start or end, or where nothing needs
+/// deleting.
+fn line_edits(line: &str) -> Vec<Range<usize>> {
+    let code = code_spans(line);
+    let bytes = line.as_bytes();
+    // A table cell's `|` bounds its text as a line's start does.
+    let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c == '|');
+    let punctuation =
+        |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let mut open = false;
+    let mut edits = Vec::new();
+    // The code spans not yet passed: markers come in text order.
+    let mut code = code.iter().peekable();
+    for i in memchr::memmem::find_iter(bytes, b"**") {
+        while code.next_if(|c| c.end <= i).is_some() {}
+        let in_code = code.peek().is_some_and(|c| c.start <= i);
+        let lone = (i == 0 || bytes[i - 1] != b'*') && bytes.get(i + 2) != Some(&b'*');
+        if !lone || in_code || is_escaped(bytes, i) {
+            continue;
+        }
+        let before = line[..i].chars().next_back();
+        let after = line[i + 2..].chars().next();
+        let (spaced_before, spaced_after) = (space(before), space(after));
+        // Its part in the pairing: a closer where bold is open and it
+        // stands as one, or with spaces on both sides, or between a space
+        // and punctuation (`** c **.`); an opener where bold is not open,
+        // or after punctuation and before a space (`(** c`).
+        let closes = match (spaced_before, spaced_after) {
+            (false, false) | (true, true) => open,
+            (true, false) => open && punctuation(after),
+            (false, true) => open || !punctuation(before),
+        };
+        open = !closes;
+        if closes && spaced_before {
+            let start = line[..i].trim_end().len();
+            if start == 0 {
+                return Vec::new(); // nothing before it to close on
+            }
+            if start < i {
+                edits.push(start..i);
+            }
+        } else if !closes && spaced_after {
+            let rest = &line[i + 2..];
+            let end = i + 2 + (rest.len() - rest.trim_start().len());
+            if end == line.len() {
+                return Vec::new(); // nothing after it to open on
+            }
+            if end > i + 2 {
+                edits.push(i + 2..end);
+            }
+        }
+    }
+    edits
+}
+
+/// The code spans of one line: a run of backticks up to the next run of
+/// the same length (an unmatched run is text, as in CommonMark).
+fn code_spans(line: &str) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
+    let run_at = |i: usize| bytes[i..].iter().take_while(|&&b| b == b'`').count();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(found) = memchr::memchr(b'`', &bytes[i..]) {
+        let start = i + found;
+        let n = run_at(start);
+        let mut j = start + n;
+        i = j;
+        while let Some(next) = memchr::memchr(b'`', &bytes[j..]) {
+            let at = j + next;
+            let m = run_at(at);
+            if m == n {
+                spans.push(start..at + m);
+                i = at + m;
+                break;
+            }
+            j = at + m;
+        }
+    }
+    spans
+}
+
+/// `text` without the bytes of `deletions` (in text order).
+fn apply(text: &str, deletions: &[&Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for d in deletions {
+        out.push_str(&text[from..d.start]);
+        from = d.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Whether a page parsed again kept its headings, links and every unit's
+/// compared tokens: an edit touched no code, link or id.
+fn same_shape(old: &Document, new: &Document) -> bool {
+    let ids = |d: &Document| {
+        d.headings
+            .iter()
+            .map(|h| d.headings.id(h).to_owned())
+            .collect::<Vec<_>>()
+    };
+    old.facts.links.len() == new.facts.links.len()
+        && ids(old) == ids(new)
+        && old.facts.units.len() == new.facts.units.len()
+        && old
+            .facts
+            .units
+            .iter()
+            .zip(&new.facts.units)
+            .all(|(a, b)| old.facts.set_of(a) == new.facts.set_of(b))
+}
+
+/// Lines (1-based) holding stray `**`, with how many, in text order.
+fn strays_per_line(text: &str, strays: &[usize]) -> Vec<(usize, usize)> {
+    let mut sorted = strays.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for line in line_numbers(text, sorted.into_iter()) {
+        match out.last_mut() {
+            Some((l, n)) if *l == line => *n += 1,
+            _ => out.push((line, 1)),
+        }
+    }
+    out
+}
+
+/// The 1-based lines of `offsets` (in text order) of `text`.
+fn line_numbers(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+    let (mut line, mut from) = (1, 0);
+    offsets
+        .map(|at| {
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[from..at]).count();
+            from = at;
+            line
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edited(line: &str) -> String {
+        let edits = line_edits(line);
+        apply(line, &edits.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn spaces_inside_markers_go_where_the_pairing_needs_it() {
+        assert_eq!(edited("Un ** extern ** code."), "Un **extern** code.");
+        assert_eq!(edited("a ** extern \"C\"** b"), "a **extern \"C\"** b");
+        assert_eq!(
+            edited("**noexcept** ** x-Code** y"),
+            "**noexcept** **x-Code** y"
+        );
+        assert_eq!(edited("|a|** b **|"), "|a|**b**|");
+        assert_eq!(
+            edited("x `a ** b` y ** c **."),
+            "x `a ** b` y **c**.",
+            "code spans are left alone"
+        );
+        assert_eq!(edited("``a ` ** b`` ** c **"), "``a ` ** b`` **c**");
+        assert_eq!(edited("** solo"), "**solo", "the parse decides");
+        assert_eq!(edited("tail **"), "tail **");
+        assert_eq!(edited("***both*** and ** x **"), "***both*** and **x**");
+        assert_eq!(edited("a (** b) ** c"), "a (**b)** c");
+        assert_eq!(edited("a ** b **c"), "a **b **c");
+    }
+
+    #[test]
+    fn code_spans_pair_runs_of_equal_length() {
+        assert_eq!(code_spans("a `b` c `d`"), [2..5, 8..11]);
+        let spans = code_spans("``a`b`` `");
+        assert_eq!((spans.len(), spans.first()), (1, Some(&(0..7))));
+        assert_eq!(code_spans("` no close"), Vec::<Range<usize>>::new());
+    }
+}
