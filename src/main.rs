@@ -460,7 +460,8 @@ fn explain(id: &str) -> ExitCode {
 }
 
 /// `check --list-rules`: every rule, as JSON with `--format json`, else
-/// one line each.
+/// one line each: id, default level, `fix` where `--fix` corrects some
+/// of its findings, summary.
 fn list_rules(format: Format) -> ExitCode {
     let rules = polydoc::check::RULES;
     let text = if matches!(format, Format::Json) {
@@ -470,6 +471,7 @@ fn list_rules(format: Format) -> ExitCode {
                 serde_json::json!({
                     "id": r.id,
                     "severity": r.severity.to_string(),
+                    "fixable": r.fixable,
                     "summary": r.summary,
                 })
             })
@@ -481,9 +483,10 @@ fn list_rules(format: Format) -> ExitCode {
             .iter()
             .map(|r| {
                 format!(
-                    "{:width$}  {:7}  {}\n",
+                    "{:width$}  {:7}  {:3}  {}\n",
                     r.id,
                     r.severity.to_string(),
+                    if r.fixable { "fix" } else { "" },
                     r.summary
                 )
             })

@@ -1312,14 +1312,29 @@ fn list_rules_prints_every_rule_without_a_site() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines: Vec<Vec<String>> = stdout(&out)
         .lines()
-        .map(|l| l.split_whitespace().take(2).map(str::to_owned).collect())
+        .map(|l| {
+            let mut words: Vec<String> = l.split_whitespace().take(3).map(str::to_owned).collect();
+            words.truncate(if words[2] == "fix" { 3 } else { 2 });
+            words
+        })
         .collect();
     let expected: Vec<Vec<String>> = polydoc::check::RULES
         .iter()
-        .map(|r| vec![r.id.to_owned(), r.severity.to_string()])
+        .map(|r| {
+            let mut words = vec![r.id.to_owned(), r.severity.to_string()];
+            if r.fixable {
+                words.push("fix".to_owned());
+            }
+            words
+        })
         .collect();
     assert_eq!(lines, expected);
     assert!(lines.contains(&vec!["split-identifier".to_owned(), "warning".to_owned()]));
+    assert!(lines.contains(&vec![
+        "stray-bold".to_owned(),
+        "warning".to_owned(),
+        "fix".to_owned()
+    ]));
 
     let out = polydoc(empty.root(), &["check", "--list-rules", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
@@ -1338,6 +1353,8 @@ fn list_rules_prints_every_rule_without_a_site() {
             .collect::<Vec<_>>()
     );
     assert_eq!(list[0]["severity"], "error");
+    assert_eq!(list[0]["fixable"], false);
+    assert_eq!(list[1]["fixable"], true, "broken-link-syntax");
     assert!(list[0]["summary"].as_str().is_some_and(|s| !s.is_empty()));
 }
 
@@ -1376,10 +1393,11 @@ fn explain_prints_a_rule_page_and_names_the_nearest_rule_for_a_typo() {
 }
 
 /// Each rule's page is `docs/rules/<id>.md` (the build fails without it),
-/// the folder holds no page of a rule that does not exist, and the
-/// README's table links every rule's page.
+/// the folder holds no page of a rule that does not exist, a page says
+/// what `--fix` writes exactly when its rule is marked fixable, and the
+/// README's table has each rule's row: its page, level and `--fix`.
 #[test]
-fn every_rule_has_its_page_and_the_readme_links_it() {
+fn every_rule_has_its_page_and_its_row_in_the_readme() {
     let docs = repo().join("docs/rules");
     let mut pages: Vec<String> = std::fs::read_dir(&docs)
         .unwrap()
@@ -1394,9 +1412,20 @@ fn every_rule_has_its_page_and_the_readme_links_it() {
     assert_eq!(pages, expected);
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     for rule in polydoc::check::RULES {
-        let link = format!("[`{0}`](docs/rules/{0}.md)", rule.id);
-        assert!(readme.contains(&link), "README lacks {link}");
+        let row = format!(
+            "\n| [`{0}`](docs/rules/{0}.md) | {1} | {2} | ",
+            rule.id,
+            rule.severity,
+            if rule.fixable { "yes" } else { "" }
+        );
+        assert!(readme.contains(&row), "README lacks {row}");
         assert!(rule.doc.starts_with(&format!("# `{}`\n", rule.id)));
+        assert_eq!(
+            rule.doc.contains("`polydoc check --fix`"),
+            rule.fixable,
+            "{}: a rule marked `fix` says on its page what `--fix` writes, and only such a rule",
+            rule.id
+        );
     }
 }
 

@@ -138,6 +138,11 @@ impl Settings {
             "rule `{}` is missing from check::RULES",
             finding.rule
         );
+        debug_assert!(
+            finding.fix.is_empty() || RULES.iter().any(|r| r.id == finding.rule && r.fixable),
+            "rule `{}` has a fix but is not marked `fix` in check::RULES",
+            finding.rule
+        );
         match self.levels.get(finding.rule) {
             None => Some(finding),
             Some(Level::Off) => None,

@@ -15,15 +15,26 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub summary: &'static str,
     pub doc: &'static str,
+    /// Whether some of its findings carry an edit `check --fix` writes
+    /// (marked `fix` in the list below; the tests stop on a fix from a
+    /// rule not so marked, and on a page that does not say what it fixes).
+    pub fixable: bool,
 }
 
 macro_rules! rule {
     ($id:literal, $severity:expr, $summary:expr $(,)?) => {
+        rule!(@ $id, $severity, $summary, false)
+    };
+    ($id:literal, $severity:expr, $summary:expr, fix $(,)?) => {
+        rule!(@ $id, $severity, $summary, true)
+    };
+    (@ $id:literal, $severity:expr, $summary:expr, $fixable:expr) => {
         RuleInfo {
             id: $id,
             severity: $severity,
             summary: $summary,
             doc: include_str!(concat!("../../docs/rules/", $id, ".md")),
+            fixable: $fixable,
         }
     };
 }
@@ -51,6 +62,7 @@ pub const RULES: &[RuleInfo] = &[
         "broken-link-syntax",
         Severity::Error,
         "`[text] (target.md)`: a space between `]` and `(`, as machine translation leaves, makes a link or image text.",
+        fix,
     ),
     rule!(
         "missing-anchor",
@@ -61,6 +73,7 @@ pub const RULES: &[RuleInfo] = &[
         "link-case-mismatch",
         Severity::Warning,
         "A link that resolves only when letter case is ignored: it works on Windows, not on a Linux web server.",
+        fix,
     ),
     rule!(
         "redirected-link",
@@ -81,6 +94,7 @@ pub const RULES: &[RuleInfo] = &[
         "hard-coded-locale",
         Severity::Warning,
         "A link to Microsoft Learn or the published site that names a locale (`/en-us/`): every reader lands on that language.",
+        fix,
     ),
     rule!(
         "published-path-unset",
@@ -91,6 +105,7 @@ pub const RULES: &[RuleInfo] = &[
         "link-backslash",
         Severity::Warning,
         "A link that resolves only when `\\` is read as `/`.",
+        fix,
     ),
     rule!(
         "duplicate-anchor",
@@ -101,11 +116,13 @@ pub const RULES: &[RuleInfo] = &[
         "hidden-html",
         Severity::Warning,
         "Prose such as `<computername>` that a browser parses as an unknown tag and hides.",
+        fix,
     ),
     rule!(
         "unknown-alert",
         Severity::Warning,
         "A quote opening with an alert keyword DocFX does not know, often a translated one (`[!NOTA]`): it shows as text.",
+        fix,
     ),
     rule!(
         "mt-placeholder",
@@ -121,11 +138,13 @@ pub const RULES: &[RuleInfo] = &[
         "split-file-name",
         Severity::Warning,
         "A file name machine translation split at its dot (`stdafx. cpp` for `stdafx.cpp`), which the page writes whole elsewhere.",
+        fix,
     ),
     rule!(
         "split-member-name",
         Severity::Warning,
         "A qualified name machine translation split after its separator (`IPin:: EnumMediaTypes`, or `CBasePin. EnumMediaTypes` where the page's `api_name` names it).",
+        fix,
     ),
     rule!(
         "lowercased-name",
@@ -141,6 +160,7 @@ pub const RULES: &[RuleInfo] = &[
         "escaped-entity",
         Severity::Warning,
         "A character machine translation escaped twice (`%%amp;quot;` for `\"`), which readers see as written.",
+        fix,
     ),
     rule!(
         "glued-no-loc-term",
@@ -161,11 +181,13 @@ pub const RULES: &[RuleInfo] = &[
         "stray-bold",
         Severity::Warning,
         "`**` shown as two asterisks: bold that does not open or close (`** extern **`, a space inside the markers).",
+        fix,
     ),
     rule!(
         "link-text-anchor-mismatch",
         Severity::Error,
         "A link whose text is a code while the anchor or heading it targets carries a different one.",
+        fix,
     ),
     rule!(
         "duplicate-table-key",
@@ -191,6 +213,7 @@ pub const RULES: &[RuleInfo] = &[
         "translation-token-mismatch",
         Severity::Error,
         "Codes, code, link targets, included files, anchors or command switches that differ between translations of the same block.",
+        fix,
     ),
     rule!(
         "translation-cell-mismatch",
