@@ -974,15 +974,7 @@ fn fix_closes_spaced_bold_markers_where_the_parse_confirms_it() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            let columns = f["fix"].as_array().map_or_else(Vec::new, |edits| {
-                edits
-                    .iter()
-                    .map(|e| e["location"]["column"].as_u64().unwrap())
-                    .collect()
-            });
-            (f["location"]["line"].as_u64().unwrap(), columns)
-        })
+        .map(|f| (f["location"]["line"].as_u64().unwrap(), fix_columns(f)))
         .collect();
     assert_eq!(
         fixes,
@@ -1455,16 +1447,10 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
         .unwrap()
         .iter()
         .map(|f| {
-            let edits = f["fix"].as_array().map_or_else(Vec::new, |edits| {
-                edits
-                    .iter()
-                    .map(|e| e["replacement"].as_str().unwrap())
-                    .collect()
-            });
             (
                 f["rule"].as_str().unwrap(),
                 f["location"]["line"].as_u64().unwrap(),
-                edits,
+                replacements(f),
             )
         })
         .collect();

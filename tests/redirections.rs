@@ -286,3 +286,89 @@ fn entries_whose_file_stayed_or_whose_target_is_missing() {
         ])
     );
 }
+
+/// `check --fix` points a relative link to a moved article at the page
+/// its redirect leads to, relative to the linking page, keeping its
+/// fragment where the new page has that id (else taking the redirect's);
+/// not a link written as a site path, a fragment the new page lacks, nor
+/// a redirect to a page that moved again.
+#[test]
+fn fix_points_links_at_where_their_article_moved() {
+    let site = Fixture::new();
+    let a = "# A\n\n\
+             [1](../old.md) [2](../old.md#paso-2) [3](/windows-server/old) \
+             [4](../gone.md#nada) [5](../gone.md) [6](../chain.md)\n";
+    site.write("polydoc.toml", "[published]\npath = \"/windows-server\"\n")
+        .write("content/es-es/docs/a.md", a)
+        .write("content/es-es/old.md", "# Old\n")
+        .write(
+            "content/es-es/setup/new.md",
+            "# New\n\n## Intro\n\n## Paso 2\n",
+        )
+        .write(
+            ".openpublishing.redirection.json",
+            r#"{"redirections": [
+  {"source_path": "content/es-es/old.md", "redirect_url": "/windows-server/setup/new"},
+  {"source_path": "content/es-es/gone.md", "redirect_url": "setup/new.md#intro"},
+  {"source_path": "content/es-es/chain.md", "redirect_url": "old.md"}
+]}"#,
+        );
+    let (_, doc) = check_json(site.root(), &[]);
+    let fixes: Vec<(&str, u64, Vec<&str>)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "redirected-link")
+        .map(|f| {
+            (
+                f["message"].as_str().unwrap().split(' ').nth(1).unwrap(),
+                f["location"]["column"].as_u64().unwrap(),
+                replacements(f),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            ("`../old.md`", 5, vec!["../setup/new.md"]),
+            ("`../old.md#paso-2`", 20, vec!["../setup/new.md#paso-2"]),
+            ("`/windows-server/old`", 42, vec![]),
+            ("`../gone.md#nada`", 67, vec!["../setup/new.md#intro"]),
+            ("`../chain.md`", 104, vec![]),
+        ]
+    );
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(
+        stderr(&out).starts_with("Fixed 3 problems in 1 file\n"),
+        "{}",
+        stderr(&out)
+    );
+    let fixed = std::fs::read_to_string(site.root().join("content/es-es/docs/a.md")).unwrap();
+    assert_eq!(
+        fixed,
+        a.replace("(../old.md)", "(../setup/new.md)")
+            .replace("(../old.md#paso-2)", "(../setup/new.md#paso-2)")
+            .replace("(../gone.md)", "(../setup/new.md#intro)")
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let left: Vec<(&str, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("redirected-file-not-removed", 20),
+            ("redirected-link", 54),
+            ("redirected-link", 79),
+            ("redirected-link", 127),
+        ]
+    );
+}

@@ -1,6 +1,7 @@
 //! `broken-link`, `missing-anchor`, `link-case-mismatch`, `link-backslash`:
 //! relative links, checked against the files and ids of the page's locale;
-//! in the same pass, `hard-coded-locale` (its own module).
+//! in the same pass, `hard-coded-locale` and `redirected-link` (their own
+//! modules).
 //!
 //! Ids match exactly, as browsers and DocFX do: `#Resolution` does not
 //! reach `id="resolution"`. The hint names the closest id instead.
@@ -8,7 +9,6 @@
 use crate::diagnostic::{Edit, Finding};
 use crate::markdown::facts::Link;
 use crate::markdown::links::split_target;
-use crate::redirections::Redirection;
 use crate::site::Moved;
 
 use super::resolve::{How, Resolved};
@@ -62,7 +62,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                             .redirections
                             .get(linked.locale(), &linked.source.rel_path)
                     {
-                        out.push(redirected(cx, p, link, actual, moved));
+                        out.push(super::redirected_links::finding(cx, p, link, actual, moved));
                     }
                     if let Some(fragment) = fragment {
                         anchor(link, *target, fragment);
@@ -72,7 +72,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
         }
         for (path, escapes, links) in missing {
-            let finding = broken(cx, p, links[0], path, escapes);
+            let mut finding = broken(cx, p, links[0], path, escapes);
+            // One finding for every link to a moved file that is gone:
+            // its fix, for each of them.
+            if finding.rule == "redirected-link"
+                && let Some(moved) = cx.site.redirections.get(page.locale(), path)
+            {
+                finding.fix = links
+                    .iter()
+                    .filter_map(|link| super::redirected_links::fix(cx, p, link, path, moved))
+                    .collect();
+            }
             out.push(repeated(cx, p, finding, &links, false));
         }
         for (_, finding, links) in no_id {
@@ -113,31 +123,12 @@ fn repeated(
     finding
 }
 
-/// `redirected-link`: `link` leads to `path`, which a redirection file
-/// lists as moved, whether or not its file is still there (the published
-/// site serves the redirect either way).
-fn redirected(cx: &Context, p: usize, link: &Link, path: &str, moved: &Redirection) -> Finding {
-    Finding::warning(
-        "redirected-link",
-        cx.destination(p, link, false),
-        format!(
-            "{} `{}` points to `{path}`, which moved: `{}` (line {}) redirects it to `{}`",
-            what(link),
-            target(cx, p, link),
-            moved.at.file.display(),
-            moved.at.line,
-            moved.target
-        ),
-    )
-    .with_help("link to where it moved: the redirect costs the reader a hop")
-}
-
 /// The destination of `link` of page `p`, as written.
-fn target<'a>(cx: &Context<'a>, p: usize, link: &Link) -> &'a str {
+pub(super) fn target<'a>(cx: &Context<'a>, p: usize, link: &Link) -> &'a str {
     cx.site.pages[p].doc.facts.target(link)
 }
 
-fn what(link: &Link) -> &'static str {
+pub(super) fn what(link: &Link) -> &'static str {
     if link.image { "image" } else { "link" }
 }
 
@@ -172,7 +163,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         .with_help(format!("add a translated `{path}` to `{locale}` if it should differ"));
     }
     if let Some(moved) = cx.site.redirections.get(cx.site.pages[p].locale(), path) {
-        return redirected(cx, p, link, path, moved);
+        return super::redirected_links::finding(cx, p, link, path, moved);
     }
     let elsewhere: Vec<&str> = cx
         .site

@@ -38,6 +38,7 @@ mod merge;
 mod mt_placeholders;
 mod pivots;
 mod placeholder_mentions;
+mod redirected_links;
 mod redirects;
 pub mod resolve;
 mod rules;

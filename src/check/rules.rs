@@ -79,6 +79,7 @@ pub const RULES: &[RuleInfo] = &[
         "redirected-link",
         Severity::Warning,
         "A link to an article `.openpublishing.redirection.json` lists as moved: the published site redirects it, at the cost of a hop.",
+        fix,
     ),
     rule!(
         "redirected-file-not-removed",

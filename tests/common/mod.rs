@@ -274,3 +274,26 @@ pub fn run_json(files: &[(&str, &str)], extra: &[&str]) -> (Option<i32>, serde_j
     }
     check_json(site.root(), extra)
 }
+
+/// The replacements of a JSON finding's `fix` edits, in order (none
+/// when it has no fix).
+pub fn replacements(finding: &serde_json::Value) -> Vec<&str> {
+    edit_fields(finding, |e| e["replacement"].as_str())
+}
+
+/// Where a JSON finding's `fix` edits start: their columns.
+pub fn fix_columns(finding: &serde_json::Value) -> Vec<u64> {
+    edit_fields(finding, |e| e["location"]["column"].as_u64())
+}
+
+fn edit_fields<'d, T>(
+    finding: &'d serde_json::Value,
+    field: impl Fn(&'d serde_json::Value) -> Option<T>,
+) -> Vec<T> {
+    finding["fix"].as_array().map_or_else(Vec::new, |edits| {
+        edits
+            .iter()
+            .map(|e| field(e).expect("an edit's field"))
+            .collect()
+    })
+}
