@@ -1475,6 +1475,24 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
         human.contains("\n7 findings have a certain fix: `polydoc check --fix` writes them.\n"),
         "{human}"
     );
+    // Each shows what it would write: an edit too short to read alone
+    // with the words around it.
+    let shown: Vec<&str> = human
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("= fix: "))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "`Media\\x.png` -> `Media/x.png` (`polydoc check --fix` writes it)",
+            "`B.md` -> `b.md` (`polydoc check --fix` writes it)",
+            "`[c] (b.md)` -> `[c](b.md)` (`polydoc check --fix` writes it)",
+            "`[Learn](https://learn.microsoft.com/en-us/windows/x).` -> `[Learn](https://learn.microsoft.com/windows/x).` (`polydoc check --fix` writes it)",
+            "`[!Hinweis]` -> `[!NOTE]` (`polydoc check --fix` writes it)",
+            "`<product` -> `\\<product` (`polydoc check --fix` writes it)",
+            "`%%amp;quot;hi%%amp;quot;` -> `\"hi\"`, `%%amp;#39;s.` -> `'s.` (`polydoc check --fix` writes it)",
+        ]
+    );
 
     let out = polydoc(site.root(), &["check", "--fix", "content/en-us/b.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -1,9 +1,11 @@
 //! rustc-style text: the finding, the source line with a caret under the
-//! offending text, the related lines of other locales, notes and help.
+//! offending text, the related lines of other locales, notes, help, and
+//! what `check --fix` would write.
 //! Colour when writing to a terminal. Rendered by codespan-reporting;
 //! long lines are quoted as a window around the place ([`super::quote`]).
 
 use std::io::IsTerminal;
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
@@ -11,7 +13,7 @@ use codespan_reporting::term::{self, Config};
 
 use super::Findings;
 use super::quote::{Quoted, Sources};
-use crate::diagnostic::{Finding, Location, Severity};
+use crate::diagnostic::{Edit, Finding, Location, Severity};
 
 /// Writes every finding to standard error, then a summary per rule and,
 /// as rustc does, how to read more about one.
@@ -31,7 +33,8 @@ pub fn print(report: &Findings) {
     let sources = Sources::new(report);
     let config = Config::default();
     for finding in &report.findings {
-        let (files, diagnostic) = diagnostic(finding, &sources);
+        let (files, mut diagnostic) = diagnostic(finding, &sources);
+        diagnostic.notes.extend(fix_note(finding, report));
         if term::emit_to_write_style(&mut out, &config, &files, &diagnostic).is_err() {
             // No source to show (a file that could not be read): the plain form.
             let _ = writeln!(out, "{finding}\n");
@@ -59,6 +62,119 @@ pub fn print(report: &Findings) {
         );
     }
     let _ = out.flush();
+}
+
+/// Edits of one finding shown in its note; the rest are counted.
+const SHOWN_EDITS: usize = 3;
+
+/// What `check --fix` would write for `finding`: each stretch of a line
+/// it changes, widened to the words the edits touch, before and after
+/// (`** extern **` -> `**extern**`), so that a reader can judge the fix
+/// before letting it write. `None` without a fix.
+fn fix_note(finding: &Finding, report: &Findings) -> Option<String> {
+    if finding.fix.is_empty() {
+        return None;
+    }
+    let mut stretches: Vec<Stretch> = Vec::new();
+    for edit in &finding.fix {
+        let text = report
+            .texts
+            .get(edit.location.file.as_os_str())
+            .and_then(|source| source.line(edit.location.line));
+        let Some((text, at)) = text.and_then(|text| Some((text, place(text, edit)?))) else {
+            return Some("fix: `polydoc check --fix` writes it".to_owned());
+        };
+        let window = widened(text, &at, &edit.replacement);
+        match stretches.last_mut() {
+            Some(last) if last.line == edit.location.line && window.start <= last.window.end => {
+                last.window.end = last.window.end.max(window.end);
+                last.edits.push((at, &edit.replacement));
+            }
+            _ => stretches.push(Stretch {
+                line: edit.location.line,
+                text,
+                window,
+                edits: vec![(at, &edit.replacement)],
+            }),
+        }
+    }
+    let shown: Vec<String> = stretches
+        .iter()
+        .take(SHOWN_EDITS)
+        .map(Stretch::before_and_after)
+        .collect();
+    let more = match stretches.len().saturating_sub(SHOWN_EDITS) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    Some(format!(
+        "fix: {}{more} (`polydoc check --fix` writes it)",
+        shown.join(", ")
+    ))
+}
+
+/// Part of a line that a finding's fix changes.
+struct Stretch<'a> {
+    line: usize,
+    text: &'a str,
+    /// Bytes of `text` shown.
+    window: Range<usize>,
+    /// The edits inside it, in order: bytes of `text` and what replaces them.
+    edits: Vec<(Range<usize>, &'a str)>,
+}
+
+impl Stretch<'_> {
+    fn before_and_after(&self) -> String {
+        let mut after = String::new();
+        let mut from = self.window.start;
+        for (at, replacement) in &self.edits {
+            after.push_str(&self.text[from..at.start]);
+            after.push_str(replacement);
+            from = at.end;
+        }
+        after.push_str(&self.text[from..self.window.end]);
+        format!("`{}` -> `{after}`", &self.text[self.window.clone()])
+    }
+}
+
+/// The bytes of `text` (one line) that `edit` replaces, when they still
+/// read what the edit says.
+fn place(text: &str, edit: &Edit) -> Option<Range<usize>> {
+    let start = text
+        .char_indices()
+        .nth(edit.location.column.checked_sub(1)?)
+        .map_or(text.len(), |(i, _)| i);
+    let end = start + edit.original.len();
+    (text.get(start..end) == Some(edit.original.as_str())).then_some(start..end)
+}
+
+/// Characters shown each way of a short edit, at most.
+const CONTEXT: usize = 40;
+
+/// `at` grown to the words it touches on its line, when its text or its
+/// replacement is too short to be read alone (a deleted space, a `\`
+/// put before a `<`): up to the spaces or table pipes around it, at most
+/// [`CONTEXT`] characters each way.
+fn widened(text: &str, at: &Range<usize>, replacement: &str) -> Range<usize> {
+    let readable = |s: &str| s.chars().nth(2).is_some();
+    if readable(&text[at.clone()]) && readable(replacement) {
+        return at.clone();
+    }
+    let word = |c: char| !c.is_whitespace() && c != '|';
+    let start = text[..at.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word(c))
+        .take(CONTEXT)
+        .last()
+        .map_or(at.start, |(i, _)| i);
+    let end = text[at.end..]
+        .char_indices()
+        .take_while(|&(_, c)| word(c))
+        .take(CONTEXT)
+        .last()
+        .map_or(at.end, |(i, c)| at.end + i + c.len_utf8());
+    start..end
 }
 
 /// Related places shown under a finding: a missing file linked five
