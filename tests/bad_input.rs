@@ -331,6 +331,7 @@ const PIECES: &[&str] = &[
     "a long line of words, so that findings on it are quoted as a window: lorem ipsum dolor sit amet, 日本語の文章が続きます、そしてさらに続きます。 ", "api_name:\n- CBasePin.EnumMediaTypes\n", "CBasePin. EnumMediaTypes", "cbasepin. ",
     "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
     "</span></span>", "<span class=\"sxs-lookup\">",
+    "** extern **", "** x", "x ** ", "|** b **|", "`a ** b` ** c **.", "[x](gone.md)", "[x](b.md#z)",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
@@ -375,6 +376,17 @@ fn random_site(seed: u64) -> Fixture {
             site.write("polydoc.toml", "source = \"en-us\"\nstatus_page = true\n");
         }
         _ => {}
+    }
+    if next(3) == 0 {
+        site.write(
+            ".openpublishing.redirection.json",
+            r#"{"redirections": [
+  {"source_path": "content/es-es/b.md", "redirect_url": "sub/c.md#z"},
+  {"source_path": "content/en-us/gone.md", "redirect_url": "a.md"},
+  {"source_path_from_root": "/content/en-us/sub/c.md", "redirect_url": "/x/a"},
+  {"source_path": "content/it-it/b.md", "redirect_url": "b.md"}
+]}"#,
+        );
     }
     for locale in &["en-us", "es-es", "it-it"][..1 + next(3)] {
         site.write(&format!("content/{locale}/a.png"), "png").write(

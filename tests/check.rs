@@ -1484,13 +1484,13 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
     assert_eq!(
         shown,
         [
-            "`Media\\x.png` -> `Media/x.png` (`polydoc check --fix` writes it)",
-            "`B.md` -> `b.md` (`polydoc check --fix` writes it)",
-            "`[c] (b.md)` -> `[c](b.md)` (`polydoc check --fix` writes it)",
-            "`[Learn](https://learn.microsoft.com/en-us/windows/x).` -> `[Learn](https://learn.microsoft.com/windows/x).` (`polydoc check --fix` writes it)",
-            "`[!Hinweis]` -> `[!NOTE]` (`polydoc check --fix` writes it)",
-            "`<product` -> `\\<product` (`polydoc check --fix` writes it)",
-            "`%%amp;quot;hi%%amp;quot;` -> `\"hi\"`, `%%amp;#39;s.` -> `'s.` (`polydoc check --fix` writes it)",
+            "`Media\\x.png` -> `Media/x.png`",
+            "`B.md` -> `b.md`",
+            "`[c] (b.md)` -> `[c](b.md)`",
+            "`[Learn](https://learn.microsoft.com/en-us/windows/x).` -> `[Learn](https://learn.microsoft.com/windows/x).`",
+            "`[!Hinweis]` -> `[!NOTE]`",
+            "`<product` -> `\\<product`",
+            "`%%amp;quot;hi%%amp;quot;` -> `\"hi\"`, `%%amp;#39;s.` -> `'s.`",
         ]
     );
 

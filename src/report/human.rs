@@ -75,8 +75,10 @@ fn fix_note(finding: &Finding, report: &Findings) -> Option<String> {
     if finding.fix.is_empty() {
         return None;
     }
+    let mut edits: Vec<&Edit> = finding.fix.iter().collect();
+    edits.sort_by(|a, b| (&a.location.file, a.range.start).cmp(&(&b.location.file, b.range.start)));
     let mut stretches: Vec<Stretch> = Vec::new();
-    for edit in &finding.fix {
+    for edit in edits {
         let text = report
             .texts
             .get(edit.location.file.as_os_str())
@@ -86,11 +88,20 @@ fn fix_note(finding: &Finding, report: &Findings) -> Option<String> {
         };
         let window = widened(text, &at, &edit.replacement);
         match stretches.last_mut() {
-            Some(last) if last.line == edit.location.line && window.start <= last.window.end => {
-                last.window.end = last.window.end.max(window.end);
+            Some(last)
+                if last.file == edit.location.file
+                    && last.line == edit.location.line
+                    && window.start <= last.window.end
+                    && last
+                        .edits
+                        .last()
+                        .is_some_and(|(prev, _)| prev.end <= at.start) =>
+            {
+                last.window = last.window.start.min(window.start)..last.window.end.max(window.end);
                 last.edits.push((at, &edit.replacement));
             }
             _ => stretches.push(Stretch {
+                file: &edit.location.file,
                 line: edit.location.line,
                 text,
                 window,
@@ -107,14 +118,13 @@ fn fix_note(finding: &Finding, report: &Findings) -> Option<String> {
         0 => String::new(),
         n => format!(" and {n} more"),
     };
-    Some(format!(
-        "fix: {}{more} (`polydoc check --fix` writes it)",
-        shown.join(", ")
-    ))
+    // The summary's last lines say what writes it.
+    Some(format!("fix: {}{more}", shown.join(", ")))
 }
 
 /// Part of a line that a finding's fix changes.
 struct Stretch<'a> {
+    file: &'a std::path::Path,
     line: usize,
     text: &'a str,
     /// Bytes of `text` shown.

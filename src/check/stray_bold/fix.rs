@@ -117,6 +117,10 @@ fn line_edits(line: &str) -> Vec<Range<usize>> {
             if start == 0 {
                 return Vec::new(); // nothing before it to close on
             }
+            // `** **`: the space the opener wanted gone too; no bold meant.
+            if edits.last().is_some_and(|e: &Range<usize>| e.end > start) {
+                return Vec::new();
+            }
             if start < i {
                 edits.push(start..i);
             }
@@ -165,8 +169,11 @@ fn apply(text: &str, deletions: &[&Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     for d in deletions {
-        out.push_str(&text[from..d.start]);
-        from = d.end;
+        // Edits of one line never overlap ([`line_edits`]), nor lines.
+        if d.start >= from {
+            out.push_str(&text[from..d.start]);
+            from = d.end;
+        }
     }
     out.push_str(&text[from..]);
     out
@@ -247,6 +254,8 @@ mod tests {
         assert_eq!(edited("***both*** and ** x **"), "***both*** and **x**");
         assert_eq!(edited("a (** b) ** c"), "a (**b)** c");
         assert_eq!(edited("a ** b **c"), "a **b **c");
+        assert_eq!(edited("x ** ** x"), "x ** ** x", "no text between them");
+        assert_eq!(edited("x **  ** x"), "x **  ** x");
     }
 
     #[test]
