@@ -215,6 +215,39 @@ fn sarif_validates_against_the_2_1_0_schema() {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+    // So are the real translations', with most rules and kinds of fix
+    // (deletions among them: a space inside bold's markers).
+    for root in [
+        "real",
+        "real-sql",
+        "real-powershell",
+        "real-cpp",
+        "real-aad",
+        "real-win32",
+    ] {
+        let args: &[&str] = if root == "real" {
+            &["--root", "tests/data", "--content", "tests/data/real"]
+        } else {
+            &["--root", &format!("tests/data/{root}")]
+        };
+        let out = polydoc(&repo(), &[&["check", "--format", "sarif"], args].concat());
+        let real: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&real)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{root}: {errors:#?}");
+        let fixes = real["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["fixes"].is_array())
+            .count();
+        assert!(
+            root == "real-aad" || fixes > 0,
+            "{root}: no fixes to validate"
+        );
+    }
     let run = &sarif["runs"][0];
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 7);
