@@ -28,8 +28,9 @@ use crate::diagnostic::{Edit, Finding};
 pub struct Applied {
     /// Findings fixed.
     pub fixed: usize,
-    /// Files written.
-    pub files: usize,
+    /// Files written, as findings show them, with the findings fixed in
+    /// each, in path order.
+    pub written: Vec<(PathBuf, usize)>,
     /// Findings left because their file changed since it was read.
     pub stale: usize,
     /// Findings left because another fix of theirs touched the same text;
@@ -40,15 +41,16 @@ pub struct Applied {
 /// Writes the edits of `findings` into their files, whose paths are as
 /// findings show them: relative to `root`, or absolute.
 pub fn apply(root: &Path, findings: &[Finding]) -> Result<Applied, Fatal> {
-    let mut by_file: BTreeMap<PathBuf, Vec<&[Edit]>> = BTreeMap::new();
+    let mut by_file: BTreeMap<&Path, Vec<&[Edit]>> = BTreeMap::new();
     for finding in findings.iter().filter(|f| !f.fix.is_empty()) {
         by_file
-            .entry(root.join(&finding.location.file))
+            .entry(&finding.location.file)
             .or_default()
             .push(&finding.fix);
     }
     let mut applied = Applied::default();
-    for (path, fixes) in by_file {
+    for (shown, fixes) in by_file {
+        let path = root.join(shown);
         let text = std::fs::read(&path).map_err(|e| Fatal::cannot_read(&path, e))?;
         let (edits, outcome) = accepted(&text, fixes);
         applied.fixed += outcome.fixed;
@@ -56,7 +58,7 @@ pub fn apply(root: &Path, findings: &[Finding]) -> Result<Applied, Fatal> {
         applied.overlapping += outcome.overlapping;
         if !edits.is_empty() {
             write(&path, &edited(&text, edits))?;
-            applied.files += 1;
+            applied.written.push((shown.to_owned(), outcome.fixed));
         }
     }
     Ok(applied)
@@ -177,7 +179,7 @@ mod tests {
             outcome,
             Applied {
                 fixed: 1,
-                files: 0,
+                written: Vec::new(),
                 stale: 1,
                 overlapping: 1
             }

@@ -262,12 +262,13 @@ fn shown(
     Ok((report, hidden, elsewhere))
 }
 
-/// `Fixed 3 problems in 2 files`, and what was left for another run.
+/// `Fixed 3 problems in 2 files`, what was left for another run, then
+/// each file written with the problems fixed in it.
 fn fixed_summary(applied: &polydoc::fix::Applied) -> String {
     let mut out = format!(
         "Fixed {} in {}",
         report::human::plural(applied.fixed, "problem"),
-        report::human::plural(applied.files, "file")
+        report::human::plural(applied.written.len(), "file")
     );
     if applied.overlapping > 0 {
         out += &format!(
@@ -286,8 +287,23 @@ fn fixed_summary(applied: &polydoc::fix::Applied) -> String {
             }
         );
     }
+    // Each file written, as `cargo fix` lists them, for the review.
+    for (file, fixed) in applied.written.iter().take(SHOWN_FILES) {
+        out += &format!("\n  {} ({fixed})", file.display());
+    }
+    if let Some(more) = applied
+        .written
+        .len()
+        .checked_sub(SHOWN_FILES)
+        .filter(|&n| n > 0)
+    {
+        out += &format!("\n  and {}", report::human::plural(more, "more file"));
+    }
     out
 }
+
+/// Files `check --fix` lists by name; the rest are counted.
+const SHOWN_FILES: usize = 20;
 
 /// `--baseline` and `--write-baseline`.
 struct Baselines<'a> {
@@ -334,7 +350,7 @@ fn check(
             Err(e) => return fatal(e),
         };
         eprintln!("{}", fixed_summary(&applied));
-        if applied.files > 0 {
+        if !applied.written.is_empty() {
             // What is left, as the files now read.
             (report, hidden, elsewhere) = match run() {
                 Ok(shown) => shown,
@@ -611,5 +627,39 @@ fn no_huge_pages() {
     // no memory of this process.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The summary lists the files written, as `cargo fix` does, up to
+    /// [`SHOWN_FILES`], then counts the rest.
+    #[test]
+    fn the_fix_summary_lists_the_files_written() {
+        let applied = polydoc::fix::Applied {
+            fixed: 23,
+            written: (0..22)
+                .map(|i| {
+                    (
+                        std::path::PathBuf::from(format!("content/es-es/{i:02}.md")),
+                        1 + i / 21,
+                    )
+                })
+                .collect(),
+            stale: 0,
+            overlapping: 1,
+        };
+        let summary = fixed_summary(&applied);
+        let lines: Vec<&str> = summary.lines().collect();
+        assert_eq!(
+            lines[0],
+            "Fixed 23 problems in 22 files; 1 more touching the same text as another fix: run `polydoc check --fix` again"
+        );
+        assert_eq!(lines[1], "  content/es-es/00.md (1)");
+        assert_eq!(lines[20], "  content/es-es/19.md (1)");
+        assert_eq!(lines[21], "  and 2 more files");
+        assert_eq!(lines.len(), 22);
     }
 }

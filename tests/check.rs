@@ -1025,7 +1025,7 @@ fn fix_closes_spaced_bold_markers_where_the_parse_confirms_it() {
     let out = polydoc(site.root(), &["check", "--fix"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("Fixed 3 problems in 1 file\n"),
+        stderr(&out).starts_with("Fixed 3 problems in 1 file\n  content/en-us/a.md (3)\n"),
         "{}",
         stderr(&out)
     );
@@ -1530,7 +1530,7 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
     let out = polydoc(site.root(), &["check", "--fix", "content/en-us/b.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("Fixed 1 problem in 1 file\n"),
+        stderr(&out).starts_with("Fixed 1 problem in 1 file\n  content/en-us/b.md (1)\n"),
         "{}",
         stderr(&out)
     );
@@ -1544,7 +1544,7 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
     let out = polydoc(site.root(), &["check", "--fix"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("Fixed 6 problems in 1 file\n"),
+        stderr(&out).starts_with("Fixed 6 problems in 1 file\n  content/en-us/a.md (6)\n"),
         "{}",
         stderr(&out)
     );
@@ -1670,7 +1670,7 @@ fn fix_corrects_the_seed_code_where_its_target_and_the_other_locale_agree() {
     let seed = std::fs::read_to_string(site.root().join(ES)).unwrap();
     let out = polydoc(site.root(), &["check", "--fix"]);
     assert!(
-        stderr(&out).starts_with("Fixed 1 problem in 1 file\n"),
+        stderr(&out).starts_with(&format!("Fixed 1 problem in 1 file\n  {ES} (1)\n")),
         "{}",
         stderr(&out)
     );

@@ -339,7 +339,7 @@ fn fix_points_links_at_where_their_article_moved() {
     );
     let out = polydoc(site.root(), &["check", "--fix"]);
     assert!(
-        stderr(&out).starts_with("Fixed 3 problems in 1 file\n"),
+        stderr(&out).starts_with("Fixed 3 problems in 1 file\n  content/es-es/docs/a.md (3)\n"),
         "{}",
         stderr(&out)
     );
