@@ -351,6 +351,8 @@ fn check(
         };
         eprintln!("{}", fixed_summary(&applied));
         if !applied.written.is_empty() {
+            // The list of files apart from the findings that follow.
+            eprintln!();
             // What is left, as the files now read.
             (report, hidden, elsewhere) = match run() {
                 Ok(shown) => shown,
