@@ -5,7 +5,8 @@
 //! or letter case, a space between `]` and `(`, a hidden tag's `<`, an
 //! escaped quotation mark, a translated alert keyword, a locale in a
 //! Learn address, a file or qualified name split where it is written
-//! whole elsewhere, a code two rules agree on: `crate::check::merge`),
+//! whole elsewhere, spaces inside bold's markers, a link to a moved
+//! article, a code two rules agree on: `crate::check::merge`),
 //! and only findings the run reports are fixed: a rule turned off, a
 //! finding silenced or in the baseline, or outside the files named on the
 //! command line, is left as it is.

@@ -73,15 +73,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
         for (path, escapes, links) in missing {
             let mut finding = broken(cx, p, links[0], path, escapes);
-            // One finding for every link to a moved file that is gone:
-            // its fix, for each of them.
+            // One finding for every link to a moved file that is gone: the
+            // fix of the first, and of each of the others.
             if finding.rule == "redirected-link"
                 && let Some(moved) = cx.site.redirections.get(page.locale(), path)
             {
-                finding.fix = links
-                    .iter()
-                    .filter_map(|link| super::redirected_links::fix(cx, p, link, path, moved))
-                    .collect();
+                finding.fix.extend(
+                    links[1..]
+                        .iter()
+                        .filter_map(|link| super::redirected_links::fix(cx, p, link, path, moved)),
+                );
             }
             out.push(repeated(cx, p, finding, &links, false));
         }

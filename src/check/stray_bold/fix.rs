@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::LineIndex;
 use crate::markdown::{self, Document, is_escaped};
 
 /// Per line of `lines` (byte ranges of `text`, each holding a stray `**`,
@@ -34,8 +35,10 @@ pub fn spaced(
                 .collect()
         })
         .collect();
-    let numbers = line_numbers(text, lines.iter().map(|l| l.start));
-    let before = strays_per_line(text, &doc.facts.stray_bold);
+    // Edits never join lines: a line's number is the same after them.
+    let index = LineIndex::new(text);
+    let numbers: Vec<usize> = lines.iter().map(|l| index.line(l.start)).collect();
+    let before = strays_per_line(&index, &doc.facts.stray_bold);
     for _round in 0..2 {
         // The lines edited, sorted as `lines` are.
         let fixed: Vec<usize> = edits
@@ -53,7 +56,7 @@ pub fn spaced(
         if !same_shape(doc, &again) {
             break;
         }
-        let after = strays_per_line(&edited, &again.facts.stray_bold);
+        let after = strays_per_line(&LineIndex::new(&edited), &again.facts.stray_bold);
         let unfixed = |&&(line, _): &&(usize, usize)| fixed.binary_search(&line).is_err();
         let still: Vec<usize> = after
             .iter()
@@ -200,29 +203,17 @@ fn same_shape(old: &Document, new: &Document) -> bool {
 }
 
 /// Lines (1-based) holding stray `**`, with how many, in text order.
-fn strays_per_line(text: &str, strays: &[usize]) -> Vec<(usize, usize)> {
-    let mut sorted = strays.to_vec();
-    sorted.sort_unstable();
+fn strays_per_line(index: &LineIndex, strays: &[usize]) -> Vec<(usize, usize)> {
+    let mut lines: Vec<usize> = strays.iter().map(|&at| index.line(at)).collect();
+    lines.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for line in line_numbers(text, sorted.into_iter()) {
+    for line in lines {
         match out.last_mut() {
             Some((l, n)) if *l == line => *n += 1,
             _ => out.push((line, 1)),
         }
     }
     out
-}
-
-/// The 1-based lines of `offsets` (in text order) of `text`.
-fn line_numbers(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
-    let (mut line, mut from) = (1, 0);
-    offsets
-        .map(|at| {
-            line += memchr::memchr_iter(b'\n', &text.as_bytes()[from..at]).count();
-            from = at;
-            line
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -40,8 +40,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
             last_line = location.line;
             let line = super::switches::line_of(text, at);
-            let help = help(text, &line);
-            if help == SPACED {
+            let kind = line_kind(text, &line);
+            if kind == Kind::Other {
                 spaced.push((out.len(), line));
             }
             out.push(
@@ -50,7 +50,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     location,
                     "`**` shows as two asterisks: bold that does not open or close here",
                 )
-                .with_help(help),
+                .with_help(help(kind)),
             );
         }
         if !spaced.is_empty() {
@@ -69,26 +69,39 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     })
 }
 
-const SPACED: &str = "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant";
-
-/// What to do about the stray `**` at `at` of `text`, by what stands
-/// around the `**`s of its line: the one reported is the first, which may
-/// be a well-formed opener whose closer is the broken one
+/// What keeps the `**`s of `line` (a range of `text`) from pairing, by
+/// what stands around each: the one reported is the first, which may be
+/// a well-formed opener whose closer is the broken one
 /// (`**systemroot\\System32\\**carpeta`).
-fn help(text: &str, line: &std::ops::Range<usize>) -> &'static str {
+fn line_kind(text: &str, line: &std::ops::Range<usize>) -> Kind {
     let kinds: Vec<Kind> = memchr::memmem::find_iter(text[line.clone()].as_bytes(), b"**")
         .map(|i| kind(text, line.start + i))
         .collect();
     if kinds.contains(&Kind::Backslash) {
-        "end the bold with `**` after a letter, not a backslash (`**folder\\**` escapes its `*`); or escape both asterisks (`\\*\\*`) if they are meant"
+        Kind::Backslash
     } else if kinds.contains(&Kind::LetterAndPunctuation) {
-        "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
+        Kind::LetterAndPunctuation
     } else {
-        SPACED
+        Kind::Other
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+/// What to do about a line's stray `**`, by its [`line_kind`].
+fn help(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Backslash => {
+            "end the bold with `**` after a letter, not a backslash (`**folder\\**` escapes its `*`); or escape both asterisks (`\\*\\*`) if they are meant"
+        }
+        Kind::LetterAndPunctuation => {
+            "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
+        }
+        Kind::Other => {
+            "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant"
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Backslash,
     LetterAndPunctuation,
@@ -114,7 +127,10 @@ fn kind(text: &str, at: usize) -> Kind {
 #[cfg(test)]
 mod tests {
     fn help(text: &str, at: usize) -> &'static str {
-        super::help(text, &super::super::switches::line_of(text, at))
+        super::help(super::line_kind(
+            text,
+            &super::super::switches::line_of(text, at),
+        ))
     }
 
     #[test]
