@@ -366,6 +366,56 @@ fn the_terminal_report_is_a_table_then_the_reasons() {
     );
 }
 
+/// A page machine translation mangled on two dozen lines does not bury
+/// the rest of the terminal report: five places of a kind, then a count
+/// of the others with their span of lines, all of which JSON still has.
+#[test]
+fn the_terminal_report_counts_what_it_does_not_show() {
+    let root = repo().join("tests/data/real-win32");
+    let (_, doc) = drift_json(&root, &[]);
+    let page = "desktop-src/Debug/getexceptioncode.md";
+    let tokens: Vec<u64> = signals(&doc, page, "de-de")
+        .into_iter()
+        .filter(|s| s.0 == "tokens")
+        .map(|s| s.2.expect("a token signal has a line"))
+        .collect();
+    assert!(tokens.len() > 10, "{tokens:?}");
+
+    let out = polydoc(&root, &["drift", "--root", "."]);
+    let report = common::stdout(&out);
+    let cell: Vec<&str> = report
+        .lines()
+        .skip_while(|l| *l != page)
+        .skip_while(|l| *l != "  de-de: outdated")
+        .skip(1)
+        .take_while(|l| l.starts_with("    "))
+        .filter(|l| l.trim_start().starts_with("tokens "))
+        .collect();
+    let file = format!("content/de-de/{page}");
+    let shown: Vec<u64> = cell
+        .iter()
+        .filter_map(|l| {
+            l.split_once(&format!("{file}:"))?
+                .1
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert_eq!(shown, tokens[..5], "{report}");
+    assert_eq!(cell.len(), 6, "{report}");
+    assert_eq!(
+        cell[5].split_whitespace().collect::<Vec<_>>().join(" "),
+        format!(
+            "tokens ... and {} more on lines {} to {} (`polydoc check`, `--format json` and `--html DIR` list each)",
+            tokens.len() - 5,
+            tokens[5],
+            tokens[tokens.len() - 1]
+        )
+    );
+}
+
 const ARTICLE: &str = "# Title\n\n## <a name=\"setup\"></a>Setup\n\nSome text.\n\n| Code | Meaning |\n|---|---|\n| 0x0001 | one |\n| 0x0002 | two |\n\n- step one\n- step two\n\n## <a name=\"fix\"></a>Fix\n\n```powershell\nGet-Item x\n```\n";
 
 fn with_front_matter(hash: Option<&str>, handoff: Option<&str>, body: &str) -> String {

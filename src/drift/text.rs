@@ -3,7 +3,29 @@
 
 use std::fmt::Write;
 
-use super::{Drift, Status};
+use super::{Drift, Signal, SignalKind, Status};
+
+/// Signals of one kind shown per cell; the rest are counted on one line.
+/// A page that machine translation mangled throughout (the real de-de
+/// `getexceptioncode.md` splits an identifier on 24 lines) would otherwise
+/// bury the table's other pages: the terminal report is the overview,
+/// `--format json`, `--html` and `polydoc check` list every place.
+const PER_KIND: usize = 5;
+
+/// The line that stands for the signals a cell does not show.
+fn more<'a>(rest: impl Iterator<Item = &'a Signal>) -> String {
+    let rest: Vec<&Signal> = rest.collect();
+    let lines: Vec<usize> = rest.iter().filter_map(|s| s.line).collect();
+    let place = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) if first != last => format!(" on lines {first} to {last}"),
+        (Some(line), Some(_)) => format!(" on line {line}"),
+        _ => String::new(),
+    };
+    format!(
+        "... and {} more{place} (`polydoc check`, `--format json` and `--html DIR` list each)",
+        rest.len()
+    )
+}
 
 pub fn render(drift: &Drift) -> String {
     let mut out = String::new();
@@ -60,14 +82,30 @@ pub fn render(drift: &Drift) -> String {
         let _ = writeln!(out, "\n{}", row.path);
         for cell in row.cells.iter().filter(|c| !c.signals.is_empty()) {
             let _ = writeln!(out, "  {}: {}", cell.locale, cell.status.name());
-            for signal in &cell.signals {
+            let mut shown: Vec<(SignalKind, usize)> = Vec::new();
+            for (n, signal) in cell.signals.iter().enumerate() {
+                let kind = signal.kind;
+                let seen = match shown.iter().position(|(k, _)| *k == kind) {
+                    Some(i) => i,
+                    None => {
+                        shown.push((kind, 0));
+                        shown.len() - 1
+                    }
+                };
+                shown[seen].1 += 1;
+                if shown[seen].1 > PER_KIND {
+                    if shown[seen].1 == PER_KIND + 1 {
+                        let rest = cell.signals[n..].iter().filter(|s| s.kind == kind);
+                        let _ = writeln!(out, "    {:<9} {}", kind.key(), more(rest));
+                    }
+                    continue;
+                }
                 let place = match (&cell.file, signal.line) {
                     (Some(file), Some(line)) => format!("{}:{line}: ", file.display()),
                     _ => String::new(),
                 };
                 let info = if signal.drift { "" } else { "(info) " };
-                let kind = signal.kind.key();
-                let _ = writeln!(out, "    {kind:<9} {info}{place}{}", signal.message);
+                let _ = writeln!(out, "    {:<9} {info}{place}{}", kind.key(), signal.message);
             }
         }
     }
