@@ -17,7 +17,6 @@ use crate::edit_links::EditLinks;
 use crate::i18n::{Catalog, Strings};
 use crate::load::load;
 use crate::locale::Locale;
-use crate::markdown;
 use crate::output::{Staging, check_target};
 use crate::progress::{Progress, Silent};
 use crate::render::Renderer;
@@ -122,7 +121,7 @@ fn prepare(
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
     let loaded = load(&config, &locales, progress, |source| {
-        let doc = markdown::parse(&source.text, source.body_start);
+        let doc = source.parse();
         (source, doc)
     });
     findings.extend(loaded.findings);

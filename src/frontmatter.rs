@@ -36,6 +36,14 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Front matter read elsewhere: a landing page's `metadata`.
+    pub fn from_mapping(parsed: Mapping) -> Meta {
+        Meta {
+            lines: Vec::new(),
+            parsed,
+        }
+    }
+
     /// The string value of `key`, if the front matter has one; `text` is
     /// the file's.
     pub fn get_str<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {

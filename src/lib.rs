@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | configure | [`config`], [`locale`] | where everything is, which locales exist |
 //! | load | [`load`], [`frontmatter`] | [`load::Source`]: text and front matter of each file, read once, in parallel |
-//! | parse | [`markdown`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render) |
+//! | parse | [`markdown`], [`landing`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render); for a DocFX landing page, its links in the YAML |
 //! | resolve | [`site`], [`nav`], [`toc`], [`pivots`], [`redirections`], [`published`], [`xref_map`] | [`site::Site`]: translation groups, navigation, zone pivot groups, moved articles, which site paths are pages of the copy, other sites' uids, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
 //! | select | [`baseline`], [`selected`] | the findings a run shows: not in the baseline, in the files named |
@@ -29,6 +29,7 @@ pub mod edit_links;
 pub mod fix;
 pub mod frontmatter;
 pub mod i18n;
+pub mod landing;
 pub mod load;
 pub mod locale;
 pub mod markdown;

@@ -43,6 +43,8 @@ pub struct Source {
     /// Front matter, read through [`Source::meta_str`] and
     /// [`Source::meta_mapping`] (it points into `text`).
     pub meta: Meta,
+    /// A DocFX landing or hub page (YAML, [`crate::landing`]), not Markdown.
+    pub landing: bool,
 }
 
 /// A date a page carries in its front matter ([`Source::revised`]).
@@ -57,6 +59,15 @@ pub struct Dated<'s> {
 }
 
 impl Source {
+    /// Parses the page: Markdown, or a landing page's links.
+    pub fn parse(&self) -> crate::markdown::Document {
+        if self.landing {
+            crate::landing::document(&self.text)
+        } else {
+            crate::markdown::parse(&self.text, self.body_start)
+        }
+    }
+
     /// The string value of front matter key `key`, if it has one.
     pub fn meta_str(&self, key: &str) -> Option<&str> {
         self.meta.get_str(&self.text, key)
@@ -239,7 +250,8 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             }
             continue;
         }
-        if name.ends_with(".md") {
+        if name.ends_with(".md") || (name.ends_with(".yml") && crate::landing::sniff(entry.path()))
+        {
             listed.pages.push((index, rel_path, entry.into_path()));
         } else {
             listed.assets.push(Asset {
@@ -249,7 +261,44 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             });
         }
     }
+    drop_shadowed_landing_pages(config, &mut listed);
     listed
+}
+
+/// A landing page beside a Markdown page of the same name (`index.yml`,
+/// `index.md`) would be built to the same `index.html`: the Markdown page
+/// is, and the landing page is left out with a finding (DocFX refuses to
+/// build both).
+fn drop_shadowed_landing_pages(config: &Config, listed: &mut Listed) {
+    // By stem, in any case: the sources are written on Windows.
+    let markdown: std::collections::HashMap<String, String> = listed
+        .pages
+        .iter()
+        .filter_map(|(_, rel, _)| {
+            Some((
+                crate::markdown::links::strip_md(rel)?.to_lowercase(),
+                rel.clone(),
+            ))
+        })
+        .collect();
+    let findings = &mut listed.findings;
+    listed.pages.retain(|(_, rel, path)| {
+        let Some(stem) = crate::site::strip_yml(rel) else {
+            return true;
+        };
+        let shadowed = markdown.get(&stem.to_lowercase());
+        if let Some(page) = shadowed {
+            findings.push(
+                Finding::error(
+                    "duplicate-output",
+                    Location::file(config.display_path(path)),
+                    format!("this landing page and `{page}` would both be built as `{stem}.html`: the Markdown page is built, this one is left out"),
+                )
+                .with_help("rename or remove one of the two files"),
+            );
+        }
+        shadowed.is_none()
+    });
 }
 
 fn relative(dir: &Path, path: &Path) -> Option<String> {
@@ -294,6 +343,9 @@ fn read_source(
             return (None, vec![finding]);
         }
     };
+    if rel_path.to_ascii_lowercase().ends_with(".yml") {
+        return read_landing(locale, rel_path, display, text);
+    }
     let mut findings = Vec::new();
     let (body_start, meta) = match frontmatter::split(&text)
         .and_then(|s| Ok((s.body_start, frontmatter::parse(&text, &s)?)))
@@ -318,9 +370,49 @@ fn read_source(
             text,
             body_start,
             meta,
+            landing: false,
         }),
         findings,
     )
+}
+
+/// A landing page ([`crate::landing`]): its `metadata` is its front
+/// matter; YAML that does not parse is an error at its place, and the
+/// page is still built, without its content.
+fn read_landing(
+    locale: usize,
+    rel_path: String,
+    display: PathBuf,
+    text: String,
+) -> (Option<Source>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let meta = match crate::landing::metadata(&text) {
+        Ok(mapping) => Meta::from_mapping(mapping),
+        Err((line, column, message)) => {
+            findings.push(
+                Finding::error(
+                    "invalid-front-matter",
+                    Location::at(display.clone(), line, column),
+                    format!("invalid YAML in this landing page: {message}"),
+                )
+                .with_help("fix the YAML; until then the page is built without its content"),
+            );
+            Meta::default()
+        }
+    };
+    let source = Source {
+        locale,
+        rel_path,
+        display,
+        lines: crate::diagnostic::line_starts(&text),
+        // The whole-text checks read prose, which a landing page has none of.
+        marks: crate::marks::Marks::default(),
+        text,
+        body_start: 0,
+        meta,
+        landing: true,
+    };
+    (Some(source), findings)
 }
 
 /// `bytes` as text. simdutf8 validates valid UTF-8 several times faster

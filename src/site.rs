@@ -451,11 +451,25 @@ impl Site {
 
 /// `a/b.md` -> `a/b.html`.
 pub fn html_path(rel_path: &str) -> String {
-    format!("{}.html", links::strip_md(rel_path).unwrap_or(rel_path))
+    format!("{}.html", page_stem(rel_path))
+}
+
+/// A page's path without its `.md`, or a landing page's `.yml`.
+fn page_stem(rel_path: &str) -> &str {
+    links::strip_md(rel_path)
+        .or_else(|| strip_yml(rel_path))
+        .unwrap_or(rel_path)
+}
+
+/// `path` without its `.yml` extension (any case), if it has one.
+pub fn strip_yml(path: &str) -> Option<&str> {
+    let split = path.len().checked_sub(4)?;
+    (path.is_char_boundary(split) && path[split..].eq_ignore_ascii_case(".yml"))
+        .then(|| &path[..split])
 }
 
 /// A page's file name without `.md`: its title when it has none.
 pub fn file_stem(rel_path: &str) -> &str {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
-    links::strip_md(name).unwrap_or(name)
+    page_stem(name)
 }

@@ -309,7 +309,12 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "invalid-front-matter",
         Severity::Error,
-        "YAML front matter that does not parse.",
+        "YAML front matter, or a landing page's YAML, that does not parse.",
+    ),
+    rule!(
+        "duplicate-output",
+        Severity::Error,
+        "A landing page (`index.yml`) beside a Markdown page of the same name (`index.md`): both would be built as one HTML file.",
     ),
     rule!(
         "template-error",

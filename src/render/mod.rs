@@ -305,7 +305,11 @@ impl<'a> Renderer<'a> {
             );
             return self.write_article("redirect.html", &context, out, index, 1024);
         }
-        let body = markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx);
+        let body = if page.source.landing {
+            crate::landing::render(&page.source.text, &cx)
+        } else {
+            markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx)
+        };
         if let Some(search) = self.search.as_ref().filter(|_| page.indexed()) {
             let key = &self.site.locales[page.locale()].key;
             search.add(PageInput {

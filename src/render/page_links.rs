@@ -37,6 +37,11 @@ impl SiteLinks for PageLinks<'_> {
         let moved = file != self.page_file || target.starts_with("~/");
         let (written, rest) = split_target(target);
         match self.site.find_file(self.locale, file, target) {
+            // A landing page: `index.yml` is built as `index.html`.
+            Some((_, _, Some(page))) if self.site.pages[page].source.landing => Some(format!(
+                "{}{rest}",
+                relative(self.page_out, &self.site.pages[page].out_path)
+            )),
             // A file the translation lacks, taken from the source locale.
             Some((l, path, _)) if l != self.locale || moved => Some(self.out_href(l, &path, rest)),
             // A folder: its index page, named, as `file://` shows no index.

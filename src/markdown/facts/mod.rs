@@ -293,7 +293,36 @@ pub struct Facts {
     strings: Strings,
 }
 
+/// A link of a page that is no Markdown ([`Facts::of_links`]).
+pub struct LinkAt<'a> {
+    pub target: &'a str,
+    pub image: bool,
+    /// Where the destination is written in the file.
+    pub span: Range<usize>,
+}
+
 impl Facts {
+    /// The facts of a page that is no Markdown (a DocFX landing page,
+    /// `crate::landing`): its links alone, each spanning its destination,
+    /// with no text read; no ids, no units to compare.
+    pub fn of_links<'a>(links: impl IntoIterator<Item = LinkAt<'a>>) -> Facts {
+        let mut facts = Facts::default();
+        for link in links {
+            let target = facts.strings.push(link.target);
+            let text = facts.strings.push("");
+            facts.links.push(Link {
+                target,
+                text,
+                text_is_code: false,
+                image: link.image,
+                text_offset: link.span.start,
+                span: link.span,
+                text_read: false,
+            });
+        }
+        facts
+    }
+
     /// The tokens of `unit` (one of [`Facts::units`]), in text order.
     pub fn tokens_of(&self, unit: &Unit) -> &[Token] {
         &self.tokens[unit.tokens.start as usize..unit.tokens.end as usize]

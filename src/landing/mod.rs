@@ -1,0 +1,192 @@
+//! DocFX landing and hub pages: YAML files that open with `### YamlMime:Landing`
+//! or `### YamlMime:Hub`, as the home page of nearly every Microsoft docset
+//! (`index.yml`) and many of its folders are written, and as their tables
+//! of contents link them (`href: index.yml`).
+//!
+//! They are pages like the Markdown ones: built to `index.html` with the
+//! site's template, in the navigation, the language menu and the search
+//! index, their translations grouped by path. Their `metadata` is their
+//! front matter (`ms.openlocfilehash` and `ms.date` count for drift and the
+//! outdated notice as a Markdown page's do); their title is the top-level
+//! `title`, else `metadata.title`.
+//!
+//! What `check` reads of them is their links: every `url:` and `imageSrc:`
+//! value, at its line and column in the YAML ([`document`]), goes through
+//! the link rules (`broken-link`, `missing-anchor`, `link-case-mismatch`,
+//! ...). Nothing else is compared across locales: their texts are short
+//! titles a translation rewrites freely, and their structure is the
+//! schema's. [`render`] makes the body from the YAML's structure
+//! (`render.rs`).
+
+mod render;
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use crate::markdown::Document;
+use crate::markdown::facts::{Facts, LinkAt};
+
+pub use render::render;
+
+/// The first line that makes a `.yml` file a page.
+const KINDS: &[&str] = &["### YamlMime:Landing", "### YamlMime:Hub"];
+
+/// Whether the file at `path` is a landing or hub page: its first line
+/// says so. Only `.yml` files are asked, and only their first bytes read.
+pub fn sniff(path: &Path) -> bool {
+    let mut head = [0u8; 64];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => filled += n,
+        }
+    }
+    let head = String::from_utf8_lossy(&head[..filled]);
+    is_landing(&head)
+}
+
+/// Whether `text` opens as a landing or hub page (a byte-order mark and
+/// the case of `YamlMime`'s kind aside).
+pub fn is_landing(text: &str) -> bool {
+    let first = text.trim_start_matches('\u{feff}').lines().next();
+    first.is_some_and(|line| {
+        KINDS
+            .iter()
+            .any(|kind| line.trim_end().eq_ignore_ascii_case(kind))
+    })
+}
+
+/// What a landing page's YAML gives the load stage: its metadata as front
+/// matter, with the page's title under `title`.
+pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
+    let value: Value = serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        (line, column, e.to_string())
+    })?;
+    let Value::Mapping(root) = value else {
+        return Err((
+            1,
+            1,
+            "a landing page is a YAML mapping (`title:`, `metadata:`, ...)".to_owned(),
+        ));
+    };
+    let mut meta = match root.get("metadata") {
+        Some(Value::Mapping(m)) => m.clone(),
+        _ => Mapping::new(),
+    };
+    if let Some(title) = root.get("title").and_then(Value::as_str) {
+        meta.insert("title".into(), title.into());
+    }
+    Ok(meta)
+}
+
+/// The page as the checks see it: its links, each at its value in the
+/// YAML, and nothing else.
+pub fn document(text: &str) -> Document {
+    let links = values(text).map(|(key, span)| LinkAt {
+        target: &text[span.clone()],
+        image: key == "imageSrc",
+        span,
+    });
+    Document {
+        facts: Facts::of_links(links),
+        ..Document::default()
+    }
+}
+
+/// The keys whose values are links.
+const LINK_KEYS: &[&str] = &["url", "imageSrc"];
+
+/// Each link value of the YAML, as its key and its bytes in `text`
+/// (inside the quotes of a quoted value). Read line by line, as the
+/// schema writes one key a line, so that every value keeps its place.
+fn values(text: &str) -> impl Iterator<Item = (&'static str, Range<usize>)> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let at = start;
+        start += line.len();
+        let (key, value) = link_value(line)?;
+        Some((key, at + value.start..at + value.end))
+    })
+}
+
+/// The link key a line sets and where its value is on the line:
+/// `  - url: a.md`, `url: "a.md" # comment`.
+fn link_value(line: &str) -> Option<(&'static str, Range<usize>)> {
+    let content = line.trim_end();
+    let indent = content.len() - content.trim_start().len();
+    let mut rest = &content[indent..];
+    let mut at = indent;
+    if let Some(item) = rest.strip_prefix("- ") {
+        let item = item.trim_start();
+        at += rest.len() - item.len();
+        rest = item;
+    }
+    let key = LINK_KEYS.iter().copied().find(|key| {
+        rest.strip_prefix(key)
+            .is_some_and(|after| after.trim_start().starts_with(':'))
+    })?;
+    let after_key = rest[key.len()..].trim_start();
+    let colon = at + (rest.len() - after_key.len());
+    let value = after_key[1..].trim_start();
+    let value_at = colon + 1 + (after_key.len() - 1 - value.len());
+    let range = match value.as_bytes().first()? {
+        quote @ (b'"' | b'\'') => {
+            let end = value[1..].find(*quote as char)?;
+            value_at + 1..value_at + 1 + end
+        }
+        b'|' | b'>' | b'#' | b'[' | b'{' => return None,
+        _ => {
+            let end = value.find(" #").unwrap_or(value.len());
+            value_at..value_at + value[..end].trim_end().len()
+        }
+    };
+    (!range.is_empty()).then_some((key, range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_line_makes_a_page() {
+        assert!(is_landing("### YamlMime:Landing\ntitle: x\n"));
+        assert!(is_landing("\u{feff}### YamlMime:Hub\r\n"));
+        assert!(!is_landing("### YamlMime:TableOfContent\n"));
+        assert!(!is_landing("title: x\n### YamlMime:Landing\n"));
+        assert!(!is_landing(""));
+    }
+
+    #[test]
+    fn link_values_keep_their_place() {
+        let text = "### YamlMime:Landing\nlinks:\n  - text: A\n    url: a.md#x\n  - url: \"b c.md\" # quoted\n    imageSrc: 'i.png'\nurl:\nsummary: url: no\n  url: >\n";
+        let found: Vec<(&str, &str)> = values(text).map(|(k, r)| (k, &text[r])).collect();
+        assert_eq!(
+            found,
+            [("url", "a.md#x"), ("url", "b c.md"), ("imageSrc", "i.png")]
+        );
+    }
+
+    #[test]
+    fn metadata_is_the_front_matter_and_title_the_top_one() {
+        let meta = metadata(
+            "### YamlMime:Landing\ntitle: Top\nmetadata:\n  title: Meta\n  ms.date: 01/02/2024\n",
+        )
+        .unwrap();
+        assert_eq!(meta.get("title").and_then(Value::as_str), Some("Top"));
+        assert_eq!(
+            meta.get("ms.date").and_then(Value::as_str),
+            Some("01/02/2024")
+        );
+        let (line, column, _) = metadata("### YamlMime:Landing\ntitle: [a\n").unwrap_err();
+        assert_eq!((line, column), (3, 1));
+        assert!(metadata("### YamlMime:Landing\n- a\n").is_err());
+    }
+}

@@ -1,0 +1,208 @@
+//! DocFX landing pages (`### YamlMime:Landing`, `index.yml`): built as
+//! pages with their translations, linked from the navigation and from
+//! Markdown, their links checked at their place in the YAML.
+
+mod common;
+
+use common::{Fixture, attr, attrs, check_json, findings, resolve, select, set, text, texts};
+
+const LANDING_EN: &str = "### YamlMime:Landing
+
+title: Windows Server documentation
+summary: Find guidance for Windows Server.
+
+metadata:
+  title: Windows Server docs
+  ms.topic: landing-page
+  ms.date: 01/02/2024
+
+landingContent:
+  - title: About Windows Server
+    linkLists:
+      - linkListType: overview
+        links:
+          - text: What is Windows Server?
+            url: get-started.md
+          - text: Gone
+            url: nothing.md
+  - title: Get started
+    linkLists:
+      - linkListType: how-to-guide
+        links:
+          - text: Install
+            url: \"get-started.md#install\"
+";
+
+const LANDING_ES: &str = "### YamlMime:Landing
+
+title: Documentación de Windows Server
+summary: Guías de Windows Server.
+
+metadata:
+  title: Documentación de Windows Server
+  ms.date: 01/02/2024
+
+landingContent:
+  - title: Acerca de Windows Server
+    linkLists:
+      - linkListType: overview
+        links:
+          - text: ¿Qué es Windows Server?
+            url: get-started.md#instalar
+";
+
+const TOC: &str =
+    "- name: Windows Server\n  href: index.yml\n- name: Get started\n  href: get-started.md\n";
+
+fn site() -> Fixture {
+    let site = Fixture::new();
+    for locale in ["en-us", "es-es"] {
+        site.write(&format!("content/{locale}/docs/toc.yml"), TOC)
+            .write(
+                &format!("content/{locale}/docs/get-started.md"),
+                "# Get started\n\nBack to the [overview](index.yml).\n\n## Install\n\nText.\n",
+            )
+            .write(&format!("content/{locale}/docs/data.yml"), "key: value\n");
+    }
+    site.write("content/en-us/docs/index.yml", LANDING_EN)
+        .write("content/es-es/docs/index.yml", LANDING_ES);
+    site
+}
+
+#[test]
+fn a_landing_page_is_built_as_a_page_of_cards() {
+    let site = site();
+    let out = site.build(&[]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let page = site.out("en-us/docs/index.html");
+    let html = site.html("en-us/docs/index.html");
+    assert_eq!(
+        texts(&html, ".landing h1"),
+        ["Windows Server documentation"]
+    );
+    assert_eq!(
+        texts(&html, ".landing-summary"),
+        ["Find guidance for Windows Server."]
+    );
+    assert_eq!(
+        texts(&html, ".landing-card h2"),
+        ["About Windows Server", "Get started"]
+    );
+    assert_eq!(
+        attrs(&html, ".landing-links a", "href"),
+        [
+            "get-started.html",
+            "nothing.html",
+            "get-started.html#install"
+        ]
+    );
+    assert_eq!(select(&html, ".landing-how-to-guide a").len(), 1);
+    assert!(resolve(&page, "get-started.html").is_file());
+    // The YAML is no file of the site: the page is.
+    assert!(!site.out("en-us/docs/index.yml").exists());
+    assert!(site.out("en-us/docs/data.yml").is_file());
+
+    // Its translation, both ways, as any page's.
+    let alternates: Vec<(String, String)> = select(&html, "link[rel='alternate'][hreflang]")
+        .iter()
+        .map(|l| (attr(l, "hreflang").to_owned(), attr(l, "href").to_owned()))
+        .collect();
+    let es = alternates
+        .iter()
+        .find(|(lang, _)| lang.eq_ignore_ascii_case("es-es"))
+        .unwrap_or_else(|| panic!("{alternates:?}"));
+    assert_eq!(
+        resolve(&page, &es.1),
+        site.out("es-es/docs/index.html"),
+        "{alternates:?}"
+    );
+    let es_html = site.html("es-es/docs/index.html");
+    assert_eq!(
+        texts(&es_html, ".landing h1"),
+        ["Documentación de Windows Server"]
+    );
+
+    // The Markdown page's link and the navigation lead to the built page.
+    let article = site.html("en-us/docs/get-started.html");
+    let overview = select(&article, "article a")
+        .into_iter()
+        .find(|a| text(a) == "overview")
+        .expect("the overview link");
+    assert_eq!(attr(&overview, "href"), "index.html");
+    let nav: Vec<&str> = select(&article, "nav a")
+        .into_iter()
+        .filter(|a| text(a) == "Windows Server")
+        .map(|a| attr(&a, "href"))
+        .collect();
+    assert!(!nav.is_empty());
+    assert!(nav.iter().all(|href| *href == "index.html"), "{nav:?}");
+}
+
+#[test]
+fn a_landing_page_s_links_are_checked_where_the_yaml_writes_them() {
+    let site = site();
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", "content/en-us/docs/index.yml", 19),
+            ("missing-anchor", "content/es-es/docs/index.yml", 16),
+        ])
+    );
+    let broken = &doc["findings"][0];
+    assert_eq!(broken["location"]["column"], 18);
+    let anchor = common::finding_of(&doc, "missing-anchor", "content/es-es/docs/index.yml", 16);
+    assert_eq!(anchor["location"]["column"], 32);
+    assert!(
+        anchor["message"].as_str().unwrap().contains("#instalar"),
+        "{anchor:#}"
+    );
+}
+
+#[test]
+fn a_landing_page_that_does_not_parse_is_an_error_and_the_rest_builds() {
+    let site = site();
+    site.write(
+        "content/es-es/docs/index.yml",
+        "### YamlMime:Landing\ntitle: [broken\nsummary: x\n",
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let (_, doc) = check_json(site.root(), &[]);
+    let finding = common::finding_of(
+        &doc,
+        "invalid-front-matter",
+        "content/es-es/docs/index.yml",
+        3,
+    );
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid YAML in this landing page"),
+        "{finding:#}"
+    );
+    // The page is there, without content; the others are whole.
+    assert!(site.out("es-es/docs/index.html").is_file());
+    assert_eq!(
+        texts(&site.html("en-us/docs/index.html"), ".landing h1"),
+        ["Windows Server documentation"]
+    );
+}
+
+#[test]
+fn a_landing_page_beside_a_markdown_page_of_its_name_is_left_out() {
+    let site = site();
+    site.write("content/es-es/docs/index.md", "# Inicio\n\nHola.\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    assert_eq!(texts(&site.html("es-es/docs/index.html"), "h1"), ["Inicio"]);
+    let (_, doc) = check_json(site.root(), &[]);
+    let finding = common::finding_where(&doc, |f| f["rule"] == "duplicate-output");
+    assert_eq!(finding["location"]["file"], "content/es-es/docs/index.yml");
+    assert_eq!(
+        finding["message"],
+        "this landing page and `docs/index.md` would both be built as `docs/index.html`: the Markdown page is built, this one is left out"
+    );
+}
