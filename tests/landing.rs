@@ -206,3 +206,89 @@ fn a_landing_page_beside_a_markdown_page_of_its_name_is_left_out() {
         "this landing page and `docs/index.md` would both be built as `docs/index.html`: the Markdown page is built, this one is left out"
     );
 }
+
+const FAQ: &str = "### YamlMime:FAQ
+metadata:
+  title: Activation FAQ
+title: Activation FAQ
+summary: |
+  Answers about **activation**.
+sections:
+  - name: Keys
+    questions:
+      - question: Where is my key?
+        answer: |
+          See [getting started](get-started.md#install).
+
+          Or the [old page](old.md).
+      - question: Which server?
+        answer: The [guide](get-started.md#nope) says which.
+";
+
+#[test]
+fn an_faq_page_renders_its_markdown_and_its_links_are_checked_in_the_yaml() {
+    let site = site();
+    site.write("content/en-us/docs/faq.yml", FAQ).write(
+        "content/en-us/docs/links.md",
+        "# Links\n\n[a](faq.yml#which-server) [b](faq.yml#where-is-my-key-x)\n",
+    );
+    let out = site.build(&[]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let html = site.html("en-us/docs/faq.html");
+    assert_eq!(
+        attrs(&html, ".toc a", "href"),
+        ["#keys", "#where-is-my-key", "#which-server"]
+    );
+    assert_eq!(
+        attrs(&site.html("en-us/docs/links.html"), "article p a", "href"),
+        ["faq.html#which-server", "faq.html#where-is-my-key-x"]
+    );
+    assert_eq!(texts(&html, ".faq h1"), ["Activation FAQ"]);
+    assert_eq!(texts(&html, ".faq > p > strong"), ["activation"]);
+    assert_eq!(texts(&html, ".faq h2"), ["Keys"]);
+    assert_eq!(
+        attrs(&html, ".faq h3", "id"),
+        ["where-is-my-key", "which-server"]
+    );
+    assert_eq!(
+        attrs(&html, ".faq p a", "href"),
+        [
+            "get-started.html#install",
+            "old.html",
+            "get-started.html#nope"
+        ]
+    );
+
+    let (_, doc) = check_json(site.root(), &[]);
+    let faq: Vec<(String, u64, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["location"]["file"] == "content/en-us/docs/faq.yml")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["location"]["line"].as_u64().unwrap(),
+                f["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        faq,
+        [
+            ("broken-link".to_owned(), 14, 29),
+            ("missing-anchor".to_owned(), 16, 43),
+        ]
+    );
+    // Links into the page resolve against its questions' ids.
+    let into = common::finding_of(&doc, "missing-anchor", "content/en-us/docs/links.md", 3);
+    assert_eq!(into["location"]["column"], 38);
+    assert_eq!(
+        common::lines_of(&doc, "missing-anchor"),
+        [
+            ("content/en-us/docs/faq.yml".to_owned(), 16),
+            ("content/en-us/docs/links.md".to_owned(), 3),
+            ("content/es-es/docs/index.yml".to_owned(), 16),
+        ]
+    );
+}

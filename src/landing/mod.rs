@@ -1,7 +1,8 @@
-//! DocFX landing and hub pages: YAML files that open with `### YamlMime:Landing`
-//! or `### YamlMime:Hub`, as the home page of nearly every Microsoft docset
-//! (`index.yml`) and many of its folders are written, and as their tables
-//! of contents link them (`href: index.yml`).
+//! DocFX landing, hub and FAQ pages: YAML files that open with
+//! `### YamlMime:Landing`, `### YamlMime:Hub` or `### YamlMime:FAQ`, as the
+//! home page of nearly every Microsoft docset (`index.yml`) and many of its
+//! folders are written, and as their tables of contents link them
+//! (`href: index.yml`).
 //!
 //! They are pages like the Markdown ones: built to `index.html` with the
 //! site's template, in the navigation, the language menu and the search
@@ -11,13 +12,16 @@
 //! `title`, else `metadata.title`.
 //!
 //! What `check` reads of them is their links: every `url:` and `imageSrc:`
-//! value, at its line and column in the YAML ([`document`]), goes through
-//! the link rules (`broken-link`, `missing-anchor`, `link-case-mismatch`,
-//! ...). Nothing else is compared across locales: their texts are short
-//! titles a translation rewrites freely, and their structure is the
-//! schema's. [`render`] makes the body from the YAML's structure
-//! (`render.rs`).
+//! value, and every link of a Markdown value (an FAQ's `answer:`,
+//! `faq.rs`), at its line and column in the YAML ([`document`]), goes
+//! through the link rules (`broken-link`, `missing-anchor`,
+//! `link-case-mismatch`, ...); an FAQ's questions are headings with ids
+//! that links resolve against. Nothing else is compared across locales:
+//! their texts are short titles a translation rewrites freely, and their
+//! structure is the schema's. [`render`] makes the body from the YAML's
+//! structure (`render.rs`), or an FAQ's from its sections (`faq.rs`).
 
+mod faq;
 mod render;
 
 use std::io::Read;
@@ -32,7 +36,8 @@ use crate::markdown::facts::{Facts, LinkAt};
 pub use render::render;
 
 /// The first line that makes a `.yml` file a page.
-const KINDS: &[&str] = &["### YamlMime:Landing", "### YamlMime:Hub"];
+const KINDS: &[&str] = &["### YamlMime:Landing", "### YamlMime:Hub", FAQ];
+const FAQ: &str = "### YamlMime:FAQ";
 
 /// Whether the file at `path` is a landing or hub page: its first line
 /// says so. Only `.yml` files are asked, and only their first bytes read.
@@ -55,12 +60,13 @@ pub fn sniff(path: &Path) -> bool {
 /// Whether `text` opens as a landing or hub page (a byte-order mark and
 /// the case of `YamlMime`'s kind aside).
 pub fn is_landing(text: &str) -> bool {
+    KINDS.iter().any(|kind| is_kind(text, kind))
+}
+
+/// Whether `text`'s first line is `kind`.
+fn is_kind(text: &str, kind: &str) -> bool {
     let first = text.trim_start_matches('\u{feff}').lines().next();
-    first.is_some_and(|line| {
-        KINDS
-            .iter()
-            .any(|kind| line.trim_end().eq_ignore_ascii_case(kind))
-    })
+    first.is_some_and(|line| line.trim_end().eq_ignore_ascii_case(kind))
 }
 
 /// What a landing page's YAML gives the load stage: its metadata as front
@@ -87,18 +93,44 @@ pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
     Ok(meta)
 }
 
-/// The page as the checks see it: its links, each at its value in the
-/// YAML, and nothing else.
+/// The page as the checks see it: its links, each where the YAML writes
+/// it (a `url:` value, or a link in a Markdown value, `faq.rs`), and
+/// nothing else.
 pub fn document(text: &str) -> Document {
-    let links = values(text).map(|(key, span)| LinkAt {
-        target: &text[span.clone()],
-        image: key == "imageSrc",
-        span,
-    });
-    Document {
-        facts: Facts::of_links(links),
-        ..Document::default()
+    let mut links: Vec<(String, bool, Range<usize>)> = values(text)
+        .map(|(key, span)| (text[span.clone()].to_owned(), key == "imageSrc", span))
+        .collect();
+    for value in faq::markdown_values(text) {
+        let doc = crate::markdown::parse(&value.markdown, 0);
+        for link in &doc.facts.links {
+            let span = value.span_in_file(link.span.clone());
+            if text.get(span.clone()).is_some() {
+                links.push((doc.facts.target(link).to_owned(), link.image, span));
+            }
+        }
     }
+    links.sort_by_key(|(_, _, span)| span.start);
+    let links = links.iter().map(|(target, image, span)| LinkAt {
+        target,
+        image: *image,
+        span: span.clone(),
+    });
+    let mut doc = Document::default();
+    let outline = match serde_yaml::from_str::<Value>(text) {
+        Ok(Value::Mapping(root)) if is_kind(text, FAQ) => faq::outline(&root),
+        _ => Vec::new(),
+    };
+    // Each heading where the YAML writes its text, else where the one
+    // before it is (a quoted text with escapes).
+    let mut at = 0;
+    let mut placed = Vec::with_capacity(outline.len());
+    for (level, id, heading) in &outline {
+        at = text[at..].find(heading.as_str()).map_or(at, |i| at + i);
+        doc.headings.push(*level, id, false, heading, at, false);
+        placed.push((id.as_str(), at));
+    }
+    doc.facts = Facts::of_links(links, placed);
+    doc
 }
 
 /// The keys whose values are links.
@@ -172,6 +204,42 @@ mod tests {
             found,
             [("url", "a.md#x"), ("url", "b c.md"), ("imageSrc", "i.png")]
         );
+    }
+
+    #[test]
+    fn random_yaml_never_panics_and_links_stay_on_their_text() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "### YamlMime:Landing\n", "\n", "  ", "- ", "url:", "url: ", "imageSrc:", " a.md", "\"", "'",
+            " #", "#x", "é", "日本", "🙂", "title: ", "links:\n", "text: T\n", "\r\n", "[", "{", "|",
+            ">", ":", "url: \"b.md", "metadata:\n  title: M\n", "  - url: c.md#d\n", "\t",
+            "### YamlMime:FAQ\n", "answer: |\n", "summary: ", "    ", "[x](y.md)", "](", "sections:\n",
+            "  - name: N\n    questions:\n", "      - question: Q\n", "        answer: ",
+        ];
+        let titles = crate::markdown::AlertTitles::default();
+        let highlighter = crate::markdown::Highlighter::default();
+        let cx = crate::markdown::RenderContext::standalone(&titles, &highlighter);
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(40) {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            let doc = document(&text);
+            for link in &doc.facts.links {
+                // A `url:` value is its target; a Markdown link holds it.
+                let written = text.get(link.span.clone());
+                assert!(written.is_some(), "{text:?} {link:?}");
+            }
+            let _ = metadata(&text);
+            let _ = render(&text, &cx);
+        }
     }
 
     #[test]

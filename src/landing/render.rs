@@ -27,6 +27,9 @@ const FIELDS: &[&str] = &[
     "itemType",
     "linkListType",
     "metadata",
+    // A hub's product name and logo for Learn's header, which the
+    // site's own header replaces.
+    "brand",
 ];
 
 /// The body of landing page `text` (its YAML); empty when the YAML does
@@ -35,6 +38,9 @@ pub fn render(text: &str, cx: &RenderContext) -> String {
     let Ok(Value::Mapping(root)) = serde_yaml::from_str::<Value>(text) else {
         return String::new();
     };
+    if super::is_kind(text, super::FAQ) {
+        return super::faq::render(&root, cx);
+    }
     let mut out = String::from("<div class=\"landing\">\n");
     if let Some(title) = string(&root, "title") {
         let _ = writeln!(out, "<h1>{}</h1>", escape(title));
@@ -97,9 +103,8 @@ fn block(value: &Value, level: usize, cx: &RenderContext, out: &mut String) {
             out.push_str("</p>\n");
         }
         Value::Mapping(map) => card(map, level, cx, out),
-        Value::String(text) if !text.trim().is_empty() => {
-            let _ = writeln!(out, "<p>{}</p>", escape(text.trim()));
-        }
+        // Other scalars are settings of the schema (`aria-label`,
+        // `titleSuffix`), not text for readers.
         _ => {}
     }
 }
@@ -185,6 +190,15 @@ mod tests {
              </section>\n</div>\n</section>\n</div>\n\
              <section class=\"landing-card\">\n<ul class=\"landing-links\">\n\
              <li><a href=\"https://example.org/\"><img src=\"i.svg\" alt=\"\"> Tool</a></li>\n</ul>\n</section>\n</div>\n"
+        );
+        // A hub: its brand and settings stay out, a lone link is a link.
+        let hub = "### YamlMime:Hub\ntitle: Hub\nbrand:\n  aria-label: Azure\n  titleSuffix: Azure\nconceptualContent:\n  title: Explore\n  items:\n    - title: Deploy\n      links:\n        - url: a.md\n          itemType: how-to-guide\n          text: Deploy it\n      footerLink:\n        url: more.md\n        text: See more\n";
+        assert_eq!(
+            render(hub, &cx),
+            "<div class=\"landing\">\n<h1>Hub</h1>\n<section class=\"landing-card\">\n<h2>Explore</h2>\n\
+             <div class=\"landing-cards\">\n<section class=\"landing-card\">\n<h3>Deploy</h3>\n\
+             <ul class=\"landing-links\">\n<li><a href=\"a.html\" class=\"landing-how-to-guide\">Deploy it</a></li>\n</ul>\n\
+             <p class=\"landing-link\"><a href=\"more.html\">See more</a></p>\n</section>\n</div>\n</section>\n</div>\n"
         );
         assert_eq!(render("title: [broken\n", &cx), "");
     }

@@ -103,7 +103,15 @@ impl Headings {
         self.strings.shrink_to_fit();
     }
 
-    fn push(&mut self, level: u8, id: &str, explicit: bool, text: &str, offset: usize, tab: bool) {
+    pub(crate) fn push(
+        &mut self,
+        level: u8,
+        id: &str,
+        explicit: bool,
+        text: &str,
+        offset: usize,
+        tab: bool,
+    ) {
         let (id, text) = (self.strings.push(id), self.strings.push(text));
         self.list.push(Heading {
             level,

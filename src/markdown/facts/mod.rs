@@ -303,10 +303,23 @@ pub struct LinkAt<'a> {
 
 impl Facts {
     /// The facts of a page that is no Markdown (a DocFX landing page,
-    /// `crate::landing`): its links alone, each spanning its destination,
-    /// with no text read; no ids, no units to compare.
-    pub fn of_links<'a>(links: impl IntoIterator<Item = LinkAt<'a>>) -> Facts {
+    /// `crate::landing`): its links, each spanning what the file writes,
+    /// with no text read, and the ids of its headings (`ids`: id and
+    /// offset); no units to compare.
+    pub fn of_links<'a>(
+        links: impl IntoIterator<Item = LinkAt<'a>>,
+        ids: impl IntoIterator<Item = (&'a str, usize)>,
+    ) -> Facts {
         let mut facts = Facts::default();
+        for (id, offset) in ids {
+            let id = facts.strings.push(id);
+            facts.anchors.push(Anchor {
+                id,
+                offset,
+                from_heading: true,
+                explicit: false,
+            });
+        }
         for link in links {
             let target = facts.strings.push(link.target);
             let text = facts.strings.push("");
