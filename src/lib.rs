@@ -73,3 +73,19 @@ impl Fatal {
         Fatal(format!("cannot write {}: {e}", path.display()))
     }
 }
+
+/// Texts of random pieces (up to forty each, from a fixed seed), for the
+/// unit tests that feed a stage what nobody would write by hand.
+#[cfg(test)]
+pub(crate) fn random_texts(pieces: &[&str], seed: u64, count: usize) -> Vec<String> {
+    let mut state = seed | 1;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    (0..count)
+        .map(|_| (0..next(40)).map(|_| pieces[next(pieces.len())]).collect())
+        .collect()
+}

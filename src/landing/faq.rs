@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use serde_yaml::{Mapping, Value};
 
+use super::field;
 use crate::markdown::heading::IdAllocator;
 use crate::markdown::highlight::escape;
 use crate::markdown::{RenderContext, render_body};
@@ -147,25 +148,15 @@ enum Part<'v> {
 fn parts(root: &Mapping) -> Vec<Part<'_>> {
     let mut ids = IdAllocator::default();
     let mut parts = Vec::new();
-    let sections = root
-        .get("sections")
-        .and_then(Value::as_sequence)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    for section in sections.iter().filter_map(Value::as_mapping) {
-        if let Some(name) = text(section, "name") {
+    for section in items(root, "sections") {
+        if let Some(name) = field(section, "name") {
             parts.push(Part::Heading(2, name, ids.automatic(name)));
         }
-        let questions = section
-            .get("questions")
-            .and_then(Value::as_sequence)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for question in questions.iter().filter_map(Value::as_mapping) {
-            if let Some(asked) = text(question, "question") {
+        for question in items(section, "questions") {
+            if let Some(asked) = field(question, "question") {
                 parts.push(Part::Heading(3, asked, ids.automatic(asked)));
             }
-            if let Some(answer) = text(question, "answer") {
+            if let Some(answer) = field(question, "answer") {
                 parts.push(Part::Answer(answer));
             }
         }
@@ -187,10 +178,10 @@ pub fn outline(root: &Mapping) -> Vec<(u8, String, String)> {
 /// The body of an FAQ page.
 pub fn render(root: &Mapping, cx: &RenderContext) -> String {
     let mut out = String::from("<div class=\"landing faq\">\n");
-    if let Some(title) = text(root, "title") {
+    if let Some(title) = field(root, "title") {
         let _ = writeln!(out, "<h1>{}</h1>", escape(title));
     }
-    if let Some(summary) = text(root, "summary") {
+    if let Some(summary) = field(root, "summary") {
         out.push_str(&markdown(summary, cx));
     }
     for part in parts(root) {
@@ -210,11 +201,14 @@ pub fn render(root: &Mapping, cx: &RenderContext) -> String {
     out
 }
 
-fn text<'v>(map: &'v Mapping, key: &str) -> Option<&'v str> {
+/// The mappings of list `key` of `map`.
+fn items<'v>(map: &'v Mapping, key: &str) -> impl Iterator<Item = &'v Mapping> {
     map.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+        .and_then(Value::as_sequence)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Value::as_mapping)
 }
 
 /// A Markdown value as a page's body would render it, its links resolved

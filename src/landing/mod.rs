@@ -133,6 +133,14 @@ pub fn document(text: &str) -> Document {
     doc
 }
 
+/// The trimmed, non-empty string value of `key` in `map`.
+fn field<'v>(map: &'v Mapping, key: &str) -> Option<&'v str> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 /// The keys whose values are links.
 const LINK_KEYS: &[&str] = &["url", "imageSrc"];
 
@@ -219,18 +227,7 @@ mod tests {
         let titles = crate::markdown::AlertTitles::default();
         let highlighter = crate::markdown::Highlighter::default();
         let cx = crate::markdown::RenderContext::standalone(&titles, &highlighter);
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..next(40) {
-                text.push_str(PIECES[next(PIECES.len())]);
-            }
+        for text in crate::random_texts(PIECES, 0x9e37_79b9_7f4a_7c15, 3000) {
             let doc = document(&text);
             for link in &doc.facts.links {
                 // A `url:` value is its target; a Markdown link holds it.

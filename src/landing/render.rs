@@ -14,6 +14,7 @@ use std::fmt::Write;
 
 use serde_yaml::{Mapping, Value};
 
+use super::field;
 use crate::markdown::RenderContext;
 use crate::markdown::highlight::escape;
 
@@ -42,10 +43,10 @@ pub fn render(text: &str, cx: &RenderContext) -> String {
         return super::faq::render(&root, cx);
     }
     let mut out = String::from("<div class=\"landing\">\n");
-    if let Some(title) = string(&root, "title") {
+    if let Some(title) = field(&root, "title") {
         let _ = writeln!(out, "<h1>{}</h1>", escape(title));
     }
-    if let Some(summary) = string(&root, "summary") {
+    if let Some(summary) = field(&root, "summary") {
         let _ = writeln!(out, "<p class=\"landing-summary\">{}</p>", escape(summary));
     }
     for (key, value) in &root {
@@ -58,17 +59,9 @@ pub fn render(text: &str, cx: &RenderContext) -> String {
     out
 }
 
-fn string<'v>(map: &'v Mapping, key: &str) -> Option<&'v str> {
-    map.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
 /// A link: a mapping with a `url` and something to show.
 fn is_link(map: &Mapping) -> bool {
-    string(map, "url").is_some()
-        && (string(map, "text").is_some() || string(map, "title").is_some())
+    field(map, "url").is_some() && (field(map, "text").is_some() || field(map, "title").is_some())
 }
 
 fn block(value: &Value, level: usize, cx: &RenderContext, out: &mut String) {
@@ -112,16 +105,16 @@ fn block(value: &Value, level: usize, cx: &RenderContext, out: &mut String) {
 fn card(map: &Mapping, level: usize, cx: &RenderContext, out: &mut String) {
     out.push_str("<section class=\"landing-card");
     for kind in ["linkListType", "itemType"] {
-        if let Some(kind) = string(map, kind) {
+        if let Some(kind) = field(map, kind) {
             let _ = write!(out, " landing-{}", escape(&class(kind)));
         }
     }
     out.push_str("\">\n");
-    if let Some(title) = string(map, "title") {
+    if let Some(title) = field(map, "title") {
         let h = level.min(6);
         let _ = writeln!(out, "<h{h}>{}</h{h}>", escape(title));
     }
-    if let Some(summary) = string(map, "summary") {
+    if let Some(summary) = field(map, "summary") {
         let _ = writeln!(out, "<p>{}</p>", escape(summary));
     }
     for (key, value) in map {
@@ -141,16 +134,16 @@ fn anchor(map: &Mapping, cx: &RenderContext, out: &mut String) {
             .link_href(cx.file, target)
             .unwrap_or_else(|| target.to_owned())
     };
-    let url = string(map, "url").unwrap_or_default();
-    let shown = string(map, "text")
-        .or_else(|| string(map, "title"))
+    let url = field(map, "url").unwrap_or_default();
+    let shown = field(map, "text")
+        .or_else(|| field(map, "title"))
         .unwrap_or(url);
     let _ = write!(out, "<a href=\"{}\"", escape(&href(url)));
-    if let Some(kind) = string(map, "itemType") {
+    if let Some(kind) = field(map, "itemType") {
         let _ = write!(out, " class=\"landing-{}\"", escape(&class(kind)));
     }
     out.push('>');
-    if let Some(image) = string(map, "imageSrc") {
+    if let Some(image) = field(map, "imageSrc") {
         let _ = write!(out, "<img src=\"{}\" alt=\"\"> ", escape(&href(image)));
     }
     out.push_str(&escape(shown));

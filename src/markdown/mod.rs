@@ -452,18 +452,7 @@ mod tests {
         let titles = AlertTitles::default();
         let highlighter = Highlighter::default();
         let cx = RenderContext::standalone(&titles, &highlighter);
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        for _ in 0..3000 {
-            let mut md = String::new();
-            for _ in 0..next(40) {
-                md.push_str(PIECES[next(PIECES.len())]);
-            }
+        for md in crate::random_texts(PIECES, 0x2545_f491_4f6c_dd1d, 3000) {
             let body_start = crate::frontmatter::split(&md).map_or(0, |s| s.body_start);
             let doc = parse(&md, body_start);
             render_body(&md, body_start, &doc, &cx);
