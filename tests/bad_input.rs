@@ -427,9 +427,31 @@ fn random_site(seed: u64) -> Fixture {
                 "- name: A\n  href: a.md\n- name: X\n  href: missing.md\n  items:\n  - name: B\n    href: b.md\n",
             );
         }
+        if next(3) == 0 {
+            // A landing, hub or FAQ page, beside `index.md` or not.
+            let kind = ["Landing", "Hub", "FAQ"][next(3)];
+            let mut text = format!("### YamlMime:{kind}\n");
+            for _ in 0..next(30) {
+                text += LANDING_PIECES[next(LANDING_PIECES.len())];
+            }
+            let name = ["index.yml", "faq.yml", "sub/index.yml"][next(3)];
+            site.write(&format!("content/{locale}/{name}"), text);
+        }
     }
     site
 }
+
+/// Lines of DocFX landing, hub and FAQ pages, and what breaks them.
+#[rustfmt::skip]
+const LANDING_PIECES: &[&str] = &[
+    "title: T\n", "summary: S\n", "landingContent:\n", "  - title: C\n", "    linkLists:\n",
+    "      - linkListType: overview\n", "        links:\n", "          - text: A\n",
+    "            url: a.md#x\n", "            url: Gone.md\n", "  url: \"b.md#y\"\n", "sections:\n",
+    "  - name: N\n", "    questions:\n", "      - question: Q?\n", "        answer: |\n",
+    "          See [a](a.md#nope).\n", "        answer: [x](B.md)\n", "imageSrc: a.png\n",
+    "metadata:\n  title: M\n  ms.openlocfilehash: abc\n", "brand:\n  aria-label: x\n", "é日本\n",
+    "[", "\t", ": :\n", "- url: ../up.md\n", "  footerLink:\n    url: faq.yml#q\n    text: F\n",
+];
 
 #[test]
 fn random_sites_never_panic() {

@@ -292,3 +292,75 @@ fn an_faq_page_renders_its_markdown_and_its_links_are_checked_in_the_yaml() {
         ]
     );
 }
+
+#[test]
+fn drift_shows_a_landing_page_whole_beside_its_translation() {
+    let site = site();
+    let out_dir = site.root().join("status");
+    let out = common::polydoc(site.root(), &["drift", "--html", out_dir.to_str().unwrap()]);
+    // es-es has one of the three links of en-us's: inconsistent.
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let page = common::parse_file(&out_dir.join("pages/docs/index.html"));
+    assert_eq!(texts(&page, "table.aligned thead th"), ["en-us", "es-es"]);
+    let rows = select(&page, "table.aligned tbody tr.section");
+    assert_eq!(rows.len(), 1);
+    let line = |id: &str| texts(&page, &format!("[id=\"{id}\"]"));
+    assert_eq!(line("en-us-L3"), ["3title: Windows Server documentation"]);
+    assert_eq!(
+        line("es-es-L3"),
+        ["3title: Documentación de Windows Server"]
+    );
+    assert_eq!(
+        line("en-us-L25"),
+        ["25            url: \"get-started.md#install\""]
+    );
+    assert!(line("en-us-L26").is_empty());
+}
+
+#[test]
+fn drift_counts_the_links_and_questions_a_translation_lacks() {
+    let site = site();
+    let es_faq = FAQ
+        .replace("Where is my key?", "¿Dónde está mi clave?")
+        .replace(
+            "      - question: Which server?\n        answer: The [guide](get-started.md#nope) says which.\n",
+            "",
+        );
+    site.write("content/en-us/docs/faq.yml", FAQ)
+        .write("content/es-es/docs/faq.yml", &es_faq)
+        .write("polydoc.toml", "source = \"en-us\"\n");
+    let out = common::polydoc(site.root(), &["drift", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cell = |path: &str, locale: &str| -> serde_json::Value {
+        let page = doc["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == path);
+        let cells = page.expect("the page")["cells"].as_array().unwrap();
+        cells
+            .iter()
+            .find(|c| c["locale"] == locale)
+            .unwrap()
+            .clone()
+    };
+    let es = cell("docs/faq.yml", "es-es");
+    assert_eq!(es["status"], "inconsistent");
+    let messages: Vec<&str> = es["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "structure")
+        .map(|s| s["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the page has 2 links; en-us has 3",
+            "the page has 2 headings; en-us has 3"
+        ]
+    );
+    // The es-es landing page has one of the three links of en-us's.
+    assert_eq!(cell("docs/index.yml", "en-us")["status"], "source");
+    assert_eq!(cell("docs/index.yml", "es-es")["status"], "inconsistent");
+}

@@ -33,6 +33,12 @@ struct Shape {
     code: usize,
     /// Offset of each table's first row, for pointing at it.
     table_offsets: Vec<usize>,
+    /// A landing page's links and headings (an FAQ's sections and
+    /// questions): what its translations keep, as a Markdown page's
+    /// tables and lists. Not counted on Markdown pages, whose
+    /// translations may link a term more or less often.
+    links: usize,
+    headings: usize,
 }
 
 impl Shape {
@@ -53,6 +59,17 @@ impl Shape {
         (shape.tables, shape.table_offsets) = rows.into_values().unzip();
         shape
     }
+
+    /// The shape of section `section` of page `page`.
+    fn of_page(site: &Site, page: usize, section: usize) -> Shape {
+        let page = &site.pages[page];
+        let mut shape = Shape::of(&page.doc.facts, section);
+        if page.source.landing {
+            shape.links = page.doc.facts.links.len();
+            shape.headings = page.doc.headings.len();
+        }
+        shape
+    }
 }
 
 /// A section of one page: its index in the page and its bytes in the file.
@@ -67,7 +84,13 @@ pub struct Section {
 pub fn label(site: &Site, page: usize, section: usize) -> String {
     let doc = &site.pages[page].doc;
     if section == 0 {
-        return "the introduction".to_owned();
+        let whole = site.pages[page].source.landing && doc.facts.units.is_empty();
+        return if whole {
+            "the page"
+        } else {
+            "the introduction"
+        }
+        .to_owned();
     }
     let Some(heading) = doc.headings.get(section - 1) else {
         return format!("section {section}");
@@ -92,14 +115,14 @@ pub struct AlignedSections {
 pub fn align_sections(site: &Site, group: &[usize], pivot: usize) -> AlignedSections {
     let facts = |p: usize| &site.pages[p].doc.facts;
     let pivot_m = group.iter().position(|&p| p == pivot).unwrap_or(0);
-    let pivot_sections = sections(facts(pivot), &site.pages[pivot].source.text);
+    let pivot_sections = page_sections(site, pivot);
     let mut rows: Vec<Vec<Option<Section>>> = vec![vec![None; group.len()]; pivot_sections.len()];
     for (s, section) in pivot_sections.iter().enumerate() {
         rows[s][pivot_m] = Some(*section);
     }
     let mut extras = Vec::new();
     for (m, &page) in group.iter().enumerate().filter(|&(m, _)| m != pivot_m) {
-        let theirs = sections(facts(page), &site.pages[page].source.text);
+        let theirs = page_sections(site, page);
         let mut seen = vec![false; theirs.len()];
         for pair in align::documents(facts(pivot), facts(page)) {
             let (Some(u), Some(v)) = pair else { continue };
@@ -145,7 +168,6 @@ pub fn compare(
     aligned: &AlignedSections,
     source: bool,
 ) -> Vec<Vec<Signal>> {
-    let facts = |p: usize| &site.pages[p].doc.facts;
     let lines: Vec<LineIndex> = group
         .iter()
         .map(|&p| site.pages[p].source.line_index())
@@ -203,7 +225,7 @@ pub fn compare(
         }
         // The shape of the section where it is present, per member.
         let shapes: Vec<Option<Shape>> = (0..group.len())
-            .map(|m| row[m].map(|s| Shape::of(facts(group[m]), s.index)))
+            .map(|m| row[m].map(|s| Shape::of_page(site, group[m], s.index)))
             .collect();
         let present_values = |get: &dyn Fn(&Shape) -> Vec<usize>| -> Vec<(usize, Vec<usize>)> {
             (0..group.len())
@@ -223,6 +245,8 @@ pub fn compare(
         for (what, get) in [
             ("list item", (|s: &Shape| s.items) as fn(&Shape) -> usize),
             ("code block", |s: &Shape| s.code),
+            ("link", |s: &Shape| s.links),
+            ("heading", |s: &Shape| s.headings),
         ] {
             for (m, reference) in judge(&present_values(&|s| vec![get(s)])) {
                 let (Some(mine), Some(theirs)) = (&shapes[m], &shapes[reference]) else {
@@ -363,6 +387,21 @@ fn judge<V: PartialEq>(values: &[(usize, V)], pivot: usize, source: bool) -> Vec
 
 /// The sections of a page that hold something, in order; each runs to
 /// the next one, the last to the end of the file.
+/// The sections of page `page`; a landing page ([`crate::landing`]),
+/// which has none, is one: shown whole beside its translations.
+fn page_sections(site: &Site, page: usize) -> Vec<Section> {
+    let source = &site.pages[page].source;
+    let found = sections(&site.pages[page].doc.facts, &source.text);
+    if found.is_empty() && source.landing {
+        return vec![Section {
+            index: 0,
+            offset: 0,
+            end: source.text.len(),
+        }];
+    }
+    found
+}
+
 fn sections(facts: &Facts, text: &str) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     for unit in &facts.units {
