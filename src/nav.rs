@@ -83,7 +83,9 @@ impl NavTree {
                     }
                 };
             }
-            if file.eq_ignore_ascii_case("index.md") {
+            // A folder's page: its `index.md`, or a landing page in its
+            // place (only landing pages among `.yml` files are pages).
+            if file.eq_ignore_ascii_case("index.md") || file.eq_ignore_ascii_case("index.yml") {
                 tree.nodes[parent].page = Some(index);
                 tree.node_of.insert(index, parent);
             } else {

@@ -226,7 +226,9 @@ impl Site {
         let mut home = vec![None; locales.len()];
         for (index, page) in pages.iter_mut().enumerate() {
             let key = page.source.rel_path.to_lowercase();
-            if key == "index.md" {
+            // A locale's home: its `index.md`, or a landing page in its
+            // place (never both: `duplicate-output`).
+            if key == "index.md" || (key == "index.yml" && page.source.landing) {
                 home[page.locale()] = Some(index);
             }
             let group = *by_key.entry(key).or_insert_with(|| {

@@ -217,11 +217,14 @@ impl Resolver<'_> {
                 let href = link.as_deref().unwrap_or(topic);
                 self.link(file, r, href, topic, &mut out[index]);
             } else if let Some(n) = nested {
-                // A folder's entry opens its `index.md`, when it has one.
+                // A folder's entry opens its `index.md`, or the landing
+                // page in its place, when it has one.
                 let nested_source = &self.sources[n];
-                let index_md = join(&nested_source.rel_path, "index.md").unwrap_or_default();
-                if let Some((_, Some(page), _)) = self.targets.find(nested_source.locale, &index_md)
-                {
+                let page = ["index.md", "index.yml"].into_iter().find_map(|name| {
+                    let path = join(&nested_source.rel_path, name)?;
+                    self.targets.find(nested_source.locale, &path)?.1
+                });
+                if let Some(page) = page {
                     out[index].target = Some(page);
                 }
             }

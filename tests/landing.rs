@@ -364,3 +364,47 @@ fn drift_counts_the_links_and_questions_a_translation_lacks() {
     assert_eq!(cell("docs/index.yml", "en-us")["status"], "source");
     assert_eq!(cell("docs/index.yml", "es-es")["status"], "inconsistent");
 }
+
+#[test]
+fn a_landing_page_is_its_folder_s_page_and_its_locale_s_home() {
+    let site = Fixture::new();
+    let landing = |title: &str, url: &str| {
+        format!(
+            "### YamlMime:Landing\ntitle: {title}\nlandingContent:\n  - title: A\n    linkLists:\n      - linkListType: overview\n        links:\n          - text: Page\n            url: {url}\n"
+        )
+    };
+    site.write(
+        "content/en-us/index.yml",
+        landing("Home landing", "page.md"),
+    )
+    .write(
+        "content/en-us/sub/index.yml",
+        landing("Sub landing", "../page.md"),
+    )
+    .write(
+        "content/en-us/page.md",
+        "# Page\n\nSee [sub](sub/) and [home](./).\n",
+    );
+    let out = site.build(&[]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(
+        texts(&site.html("en-us/index.html"), "h1"),
+        ["Home landing"]
+    );
+    assert_eq!(
+        texts(&site.html("en-us/sub/index.html"), "h1"),
+        ["Sub landing"]
+    );
+    let page = site.html("en-us/page.html");
+    assert_eq!(
+        attrs(&page, "article p a", "href"),
+        ["sub/index.html", "index.html"]
+    );
+    let folder: Vec<(String, &str)> = select(&page, ".site-nav .nav-folder a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect();
+    assert_eq!(folder, [("Sub landing".to_owned(), "sub/index.html")]);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
+}

@@ -125,14 +125,19 @@ impl Targets {
 
     /// What a link to `path` in `locale` opens: the file, as [`Targets::find`]
     /// finds it, or for a folder (`sub`, from a link to `sub/`) its
-    /// `index.md`, the page a web server shows for it.
+    /// `index.md`, or the landing page in its place: the page a web server
+    /// shows for it.
     pub fn find_linked(&self, locale: usize, path: &str) -> Option<(&str, Option<usize>, bool)> {
         self.find(locale, path).or_else(|| {
-            let index = match path {
-                "" => "index.md".to_owned(),
-                folder => format!("{folder}/index.md"),
-            };
-            self.find(locale, &index)
+            ["index.md", "index.yml"].into_iter().find_map(|name| {
+                let index = match path {
+                    "" => name.to_owned(),
+                    folder => format!("{folder}/{name}"),
+                };
+                // An `index.yml` that is no landing page is a file.
+                self.find(locale, &index)
+                    .filter(|(_, page, _)| name == "index.md" || page.is_some())
+            })
         })
     }
 
