@@ -43,7 +43,8 @@ pub struct Source {
     /// Front matter, read through [`Source::meta_str`] and
     /// [`Source::meta_mapping`] (it points into `text`).
     pub meta: Meta,
-    /// A DocFX landing or hub page (YAML, [`crate::landing`]), not Markdown.
+    /// A DocFX landing, hub or FAQ page (YAML, [`crate::landing`]), not
+    /// Markdown.
     pub landing: bool,
 }
 

@@ -1,5 +1,5 @@
-//! DocFX FAQ pages (`### YamlMime:FAQ`) and the Markdown that YAML pages
-//! carry in their `answer:` and `summary:` values.
+//! DocFX FAQ pages (`### YamlMime:FAQ`) and the Markdown they carry in
+//! their `answer:` and `summary:` values.
 //!
 //! An FAQ page renders as its title, its summary, then per section its
 //! `name` as a heading and per question the `question` as a subheading

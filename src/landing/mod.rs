@@ -12,8 +12,8 @@
 //! `title`, else `metadata.title`.
 //!
 //! What `check` reads of them is their links: every `url:` and `imageSrc:`
-//! value, and every link of a Markdown value (an FAQ's `answer:`,
-//! `faq.rs`), at its line and column in the YAML ([`document`]), goes
+//! value, and every link of an FAQ's Markdown values (`answer:`,
+//! `summary:`, `faq.rs`), at its line and column in the YAML ([`document`]), goes
 //! through the link rules (`broken-link`, `missing-anchor`,
 //! `link-case-mismatch`, ...); an FAQ's questions are headings with ids
 //! that links resolve against. Nothing else is compared across locales:
@@ -100,7 +100,9 @@ pub fn document(text: &str) -> Document {
     let mut links: Vec<(String, bool, Range<usize>)> = values(text)
         .map(|(key, span)| (text[span.clone()].to_owned(), key == "imageSrc", span))
         .collect();
-    for value in faq::markdown_values(text) {
+    // Only an FAQ's values are Markdown: a landing page's summary is text.
+    let faq = is_kind(text, FAQ);
+    for value in faq::markdown_values(text).into_iter().filter(|_| faq) {
         let doc = crate::markdown::parse(&value.markdown, 0);
         for link in &doc.facts.links {
             let span = value.span_in_file(link.span.clone());
@@ -117,7 +119,7 @@ pub fn document(text: &str) -> Document {
     });
     let mut doc = Document::default();
     let outline = match serde_yaml::from_str::<Value>(text) {
-        Ok(Value::Mapping(root)) if is_kind(text, FAQ) => faq::outline(&root),
+        Ok(Value::Mapping(root)) if faq => faq::outline(&root),
         _ => Vec::new(),
     };
     // Each heading where the YAML writes its text, else where the one
@@ -233,6 +235,12 @@ mod tests {
                 // A `url:` value is its target; a Markdown link holds it.
                 let written = text.get(link.span.clone());
                 assert!(written.is_some(), "{text:?} {link:?}");
+            }
+            // Whatever the kind: every Markdown value maps back in bounds,
+            // but for the newline a block adds after the file's last line.
+            for value in faq::markdown_values(&text) {
+                let end = value.span_in_file(0..value.markdown.len()).end;
+                assert!(end <= text.len() + 1, "{text:?}");
             }
             let _ = metadata(&text);
             let _ = render(&text, &cx);
