@@ -83,9 +83,10 @@ impl NavTree {
                     }
                 };
             }
-            // A folder's page: its `index.md`, or a landing page in its
-            // place (only landing pages among `.yml` files are pages).
-            if file.eq_ignore_ascii_case("index.md") || file.eq_ignore_ascii_case("index.yml") {
+            if crate::site::FOLDER_PAGES
+                .iter()
+                .any(|name| file.eq_ignore_ascii_case(name))
+            {
                 tree.nodes[parent].page = Some(index);
                 tree.node_of.insert(index, parent);
             } else {

@@ -226,9 +226,8 @@ impl Site {
         let mut home = vec![None; locales.len()];
         for (index, page) in pages.iter_mut().enumerate() {
             let key = page.source.rel_path.to_lowercase();
-            // A locale's home: its `index.md`, or a landing page in its
-            // place (never both: `duplicate-output`).
-            if key == "index.md" || (key == "index.yml" && page.source.landing) {
+            // A locale's home: the page its root folder opens.
+            if FOLDER_PAGES.contains(&key.as_str()) {
                 home[page.locale()] = Some(index);
             }
             let group = *by_key.entry(key).or_insert_with(|| {
@@ -450,6 +449,11 @@ impl Site {
         counts
     }
 }
+
+/// The page a folder opens, in order of preference: its `index.md`, or a
+/// landing page in its place (never both: `duplicate-output`; among `.yml`
+/// files only landing pages are pages).
+pub const FOLDER_PAGES: [&str; 2] = ["index.md", "index.yml"];
 
 /// `a/b.md` -> `a/b.html`.
 pub fn html_path(rel_path: &str) -> String {

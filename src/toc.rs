@@ -220,7 +220,7 @@ impl Resolver<'_> {
                 // A folder's entry opens its `index.md`, or the landing
                 // page in its place, when it has one.
                 let nested_source = &self.sources[n];
-                let page = ["index.md", "index.yml"].into_iter().find_map(|name| {
+                let page = crate::site::FOLDER_PAGES.into_iter().find_map(|name| {
                     let path = join(&nested_source.rel_path, name)?;
                     self.targets.find(nested_source.locale, &path)?.1
                 });
@@ -276,9 +276,17 @@ impl Resolver<'_> {
     fn link(&mut self, file: usize, r: &Raw, href: &str, written: &str, entry: &mut Entry) {
         let source = &self.sources[file];
         let (path, _) = split_target(href);
-        // A folder's href opens its `index.md`.
+        // A folder's href opens its page (`index.md`, or a landing page),
+        // named as `index.md` when it has none.
         let resolved = if path.ends_with('/') {
-            locate(&source.rel_path, &format!("{path}index.md"))
+            let pages = crate::site::FOLDER_PAGES
+                .map(|name| locate(&source.rel_path, &format!("{path}{name}")));
+            let found = pages.iter().flatten().find(|p| {
+                self.targets
+                    .find(source.locale, p)
+                    .is_some_and(|(_, page, _)| page.is_some())
+            });
+            found.cloned().or_else(|| pages[0].clone())
         } else {
             locate(&source.rel_path, path)
         };

@@ -104,17 +104,9 @@ fn columns_count_characters_in_any_order_asked() {
     site.write("content/en-us/a.md", format!("# T\n\n{line}\n"));
     let (_, doc) = check_json(site.root(), &[]);
     let column = |s: &str| line[..line.find(s).unwrap()].chars().count() as u64 + 1;
-    let found: Vec<(String, u64, u64)> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_owned(),
-                f["location"]["line"].as_u64().unwrap(),
-                f["location"]["column"].as_u64().unwrap(),
-            )
-        })
+    let found: Vec<(String, u64, u64)> = places(&doc)
+        .into_iter()
+        .map(|(rule, _, line, column)| (rule, line, column))
         .collect();
     assert_eq!(
         found,

@@ -260,18 +260,10 @@ fn an_faq_page_renders_its_markdown_and_its_links_are_checked_in_the_yaml() {
     );
 
     let (_, doc) = check_json(site.root(), &[]);
-    let faq: Vec<(String, u64, u64)> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["location"]["file"] == "content/en-us/docs/faq.yml")
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_owned(),
-                f["location"]["line"].as_u64().unwrap(),
-                f["location"]["column"].as_u64().unwrap(),
-            )
-        })
+    let faq: Vec<(String, u64, u64)> = common::places(&doc)
+        .into_iter()
+        .filter(|(_, file, ..)| file == "content/en-us/docs/faq.yml")
+        .map(|(rule, _, line, column)| (rule, line, column))
         .collect();
     assert_eq!(
         faq,
@@ -405,6 +397,22 @@ fn a_landing_page_is_its_folder_s_page_and_its_locale_s_home() {
         .map(|a| (text(a), attr(a, "href")))
         .collect();
     assert_eq!(folder, [("Sub landing".to_owned(), "sub/index.html")]);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
+
+    // A table of contents' folder entry (`href: sub/`) opens it too.
+    site.write(
+        "content/en-us/toc.yml",
+        "- name: Sub\n  href: sub/\n- name: Page\n  href: page.md\n",
+    );
+    let out = site.build(&[]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let page = site.html("en-us/page.html");
+    let entry = select(&page, ".site-nav a")
+        .into_iter()
+        .find(|a| text(a) == "Sub")
+        .expect("the toc entry");
+    assert_eq!(attr(&entry, "href"), "sub/index.html");
     let (code, doc) = check_json(site.root(), &[]);
     assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
 }

@@ -351,16 +351,10 @@ fn fix_points_links_at_where_their_article_moved() {
             .replace("(../gone.md)", "(../setup/new.md#intro)")
     );
     let (_, doc) = check_json(site.root(), &[]);
-    let left: Vec<(&str, u64)> = doc["findings"]
-        .as_array()
-        .unwrap()
+    let places = places(&doc);
+    let left: Vec<(&str, u64)> = places
         .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap(),
-                f["location"]["column"].as_u64().unwrap(),
-            )
-        })
+        .map(|(rule, _, _, column)| (rule.as_str(), *column))
         .collect();
     assert_eq!(
         left,

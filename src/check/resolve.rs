@@ -129,14 +129,14 @@ impl Targets {
     /// shows for it.
     pub fn find_linked(&self, locale: usize, path: &str) -> Option<(&str, Option<usize>, bool)> {
         self.find(locale, path).or_else(|| {
-            ["index.md", "index.yml"].into_iter().find_map(|name| {
+            crate::site::FOLDER_PAGES.into_iter().find_map(|name| {
                 let index = match path {
                     "" => name.to_owned(),
                     folder => format!("{folder}/{name}"),
                 };
                 // An `index.yml` that is no landing page is a file.
                 self.find(locale, &index)
-                    .filter(|(_, page, _)| name == "index.md" || page.is_some())
+                    .filter(|(_, page, _)| name == crate::site::FOLDER_PAGES[0] || page.is_some())
             })
         })
     }

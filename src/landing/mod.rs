@@ -118,8 +118,9 @@ pub fn document(text: &str) -> Document {
         span: span.clone(),
     });
     let mut doc = Document::default();
-    let outline = match serde_yaml::from_str::<Value>(text) {
-        Ok(Value::Mapping(root)) if faq => faq::outline(&root),
+    // The outline needs the YAML read (landing pages have none).
+    let outline = match faq.then(|| serde_yaml::from_str::<Value>(text)) {
+        Some(Ok(Value::Mapping(root))) => faq::outline(&root),
         _ => Vec::new(),
     };
     // Each heading where the YAML writes its text, else where the one

@@ -128,6 +128,14 @@ pub fn check_json(root: &std::path::Path, extra: &[&str]) -> (Option<i32>, serde
 
 /// (rule, file, line) of every finding.
 pub fn findings(doc: &serde_json::Value) -> BTreeSet<(String, String, u64)> {
+    places(doc)
+        .into_iter()
+        .map(|(rule, file, line, _)| (rule, file, line))
+        .collect()
+}
+
+/// (rule, file, line, column) of every finding, in the report's order.
+pub fn places(doc: &serde_json::Value) -> Vec<(String, String, u64, u64)> {
     doc["findings"]
         .as_array()
         .expect("findings")
@@ -137,6 +145,7 @@ pub fn findings(doc: &serde_json::Value) -> BTreeSet<(String, String, u64)> {
                 f["rule"].as_str().unwrap().to_owned(),
                 f["location"]["file"].as_str().unwrap().to_owned(),
                 f["location"]["line"].as_u64().unwrap(),
+                f["location"]["column"].as_u64().unwrap(),
             )
         })
         .collect()
