@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde_yaml::{Mapping, Value};
 
@@ -33,6 +34,9 @@ pub struct Meta {
     lines: Vec<(Range<usize>, Range<usize>)>,
     /// Front matter serde_yaml read (empty for flat or no front matter).
     parsed: Mapping,
+    /// Metadata the page's `docfx.json` gives it ([`crate::docfx_json`]),
+    /// read for the keys its own front matter does not set.
+    inherited: Option<Arc<Mapping>>,
 }
 
 impl Meta {
@@ -41,12 +45,38 @@ impl Meta {
         Meta {
             lines: Vec::new(),
             parsed,
+            inherited: None,
         }
+    }
+
+    /// The same front matter over `inherited` metadata (a `docfx.json`'s):
+    /// each key the front matter sets wins, as in DocFX.
+    pub fn inheriting(self, inherited: Option<Arc<Mapping>>) -> Meta {
+        Meta { inherited, ..self }
+    }
+
+    /// Whether the page's own front matter sets `key`.
+    fn sets(&self, text: &str, key: &str) -> bool {
+        if self.lines.is_empty() {
+            self.parsed.contains_key(key)
+        } else {
+            self.flat_value(text, key).is_some()
+        }
+    }
+
+    /// Where `key` is read from: `None` for the page's own front matter,
+    /// else the inherited metadata that sets it.
+    fn inherited_setting(&self, text: &str, key: &str) -> Option<&Mapping> {
+        let inherited = self.inherited.as_deref()?;
+        (inherited.contains_key(key) && !self.sets(text, key)).then_some(inherited)
     }
 
     /// The string value of `key`, if the front matter has one; `text` is
     /// the file's.
     pub fn get_str<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {
+        if let Some(inherited) = self.inherited_setting(text, key) {
+            return get_str(inherited, key);
+        }
         if self.lines.is_empty() {
             return get_str(&self.parsed, key);
         }
@@ -78,15 +108,19 @@ impl Meta {
                 .filter(|item| !item.is_empty())
                 .collect()
         };
-        if !self.lines.is_empty() {
-            return self
-                .flat_value(text, key)
-                .map(|value| flow_items(value).unwrap_or_else(|| split(value)));
-        }
-        if let Some(value) = get_str(&self.parsed, key) {
+        let mapping = match self.inherited_setting(text, key) {
+            Some(inherited) => inherited,
+            None if !self.lines.is_empty() => {
+                return self
+                    .flat_value(text, key)
+                    .map(|value| flow_items(value).unwrap_or_else(|| split(value)));
+            }
+            None => &self.parsed,
+        };
+        if let Some(value) = get_str(mapping, key) {
             return Some(split(value));
         }
-        let items = self.parsed.get(key)?.as_sequence()?;
+        let items = mapping.get(key)?.as_sequence()?;
         Some(
             items
                 .iter()
@@ -99,6 +133,21 @@ impl Meta {
     /// The whole front matter as serde_yaml would read it: keys in order,
     /// dotted keys included; `text` is the file's.
     pub fn mapping(&self, text: &str) -> Cow<'_, Mapping> {
+        let own = self.own_mapping(text);
+        let Some(inherited) = self.inherited.as_deref() else {
+            return own;
+        };
+        let mut merged = own.into_owned();
+        for (key, value) in inherited {
+            if !merged.contains_key(key) {
+                merged.insert(key.clone(), value.clone());
+            }
+        }
+        Cow::Owned(merged)
+    }
+
+    /// The page's own front matter as a mapping.
+    fn own_mapping(&self, text: &str) -> Cow<'_, Mapping> {
         if self.lines.is_empty() {
             return Cow::Borrowed(&self.parsed);
         }
@@ -192,7 +241,7 @@ pub fn parse(text: &str, split: &Split) -> Result<Meta, FrontMatterError> {
                 .into_iter()
                 .map(|(k, v)| (in_file(k), in_file(v)))
                 .collect(),
-            parsed: Mapping::new(),
+            ..Meta::default()
         });
     }
     let parsed = |parsed| Meta {
@@ -381,6 +430,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn own_keys_win_over_inherited_ones_in_both_forms() {
+        let inherited: Mapping = serde_yaml::from_str(
+            "title: Docset\nms.topic: article\nno-loc: [SEH, try]\nROBOTS: NOINDEX\n",
+        )
+        .expect("yaml");
+        let inherited = Some(Arc::new(inherited));
+        let flat = "---\ntitle: Page\nno-loc: [catch]\n---\nbody\n";
+        let nested = "---\ntitle: Page\nno-loc:\n  - catch\nextra:\n  a: 1\n---\nbody\n";
+        for text in [flat, nested] {
+            let meta = parse(text, &split(text).expect("split"))
+                .expect("front matter")
+                .inheriting(inherited.clone());
+            assert_eq!(meta.get_str(text, "title"), Some("Page"), "{text}");
+            assert_eq!(meta.get_str(text, "ms.topic"), Some("article"));
+            assert_eq!(meta.get_list(text, "no-loc"), Some(vec!["catch"]));
+            assert_eq!(meta.get_str(text, "missing"), None);
+            let mapping = meta.mapping(text);
+            assert_eq!(get_str(&mapping, "title"), Some("Page"));
+            assert_eq!(get_str(&mapping, "ROBOTS"), Some("NOINDEX"));
+        }
+        let bare = Meta::default().inheriting(inherited);
+        assert_eq!(bare.get_list("", "no-loc"), Some(vec!["SEH", "try"]));
+    }
+
+    #[test]
     fn lists_read_as_docfx_writes_them() {
         let list = |front: &str| {
             let text = format!("---\n{front}\ntitle: T\n---\n# B\n");
@@ -431,7 +505,7 @@ mod tests {
     fn flat_mapping(yaml: &str) -> Option<Mapping> {
         let meta = Meta {
             lines: flat(yaml)?,
-            parsed: Mapping::new(),
+            ..Meta::default()
         };
         let mapping = meta.mapping(yaml).into_owned();
         for (key, value) in &mapping {

@@ -7,7 +7,7 @@
 //! | stage | module | produces |
 //! |---|---|---|
 //! | configure | [`config`], [`locale`] | where everything is, which locales exist |
-//! | load | [`load`], [`frontmatter`] | [`load::Source`]: text and front matter of each file, read once, in parallel |
+//! | load | [`load`], [`frontmatter`], [`docfx_json`] | [`load::Source`]: text and front matter of each file, read once, in parallel, over the metadata of its `docfx.json` |
 //! | parse | [`markdown`], [`landing`] | [`markdown::Document`]: headings and ids, directives, facts, with source offsets (the body HTML is made at render); for a DocFX landing page, its links in the YAML |
 //! | resolve | [`site`], [`nav`], [`toc`], [`pivots`], [`redirections`], [`published`], [`xref_map`] | [`site::Site`]: translation groups, navigation, zone pivot groups, moved articles, which site paths are pages of the copy, other sites' uids, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
@@ -24,6 +24,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod docfx_json;
 pub mod drift;
 pub mod edit_links;
 pub mod fix;

@@ -16,6 +16,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, LineIndex, Location};
+use crate::docfx_json::{self, Applied, Projects};
 use crate::frontmatter::{self, Meta};
 use crate::locale::Locale;
 use crate::progress::Progress;
@@ -46,6 +47,9 @@ pub struct Source {
     /// A DocFX landing, hub or FAQ page (YAML, [`crate::landing`]), not
     /// Markdown.
     pub landing: bool,
+    /// Its `docfx.json` builds it only where it is included: its
+    /// `build.content` leaves it out ([`crate::docfx_json`]).
+    pub excluded: bool,
 }
 
 /// A date a page carries in its front matter ([`Source::revised`]).
@@ -181,8 +185,8 @@ pub fn load<T: Send>(
     progress.start("Reading files", pages.len() as u64);
     let results: Vec<(Option<T>, Vec<Finding>)> = pages
         .into_par_iter()
-        .map(|(locale, rel_path, path)| {
-            let (source, findings) = read_source(config, locale, rel_path, &path);
+        .map(|listed| {
+            let (source, findings) = read_source(config, listed);
             let result = (source.map(&then), findings);
             progress.advance(1);
             result
@@ -200,16 +204,26 @@ pub fn load<T: Send>(
 /// One locale's files, as its folder tree lists them.
 #[derive(Default)]
 struct Listed {
-    /// Markdown pages: locale, relative path, path.
-    pages: Vec<(usize, String, PathBuf)>,
+    pages: Vec<ListedPage>,
     assets: Vec<Asset>,
     tocs: Vec<TocSource>,
     findings: Vec<Finding>,
 }
 
+/// A Markdown or landing page, as listed.
+struct ListedPage {
+    locale: usize,
+    /// Below the locale folder, `/`-separated.
+    rel_path: String,
+    path: PathBuf,
+    /// What its `docfx.json` says of it.
+    docfx: Applied,
+}
+
 /// Lists the files of locale `index`, sorted by name in each folder.
 fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
     let mut listed = Listed::default();
+    let mut projects = Projects::default();
     let walker = WalkDir::new(&locale.dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -251,15 +265,38 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             }
             continue;
         }
+        if name == "docfx.json" {
+            // Configuration, never copied to the site.
+            let read = std::fs::read_to_string(entry.path())
+                .map_err(|e| Box::new(unreadable(config, entry.path(), &e.to_string())))
+                .and_then(|text| {
+                    docfx_json::read(&rel_path, &text, &config.display_path(entry.path()))
+                });
+            match read {
+                Ok(project) => projects.push(project),
+                Err(finding) => listed.findings.push(*finding),
+            }
+            continue;
+        }
         if name.ends_with(".md") || (name.ends_with(".yml") && crate::landing::sniff(entry.path()))
         {
-            listed.pages.push((index, rel_path, entry.into_path()));
+            listed.pages.push(ListedPage {
+                locale: index,
+                rel_path,
+                path: entry.into_path(),
+                docfx: Applied::default(),
+            });
         } else {
             listed.assets.push(Asset {
                 locale: index,
                 rel_path,
                 path: entry.into_path(),
             });
+        }
+    }
+    if !projects.is_empty() {
+        for page in &mut listed.pages {
+            page.docfx = projects.apply(&page.rel_path);
         }
     }
     drop_shadowed_landing_pages(config, &mut listed);
@@ -275,7 +312,8 @@ fn drop_shadowed_landing_pages(config: &Config, listed: &mut Listed) {
     let markdown: std::collections::HashMap<String, String> = listed
         .pages
         .iter()
-        .filter_map(|(_, rel, _)| {
+        .filter_map(|page| {
+            let rel = &page.rel_path;
             Some((
                 crate::markdown::links::strip_md(rel)?.to_lowercase(),
                 rel.clone(),
@@ -283,8 +321,8 @@ fn drop_shadowed_landing_pages(config: &Config, listed: &mut Listed) {
         })
         .collect();
     let findings = &mut listed.findings;
-    listed.pages.retain(|(_, rel, path)| {
-        let Some(stem) = crate::site::strip_yml(rel) else {
+    listed.pages.retain(|ListedPage { rel_path, path, .. }| {
+        let Some(stem) = crate::site::strip_yml(rel_path) else {
             return true;
         };
         let shadowed = markdown.get(&stem.to_lowercase());
@@ -322,12 +360,14 @@ fn unreadable(config: &Config, path: &Path, cause: &str) -> Finding {
     )
 }
 
-fn read_source(
-    config: &Config,
-    locale: usize,
-    rel_path: String,
-    path: &Path,
-) -> (Option<Source>, Vec<Finding>) {
+fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Finding>) {
+    let ListedPage {
+        locale,
+        rel_path,
+        path,
+        docfx,
+    } = listed;
+    let path = path.as_path();
     let display = config.display_path(path);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -345,7 +385,7 @@ fn read_source(
         }
     };
     if rel_path.to_ascii_lowercase().ends_with(".yml") {
-        return read_landing(locale, rel_path, display, text);
+        return read_landing(locale, rel_path, display, text, docfx);
     }
     let mut findings = Vec::new();
     let (body_start, meta) = match frontmatter::split(&text)
@@ -361,6 +401,7 @@ fn read_source(
             (body_start, Meta::default())
         }
     };
+    let meta = meta.inheriting(docfx.metadata);
     (
         Some(Source {
             locale,
@@ -372,6 +413,7 @@ fn read_source(
             body_start,
             meta,
             landing: false,
+            excluded: docfx.excluded,
         }),
         findings,
     )
@@ -385,6 +427,7 @@ fn read_landing(
     rel_path: String,
     display: PathBuf,
     text: String,
+    docfx: Applied,
 ) -> (Option<Source>, Vec<Finding>) {
     let mut findings = Vec::new();
     let meta = match crate::landing::metadata(&text) {
@@ -410,8 +453,9 @@ fn read_landing(
         marks: crate::marks::Marks::default(),
         text,
         body_start: 0,
-        meta,
+        meta: meta.inheriting(docfx.metadata),
         landing: true,
+        excluded: docfx.excluded,
     };
     (Some(source), findings)
 }

@@ -32,11 +32,16 @@ pub struct Page {
     /// Index into [`Site::groups`].
     pub group: usize,
     /// A file that is only included into pages (under an `includes/`
-    /// folder, or listed in `includes` in `polydoc.toml`): checked, never
-    /// written as a page of its own.
+    /// folder, listed in `includes` in `polydoc.toml`, or left out of its
+    /// `docfx.json`'s content): checked, never written as a page of its
+    /// own.
     pub fragment: bool,
     /// Whether a `.openpublishing.redirection.json` lists the file as moved.
     pub moved: Moved,
+    /// Neither published nor read by DocFX: left out of its `docfx.json`'s
+    /// content and included by no page. `check` and `drift` leave it out,
+    /// since nobody reads what they would say of it.
+    pub unread: bool,
 }
 
 /// A page that a redirection file lists as moved, though its file is
@@ -200,7 +205,7 @@ impl Site {
                     locales[source.locale].key,
                     html_path(&source.rel_path)
                 );
-                let fragment = is_fragment(&source.rel_path, &options.includes);
+                let fragment = source.excluded || is_fragment(&source.rel_path, &options.includes);
                 let moved = match redirections.get(source.locale, &source.rel_path) {
                     None => Moved::No,
                     Some(moved) if moved.to_site_path() => Moved::Kept,
@@ -214,6 +219,7 @@ impl Site {
                     group: 0,
                     fragment,
                     moved,
+                    unread: false,
                 }
             })
             .collect();
@@ -279,7 +285,29 @@ impl Site {
             xref_maps: Arc::clone(&options.xref_maps),
         };
         site.snippets = site.read_snippets();
+        site.mark_unread();
         site
+    }
+
+    /// Sets [`Page::unread`]: a page its `docfx.json` leaves out is read
+    /// only where another page includes it.
+    fn mark_unread(&mut self) {
+        if !self.pages.iter().any(|page| page.source.excluded) {
+            return;
+        }
+        let mut included = vec![false; self.pages.len()];
+        for page in &self.pages {
+            for directive in &page.doc.directives {
+                if let crate::markdown::directives::Kind::Include { target, .. } = &directive.kind
+                    && let Some(q) = self.find_page(page.locale(), &page.source.rel_path, target)
+                {
+                    included[q] = true;
+                }
+            }
+        }
+        for (page, included) in self.pages.iter_mut().zip(included) {
+            page.unread = page.source.excluded && !included;
+        }
     }
 
     /// Where `target`, written in `file` of `locale`, leads: the locale,

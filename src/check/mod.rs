@@ -179,11 +179,28 @@ pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
             .flat_map(|(_, check)| check(&cx))
             .collect()
     };
+    let findings = drop_unread(&cx, findings);
     // Before merging: a comment silences one rule's part of a problem
     // that several rules found together.
     let findings = suppress::apply(&cx, findings);
     let mut findings = merge::merge(findings);
     sort(&mut findings);
+    findings
+}
+
+/// Leaves out the findings in files no reader sees: left out of their
+/// `docfx.json`'s content and included nowhere ([`crate::site::Page::unread`]).
+fn drop_unread(cx: &Context, mut findings: Vec<Finding>) -> Vec<Finding> {
+    let unread: std::collections::HashSet<&std::path::Path> = cx
+        .site
+        .pages
+        .iter()
+        .filter(|page| page.unread)
+        .map(|page| page.source.display.as_path())
+        .collect();
+    if !unread.is_empty() {
+        findings.retain(|f| !unread.contains(f.location.file.as_path()));
+    }
     findings
 }
 

@@ -92,6 +92,11 @@ pub const RULES: &[RuleInfo] = &[
         "A `.openpublishing.redirection.json` that cannot be read.",
     ),
     rule!(
+        "invalid-docfx-json",
+        Severity::Error,
+        "A `docfx.json` in a locale folder that cannot be read: its metadata is not applied.",
+    ),
+    rule!(
         "hard-coded-locale",
         Severity::Warning,
         "A link to Microsoft Learn or the published site that names a locale (`/en-us/`): every reader lands on that language.",

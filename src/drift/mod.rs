@@ -242,6 +242,8 @@ pub fn analyse(
     let mut rows: Vec<Row> = site
         .groups
         .iter()
+        // A file no locale publishes or includes is nobody's drift.
+        .filter(|group| !group.iter().all(|&p| site.pages[p].unread))
         .map(|group| row(site, group, source, &mut token_signals, &mut marks, history))
         .collect();
     rows.sort_by_cached_key(|r| r.path.to_lowercase());

@@ -1,0 +1,441 @@
+//! DocFX project files (`docfx.json`) inside a locale folder: which of
+//! their files are articles, and the metadata they give them.
+//!
+//! A Microsoft documentation repository keeps one `docfx.json` per docset
+//! (`WindowsServerDocs/docfx.json`), and much of each article's metadata
+//! lives there rather than in its front matter: `ms.service`, `author`,
+//! `ROBOTS` for an archive folder, the `no-loc` terms of every page,
+//! `appliesto`, `titleSuffix`. DocFX gives a page, for each key, its front
+//! matter's value, else the value of the last `build.fileMetadata` glob
+//! that matches its path, else `build.globalMetadata`'s; polydoc does the
+//! same, so templates and rules (`glued-no-loc-term` reads `no-loc`, the
+//! build reads `ROBOTS`) see what the published page has.
+//!
+//! `build.content` says which files DocFX builds as articles: a Markdown
+//! or landing page it leaves out (`exclude`, or no `files` glob naming
+//! it) is only included into others, as `**/includes/**` is: never
+//! written as a page (`site::Page::fragment`), and checked only where a
+//! page includes it; one that nothing includes (a docset's `README.md`)
+//! is left out of `check` and `drift` too (`site::Page::unread`), as DocFX
+//! never reads it.
+//!
+//! A file belongs to the nearest `docfx.json` in its folder or above,
+//! within the locale folder; files outside every project keep their front
+//! matter alone. Globs match as DocFX's do: case-insensitively, `*` within
+//! a folder, `**` across folders, `{a,b}` alternatives; content globs and
+//! file metadata globs both take the path below the content entry's `src`
+//! (the project's folder when it names none). A `docfx.json` is never
+//! copied to the site. One that cannot be read is `invalid-docfx-json` at
+//! its line and column, and the pages are built without it.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde_json::Value as Json;
+use serde_yaml::{Mapping, Value};
+
+use crate::diagnostic::{Finding, LineIndex, Location};
+
+/// One `docfx.json`.
+#[derive(Debug)]
+pub struct Project {
+    /// Its folder below the locale folder, `/`-separated, with a trailing
+    /// `/` (empty at the locale folder's root).
+    dir: String,
+    /// `build.content`; empty when the file has none, and then every file
+    /// below the project is an article.
+    content: Vec<Content>,
+    global: Mapping,
+    /// `build.fileMetadata`: per key, its globs in file order and the value
+    /// each gives.
+    file: Vec<(Value, GlobSet, Vec<Value>)>,
+}
+
+/// One entry of `build.content`.
+#[derive(Debug)]
+struct Content {
+    /// `src` below the project's folder, with a trailing `/` (or empty).
+    src: String,
+    files: GlobSet,
+    exclude: GlobSet,
+}
+
+/// What a locale's projects say of one file.
+#[derive(Debug, Clone, Default)]
+pub struct Applied {
+    /// Metadata from `docfx.json`, under the page's own front matter.
+    pub metadata: Option<Arc<Mapping>>,
+    /// The project's content globs leave the file out.
+    pub excluded: bool,
+}
+
+/// The projects of one locale, nearest first for any file.
+#[derive(Debug, Default)]
+pub struct Projects {
+    projects: Vec<Project>,
+    /// Pages with the same metadata share one mapping: a docset's
+    /// thousands of articles fall into a few dozen folders' worth.
+    interned: HashMap<Choice, Arc<Mapping>>,
+}
+
+/// A project (its index) and, per file metadata key, the glob that gave
+/// a page its value: (key, glob).
+type Choice = (usize, Vec<(usize, usize)>);
+
+impl Projects {
+    pub fn push(&mut self, project: Project) {
+        self.projects.push(project);
+        // Deeper folders first: the nearest project is the first to hold
+        // a file.
+        self.projects
+            .sort_by_key(|p| std::cmp::Reverse(p.dir.matches('/').count()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.projects.is_empty()
+    }
+
+    /// What the nearest project says of the file at `rel_path` (below the
+    /// locale folder, `/`-separated).
+    pub fn apply(&mut self, rel_path: &str) -> Applied {
+        let Some((index, project, in_dir)) = self
+            .projects
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| Some((i, p, strip_dir(rel_path, &p.dir)?)))
+        else {
+            return Applied::default();
+        };
+        let (path, excluded) = project.classify(in_dir);
+        let chosen = project.chosen(path);
+        let metadata = if chosen.is_empty() && project.global.is_empty() {
+            None
+        } else {
+            let entry = self.interned.entry((index, chosen));
+            Some(Arc::clone(entry.or_insert_with_key(|(_, chosen)| {
+                Arc::new(project.metadata(chosen))
+            })))
+        };
+        Applied { metadata, excluded }
+    }
+}
+
+/// `path` below `dir` (which ends in `/` or is empty), case-insensitively
+/// as the sources are written on Windows.
+fn strip_dir<'p>(path: &'p str, dir: &str) -> Option<&'p str> {
+    let head = path.get(..dir.len())?;
+    head.eq_ignore_ascii_case(dir).then(|| &path[dir.len()..])
+}
+
+impl Project {
+    /// The path DocFX matches globs against (below the first content
+    /// entry's `src` that holds the file) and whether the content globs
+    /// leave the file out.
+    fn classify<'p>(&self, in_dir: &'p str) -> (&'p str, bool) {
+        if self.content.is_empty() {
+            return (in_dir, false);
+        }
+        let mut first = None;
+        for entry in &self.content {
+            let Some(path) = strip_dir(in_dir, &entry.src) else {
+                continue;
+            };
+            first.get_or_insert(path);
+            if entry.files.is_match(path) && !entry.exclude.is_match(path) {
+                return (path, false);
+            }
+        }
+        (first.unwrap_or(in_dir), true)
+    }
+
+    /// For each file metadata key, the index of the last glob matching
+    /// `path`: (key, value).
+    fn chosen(&self, path: &str) -> Vec<(usize, usize)> {
+        self.file
+            .iter()
+            .enumerate()
+            .filter_map(|(key, (_, globs, _))| {
+                globs
+                    .matches(path)
+                    .into_iter()
+                    .max()
+                    .map(|value| (key, value))
+            })
+            .collect()
+    }
+
+    fn metadata(&self, chosen: &[(usize, usize)]) -> Mapping {
+        let mut mapping = self.global.clone();
+        for &(key, value) in chosen {
+            let (name, _, values) = &self.file[key];
+            mapping.insert(name.clone(), values[value].clone());
+        }
+        mapping
+    }
+}
+
+/// Reads the `docfx.json` at `rel_path` (below the locale folder) from
+/// `text`; `display` names it in findings.
+pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<Finding>> {
+    let problem = |line: usize, column: usize, message: String| {
+        Box::new(
+            Finding::error(
+                "invalid-docfx-json",
+                Location::at(display.to_path_buf(), line, column),
+                format!("this docfx.json cannot be read: {message}; its metadata is not applied"),
+            )
+            .with_help("fix the file at this place; DocFX's reference: https://dotnet.github.io/docfx/reference/docfx-json-reference.html"),
+        )
+    };
+    // DocFX reads comments and trailing commas; blanking them keeps every
+    // line and column where it was.
+    let mut json = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+    json_strip_comments::strip(&mut json).map_err(|e| problem(1, 1, e.to_string()))?;
+    let root: Json = serde_json::from_str(&json)
+        .map_err(|e| problem(e.line().max(1), e.column().max(1), e.to_string()))?;
+    let lines = LineIndex::new(text);
+    // serde_json keeps no positions: a glob's is its first quoted
+    // occurrence in the file, which is where a bad one is.
+    let at = |glob: &str| {
+        let offset = serde_json::to_string(glob)
+            .ok()
+            .and_then(|quoted| text.find(&quoted))
+            .map_or(0, |o| o + 1);
+        lines.position(offset)
+    };
+    let compile = |globs: &[&str]| -> Result<GlobSet, Box<Finding>> {
+        let mut set = GlobSetBuilder::new();
+        for glob in globs {
+            let built = GlobBuilder::new(glob.trim_start_matches("./"))
+                .case_insensitive(true)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| {
+                    let (line, column) = at(glob);
+                    problem(line, column, format!("the glob `{glob}` is invalid: {e}"))
+                })?;
+            set.add(built);
+        }
+        set.build().map_err(|e| problem(1, 1, e.to_string()))
+    };
+    let build = root.get("build").unwrap_or(&Json::Null);
+    let content = match build.get("content") {
+        None | Some(Json::Null) => Vec::new(),
+        Some(Json::Array(entries)) => entries
+            .iter()
+            .filter_map(|entry| content_entry(entry, &compile).transpose())
+            .collect::<Result<_, _>>()?,
+        Some(entry) => content_entry(entry, &compile)?.into_iter().collect(),
+    };
+    let global = match build.get("globalMetadata") {
+        Some(Json::Object(map)) => map
+            .iter()
+            .map(|(k, v)| (Value::String(k.clone()), yaml(v)))
+            .collect(),
+        _ => Mapping::new(),
+    };
+    let mut file = Vec::new();
+    if let Some(Json::Object(keys)) = build.get("fileMetadata") {
+        for (key, globs) in keys {
+            let Json::Object(globs) = globs else {
+                continue;
+            };
+            let patterns: Vec<&str> = globs.keys().map(String::as_str).collect();
+            let values = globs.values().map(yaml).collect();
+            file.push((Value::String(key.clone()), compile(&patterns)?, values));
+        }
+    }
+    let dir = match rel_path.rfind('/') {
+        Some(slash) => rel_path[..=slash].to_owned(),
+        None => String::new(),
+    };
+    Ok(Project {
+        dir,
+        content,
+        global,
+        file,
+    })
+}
+
+/// One `build.content` entry: a glob, or `{files, exclude, src}` with
+/// `files` and `exclude` a glob or a list of them (`!glob` in `files`
+/// excludes, as DocFX reads it). `None` for an entry naming no files,
+/// which DocFX would not read either: it must not leave out every page.
+fn content_entry(
+    entry: &Json,
+    compile: &impl Fn(&[&str]) -> Result<GlobSet, Box<Finding>>,
+) -> Result<Option<Content>, Box<Finding>> {
+    fn strings(value: Option<&Json>) -> Vec<&str> {
+        match value {
+            Some(Json::String(s)) => vec![s.as_str()],
+            Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+    let (files, mut exclude, src) = match entry {
+        Json::String(glob) => (vec![glob.as_str()], Vec::new(), ""),
+        _ => (
+            strings(entry.get("files")),
+            strings(entry.get("exclude")),
+            entry.get("src").and_then(Json::as_str).unwrap_or(""),
+        ),
+    };
+    let (negated, files): (Vec<&str>, Vec<&str>) =
+        files.into_iter().partition(|glob| glob.starts_with('!'));
+    exclude.extend(negated.iter().map(|glob| &glob[1..]));
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let src = src.trim_start_matches("./").trim_matches('/');
+    let src = if src.is_empty() || src == "." {
+        String::new()
+    } else {
+        format!("{}/", src.replace('\\', "/"))
+    };
+    Ok(Some(Content {
+        src,
+        files: compile(&files)?,
+        exclude: compile(&exclude)?,
+    }))
+}
+
+/// A JSON value as the YAML value front matter would hold.
+fn yaml(value: &Json) -> Value {
+    serde_yaml::to_value(value).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn projects(files: &[(&str, &str)]) -> Projects {
+        let mut projects = Projects::default();
+        for (rel, text) in files {
+            projects.push(read(rel, text, Path::new(rel)).expect("reads"));
+        }
+        projects
+    }
+
+    fn value<'a>(applied: &'a Applied, key: &str) -> Option<&'a str> {
+        applied.metadata.as_ref()?.get(key)?.as_str()
+    }
+
+    #[test]
+    fn the_last_matching_glob_wins_over_global_metadata() {
+        let mut p = projects(&[(
+            "docs/docfx.json",
+            r#"{"build": {
+                "globalMetadata": {"ms.topic": "article", "author": "ana"},
+                "fileMetadata": {"ms.topic": {
+                    "csharp/**/*.md": "conceptual",
+                    "csharp/reference/*.md": "language-reference"
+                }}}}"#,
+        )]);
+        let deep = p.apply("docs/CSharp/Reference/keywords.md");
+        assert_eq!(value(&deep, "ms.topic"), Some("language-reference"));
+        assert_eq!(value(&deep, "author"), Some("ana"));
+        let shallow = p.apply("docs/csharp/tour.md");
+        assert_eq!(value(&shallow, "ms.topic"), Some("conceptual"));
+        // `*` stays within a folder.
+        let nested = p.apply("docs/csharp/reference/more/x.md");
+        assert_eq!(value(&nested, "ms.topic"), Some("conceptual"));
+        assert_eq!(value(&p.apply("docs/vb/x.md"), "ms.topic"), Some("article"));
+        // Outside the project: nothing.
+        assert!(p.apply("other/x.md").metadata.is_none());
+        // Two pages of one folder share one mapping.
+        let again = p.apply("docs/csharp/reference/other.md");
+        assert!(Arc::ptr_eq(
+            deep.metadata.as_ref().expect("metadata"),
+            again.metadata.as_ref().expect("metadata")
+        ));
+    }
+
+    #[test]
+    fn content_globs_exclude_files_and_the_nearest_project_decides() {
+        let mut p = projects(&[
+            (
+                "docfx.json",
+                r#"{ // DocFX reads comments
+                  "build": {"content": [
+                    {"files": ["**/*.md", "**/*.yml", "!drafts/**"],
+                     "exclude": ["**/includes/**", "README.md"]},
+                  ]}}"#,
+            ),
+            (
+                "api/docfx.json",
+                r#"{"build": {"content": [{"files": "**/*.md", "src": "articles"}]}}"#,
+            ),
+        ]);
+        assert!(!p.apply("get-started/a.md").excluded);
+        assert!(p.apply("README.md").excluded);
+        assert!(!p.apply("sub/README.md").excluded);
+        assert!(p.apply("x/Includes/snippet.md").excluded);
+        assert!(p.apply("drafts/new.md").excluded);
+        assert!(!p.apply("api/articles/deep/b.md").excluded);
+        assert!(p.apply("api/outside.md").excluded);
+    }
+
+    #[test]
+    fn metadata_values_keep_their_types() {
+        let mut p = projects(&[(
+            "docfx.json",
+            r#"{"build": {"fileMetadata": {
+                "no-loc": {"**/**.md": ["SEH", "try"]},
+                "ROBOTS": {"archive/**": "NOINDEX"},
+                "feedback": {"**": {"system": "GitHub"}}
+            }}}"#,
+        )]);
+        let applied = p.apply("archive/old.md");
+        let metadata = applied.metadata.expect("metadata");
+        assert_eq!(
+            metadata.get("ROBOTS").and_then(Value::as_str),
+            Some("NOINDEX")
+        );
+        let no_loc = metadata.get("no-loc").and_then(Value::as_sequence);
+        assert_eq!(no_loc.map(Vec::len), Some(2));
+        assert!(metadata.get("feedback").is_some_and(Value::is_mapping));
+        assert!(
+            p.apply("new.md")
+                .metadata
+                .is_some_and(|m| m.get("ROBOTS").is_none())
+        );
+    }
+
+    #[test]
+    fn bad_files_are_findings_at_their_place() {
+        let path = Path::new("docfx.json");
+        let err = read(
+            "docfx.json",
+            "{\n  \"build\": {\n    \"content\": [1 2]\n  }\n}",
+            path,
+        )
+        .expect_err("invalid JSON");
+        assert_eq!(err.rule, "invalid-docfx-json");
+        assert_eq!((err.location.line, err.location.column), (3, 19));
+        let text = "{\"build\": {\n \"fileMetadata\": {\"a\": {\"x/[z.md\": 1}}}}";
+        let err = read("docfx.json", text, path).expect_err("invalid glob");
+        assert_eq!((err.location.line, err.location.column), (2, 26));
+        assert!(err.message.contains("`x/[z.md`"), "{}", err.message);
+        // Anything else DocFX accepts is no error: unknown keys, odd types.
+        assert!(
+            read(
+                "docfx.json",
+                "{\"build\": {\"content\": 5, \"fileMetadata\": {\"a\": 1}}}",
+                path
+            )
+            .is_ok()
+        );
+        assert!(read("docfx.json", "[]", path).is_ok());
+        let mut odd = projects(&[(
+            "docfx.json",
+            "{\"build\": {\"content\": [{\"exclude\": \"a.md\"}]}}",
+        )]);
+        assert!(
+            !odd.apply("a.md").excluded,
+            "an entry without files leaves nothing out"
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! `docfx.json` in a locale folder: its `globalMetadata` and
+//! `fileMetadata` reach each page under the page's own front matter, as
+//! DocFX applies them; its `build.content` decides which files are
+//! articles; a file that cannot be read is a finding at its place.
+
+mod common;
+
+use common::{Fixture, attrs, check_json, findings, select, set, texts};
+
+/// As Microsoft's docsets write it (`WindowsServerDocs/docfx.json`), with
+/// a comment and a trailing comma, which DocFX reads.
+const DOCFX: &str = r#"{
+  // the docset's project
+  "build": {
+    "content": [
+      { "files": ["**/*.md", "**/*.yml"], "exclude": ["**/includes/**", "README.md"] }
+    ],
+    "globalMetadata": { "titleSuffix": "Contoso", "ms.topic": "article" },
+    "fileMetadata": {
+      "ROBOTS": { "archive/**/*.md": "NOINDEX" },
+      "no-loc": { "**/*.md": ["SEH"] },
+      "titleSuffix": { "special/*.md": "Special", },
+    }
+  }
+}
+"#;
+
+/// Missing a comma on line 3.
+const BROKEN: &str = "{\n  \"build\": {\n    \"globalMetadata\": { \"a\": 1 \"b\": 2 }\n  }\n}\n";
+
+fn site() -> Fixture {
+    let site = Fixture::new();
+    for (locale, docfx) in [("en-us", DOCFX), ("it-it", BROKEN)] {
+        let dir = format!("content/{locale}/docs");
+        site.write(&format!("{dir}/docfx.json"), docfx)
+            .write(&format!("{dir}/index.md"), "# Home\n\n[Old](archive/old.md)\n")
+            .write(&format!("{dir}/archive/old.md"), "# Old\n\nKept for reference.\n")
+            .write(&format!("{dir}/special/own.md"), "---\ntitleSuffix: Own\n---\n# Own\n")
+            .write(&format!("{dir}/special/plain.md"), "# Plain\n")
+            .write(
+                &format!("{dir}/glued.md"),
+                "# Glued\n\nIl compilatore genera codice cheSEHsupporta le eccezioni (SEH), più di quello che supporta.\n",
+            )
+            .write(&format!("{dir}/README.md"), "# How to contribute\n\n[Missing](missing.md)\n")
+            .write(&format!("{dir}/includes/used.md"), "Read [the guide](../gone.md).\n")
+            .write(&format!("{dir}/includes/unused.md"), "Read [the guide](../gone.md).\n")
+            .write(
+                &format!("{dir}/special/included.md"),
+                "# With a note\n\n[!INCLUDE [note](../includes/used.md)]\n",
+            );
+    }
+    site
+}
+
+#[test]
+fn metadata_reaches_pages_under_their_front_matter() {
+    let site = site();
+    let out = site.build(&[]);
+    // Built with errors: the it-it project file.
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let title = |page: &str| texts(&site.html(page), "title").concat();
+    assert_eq!(
+        title("en-us/docs/index.html"),
+        "Home - Contoso · Documentation"
+    );
+    // The last glob matching wins over the global value; front matter
+    // over both.
+    assert_eq!(
+        title("en-us/docs/special/plain.html"),
+        "Plain - Special · Documentation"
+    );
+    assert_eq!(
+        title("en-us/docs/special/own.html"),
+        "Own - Own · Documentation"
+    );
+    let robots = |page: &str| attrs(&site.html(page), "meta[name=robots]", "content").concat();
+    assert_eq!(robots("en-us/docs/archive/old.html"), "NOINDEX");
+    assert_eq!(robots("en-us/docs/index.html"), "");
+    // The project whose file cannot be read gives its pages nothing, and
+    // they are still built.
+    assert_eq!(title("it-it/docs/index.html"), "Home · Documentation");
+    assert_eq!(robots("it-it/docs/archive/old.html"), "");
+    // A file the content globs leave out is no page; the project file is
+    // never published.
+    for locale in ["en-us", "it-it"] {
+        assert!(!site.out(&format!("{locale}/docs/docfx.json")).exists());
+    }
+    assert!(!site.out("en-us/docs/README.html").exists());
+    assert!(site.out("it-it/docs/README.html").exists());
+    let nav = texts(&site.html("en-us/docs/index.html"), ".site-nav a");
+    assert!(!nav.iter().any(|t| t.contains("contribute")), "{nav:?}");
+    assert!(!select(&site.html("en-us/docs/index.html"), ".site-nav a").is_empty());
+}
+
+#[test]
+fn rules_read_the_metadata_and_a_broken_file_is_a_finding() {
+    let site = site();
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            // `no-loc` from fileMetadata: only en-us has it.
+            ("glued-no-loc-term", "content/en-us/docs/glued.md", 3),
+            ("invalid-docfx-json", "content/it-it/docs/docfx.json", 3),
+            // Left out of the content: checked where a page includes it,
+            // as DocFX reads it; not where nothing does (README.md, an
+            // include no page uses).
+            ("broken-link", "content/en-us/docs/includes/used.md", 1),
+            // Without a project file every file is read, as before.
+            ("broken-link", "content/it-it/docs/README.md", 3),
+            ("broken-link", "content/it-it/docs/includes/used.md", 1),
+            ("broken-link", "content/it-it/docs/includes/unused.md", 1),
+        ])
+    );
+    let broken = common::finding_where(&doc, |f| f["rule"] == "invalid-docfx-json");
+    assert_eq!(broken["location"]["column"], 32);
+    let message = broken["message"].as_str().unwrap_or_default();
+    assert!(message.contains("expected `,` or `}`"), "{message}");
+    assert!(message.contains("its metadata is not applied"), "{message}");
+}
+
+#[test]
+fn drift_leaves_out_what_no_locale_reads() {
+    let site = Fixture::new();
+    for locale in ["en-us", "it-it"] {
+        let dir = format!("content/{locale}/docs");
+        site.write(&format!("{dir}/docfx.json"), DOCFX)
+            .write(
+                &format!("{dir}/index.md"),
+                "# Home\n\n[!INCLUDE [n](includes/used.md)]\n",
+            )
+            .write(&format!("{dir}/includes/used.md"), "A note.\n");
+    }
+    // Only en-us has them: left out of the content there, and included
+    // by no page.
+    site.write("content/en-us/docs/README.md", "# How to contribute\n")
+        .write("content/en-us/docs/includes/unused.md", "Old.\n");
+    let out = common::polydoc(site.root(), &["drift", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("drift JSON");
+    let paths: Vec<&str> = doc["pages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|page| page["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["docs/includes/used.md", "docs/index.md"]);
+}
