@@ -437,9 +437,48 @@ fn random_site(seed: u64) -> Fixture {
             let name = ["index.yml", "faq.yml", "sub/index.yml"][next(3)];
             site.write(&format!("content/{locale}/{name}"), text);
         }
+        if next(3) == 0 {
+            // A DocFX project file: valid JSON of its keys, or pieces.
+            let mut text = String::new();
+            if next(2) == 0 {
+                let keys: Vec<&str> = DOCFX_KEYS
+                    .iter()
+                    .filter(|_| next(2) == 0)
+                    .copied()
+                    .collect();
+                text = format!("{{\"build\": {{{}}}}}", keys.join(", "));
+            }
+            for _ in 0..next(14) {
+                text += DOCFX_PIECES[next(DOCFX_PIECES.len())];
+            }
+            let name = ["docfx.json", "sub/docfx.json"][next(2)];
+            site.write(&format!("content/{locale}/{name}"), text);
+        }
     }
     site
 }
+
+/// Keys of a valid `docfx.json`'s `build`.
+#[rustfmt::skip]
+const DOCFX_KEYS: &[&str] = &[
+    "\"content\": [{\"files\": [\"**/*.md\", \"*.yml\"], \"exclude\": [\"**/includes/**\", \"b.md\"]}]",
+    "\"content\": [\"sub/**\", {\"files\": \"**\", \"src\": \"includes\"}]",
+    "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ms.contentlocale\": \"de-de\", \"no-loc\": [\"try\"]}",
+    "\"fileMetadata\": {\"ROBOTS\": {\"**\": \"NOINDEX\", \"sub/*.md\": \"INDEX\"}, \"api_name\": {\"a.md\": [\"A.B\"]}}",
+    "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"gone.md#x\"}, \"uid\": {\"**/*.md\": \"uid.a\"}, \"zone_pivot_groups\": {\"**\": \"g\"}}",
+];
+
+/// Pieces of `docfx.json` files, and what breaks them.
+#[rustfmt::skip]
+const DOCFX_PIECES: &[&str] = &[
+    "{", "}", "[", "]", ",", ":", "\"build\": {", "\"content\": [",
+    "{\"files\": [\"**/*.md\", \"!sub/**\"], \"exclude\": \"includes/**\", \"src\": \".\"}",
+    "\"**.{md,yml}\"", "{\"files\": \"a[.md\"}", "{\"exclude\": [\"a.md\"]}", "{\"files\": \"*.md\", \"src\": \"../x\"}",
+    "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ROBOTS\": \"NOINDEX\", \"no-loc\": 5}",
+    "\"fileMetadata\": {\"no-loc\": {\"**/*.md\": [\"SEH\"]}, \"ROBOTS\": {\"sub/**\": \"NOINDEX\"}, \"titleSuffix\": {\"a.md\": 5}}",
+    "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"a.md\"}, \"uid\": {\"**\": \"uid.a\"}, \"x\": [1]}",
+    "// c\n", "/* é */", "# h\n", "\"é日本\"", "\u{feff}", "\"\\u00e9\"", "null", "1e999",
+];
 
 /// Lines of DocFX landing, hub and FAQ pages, and what breaks them.
 #[rustfmt::skip]

@@ -20,6 +20,10 @@ const DOCFX: &str = r#"{
       "ROBOTS": { "archive/**/*.md": "NOINDEX" },
       "no-loc": { "**/*.md": ["SEH"] },
       "titleSuffix": { "special/*.md": "Special", },
+      "appliesto": { "archive/**/*.md": [
+        "✅ <a href=\"https://learn.microsoft.com/windows-server/get-started/windows-server-release-info\">Windows Server 2022</a>",
+        "✅ Windows Server 2019"
+      ] },
     }
   }
 }
@@ -36,7 +40,7 @@ fn site() -> Fixture {
             .write(&format!("{dir}/index.md"), "# Home\n\n[Old](archive/old.md)\n")
             .write(&format!("{dir}/archive/old.md"), "# Old\n\nKept for reference.\n")
             .write(&format!("{dir}/special/own.md"), "---\ntitleSuffix: Own\n---\n# Own\n")
-            .write(&format!("{dir}/special/plain.md"), "# Plain\n")
+            .write(&format!("{dir}/special/plain.md"), "---\nappliesto: Windows 11\n---\n# Plain\n")
             .write(
                 &format!("{dir}/glued.md"),
                 "# Glued\n\nIl compilatore genera codice cheSEHsupporta le eccezioni (SEH), più di quello che supporta.\n",
@@ -80,6 +84,38 @@ fn metadata_reaches_pages_under_their_front_matter() {
     // they are still built.
     assert_eq!(title("it-it/docs/index.html"), "Home · Documentation");
     assert_eq!(robots("it-it/docs/archive/old.html"), "");
+    // `appliesto`, from the project or the front matter, is Learn's line
+    // under the title, in the page's language.
+    let applies = |page: &str| {
+        let html = site.html(page);
+        let label = texts(&html, "h1 + .applies-to > .applies-to-label").concat();
+        (label, texts(&html, "h1 + .applies-to li"))
+    };
+    assert_eq!(
+        applies("en-us/docs/archive/old.html"),
+        (
+            "Applies to:".to_owned(),
+            vec![
+                "✅ Windows Server 2022".to_owned(),
+                "✅ Windows Server 2019".to_owned()
+            ]
+        )
+    );
+    let link = attrs(
+        &site.html("en-us/docs/archive/old.html"),
+        ".applies-to a",
+        "href",
+    )
+    .concat();
+    assert_eq!(
+        link,
+        "https://learn.microsoft.com/windows-server/get-started/windows-server-release-info"
+    );
+    assert_eq!(
+        applies("it-it/docs/special/plain.html"),
+        ("Si applica a:".to_owned(), vec!["Windows 11".to_owned()])
+    );
+    assert_eq!(applies("en-us/docs/index.html"), (String::new(), vec![]));
     // A file the content globs leave out is no page; the project file is
     // never published.
     for locale in ["en-us", "it-it"] {

@@ -21,6 +21,7 @@ use crate::search::{LocaleSpec, PageInput, SearchIndex};
 use crate::site::{Moved, Site};
 use crate::theme::{Theme, error_chain};
 
+mod applies_to;
 mod context;
 mod nav_html;
 mod outdated;
@@ -305,7 +306,7 @@ impl<'a> Renderer<'a> {
             );
             return self.write_article("redirect.html", &context, out, index, 1024);
         }
-        let body = if page.source.landing {
+        let mut body = if page.source.landing {
             crate::landing::render(&page.source.text, &cx)
         } else {
             markdown::render_body(&page.source.text, page.source.body_start, &page.doc, &cx)
@@ -324,6 +325,11 @@ impl<'a> Renderer<'a> {
                 body: &body,
             });
         }
+        let meta = page.source.meta_mapping();
+        let label = self.strings[page.locale()]
+            .get("applies_to")
+            .map_or("Applies to", String::as_str);
+        applies_to::splice(&mut body, &applies_to::values(&meta), label);
         let info = PageInfo {
             title: &page.title,
             description: page
@@ -331,7 +337,7 @@ impl<'a> Renderer<'a> {
                 .meta_str("description")
                 .map(html_escape::decode_html_entities),
             robots: page.robots(),
-            meta: page.source.meta_mapping(),
+            meta,
             toc: page
                 .doc
                 .headings
