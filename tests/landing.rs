@@ -223,6 +223,13 @@ sections:
           Or the [old page](old.md).
       - question: Which server?
         answer: The [guide](get-started.md#nope) says which.
+      - question: Offline?
+        answer: |
+          #### <a name=\"by-phone\"></a>By phone
+
+          Call.
+
+          #### Retail keys
 ";
 
 #[test]
@@ -230,25 +237,32 @@ fn an_faq_page_renders_its_markdown_and_its_links_are_checked_in_the_yaml() {
     let site = site();
     site.write("content/en-us/docs/faq.yml", FAQ).write(
         "content/en-us/docs/links.md",
-        "# Links\n\n[a](faq.yml#which-server) [b](faq.yml#where-is-my-key-x)\n",
+        "# Links\n\n[a](faq.yml#which-server) [b](faq.yml#where-is-my-key-x) [c](faq.yml#by-phone) [d](faq.yml#retail-keys)\n",
     );
     let out = site.build(&[]);
     assert!(out.status.success(), "{}", common::stderr(&out));
     let html = site.html("en-us/docs/faq.html");
     assert_eq!(
         attrs(&html, ".toc a", "href"),
-        ["#keys", "#where-is-my-key", "#which-server"]
+        ["#keys", "#where-is-my-key", "#which-server", "#offline"]
     );
     assert_eq!(
         attrs(&site.html("en-us/docs/links.html"), "article p a", "href"),
-        ["faq.html#which-server", "faq.html#where-is-my-key-x"]
+        [
+            "faq.html#which-server",
+            "faq.html#where-is-my-key-x",
+            "faq.html#by-phone",
+            "faq.html#retail-keys"
+        ]
     );
+    // An answer's own headings carry the ids its links are checked against.
+    assert_eq!(attrs(&html, ".faq h4", "id"), ["by-phone", "retail-keys"]);
     assert_eq!(texts(&html, ".faq h1"), ["Activation FAQ"]);
     assert_eq!(texts(&html, ".faq > p > strong"), ["activation"]);
     assert_eq!(texts(&html, ".faq h2"), ["Keys"]);
     assert_eq!(
         attrs(&html, ".faq h3", "id"),
-        ["where-is-my-key", "which-server"]
+        ["where-is-my-key", "which-server", "offline"]
     );
     assert_eq!(
         attrs(&html, ".faq p a", "href"),
@@ -349,7 +363,7 @@ fn drift_counts_the_links_and_questions_a_translation_lacks() {
         messages,
         [
             "the page has 2 links; en-us has 3",
-            "the page has 2 headings; en-us has 3"
+            "the page has 3 headings; en-us has 4"
         ]
     );
     // The es-es landing page has one of the three links of en-us's.

@@ -102,6 +102,9 @@ pub fn document(text: &str) -> Document {
         .collect();
     // Only an FAQ's values are Markdown: a landing page's summary is text.
     let faq = is_kind(text, FAQ);
+    // The ids a Markdown value renders (its headings', its `<a name>`s),
+    // where the value writes them.
+    let mut value_ids: Vec<(String, usize)> = Vec::new();
     for value in faq::markdown_values(text).into_iter().filter(|_| faq) {
         let doc = crate::markdown::parse(&value.markdown, 0);
         for link in &doc.facts.links {
@@ -109,6 +112,10 @@ pub fn document(text: &str) -> Document {
             if text.get(span.clone()).is_some() {
                 links.push((doc.facts.target(link).to_owned(), link.image, span));
             }
+        }
+        for anchor in &doc.facts.anchors {
+            let at = value.in_file(anchor.offset).min(text.len());
+            value_ids.push((doc.facts.id(anchor).to_owned(), at));
         }
     }
     links.sort_by_key(|(_, _, span)| span.start);
@@ -132,6 +139,8 @@ pub fn document(text: &str) -> Document {
         doc.headings.push(*level, id, false, heading, at, false);
         placed.push((id.as_str(), at));
     }
+    placed.extend(value_ids.iter().map(|(id, at)| (id.as_str(), *at)));
+    placed.sort_by_key(|&(_, at)| at);
     doc.facts = Facts::of_links(links, placed);
     doc
 }
