@@ -132,7 +132,12 @@ fn prepare(
         root: config.root.clone(),
         alert_keywords: config.alerts.keys().cloned().collect(),
         published: config.published.clone(),
-        xref_external: config.xref_external.clone(),
+        // A docset's xref service resolves on publishing what no page
+        // declares, unless polydoc.toml says which uids it resolves.
+        xref_external: match config.xref_external.is_empty() && loaded.xref_service {
+            true => vec!["*".to_owned()],
+            false => config.xref_external.clone(),
+        },
         xref_maps,
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);

@@ -19,6 +19,11 @@
 //! is left out of `check` and `drift` too (`site::Page::unread`), as DocFX
 //! never reads it.
 //!
+//! `build.xrefService` (Microsoft's docsets name Learn's xref service)
+//! resolves, on publishing, the uids no page declares: with one, and no
+//! `[xref] external` in `polydoc.toml`, such uids are left to it, as
+//! `external = ["*"]` would ([`crate::load::Loaded::xref_service`]).
+//!
 //! A file belongs to the nearest `docfx.json` in its folder or above,
 //! within the locale folder; files outside every project keep their front
 //! matter alone. Globs match as DocFX's do: case-insensitively, `*` within
@@ -51,6 +56,9 @@ pub struct Project {
     /// `build.fileMetadata`: per key, its globs in file order and the value
     /// each gives.
     file: Vec<(Value, GlobSet, Vec<Value>)>,
+    /// `build.xrefService` names a service: the uids no page declares
+    /// are resolved when the site is published.
+    pub xref_service: bool,
 }
 
 /// One entry of `build.content`.
@@ -248,6 +256,14 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
             file.push((Value::String(key.clone()), compile(&patterns)?, values));
         }
     }
+    let xref_service = match build.get("xrefService") {
+        Some(Json::String(url)) => !url.trim().is_empty(),
+        Some(Json::Array(urls)) => urls
+            .iter()
+            .filter_map(Json::as_str)
+            .any(|u| !u.trim().is_empty()),
+        _ => false,
+    };
     let dir = match rel_path.rfind('/') {
         Some(slash) => rel_path[..=slash].to_owned(),
         None => String::new(),
@@ -257,6 +273,7 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
         content,
         global,
         file,
+        xref_service,
     })
 }
 
@@ -428,7 +445,9 @@ mod tests {
             )
             .is_ok()
         );
-        assert!(read("docfx.json", "[]", path).is_ok());
+        assert!(read("docfx.json", "[]", path).is_ok_and(|p| !p.xref_service));
+        let service = r#"{"build": {"xrefService": ["https://learn.microsoft.com/api/xrefs/xref/query?uid={uid}"]}}"#;
+        assert!(read("docfx.json", service, path).is_ok_and(|p| p.xref_service));
         let mut odd = projects(&[(
             "docfx.json",
             "{\"build\": {\"content\": [{\"exclude\": \"a.md\"}]}}",

@@ -149,6 +149,8 @@ pub struct Loaded<T> {
     /// `toc.yml` and `TOC.md` files.
     pub tocs: Vec<TocSource>,
     pub findings: Vec<Finding>,
+    /// A `docfx.json` names an xref service ([`docfx_json::Project::xref_service`]).
+    pub xref_service: bool,
 }
 
 /// Reads all locales and hands each [`Source`] to `then` in the same
@@ -167,6 +169,7 @@ pub fn load<T: Send>(
         assets: Vec::new(),
         tocs: Vec::new(),
         findings: Vec::new(),
+        xref_service: false,
     };
     // The locales are listed in parallel (one folder tree each), then
     // joined in their order.
@@ -181,6 +184,7 @@ pub fn load<T: Send>(
         loaded.assets.extend(listed.assets);
         loaded.tocs.extend(listed.tocs);
         loaded.findings.extend(listed.findings);
+        loaded.xref_service |= listed.xref_service;
     }
     progress.start("Reading files", pages.len() as u64);
     let results: Vec<(Option<T>, Vec<Finding>)> = pages
@@ -208,6 +212,7 @@ struct Listed {
     assets: Vec<Asset>,
     tocs: Vec<TocSource>,
     findings: Vec<Finding>,
+    xref_service: bool,
 }
 
 /// A Markdown or landing page, as listed.
@@ -273,7 +278,10 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
                     docfx_json::read(&rel_path, &text, &config.display_path(entry.path()))
                 });
             match read {
-                Ok(project) => projects.push(project),
+                Ok(project) => {
+                    listed.xref_service |= project.xref_service;
+                    projects.push(project);
+                }
                 Err(finding) => listed.findings.push(*finding),
             }
             continue;

@@ -182,3 +182,34 @@ fn drift_leaves_out_what_no_locale_reads() {
         .collect();
     assert_eq!(paths, ["docs/includes/used.md", "docs/index.md"]);
 }
+
+#[test]
+fn an_xref_service_resolves_the_uids_no_page_declares() {
+    let page = "# Types\n\nSee <xref:System.String> and [the widget](xref:Contoso.Widget).\n";
+    let with_service = r#"{"build": {"xrefService": ["https://learn.microsoft.com/api/xrefs/xref/query?uid={uid}"]}}"#;
+    let site = |docfx: &str, toml: &str| {
+        let site = Fixture::new();
+        site.write("content/en-us/docfx.json", docfx)
+            .write("content/en-us/types.md", page)
+            .write("polydoc.toml", toml);
+        site
+    };
+    let uids = |site: &Fixture| {
+        let (_, doc) = check_json(site.root(), &[]);
+        common::lines_of(&doc, "uid-not-found").len()
+    };
+    // Left to the service, shown by their API names.
+    let served = site(with_service, "");
+    assert_eq!(uids(&served), 0);
+    assert!(served.build(&[]).status.success());
+    assert_eq!(
+        texts(&served.html("en-us/types.html"), "article p").concat(),
+        "See String and the widget."
+    );
+    // Without one, each is a finding; polydoc.toml's list wins over it.
+    assert_eq!(uids(&site("{}", "")), 2);
+    assert_eq!(
+        uids(&site(with_service, "[xref]\nexternal = [\"System.\"]\n")),
+        1
+    );
+}
