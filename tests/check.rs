@@ -670,7 +670,7 @@ fn a_link_to_a_folder_opens_its_index_page() {
     let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
     assert_eq!(
         broken["message"],
-        "link `empty/` points to the folder `empty`, which has no `index.md` in `en-us`; the page links it 2 times (line 7)"
+        "link `empty/` points to the folder `empty`, which has no `index.md` or `index.yml` in `en-us`; the page links it 2 times (line 7)"
     );
 
     // The built page names the index, as `file://` shows no folder's index.

@@ -213,3 +213,54 @@ fn an_xref_service_resolves_the_uids_no_page_declares() {
         1
     );
 }
+
+#[test]
+fn a_link_to_a_file_that_is_no_page_is_broken() {
+    let site = Fixture::new();
+    site.write("content/en-us/docs/docfx.json", DOCFX)
+        .write(
+            "content/en-us/docs/a.md",
+            "# A\n\n[!INCLUDE [n](includes/note.md)]\n\n[the note](includes/note.md)\n\n[contributing](README.md) and [b](b.md)\n",
+        )
+        .write("content/en-us/docs/b.md", "# B\n")
+        .write("content/en-us/docs/includes/note.md", "A note.\n")
+        .write("content/en-us/docs/README.md", "# How to contribute\n")
+        // Without a project file: an include file still is no page.
+        .write("content/en-us/other/c.md", "# C\n\n[the note](includes/n.md)\n")
+        .write("content/en-us/other/includes/n.md", "A note.\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        common::places(&doc),
+        [
+            (
+                "broken-link".to_owned(),
+                "content/en-us/docs/a.md".to_owned(),
+                5,
+                12
+            ),
+            (
+                "broken-link".to_owned(),
+                "content/en-us/docs/a.md".to_owned(),
+                7,
+                16
+            ),
+            (
+                "broken-link".to_owned(),
+                "content/en-us/other/c.md".to_owned(),
+                3,
+                12
+            ),
+        ]
+    );
+    let messages = common::fields(&doc, "message");
+    for message in &messages[..2] {
+        assert!(
+            message.contains("a file its `docfx.json` leaves out of the pages"),
+            "{message}"
+        );
+    }
+    assert!(messages[2].contains("an include file"), "{}", messages[2]);
+    // The build writes no page there.
+    assert!(site.build(&[]).status.success());
+    assert!(!site.out("en-us/docs/includes/note.html").exists());
+}

@@ -56,6 +56,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 } => {
                     out.extend(spelling(cx, p, link, *how, actual));
                     let linked = &cx.site.pages[*target];
+                    if linked.fragment && !link.image {
+                        out.push(include_file(cx, p, link, actual, linked.source.excluded));
+                    }
                     if linked.moved != Moved::No
                         && let Some(moved) = cx
                             .site
@@ -189,7 +192,7 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
             "broken-link",
             location,
             format!(
-                "{} `{written}` points to the folder `{folder}`, which has no `index.md` in `{locale}`",
+                "{} `{written}` points to the folder `{folder}`, which has no `index.md` or `index.yml` in `{locale}`",
                 what(link),
             ),
         )
@@ -204,6 +207,26 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         ),
     )
     .with_help(help)
+}
+
+/// A link to a file that is only included into pages: no page is
+/// published at its address (DocFX reports such a link as invalid too).
+fn include_file(cx: &Context, p: usize, link: &Link, actual: &str, excluded: bool) -> Finding {
+    let what_it_is = if excluded {
+        "a file its `docfx.json` leaves out of the pages (`build.content`)"
+    } else {
+        "an include file (in an `includes` folder, or listed in `includes` in polydoc.toml)"
+    };
+    Finding::error(
+        "broken-link",
+        cx.destination(p, link, false),
+        format!(
+            "{} `{}` points to `{actual}`, {what_it_is}: no page is published at its address",
+            what(link),
+            target(cx, p, link)
+        ),
+    )
+    .with_help("link the page that includes it, or make it a page of its own")
 }
 
 fn spelling(cx: &Context, p: usize, link: &Link, how: How, actual: &str) -> Option<Finding> {
