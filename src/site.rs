@@ -252,7 +252,13 @@ impl Site {
                 .iter()
                 .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
         });
-        let tocs = Tocs::build(tocs, &targets, source.map(|s| (s, locales[s].key.as_str())));
+        let fragments: Vec<bool> = pages.iter().map(|p| p.fragment).collect();
+        let tocs = Tocs::build(
+            tocs,
+            &targets,
+            source.map(|s| (s, locales[s].key.as_str())),
+            &fragments,
+        );
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
             if let Some(uid) = page.source.meta_str("uid") {

@@ -79,10 +79,14 @@ struct Raw {
 impl Tocs {
     /// Resolves every table of contents of the site against its files;
     /// an entry naming a file its locale lacks links the `source` locale's.
+    /// `fragments` tells, per page, whether it is only included into
+    /// others ([`crate::site::Page::fragment`]): an entry naming one leads
+    /// to no page.
     pub fn build(
         sources: Vec<TocSource>,
         targets: &Targets,
         source: Option<(usize, &str)>,
+        fragments: &[bool],
     ) -> Tocs {
         let mut tocs = Tocs {
             trees: vec![None; sources.len()],
@@ -117,6 +121,7 @@ impl Tocs {
             by_path: &by_path,
             targets,
             source,
+            fragments,
             included: &mut included,
             problems: &mut tocs.problems,
         };
@@ -169,6 +174,7 @@ struct Resolver<'a> {
     /// The locale translations are made from, and its key, if the site
     /// names one.
     source: Option<(usize, &'a str)>,
+    fragments: &'a [bool],
     included: &'a mut Vec<bool>,
     problems: &'a mut Vec<Problem>,
 }
@@ -301,6 +307,18 @@ impl Resolver<'_> {
             }
         };
         match found {
+            Some((_, Some(page), _)) if self.fragments.get(page).copied().unwrap_or(false) => {
+                self.problems.push(Problem {
+                    source: file,
+                    line: r.line,
+                    column: r.column,
+                    message: format!(
+                        "entry `{}` links `{written}`, which is only included into pages: no page is published at its address",
+                        r.name
+                    ),
+                    fallback: false,
+                });
+            }
             Some((_, Some(page), _)) => entry.target = Some(page),
             Some((_, None, _)) => entry.external = Some(href.to_owned()),
             None => {

@@ -227,7 +227,11 @@ fn a_link_to_a_file_that_is_no_page_is_broken() {
         .write("content/en-us/docs/README.md", "# How to contribute\n")
         // Without a project file: an include file still is no page.
         .write("content/en-us/other/c.md", "# C\n\n[the note](includes/n.md)\n")
-        .write("content/en-us/other/includes/n.md", "A note.\n");
+        .write("content/en-us/other/includes/n.md", "A note.\n")
+        .write(
+            "content/en-us/other/toc.yml",
+            "- name: C\n  href: c.md\n- name: Note\n  href: includes/n.md\n",
+        );
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
         common::places(&doc),
@@ -250,6 +254,12 @@ fn a_link_to_a_file_that_is_no_page_is_broken() {
                 3,
                 12
             ),
+            (
+                "broken-toc-entry".to_owned(),
+                "content/en-us/other/toc.yml".to_owned(),
+                4,
+                9
+            ),
         ]
     );
     let messages = common::fields(&doc, "message");
@@ -263,4 +273,12 @@ fn a_link_to_a_file_that_is_no_page_is_broken() {
     // The build writes no page there.
     assert!(site.build(&[]).status.success());
     assert!(!site.out("en-us/docs/includes/note.html").exists());
+    // The navigation names the entry without a link to nowhere.
+    let nav = site.html("en-us/other/c.html");
+    assert_eq!(texts(&nav, ".site-nav span"), ["Note"]);
+    assert!(
+        !attrs(&nav, ".site-nav a", "href")
+            .iter()
+            .any(|h| h.contains("includes"))
+    );
 }
