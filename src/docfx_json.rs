@@ -27,9 +27,10 @@
 //! A file belongs to the nearest `docfx.json` in its folder or above,
 //! within the locale folder; files outside every project keep their front
 //! matter alone. Globs match as DocFX's do: case-insensitively, `*` within
-//! a folder, `**` across folders, `{a,b}` alternatives; content globs and
-//! file metadata globs both take the path below the content entry's `src`
-//! (the project's folder when it names none). A `docfx.json` is never
+//! a folder, `**` across folders, `{a,b}` alternatives; a content entry's
+//! globs take the path below its `src`, file metadata globs the path below
+//! the project's folder (azure-docs' `"src": "articles"` with
+//! `"articles/aks/**/*.md"` metadata globs). A `docfx.json` is never
 //! copied to the site. One that cannot be read is `invalid-docfx-json` at
 //! its line and column, and the pages are built without it.
 
@@ -116,8 +117,8 @@ impl Projects {
         else {
             return Applied::default();
         };
-        let (path, excluded) = project.classify(in_dir);
-        let chosen = project.chosen(path);
+        let excluded = project.excluded(in_dir);
+        let chosen = project.chosen(in_dir);
         let metadata = if chosen.is_empty() && project.global.is_empty() {
             None
         } else {
@@ -138,28 +139,19 @@ fn strip_dir<'p>(path: &'p str, dir: &str) -> Option<&'p str> {
 }
 
 impl Project {
-    /// The path DocFX matches globs against (below the first content
-    /// entry's `src` that holds the file) and whether the content globs
-    /// leave the file out.
-    fn classify<'p>(&self, in_dir: &'p str) -> (&'p str, bool) {
-        if self.content.is_empty() {
-            return (in_dir, false);
-        }
-        let mut first = None;
-        for entry in &self.content {
-            let Some(path) = strip_dir(in_dir, &entry.src) else {
-                continue;
-            };
-            first.get_or_insert(path);
-            if entry.files.is_match(path) && !entry.exclude.is_match(path) {
-                return (path, false);
-            }
-        }
-        (first.unwrap_or(in_dir), true)
+    /// Whether no content entry takes the file at `in_dir` (below the
+    /// project's folder): none whose `src` holds it matches it with its
+    /// `files` and not with its `exclude`.
+    fn excluded(&self, in_dir: &str) -> bool {
+        !self.content.is_empty()
+            && !self.content.iter().any(|entry| {
+                strip_dir(in_dir, &entry.src)
+                    .is_some_and(|path| entry.files.is_match(path) && !entry.exclude.is_match(path))
+            })
     }
 
     /// For each file metadata key, the index of the last glob matching
-    /// `path`: (key, value).
+    /// `path` (below the project's folder): (key, value).
     fn chosen(&self, path: &str) -> Vec<(usize, usize)> {
         self.file
             .iter()
@@ -393,6 +385,33 @@ mod tests {
         assert!(p.apply("drafts/new.md").excluded);
         assert!(!p.apply("api/articles/deep/b.md").excluded);
         assert!(p.apply("api/outside.md").excluded);
+    }
+
+    #[test]
+    fn metadata_globs_start_at_the_project_content_globs_at_their_src() {
+        // As azure-docs writes them.
+        let mut p = projects(&[(
+            "docfx.json",
+            r#"{"build": {
+                "content": [
+                    {"src": "articles", "dest": ".", "files": ["**/*.md"], "exclude": ["iot-edge/**", "**/includes/**"]},
+                    {"src": "articles/iot-edge", "files": ["**/*.md"]},
+                    {"src": null, "files": ["bread/**/*.md"]}
+                ],
+                "fileMetadata": {"author": {"articles/aks/**/*.md": "zr", "articles/iot-edge/*.md": "pa"}}}}"#,
+        )]);
+        let aks = p.apply("articles/aks/intro.md");
+        assert!(!aks.excluded);
+        assert_eq!(value(&aks, "author"), Some("zr"));
+        let edge = p.apply("articles/iot-edge/about.md");
+        assert!(
+            !edge.excluded,
+            "the second entry takes what the first excludes"
+        );
+        assert_eq!(value(&edge, "author"), Some("pa"));
+        assert!(p.apply("articles/aks/includes/note.md").excluded);
+        assert!(!p.apply("bread/toc/a.md").excluded);
+        assert!(p.apply("README.md").excluded);
     }
 
     #[test]
