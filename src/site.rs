@@ -252,13 +252,6 @@ impl Site {
                 .iter()
                 .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
         });
-        let fragments: Vec<bool> = pages.iter().map(|p| p.fragment).collect();
-        let tocs = Tocs::build(
-            tocs,
-            &targets,
-            source.map(|s| (s, locales[s].key.as_str())),
-            &fragments,
-        );
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
             if let Some(uid) = page.source.meta_str("uid") {
@@ -283,7 +276,7 @@ impl Site {
             uids,
             source,
             snippets: HashMap::new(),
-            tocs,
+            tocs: Tocs::default(),
             pivots,
             alert_keywords: options.alert_keywords.clone(),
             redirections,
@@ -292,6 +285,13 @@ impl Site {
         };
         site.snippets = site.read_snippets();
         site.mark_unread();
+        // Last: entries name pages, fragments and uids of the whole site.
+        let source_key = source.map(|s| (s, site.locales[s].key.clone()));
+        site.tocs = Tocs::build(
+            tocs,
+            &site,
+            source_key.as_ref().map(|(s, key)| (*s, key.as_str())),
+        );
         site
     }
 

@@ -17,6 +17,7 @@ use serde_yaml::Value;
 
 use crate::check::resolve::Targets;
 use crate::markdown::links::{is_absolute, join, locate, split_target};
+use crate::site::Site;
 
 /// A table-of-contents file as loaded.
 #[derive(Debug, Clone)]
@@ -71,23 +72,19 @@ struct Raw {
     name: String,
     href: Option<String>,
     topic_href: Option<String>,
+    /// `uid` (or `topicUid`): the page declaring it, as DocFX links it.
+    uid: Option<String>,
     line: usize,
     column: usize,
     items: Vec<Raw>,
 }
 
 impl Tocs {
-    /// Resolves every table of contents of the site against its files;
-    /// an entry naming a file its locale lacks links the `source` locale's.
-    /// `fragments` tells, per page, whether it is only included into
-    /// others ([`crate::site::Page::fragment`]): an entry naming one leads
-    /// to no page.
-    pub fn build(
-        sources: Vec<TocSource>,
-        targets: &Targets,
-        source: Option<(usize, &str)>,
-        fragments: &[bool],
-    ) -> Tocs {
+    /// Resolves every table of contents of the site against its files
+    /// and uids; an entry naming a file its locale lacks links the
+    /// `source` locale's. An entry naming a page that is only included
+    /// into others ([`crate::site::Page::fragment`]) leads to no page.
+    pub fn build(sources: Vec<TocSource>, site: &Site, source: Option<(usize, &str)>) -> Tocs {
         let mut tocs = Tocs {
             trees: vec![None; sources.len()],
             ..Tocs::default()
@@ -119,9 +116,9 @@ impl Tocs {
             sources: &sources,
             raws: &raws,
             by_path: &by_path,
-            targets,
+            targets: &site.targets,
+            site,
             source,
-            fragments,
             included: &mut included,
             problems: &mut tocs.problems,
         };
@@ -174,7 +171,8 @@ struct Resolver<'a> {
     /// The locale translations are made from, and its key, if the site
     /// names one.
     source: Option<(usize, &'a str)>,
-    fragments: &'a [bool],
+    /// For the pages entries name, and their uids.
+    site: &'a Site,
     included: &'a mut Vec<bool>,
     problems: &'a mut Vec<Problem>,
 }
@@ -218,6 +216,9 @@ impl Resolver<'_> {
                     }
                 }
             }
+            if let Some(uid) = r.uid.as_deref().filter(|_| r.href.is_none()) {
+                self.link_uid(file, r, uid, &mut out[index]);
+            }
             if let Some(topic) = r.topic_href.as_deref().filter(|h| !h.is_empty()) {
                 let link = self.targets.site_path_link(source.locale, topic);
                 let href = link.as_deref().unwrap_or(topic);
@@ -255,6 +256,47 @@ impl Resolver<'_> {
                 }
             }
         }
+    }
+
+    /// Links `entry` to the page declaring `uid` (in its locale, else the
+    /// source locale's), or where another site's xref map says; a uid an
+    /// xref service resolves (`[xref] external`) is left to it, unlinked.
+    fn link_uid(&mut self, file: usize, r: &Raw, uid: &str, entry: &mut Entry) {
+        let locale = self.sources[file].locale;
+        let problem = match self.site.uid(locale, uid) {
+            Some(page) if self.site.pages[page].fragment => format!(
+                "entry `{}` names uid `{uid}`, declared by `{}`, which is only included into pages: no page is published at its address",
+                r.name, self.site.pages[page].source.rel_path
+            ),
+            Some(page) => {
+                entry.target = Some(page);
+                if entry.name.is_empty() {
+                    entry.name = self.site.pages[page].title.clone();
+                }
+                return;
+            }
+            None => match self.site.map_uid(uid) {
+                Some(spec) => {
+                    entry.external = spec.href.clone();
+                    if entry.name.is_empty() {
+                        entry.name = spec.shown(uid, None).to_owned();
+                    }
+                    return;
+                }
+                None if self.site.is_external_uid(uid) => return,
+                None => format!(
+                    "entry `{}` names uid `{uid}`, which no page of this locale declares (`uid:` in its front matter)",
+                    r.name
+                ),
+            },
+        };
+        self.problems.push(Problem {
+            source: file,
+            line: r.line,
+            column: r.column,
+            message: problem,
+            fallback: false,
+        });
     }
 
     /// The table of contents an `href` names: a `toc.yml`/`TOC.md`, or a folder holding one.
@@ -307,7 +349,7 @@ impl Resolver<'_> {
             }
         };
         match found {
-            Some((_, Some(page), _)) if self.fragments.get(page).copied().unwrap_or(false) => {
+            Some((_, Some(page), _)) if self.site.pages[page].fragment => {
                 self.problems.push(Problem {
                     source: file,
                     line: r.line,
@@ -384,9 +426,14 @@ fn yaml_entries(items: &[Value], cursor: &mut LineCursor) -> Vec<Raw> {
             let name = get("name").unwrap_or_default();
             let (line, column) = cursor.find(&name);
             let href = get("href");
-            let (line, column) = match &href {
-                Some(h) => cursor.find(h),
-                None => (line, column),
+            let uid = get("uid")
+                .or_else(|| get("topicUid"))
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty());
+            let (line, column) = match (&href, &uid) {
+                (Some(h), _) => cursor.find(h),
+                (None, Some(u)) => cursor.find(u),
+                (None, None) => (line, column),
             };
             let children = map
                 .get("items")
@@ -397,6 +444,7 @@ fn yaml_entries(items: &[Value], cursor: &mut LineCursor) -> Vec<Raw> {
                 name,
                 href,
                 topic_href: get("topicHref"),
+                uid,
                 line,
                 column,
                 items: children,

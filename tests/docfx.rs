@@ -11,6 +11,14 @@ fn built(site: &Fixture) {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
 }
 
+/// The site navigation's links: (text, href).
+fn nav_links(html: &scraper::Html) -> Vec<(String, &str)> {
+    select(html, ".site-nav li > a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect()
+}
+
 fn checked(site: &Fixture) -> std::collections::BTreeSet<(String, String, u64)> {
     let (_, doc) = check_json(site.root(), &[]);
     findings(&doc)
@@ -781,12 +789,8 @@ fn a_toc_entry_a_translation_lacks_links_the_source_page() {
         "entry `B` links `guide/b.md`, which this locale lacks: the navigation links `en-us`'s copy"
     );
     let html = site.html("es-es/a.html");
-    let links: Vec<(String, &str)> = select(&html, ".site-nav li > a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect();
     assert_eq!(
-        links,
+        nav_links(&html),
         [
             ("Inicio".to_owned(), "index.html"),
             ("A".to_owned(), "a.html"),
@@ -794,6 +798,56 @@ fn a_toc_entry_a_translation_lacks_links_the_source_page() {
         ]
     );
     assert!(site.out("en-us/guide/b.html").exists());
+}
+
+/// `uid:` entries, as ASP.NET Core's localized tables of contents write
+/// nearly every entry: the page declaring the uid (in the locale, else the
+/// source's), its title when the entry has no name, another site's page
+/// through an xref map; an uid no page declares is a broken entry, one an
+/// xref service resolves is left unlinked.
+#[test]
+fn toc_entries_by_uid_link_the_page_declaring_it() {
+    let site = Fixture::new();
+    site.write(
+        "polydoc.toml",
+        "source = \"en-us\"\n[xref]\nmaps = [\"map.yml\"]\nexternal = [\"System.\"]\n",
+    )
+    .write(
+        "map.yml",
+        "baseUrl: https://api.example.com/\nreferences:\n- uid: Fabrikam.Gadget\n  name: Gadget\n  href: gadget.html\n",
+    )
+    .write("content/en-us/a.md", "---\nuid: intro\n---\n# A\n")
+    .write("content/en-us/guide/b.md", "---\nuid: tutorials/start\ntitle: Getting started\n---\n# B\n")
+    .write("content/es-es/a.md", "---\nuid: intro\n---\n# A es\n")
+    .write(
+        "content/es-es/toc.yml",
+        concat!(
+            "- name: Introducción\n  uid: intro\n",
+            "- uid: tutorials/start\n",
+            "- name: Gadget\n  topicUid: Fabrikam.Gadget\n",
+            "- name: String\n  uid: System.String\n",
+            "- name: Nada\n  uid: tutorials/nada\n",
+        ),
+    );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("broken-toc-entry", "content/es-es/toc.yml", 9)])
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let broken = finding_of(&doc, "broken-toc-entry", "content/es-es/toc.yml", 9);
+    assert_eq!(broken["location"]["column"], 8);
+    let html = site.html("es-es/a.html");
+    assert_eq!(
+        nav_links(&html),
+        [
+            ("Inicio".to_owned(), "index.html"),
+            ("Introducción".to_owned(), "a.html"),
+            ("Getting started".to_owned(), "../en-us/guide/b.html"),
+            ("Gadget".to_owned(), "https://api.example.com/gadget.html"),
+        ]
+    );
+    assert_eq!(texts(&html, ".site-nav li > span"), ["String", "Nada"]);
 }
 
 #[test]
