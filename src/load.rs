@@ -7,7 +7,10 @@
 //! left out, a page with broken front matter is still built without it.
 //!
 //! `toc.yml` and `TOC.md` are navigation files, not pages, and are left for
-//! the navigation stage.
+//! the navigation stage. A `docfx.json` is configuration, never copied: it
+//! is read while its locale is listed, and each page below it gets its
+//! metadata under the page's own front matter, and whether its content
+//! globs leave the page out ([`crate::docfx_json`]).
 
 use std::path::{Path, PathBuf};
 

@@ -40,6 +40,9 @@ pub struct Entry {
     pub target: Option<usize>,
     pub external: Option<String>,
     pub children: Vec<usize>,
+    /// DocFX's `expanded: true`: its children show on every page, not
+    /// only on the way to the page opened.
+    pub expanded: bool,
 }
 
 /// A problem in a table of contents: file, line, column, message.
@@ -74,6 +77,8 @@ struct Raw {
     topic_href: Option<String>,
     /// `uid` (or `topicUid`): the page declaring it, as DocFX links it.
     uid: Option<String>,
+    /// `expanded: true`: its entries show on every page.
+    expanded: bool,
     line: usize,
     column: usize,
     items: Vec<Raw>,
@@ -198,6 +203,7 @@ impl Resolver<'_> {
                 target: None,
                 external: None,
                 children: Vec::new(),
+                expanded: r.expanded,
             });
             if let Some(p) = parent {
                 out[p].children.push(index);
@@ -445,6 +451,7 @@ fn yaml_entries(items: &[Value], cursor: &mut LineCursor) -> Vec<Raw> {
                 href,
                 topic_href: get("topicHref"),
                 uid,
+                expanded: map.get("expanded").and_then(Value::as_bool) == Some(true),
                 line,
                 column,
                 items: children,

@@ -422,10 +422,11 @@ fn random_site(seed: u64) -> Fixture {
             site.write(&format!("content/{locale}/{name}"), text);
         }
         if next(2) == 0 {
-            site.write(
-                &format!("content/{locale}/toc.yml"),
+            let toc = [
                 "- name: A\n  href: a.md\n- name: X\n  href: missing.md\n  items:\n  - name: B\n    href: b.md\n",
-            );
+                "- uid: uid.a\n- name: X\n  topicUid: uid.b\n  items:\n  - uid: nope\n  - name: I\n    href: includes/i.md\n  - uid: ''\n",
+            ][next(2)];
+            site.write(&format!("content/{locale}/toc.yml"), toc);
         }
         if next(3) == 0 {
             // A landing, hub or FAQ page, beside `index.md` or not.

@@ -850,6 +850,31 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
     assert_eq!(texts(&html, ".site-nav li > span"), ["String", "Nada"]);
 }
 
+/// DocFX's `expanded: true` opens an entry on every page; the others open
+/// only on the way to the page shown.
+#[test]
+fn an_expanded_toc_entry_shows_its_entries_on_every_page() {
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n")
+        .write("content/en-us/b.md", "# B\n")
+        .write("content/en-us/c.md", "# C\n")
+        .write(
+            "content/en-us/toc.yml",
+            "- name: A\n  href: a.md\n- name: Open\n  expanded: true\n  items:\n  - name: B\n    href: b.md\n- name: Closed\n  items:\n  - name: C\n    href: c.md\n",
+        );
+    built(&site);
+    let items = |page: &str| texts(&site.html(page), ".site-nav li > a, .site-nav li > span");
+    assert_eq!(items("en-us/a.html"), ["Home", "A", "Open", "B", "Closed"]);
+    assert_eq!(
+        items("en-us/c.html"),
+        ["Home", "A", "Open", "B", "Closed", "C"]
+    );
+    // The expanded folder is marked open; the closed one is not.
+    let html = site.html("en-us/a.html");
+    let open = texts(&html, ".site-nav li.open > span, .site-nav li.open > a");
+    assert_eq!(open, ["Open"]);
+}
+
 #[test]
 fn navigation_from_toc_yml_and_toc_md_with_breadcrumbs() {
     let site = Fixture::new();

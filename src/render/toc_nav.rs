@@ -33,10 +33,16 @@ pub fn lines(
         at = entries[e].parent;
     }
     path.reverse();
+    // Entries come parents first: an entry shows when its parent shows
+    // and is open, on the way to the page or `expanded`.
+    let open = |i: usize| path.contains(&i) || entries[i].expanded;
+    let mut shown = vec![false; entries.len()];
     let mut items = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        let visible = entry.parent.is_none_or(|p| path.contains(&p));
-        if !visible {
+        shown[i] = entry
+            .parent
+            .is_none_or(|p| shown.get(p).copied().unwrap_or(false) && open(p));
+        if !shown[i] {
             continue;
         }
         items.push(NavItem {
@@ -48,7 +54,7 @@ pub fn lines(
                 .map(|p| site.pages[p].out_path.clone())
                 .or_else(|| entry.external.clone()),
             folder: !entry.children.is_empty(),
-            open: path.contains(&i) && !entry.children.is_empty(),
+            open: open(i) && !entry.children.is_empty(),
         });
     }
     let crumbs = path
