@@ -4,7 +4,8 @@
 //! and pages in their front matter. Each value is HTML, as DocFX passes it
 //! (`✅ <a href="...">Windows Server 2025</a>`).
 //!
-//! It is spliced into the body after the `h1`, where Learn shows it and
+//! It is spliced into the body after the title `h1` (a Markdown page's,
+//! or a landing or FAQ page's inside its wrapper), where Learn shows it and
 //! where it reads without JavaScript, so every theme gets it with
 //! `page.body`; a body without a title gets it at its top. It is left
 //! out of the search index (spliced after indexing): the same line on a
@@ -41,14 +42,20 @@ pub fn splice(body: &mut String, values: &[&str], label: &str) {
         line.push_str("</li>");
     }
     line.push_str("</ul></div>\n");
-    let trimmed = body.trim_start();
-    let at = if trimmed.starts_with("<h1") {
-        let start = body.len() - trimmed.len();
-        trimmed
-            .find("</h1>")
-            .map_or(0, |end| start + end + "</h1>".len())
-    } else {
-        0
+    // The title opens the body, alone or inside a landing or FAQ page's
+    // wrapper (`<div class="faq">`); an `h1` after other content is no
+    // title.
+    let at = match body.find("<h1") {
+        Some(h1)
+            if body[..h1]
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim().starts_with("<div")) =>
+        {
+            body[h1..]
+                .find("</h1>")
+                .map_or(0, |end| h1 + end + "</h1>".len())
+        }
+        _ => 0,
     };
     let at = match body[at..].starts_with('\n') {
         true => at + 1,
@@ -74,6 +81,15 @@ mod tests {
         assert!(untitled.starts_with(
             "<div class=\"applies-to\"><span class=\"applies-to-label\">A &amp; B:</span>"
         ));
+        let mut faq = String::from("<div class=\"faq\">\n<h1>FAQ</h1>\n<h2>Q</h2>\n");
+        splice(&mut faq, &["x"], "Applies to");
+        assert!(
+            faq.starts_with("<div class=\"faq\">\n<h1>FAQ</h1>\n<div class=\"applies-to\">"),
+            "{faq}"
+        );
+        let mut late = String::from("<p>Intro</p>\n<h1>Later</h1>\n");
+        splice(&mut late, &["x"], "Applies to");
+        assert!(late.starts_with("<div class=\"applies-to\">"), "{late}");
         let mut unchanged = String::from("<h1>T</h1>");
         splice(&mut unchanged, &[], "Applies to");
         assert_eq!(unchanged, "<h1>T</h1>");
