@@ -290,10 +290,24 @@ impl Resolver<'_> {
                     return;
                 }
                 None if self.site.is_external_uid(uid) => return,
-                None => format!(
-                    "entry `{}` names uid `{uid}`, which no page of this locale declares (`uid:` in its front matter)",
-                    r.name
-                ),
+                None => {
+                    // The uids an entry of this locale may name: its
+                    // own, and the source locale's it falls back to.
+                    let source = self.site.source.filter(|&s| s != locale);
+                    // Sorted: of two as close, the same one every run.
+                    let mut known: Vec<&str> = std::iter::once(locale)
+                        .chain(source)
+                        .flat_map(|l| self.site.uids[l].keys().map(String::as_str))
+                        .collect();
+                    known.sort_unstable();
+                    let hint = crate::check::closest(uid, known.into_iter())
+                        .map(|near| format!("; did you mean `{near}`?"))
+                        .unwrap_or_default();
+                    format!(
+                        "entry `{}` names uid `{uid}`, which no page of this locale declares (`uid:` in its front matter){hint}",
+                        r.name
+                    )
+                }
             },
         };
         self.problems.push(Problem {

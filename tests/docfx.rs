@@ -826,7 +826,7 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
             "- uid: tutorials/start\n",
             "- name: Gadget\n  topicUid: Fabrikam.Gadget\n",
             "- name: String\n  uid: System.String\n",
-            "- name: Nada\n  uid: tutorials/nada\n",
+            "- name: Nada\n  uid: tutorials/strat\n",
         ),
     );
     built(&site);
@@ -837,6 +837,10 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
     let (_, doc) = check_json(site.root(), &[]);
     let broken = finding_of(&doc, "broken-toc-entry", "content/es-es/toc.yml", 9);
     assert_eq!(broken["location"]["column"], 8);
+    assert_eq!(
+        broken["message"],
+        "entry `Nada` names uid `tutorials/strat`, which no page of this locale declares (`uid:` in its front matter); did you mean `tutorials/start`?"
+    );
     let html = site.html("es-es/a.html");
     assert_eq!(
         nav_links(&html),

@@ -31,10 +31,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 {
                     return None;
                 }
-                let known = cx.site.uids[page.locale()]
+                // Sorted: of two as close, the same one every run (the
+                // uids are a hash map's keys).
+                let mut known: Vec<&str> = cx.site.uids[page.locale()]
                     .keys()
                     .map(String::as_str)
-                    .chain(cx.site.xref_maps.siblings(&uid));
+                    .collect();
+                known.sort_unstable();
+                let known = known.into_iter().chain(cx.site.xref_maps.siblings(&uid));
                 let help = match closest(&uid, known) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => match xref::api_namespace(&uid) {
