@@ -95,6 +95,15 @@ impl Meta {
             .and_then(|(_, v)| text.get(v.clone()))
     }
 
+    /// The string value of `key` in the page's own front matter only,
+    /// not inherited: for what says something of the file itself.
+    pub fn own_str<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {
+        match self.inherited_setting(text, key) {
+            Some(_) => None,
+            None => self.get_str(text, key),
+        }
+    }
+
     /// The values of list `key`, written as DocFX metadata lists are:
     /// `a, b`, `[a, b]` or a YAML list; `None` when the key is absent.
     pub fn get_list<'a>(&'a self, text: &'a str, key: &str) -> Option<Vec<&'a str>> {
@@ -444,6 +453,8 @@ mod tests {
                 .inheriting(inherited.clone());
             assert_eq!(meta.get_str(text, "title"), Some("Page"), "{text}");
             assert_eq!(meta.get_str(text, "ms.topic"), Some("article"));
+            assert_eq!(meta.own_str(text, "ms.topic"), None);
+            assert_eq!(meta.own_str(text, "title"), Some("Page"));
             assert_eq!(meta.get_list(text, "no-loc"), Some(vec!["catch"]));
             assert_eq!(meta.get_str(text, "missing"), None);
             let mapping = meta.mapping(text);

@@ -8,14 +8,16 @@ mod common;
 use common::{Fixture, attrs, check_json, findings, select, set, texts};
 
 /// As Microsoft's docsets write it (`WindowsServerDocs/docfx.json`), with
-/// a comment and a trailing comma, which DocFX reads.
+/// a comment and a trailing comma, which DocFX reads; and an
+/// `ms.contentlocale` for every page, which says nothing of where a file
+/// was copied (`content-locale-mismatch` reads a page's own).
 const DOCFX: &str = r#"{
   // the docset's project
   "build": {
     "content": [
       { "files": ["**/*.md", "**/*.yml"], "exclude": ["**/includes/**", "README.md"] }
     ],
-    "globalMetadata": { "titleSuffix": "Contoso", "ms.topic": "article" },
+    "globalMetadata": { "titleSuffix": "Contoso", "ms.topic": "article", "ms.contentlocale": "de-de" },
     "fileMetadata": {
       "ROBOTS": { "archive/**/*.md": "NOINDEX" },
       "no-loc": { "**/*.md": ["SEH"] },

@@ -9,7 +9,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let site = cx.site;
     let mut out = Vec::new();
     for page in &site.pages {
-        let Some(declared) = page.source.meta_str("ms.contentlocale") else {
+        // The page's own: a value its docfx.json gives every page says
+        // nothing of where this file was copied.
+        let Some(declared) = page
+            .source
+            .meta
+            .own_str(&page.source.text, "ms.contentlocale")
+        else {
             continue;
         };
         let locale = &site.locales[page.locale()];
