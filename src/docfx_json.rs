@@ -100,6 +100,8 @@ impl Projects {
         // a file.
         self.projects
             .sort_by_key(|p| std::cmp::Reverse(p.dir.matches('/').count()));
+        // Interned mappings are keyed by a project's place in that order.
+        self.interned.clear();
     }
 
     pub fn is_empty(&self) -> bool {
