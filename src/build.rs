@@ -32,6 +32,8 @@ use crate::{Fatal, check, locale};
 pub struct BuildReport {
     /// Locale key and number of pages built, default locale first.
     pub pages: Vec<(String, usize)>,
+    /// How many `docfx.json` files gave their pages metadata.
+    pub docfx_projects: usize,
     /// Files that could not be built as written (unreadable, bad front
     /// matter, a template error): these make the build exit 1.
     pub findings: Vec<Finding>,
@@ -57,6 +59,8 @@ impl BuildReport {
 #[derive(Debug)]
 pub struct CheckReport {
     pub pages: Vec<(String, usize)>,
+    /// How many `docfx.json` files gave their pages metadata.
+    pub docfx_projects: usize,
     pub findings: Findings,
     pub elapsed: Duration,
     /// The checked site, its texts moved to `findings`. Kept so that the
@@ -69,6 +73,8 @@ pub struct CheckReport {
 /// The stages both commands share: configuration, locales, load, parse,
 /// resolve.
 struct Prepared {
+    /// How many `docfx.json` files were read.
+    docfx_projects: usize,
     config: Config,
     settings: Settings,
     site: Site,
@@ -143,6 +149,7 @@ fn prepare(
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");
     Ok(Prepared {
+        docfx_projects: loaded.docfx_projects,
         config,
         settings,
         site,
@@ -283,6 +290,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     stages.done("texts");
     Ok(CheckReport {
         pages,
+        docfx_projects: prepared.docfx_projects,
         findings: Findings::new(findings, texts),
         elapsed: started.elapsed(),
         _site: site,
@@ -318,6 +326,7 @@ pub fn build(
         None
     };
     let Prepared {
+        docfx_projects,
         config,
         settings,
         site,
@@ -357,6 +366,7 @@ pub fn build(
     drop_later(site);
     Ok(BuildReport {
         pages,
+        docfx_projects,
         findings,
         checks,
         outdated,

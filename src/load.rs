@@ -154,6 +154,8 @@ pub struct Loaded<T> {
     pub findings: Vec<Finding>,
     /// A `docfx.json` names an xref service ([`docfx_json::Project::xref_service`]).
     pub xref_service: bool,
+    /// How many `docfx.json` files were read, for the summary.
+    pub docfx_projects: usize,
 }
 
 /// Reads all locales and hands each [`Source`] to `then` in the same
@@ -173,6 +175,7 @@ pub fn load<T: Send>(
         tocs: Vec::new(),
         findings: Vec::new(),
         xref_service: false,
+        docfx_projects: 0,
     };
     // The locales are listed in parallel (one folder tree each), then
     // joined in their order.
@@ -188,6 +191,7 @@ pub fn load<T: Send>(
         loaded.tocs.extend(listed.tocs);
         loaded.findings.extend(listed.findings);
         loaded.xref_service |= listed.xref_service;
+        loaded.docfx_projects += listed.docfx_projects;
     }
     progress.start("Reading files", pages.len() as u64);
     let results: Vec<(Option<T>, Vec<Finding>)> = pages
@@ -216,6 +220,7 @@ struct Listed {
     tocs: Vec<TocSource>,
     findings: Vec<Finding>,
     xref_service: bool,
+    docfx_projects: usize,
 }
 
 /// A Markdown or landing page, as listed.
@@ -283,6 +288,7 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             match read {
                 Ok(project) => {
                     listed.xref_service |= project.xref_service;
+                    listed.docfx_projects += 1;
                     projects.push(project);
                 }
                 Err(finding) => listed.findings.push(*finding),

@@ -380,10 +380,11 @@ fn check(
                 );
             }
             eprintln!(
-                "Checked {} in {} in {:.2}s{left_out}",
+                "Checked {} in {} in {:.2}s{}{left_out}",
                 report::human::plural(pages, "page"),
                 report::human::plural(report.pages.len(), "locale"),
                 report.elapsed.as_secs_f64(),
+                docfx_projects(report.docfx_projects),
             );
         }
         Format::Json | Format::Sarif | Format::Gitlab => {
@@ -545,11 +546,12 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
             .map(|(locale, n)| format!("{locale} {n}"))
             .collect();
         println!(
-            "Built {} in {} ({}) in {:.2}s",
+            "Built {} in {} ({}) in {:.2}s{}",
             report::human::plural(report.pages.iter().map(|p| p.1).sum(), "page"),
             report::human::plural(report.pages.len(), "locale"),
             pages.join(", "),
-            report.elapsed.as_secs_f64()
+            report.elapsed.as_secs_f64(),
+            docfx_projects(report.docfx_projects),
         );
         println!(
             "Build: {}",
@@ -629,6 +631,16 @@ fn no_huge_pages() {
     // no memory of this process.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+/// The summary's word on the `docfx.json` files read, so that a DocFX
+/// user sees their metadata was taken: empty without any.
+fn docfx_projects(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => "; metadata from 1 docfx.json".to_owned(),
+        n => format!("; metadata from {n} docfx.json files"),
     }
 }
 

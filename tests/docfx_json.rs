@@ -62,8 +62,16 @@ fn site() -> Fixture {
 fn metadata_reaches_pages_under_their_front_matter() {
     let site = site();
     let out = site.build(&[]);
-    // Built with errors: the it-it project file.
+    // Built with errors: the it-it project file. The summary says the
+    // other one was read.
     assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let summary = common::stdout(&out);
+    let first = summary.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("Built 13 pages in 2 locales (en-us 6, it-it 7)"),
+        "{first}"
+    );
+    assert!(first.ends_with("; metadata from 1 docfx.json"), "{first}");
     let title = |page: &str| texts(&site.html(page), "title").concat();
     assert_eq!(
         title("en-us/docs/index.html"),
