@@ -195,8 +195,14 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
     // line and column where it was.
     let mut json = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
     json_strip_comments::strip(&mut json).map_err(|e| problem(1, 1, e.to_string()))?;
-    let root: Json = serde_json::from_str(&json)
-        .map_err(|e| problem(e.line().max(1), e.column().max(1), e.to_string()))?;
+    let root: Json = serde_json::from_str(&json).map_err(|e| {
+        // The place is the finding's own; serde_json's message repeats it.
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(&*message, |(m, _)| m);
+        problem(e.line().max(1), e.column().max(1), message.to_owned())
+    })?;
     let lines = LineIndex::new(text);
     // serde_json keeps no positions: a glob's is its first quoted
     // occurrence in the file, which is where a bad one is.

@@ -162,8 +162,10 @@ fn rules_read_the_metadata_and_a_broken_file_is_a_finding() {
     let broken = common::finding_where(&doc, |f| f["rule"] == "invalid-docfx-json");
     assert_eq!(broken["location"]["column"], 32);
     let message = broken["message"].as_str().unwrap_or_default();
-    assert!(message.contains("expected `,` or `}`"), "{message}");
-    assert!(message.contains("its metadata is not applied"), "{message}");
+    assert_eq!(
+        message,
+        "this docfx.json cannot be read: expected `,` or `}`; its metadata is not applied"
+    );
 }
 
 #[test]
