@@ -81,7 +81,7 @@ pub struct Applied {
 }
 
 /// The projects of one locale, nearest first for any file.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Projects {
     projects: Vec<Project>,
     /// Pages with the same metadata share one mapping: a docset's
@@ -94,18 +94,15 @@ pub struct Projects {
 type Choice = (usize, Vec<(usize, usize)>);
 
 impl Projects {
-    pub fn push(&mut self, project: Project) {
-        self.projects.push(project);
+    /// A locale's projects, as its folder tree lists them.
+    pub fn new(mut projects: Vec<Project>) -> Projects {
         // Deeper folders first: the nearest project is the first to hold
         // a file.
-        self.projects
-            .sort_by_key(|p| std::cmp::Reverse(p.dir.matches('/').count()));
-        // Interned mappings are keyed by a project's place in that order.
-        self.interned.clear();
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.projects.is_empty()
+        projects.sort_by_key(|p| std::cmp::Reverse(p.dir.matches('/').count()));
+        Projects {
+            projects,
+            interned: HashMap::new(),
+        }
     }
 
     /// What the nearest project says of the file at `rel_path` (below the
@@ -329,11 +326,12 @@ mod tests {
     use super::*;
 
     fn projects(files: &[(&str, &str)]) -> Projects {
-        let mut projects = Projects::default();
-        for (rel, text) in files {
-            projects.push(read(rel, text, Path::new(rel)).expect("reads"));
-        }
-        projects
+        Projects::new(
+            files
+                .iter()
+                .map(|(rel, text)| read(rel, text, Path::new(rel)).expect("reads"))
+                .collect(),
+        )
     }
 
     fn value<'a>(applied: &'a Applied, key: &str) -> Option<&'a str> {

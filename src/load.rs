@@ -236,7 +236,7 @@ struct ListedPage {
 /// Lists the files of locale `index`, sorted by name in each folder.
 fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
     let mut listed = Listed::default();
-    let mut projects = Projects::default();
+    let mut projects = Vec::new();
     let walker = WalkDir::new(&locale.dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -286,11 +286,7 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
                     docfx_json::read(&rel_path, &text, &config.display_path(entry.path()))
                 });
             match read {
-                Ok(project) => {
-                    listed.xref_service |= project.xref_service;
-                    listed.docfx_projects += 1;
-                    projects.push(project);
-                }
+                Ok(project) => projects.push(project),
                 Err(finding) => listed.findings.push(*finding),
             }
             continue;
@@ -311,7 +307,10 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             });
         }
     }
+    listed.docfx_projects = projects.len();
+    listed.xref_service = projects.iter().any(|p| p.xref_service);
     if !projects.is_empty() {
+        let mut projects = Projects::new(projects);
         for page in &mut listed.pages {
             page.docfx = projects.apply(&page.rel_path);
         }

@@ -346,6 +346,24 @@ impl Site {
         first(locale).or_else(|| self.source.and_then(first))
     }
 
+    /// The uid closest to `uid` that a link or a table of contents of
+    /// `locale` could name, for a "did you mean": one a page of the locale
+    /// or of the source locale declares, or a sibling in the xref maps.
+    /// The pages' uids are sorted first, so that of two as close the same
+    /// one comes every run (they are a hash map's keys).
+    pub fn closest_uid<'a>(&'a self, locale: usize, uid: &'a str) -> Option<&'a str> {
+        let source = self.source.filter(|&s| s != locale);
+        let mut declared: Vec<&str> = std::iter::once(locale)
+            .chain(source)
+            .flat_map(|l| self.uids[l].keys().map(String::as_str))
+            .collect();
+        declared.sort_unstable();
+        crate::check::closest(
+            uid,
+            declared.into_iter().chain(self.xref_maps.siblings(uid)),
+        )
+    }
+
     /// The entry of the site's xref maps for `uid`, when no page declares it.
     pub fn map_uid(&self, uid: &str) -> Option<&Spec> {
         self.xref_maps.get(uid)

@@ -291,16 +291,9 @@ impl Resolver<'_> {
                 }
                 None if self.site.is_external_uid(uid) => return,
                 None => {
-                    // The uids an entry of this locale may name: its
-                    // own, and the source locale's it falls back to.
-                    let source = self.site.source.filter(|&s| s != locale);
-                    // Sorted: of two as close, the same one every run.
-                    let mut known: Vec<&str> = std::iter::once(locale)
-                        .chain(source)
-                        .flat_map(|l| self.site.uids[l].keys().map(String::as_str))
-                        .collect();
-                    known.sort_unstable();
-                    let hint = crate::check::closest(uid, known.into_iter())
+                    let hint = self
+                        .site
+                        .closest_uid(locale, uid)
                         .map(|near| format!("; did you mean `{near}`?"))
                         .unwrap_or_default();
                     format!(

@@ -15,7 +15,7 @@
 use crate::diagnostic::Finding;
 use crate::markdown::xref;
 
-use super::{Context, closest};
+use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = cx.per_page(|p, page| {
@@ -31,15 +31,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 {
                     return None;
                 }
-                // Sorted: of two as close, the same one every run (the
-                // uids are a hash map's keys).
-                let mut known: Vec<&str> = cx.site.uids[page.locale()]
-                    .keys()
-                    .map(String::as_str)
-                    .collect();
-                known.sort_unstable();
-                let known = known.into_iter().chain(cx.site.xref_maps.siblings(&uid));
-                let help = match closest(&uid, known) {
+                let help = match cx.site.closest_uid(page.locale(), &uid) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => match xref::api_namespace(&uid) {
                         Some(namespace) => format!(
