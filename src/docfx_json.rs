@@ -30,9 +30,11 @@
 //! a folder, `**` across folders, `{a,b}` alternatives; a content entry's
 //! globs take the path below its `src`, file metadata globs the path below
 //! the project's folder (azure-docs' `"src": "articles"` with
-//! `"articles/aks/**/*.md"` metadata globs). A `docfx.json` is never
-//! copied to the site. One that cannot be read is `invalid-docfx-json` at
-//! its line and column, and the pages are built without it.
+//! `"articles/aks/**/*.md"` metadata globs). A site DocFX built in the
+//! project's output folder (`_site/`) is no input
+//! ([`Projects::built_outputs`]). A `docfx.json` is never copied to the
+//! site. One that cannot be read is `invalid-docfx-json` at its line and
+//! column, and the pages are built without it.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -60,6 +62,10 @@ pub struct Project {
     /// `build.xrefService` names a service: the uids no page declares
     /// are resolved when the site is published.
     pub xref_service: bool,
+    /// DocFX's own output folder (`build.output`, or the older
+    /// `build.dest`, else `_site`) below the locale folder, `/`-separated
+    /// with a trailing `/`; `None` when it lies outside the locale folder.
+    output: Option<String>,
 }
 
 /// One entry of `build.content`.
@@ -105,6 +111,28 @@ impl Projects {
         }
     }
 
+    /// The projects' DocFX output folders (below the locale folder
+    /// `locale_dir`) that hold a site DocFX built: its `manifest.json` or
+    /// `xrefmap.yml`. Such a site (`_site/`, thousands of HTML files) is
+    /// no input, and copying it would publish a stale second copy; a
+    /// folder without them is left alone, as Microsoft's docsets write
+    /// `build.dest` for the published docset's name (`windows-server`),
+    /// which might name a folder of articles.
+    pub fn built_outputs(&self, locale_dir: &Path) -> Vec<String> {
+        let mut dirs: Vec<String> = self
+            .projects
+            .iter()
+            .filter_map(|p| p.output.clone())
+            .filter(|dir| {
+                let dir = locale_dir.join(dir);
+                dir.join("manifest.json").is_file() || dir.join("xrefmap.yml").is_file()
+            })
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    }
+
     /// What the nearest project says of the file at `rel_path` (below the
     /// locale folder, `/`-separated).
     pub fn apply(&mut self, rel_path: &str) -> Applied {
@@ -128,6 +156,12 @@ impl Projects {
         };
         Applied { metadata, excluded }
     }
+}
+
+/// Whether `path` lies below one of `dirs` (as [`Projects::built_outputs`]
+/// gives them).
+pub fn below_any(path: &str, dirs: &[String]) -> bool {
+    dirs.iter().any(|dir| strip_dir(path, dir).is_some())
 }
 
 /// `path` below `dir` (which ends in `/` or is empty), case-insensitively
@@ -265,13 +299,41 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
         Some(slash) => rel_path[..=slash].to_owned(),
         None => String::new(),
     };
+    let output = ["output", "dest"]
+        .iter()
+        .find_map(|key| build.get(key).and_then(Json::as_str))
+        .unwrap_or("_site");
     Ok(Project {
+        output: output_dir(&dir, output),
         dir,
         content,
         global,
         file,
         xref_service,
     })
+}
+
+/// DocFX's output folder `output` (relative to the project's folder
+/// `dir`) below the locale folder, with a trailing `/`; `None` when it is
+/// absolute, leaves the locale folder, or holds the project itself.
+fn output_dir(dir: &str, output: &str) -> Option<String> {
+    let output = output.replace('\\', "/");
+    if output.starts_with('/') || output.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in output.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    let folder = format!("{}/", parts.join("/"));
+    // An output holding the project itself would leave nothing to build.
+    (!parts.is_empty() && strip_dir(dir, &folder).is_none()).then_some(folder)
 }
 
 /// One `build.content` entry: a glob, or `{files, exclude, src}` with
@@ -481,5 +543,43 @@ mod tests {
             !odd.apply("a.md").excluded,
             "an entry without files leaves nothing out"
         );
+    }
+
+    #[test]
+    fn docfx_output_folders_are_known_by_the_site_docfx_built_there() {
+        let locale = tempfile::tempdir().unwrap();
+        for built in [
+            "_site/manifest.json",
+            "built/site/xrefmap.yml",
+            "self/manifest.json",
+        ] {
+            let path = locale.path().join(built);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{}").unwrap();
+        }
+        std::fs::create_dir_all(locale.path().join("old/out")).unwrap();
+        let set = projects(&[
+            ("docfx.json", "{\"build\": {}}"),
+            (
+                "docs/docfx.json",
+                "{\"build\": {\"output\": \"../built\\\\site\"}}",
+            ),
+            ("old/docfx.json", "{\"build\": {\"dest\": \"out\"}}"),
+            ("bad/docfx.json", "{\"build\": {\"output\": \"../..\"}}"),
+            ("self/docfx.json", "{\"build\": {\"output\": \".\"}}"),
+        ]);
+        let built = set.built_outputs(locale.path());
+        assert_eq!(built, ["_site/", "built/site/"]);
+        assert!(below_any("_SITE/a/b.html", &built));
+        assert!(
+            !below_any("old/out/x.html", &built),
+            "no site was built there"
+        );
+        assert!(!below_any("_site.md", &built));
+        assert_eq!(output_dir("", "../x"), None);
+        assert_eq!(output_dir("a/", "/abs"), None);
+        assert_eq!(output_dir("a/", "C:\\site"), None);
+        assert_eq!(output_dir("self/", "."), None);
+        assert_eq!(output_dir("a/b/", "../../c").as_deref(), Some("c/"));
     }
 }

@@ -241,7 +241,7 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || is_input(config, e));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -311,12 +311,42 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
     listed.xref_service = projects.iter().any(|p| p.xref_service);
     if !projects.is_empty() {
         let mut projects = Projects::new(projects);
+        let built = projects.built_outputs(&locale.dir);
+        if !built.is_empty() {
+            let keep = |path: &str| !docfx_json::below_any(path, &built);
+            listed.pages.retain(|p| keep(&p.rel_path));
+            listed.assets.retain(|a| keep(&a.rel_path));
+        }
         for page in &mut listed.pages {
             page.docfx = projects.apply(&page.rel_path);
         }
     }
     drop_shadowed_landing_pages(config, &mut listed);
     listed
+}
+
+/// Whether a file or folder met in a locale folder is the site's input.
+/// Not: hidden ones (`.git`, `.vs`, the staging folder of a build in
+/// progress), a folder polydoc wrote (it holds the output [`MARKER`]),
+/// and, where a locale folder holds the site root (a DocFX project built
+/// in place with `[locales] en-us = "."`), the root's own `polydoc.toml`
+/// and theme folders. Without this, every build of such a site copied
+/// the last one into itself, a folder deeper each time.
+///
+/// [`MARKER`]: crate::output::MARKER
+pub fn is_input(config: &Config, entry: &walkdir::DirEntry) -> bool {
+    if entry.file_name().to_string_lossy().starts_with('.') {
+        return false;
+    }
+    let path = entry.path();
+    if path.parent() == Some(config.root.as_path()) {
+        let own = [crate::config::CONFIG_FILE, "templates", "static", "i18n"];
+        if own.iter().any(|name| entry.file_name() == *name) {
+            return false;
+        }
+    }
+    !(entry.file_type().is_dir()
+        && (path == config.output || path.join(crate::output::MARKER).exists()))
 }
 
 /// A landing page beside a Markdown page of the same name (`index.yml`,

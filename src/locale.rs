@@ -6,7 +6,7 @@
 //! `media`, `images` and `includes` are *well-formed* tags (5 to 8 letters),
 //! and only the registry tells them from a language.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use language_tags::LanguageTag;
 
@@ -98,8 +98,9 @@ fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<
     let content = &config.content;
     let entries = std::fs::read_dir(content).map_err(|e| {
         Fatal::new(format!(
-            "no content folder at {} ({e}); expected a folder with one subfolder per locale, e.g. content/en-us/",
-            content.display()
+            "no content folder at {} ({e}); expected a folder with one subfolder per locale, e.g. content/en-us/{}",
+            content.display(),
+            one_locale_hint(config, &config.root)
         ))
     })?;
     let mut out = Vec::new();
@@ -132,13 +133,39 @@ fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<
     }
     if out.is_empty() {
         return Err(Fatal::new(format!(
-            "no locale folders in {}; expected subfolders named by language tag, e.g. {}/en-us/",
+            "no locale folders in {}; expected subfolders named by language tag, e.g. {}/en-us/{}",
             content.display(),
-            content.display()
+            content.display(),
+            one_locale_hint(config, content)
         )));
     }
     notes.sort_by(|a, b| a.location.file.cmp(&b.location.file));
     Ok(out)
+}
+
+/// For a folder that holds pages itself (a DocFX project, one language's
+/// docs) where locale folders were expected: how to build it as one
+/// locale, on the same line; empty for any other folder.
+fn one_locale_hint(config: &Config, dir: &Path) -> String {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return String::new();
+    };
+    let holds_pages = entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().to_ascii_lowercase();
+        name == "docfx.json" || name.ends_with(".md")
+    });
+    if !holds_pages {
+        return String::new();
+    }
+    let path = match dir.strip_prefix(&config.root) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".to_owned(),
+        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+        Err(_) => dir.to_string_lossy().into_owned(),
+    };
+    format!(
+        "; to build the pages in {} as one locale, name it in polydoc.toml under [locales], with the pages' language tag: `en-us = {path:?}`",
+        dir.display()
+    )
 }
 
 /// The configured default, else English when present, else the first locale.

@@ -138,8 +138,11 @@ fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receive
     let relevant = {
         let (watched, files, output) = (watched.clone(), files.clone(), config.output.clone());
         move |path: &Path| {
-            !path.starts_with(&output)
-                && (files.iter().any(|f| f == path) || watched.iter().any(|d| path.starts_with(d)))
+            files.iter().any(|f| f == path)
+                || (!path.starts_with(&output)
+                    && watched
+                        .iter()
+                        .any(|d| path.strip_prefix(d).is_ok_and(visible)))
         }
     };
     let (tx, rx) = mpsc::channel();
@@ -166,6 +169,17 @@ fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receive
         }
     }
     Ok((watcher, rx))
+}
+
+/// Whether a changed path below a watched folder is one the loader reads:
+/// none of its parts hidden (`load::is_input`). A site built in place,
+/// its locale folder holding the root, has the build's staging folder
+/// (`.public.building-…`) below a watched folder: without this, each
+/// build's own writes started the next.
+fn visible(rest: &Path) -> bool {
+    !rest
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 fn respond(request: tiny_http::Request, output: &Path, status: &Mutex<Status>) {

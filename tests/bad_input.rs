@@ -105,7 +105,16 @@ fn no_content_folder_is_one_line_and_exit_2() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.starts_with("error: no content folder at ")
-            && err.contains("expected a folder with one subfolder per locale"),
+            && err.contains("expected a folder with one subfolder per locale")
+            && !err.contains("[locales]"),
+        "{err}"
+    );
+    // A DocFX project, run in place: the line says how to build it.
+    site.write("docfx.json", "{}").write("index.md", "# Home\n");
+    let err = stderr(&site.build(&[]));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.ends_with("under [locales], with the pages' language tag: `en-us = \".\"`\n"),
         "{err}"
     );
 }
@@ -120,7 +129,9 @@ fn no_locale_folder_is_one_line_and_exit_2() {
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.starts_with("error: no locale folders in ") && err.contains("named by language tag"),
+        err.starts_with("error: no locale folders in ")
+            && err.contains("named by language tag")
+            && err.ends_with("`en-us = \"content\"`\n"),
         "{err}"
     );
 }

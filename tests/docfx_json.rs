@@ -294,3 +294,81 @@ fn a_link_to_a_file_that_is_no_page_is_broken() {
             .any(|h| h.contains("includes"))
     );
 }
+
+/// The files of a folder, `/`-separated below it, sorted.
+fn files_below(dir: &std::path::Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("listed"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("below");
+            rel.to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A DocFX project as `docfx init` writes it, built in place as one
+/// locale (`[locales] en-us = "."`): the site root is the locale folder,
+/// so the output folder, DocFX's own `_site`, the theme folders and
+/// `polydoc.toml` all lie in it. None of them is content: every build
+/// gives the same site (each used to copy the last into itself), and
+/// `--out` elsewhere and back leaves no copy of the other output either.
+#[test]
+fn a_docfx_project_built_in_place_never_reads_its_outputs() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "[locales]\nen-us = \".\"\n")
+        .write(
+            "docfx.json",
+            r#"{"build": {"content": [{"files": ["**/*.{md,yml}"], "exclude": ["_site/**"]}],
+                "resource": [{"files": ["images/**"]}], "output": "_site"}}"#,
+        )
+        .write("index.md", "# Home\n\nSee [the intro](docs/intro.md).\n")
+        .write("docs/intro.md", "# Intro\n\n![logo](../images/logo.png)\n")
+        .write("images/logo.png", [0x89, b'P', b'N', b'G'])
+        .write("_site/index.html", "<p>DocFX's last build</p>")
+        .write("_site/manifest.json", "{}")
+        .write("_site/docs/intro.md", "# A stale copy\n")
+        .write("static/extra.css", "body{}")
+        .write("templates/unused.html", "x");
+    let expected = [
+        ".polydoc-output",
+        "en-us/404.html",
+        "en-us/docs/intro.html",
+        "en-us/images/logo.png",
+        "en-us/index.html",
+        "en-us/search/d0.js",
+        "en-us/search/meta.js",
+        "en-us/search/t0.js",
+        "extra.css",
+        "highlight.css",
+        "index.html",
+        "polydoc.css",
+        "polydoc.js",
+        "search.js",
+    ];
+    for run in 0..2 {
+        let out = site.build(&[]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "run {run}: {}",
+            common::stderr(&out)
+        );
+        assert_eq!(
+            files_below(&site.root().join("public")),
+            expected,
+            "run {run}"
+        );
+    }
+    let out = site.build(&["--out", "elsewhere"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert_eq!(files_below(&site.root().join("elsewhere")), expected);
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert_eq!(files_below(&site.root().join("public")), expected);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(findings(&doc), set(&[]), "{doc}");
+}

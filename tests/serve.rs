@@ -236,3 +236,29 @@ fn a_new_redirection_file_at_the_root_rebuilds() {
         "0; url=a.html"
     );
 }
+
+/// A site built in place (its locale folder is the root, as a DocFX
+/// project is) holds the build's staging folder below a watched folder:
+/// the build's own writes must not start the next build.
+#[test]
+fn a_site_built_in_place_is_not_rebuilt_by_its_own_output() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "[locales]\nen-us = \".\"\n")
+        .write("a.md", "# First\n");
+    let server = start(&site);
+    let first = wait_for(&server, "built", |s| {
+        s["build"].as_u64() >= Some(1) && s["error"].is_null()
+    });
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        status(&server)["build"],
+        first["build"],
+        "rebuilt by itself"
+    );
+    site.write("a.md", "# Second\n");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h1(&server) != "Second" {
+        assert!(Instant::now() < deadline, "the edit was missed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
