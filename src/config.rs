@@ -121,7 +121,9 @@ pub enum Level {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub root: PathBuf,
-    pub title: String,
+    /// `title`, when set: wins over a DocFX site's `_appName` and
+    /// `_appTitle` (`render::app`); else [`DEFAULT_TITLE`].
+    pub title: Option<String>,
     pub base_url: Option<String>,
     pub content: PathBuf,
     pub output: PathBuf,
@@ -159,6 +161,9 @@ pub struct Overrides {
 
 pub const CONFIG_FILE: &str = "polydoc.toml";
 
+/// The site's name where neither `polydoc.toml` nor DocFX metadata gives one.
+pub const DEFAULT_TITLE: &str = "Documentation";
+
 impl Config {
     /// Reads `<root>/polydoc.toml` if there is one and applies `overrides`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Fatal> {
@@ -194,7 +199,7 @@ impl Config {
                 .collect()
         });
         Ok(Config {
-            title: file.title.unwrap_or_else(|| "Documentation".to_owned()),
+            title: file.title,
             base_url: file
                 .base_url
                 .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),

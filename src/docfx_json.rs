@@ -51,7 +51,7 @@ use crate::diagnostic::{Finding, LineIndex, Location};
 pub struct Project {
     /// Its folder below the locale folder, `/`-separated, with a trailing
     /// `/` (empty at the locale folder's root).
-    dir: String,
+    dir: Arc<str>,
     /// `build.content`; empty when the file has none, and then every file
     /// below the project is an article.
     content: Vec<Content>,
@@ -84,6 +84,10 @@ pub struct Applied {
     pub metadata: Option<Arc<Mapping>>,
     /// The project's content globs leave the file out.
     pub excluded: bool,
+    /// The project's folder below the locale folder (empty, or ending in
+    /// `/`): where DocFX's site root is, from which its `_appLogoPath`
+    /// and `_appFaviconPath` are paths. `None` outside every project.
+    pub project_dir: Option<Arc<str>>,
 }
 
 /// The projects of one locale, nearest first for any file.
@@ -154,7 +158,11 @@ impl Projects {
                 Arc::new(project.metadata(chosen))
             })))
         };
-        Applied { metadata, excluded }
+        Applied {
+            metadata,
+            excluded,
+            project_dir: Some(Arc::clone(&project.dir)),
+        }
     }
 }
 
@@ -305,7 +313,7 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
         .unwrap_or("_site");
     Ok(Project {
         output: output_dir(&dir, output),
-        dir,
+        dir: dir.into(),
         content,
         global,
         file,

@@ -53,6 +53,9 @@ pub struct Source {
     /// Its `docfx.json` builds it only where it is included: its
     /// `build.content` leaves it out ([`crate::docfx_json`]).
     pub excluded: bool,
+    /// The folder of its `docfx.json`, below the locale folder
+    /// ([`Applied::project_dir`]).
+    pub project_dir: Option<std::sync::Arc<str>>,
 }
 
 /// A date a page carries in its front matter ([`Source::revised`]).
@@ -460,6 +463,7 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             meta,
             landing: false,
             excluded: docfx.excluded,
+            project_dir: docfx.project_dir,
         }),
         findings,
     )
@@ -502,6 +506,7 @@ fn read_landing(
         meta: meta.inheriting(docfx.metadata),
         landing: true,
         excluded: docfx.excluded,
+        project_dir: docfx.project_dir,
     };
     (Some(source), findings)
 }

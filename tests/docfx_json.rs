@@ -372,3 +372,89 @@ fn a_docfx_project_built_in_place_never_reads_its_outputs() {
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(findings(&doc), set(&[]), "{doc}");
 }
+
+/// DocFX's application metadata, as a knowledge base built with DocFX
+/// sets it in `globalMetadata`: the header shows `_appName` and
+/// `_appLogoPath`, `<title>` ends in `_appTitle` (each locale its own),
+/// `_appFooter` closes every page, the pages polydoc makes included; a
+/// page's `_disable*` flags and `_layout: landing` drop what they name.
+#[test]
+fn docfx_application_metadata_names_and_shapes_the_site() {
+    let site = Fixture::new();
+    let global = |title: &str| {
+        format!(
+            r#"{{"build": {{"globalMetadata": {{"_appName": "Contoso KB", "_appTitle": "{title}",
+                "_appFooter": "<span class=\"legal\">© Contoso</span>",
+                "_appLogoPath": "images/logo.svg", "_appFaviconPath": "images/logo.svg"}}}}}}"#
+        )
+    };
+    site.write(
+        "polydoc.toml",
+        "[edit]\nurl = \"https://example.com/edit/{path}\"\n",
+    );
+    for (locale, title) in [
+        ("en-us", "Contoso Knowledge Base"),
+        ("de-de", "Contoso Wissensdatenbank"),
+    ] {
+        site.write(&format!("content/{locale}/docfx.json"), global(title))
+            .write(&format!("content/{locale}/images/logo.svg"), "<svg/>")
+            .write(
+                &format!("content/{locale}/index.md"),
+                "---\n_layout: landing\n---\n# Home\n\n## One\n\n## Two\n",
+            )
+            .write(
+                &format!("content/{locale}/area/page.md"),
+                "---\n_disableAffix: true\n_disableContribution: true\n---\n# Page\n\n## One\n\n## Two\n",
+            )
+            .write(&format!("content/{locale}/area/plain.md"), "# Plain\n\n## One\n\n## Two\n");
+    }
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let root = site.root().join("public");
+    for (page, title) in [
+        ("en-us/area/plain.html", "Plain · Contoso Knowledge Base"),
+        ("de-de/area/plain.html", "Plain · Contoso Wissensdatenbank"),
+        ("en-us/404.html", "Page not found · Contoso Knowledge Base"),
+    ] {
+        let html = site.html(page);
+        assert_eq!(texts(&html, "title"), [title], "{page}");
+        assert_eq!(texts(&html, "a.brand"), ["Contoso KB"], "{page}");
+        assert_eq!(
+            texts(&html, "footer.site-footer span.legal"),
+            ["© Contoso"],
+            "{page}"
+        );
+        for href in attrs(&html, "img.brand-logo", "src")
+            .into_iter()
+            .chain(attrs(&html, "link[rel=icon]", "href"))
+        {
+            let file = common::resolve(&root.join(page), href);
+            assert!(file.is_file(), "{page}: {href} is no file");
+        }
+    }
+    let plain = site.html("en-us/area/plain.html");
+    assert_eq!(select(&plain, "nav.site-nav").len(), 1);
+    assert_eq!(select(&plain, "nav.toc").len(), 1);
+    assert_eq!(select(&plain, "a.edit-link").len(), 1);
+    let flagged = site.html("en-us/area/page.html");
+    assert_eq!(select(&flagged, "nav.site-nav").len(), 1);
+    assert!(select(&flagged, "nav.toc").is_empty(), "_disableAffix");
+    assert!(
+        select(&flagged, "a.edit-link").is_empty(),
+        "_disableContribution"
+    );
+    let home = site.html("en-us/index.html");
+    assert!(select(&home, "nav.site-nav").is_empty(), "landing layout");
+    assert!(select(&home, "nav.toc").is_empty(), "landing layout");
+    assert_eq!(select(&home, "div.layout.no-nav").len(), 1);
+    // polydoc.toml's own title wins.
+    site.write(
+        "polydoc.toml",
+        "title = \"Team KB\"\n[edit]\nurl = \"https://example.com/edit/{path}\"\n",
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let plain = site.html("de-de/area/plain.html");
+    assert_eq!(texts(&plain, "title"), ["Plain · Team KB"]);
+    assert_eq!(texts(&plain, "a.brand"), ["Team KB"]);
+}

@@ -10,6 +10,8 @@ use crate::i18n::Strings;
 #[derive(Serialize)]
 pub(super) struct Common<'a> {
     pub(super) site: SiteInfo<'a>,
+    /// DocFX's application metadata for this page ([`super::app`]).
+    pub(super) app: super::app::App,
     pub(super) lang: &'a str,
     pub(super) ui: &'a Strings,
     /// Relative prefix from this page to the output root (`../../`).

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::Fatal;
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_TITLE};
 use crate::diagnostic::{Finding, Location};
 use crate::edit_links::EditLinks;
 use crate::i18n::{self, Strings};
@@ -21,6 +21,7 @@ use crate::search::{LocaleSpec, PageInput, SearchIndex};
 use crate::site::{Moved, Site};
 use crate::theme::{Theme, error_chain};
 
+mod app;
 mod applies_to;
 mod context;
 mod nav_html;
@@ -32,8 +33,10 @@ pub mod urls;
 
 use std::sync::OnceLock;
 
+use app::{App, Flags, Origin};
 use nav_html::FolderNav;
 use page_links::PageLinks;
+use serde_yaml::Mapping;
 
 use context::{
     Alternate, Common, ListEntry, LocaleEntry, Outdated, PageInfo, Redirect, SiteInfo, TocEntry,
@@ -265,7 +268,9 @@ impl<'a> Renderer<'a> {
 
     fn write_page(&self, out: &Path, index: usize) -> Result<Option<Finding>, Fatal> {
         let page = &self.site.pages[index];
-        let common = self.common(page.locale(), &page.out_path, Some(index));
+        let meta = page.source.meta_mapping();
+        let flags = Flags::of(&meta);
+        let common = self.common(page.locale(), &page.out_path, Some((index, &meta, flags)));
         let links = PageLinks {
             site: self.site,
             locale: page.locale(),
@@ -325,7 +330,6 @@ impl<'a> Renderer<'a> {
                 body: &body,
             });
         }
-        let meta = page.source.meta_mapping();
         let label = self.strings[page.locale()]
             .get("applies_to")
             .map_or("Applies to", String::as_str);
@@ -342,7 +346,7 @@ impl<'a> Renderer<'a> {
                 .doc
                 .headings
                 .iter()
-                .filter(|h| (h.level == 2 || h.level == 3) && !h.tab)
+                .filter(|h| (h.level == 2 || h.level == 3) && !h.tab && !flags.no_affix)
                 .map(|h| TocEntry::of(&page.doc.headings, h))
                 .collect(),
             pivot_groups: page
@@ -357,7 +361,9 @@ impl<'a> Renderer<'a> {
                 .meta_str("ms.date")
                 .or_else(|| page.source.meta_str("date"))
                 .and_then(context::iso_date),
-            edit_url: self.edit.url(page.locale(), &page.source.rel_path),
+            edit_url: (!flags.no_edit_link)
+                .then(|| self.edit.url(page.locale(), &page.source.rel_path))
+                .flatten(),
             outdated: self.newer.get(index).copied().flatten().map(|newer| {
                 let locale = self.site.pages[newer].locale();
                 Outdated {
@@ -449,7 +455,9 @@ impl<'a> Renderer<'a> {
                 tag: &l.tag,
                 name: &self.names[i],
                 title: site.home[i]
-                    .map_or(self.config.title.as_str(), |p| site.pages[p].title.as_str()),
+                    .map_or(self.config.title.as_deref().unwrap_or(DEFAULT_TITLE), |p| {
+                        site.pages[p].title.as_str()
+                    }),
                 href: format!("{}/index.html", l.key),
             })
             .collect();
@@ -461,14 +469,29 @@ impl<'a> Renderer<'a> {
                 href: self.alternate_href("index.html", &format!("{}/index.html", l.key)),
             })
             .collect::<Vec<_>>();
+        // The default locale's name and logo, as its home page has them.
+        let home_meta = site.home[0].map(|p| (p, site.pages[p].source.meta_mapping()));
+        let app = App::of(
+            home_meta
+                .as_ref()
+                .map(|(p, meta)| Origin {
+                    meta,
+                    locale_key: &site.locales[0].key,
+                    project_dir: site.pages[*p].source.project_dir.as_deref().unwrap_or(""),
+                })
+                .as_ref(),
+            self.config.title.as_deref(),
+            "index.html",
+        );
         let mut context = Context::new();
         context.insert(
             "site",
             &SiteInfo {
-                title: &self.config.title,
+                title: self.config.title.as_deref().unwrap_or(DEFAULT_TITLE),
                 base_url: self.config.base_url.as_deref(),
             },
         );
+        context.insert("app", &app);
         context.insert("lang", &site.locales[0].tag);
         context.insert("ui", &self.strings[0]);
         context.insert("locales", &locales);
@@ -538,8 +561,37 @@ impl<'a> Renderer<'a> {
     }
 
     /// The parts of a page that come from the rest of the site.
-    fn common(&self, locale: usize, out_path: &str, page: Option<usize>) -> Common<'_> {
+    /// `page`: the article being written, with its metadata and flags
+    /// ([`app`]); `None` for the pages polydoc makes.
+    fn common(
+        &self,
+        locale: usize,
+        out_path: &str,
+        article: Option<(usize, &Mapping, Flags)>,
+    ) -> Common<'_> {
         let site = self.site;
+        let page = article.map(|(p, ..)| p);
+        let flags = article.map(|(.., f)| f).unwrap_or_default();
+        // The pages polydoc makes take their locale's home page's.
+        let home = site.home[locale].filter(|_| article.is_none());
+        let home_meta = home.map(|p| site.pages[p].source.meta_mapping());
+        let meta = match (article, &home_meta) {
+            (Some((_, meta, _)), _) => Some((meta, page)),
+            (None, Some(meta)) => Some((&**meta, home)),
+            (None, None) => None,
+        };
+        let app = App::of(
+            meta.map(|(meta, p)| Origin {
+                meta,
+                locale_key: &site.locales[locale].key,
+                project_dir: p
+                    .and_then(|p| site.pages[p].source.project_dir.as_deref())
+                    .unwrap_or(""),
+            })
+            .as_ref(),
+            self.config.title.as_deref(),
+            out_path,
+        );
         let home_path = format!("{}/index.html", site.locales[locale].key);
         // The page in every locale that has it, the current one included.
         let group: Vec<usize> = match page {
@@ -585,6 +637,7 @@ impl<'a> Renderer<'a> {
             Some((p, site.tocs.trees[t].as_deref()?))
         });
         let (nav_html, breadcrumbs) = match toc {
+            _ if flags.no_nav => (String::new(), Vec::new()),
             Some((p, entries)) => {
                 let (items, current, crumbs) = toc_nav::lines(site, entries, p, out_path);
                 let nav = FolderNav::new(&items, out_path, &home_href, home_label);
@@ -614,9 +667,10 @@ impl<'a> Renderer<'a> {
                 .as_ref()
                 .map(|_| format!("{root}{}/search/", encode_path(&site.locales[locale].key))),
             site: SiteInfo {
-                title: &self.config.title,
+                title: self.config.title.as_deref().unwrap_or(DEFAULT_TITLE),
                 base_url: self.config.base_url.as_deref(),
             },
+            app,
             lang: &site.locales[locale].tag,
             ui: &self.strings[locale],
             root,
@@ -624,7 +678,11 @@ impl<'a> Renderer<'a> {
             translations,
             alternates,
             nav_html,
-            breadcrumbs,
+            breadcrumbs: if flags.no_breadcrumbs {
+                Vec::new()
+            } else {
+                breadcrumbs
+            },
         }
     }
 
