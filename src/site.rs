@@ -117,8 +117,11 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Every file of each locale, for resolving links.
     pub targets: Targets,
-    /// Per locale: DocFX uids (`uid:` in front matter) and their pages.
+    /// Per locale: DocFX uids (`uid:` in front matter, an API page's
+    /// items) and their pages.
     pub uids: Vec<HashMap<String, Vec<usize>>>,
+    /// Per locale: the uids of API items ([`crate::landing::api`]).
+    pub api_items: Vec<HashMap<String, ApiItem>>,
     /// The locale translations are made from, when the site names one.
     pub source: Option<usize>,
     /// Code files that `:::code` and `[!code]` read, by locale and path
@@ -264,6 +267,7 @@ impl Site {
                 }
             }
         }
+        let api_items = api_items(&pages, &mut uids);
         let pivots = Pivots::load(locales.len(), &assets, source, display);
         let mut site = Site {
             locales,
@@ -274,6 +278,7 @@ impl Site {
             assets,
             targets,
             uids,
+            api_items,
             source,
             snippets: HashMap::new(),
             tocs: Tocs::default(),
@@ -338,6 +343,12 @@ impl Site {
     /// The page (or included file) `target` leads to, as [`Site::find_file`] finds it.
     pub fn find_page(&self, locale: usize, file: &str, target: &str) -> Option<usize> {
         self.find_file(locale, file, target)?.2
+    }
+
+    /// The API item `uid` names (`Site::uid` finds its page).
+    pub fn api_item(&self, locale: usize, uid: &str) -> Option<&ApiItem> {
+        let item = |l: usize| self.api_items[l].get(uid);
+        item(locale).or_else(|| self.source.and_then(item))
     }
 
     /// The page registered under `uid` in `locale`, else in the source locale.
@@ -530,4 +541,59 @@ pub fn strip_yml(path: &str) -> Option<&str> {
 pub fn file_stem(rel_path: &str) -> &str {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
     page_stem(name)
+}
+
+/// An item of an API page, as a cross reference to it shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiItem {
+    /// The heading it lands on; empty for the page's own item.
+    pub id: String,
+    /// By `displayProperty`: `name`, `nameWithType`, `fullName`.
+    pub names: [String; 3],
+}
+
+impl ApiItem {
+    pub fn shown(&self, property: Option<&str>) -> &str {
+        let index = match property {
+            Some(p) if p.eq_ignore_ascii_case("nameWithType") => 1,
+            Some(p) if p.eq_ignore_ascii_case("fullName") => 2,
+            _ => 0,
+        };
+        &self.names[index]
+    }
+}
+
+/// The items of the site's API pages, per locale; their members are
+/// registered in `uids` (an item page's own uid is its front matter's).
+fn api_items(
+    pages: &[Page],
+    uids: &mut [HashMap<String, Vec<usize>>],
+) -> Vec<HashMap<String, ApiItem>> {
+    let mut items = vec![HashMap::new(); uids.len()];
+    for (index, page) in pages.iter().enumerate() {
+        if !page.source.landing || !crate::landing::is_api(&page.source.text) {
+            continue;
+        }
+        let Ok(serde_yaml::Value::Mapping(root)) = serde_yaml::from_str(&page.source.text) else {
+            continue;
+        };
+        for (i, item) in crate::landing::api::items(&root).iter().enumerate() {
+            if i > 0 {
+                let pages = uids[page.locale()].entry(item.uid.to_owned()).or_default();
+                if !pages.contains(&index) {
+                    pages.push(index);
+                }
+            }
+            let names =
+                [None, Some("nameWithType"), Some("fullName")].map(|p| item.shown(p).to_owned());
+            items[page.locale()].insert(
+                item.uid.to_owned(),
+                ApiItem {
+                    id: item.id.clone(),
+                    names,
+                },
+            );
+        }
+    }
+    items
 }

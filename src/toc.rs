@@ -142,6 +142,11 @@ impl Tocs {
                     .or_insert(i);
             }
         }
+        // A table another includes is resolved on its own and once more
+        // under each table including it: one finding per place.
+        let mut seen = std::collections::HashSet::new();
+        tocs.problems
+            .retain(|p| seen.insert((p.source, p.line, p.column, p.message.clone())));
         tocs.sources = sources;
         tocs
     }
@@ -277,7 +282,12 @@ impl Resolver<'_> {
             Some(page) => {
                 entry.target = Some(page);
                 if entry.name.is_empty() {
-                    entry.name = self.site.pages[page].title.clone();
+                    // An API item by its name (`Foo`), as DocFX's API
+                    // tables write it, not its page's title (`Class Foo`).
+                    entry.name = match self.site.api_item(locale, uid) {
+                        Some(item) => item.shown(None).to_owned(),
+                        None => self.site.pages[page].title.clone(),
+                    };
                 }
                 return;
             }

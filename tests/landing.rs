@@ -430,3 +430,148 @@ fn a_landing_page_is_its_folder_s_page_and_its_locale_s_home() {
     let (code, doc) = check_json(site.root(), &[]);
     assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
 }
+
+/// A type's page as `docfx metadata` writes it: the type and two
+/// members, one an overloaded method with a parameter.
+const API_FOO: &str = "### YamlMime:ManagedReference
+items:
+- uid: MyLib.Foo
+  commentId: T:MyLib.Foo
+  id: Foo
+  parent: MyLib
+  children:
+  - MyLib.Foo.#ctor
+  - MyLib.Foo.Bar(System.Int32)
+  name: Foo
+  nameWithType: Foo
+  fullName: MyLib.Foo
+  type: Class
+  namespace: MyLib
+  assemblies:
+  - MyLib
+  summary: A foo that <code>bars</code>.
+  syntax:
+    content: public class Foo
+- uid: MyLib.Foo.#ctor
+  id: '#ctor'
+  parent: MyLib.Foo
+  name: Foo()
+  nameWithType: Foo.Foo()
+  fullName: MyLib.Foo.Foo()
+  type: Constructor
+  syntax:
+    content: public Foo()
+- uid: MyLib.Foo.Bar(System.Int32)
+  id: Bar(System.Int32)
+  parent: MyLib.Foo
+  name: Bar(int)
+  nameWithType: Foo.Bar(int)
+  fullName: MyLib.Foo.Bar(int)
+  type: Method
+  summary: Bars <code>count</code> times.
+  syntax:
+    content: public void Bar(int count)
+    parameters:
+    - id: count
+      type: System.Int32
+      description: How many.
+references:
+- uid: System.Int32
+  isExternal: true
+  name: int
+";
+
+/// .NET API pages (`### YamlMime:ManagedReference`): built as pages, their
+/// items' uids declared, so that the API's table of contents and the
+/// articles' cross references reach them (each was `uid-not-found` or
+/// `broken-toc-entry` before), a member's landing on its heading.
+#[test]
+fn api_reference_pages_are_pages_whose_items_links_reach() {
+    let site = Fixture::new();
+    site.write("content/en-us/api/MyLib.Foo.yml", API_FOO)
+        .write(
+            "content/en-us/api/toc.yml",
+            "### YamlMime:TableOfContent\nitems:\n- uid: MyLib.Foo\n  items:\n  - uid: MyLib.Foo.Bar(System.Int32)\n    name: Bar\n",
+        )
+        .write(
+            "content/en-us/guide.md",
+            "# Guide\n\nUse <xref:MyLib.Foo>, [its Bar](xref:MyLib.Foo.Bar(System.Int32)), \
+             <xref:MyLib.Foo.Bar(System.Int32)?displayProperty=fullName> and @MyLib.Foo.#ctor.\n\n\
+             Not <xref:MyLib.Foo.Baz(System.Int32)>.\n",
+        );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("uid-not-found", "content/en-us/guide.md", 5)])
+    );
+    let typo = common::finding_of(&doc, "uid-not-found", "content/en-us/guide.md", 5);
+    assert_eq!(typo["help"], "did you mean `MyLib.Foo.Bar(System.Int32)`?");
+
+    let api = site.html("en-us/api/MyLib.Foo.html");
+    assert_eq!(texts(&api, "article h1"), ["Class Foo"]);
+    assert_eq!(texts(&api, "title"), ["Class Foo · Documentation"]);
+    assert_eq!(
+        texts(&api, ".api-summary").first().map(String::as_str),
+        Some("A foo that bars.")
+    );
+    assert_eq!(texts(&api, ".api-facts dd"), ["MyLib", "MyLib"]);
+    assert_eq!(
+        texts(&api, "nav.toc li"),
+        ["Constructors", "Foo()", "Methods", "Bar(int)"]
+    );
+    assert_eq!(
+        texts(&api, ".api-parameters tbody td"),
+        ["count", "Int32", "How many."]
+    );
+    assert!(
+        !select(&api, "pre code span").is_empty(),
+        "declarations are highlighted"
+    );
+
+    let guide_path = site.out("en-us/guide.html");
+    let guide = site.html("en-us/guide.html");
+    let links: Vec<(String, &str)> = select(&guide, "article p a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Foo".to_owned(), "api/MyLib.Foo.html"),
+            (
+                "its Bar".to_owned(),
+                "api/MyLib.Foo.html#MyLib_Foo_Bar_System_Int32_"
+            ),
+            (
+                "MyLib.Foo.Bar(int)".to_owned(),
+                "api/MyLib.Foo.html#MyLib_Foo_Bar_System_Int32_"
+            ),
+            ("Foo()".to_owned(), "api/MyLib.Foo.html#MyLib_Foo__ctor"),
+        ]
+    );
+    for (_, href) in &links {
+        let (file, id) = href.split_once('#').unwrap_or((href, ""));
+        let target = common::parse_file(&resolve(&guide_path, file));
+        if !id.is_empty() {
+            assert_eq!(
+                select(&target, &format!("h3[id='{id}']")).len(),
+                1,
+                "{href}"
+            );
+        }
+    }
+    let nav: Vec<(String, &str)> = select(&api, ".site-nav a")
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect();
+    assert_eq!(
+        nav,
+        [
+            ("Home".to_owned(), "../index.html"),
+            ("Foo".to_owned(), "MyLib.Foo.html"),
+            ("Bar".to_owned(), "MyLib.Foo.html"),
+        ]
+    );
+}

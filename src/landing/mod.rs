@@ -4,6 +4,11 @@
 //! folders are written, and as their tables of contents link them
 //! (`href: index.yml`).
 //!
+//! .NET API reference pages (`### YamlMime:ManagedReference`, what
+//! `docfx metadata` writes) are pages by the same road, their body and
+//! outline from `api.rs`, their items' uids declared for the links and
+//! tables of contents that name them.
+//!
 //! They are pages like the Markdown ones: built to `index.html` with the
 //! site's template, in the navigation, the language menu and the search
 //! index, their translations grouped by path. Their `metadata` is their
@@ -21,6 +26,7 @@
 //! structure is the schema's. [`render`] makes the body from the YAML's
 //! structure (`render.rs`), or an FAQ's from its sections (`faq.rs`).
 
+pub mod api;
 mod faq;
 mod render;
 
@@ -36,8 +42,15 @@ use crate::markdown::facts::{Facts, LinkAt};
 pub use render::render;
 
 /// The first line that makes a `.yml` file a page.
-const KINDS: &[&str] = &["### YamlMime:Landing", "### YamlMime:Hub", FAQ];
+const KINDS: &[&str] = &["### YamlMime:Landing", "### YamlMime:Hub", FAQ, API];
 const FAQ: &str = "### YamlMime:FAQ";
+/// .NET API reference, as `docfx metadata` writes it (`api.rs`).
+const API: &str = "### YamlMime:ManagedReference";
+
+/// Whether `text` is an API reference page (`api.rs`).
+pub fn is_api(text: &str) -> bool {
+    is_kind(text, API)
+}
 
 /// Whether the file at `path` is a landing or hub page: its first line
 /// says so. Only `.yml` files are asked, and only their first bytes read.
@@ -90,6 +103,16 @@ pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
     if let Some(title) = root.get("title").and_then(Value::as_str) {
         meta.insert("title".into(), title.into());
     }
+    if is_api(text) {
+        // Its own item's uid is the page's; the members' are registered
+        // by the site (`Site::resolve`).
+        if let Some(own) = api::items(&root).first() {
+            meta.insert("uid".into(), own.uid.into());
+        }
+        if let Some(title) = api::title(&root) {
+            meta.insert("title".into(), title.into());
+        }
+    }
     Ok(meta)
 }
 
@@ -126,7 +149,9 @@ pub fn document(text: &str) -> Document {
     });
     let mut doc = Document::default();
     // The outline needs the YAML read (landing pages have none).
-    let outline = match faq.then(|| serde_yaml::from_str::<Value>(text)) {
+    let api = is_api(text);
+    let outline = match (faq || api).then(|| serde_yaml::from_str::<Value>(text)) {
+        Some(Ok(Value::Mapping(root))) if api => api::outline(&root),
         Some(Ok(Value::Mapping(root))) => faq::outline(&root),
         _ => Vec::new(),
     };
@@ -235,6 +260,9 @@ mod tests {
             ">", ":", "url: \"b.md", "metadata:\n  title: M\n", "  - url: c.md#d\n", "\t",
             "### YamlMime:FAQ\n", "answer: |\n", "summary: ", "    ", "[x](y.md)", "](", "sections:\n",
             "  - name: N\n    questions:\n", "      - question: Q\n", "        answer: ",
+            "### YamlMime:ManagedReference\n", "items:\n", "- uid: A.B\n", "- uid: A.B(C)\n",
+            "  type: Method\n", "  syntax:\n    content: void x()\n", "    parameters:\n    - id: p\n",
+            "      type: System.Int32\n", "  summary: Bars <code>x</code>.\n", "  name: N\n",
         ];
         let titles = crate::markdown::AlertTitles::default();
         let highlighter = crate::markdown::Highlighter::default();

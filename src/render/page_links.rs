@@ -94,9 +94,21 @@ impl SiteLinks for PageLinks<'_> {
     fn xref(&self, uid: &str, property: Option<&str>) -> Option<Xref> {
         if let Some(page) = self.site.uid(self.locale, uid) {
             let page = &self.site.pages[page];
-            return Some(Xref {
-                href: Some(relative(self.page_out, &page.out_path)),
-                title: page.title.clone(),
+            let href = relative(self.page_out, &page.out_path);
+            // An API item shows its name and lands on its heading.
+            return Some(match self.site.api_item(self.locale, uid) {
+                Some(item) if item.id.is_empty() => Xref {
+                    href: Some(href),
+                    title: item.shown(property).to_owned(),
+                },
+                Some(item) => Xref {
+                    href: Some(format!("{href}#{}", item.id)),
+                    title: item.shown(property).to_owned(),
+                },
+                None => Xref {
+                    href: Some(href),
+                    title: page.title.clone(),
+                },
             });
         }
         let spec = self.site.map_uid(uid)?;
