@@ -490,8 +490,12 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
     let site = Fixture::new();
     site.write("content/en-us/api/MyLib.Foo.yml", API_FOO)
         .write(
+            "content/en-us/api/MyLib.yml",
+            "### YamlMime:ManagedReference\nitems:\n- uid: MyLib\n  type: Namespace\n  name: MyLib\n  children:\n  - MyLib.Foo\n  - MyLib.Gone\n",
+        )
+        .write(
             "content/en-us/api/toc.yml",
-            "### YamlMime:TableOfContent\nitems:\n- uid: MyLib.Foo\n  items:\n  - uid: MyLib.Foo.Bar(System.Int32)\n    name: Bar\n",
+            "### YamlMime:TableOfContent\nitems:\n- uid: MyLib\n  items:\n  - uid: MyLib.Foo\n    items:\n    - uid: MyLib.Foo.Bar(System.Int32)\n      name: Bar\n",
         )
         .write(
             "content/en-us/guide.md",
@@ -570,8 +574,17 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
         nav,
         [
             ("Home".to_owned(), "../index.html"),
+            ("MyLib".to_owned(), "MyLib.html"),
             ("Foo".to_owned(), "MyLib.Foo.html"),
             ("Bar".to_owned(), "MyLib.Foo.html"),
         ]
+    );
+    // A namespace lists its types, linked where the site has their pages.
+    let namespace = site.html("en-us/api/MyLib.html");
+    assert_eq!(texts(&namespace, "article h1"), ["Namespace MyLib"]);
+    assert_eq!(texts(&namespace, "ul.api-types li"), ["Foo", "Gone"]);
+    assert_eq!(
+        attrs(&namespace, "ul.api-types a", "href"),
+        ["MyLib.Foo.html"]
     );
 }

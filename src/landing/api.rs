@@ -117,6 +117,29 @@ pub fn html_id(uid: &str) -> String {
         .collect()
 }
 
+/// The heading of a namespace's list of types.
+const TYPES: &str = "Types";
+
+/// A namespace page's types: its own item's `children`, which, unlike a
+/// type's members, have pages of their own rather than items here.
+fn namespace_types<'v>(items: &[Item<'v>]) -> Vec<&'v str> {
+    let Some(own) = items.first().filter(|own| own.kind == "Namespace") else {
+        return Vec::new();
+    };
+    own.map
+        .get("children")
+        .and_then(Value::as_sequence)
+        .map(|list| {
+            list.iter()
+                .filter_map(Value::as_str)
+                .map(str::trim)
+                // Safe inside `<xref:...>`: no space or angle bracket.
+                .filter(|uid| !uid.is_empty() && !uid.contains([' ', '<', '>']))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The members in the page's order: grouped by kind, then as written.
 /// (group heading, members).
 fn grouped<'a, 'v>(items: &'a [Item<'v>]) -> Vec<(&'static str, Vec<&'a Item<'v>>)> {
@@ -141,6 +164,9 @@ fn grouped<'a, 'v>(items: &'a [Item<'v>]) -> Vec<(&'static str, Vec<&'a Item<'v>
 pub fn outline(root: &Mapping) -> Vec<(u8, String, String)> {
     let items = items(root);
     let mut out = Vec::new();
+    if !namespace_types(&items).is_empty() {
+        out.push((2, html_id(TYPES), TYPES.to_owned()));
+    }
     for (heading, members) in grouped(&items) {
         out.push((2, html_id(heading), heading.to_owned()));
         for member in members {
@@ -178,6 +204,20 @@ pub fn render(root: &Mapping, cx: &RenderContext) -> String {
         out.push_str("</dl>\n");
     }
     declaration(own, cx, &mut out);
+    let types = namespace_types(&items);
+    if !types.is_empty() {
+        let (id, label) = (html_id(TYPES), escape(cx.section_link));
+        let _ = writeln!(
+            out,
+            "<h2 id=\"{id}\">{TYPES}<a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{label}\"></a></h2>\n<ul class=\"api-types\">"
+        );
+        for uid in types {
+            // A cross reference: linked to the type's page where the
+            // site has it, its name otherwise, as any `<xref:>` is.
+            let _ = writeln!(out, "<li>{}</li>", markdown(&format!("<xref:{uid}>"), cx));
+        }
+        out.push_str("</ul>\n");
+    }
     for (heading, members) in grouped(&items) {
         let (id, label) = (html_id(heading), escape(cx.section_link));
         let _ = writeln!(
