@@ -478,6 +478,7 @@ items:
 references:
 - uid: System.Int32
   isExternal: true
+  href: https://learn.microsoft.com/dotnet/api/system.int32
   name: int
 ";
 
@@ -527,7 +528,12 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
     );
     assert_eq!(
         texts(&api, ".api-parameters tbody td"),
-        ["count", "Int32", "How many."]
+        ["count", "int", "How many."]
+    );
+    // A type the file's references name shows as they do, linked.
+    assert_eq!(
+        attrs(&api, ".api-parameters tbody a", "href"),
+        ["https://learn.microsoft.com/dotnet/api/system.int32"]
     );
     assert!(
         !select(&api, "pre code span").is_empty(),

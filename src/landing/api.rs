@@ -22,11 +22,15 @@
 
 use std::fmt::Write;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde_yaml::{Mapping, Value};
 
 use super::field;
 use crate::markdown::RenderContext;
 use crate::markdown::highlight::escape;
+use crate::markdown::{SiteLinks, Xref};
 
 /// An API item: the page's own (the first) or one of its members.
 pub struct Item<'v> {
@@ -178,6 +182,11 @@ pub fn outline(root: &Mapping) -> Vec<(u8, String, String)> {
 
 /// The body of the page.
 pub fn render(root: &Mapping, cx: &RenderContext) -> String {
+    let references = References::of(root, cx.site);
+    let cx = &RenderContext {
+        site: &references,
+        ..*cx
+    };
     let items = items(root);
     let mut out = String::from("<div class=\"api-page\">\n");
     let Some(own) = items.first() else {
@@ -269,7 +278,7 @@ fn declaration(item: &Item, cx: &RenderContext, out: &mut String) {
                 out,
                 "<tr><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>",
                 escape(field(parameter, "id").unwrap_or("")),
-                escape(&type_name(field(parameter, "type").unwrap_or(""))),
+                type_html(field(parameter, "type").unwrap_or(""), cx),
                 markdown(field(parameter, "description").unwrap_or(""), cx)
             );
         }
@@ -282,7 +291,7 @@ fn declaration(item: &Item, cx: &RenderContext, out: &mut String) {
         let _ = writeln!(
             out,
             "<p class=\"api-returns\">Returns <code>{}</code> {}</p>",
-            escape(&type_name(field(returns, "type").unwrap_or(""))),
+            type_html(field(returns, "type").unwrap_or(""), cx),
             markdown(field(returns, "description").unwrap_or(""), cx)
         );
     }
@@ -295,12 +304,80 @@ fn declaration(item: &Item, cx: &RenderContext, out: &mut String) {
     }
 }
 
+/// A parameter's or return value's type: a cross reference where the
+/// site or the file's references know it (`int`, linked to its page),
+/// else its name.
+fn type_html(uid: &str, cx: &RenderContext) -> String {
+    let linkable = !uid.is_empty() && !uid.contains([' ', '<', '>']);
+    if linkable && cx.site.xref(uid, None).is_some() {
+        markdown(&format!("<xref:{uid}>"), cx)
+    } else {
+        escape(&type_name(uid))
+    }
+}
+
 /// A type's uid as a reader knows it: `System.Int32` as `Int32`, the
 /// generic arity mark dropped (`List{T}` stays `List{T}`).
 fn type_name(uid: &str) -> String {
     let base = uid.split('{').next().unwrap_or(uid);
     let cut = base.rfind('.').map_or(0, |dot| dot + 1);
     uid[cut..].to_owned()
+}
+
+/// The site's links, and for the uids it does not know, the file's own
+/// `references`: `docfx metadata` lists there every type the page names,
+/// with its name (`int` for `System.Int32`) and, for .NET's, its address
+/// on Learn, which DocFX links.
+struct References<'a> {
+    site: &'a dyn SiteLinks,
+    /// uid -> (name, address).
+    known: HashMap<&'a str, (&'a str, Option<&'a str>)>,
+}
+
+impl<'a> References<'a> {
+    fn of(root: &'a Mapping, site: &'a dyn SiteLinks) -> Self {
+        let list = root
+            .get("references")
+            .and_then(Value::as_sequence)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let known = list
+            .iter()
+            .filter_map(Value::as_mapping)
+            .filter_map(|r| {
+                let href = field(r, "href").filter(|h| crate::markdown::links::is_absolute(h));
+                Some((field(r, "uid")?, (field(r, "name")?, href)))
+            })
+            .collect();
+        References { site, known }
+    }
+}
+
+impl SiteLinks for References<'_> {
+    fn href(&self, file: &str, target: &str) -> Option<String> {
+        self.site.href(file, target)
+    }
+    fn link_href(&self, file: &str, target: &str) -> Option<String> {
+        self.site.link_href(file, target)
+    }
+    fn include(&self, file: &str, target: &str, cx: &RenderContext) -> Option<String> {
+        self.site.include(file, target, cx)
+    }
+    fn snippet(&self, file: &str, path: &str) -> Option<Arc<str>> {
+        self.site.snippet(file, path)
+    }
+    fn xref(&self, uid: &str, property: Option<&str>) -> Option<Xref> {
+        self.site.xref(uid, property).or_else(|| {
+            let &(name, href) = self.known.get(uid)?;
+            Some(Xref {
+                href: href.map(str::to_owned),
+                title: name.to_owned(),
+            })
+        })
+    }
+    fn pivot_title(&self, id: &str) -> Option<String> {
+        self.site.pivot_title(id)
+    }
 }
 
 /// The string value of `key`, or the first string of a list there.
