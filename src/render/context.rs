@@ -21,6 +21,10 @@ pub(super) struct Common<'a> {
     pub(super) alternates: Vec<Alternate>,
     /// The navigation list, already HTML: see [`super::nav_html`] for why.
     pub(super) nav_html: String,
+    /// Whether the page shows it (not with DocFX's `_disableToc`). A
+    /// flag of its own: Tera copies a value to test it, and testing
+    /// `nav_html` cost a build 4% of its instructions.
+    pub(super) show_nav: bool,
     /// From the table of contents down to the page (empty without one).
     pub(super) breadcrumbs: Vec<toc_nav::Crumb>,
     /// Relative path to the locale's search index folder; `None` when

@@ -677,6 +677,7 @@ impl<'a> Renderer<'a> {
             home_href,
             translations,
             alternates,
+            show_nav: !nav_html.is_empty(),
             nav_html,
             breadcrumbs: if flags.no_breadcrumbs {
                 Vec::new()
