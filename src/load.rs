@@ -319,6 +319,7 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             let keep = |path: &str| !docfx_json::below_any(path, &built);
             listed.pages.retain(|p| keep(&p.rel_path));
             listed.assets.retain(|a| keep(&a.rel_path));
+            listed.tocs.retain(|t| keep(&t.rel_path));
         }
         for page in &mut listed.pages {
             page.docfx = projects.apply(&page.rel_path);

@@ -470,19 +470,7 @@ impl<'a> Renderer<'a> {
             })
             .collect::<Vec<_>>();
         // The default locale's name and logo, as its home page has them.
-        let home_meta = site.home[0].map(|p| (p, site.pages[p].source.meta_mapping()));
-        let app = App::of(
-            home_meta
-                .as_ref()
-                .map(|(p, meta)| Origin {
-                    meta,
-                    locale_key: &site.locales[0].key,
-                    project_dir: site.pages[*p].source.project_dir.as_deref().unwrap_or(""),
-                })
-                .as_ref(),
-            self.config.title.as_deref(),
-            "index.html",
-        );
+        let app = self.app(0, "index.html", None);
         let mut context = Context::new();
         context.insert(
             "site",
@@ -572,26 +560,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let page = article.map(|(p, ..)| p);
         let flags = article.map(|(.., f)| f).unwrap_or_default();
-        // The pages polydoc makes take their locale's home page's.
-        let home = site.home[locale].filter(|_| article.is_none());
-        let home_meta = home.map(|p| site.pages[p].source.meta_mapping());
-        let meta = match (article, &home_meta) {
-            (Some((_, meta, _)), _) => Some((meta, page)),
-            (None, Some(meta)) => Some((&**meta, home)),
-            (None, None) => None,
-        };
-        let app = App::of(
-            meta.map(|(meta, p)| Origin {
-                meta,
-                locale_key: &site.locales[locale].key,
-                project_dir: p
-                    .and_then(|p| site.pages[p].source.project_dir.as_deref())
-                    .unwrap_or(""),
-            })
-            .as_ref(),
-            self.config.title.as_deref(),
-            out_path,
-        );
+        let app = self.app(locale, out_path, article.map(|(p, meta, _)| (p, meta)));
         let home_path = format!("{}/index.html", site.locales[locale].key);
         // The page in every locale that has it, the current one included.
         let group: Vec<usize> = match page {
@@ -685,6 +654,28 @@ impl<'a> Renderer<'a> {
                 breadcrumbs
             },
         }
+    }
+
+    /// DocFX's application values ([`app`]) for a page written at
+    /// `out_path` of `locale`: from the article's metadata, else, for the
+    /// pages polydoc makes, from its locale's home page's.
+    fn app(&self, locale: usize, out_path: &str, article: Option<(usize, &Mapping)>) -> App {
+        let site = self.site;
+        let home_meta;
+        let (page, meta) = match (article, site.home[locale]) {
+            (Some((page, meta)), _) => (page, meta),
+            (None, Some(home)) => {
+                home_meta = site.pages[home].source.meta_mapping();
+                (home, &*home_meta)
+            }
+            (None, None) => return App::of(None, self.config.title.as_deref(), out_path),
+        };
+        let origin = Origin {
+            meta,
+            locale_key: &site.locales[locale].key,
+            project_dir: site.pages[page].source.project_dir.as_deref().unwrap_or(""),
+        };
+        App::of(Some(&origin), self.config.title.as_deref(), out_path)
     }
 
     fn alternate_href(&self, from: &str, to: &str) -> String {
