@@ -12,6 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::check::resolve::Targets;
+use crate::landing::api::Declared;
 use crate::load::{Asset, Source};
 use crate::locale::Locale;
 use crate::markdown::{Document, links, snippet};
@@ -121,7 +122,7 @@ pub struct Site {
     /// items) and their pages.
     pub uids: Vec<HashMap<String, Vec<usize>>>,
     /// Per locale: the uids of API items ([`crate::landing::api`]).
-    pub api_items: Vec<HashMap<String, ApiItem>>,
+    pub api_items: Vec<HashMap<String, Declared>>,
     /// The locale translations are made from, when the site names one.
     pub source: Option<usize>,
     /// Code files that `:::code` and `[!code]` read, by locale and path
@@ -346,7 +347,7 @@ impl Site {
     }
 
     /// The API item `uid` names (`Site::uid` finds its page).
-    pub fn api_item(&self, locale: usize, uid: &str) -> Option<&ApiItem> {
+    pub fn api_item(&self, locale: usize, uid: &str) -> Option<&Declared> {
         let item = |l: usize| self.api_items[l].get(uid);
         item(locale).or_else(|| self.source.and_then(item))
     }
@@ -543,56 +544,23 @@ pub fn file_stem(rel_path: &str) -> &str {
     page_stem(name)
 }
 
-/// An item of an API page, as a cross reference to it shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ApiItem {
-    /// The heading it lands on; empty for the page's own item.
-    pub id: String,
-    /// By `displayProperty`: `name`, `nameWithType`, `fullName`.
-    pub names: [String; 3],
-}
-
-impl ApiItem {
-    pub fn shown(&self, property: Option<&str>) -> &str {
-        let index = match property {
-            Some(p) if p.eq_ignore_ascii_case("nameWithType") => 1,
-            Some(p) if p.eq_ignore_ascii_case("fullName") => 2,
-            _ => 0,
-        };
-        &self.names[index]
-    }
-}
-
-/// The items of the site's API pages, per locale; their members are
-/// registered in `uids` (an item page's own uid is its front matter's).
+/// The items of the site's API pages, per locale, as their pages' parse
+/// read them; their members are registered in `uids` (a page's own item
+/// is its front matter's `uid`).
 fn api_items(
     pages: &[Page],
     uids: &mut [HashMap<String, Vec<usize>>],
-) -> Vec<HashMap<String, ApiItem>> {
+) -> Vec<HashMap<String, Declared>> {
     let mut items = vec![HashMap::new(); uids.len()];
     for (index, page) in pages.iter().enumerate() {
-        if !page.source.landing || !crate::landing::is_api(&page.source.text) {
-            continue;
-        }
-        let Ok(serde_yaml::Value::Mapping(root)) = serde_yaml::from_str(&page.source.text) else {
-            continue;
-        };
-        for (i, item) in crate::landing::api::items(&root).iter().enumerate() {
+        for (i, item) in page.doc.api.iter().enumerate() {
             if i > 0 {
-                let pages = uids[page.locale()].entry(item.uid.to_owned()).or_default();
+                let pages = uids[page.locale()].entry(item.uid.clone()).or_default();
                 if !pages.contains(&index) {
                     pages.push(index);
                 }
             }
-            let names =
-                [None, Some("nameWithType"), Some("fullName")].map(|p| item.shown(p).to_owned());
-            items[page.locale()].insert(
-                item.uid.to_owned(),
-                ApiItem {
-                    id: item.id.clone(),
-                    names,
-                },
-            );
+            items[page.locale()].insert(item.uid.clone(), item.clone());
         }
     }
     items

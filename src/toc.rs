@@ -285,7 +285,7 @@ impl Resolver<'_> {
                     // An API item by its name (`Foo`), as DocFX's API
                     // tables write it, not its page's title (`Class Foo`).
                     entry.name = match self.site.api_item(locale, uid) {
-                        Some(item) => item.shown(None).to_owned(),
+                        Some(item) => item.spec.shown(uid, None).to_owned(),
                         None => self.site.pages[page].title.clone(),
                     };
                 }

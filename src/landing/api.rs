@@ -31,6 +31,7 @@ use super::field;
 use crate::markdown::RenderContext;
 use crate::markdown::highlight::escape;
 use crate::markdown::{SiteLinks, Xref};
+use crate::xref_map::Spec;
 
 /// An API item: the page's own (the first) or one of its members.
 pub struct Item<'v> {
@@ -43,17 +44,35 @@ pub struct Item<'v> {
     map: &'v Mapping,
 }
 
-impl Item<'_> {
-    /// How a cross reference shows the item, as DocFX's `displayProperty`
-    /// asks: `name` (the default), `nameWithType` or `fullName`.
-    pub fn shown(&self, property: Option<&str>) -> &str {
-        let key = match property {
-            Some(p) if p.eq_ignore_ascii_case("fullName") => "fullName",
-            Some(p) if p.eq_ignore_ascii_case("nameWithType") => "nameWithType",
-            _ => "name",
-        };
-        field(self.map, key).unwrap_or(self.name)
-    }
+/// An item as the site's links see it, read once when the page is
+/// parsed ([`crate::markdown::Document::api`]): where a link to it lands
+/// and what it shows, by the fields of DocFX's xref map that
+/// `docfx metadata` would write for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declared {
+    pub uid: String,
+    /// The heading it lands on; empty for the page's own item.
+    pub id: String,
+    /// Its names by `displayProperty` (no `href`: its page is the site's).
+    pub spec: Spec,
+}
+
+/// The items of a ManagedReference file as links see them.
+pub fn declared(root: &Mapping) -> Vec<Declared> {
+    let owned = |key: &str, map: &Mapping| field(map, key).map(str::to_owned);
+    items(root)
+        .into_iter()
+        .map(|item| Declared {
+            uid: item.uid.to_owned(),
+            spec: Spec {
+                href: None,
+                name: Some(item.name.to_owned()),
+                full_name: owned("fullName", item.map),
+                name_with_type: owned("nameWithType", item.map),
+            },
+            id: item.id,
+        })
+        .collect()
 }
 
 /// The member groups, in the order DocFX's template shows them, with

@@ -151,7 +151,10 @@ pub fn document(text: &str) -> Document {
     // The outline needs the YAML read (landing pages have none).
     let api = is_api(text);
     let outline = match (faq || api).then(|| serde_yaml::from_str::<Value>(text)) {
-        Some(Ok(Value::Mapping(root))) if api => api::outline(&root),
+        Some(Ok(Value::Mapping(root))) if api => {
+            doc.api = api::declared(&root);
+            api::outline(&root)
+        }
         Some(Ok(Value::Mapping(root))) => faq::outline(&root),
         _ => Vec::new(),
     };

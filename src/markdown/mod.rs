@@ -138,6 +138,9 @@ pub struct Document {
     /// The `|` inside code spans of table rows, which DocFX reads as code
     /// (see [`table_pipes`]): byte offsets in the file.
     pub table_pipes: Vec<usize>,
+    /// The items an API reference page declares, its own first
+    /// ([`crate::landing::api`]); empty for every other page.
+    pub api: Vec<crate::landing::api::Declared>,
 }
 
 impl Document {

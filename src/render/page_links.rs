@@ -97,13 +97,12 @@ impl SiteLinks for PageLinks<'_> {
             let href = relative(self.page_out, &page.out_path);
             // An API item shows its name and lands on its heading.
             return Some(match self.site.api_item(self.locale, uid) {
-                Some(item) if item.id.is_empty() => Xref {
-                    href: Some(href),
-                    title: item.shown(property).to_owned(),
-                },
                 Some(item) => Xref {
-                    href: Some(format!("{href}#{}", item.id)),
-                    title: item.shown(property).to_owned(),
+                    href: Some(match item.id.as_str() {
+                        "" => href,
+                        id => format!("{href}#{id}"),
+                    }),
+                    title: item.spec.shown(uid, property).to_owned(),
                 },
                 None => Xref {
                     href: Some(href),
