@@ -90,7 +90,7 @@ struct Configured {
     settings: Settings,
     locales: Vec<Locale>,
     findings: Vec<Finding>,
-    xref_maps: std::sync::Arc<XrefMaps>,
+    xref_maps: XrefMaps,
     edit: EditLinks,
 }
 
@@ -106,7 +106,7 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
         settings,
         locales,
         findings,
-        xref_maps: std::sync::Arc::new(xref_maps),
+        xref_maps,
         edit,
     })
 }
@@ -131,6 +131,9 @@ fn prepare(
         (source, doc)
     });
     findings.extend(loaded.findings);
+    let mut xref_maps = xref_maps;
+    let map_unread =
+        xref_maps.add_listed(&loaded.xref_maps, |p| config.display_path(p), &mut findings);
     stages.done("load+parse");
     let options = SiteOptions {
         source: config.source.clone(),
@@ -140,11 +143,12 @@ fn prepare(
         published: config.published.clone(),
         // A docset's xref service resolves on publishing what no page
         // declares, unless polydoc.toml says which uids it resolves.
-        xref_external: match config.xref_external.is_empty() && loaded.xref_service {
+        xref_external: match config.xref_external.is_empty() && (loaded.xref_service || map_unread)
+        {
             true => vec!["*".to_owned()],
             false => config.xref_external.clone(),
         },
-        xref_maps,
+        xref_maps: std::sync::Arc::new(xref_maps),
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

@@ -317,8 +317,14 @@ fn unknown_key_hint(message: &str) -> Option<&str> {
 pub fn absolute(path: &Path) -> Result<PathBuf, Fatal> {
     let abs = std::path::absolute(path)
         .map_err(|e| Fatal::new(format!("cannot resolve path {}: {e}", path.display())))?;
+    Ok(normalise(&abs))
+}
+
+/// `path` with `.` and `..` worked out, as the locale folders are, without
+/// asking the file system (the path need not exist).
+pub fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
-    for part in abs.components() {
+    for part in path.components() {
         match part {
             std::path::Component::ParentDir => {
                 out.pop();
@@ -327,7 +333,7 @@ pub fn absolute(path: &Path) -> Result<PathBuf, Fatal> {
             other => out.push(other),
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

@@ -23,6 +23,10 @@
 //! resolves, on publishing, the uids no page declares: with one, and no
 //! `[xref] external` in `polydoc.toml`, such uids are left to it, as
 //! `external = ["*"]` would ([`crate::load::Loaded::xref_service`]).
+//! `build.xref` names xref maps of other sites: files (below the project's
+//! folder, as DocFX looks them up) are read after `polydoc.toml`'s maps
+//! ([`crate::xref_map::XrefMaps::add_listed`]); an address counts as a
+//! service, since polydoc never downloads.
 //!
 //! A file belongs to the nearest `docfx.json` in its folder or above,
 //! within the locale folder; files outside every project keep their front
@@ -37,7 +41,7 @@
 //! column, and the pages are built without it.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -45,6 +49,7 @@ use serde_json::Value as Json;
 use serde_yaml::{Mapping, Value};
 
 use crate::diagnostic::{Finding, LineIndex, Location};
+use crate::xref_map::ListedMap;
 
 /// One `docfx.json`.
 #[derive(Debug)]
@@ -59,13 +64,32 @@ pub struct Project {
     /// `build.fileMetadata`: per key, its globs in file order and the value
     /// each gives.
     file: Vec<(Value, GlobSet, Vec<Value>)>,
-    /// `build.xrefService` names a service: the uids no page declares
-    /// are resolved when the site is published.
+    /// The uids no page declares are resolved when the site is published:
+    /// `build.xrefService` names a service, or `build.xref` a map at an
+    /// address.
     pub xref_service: bool,
+    /// `build.xref`'s maps in files: the path as written (below the
+    /// project's folder unless absolute) and where the file names it.
+    xref_maps: Vec<(PathBuf, Location)>,
     /// DocFX's own output folder (`build.output`, or the older
     /// `build.dest`, else `_site`) below the locale folder, `/`-separated
     /// with a trailing `/`; `None` when it lies outside the locale folder.
     output: Option<String>,
+}
+
+impl Project {
+    /// The xref maps `build.xref` names in files, for the project in the
+    /// locale folder `locale_dir`, in the file's order.
+    pub fn xref_maps(&self, locale_dir: &Path) -> Vec<ListedMap> {
+        let dir = locale_dir.join(&*self.dir);
+        self.xref_maps
+            .iter()
+            .map(|(path, at)| ListedMap {
+                path: crate::config::normalise(&dir.join(path)),
+                at: at.clone(),
+            })
+            .collect()
+    }
 }
 
 /// One entry of `build.content`.
@@ -295,14 +319,30 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
             file.push((Value::String(key.clone()), compile(&patterns)?, values));
         }
     }
-    let xref_service = match build.get("xrefService") {
-        Some(Json::String(url)) => !url.trim().is_empty(),
-        Some(Json::Array(urls)) => urls
-            .iter()
-            .filter_map(Json::as_str)
-            .any(|u| !u.trim().is_empty()),
-        _ => false,
-    };
+    let mut xref_service = strings(build.get("xrefService"))
+        .iter()
+        .any(|u| !u.trim().is_empty());
+    let mut xref_maps = Vec::new();
+    for entry in strings(build.get("xref")) {
+        let map = entry.trim();
+        if map.is_empty() {
+            continue;
+        }
+        match url::Url::parse(map) {
+            // DocFX downloads such a map when it builds; polydoc reads no
+            // network, so what no page declares is left to it, as to a
+            // service.
+            Ok(url) if url.scheme() != "file" => xref_service = true,
+            parsed => {
+                let path = parsed
+                    .ok()
+                    .and_then(|url| url.to_file_path().ok())
+                    .unwrap_or_else(|| PathBuf::from(map.replace('\\', "/")));
+                let (line, column) = at(entry);
+                xref_maps.push((path, Location::at(display.to_path_buf(), line, column)));
+            }
+        }
+    }
     let dir = match rel_path.rfind('/') {
         Some(slash) => rel_path[..=slash].to_owned(),
         None => String::new(),
@@ -318,6 +358,7 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
         global,
         file,
         xref_service,
+        xref_maps,
     })
 }
 
@@ -344,6 +385,15 @@ fn output_dir(dir: &str, output: &str) -> Option<String> {
     (!parts.is_empty() && strip_dir(dir, &folder).is_none()).then_some(folder)
 }
 
+/// A string or a list of strings, as DocFX takes either.
+fn strings(value: Option<&Json>) -> Vec<&str> {
+    match value {
+        Some(Json::String(s)) => vec![s.as_str()],
+        Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// One `build.content` entry: a glob, or `{files, exclude, src}` with
 /// `files` and `exclude` a glob or a list of them (`!glob` in `files`
 /// excludes, as DocFX reads it). `None` for an entry naming no files,
@@ -352,13 +402,6 @@ fn content_entry(
     entry: &Json,
     compile: &impl Fn(&[&str]) -> Result<GlobSet, Box<Finding>>,
 ) -> Result<Option<Content>, Box<Finding>> {
-    fn strings(value: Option<&Json>) -> Vec<&str> {
-        match value {
-            Some(Json::String(s)) => vec![s.as_str()],
-            Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
-            _ => Vec::new(),
-        }
-    }
     let (files, mut exclude, src) = match entry {
         Json::String(glob) => (vec![glob.as_str()], Vec::new(), ""),
         _ => (

@@ -24,6 +24,7 @@ use crate::frontmatter::{self, Meta};
 use crate::locale::Locale;
 use crate::progress::Progress;
 use crate::toc::TocSource;
+use crate::xref_map::ListedMap;
 
 /// One Markdown file of one locale.
 #[derive(Debug)]
@@ -157,6 +158,9 @@ pub struct Loaded<T> {
     pub findings: Vec<Finding>,
     /// A `docfx.json` names an xref service ([`docfx_json::Project::xref_service`]).
     pub xref_service: bool,
+    /// The xref maps the `docfx.json` files name (`build.xref`), by
+    /// locale, each in its file's order.
+    pub xref_maps: Vec<ListedMap>,
     /// How many `docfx.json` files were read, for the summary.
     pub docfx_projects: usize,
 }
@@ -178,6 +182,7 @@ pub fn load<T: Send>(
         tocs: Vec::new(),
         findings: Vec::new(),
         xref_service: false,
+        xref_maps: Vec::new(),
         docfx_projects: 0,
     };
     // The locales are listed in parallel (one folder tree each), then
@@ -194,6 +199,7 @@ pub fn load<T: Send>(
         loaded.tocs.extend(listed.tocs);
         loaded.findings.extend(listed.findings);
         loaded.xref_service |= listed.xref_service;
+        loaded.xref_maps.extend(listed.xref_maps);
         loaded.docfx_projects += listed.docfx_projects;
     }
     progress.start("Reading files", pages.len() as u64);
@@ -223,6 +229,7 @@ struct Listed {
     tocs: Vec<TocSource>,
     findings: Vec<Finding>,
     xref_service: bool,
+    xref_maps: Vec<ListedMap>,
     docfx_projects: usize,
 }
 
@@ -312,6 +319,9 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
     }
     listed.docfx_projects = projects.len();
     listed.xref_service = projects.iter().any(|p| p.xref_service);
+    for project in &projects {
+        listed.xref_maps.extend(project.xref_maps(&locale.dir));
+    }
     if !projects.is_empty() {
         let mut projects = Projects::new(projects);
         let built = projects.built_outputs(&locale.dir);

@@ -18,10 +18,11 @@
 //! `source_path_from_root` starts with `/` at the same place.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::config::normalise;
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::locale::Locale;
 use crate::published::Published;
@@ -221,19 +222,4 @@ fn parse(
         ));
     }
     Ok(out)
-}
-
-/// `path` with `.` and `..` worked out, as the locale folders are.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -62,12 +62,51 @@ impl Spec {
 #[derive(Debug, Default)]
 pub struct XrefMaps {
     specs: FxHashMap<String, Spec>,
+    /// The files read, canonical: a map both `polydoc.toml` and a
+    /// `docfx.json` name, or every locale's `docfx.json`, is read once.
+    read_files: Vec<PathBuf>,
+}
+
+/// A map a `docfx.json` lists (`build.xref`), and where it lists it.
+#[derive(Debug, Clone)]
+pub struct ListedMap {
+    /// The file, as the project's folder resolves it.
+    pub path: PathBuf,
+    /// The entry in the `docfx.json`.
+    pub at: Location,
+}
+
+/// Why a map was not read.
+enum Unread {
+    /// The file system's error.
+    Io(String),
+    /// The text is no map: where, and the parser's message.
+    Invalid(usize, usize, String),
+    /// Its base URL, and why it is no absolute address.
+    BaseUrl(String, String),
+}
+
+impl Unread {
+    /// What went wrong with the map `shown`, with its place in the map.
+    fn describe(&self, shown: &Path) -> String {
+        let shown = shown.display();
+        match self {
+            Unread::Io(e) => format!("cannot read the xref map {shown}: {e}"),
+            Unread::Invalid(line, column, message) => {
+                format!("{shown}:{line}:{column}: invalid xref map: {message}")
+            }
+            Unread::BaseUrl(base, e) => {
+                format!("{shown}: the xref map's base URL `{base}` is no absolute address ({e})")
+            }
+        }
+    }
 }
 
 impl XrefMaps {
-    /// Reads the maps in order. A map that cannot be read or parsed stops
-    /// the run (it is configuration); relative hrefs without a base give a
-    /// warning per map. `display` shows a path as the user reads it.
+    /// Reads the maps `polydoc.toml` names, in order. One that cannot be
+    /// read or parsed stops the run (it is the user's configuration);
+    /// relative hrefs without a base give a warning per map. `display`
+    /// shows a path as the user reads it.
     pub fn load(
         sources: &[MapSource],
         display: impl Fn(&Path) -> PathBuf,
@@ -76,86 +115,111 @@ impl XrefMaps {
         let mut findings = Vec::new();
         for source in sources {
             let shown = display(&source.path);
-            let text = std::fs::read_to_string(&source.path).map_err(|e| {
+            maps.read(source, &shown, &mut findings).map_err(|unread| {
                 Fatal::new(format!(
-                    "cannot read the xref map {} (`[xref] maps` in polydoc.toml): {e}",
-                    shown.display()
+                    "{} (`[xref] maps` in polydoc.toml)",
+                    unread.describe(&shown)
                 ))
             })?;
-            let file = parse(&source.path, &text).map_err(|(line, column, message)| {
-                Fatal::new(format!(
-                    "{}:{line}:{column}: invalid xref map: {message}",
-                    shown.display()
-                ))
-            })?;
-            let base = source.base_url.as_deref().or(file.base_url.as_deref());
-            let base = base
-                .map(|b| {
-                    url::Url::parse(b).map_err(|e| {
-                        Fatal::new(format!(
-                            "{}: the xref map's base URL `{b}` is no absolute address ({e})",
-                            shown.display()
-                        ))
-                    })
-                })
-                .transpose()?;
-            let mut relative: Option<(usize, String)> = None;
-            for reference in file.references {
-                let Some(uid) = reference.uid.map(String::from).filter(|u| !u.is_empty()) else {
-                    continue;
-                };
-                if maps.specs.contains_key(&uid) {
-                    continue;
-                }
-                let href = reference.href.map(String::from);
-                let href = href.filter(|h| !h.trim().is_empty());
-                let href = match (href, &base) {
-                    (Some(h), _) if url::Url::parse(&h).is_ok() => Some(h),
-                    (Some(h), Some(base)) => base.join(&h).ok().map(String::from),
-                    (Some(h), None) => {
-                        let entry = relative.get_or_insert((0, h));
-                        entry.0 += 1;
-                        None
-                    }
-                    (None, _) => None,
-                };
-                let spec = Spec {
-                    href,
-                    name: reference.name.map(String::from),
-                    full_name: reference.full_name.map(String::from),
-                    name_with_type: reference.name_with_type.map(String::from),
-                };
-                maps.specs.insert(uid, spec);
+        }
+        Ok((maps, findings))
+    }
+
+    /// Adds the maps the locales' `docfx.json` files name, after those of
+    /// `polydoc.toml`, each file once. One that cannot be read is a
+    /// warning at its entry (DocFX's own build may not have written it
+    /// yet in this copy), and the uids no page declares are then left
+    /// unchecked, the map that would know them being unread: `true`.
+    pub fn add_listed(
+        &mut self,
+        listed: &[ListedMap],
+        display: impl Fn(&Path) -> PathBuf,
+        findings: &mut Vec<Finding>,
+    ) -> bool {
+        let mut any_unread = false;
+        for map in listed {
+            let key = std::fs::canonicalize(&map.path).unwrap_or_else(|_| map.path.clone());
+            if self.read_files.contains(&key) {
+                continue;
             }
-            if let Some((count, example)) = relative {
-                // At the first such href, found again in the text.
-                let location = match text.find(example.as_str()) {
-                    Some(at) => {
-                        let (line, column) = LineIndex::new(&text).position(at);
-                        Location::at(&shown, line, column)
-                    }
-                    None => Location::file(&shown),
-                };
+            self.read_files.push(key);
+            let shown = display(&map.path);
+            let source = MapSource {
+                path: map.path.clone(),
+                base_url: None,
+            };
+            if let Err(unread) = self.read(&source, &shown, findings) {
+                any_unread = true;
+                let message = format!(
+                    "an xref map this docfx.json lists is not read ({})",
+                    unread.describe(&shown)
+                );
                 findings.push(
                     Finding::warning(
-                        "xref-map-relative-href",
-                        location,
-                        format!(
-                            "{} of this xref map {} a relative href (`{example}`) and the map names no `baseUrl`: links to {} show {} without a link",
-                            if count == 1 { "1 uid".to_owned() } else { format!("{count} uids") },
-                            if count == 1 { "has" } else { "have" },
-                            if count == 1 { "it" } else { "them" },
-                            if count == 1 { "its name" } else { "their names" },
-                        ),
+                        "invalid-xref-map",
+                        map.at.clone(),
+                        format!("{message}; uids no page declares are not checked"),
                     )
-                    .with_help(format!(
-                        "give the map the address of the site it describes: in polydoc.toml, `maps = [{{ path = \"{}\", base_url = \"https://...\" }}]` under `[xref]`, or `baseUrl: https://...` in the map",
-                        shown.display()
-                    )),
+                    .with_help(
+                        "build the site that writes the map (DocFX writes `xrefmap.yml` into its output folder), fix the path, or remove the entry from `build.xref`",
+                    ),
                 );
             }
         }
-        Ok((maps, findings))
+        any_unread
+    }
+
+    /// Reads one map into `self`: a uid already known keeps its first
+    /// map's spec.
+    fn read(
+        &mut self,
+        source: &MapSource,
+        shown: &Path,
+        findings: &mut Vec<Finding>,
+    ) -> Result<(), Unread> {
+        let canonical = std::fs::canonicalize(&source.path).unwrap_or_else(|_| source.path.clone());
+        if !self.read_files.contains(&canonical) {
+            self.read_files.push(canonical);
+        }
+        let text = std::fs::read_to_string(&source.path).map_err(|e| Unread::Io(e.to_string()))?;
+        let file = parse(&source.path, &text)
+            .map_err(|(line, column, message)| Unread::Invalid(line, column, message))?;
+        let base = source.base_url.as_deref().or(file.base_url.as_deref());
+        let base = base
+            .map(|b| url::Url::parse(b).map_err(|e| Unread::BaseUrl(b.to_owned(), e.to_string())))
+            .transpose()?;
+        let mut relative: Option<(usize, String)> = None;
+        for reference in file.references {
+            let Some(uid) = reference.uid.map(String::from).filter(|u| !u.is_empty()) else {
+                continue;
+            };
+            if self.specs.contains_key(&uid) {
+                continue;
+            }
+            let href = reference.href.map(String::from);
+            let href = href.filter(|h| !h.trim().is_empty());
+            let href = match (href, &base) {
+                (Some(h), _) if url::Url::parse(&h).is_ok() => Some(h),
+                (Some(h), Some(base)) => base.join(&h).ok().map(String::from),
+                (Some(h), None) => {
+                    let entry = relative.get_or_insert((0, h));
+                    entry.0 += 1;
+                    None
+                }
+                (None, _) => None,
+            };
+            let spec = Spec {
+                href,
+                name: reference.name.map(String::from),
+                full_name: reference.full_name.map(String::from),
+                name_with_type: reference.name_with_type.map(String::from),
+            };
+            self.specs.insert(uid, spec);
+        }
+        if let Some((count, example)) = relative {
+            findings.push(relative_hrefs(shown, &text, count, &example));
+        }
+        Ok(())
     }
 
     pub fn get(&self, uid: &str) -> Option<&Spec> {
@@ -178,6 +242,34 @@ impl XrefMaps {
             .map(String::as_str)
             .filter(move |k| !parent.is_empty() && k.starts_with(parent))
     }
+}
+
+/// The warning for a map whose `count` uids have relative hrefs and no
+/// base, at the first (`example`).
+fn relative_hrefs(shown: &Path, text: &str, count: usize, example: &str) -> Finding {
+    // At the first such href, found again in the text.
+    let location = match text.find(example) {
+        Some(at) => {
+            let (line, column) = LineIndex::new(text).position(at);
+            Location::at(shown, line, column)
+        }
+        None => Location::file(shown),
+    };
+    Finding::warning(
+            "xref-map-relative-href",
+            location,
+            format!(
+                "{} of this xref map {} a relative href (`{example}`) and the map names no `baseUrl`: links to {} show {} without a link",
+                if count == 1 { "1 uid".to_owned() } else { format!("{count} uids") },
+                if count == 1 { "has" } else { "have" },
+                if count == 1 { "it" } else { "them" },
+                if count == 1 { "its name" } else { "their names" },
+            ),
+        )
+        .with_help(format!(
+            "give the map the address of the site it describes: in polydoc.toml, `maps = [{{ path = \"{}\", base_url = \"https://...\" }}]` under `[xref]`, or `baseUrl: https://...` in the map",
+            shown.display()
+        ))
 }
 
 /// A map file as DocFX writes it; other keys are ignored.

@@ -226,6 +226,83 @@ fn an_xref_service_resolves_the_uids_no_page_declares() {
     );
 }
 
+/// `build.xref`: maps of other sites, below the `docfx.json`'s folder, as
+/// DocFX looks them up. Every locale's project names the same files: read
+/// once, so a map's warning comes once. A map not there (another site's
+/// output, not built in this copy) is a warning at its entry, and then,
+/// as with an address, which polydoc does not download, the uids no page
+/// declares are left unchecked rather than each reported.
+#[test]
+fn docfx_json_xref_maps_are_read_from_the_project_folder() {
+    let page =
+        "# Types\n\nSee <xref:Contoso.Widget>, <xref:Fabrikam.Gadget> and <xref:Contoso.Nope>.\n";
+    let site = |xref: &str| {
+        let site = Fixture::new();
+        let docfx = format!("{{\n  \"build\": {{\n    \"xref\": [{xref}]\n  }}\n}}\n");
+        for locale in ["en-us", "it-it"] {
+            site.write(&format!("content/{locale}/docs/docfx.json"), &docfx)
+                .write(&format!("content/{locale}/docs/types.md"), page);
+        }
+        site.write(
+            "maps/contoso.yml",
+            "baseUrl: https://contoso.example/api/\nreferences:\n- uid: Contoso.Widget\n  name: Widget\n  href: Contoso.Widget.html\n",
+        )
+        .write(
+            "maps/fabrikam.yml",
+            "references:\n- uid: Fabrikam.Gadget\n  name: Gadget\n  href: api/Fabrikam.Gadget.html\n",
+        );
+        site
+    };
+    let read = site(r#""../../../maps/contoso.yml", "../../../maps\\fabrikam.yml""#);
+    let (_, doc) = check_json(read.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("uid-not-found", "content/en-us/docs/types.md", 3),
+            ("uid-not-found", "content/it-it/docs/types.md", 3),
+            ("xref-map-relative-href", "maps/fabrikam.yml", 4),
+        ])
+    );
+    assert!(read.build(&[]).status.success());
+    let html = read.html("it-it/docs/types.html");
+    let links: Vec<(String, String)> = select(&html, "article a")
+        .iter()
+        .map(|a| (common::text(a), common::attr(a, "href").to_owned()))
+        .collect();
+    assert_eq!(
+        links,
+        [(
+            "Widget".to_owned(),
+            "https://contoso.example/api/Contoso.Widget.html".to_owned()
+        )]
+    );
+
+    let missing = site(r#""../../../maps/contoso.yml", "../_site/xrefmap.yml""#);
+    let (_, doc) = check_json(missing.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("invalid-xref-map", "content/en-us/docs/docfx.json", 3),
+            ("invalid-xref-map", "content/it-it/docs/docfx.json", 3),
+        ])
+    );
+    let unread = common::finding_where(&doc, |f| {
+        f["rule"] == "invalid-xref-map" && f["location"]["file"] == "content/en-us/docs/docfx.json"
+    });
+    // At the entry's first character.
+    assert_eq!(unread["location"]["column"], 44, "{unread}");
+    assert!(
+        unread["message"].as_str().is_some_and(|m| m.starts_with(
+            "an xref map this docfx.json lists is not read (cannot read the xref map content/en-us/_site/xrefmap.yml: "
+        ) && m.ends_with("); uids no page declares are not checked")),
+        "{unread}"
+    );
+
+    let address = site(r#""https://contoso.example/xrefmap.yml""#);
+    let (_, doc) = check_json(address.root(), &[]);
+    assert_eq!(findings(&doc), set(&[]));
+}
+
 #[test]
 fn a_link_to_a_file_that_is_no_page_is_broken() {
     let site = Fixture::new();

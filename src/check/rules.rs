@@ -287,6 +287,11 @@ pub const RULES: &[RuleInfo] = &[
         "An xref map (`[xref] maps`) whose hrefs are relative and which names no base URL: its uids show their names without a link.",
     ),
     rule!(
+        "invalid-xref-map",
+        Severity::Warning,
+        "An xref map a `docfx.json` lists (`build.xref`) that cannot be read: its uids are unknown, so uids no page declares are not checked.",
+    ),
+    rule!(
         "broken-toc-entry",
         Severity::Error,
         "A `toc.yml` or `TOC.md` entry whose `href` leads to no file.",
