@@ -41,6 +41,8 @@ pub struct NavItem {
     pub label: String,
     /// Output path of the page it links to (the render stage makes it relative).
     pub target: Option<String>,
+    /// Where on that page: a section, an API member's heading.
+    pub fragment: Option<String>,
     pub folder: bool,
     /// A folder on the way to the current page, shown with its children.
     pub open: bool,
@@ -177,6 +179,7 @@ impl NavTree {
                 depth,
                 label,
                 target: self.first_page(child).map(|p| pages[p].out_path.clone()),
+                fragment: None,
                 folder: n.is_folder,
                 open,
             });

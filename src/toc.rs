@@ -38,6 +38,9 @@ pub struct Entry {
     pub parent: Option<usize>,
     /// The page or file it links to: (locale-relative path), if it resolves.
     pub target: Option<usize>,
+    /// Where on the target page it lands: `href: page.md#section`'s
+    /// fragment, or the heading of an API member a `uid` names.
+    pub fragment: Option<String>,
     pub external: Option<String>,
     pub children: Vec<usize>,
     /// DocFX's `expanded: true`: its children show on every page, not
@@ -58,6 +61,17 @@ pub struct Problem {
     pub fallback: bool,
 }
 
+/// An entry's `href` fragment (`page.md#section`), for the check that the
+/// page has that id: where it is written, the page, the id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TocFragment {
+    pub source: usize,
+    pub line: usize,
+    pub column: usize,
+    pub page: usize,
+    pub fragment: String,
+}
+
 /// A locale's tables of contents, resolved.
 #[derive(Debug, Default)]
 pub struct Tocs {
@@ -65,6 +79,8 @@ pub struct Tocs {
     /// Per source that stands alone (no other table includes it): its entries.
     pub trees: Vec<Option<Vec<Entry>>>,
     pub problems: Vec<Problem>,
+    /// The fragments of entries' `href`s, each place once.
+    pub fragments: Vec<TocFragment>,
     /// (locale, folder in lower case) -> the standalone table in that folder.
     by_folder: HashMap<(usize, String), usize>,
 }
@@ -126,6 +142,7 @@ impl Tocs {
             source,
             included: &mut included,
             problems: &mut tocs.problems,
+            fragments: &mut tocs.fragments,
         };
         let mut trees = Vec::new();
         for (i, raw) in raws.iter().enumerate() {
@@ -147,6 +164,8 @@ impl Tocs {
         let mut seen = std::collections::HashSet::new();
         tocs.problems
             .retain(|p| seen.insert((p.source, p.line, p.column, p.message.clone())));
+        let mut seen = std::collections::HashSet::new();
+        tocs.fragments.retain(|f| seen.insert(f.clone()));
         tocs.sources = sources;
         tocs
     }
@@ -185,6 +204,7 @@ struct Resolver<'a> {
     site: &'a Site,
     included: &'a mut Vec<bool>,
     problems: &'a mut Vec<Problem>,
+    fragments: &'a mut Vec<TocFragment>,
 }
 
 impl Resolver<'_> {
@@ -206,6 +226,7 @@ impl Resolver<'_> {
                 depth,
                 parent,
                 target: None,
+                fragment: None,
                 external: None,
                 children: Vec::new(),
                 expanded: r.expanded,
@@ -281,10 +302,13 @@ impl Resolver<'_> {
             ),
             Some(page) => {
                 entry.target = Some(page);
+                let item = self.site.api_item(locale, uid);
+                // A member lands on its heading of its type's page.
+                entry.fragment = item.filter(|i| !i.id.is_empty()).map(|i| i.id.clone());
                 if entry.name.is_empty() {
                     // An API item by its name (`Foo`), as DocFX's API
                     // tables write it, not its page's title (`Class Foo`).
-                    entry.name = match self.site.api_item(locale, uid) {
+                    entry.name = match item {
                         Some(item) => item.spec.shown(uid, None).to_owned(),
                         None => self.site.pages[page].title.clone(),
                     };
@@ -346,7 +370,11 @@ impl Resolver<'_> {
     /// Resolves `href` (as `written` in the file, for messages) for `entry`.
     fn link(&mut self, file: usize, r: &Raw, href: &str, written: &str, entry: &mut Entry) {
         let source = &self.sources[file];
-        let (path, _) = split_target(href);
+        let (path, rest) = split_target(href);
+        entry.fragment = rest
+            .split_once('#')
+            .map(|(_, f)| f.to_owned())
+            .filter(|f| !f.is_empty());
         // A folder's href opens its page (`index.md`, or a landing page),
         // named as `index.md` when it has none.
         let resolved = if path.ends_with('/') {
@@ -414,6 +442,15 @@ impl Resolver<'_> {
                     fallback,
                 });
             }
+        }
+        if let (Some(page), Some(fragment)) = (entry.target, &entry.fragment) {
+            self.fragments.push(TocFragment {
+                source: file,
+                line: r.line,
+                column: r.column,
+                page,
+                fragment: fragment.clone(),
+            });
         }
     }
 }

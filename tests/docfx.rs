@@ -804,7 +804,8 @@ fn a_toc_entry_a_translation_lacks_links_the_source_page() {
 /// nearly every entry: the page declaring the uid (in the locale, else the
 /// source's), its title when the entry has no name, another site's page
 /// through an xref map; an uid no page declares is a broken entry, one an
-/// xref service resolves is left unlinked.
+/// xref service resolves is left unlinked. An `href`'s fragment is kept,
+/// and one naming no id of its page is `missing-anchor`.
 #[test]
 fn toc_entries_by_uid_link_the_page_declaring_it() {
     let site = Fixture::new();
@@ -818,7 +819,7 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
     )
     .write("content/en-us/a.md", "---\nuid: intro\n---\n# A\n")
     .write("content/en-us/guide/b.md", "---\nuid: tutorials/start\ntitle: Getting started\n---\n# B\n")
-    .write("content/es-es/a.md", "---\nuid: intro\n---\n# A es\n")
+    .write("content/es-es/a.md", "---\nuid: intro\n---\n# A es\n\n## Parte\n")
     .write(
         "content/es-es/toc.yml",
         concat!(
@@ -827,12 +828,17 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
             "- name: Gadget\n  topicUid: Fabrikam.Gadget\n",
             "- name: String\n  uid: System.String\n",
             "- name: Nada\n  uid: tutorials/strat\n",
+            "- name: Parte\n  href: a.md#parte\n",
+            "- name: Otra\n  href: a.md#partes\n",
         ),
     );
     built(&site);
     assert_eq!(
         checked(&site),
-        set(&[("broken-toc-entry", "content/es-es/toc.yml", 9)])
+        set(&[
+            ("broken-toc-entry", "content/es-es/toc.yml", 9),
+            ("missing-anchor", "content/es-es/toc.yml", 13),
+        ])
     );
     let (_, doc) = check_json(site.root(), &[]);
     let broken = finding_of(&doc, "broken-toc-entry", "content/es-es/toc.yml", 9);
@@ -841,6 +847,10 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
         broken["message"],
         "entry `Nada` names uid `tutorials/strat`, which no page of this locale declares (`uid:` in its front matter); did you mean `tutorials/start`?"
     );
+    let anchor = finding_of(&doc, "missing-anchor", "content/es-es/toc.yml", 13);
+    assert_eq!(anchor["location"]["column"], 9);
+    assert_eq!(anchor["message"], "`#partes` names no id on `a.md`");
+    assert_eq!(anchor["help"], "did you mean `#parte`?");
     let html = site.html("es-es/a.html");
     assert_eq!(
         nav_links(&html),
@@ -849,9 +859,13 @@ fn toc_entries_by_uid_link_the_page_declaring_it() {
             ("Introducción".to_owned(), "a.html"),
             ("Getting started".to_owned(), "../en-us/guide/b.html"),
             ("Gadget".to_owned(), "https://api.example.com/gadget.html"),
+            ("Parte".to_owned(), "a.html#parte"),
+            ("Otra".to_owned(), "a.html#partes"),
         ]
     );
     assert_eq!(texts(&html, ".site-nav li > span"), ["String", "Nada"]);
+    // The page's entry is its own, not the one of its section.
+    assert_eq!(texts(&html, ".site-nav a[aria-current]"), ["Introducción"]);
 }
 
 /// DocFX's `expanded: true` opens an entry on every page; the others open

@@ -582,9 +582,14 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
             ("Home".to_owned(), "../index.html"),
             ("MyLib".to_owned(), "MyLib.html"),
             ("Foo".to_owned(), "MyLib.Foo.html"),
-            ("Bar".to_owned(), "MyLib.Foo.html"),
+            (
+                "Bar".to_owned(),
+                "MyLib.Foo.html#MyLib_Foo_Bar_System_Int32_"
+            ),
         ]
     );
+    // The type's own entry is the page's, not its member's.
+    assert_eq!(texts(&api, ".site-nav a[aria-current]"), ["Foo"]);
     // A namespace lists its types, linked where the site has their pages.
     let namespace = site.html("en-us/api/MyLib.html");
     assert_eq!(texts(&namespace, "article h1"), ["Namespace MyLib"]);

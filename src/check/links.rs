@@ -6,7 +6,7 @@
 //! Ids match exactly, as browsers and DocFX do: `#Resolution` does not
 //! reach `id="resolution"`. The hint names the closest id instead.
 
-use crate::diagnostic::{Edit, Finding};
+use crate::diagnostic::{Edit, Finding, Location};
 use crate::markdown::facts::Link;
 use crate::markdown::links::split_target;
 use crate::site::Moved;
@@ -327,6 +327,26 @@ fn missing_anchor(
     target: usize,
     fragment: &str,
 ) -> Option<Finding> {
+    let page = if target == p {
+        "this page".to_owned()
+    } else {
+        format!("`{}`", cx.site.pages[target].source.rel_path)
+    };
+    unknown_fragment(cx, target, fragment, &page, || {
+        cx.destination(p, link, true)
+    })
+}
+
+/// `missing-anchor` for `#fragment` of page `target` (called `page` in
+/// the message) when it names no id there, at `at`: a link's, or a
+/// table of contents entry's.
+pub(super) fn unknown_fragment(
+    cx: &Context,
+    target: usize,
+    fragment: &str,
+    page: &str,
+    at: impl FnOnce() -> Location,
+) -> Option<Finding> {
     let facts = &cx.site.pages[target].doc.facts;
     if facts.anchors.iter().any(|a| facts.id(a) == fragment) {
         return None;
@@ -335,14 +355,9 @@ fn missing_anchor(
     if ids.contains(&fragment) {
         return None;
     }
-    let page = if target == p {
-        "this page".to_owned()
-    } else {
-        format!("`{}`", cx.site.pages[target].source.rel_path)
-    };
     let finding = Finding::error(
         "missing-anchor",
-        cx.destination(p, link, true),
+        at(),
         format!("`#{fragment}` names no id on {page}"),
     );
     if let Some(found) = translated_id(cx, target, fragment) {

@@ -2,6 +2,8 @@
 //! or a table of contents that does not parse or includes itself; and
 //! `source-fallback` for an entry whose file only the source locale has.
 //! The problems are found when the tables are resolved ([`crate::toc`]).
+//! An entry's `href: page.md#section` naming no id of the page is
+//! `missing-anchor`, as a link in a page would be.
 
 use crate::diagnostic::{Finding, Location};
 
@@ -9,6 +11,14 @@ use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let tocs = &cx.site.tocs;
+    let fragments = tocs.fragments.iter().filter_map(|f| {
+        let source = &tocs.sources[f.source];
+        let page = format!("`{}`", cx.site.pages[f.page].source.rel_path);
+        super::links::unknown_fragment(cx, f.page, &f.fragment, &page, || {
+            Location::at(&source.display, f.line, f.column)
+        })
+    });
+    let fragments: Vec<Finding> = fragments.collect();
     tocs.problems
         .iter()
         .map(|problem| {
@@ -22,5 +32,6 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 "fix the `href` (relative to the table of contents' folder), or remove the entry",
             )
         })
+        .chain(fragments)
         .collect()
 }

@@ -81,11 +81,15 @@ impl FolderNav {
                 let label = escape(&item.label);
                 let mut after = match &item.target {
                     Some(target) => {
-                        let href = if is_absolute(target) {
+                        let mut href = if is_absolute(target) {
                             target.clone()
                         } else {
                             relative(base, target)
                         };
+                        if let Some(fragment) = &item.fragment {
+                            href.push('#');
+                            href.push_str(fragment);
+                        }
                         let _ = write!(before, "<a href=\"{}\"", escape(&href));
                         format!(">{label}</a>")
                     }
@@ -225,6 +229,7 @@ mod tests {
                 depth: 0,
                 label: "a & b".into(),
                 target: Some("en-us/a/x.html".into()),
+                fragment: None,
                 folder: true,
                 open: true,
             },
@@ -233,6 +238,7 @@ mod tests {
                 depth: 1,
                 label: "X".into(),
                 target: Some("en-us/a/x.html".into()),
+                fragment: None,
                 folder: false,
                 open: false,
             },
@@ -241,6 +247,7 @@ mod tests {
                 depth: 0,
                 label: "empty".into(),
                 target: None,
+                fragment: None,
                 folder: true,
                 open: false,
             },
@@ -268,6 +275,7 @@ mod tests {
             depth: 0,
             label: "kb".into(),
             target: None,
+            fragment: None,
             folder: true,
             open: true,
         }];
@@ -276,6 +284,7 @@ mod tests {
             depth: 1,
             label: format!("a{k}"),
             target: Some(format!("en-us/kb/a{k}.html")),
+            fragment: None,
             folder: false,
             open: false,
         }));
@@ -284,6 +293,7 @@ mod tests {
             depth: 0,
             label: "other".into(),
             target: Some("en-us/other.html".into()),
+            fragment: None,
             folder: false,
             open: false,
         });
@@ -327,6 +337,7 @@ mod tests {
             depth,
             label: format!("n{node}"),
             target: Some(format!("en-us/{node}.html")),
+            fragment: None,
             folder,
             open: folder,
         };

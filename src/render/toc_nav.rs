@@ -25,7 +25,12 @@ pub fn lines(
     page: usize,
     page_out: &str,
 ) -> (Vec<NavItem>, Option<usize>, Vec<Crumb>) {
-    let current = entries.iter().position(|e| e.target == Some(page));
+    // The page's own entry, before those of its sections (an API type's
+    // members name its page too).
+    let current = entries
+        .iter()
+        .position(|e| e.target == Some(page) && e.fragment.is_none())
+        .or_else(|| entries.iter().position(|e| e.target == Some(page)));
     let mut path = Vec::new();
     let mut at = current;
     while let Some(e) = at {
@@ -53,6 +58,7 @@ pub fn lines(
                 .target
                 .map(|p| site.pages[p].out_path.clone())
                 .or_else(|| entry.external.clone()),
+            fragment: entry.fragment.clone().filter(|_| entry.target.is_some()),
             folder: !entry.children.is_empty(),
             open: open(i) && !entry.children.is_empty(),
         });
