@@ -49,6 +49,7 @@ use serde_json::Value as Json;
 use serde_yaml::{Mapping, Value};
 
 use crate::diagnostic::{Finding, LineIndex, Location};
+use crate::markdown::links::is_absolute;
 use crate::xref_map::ListedMap;
 
 /// One `docfx.json`.
@@ -71,6 +72,9 @@ pub struct Project {
     /// `build.xref`'s maps in files: the path as written (below the
     /// project's folder unless absolute) and where the file names it.
     xref_maps: Vec<(PathBuf, Location)>,
+    /// `globalMetadata`'s [`APP_FILES`] that name a path: key, value, and
+    /// where the file writes it.
+    app_files: Vec<(&'static str, String, Location)>,
     /// DocFX's own output folder (`build.output`, or the older
     /// `build.dest`, else `_site`) below the locale folder, `/`-separated
     /// with a trailing `/`; `None` when it lies outside the locale folder.
@@ -78,6 +82,40 @@ pub struct Project {
 }
 
 impl Project {
+    /// `broken-link` for each of the project's [`APP_FILES`] that names no
+    /// file of its locale; `exists` says whether a path below the locale
+    /// folder is a file (`Some(true)`), is one in another letter case
+    /// (`Some(false)`: a Linux web server would not find it), or neither.
+    pub fn missing_app_files(&self, mut exists: impl FnMut(&str) -> Option<bool>) -> Vec<Finding> {
+        self.app_files
+            .iter()
+            .filter_map(|(key, value, at)| {
+                let below = value.trim_start_matches("~/").trim_start_matches("./");
+                let path = crate::config::normalise(Path::new(&format!("{}{below}", self.dir)));
+                let path = path.to_string_lossy().replace('\\', "/");
+                let (what, help) = match exists(&path) {
+                    Some(true) => return None,
+                    Some(false) => (
+                        "which matches a file of this locale only when letter case is ignored",
+                        "spell the path as the file is named: a web server on Linux tells cases apart",
+                    ),
+                    None => (
+                        "which names no file of this locale",
+                        "fix the path (from the docfx.json's folder), or add the file",
+                    ),
+                };
+                Some(
+                    Finding::error(
+                        "broken-link",
+                        at.clone(),
+                        format!("`{key}` names `{value}`, {what}: every page shows a broken image"),
+                    )
+                    .with_help(help),
+                )
+            })
+            .collect()
+    }
+
     /// The xref maps `build.xref` names in files, for the project in the
     /// locale folder `locale_dir`, in the file's order.
     pub fn xref_maps(&self, locale_dir: &Path) -> Vec<ListedMap> {
@@ -91,6 +129,10 @@ impl Project {
             .collect()
     }
 }
+
+/// DocFX's template keys that name a file of the site, from the project's
+/// folder (`~/` and `./` read as that folder).
+const APP_FILES: [&str; 2] = ["_appLogoPath", "_appFaviconPath"];
 
 /// One entry of `build.content`.
 #[derive(Debug)]
@@ -308,6 +350,20 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
             .collect(),
         _ => Mapping::new(),
     };
+    // The theme's files by path from the project's folder: a file the
+    // copy lacks shows as a broken image on every page.
+    let app_files = APP_FILES
+        .iter()
+        .filter_map(|&key| {
+            let value = build.get("globalMetadata")?.get(key)?.as_str()?.trim();
+            let local = !value.is_empty() && !is_absolute(value) && !value.starts_with('/');
+            local.then(|| {
+                let (line, column) = at(value);
+                let at = Location::at(display.to_path_buf(), line, column);
+                (key, value.to_owned(), at)
+            })
+        })
+        .collect();
     let mut file = Vec::new();
     if let Some(Json::Object(keys)) = build.get("fileMetadata") {
         for (key, globs) in keys {
@@ -359,6 +415,7 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
         file,
         xref_service,
         xref_maps,
+        app_files,
     })
 }
 

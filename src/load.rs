@@ -322,6 +322,23 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
     for project in &projects {
         listed.xref_maps.extend(project.xref_maps(&locale.dir));
     }
+    let mut lower: Option<std::collections::HashMap<String, &str>> = None;
+    for project in &projects {
+        let missing = project.missing_app_files(|path| {
+            // Rare (a site naming its logo): the lookup is made once.
+            let lower = lower.get_or_insert_with(|| {
+                listed
+                    .assets
+                    .iter()
+                    .map(|a| (a.rel_path.to_lowercase(), a.rel_path.as_str()))
+                    .collect()
+            });
+            lower
+                .get(&path.to_lowercase())
+                .map(|&actual| actual == path)
+        });
+        listed.findings.extend(missing);
+    }
     if !projects.is_empty() {
         let mut projects = Projects::new(projects);
         let built = projects.built_outputs(&locale.dir);

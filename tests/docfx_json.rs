@@ -534,4 +534,56 @@ fn docfx_application_metadata_names_and_shapes_the_site() {
     let plain = site.html("de-de/area/plain.html");
     assert_eq!(texts(&plain, "title"), ["Plain · Team KB"]);
     assert_eq!(texts(&plain, "a.brand"), ["Team KB"]);
+    assert_eq!(lines_of_rule(site.root(), "broken-link"), []);
+    // A logo the copy lacks, or spells in another case, is a broken link
+    // at the docfx.json's value.
+    site.write(
+        "content/de-de/docfx.json",
+        global("KB").replace(
+            "\"images/logo.svg\", \"_appFaviconPath\": \"images/logo.svg\"",
+            "\"./images/Logo.svg\", \"_appFaviconPath\": \"~/img/fav.ico\"",
+        ),
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let broken: Vec<(String, u64, u64, String)> = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "broken-link")
+        .map(|f| {
+            let at = &f["location"];
+            let file = at["file"].as_str().unwrap_or_default().to_owned();
+            let line = at["line"].as_u64().unwrap_or_default();
+            let column = at["column"].as_u64().unwrap_or_default();
+            (
+                file,
+                line,
+                column,
+                f["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            (
+                "content/de-de/docfx.json".to_owned(),
+                3,
+                34,
+                "`_appLogoPath` names `./images/Logo.svg`, which matches a file of this locale only when letter case is ignored: every page shows a broken image".to_owned()
+            ),
+            (
+                "content/de-de/docfx.json".to_owned(),
+                3,
+                74,
+                "`_appFaviconPath` names `~/img/fav.ico`, which names no file of this locale: every page shows a broken image".to_owned()
+            ),
+        ]
+    );
+}
+
+/// The lines of `rule`'s findings in `check`'s JSON report of `root`.
+fn lines_of_rule(root: &std::path::Path, rule: &str) -> Vec<(String, u64)> {
+    let (_, doc) = check_json(root, &[]);
+    common::lines_of(&doc, rule)
 }
