@@ -440,8 +440,9 @@ fn random_site(seed: u64) -> Fixture {
             site.write(&format!("content/{locale}/toc.yml"), toc);
         }
         if next(3) == 0 {
-            // A landing, hub, FAQ or API page, beside `index.md` or not.
-            let kind = ["Landing", "Hub", "FAQ", "ManagedReference"][next(4)];
+            // A landing, hub, FAQ or API page (of either schema), beside
+            // `index.md` or not.
+            let kind = ["Landing", "Hub", "FAQ", "ManagedReference", "ApiPage"][next(5)];
             let mut text = format!("### YamlMime:{kind}\n");
             for _ in 0..next(30) {
                 text += LANDING_PIECES[next(LANDING_PIECES.len())];
@@ -478,6 +479,8 @@ const DOCFX_KEYS: &[&str] = &[
     "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ms.contentlocale\": \"de-de\", \"no-loc\": [\"try\"]}",
     "\"fileMetadata\": {\"ROBOTS\": {\"**\": \"NOINDEX\", \"sub/*.md\": \"INDEX\"}, \"api_name\": {\"a.md\": [\"A.B\"]}}",
     "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"gone.md#x\"}, \"uid\": {\"**/*.md\": \"uid.a\"}, \"zone_pivot_groups\": {\"**\": \"g\"}}",
+    "\"xref\": [\"../../m.yml\", \"gone/xrefmap.yml\", \"https://example.com/xrefmap.yml\", \"\"]",
+    "\"globalMetadata\": {\"_appLogoPath\": \"~/a.png\", \"_appFaviconPath\": \"../x.ico\"}",
 ];
 
 /// Pieces of `docfx.json` files, and what breaks them.
@@ -489,7 +492,7 @@ const DOCFX_PIECES: &[&str] = &[
     "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ROBOTS\": \"NOINDEX\", \"no-loc\": 5}",
     "\"fileMetadata\": {\"no-loc\": {\"**/*.md\": [\"SEH\"]}, \"ROBOTS\": {\"sub/**\": \"NOINDEX\"}, \"titleSuffix\": {\"a.md\": 5}}",
     "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"a.md\"}, \"uid\": {\"**\": \"uid.a\"}, \"x\": [1]}",
-    "// c\n", "/* é */", "# h\n", "\"é日本\"", "\u{feff}", "\"\\u00e9\"", "null", "1e999",
+    "\"xref\": 5", "\"xref\": [\"file:///nope.yml\", \"C:\\\\maps\\\\x.yml\"]", "// c\n", "/* é */", "# h\n", "\"é日本\"", "\u{feff}", "\"\\u00e9\"", "null", "1e999",
 ];
 
 /// Lines of DocFX landing, hub and FAQ pages, and what breaks them.
@@ -505,6 +508,11 @@ const LANDING_PIECES: &[&str] = &[
     "items:\n", "- uid: uid.a\n", "- uid: A.B(C)\n", "  type: Method\n", "  type: Class\n", "  name: N\n",
     "  syntax:\n    content: void x()\n", "    parameters:\n    - id: p\n      type: System.Int32\n",
     "  summary: <xref href=\"uid.b\"/> [x](a.md)\n", "    return:\n      type: T\n", "  syntax: 5\n",
+    "body:\n", "- api1: Class A\n", "  metadata:\n    uid: A.B\n", "- h2: Methods\n", "- api3: M(int)\n",
+    "  id: A_M\n", "  deprecated: Use *N*.\n", "  preview: true\n", "- parameters:\n  - name: p\n",
+    "    type:\n", "      text: int\n", "      url: a.html#x\n", "      url: Gone.html\n", "- code: x()\n",
+    "- facts:\n  - name: N\n    value: V\n", "- list:\n  - - text: T\n", "- markdown: '[x](a.md)'\n",
+    "- inheritance:\n  - A\n", "  src: https://example.com/a.cs\n", "- h4: ''\n",
 ];
 
 /// No two findings of a report say the same thing at the same place:

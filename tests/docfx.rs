@@ -13,10 +13,7 @@ fn built(site: &Fixture) {
 
 /// The site navigation's links: (text, href).
 fn nav_links(html: &scraper::Html) -> Vec<(String, &str)> {
-    select(html, ".site-nav li > a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect()
+    common::links(html, ".site-nav li > a")
 }
 
 fn checked(site: &Fixture) -> std::collections::BTreeSet<(String, String, u64)> {
@@ -348,10 +345,7 @@ fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
     );
     assert!(select(&html, "article h1 a[href^='#tab/']").is_empty());
     // A heading's title and automatic id leave the source text out.
-    let toc: Vec<(String, &str)> = select(&html, "nav.toc li a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect();
+    let toc: Vec<(String, &str)> = common::links(&html, "nav.toc li a");
     assert_eq!(
         toc,
         [

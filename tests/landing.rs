@@ -406,10 +406,7 @@ fn a_landing_page_is_its_folder_s_page_and_its_locale_s_home() {
         attrs(&page, "article p a", "href"),
         ["sub/index.html", "index.html"]
     );
-    let folder: Vec<(String, &str)> = select(&page, ".site-nav .nav-folder a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect();
+    let folder: Vec<(String, &str)> = common::links(&page, ".site-nav .nav-folder a");
     assert_eq!(folder, [("Sub landing".to_owned(), "sub/index.html")]);
     let (code, doc) = check_json(site.root(), &[]);
     assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
@@ -542,10 +539,7 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
 
     let guide_path = site.out("en-us/guide.html");
     let guide = site.html("en-us/guide.html");
-    let links: Vec<(String, &str)> = select(&guide, "article p a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect();
+    let links: Vec<(String, &str)> = common::links(&guide, "article p a");
     assert_eq!(
         links,
         [
@@ -572,22 +566,7 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
             );
         }
     }
-    let nav: Vec<(String, &str)> = select(&api, ".site-nav a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect();
-    assert_eq!(
-        nav,
-        [
-            ("Home".to_owned(), "../index.html"),
-            ("MyLib".to_owned(), "MyLib.html"),
-            ("Foo".to_owned(), "MyLib.Foo.html"),
-            (
-                "Bar".to_owned(),
-                "MyLib.Foo.html#MyLib_Foo_Bar_System_Int32_"
-            ),
-        ]
-    );
+    assert_api_nav(&api, "Bar");
     // The type's own entry is the page's, not its member's.
     assert_eq!(texts(&api, ".site-nav a[aria-current]"), ["Foo"]);
     // A namespace lists its types, linked where the site has their pages.
@@ -597,5 +576,163 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
     assert_eq!(
         attrs(&namespace, "ul.api-types a", "href"),
         ["MyLib.Foo.html"]
+    );
+}
+
+/// A type's page in DocFX's newer schema, as `docfx metadata` writes it
+/// with `"outputFormat": "apiPage"`: links to the other API pages as
+/// their output files.
+const API_PAGE_FOO: &str = "### YamlMime:ApiPage
+title: Class Foo
+metadata:
+  description: A foo that bars.
+languageId: csharp
+body:
+- api1: Class Foo
+  id: MyLib_Foo
+  src: https://github.com/contoso/mylib/blob/main/src/Foo.cs#L5
+  metadata:
+    uid: MyLib.Foo
+    commentId: T:MyLib.Foo
+- facts:
+  - name: Namespace
+    value:
+      text: MyLib
+      url: MyLib.html
+  - name: Assembly
+    value: MyLib.dll
+- markdown: A foo that <code>bars</code>.
+- code: public class Foo
+- h4: Inheritance
+- inheritance:
+  - text: object
+    url: https://learn.microsoft.com/dotnet/api/system.object
+  - Foo
+- h2: Methods
+- api3: Bar(int)
+  id: MyLib_Foo_Bar_System_Int32_
+  deprecated: Use <code>Baz</code>.
+  metadata:
+    uid: MyLib.Foo.Bar(System.Int32)
+    commentId: M:MyLib.Foo.Bar(System.Int32)
+- markdown: Bars *count* times.
+- code: public void Bar(int count)
+- h4: Parameters
+- parameters:
+  - name: count
+    type:
+    - text: int
+      url: https://learn.microsoft.com/dotnet/api/system.int32
+    description: How many.
+- h4: See Also
+- list:
+  - - text: Foo
+      url: MyLib.Foo.html#MyLib_Foo_Baz
+  - - text: Gone
+      url: MyLib.Gone.html
+";
+
+/// Pages of DocFX's `### YamlMime:ApiPage` schema: built from their
+/// blocks, their API headings' uids declared (a member's landing on its
+/// heading), their links to other API pages (`MyLib.Foo.html`) checked as
+/// links to those pages' sources, at their place in the YAML.
+#[test]
+fn api_pages_of_the_newer_schema_are_pages_whose_uids_links_reach() {
+    let site = Fixture::new();
+    site.write("content/en-us/api/MyLib.Foo.yml", API_PAGE_FOO)
+        .write(
+            "content/en-us/api/MyLib.yml",
+            "### YamlMime:ApiPage\ntitle: Namespace MyLib\nbody:\n- api1: Namespace MyLib\n  metadata:\n    uid: MyLib\n- h3: Classes\n- parameters:\n  - type:\n      text: Foo\n      url: MyLib.Foo.html\n    description: A foo.\n",
+        )
+        .write(
+            "content/en-us/api/toc.yml",
+            "- uid: MyLib\n  items:\n  - uid: MyLib.Foo\n    items:\n    - uid: MyLib.Foo.Bar(System.Int32)\n",
+        )
+        .write(
+            "content/en-us/guide.md",
+            "# Guide\n\nUse <xref:MyLib.Foo> and [its Bar](xref:MyLib.Foo.Bar(System.Int32)).\n",
+        );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("missing-anchor", "content/en-us/api/MyLib.Foo.yml", 46),
+            ("broken-link", "content/en-us/api/MyLib.Foo.yml", 48),
+        ])
+    );
+    let gone = common::finding_of(&doc, "broken-link", "content/en-us/api/MyLib.Foo.yml", 48);
+    assert_eq!(gone["location"]["column"], 12);
+
+    let path = site.out("en-us/api/MyLib.Foo.html");
+    let api = site.html("en-us/api/MyLib.Foo.html");
+    assert_eq!(texts(&api, "title"), ["Class Foo · Documentation"]);
+    assert_eq!(texts(&api, "article h1"), ["Class Foo View source"]);
+    assert_eq!(texts(&api, ".api-facts dt"), ["Namespace", "Assembly"]);
+    assert_eq!(texts(&api, ".api-facts dd"), ["MyLib", "MyLib.dll"]);
+    assert_eq!(texts(&api, "nav.toc li"), ["Methods", "Bar(int)"]);
+    assert_eq!(
+        texts(
+            &api,
+            "h3[data-uid='MyLib.Foo.Bar(System.Int32)'] .api-badge"
+        ),
+        ["Deprecated"]
+    );
+    assert_eq!(texts(&api, ".alert-warning"), ["Use Baz."]);
+    assert_eq!(texts(&api, ".api-params dt"), ["count int"]);
+    assert!(
+        !select(&api, "pre code span").is_empty(),
+        "declarations are highlighted"
+    );
+    // Links to other API pages reach their files.
+    let local: Vec<&str> = attrs(&api, "article a[href]", "href")
+        .into_iter()
+        .filter(|h| !h.starts_with("http") && !h.starts_with('#'))
+        .collect();
+    assert_eq!(
+        local,
+        [
+            "MyLib.html",
+            "MyLib.Foo.html#MyLib_Foo_Baz",
+            "MyLib.Gone.html"
+        ]
+    );
+    assert!(resolve(&path, "MyLib.html").is_file());
+
+    let guide = site.html("en-us/guide.html");
+    let links: Vec<(String, &str)> = common::links(&guide, "article p a");
+    assert_eq!(
+        links,
+        [
+            ("Foo".to_owned(), "api/MyLib.Foo.html"),
+            (
+                "its Bar".to_owned(),
+                "api/MyLib.Foo.html#MyLib_Foo_Bar_System_Int32_"
+            ),
+        ]
+    );
+    assert_eq!(
+        select(&api, "h3[id='MyLib_Foo_Bar_System_Int32_']").len(),
+        1
+    );
+    assert_api_nav(&api, "Bar(int)");
+}
+
+/// The API's table of contents on `MyLib.Foo`'s page (namespace, type,
+/// member by uid), the member's entry shown as `member`, landing on its
+/// heading.
+fn assert_api_nav(api: &scraper::Html, member: &str) {
+    assert_eq!(
+        common::links(api, ".site-nav a"),
+        [
+            ("Home".to_owned(), "../index.html"),
+            ("MyLib".to_owned(), "MyLib.html"),
+            ("Foo".to_owned(), "MyLib.Foo.html"),
+            (
+                member.to_owned(),
+                "MyLib.Foo.html#MyLib_Foo_Bar_System_Int32_"
+            ),
+        ]
     );
 }

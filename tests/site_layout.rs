@@ -149,10 +149,7 @@ fn a_locale_without_index_gets_a_generated_page_list_and_assets_are_copied() {
         .write("content/en-us/media/x.png", "png");
     assert_eq!(site.build(&[]).status.code(), Some(0));
     let list = site.html("en-us/index.html");
-    let entries: Vec<(String, &str)> = select(&list, ".page-list a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href")))
-        .collect();
+    let entries: Vec<(String, &str)> = common::links(&list, ".page-list a");
     assert_eq!(
         entries,
         [

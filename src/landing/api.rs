@@ -410,7 +410,7 @@ fn text_or_first<'v>(map: &'v Mapping, key: &str) -> Option<&'v str> {
 /// A summary or description: Markdown with the HTML `docfx metadata`
 /// writes, rendered as a page's body, without its paragraph when it is
 /// one line.
-fn markdown(text: &str, cx: &RenderContext) -> String {
+pub(super) fn markdown(text: &str, cx: &RenderContext) -> String {
     let doc = crate::markdown::parse(text, 0);
     let html = crate::markdown::render_body(text, 0, &doc, cx);
     let trimmed = html.trim_end();

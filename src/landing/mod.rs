@@ -7,7 +7,8 @@
 //! .NET API reference pages (`### YamlMime:ManagedReference`, what
 //! `docfx metadata` writes) are pages by the same road, their body and
 //! outline from `api.rs`, their items' uids declared for the links and
-//! tables of contents that name them.
+//! tables of contents that name them; so are pages of DocFX's newer
+//! `### YamlMime:ApiPage` schema (`api_page.rs`).
 //!
 //! They are pages like the Markdown ones: built to `index.html` with the
 //! site's template, in the navigation, the language menu and the search
@@ -27,6 +28,7 @@
 //! structure (`render.rs`), or an FAQ's from its sections (`faq.rs`).
 
 pub mod api;
+mod api_page;
 mod faq;
 mod render;
 
@@ -42,7 +44,13 @@ use crate::markdown::facts::{Facts, LinkAt};
 pub use render::render;
 
 /// The first line that makes a `.yml` file a page.
-const KINDS: &[&str] = &["### YamlMime:Landing", "### YamlMime:Hub", FAQ, API];
+const KINDS: &[&str] = &[
+    "### YamlMime:Landing",
+    "### YamlMime:Hub",
+    FAQ,
+    API,
+    api_page::KIND,
+];
 const FAQ: &str = "### YamlMime:FAQ";
 /// .NET API reference, as `docfx metadata` writes it (`api.rs`).
 const API: &str = "### YamlMime:ManagedReference";
@@ -103,6 +111,11 @@ pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
     if let Some(title) = root.get("title").and_then(Value::as_str) {
         meta.insert("title".into(), title.into());
     }
+    if is_kind(text, api_page::KIND)
+        && let Some(uid) = api_page::page_uid(&root)
+    {
+        meta.insert("uid".into(), uid.into());
+    }
     if is_api(text) {
         // Its own item's uid is the page's; the members' are registered
         // by the site (`Site::resolve`).
@@ -120,8 +133,16 @@ pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
 /// it (a `url:` value, or a link in a Markdown value, `faq.rs`), and
 /// nothing else.
 pub fn document(text: &str) -> Document {
+    let api_page = is_kind(text, api_page::KIND);
     let mut links: Vec<(String, bool, Range<usize>)> = values(text)
-        .map(|(key, span)| (text[span.clone()].to_owned(), key == "imageSrc", span))
+        .map(|(key, span)| {
+            let written = &text[span.clone()];
+            let target = match api_page {
+                true => api_page::link_target(written),
+                false => written.to_owned(),
+            };
+            (target, key == "imageSrc", span)
+        })
         .collect();
     // Only an FAQ's values are Markdown: a landing page's summary is text.
     let faq = is_kind(text, FAQ);
@@ -150,10 +171,14 @@ pub fn document(text: &str) -> Document {
     let mut doc = Document::default();
     // The outline needs the YAML read (landing pages have none).
     let api = is_api(text);
-    let outline = match (faq || api).then(|| serde_yaml::from_str::<Value>(text)) {
+    let outline = match (faq || api || api_page).then(|| serde_yaml::from_str::<Value>(text)) {
         Some(Ok(Value::Mapping(root))) if api => {
             doc.api = api::declared(&root);
             api::outline(&root)
+        }
+        Some(Ok(Value::Mapping(root))) if api_page => {
+            doc.api = api_page::declared(&root);
+            api_page::outline(&root)
         }
         Some(Ok(Value::Mapping(root))) => faq::outline(&root),
         _ => Vec::new(),
@@ -266,6 +291,10 @@ mod tests {
             "### YamlMime:ManagedReference\n", "items:\n", "- uid: A.B\n", "- uid: A.B(C)\n",
             "  type: Method\n", "  syntax:\n    content: void x()\n", "    parameters:\n    - id: p\n",
             "      type: System.Int32\n", "  summary: Bars <code>x</code>.\n", "  name: N\n",
+            "### YamlMime:ApiPage\n", "body:\n", "- api1: Class A\n", "  metadata:\n    uid: A.B\n",
+            "- h2: M\n", "- parameters:\n  - name: p\n", "    type:\n", "- code: x\n",
+            "- facts:\n  - name: N\n    value: V\n", "  deprecated: true\n", "      url: A.html\n",
+            "- list:\n  - - text: T\n", "- api3: M(int)\n  id: A_M\n", "- markdown: '*x*'\n",
         ];
         let titles = crate::markdown::AlertTitles::default();
         let highlighter = crate::markdown::Highlighter::default();

@@ -45,6 +45,9 @@ pub fn render(text: &str, cx: &RenderContext) -> String {
     if super::is_api(text) {
         return super::api::render(&root, cx);
     }
+    if super::is_kind(text, super::api_page::KIND) {
+        return super::api_page::render(&root, cx);
+    }
     let mut out = String::from("<div class=\"landing\">\n");
     if let Some(title) = field(&root, "title") {
         let _ = writeln!(out, "<h1>{}</h1>", escape(title));

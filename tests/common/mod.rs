@@ -100,6 +100,14 @@ pub fn texts(html: &Html, css: &str) -> Vec<String> {
     select(html, css).iter().map(text).collect()
 }
 
+/// The links `selector` finds in `html`: (text, href).
+pub fn links<'h>(html: &'h Html, selector: &str) -> Vec<(String, &'h str)> {
+    select(html, selector)
+        .iter()
+        .map(|a| (text(a), attr(a, "href")))
+        .collect()
+}
+
 /// The file a relative `href` found in `page` points to (fragment dropped).
 pub fn resolve(page: &Path, href: &str) -> PathBuf {
     let path = href.split(['#', '?']).next().unwrap_or("");
