@@ -362,13 +362,25 @@ fn drift_counts_the_links_and_questions_a_translation_lacks() {
     assert_eq!(
         messages,
         [
-            "the page has 2 links; en-us has 3",
+            "the page has 2 links; en-us has 3: it lacks `get-started.md#nope`",
             "the page has 3 headings; en-us has 4"
         ]
     );
-    // The es-es landing page has one of the three links of en-us's.
+    // The es-es landing page has one of the three links of en-us's, its
+    // fragment translated.
     assert_eq!(cell("docs/index.yml", "en-us")["status"], "source");
-    assert_eq!(cell("docs/index.yml", "es-es")["status"], "inconsistent");
+    let es = cell("docs/index.yml", "es-es");
+    assert_eq!(es["status"], "inconsistent");
+    let links = es["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["message"].as_str().unwrap().contains("link"))
+        .unwrap();
+    assert_eq!(
+        links["message"],
+        "the page has 1 link; en-us has 3: it lacks `get-started.md`, `nothing.md`, `get-started.md#install`; it adds `get-started.md#instalar`"
+    );
 }
 
 #[test]

@@ -252,19 +252,75 @@ pub fn compare(
                 let (Some(mine), Some(theirs)) = (&shapes[m], &shapes[reference]) else {
                     continue;
                 };
-                let message = format!(
+                let mut message = format!(
                     "{} has {}; {} has {}",
                     name(m),
                     count(get(mine), what),
                     locale(reference),
                     get(theirs)
                 );
+                if what == "link" {
+                    message.push_str(&link_difference(site, group[m], group[reference]));
+                }
                 let at = row[m].map(|s| line(m, s.offset));
                 signals[m].push(Signal::drift(SignalKind::Structure, message, at));
             }
         }
     }
     signals
+}
+
+/// Which links of page `theirs` page `mine` lacks and which it adds, by
+/// target, which a translation keeps while it rewrites the link texts:
+/// `: it lacks `get-started.md#keys`; it adds `old.md``, each in its
+/// page's order; empty when the targets differ only in order.
+fn link_difference(site: &Site, mine: usize, theirs: usize) -> String {
+    let targets = |page: usize| -> Vec<&str> {
+        let facts = &site.pages[page].doc.facts;
+        facts.links.iter().map(|l| facts.target(l).trim()).collect()
+    };
+    let (mine, theirs) = (targets(mine), targets(theirs));
+    // Each target as often as one side has it more than the other.
+    let only = |a: &[&str], b: &[&str]| -> Vec<String> {
+        let mut b = b.to_vec();
+        let mut out = Vec::new();
+        for target in a {
+            match b.iter().position(|t| t == target) {
+                Some(i) => {
+                    b.swap_remove(i);
+                }
+                None => out.push(format!("`{target}`")),
+            }
+        }
+        out
+    };
+    let listed = |targets: Vec<String>| -> String {
+        const SHOWN: usize = 5;
+        let more = targets.len().saturating_sub(SHOWN);
+        let mut text = targets
+            .into_iter()
+            .take(SHOWN)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+        text
+    };
+    let (lacks, adds) = (only(&theirs, &mine), only(&mine, &theirs));
+    let mut out = String::new();
+    if !lacks.is_empty() {
+        out.push_str(&format!(": it lacks {}", listed(lacks)));
+    }
+    if !adds.is_empty() {
+        out.push_str(if out.is_empty() {
+            ": it adds "
+        } else {
+            "; it adds "
+        });
+        out.push_str(&listed(adds));
+    }
+    out
 }
 
 /// The message for two tables lists that differ, and which table to point at.
