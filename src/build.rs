@@ -62,6 +62,8 @@ pub struct CheckReport {
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
     pub findings: Findings,
+    /// The ids of the rules that ran, for reports that list them.
+    pub rules: Vec<&'static str>,
     pub elapsed: Duration,
     /// The checked site, its texts moved to `findings`. Kept so that the
     /// caller decides when it is freed: the CLI leaves it to the process
@@ -296,6 +298,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         pages,
         docfx_projects: prepared.docfx_projects,
         findings: Findings::new(findings, texts),
+        rules: prepared.settings.enabled(),
         elapsed: started.elapsed(),
         _site: site,
     })

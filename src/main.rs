@@ -155,6 +155,8 @@ enum Format {
     Azure,
     /// GitLab Code Quality report (merge request widget and diff).
     Gitlab,
+    /// JUnit XML test report (Jenkins, GitLab, Azure, CircleCI, Bitbucket).
+    Junit,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -361,6 +363,12 @@ fn check(
         }
     }
     let findings = &report.findings;
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Note => Some(Severity::Note),
+        FailOn::Never => None,
+    };
     let mut stages = polydoc::timings::Stages::start();
     match format {
         Format::Human => {
@@ -404,14 +412,12 @@ fn check(
         }
         Format::Github => print!("{}", report::github::render(findings)),
         Format::Azure => print!("{}", report::azure::render(findings)),
+        Format::Junit => print!(
+            "{}",
+            report::junit::render(findings, &report.rules, threshold)
+        ),
     }
     stages.done("report");
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Note => Some(Severity::Note),
-        FailOn::Never => None,
-    };
     let failed = threshold.is_some_and(|t| findings.findings.iter().any(|f| f.severity >= t));
     exit_without_freeing(report);
     if failed {

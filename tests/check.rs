@@ -402,6 +402,75 @@ fn gitlab_format_is_a_code_quality_report() {
     );
 }
 
+/// JUnit XML: a suite per rule that ran, a case per finding (failing at
+/// or above `--fail-on`, as the exit status does), one passing case for a
+/// rule that found nothing; it parses as XML, and the counts add up.
+#[test]
+fn junit_format_is_a_test_report_failing_as_the_exit_status_does() {
+    let cases = |args: &[&str]| {
+        let out = polydoc(&repo(), args);
+        let xml = stdout(&out);
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        let mut found = BTreeSet::new();
+        let mut failing = BTreeSet::new();
+        let mut passing_rules = BTreeSet::new();
+        let mut total = 0;
+        for suite in root.children().filter(|n| n.has_tag_name("testsuite")) {
+            let rule = suite.attribute("name").unwrap_or_default().to_owned();
+            let cases: Vec<_> = suite
+                .children()
+                .filter(|n| n.has_tag_name("testcase"))
+                .collect();
+            assert_eq!(
+                suite.attribute("tests"),
+                Some(cases.len().to_string().as_str())
+            );
+            total += cases.len();
+            for case in cases {
+                let Some(file) = case.attribute("file") else {
+                    assert_eq!(case.attribute("name"), Some("no findings"));
+                    passing_rules.insert(rule.clone());
+                    continue;
+                };
+                let line: u64 = case.attribute("line").unwrap_or("0").parse().unwrap_or(0);
+                let key = (rule.clone(), file.to_owned(), line);
+                if case.children().any(|n| n.has_tag_name("failure")) {
+                    failing.insert(key.clone());
+                }
+                found.insert(key);
+            }
+        }
+        assert_eq!(root.attribute("tests"), Some(total.to_string().as_str()));
+        (out.status.code(), found, failing, passing_rules, xml)
+    };
+    let (code, found, failing, passing, xml) = cases(&["check", "--format", "junit"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(found, seed_findings());
+    // Errors fail; the seeds' warnings (duplicate anchors) pass.
+    let (_, doc) = check_json(&repo(), &[]);
+    let errors: BTreeSet<(String, String, u64)> = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            let at = &f["location"];
+            (
+                f["rule"].as_str().unwrap_or_default().to_owned(),
+                at["file"].as_str().unwrap_or_default().to_owned(),
+                at["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(failing, errors);
+    assert!(failing.contains(&("translation-token-mismatch".to_owned(), ES.to_owned(), 48)));
+    assert!(passing.contains("hidden-html"), "{xml}");
+    let (code, _, failing, _, _) = cases(&["check", "--format", "junit", "--fail-on", "never"]);
+    assert_eq!((code, failing.len()), (Some(0), 0));
+}
+
 #[test]
 fn broken_links_case_and_backslash() {
     let page = "# A\n\n[ok](b.md) [img](img/x.png) [gone](missing.md)\n\n[case](B.md) [slash](sub\\c.md) [out](../../x.md)\n\n[web](https://example.com/x.md) [root](/windows/x)\n";

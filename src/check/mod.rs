@@ -130,6 +130,16 @@ impl Settings {
         })
     }
 
+    /// The ids of the rules that run (all but those turned off), in
+    /// [`RULES`]' order.
+    pub fn enabled(&self) -> Vec<&'static str> {
+        RULES
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| !matches!(self.levels.get(*id), Some(Level::Off)))
+            .collect()
+    }
+
     /// `finding` with its configured severity, or `None` when its rule is off.
     pub fn apply(&self, mut finding: Finding) -> Option<Finding> {
         // Every finding passes here: a rule missing from the list could

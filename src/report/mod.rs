@@ -2,7 +2,9 @@
 //! with the source line and a caret), [`json`] (polydoc's own stable
 //! schema), [`sarif`] (SARIF 2.1.0 for code scanning), [`github`]
 //! (workflow commands that annotate a pull request), [`azure`] (Azure
-//! Pipelines logging commands) and [`gitlab`] (a Code Quality report).
+//! Pipelines logging commands), [`gitlab`] (a Code Quality report) and
+//! [`junit`] (a JUnit XML test report, for the CI systems that read no
+//! other).
 //!
 //! Reporters only format; they never decide what is a finding. What they
 //! share is here: the source texts findings point into, and the stable
@@ -13,6 +15,7 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 mod quote;
 pub mod sarif;
 
