@@ -639,9 +639,16 @@ body:
 - h4: See Also
 - list:
   - - text: Foo
-      url: MyLib.Foo.html#MyLib_Foo_Baz
+      url: MyLib.Foo.html#MyLib_Foo_Qux
   - - text: Gone
       url: MyLib.Gone.html
+- api3: Baz(int)
+  id: MyLib_Foo_Baz
+  metadata:
+    uid: MyLib.Foo.Baz(System.Int32)
+- h4: Parameters
+- parameters:
+  - name: count
 ";
 
 /// Pages of DocFX's `### YamlMime:ApiPage` schema: built from their
@@ -683,7 +690,15 @@ fn api_pages_of_the_newer_schema_are_pages_whose_uids_links_reach() {
     assert_eq!(texts(&api, "article h1"), ["Class Foo View source"]);
     assert_eq!(texts(&api, ".api-facts dt"), ["Namespace", "Assembly"]);
     assert_eq!(texts(&api, ".api-facts dd"), ["MyLib", "MyLib.dll"]);
-    assert_eq!(texts(&api, "nav.toc li"), ["Methods", "Bar(int)"]);
+    assert_eq!(
+        texts(&api, "nav.toc li"),
+        ["Methods", "Bar(int)", "Baz(int)"]
+    );
+    // A `Parameters` heading under each member, each with an id of its own.
+    assert_eq!(
+        attrs(&api, "h4", "id"),
+        ["inheritance", "parameters", "see-also", "parameters-1"]
+    );
     assert_eq!(
         texts(
             &api,
@@ -692,7 +707,7 @@ fn api_pages_of_the_newer_schema_are_pages_whose_uids_links_reach() {
         ["Deprecated"]
     );
     assert_eq!(texts(&api, ".alert-warning"), ["Use Baz."]);
-    assert_eq!(texts(&api, ".api-params dt"), ["count int"]);
+    assert_eq!(texts(&api, ".api-params dt"), ["count int", "count"]);
     assert!(
         !select(&api, "pre code span").is_empty(),
         "declarations are highlighted"
@@ -706,7 +721,7 @@ fn api_pages_of_the_newer_schema_are_pages_whose_uids_links_reach() {
         local,
         [
             "MyLib.html",
-            "MyLib.Foo.html#MyLib_Foo_Baz",
+            "MyLib.Foo.html#MyLib_Foo_Qux",
             "MyLib.Gone.html"
         ]
     );

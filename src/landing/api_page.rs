@@ -78,6 +78,33 @@ fn id(block: &Mapping, text: &str) -> String {
     }
 }
 
+/// The id of each heading block, in order: [`id`]'s, an automatic one
+/// made unique as Markdown's are (`parameters`, `parameters-1`): DocFX's
+/// generator writes a `Parameters` heading under every method, and the
+/// same id twice would be a `duplicate-anchor` nobody can fix.
+fn heading_ids(root: &Mapping) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut ids = Vec::new();
+    for block in blocks(root).iter().filter_map(Value::as_mapping) {
+        let Some((_, text, _)) = heading(block) else {
+            continue;
+        };
+        let mut id = id(block, text);
+        let automatic = field(block, "id").is_none() && uid(block).is_none();
+        if automatic {
+            let base = id.clone();
+            let mut n = 0;
+            while seen.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+        }
+        seen.insert(id.clone());
+        ids.push(id);
+    }
+    ids
+}
+
 /// The API's name in an `api1` title: `Foo` of `Class Foo`, as DocFX
 /// titles a type's page by its kind and name.
 fn api_name(title: &str) -> &str {
@@ -144,15 +171,16 @@ pub fn declared(root: &Mapping) -> Vec<Declared> {
 pub fn outline(root: &Mapping) -> Vec<(u8, String, String)> {
     let mut out = Vec::new();
     let mut titled = false;
-    for block in blocks(root).iter().filter_map(Value::as_mapping) {
-        let Some((level, text, _)) = heading(block) else {
-            continue;
-        };
+    let headings = blocks(root)
+        .iter()
+        .filter_map(Value::as_mapping)
+        .filter_map(heading);
+    for ((level, text, _), id) in headings.zip(heading_ids(root)) {
         if level == 1 && !titled {
             titled = true;
             continue;
         }
-        out.push((level, id(block, text), text.to_owned()));
+        out.push((level, id, text.to_owned()));
     }
     out
 }
@@ -175,11 +203,13 @@ pub fn render(root: &Mapping, cx: &RenderContext) -> String {
     let language = field(root, "languageId");
     let mut out = String::from("<div class=\"api-page\">\n");
     let mut titled = false;
+    let mut ids = heading_ids(root).into_iter();
     for block in blocks(root).iter().filter_map(Value::as_mapping) {
         if let Some((level, text, api)) = heading(block) {
             let title = level == 1 && !titled;
             titled |= title;
-            heading_html(block, level, text, api, title, cx, &mut out);
+            let id = ids.next().unwrap_or_default();
+            heading_html(block, (level, text, &id), api, title, cx, &mut out);
         } else if let Some(markdown) = field(block, "markdown") {
             let _ = writeln!(
                 out,
@@ -227,14 +257,13 @@ pub fn render(root: &Mapping, cx: &RenderContext) -> String {
 /// link and its deprecation or preview message.
 fn heading_html(
     block: &Mapping,
-    level: u8,
-    text: &str,
+    (level, text, id): (u8, &str, &str),
     api: bool,
     title: bool,
     cx: &RenderContext,
     out: &mut String,
 ) {
-    let id = escape(&id(block, text));
+    let id = escape(id);
     let uid = uid(block)
         .filter(|_| api)
         .map(|u| format!(" data-uid=\"{}\"", escape(u)))
@@ -391,6 +420,28 @@ body:
                 (2, "methods"),
                 (3, "MyLib_Foo_Bar_System_Int32_"),
                 (4, "parameters")
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_headings_get_ids_of_their_own() {
+        let text = format!(
+            "{FOO}- api3: Baz()\n  metadata:\n    uid: MyLib.Foo.Baz\n- h4: Parameters\n- h4: Parameters\n  id: own\n"
+        );
+        let ids: Vec<String> = outline(&root(&text))
+            .into_iter()
+            .map(|(_, id, _)| id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "methods",
+                "MyLib_Foo_Bar_System_Int32_",
+                "parameters",
+                "MyLib_Foo_Baz",
+                "parameters-1",
+                "own"
             ]
         );
     }
