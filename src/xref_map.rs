@@ -84,6 +84,8 @@ enum Unread {
     Invalid(usize, usize, String),
     /// Its base URL, and why it is no absolute address.
     BaseUrl(String, String),
+    /// DocFX's zipped form (`xrefmap.zip`, an `XRefArchive`).
+    Zipped,
 }
 
 impl Unread {
@@ -98,6 +100,9 @@ impl Unread {
             Unread::BaseUrl(base, e) => {
                 format!("{shown}: the xref map's base URL `{base}` is no absolute address ({e})")
             }
+            Unread::Zipped => format!(
+                "{shown}: a zipped xref map is not read; unzip it and name the `.yml` it holds"
+            ),
         }
     }
 }
@@ -180,6 +185,13 @@ impl XrefMaps {
         let canonical = std::fs::canonicalize(&source.path).unwrap_or_else(|_| source.path.clone());
         if !self.read_files.contains(&canonical) {
             self.read_files.push(canonical);
+        }
+        let zipped = source
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        if zipped {
+            return Err(Unread::Zipped);
         }
         let text = std::fs::read_to_string(&source.path).map_err(|e| Unread::Io(e.to_string()))?;
         let file = parse(&source.path, &text)
@@ -378,6 +390,20 @@ mod tests {
         assert!(broken.is_some_and(|(line, _, _)| line >= 2));
         let broken = parse(Path::new("x.json"), "{\n \"references\": 3}").err();
         assert_eq!(broken.map(|(l, c, _)| (l, c)), Some((2, 16)));
+    }
+
+    #[test]
+    fn a_zipped_map_is_named_as_such() {
+        let mut maps = XrefMaps::default();
+        let source = MapSource {
+            path: PathBuf::from("maps/xrefmap.ZIP"),
+            base_url: None,
+        };
+        let unread = maps.read(&source, &source.path, &mut Vec::new()).err();
+        assert_eq!(
+            unread.map(|u| u.describe(Path::new("maps/xrefmap.ZIP"))),
+            Some("maps/xrefmap.ZIP: a zipped xref map is not read; unzip it and name the `.yml` it holds".to_owned())
+        );
     }
 
     #[test]
