@@ -461,6 +461,12 @@ items:
   summary: A foo that <code>bars</code>.
   syntax:
     content: public class Foo
+  inheritance:
+  - System.Object
+  implements:
+  - System.IDisposable
+  inheritedMembers:
+  - System.Object.Equals(System.Object)
 - uid: MyLib.Foo.#ctor
   id: '#ctor'
   parent: MyLib.Foo
@@ -489,6 +495,10 @@ references:
   isExternal: true
   href: https://learn.microsoft.com/dotnet/api/system.int32
   name: int
+- uid: System.Object
+  isExternal: true
+  href: https://learn.microsoft.com/dotnet/api/system.object
+  name: object
 ";
 
 /// .NET API pages (`### YamlMime:ManagedReference`): built as pages, their
@@ -531,6 +541,21 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
         Some("A foo that bars.")
     );
     assert_eq!(texts(&api, ".api-facts dd"), ["MyLib", "MyLib"]);
+    // Its base types down to itself, and what it implements and inherits,
+    // each named as the file's references say, linked where they link.
+    assert_eq!(
+        texts(&api, "h4"),
+        ["Inheritance", "Implements", "Inherited Members"]
+    );
+    assert_eq!(texts(&api, ".api-inheritance li"), ["object", "Foo"]);
+    assert_eq!(
+        attrs(&api, ".api-inheritance a", "href"),
+        ["https://learn.microsoft.com/dotnet/api/system.object"]
+    );
+    assert_eq!(
+        texts(&api, ".api-list li"),
+        ["IDisposable", "Equals(System.Object)"]
+    );
     assert_eq!(
         texts(&api, "nav.toc li"),
         ["Constructors", "Foo()", "Methods", "Bar(int)"]

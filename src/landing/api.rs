@@ -15,10 +15,11 @@
 //! type's name as title, its summary, namespace and assembly, its C#
 //! declaration highlighted, then its members grouped by kind
 //! (constructors, fields, properties, methods, events, operators), each
-//! with its summary, declaration, parameters and return value. Summaries
-//! are the HTML `docfx metadata` made of the XML comments, passed
-//! through as a page's raw HTML is. Not shown: inheritance, derived
-//! types, extension methods, attributes, other languages' declarations.
+//! with its summary, declaration, parameters and return value; a type's
+//! base types, interfaces, derived types, inherited members and extension
+//! methods follow its declaration. Summaries are the HTML `docfx
+//! metadata` made of the XML comments, passed through as a page's raw
+//! HTML is. Not shown: attributes, other languages' declarations.
 
 use std::fmt::Write;
 
@@ -232,6 +233,7 @@ pub fn render(root: &Mapping, cx: &RenderContext) -> String {
         out.push_str("</dl>\n");
     }
     declaration(own, cx, &mut out);
+    relations(own, cx, &mut out);
     let types = namespace_types(&items);
     if !types.is_empty() {
         let (id, label) = (html_id(TYPES), escape(cx.section_link));
@@ -323,6 +325,45 @@ fn declaration(item: &Item, cx: &RenderContext, out: &mut String) {
     }
 }
 
+/// A type's place among the others, as DocFX's template lists it under
+/// the declaration: its base types down to itself, the interfaces it
+/// implements, the types derived from it, the members it inherits and
+/// the extension methods it has; each a cross reference where the site
+/// or the file's references know it.
+fn relations(item: &Item, cx: &RenderContext, out: &mut String) {
+    let uids = |key: &str| -> Vec<&str> {
+        item.map
+            .get(key)
+            .and_then(Value::as_sequence)
+            .map(|list| list.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    };
+    let bases = uids("inheritance");
+    if !bases.is_empty() {
+        out.push_str("<h4>Inheritance</h4>\n<ul class=\"api-inheritance\">\n");
+        for uid in bases {
+            let _ = writeln!(out, "<li>{}</li>", type_html(uid, cx));
+        }
+        let _ = writeln!(out, "<li>{}</li>\n</ul>", escape(item.name));
+    }
+    for (key, heading) in [
+        ("implements", "Implements"),
+        ("derivedClasses", "Derived"),
+        ("inheritedMembers", "Inherited Members"),
+        ("extensionMethods", "Extension Methods"),
+    ] {
+        let list = uids(key);
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<h4>{heading}</h4>\n<ul class=\"api-list\">");
+        for uid in list {
+            let _ = writeln!(out, "<li>{}</li>", type_html(uid, cx));
+        }
+        out.push_str("</ul>\n");
+    }
+}
+
 /// A parameter's or return value's type: a cross reference where the
 /// site or the file's references know it (`int`, linked to its page),
 /// else its name.
@@ -336,10 +377,12 @@ fn type_html(uid: &str, cx: &RenderContext) -> String {
 }
 
 /// A type's uid as a reader knows it: `System.Int32` as `Int32`, the
-/// generic arity mark dropped (`List{T}` stays `List{T}`).
+/// generic arity mark dropped (`List{T}` stays `List{T}`), a member's
+/// with its parameters (`Equals(System.Object)`).
 fn type_name(uid: &str) -> String {
-    let base = uid.split('{').next().unwrap_or(uid);
-    let cut = base.rfind('.').map_or(0, |dot| dot + 1);
+    // A member's parameters may hold dots of their own.
+    let end = uid.find(['{', '(']).unwrap_or(uid.len());
+    let cut = uid[..end].rfind('.').map_or(0, |dot| dot + 1);
     uid[cut..].to_owned()
 }
 
