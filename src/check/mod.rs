@@ -20,6 +20,7 @@ mod content_locale;
 mod context;
 mod counterparts;
 mod escaped_entities;
+mod faq_tokens;
 mod glued_terms;
 mod hard_coded_locale;
 mod heading_names;
@@ -96,6 +97,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("bare_switches", bare_switches::check),
     ("syntax_keywords", syntax_keywords::check),
     ("tokens", tokens::check),
+    ("faq_tokens", faq_tokens::check),
     ("content_locale", content_locale::check),
     ("includes", includes::check),
     ("blocks", blocks::check),

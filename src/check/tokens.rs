@@ -69,7 +69,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// The pages of `group` by the source version they were translated from
 /// ([`crate::site::Site::source_versions`]), in group order. Almost always
 /// one list: the whole group.
-fn source_versions(cx: &Context, group: &[usize]) -> Vec<Vec<usize>> {
+pub(super) fn source_versions(cx: &Context, group: &[usize]) -> Vec<Vec<usize>> {
     let version = cx.site.source_versions(group);
     (0..group.len())
         .filter(|&m| version[m] == m)

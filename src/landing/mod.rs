@@ -22,14 +22,15 @@
 //! `summary:`, `faq.rs`), at its line and column in the YAML ([`document`]), goes
 //! through the link rules (`broken-link`, `missing-anchor`,
 //! `link-case-mismatch`, ...); an FAQ's questions are headings with ids
-//! that links resolve against. Nothing else is compared across locales:
-//! their texts are short titles a translation rewrites freely, and their
-//! structure is the schema's. [`render`] makes the body from the YAML's
+//! that links resolve against. Across locales, an FAQ's answers are
+//! compared by their codes and code (`check/faq_tokens.rs`); nothing else
+//! is: their texts are short titles a translation rewrites freely, and
+//! their structure is the schema's. [`render`] makes the body from the YAML's
 //! structure (`render.rs`), or an FAQ's from its sections (`faq.rs`).
 
 pub mod api;
 mod api_page;
-mod faq;
+pub mod faq;
 mod render;
 
 use std::io::Read;
@@ -54,6 +55,11 @@ const KINDS: &[&str] = &[
 const FAQ: &str = "### YamlMime:FAQ";
 /// .NET API reference, as `docfx metadata` writes it (`api.rs`).
 const API: &str = "### YamlMime:ManagedReference";
+
+/// Whether `text` is an FAQ page (`faq.rs`).
+pub fn is_faq(text: &str) -> bool {
+    is_kind(text, FAQ)
+}
 
 /// Whether `text` is an API reference page (`api.rs`).
 pub fn is_api(text: &str) -> bool {
