@@ -40,8 +40,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .par_iter()
         .filter(|g| g.len() >= 2)
         .filter(|g| {
-            g.iter()
-                .all(|&p| crate::landing::is_faq(&cx.site.pages[p].source.text))
+            g.iter().all(|&p| {
+                let source = &cx.site.pages[p].source;
+                source.landing && crate::landing::is_faq(&source.text)
+            })
         })
         .flat_map_iter(|group| {
             super::tokens::source_versions(cx, group)
