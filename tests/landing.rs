@@ -831,7 +831,8 @@ fn faq_answers_keep_their_codes_across_locales() {
         found["help"],
         "change `0x8007232A` to `0x8007232B`, as in en-us (the source), it-it; if en-us is wrong, correct it and then its translations"
     );
-    let related: Vec<(&str, u64)> = found["related"]
+    // The others at the code they write.
+    let related: Vec<(&str, u64, u64)> = found["related"]
         .as_array()
         .unwrap()
         .iter()
@@ -839,12 +840,16 @@ fn faq_answers_keep_their_codes_across_locales() {
             (
                 r["location"]["file"].as_str().unwrap(),
                 r["location"]["line"].as_u64().unwrap(),
+                r["location"]["column"].as_u64().unwrap(),
             )
         })
         .collect();
     assert_eq!(
         related,
-        [("content/en-us/faq.yml", 8), ("content/it-it/faq.yml", 8)]
+        [
+            ("content/en-us/faq.yml", 8, 17),
+            ("content/it-it/faq.yml", 8, 17)
+        ]
     );
 
     // Two peers, no source: each side is told. A translation with a

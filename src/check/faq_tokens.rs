@@ -188,8 +188,17 @@ fn finding(
         message,
     )
     .with_help(help);
+    // Each other page at the first token this answer lacks, as it writes
+    // it; at its answer when this one only has more.
+    let lacked = tokens[reference]
+        .iter()
+        .find(|(token, _)| !tokens[i].iter().any(|(t, _)| t == token))
+        .map(|(token, _)| token);
     for &j in others {
-        let related = cx.location(pages[j], at(&values[j]));
+        let span = lacked
+            .and_then(|key| tokens[j].iter().find(|(t, _)| t == key))
+            .map_or_else(|| at(&values[j]), |(_, span)| span.clone());
+        let related = cx.location(pages[j], span);
         let label = format!("the same answer in {}", cx.locale_key(pages[j]));
         finding = finding.with_related(related, label);
     }
