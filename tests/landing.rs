@@ -490,6 +490,19 @@ items:
     - id: count
       type: System.Int32
       description: How many.
+  example:
+  - Call it <code>foo.Bar(2)</code>.
+  exceptions:
+  - type: System.ArgumentException
+    commentId: T:System.ArgumentException
+    description: When <code>count</code> is negative.
+  seealso:
+  - linkId: MyLib.Foo
+    commentId: T:MyLib.Foo
+    linkType: CRef
+  - linkId: https://example.com/bar
+    altText: The bar guide
+    linkType: HRef
 references:
 - uid: System.Int32
   isExternal: true
@@ -545,7 +558,14 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
     // each named as the file's references say, linked where they link.
     assert_eq!(
         texts(&api, "h4"),
-        ["Inheritance", "Implements", "Inherited Members"]
+        [
+            "Inheritance",
+            "Implements",
+            "Inherited Members",
+            "Examples",
+            "Exceptions",
+            "See Also"
+        ]
     );
     assert_eq!(texts(&api, ".api-inheritance li"), ["object", "Foo"]);
     assert_eq!(
@@ -554,7 +574,18 @@ fn api_reference_pages_are_pages_whose_items_links_reach() {
     );
     assert_eq!(
         texts(&api, ".api-list li"),
-        ["IDisposable", "Equals(System.Object)"]
+        [
+            "IDisposable",
+            "Equals(System.Object)",
+            "Foo",
+            "The bar guide"
+        ]
+    );
+    // A member's examples, exceptions and see-also links.
+    assert_eq!(texts(&api, ".api-example"), ["Call it foo.Bar(2)."]);
+    assert_eq!(
+        texts(&api, "table.api-exceptions tbody td"),
+        ["ArgumentException", "When count is negative."]
     );
     assert_eq!(
         texts(&api, "nav.toc li"),

@@ -17,7 +17,8 @@
 //! (constructors, fields, properties, methods, events, operators), each
 //! with its summary, declaration, parameters and return value; a type's
 //! base types, interfaces, derived types, inherited members and extension
-//! methods follow its declaration. Summaries are the HTML `docfx
+//! methods follow its declaration, an item's examples, exceptions and
+//! see-also links its remarks. Summaries are the HTML `docfx
 //! metadata` made of the XML comments, passed through as a page's raw
 //! HTML is. Not shown: attributes, other languages' declarations.
 
@@ -322,6 +323,71 @@ fn declaration(item: &Item, cx: &RenderContext, out: &mut String) {
             "<div class=\"api-remarks\">{}</div>",
             markdown(remarks, cx)
         );
+    }
+    notes(item, cx, out);
+}
+
+/// An item's examples, the exceptions it throws and what it points to
+/// (`example`, `exceptions`, `seealso`), as DocFX's template shows them
+/// after the remarks.
+fn notes(item: &Item, cx: &RenderContext, out: &mut String) {
+    let list = |key: &str| -> &[Value] {
+        item.map
+            .get(key)
+            .and_then(Value::as_sequence)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    };
+    let examples: Vec<&str> = list("example").iter().filter_map(Value::as_str).collect();
+    if !examples.is_empty() {
+        out.push_str("<h4>Examples</h4>\n");
+        for example in examples {
+            let _ = writeln!(
+                out,
+                "<div class=\"api-example\">{}</div>",
+                markdown(example, cx)
+            );
+        }
+    }
+    let exceptions: Vec<&Mapping> = list("exceptions")
+        .iter()
+        .filter_map(Value::as_mapping)
+        .collect();
+    if !exceptions.is_empty() {
+        out.push_str("<h4>Exceptions</h4>\n<table class=\"api-exceptions\">\n<thead><tr><th>Type</th><th>Condition</th></tr></thead>\n<tbody>\n");
+        for exception in exceptions {
+            let _ = writeln!(
+                out,
+                "<tr><td><code>{}</code></td><td>{}</td></tr>",
+                type_html(field(exception, "type").unwrap_or(""), cx),
+                markdown(field(exception, "description").unwrap_or(""), cx)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let see_also: Vec<String> = list("seealso")
+        .iter()
+        .filter_map(Value::as_mapping)
+        .filter_map(|link| {
+            let target = field(link, "linkId")?;
+            let text = field(link, "altText");
+            let href = field(link, "linkType").is_some_and(|t| t.eq_ignore_ascii_case("HRef"));
+            Some(match href {
+                true => format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(target),
+                    escape(text.unwrap_or(target))
+                ),
+                false => type_html(target, cx),
+            })
+        })
+        .collect();
+    if !see_also.is_empty() {
+        out.push_str("<h4>See Also</h4>\n<ul class=\"api-list\">\n");
+        for link in see_also {
+            let _ = writeln!(out, "<li>{link}</li>");
+        }
+        out.push_str("</ul>\n");
     }
 }
 
