@@ -19,7 +19,7 @@
 //! the source locale's page when it is among them; else those that differ
 //! from a strict majority; else (two peers) both.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -30,9 +30,23 @@ use crate::markdown::facts::TokenKind;
 
 use super::Context;
 
-/// One value's tokens: (kind, value) and where the first of each is in
-/// the file.
-type Tokens = Vec<((TokenKind, String), Range<usize>)>;
+/// A token: its kind and normalised value.
+type Key = (TokenKind, String);
+
+/// One value's tokens, each once, in the order the value writes them,
+/// with where the file writes the first of each; looked up by key, so
+/// that an answer of thousands of codes costs no more than it holds.
+#[derive(Default)]
+struct Tokens {
+    list: Vec<(Key, Range<usize>)>,
+    index: HashMap<Key, usize>,
+}
+
+impl Tokens {
+    fn span(&self, key: &Key) -> Option<&Range<usize>> {
+        self.index.get(key).map(|&i| &self.list[i].1)
+    }
+}
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -70,7 +84,7 @@ fn compare(cx: &Context, pages: &[usize]) -> Vec<Finding> {
         let tokens: Vec<Tokens> = values.iter().map(|vals| tokens(&vals[v])).collect();
         let sets: Vec<BTreeSet<&(TokenKind, String)>> = tokens
             .iter()
-            .map(|t| t.iter().map(|(token, _)| token).collect())
+            .map(|t| t.list.iter().map(|(token, _)| token).collect())
             .collect();
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
@@ -101,15 +115,16 @@ fn compare(cx: &Context, pages: &[usize]) -> Vec<Finding> {
 fn tokens(value: &MarkdownValue) -> Tokens {
     let doc = crate::markdown::parse(&value.markdown, 0);
     let facts = &doc.facts;
-    let mut out: Tokens = Vec::new();
+    let mut out = Tokens::default();
     for unit in &facts.units {
         for token in facts.tokens_of(unit) {
             if !matches!(token.kind, TokenKind::Code | TokenKind::Fenced) {
                 continue;
             }
             let key = (token.kind, facts.value(token).to_owned());
-            if !out.iter().any(|(k, _)| *k == key) {
-                out.push((key, value.span_in_file(token.span())));
+            if !out.index.contains_key(&key) {
+                out.index.insert(key.clone(), out.list.len());
+                out.list.push((key, value.span_in_file(token.span())));
             }
         }
     }
@@ -130,8 +145,9 @@ fn finding(
     // What page `a` has that page `b` lacks, quoted as `a`'s file writes it.
     let lacks = |a: usize, b: usize| -> Vec<(String, Range<usize>)> {
         tokens[a]
+            .list
             .iter()
-            .filter(|(token, _)| !tokens[b].iter().any(|(t, _)| t == token))
+            .filter(|(token, _)| tokens[b].span(token).is_none())
             .map(|((kind, value), span)| {
                 let written = cx.snippet(pages[a], span.clone()).unwrap_or(value);
                 (shown(*kind, written), span.clone())
@@ -140,12 +156,19 @@ fn finding(
     };
     let extra = lacks(i, reference);
     let missing = lacks(reference, i);
+    // Ten at most, then how many more.
     let list = |items: &[(String, Range<usize>)]| {
-        items
+        const SHOWN: usize = 10;
+        let mut text = items
             .iter()
+            .take(SHOWN)
             .map(|(s, _)| s.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        if items.len() > SHOWN {
+            text.push_str(&format!(" and {} more", items.len() - SHOWN));
+        }
+        text
     };
     let locales: Vec<String> = others.iter().map(|&j| cx.locale_label(pages[j])).collect();
     let (locales, have, has) = match locales.len() {
@@ -191,13 +214,14 @@ fn finding(
     // Each other page at the first token this answer lacks, as it writes
     // it; at its answer when this one only has more.
     let lacked = tokens[reference]
+        .list
         .iter()
-        .find(|(token, _)| !tokens[i].iter().any(|(t, _)| t == token))
+        .find(|(token, _)| tokens[i].span(token).is_none())
         .map(|(token, _)| token);
     for &j in others {
         let span = lacked
-            .and_then(|key| tokens[j].iter().find(|(t, _)| t == key))
-            .map_or_else(|| at(&values[j]), |(_, span)| span.clone());
+            .and_then(|key| tokens[j].span(key))
+            .map_or_else(|| at(&values[j]), Range::clone);
         let related = cx.location(pages[j], span);
         let label = format!("the same answer in {}", cx.locale_key(pages[j]));
         finding = finding.with_related(related, label);
