@@ -120,6 +120,7 @@ impl XrefMaps {
         let mut findings = Vec::new();
         for source in sources {
             let shown = display(&source.path);
+            maps.first_time(&source.path);
             maps.read(source, &shown, &mut findings).map_err(|unread| {
                 Fatal::new(format!(
                     "{} (`[xref] maps` in polydoc.toml)",
@@ -143,11 +144,9 @@ impl XrefMaps {
     ) -> bool {
         let mut any_unread = false;
         for map in listed {
-            let key = std::fs::canonicalize(&map.path).unwrap_or_else(|_| map.path.clone());
-            if self.read_files.contains(&key) {
+            if !self.first_time(&map.path) {
                 continue;
             }
-            self.read_files.push(key);
             let shown = display(&map.path);
             let source = MapSource {
                 path: map.path.clone(),
@@ -174,6 +173,17 @@ impl XrefMaps {
         any_unread
     }
 
+    /// Records the map at `path` as read; `false` when it already was,
+    /// under this name or another (its canonical path).
+    fn first_time(&mut self, path: &Path) -> bool {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.read_files.contains(&key) {
+            return false;
+        }
+        self.read_files.push(key);
+        true
+    }
+
     /// Reads one map into `self`: a uid already known keeps its first
     /// map's spec.
     fn read(
@@ -182,10 +192,6 @@ impl XrefMaps {
         shown: &Path,
         findings: &mut Vec<Finding>,
     ) -> Result<(), Unread> {
-        let canonical = std::fs::canonicalize(&source.path).unwrap_or_else(|_| source.path.clone());
-        if !self.read_files.contains(&canonical) {
-            self.read_files.push(canonical);
-        }
         let zipped = source
             .path
             .extension()

@@ -263,6 +263,21 @@ fn docfx_json_xref_maps_are_read_from_the_project_folder() {
             ("xref-map-relative-href", "maps/fabrikam.yml", 4),
         ])
     );
+    // polydoc.toml naming the same map (by another path) reads it first,
+    // with its base: the docfx.json entries do not read it again.
+    read.write(
+        "polydoc.toml",
+        "[xref]\nmaps = [{ path = \"./maps/../maps/fabrikam.yml\", base_url = \"https://fabrikam.example/\" }]\n",
+    );
+    let (_, doc) = check_json(read.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("uid-not-found", "content/en-us/docs/types.md", 3),
+            ("uid-not-found", "content/it-it/docs/types.md", 3),
+        ])
+    );
+    std::fs::remove_file(read.root().join("polydoc.toml")).unwrap();
     assert!(read.build(&[]).status.success());
     let html = read.html("it-it/docs/types.html");
     let links: Vec<(String, String)> = select(&html, "article a")

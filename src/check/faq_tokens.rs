@@ -15,38 +15,24 @@
 //! values (a question added or missing is `polydoc drift`'s structure
 //! signal, and would pair every following answer with the wrong one).
 //!
+//! The values' tokens are read once, by the pages' parse
+//! ([`crate::landing::faq::Answer`]).
+//!
 //! Who is wrong, as on Markdown pages: the translations that differ from
 //! the source locale's page when it is among them; else those that differ
 //! from a strict majority; else (two peers) both.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::Finding;
-use crate::landing::faq::{MarkdownValue, markdown_values};
+use crate::landing::Kind;
+use crate::landing::faq::{Answer, AnswerToken};
 use crate::markdown::facts::TokenKind;
 
 use super::Context;
-
-/// A token: its kind and normalised value.
-type Key = (TokenKind, String);
-
-/// One value's tokens, each once, in the order the value writes them,
-/// with where the file writes the first of each; looked up by key, so
-/// that an answer of thousands of codes costs no more than it holds.
-#[derive(Default)]
-struct Tokens {
-    list: Vec<(Key, Range<usize>)>,
-    index: HashMap<Key, usize>,
-}
-
-impl Tokens {
-    fn span(&self, key: &Key) -> Option<&Range<usize>> {
-        self.index.get(key).map(|&i| &self.list[i].1)
-    }
-}
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.site
@@ -56,7 +42,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .filter(|g| {
             g.iter().all(|&p| {
                 let source = &cx.site.pages[p].source;
-                source.landing && crate::landing::is_faq(&source.text)
+                source.landing && crate::landing::kind(&source.text) == Some(Kind::Faq)
             })
         })
         .flat_map_iter(|group| {
@@ -68,23 +54,24 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .collect()
 }
 
-/// Compares the FAQ pages of one source version.
+/// Compares the FAQ pages of one source version, their Markdown values
+/// as the pages' parse read them ([`crate::markdown::Document::answers`]).
 fn compare(cx: &Context, pages: &[usize]) -> Vec<Finding> {
-    let values: Vec<Vec<MarkdownValue>> = pages
+    let answers: Vec<&[Answer]> = pages
         .iter()
-        .map(|&p| markdown_values(&cx.site.pages[p].source.text))
+        .map(|&p| cx.site.pages[p].doc.answers.as_slice())
         .collect();
-    let count = values[0].len();
-    if values.iter().any(|v| v.len() != count) {
+    let count = answers[0].len();
+    if answers.iter().any(|a| a.len() != count) {
         return Vec::new();
     }
     let source = pages.iter().position(|&p| cx.is_source(p));
     let mut out = Vec::new();
     for v in 0..count {
-        let tokens: Vec<Tokens> = values.iter().map(|vals| tokens(&vals[v])).collect();
-        let sets: Vec<BTreeSet<&(TokenKind, String)>> = tokens
+        let answer: Vec<&Answer> = answers.iter().map(|a| &a[v]).collect();
+        let sets: Vec<BTreeSet<&AnswerToken>> = answer
             .iter()
-            .map(|t| t.list.iter().map(|(token, _)| token).collect())
+            .map(|a| a.tokens.iter().map(|(token, _)| token).collect())
             .collect();
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
@@ -104,50 +91,30 @@ fn compare(cx: &Context, pages: &[usize]) -> Vec<Finding> {
                 Some(r) => (0..pages.len()).filter(|&j| sets[j] == *r).collect(),
                 None => (0..pages.len()).filter(|&j| j != i).collect(),
             };
-            out.push(finding(cx, pages, &values, &tokens, (i, v), &others));
+            out.push(finding(cx, pages, &answer, &sets, i, &others));
         }
     }
     out
 }
 
-/// The codes and fenced code of one Markdown value, each once, where the
-/// file writes its first occurrence.
-fn tokens(value: &MarkdownValue) -> Tokens {
-    let doc = crate::markdown::parse(&value.markdown, 0);
-    let facts = &doc.facts;
-    let mut out = Tokens::default();
-    for unit in &facts.units {
-        for token in facts.tokens_of(unit) {
-            if !matches!(token.kind, TokenKind::Code | TokenKind::Fenced) {
-                continue;
-            }
-            let key = (token.kind, facts.value(token).to_owned());
-            if !out.index.contains_key(&key) {
-                out.index.insert(key.clone(), out.list.len());
-                out.list.push((key, value.span_in_file(token.span())));
-            }
-        }
-    }
-    out
-}
-
-/// The finding on value `v` of page `i`, the pages `others` agreeing with
-/// the one it is compared with (the first).
+/// The finding on the answer of page `i`, the pages `others` agreeing
+/// with the one it is compared with (the first).
 fn finding(
     cx: &Context,
     pages: &[usize],
-    values: &[Vec<MarkdownValue>],
-    tokens: &[Tokens],
-    (i, v): (usize, usize),
+    answer: &[&Answer],
+    sets: &[BTreeSet<&AnswerToken>],
+    i: usize,
     others: &[usize],
 ) -> Finding {
     let reference = others[0];
-    // What page `a` has that page `b` lacks, quoted as `a`'s file writes it.
+    // What page `a`'s answer has that page `b`'s lacks, quoted as `a`'s
+    // file writes it.
     let lacks = |a: usize, b: usize| -> Vec<(String, Range<usize>)> {
-        tokens[a]
-            .list
+        answer[a]
+            .tokens
             .iter()
-            .filter(|(token, _)| tokens[b].span(token).is_none())
+            .filter(|(token, _)| !sets[b].contains(token))
             .map(|((kind, value), span)| {
                 let written = cx.snippet(pages[a], span.clone()).unwrap_or(value);
                 (shown(*kind, written), span.clone())
@@ -156,19 +123,9 @@ fn finding(
     };
     let extra = lacks(i, reference);
     let missing = lacks(reference, i);
-    // Ten at most, then how many more.
     let list = |items: &[(String, Range<usize>)]| {
-        const SHOWN: usize = 10;
-        let mut text = items
-            .iter()
-            .take(SHOWN)
-            .map(|(s, _)| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        if items.len() > SHOWN {
-            text.push_str(&format!(" and {} more", items.len() - SHOWN));
-        }
-        text
+        let shown: Vec<String> = items.iter().map(|(s, _)| s.clone()).collect();
+        super::capped_list(&shown)
     };
     let locales: Vec<String> = others.iter().map(|&j| cx.locale_label(pages[j])).collect();
     let (locales, have, has) = match locales.len() {
@@ -187,15 +144,9 @@ fn finding(
             list(&missing)
         ),
     };
-    let page = pages[i];
-    // A value's start in its file.
-    let at = |vals: &[MarkdownValue]| {
-        let start = vals[v].in_file(0);
-        start..start
-    };
-    let span = extra
-        .first()
-        .map_or_else(|| at(&values[i]), |(_, s)| s.clone());
+    // An answer's start in its file.
+    let at = |j: usize| answer[j].start..answer[j].start;
+    let span = extra.first().map_or_else(|| at(i), |(_, s)| s.clone());
     let otherwise = cx.if_wrong(pages[reference]);
     let help = match (extra.as_slice(), missing.as_slice()) {
         ([(one, _)], [(other, _)]) => {
@@ -207,21 +158,21 @@ fn finding(
     };
     let mut finding = Finding::error(
         "translation-token-mismatch",
-        cx.location(page, span),
+        cx.location(pages[i], span),
         message,
     )
     .with_help(help);
     // Each other page at the first token this answer lacks, as it writes
     // it; at its answer when this one only has more.
-    let lacked = tokens[reference]
-        .list
+    let lacked = answer[reference]
+        .tokens
         .iter()
-        .find(|(token, _)| tokens[i].span(token).is_none())
+        .find(|(token, _)| !sets[i].contains(token))
         .map(|(token, _)| token);
     for &j in others {
         let span = lacked
-            .and_then(|key| tokens[j].span(key))
-            .map_or_else(|| at(&values[j]), Range::clone);
+            .and_then(|key| answer[j].tokens.iter().find(|(t, _)| t == key))
+            .map_or_else(|| at(j), |(_, span)| span.clone());
         let related = cx.location(pages[j], span);
         let label = format!("the same answer in {}", cx.locale_key(pages[j]));
         finding = finding.with_related(related, label);

@@ -306,6 +306,18 @@ pub(crate) fn line_list(lines: &[usize]) -> String {
     }
 }
 
+/// Items a message quotes, `, `-separated: the first ten and how many
+/// more, for lists that may run to thousands (the codes of an answer,
+/// the links of a landing page).
+pub(crate) fn capped_list(items: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let shown = items[..items.len().min(SHOWN)].join(", ");
+    match items.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
 /// `a`, `a and b`, `a, b and c`: a list as a message says it.
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
@@ -343,5 +355,8 @@ mod tests {
         assert!(list(50).ends_with(", 48, 49, 50"));
         assert!(list(51).ends_with(", 39, 40 and 11 more"));
         assert!(list(5000).starts_with("1, 2, 3, ") && list(5000).ends_with(", 40 and 4960 more"));
+        let items: Vec<String> = (1..=12).map(|n| format!("`{n}`")).collect();
+        assert_eq!(capped_list(&items[..2]), "`1`, `2`");
+        assert!(capped_list(&items).ends_with(", `9`, `10` and 2 more"));
     }
 }

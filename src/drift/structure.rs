@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 
 use crate::align;
+use crate::check::capped_list;
 use crate::diagnostic::LineIndex;
 use crate::markdown::facts::{Facts, UnitKind};
 use crate::site::Site;
@@ -294,23 +295,10 @@ fn link_difference(site: &Site, mine: usize, theirs: usize) -> String {
         }
         out
     };
-    let listed = |targets: Vec<String>| -> String {
-        const SHOWN: usize = 5;
-        let more = targets.len().saturating_sub(SHOWN);
-        let mut text = targets
-            .into_iter()
-            .take(SHOWN)
-            .collect::<Vec<_>>()
-            .join(", ");
-        if more > 0 {
-            text.push_str(&format!(" and {more} more"));
-        }
-        text
-    };
     let (lacks, adds) = (only(&theirs, &mine), only(&mine, &theirs));
     let mut out = String::new();
     if !lacks.is_empty() {
-        out.push_str(&format!(": it lacks {}", listed(lacks)));
+        out.push_str(&format!(": it lacks {}", capped_list(&lacks)));
     }
     if !adds.is_empty() {
         out.push_str(if out.is_empty() {
@@ -318,7 +306,7 @@ fn link_difference(site: &Site, mine: usize, theirs: usize) -> String {
         } else {
             "; it adds "
         });
-        out.push_str(&listed(adds));
+        out.push_str(&capped_list(&adds));
     }
     out
 }

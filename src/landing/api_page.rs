@@ -33,9 +33,6 @@ use crate::markdown::highlight::escape;
 use crate::markdown::links::is_absolute;
 use crate::xref_map::Spec;
 
-/// The first line of such a page.
-pub const KIND: &str = "### YamlMime:ApiPage";
-
 /// The body's blocks.
 fn blocks(root: &Mapping) -> &[Value] {
     root.get("body")
@@ -78,15 +75,29 @@ fn id(block: &Mapping, text: &str) -> String {
     }
 }
 
-/// The id of each heading block, in order: [`id`]'s, an automatic one
-/// made unique as Markdown's are (`parameters`, `parameters-1`): DocFX's
-/// generator writes a `Parameters` heading under every method, and the
-/// same id twice would be a `duplicate-anchor` nobody can fix.
-fn heading_ids(root: &Mapping) -> Vec<String> {
+/// A heading block as the page shows it.
+struct Heading<'v> {
+    block: &'v Mapping,
+    level: u8,
+    text: &'v str,
+    /// An `apiN` block's.
+    api: bool,
+    /// [`id`]'s, an automatic one made unique as Markdown's are
+    /// (`parameters`, `parameters-1`): DocFX's generator writes a
+    /// `Parameters` heading under every method, and the same id twice
+    /// would be a `duplicate-anchor` nobody can fix.
+    id: String,
+    /// The first `h1` or `api1`: the page's title, not a section.
+    title: bool,
+}
+
+/// The page's headings, in order.
+fn headings(root: &Mapping) -> Vec<Heading<'_>> {
     let mut seen = std::collections::HashSet::new();
-    let mut ids = Vec::new();
+    let mut out: Vec<Heading> = Vec::new();
+    let mut titled = false;
     for block in blocks(root).iter().filter_map(Value::as_mapping) {
-        let Some((_, text, _)) = heading(block) else {
+        let Some((level, text, api)) = heading(block) else {
             continue;
         };
         let mut id = id(block, text);
@@ -100,9 +111,18 @@ fn heading_ids(root: &Mapping) -> Vec<String> {
             }
         }
         seen.insert(id.clone());
-        ids.push(id);
+        let title = level == 1 && !titled;
+        titled |= title;
+        out.push(Heading {
+            block,
+            level,
+            text,
+            api,
+            id,
+            title,
+        });
     }
-    ids
+    out
 }
 
 /// The API's name in an `api1` title: `Foo` of `Class Foo`, as DocFX
@@ -128,36 +148,27 @@ fn api_name(title: &str) -> &str {
         .unwrap_or(title)
 }
 
-/// The page's uid: its first API heading's.
-pub fn page_uid(root: &Mapping) -> Option<&str> {
-    blocks(root)
-        .iter()
-        .filter_map(Value::as_mapping)
-        .find(|b| heading(b).is_some_and(|(_, _, api)| api))
-        .and_then(uid)
-}
-
 /// The uids the page declares, the first landing on the page itself.
 pub fn declared(root: &Mapping) -> Vec<Declared> {
     let mut out: Vec<Declared> = Vec::new();
-    for block in blocks(root).iter().filter_map(Value::as_mapping) {
-        let Some((_, text, true)) = heading(block) else {
-            continue;
-        };
-        let Some(uid) = uid(block) else {
+    for heading in headings(root).into_iter().filter(|h| h.api) {
+        let Some(uid) = uid(heading.block) else {
             continue;
         };
         let first = out.is_empty();
         out.push(Declared {
             uid: uid.to_owned(),
-            id: if first {
-                String::new()
-            } else {
-                id(block, text)
-            },
+            id: if first { String::new() } else { heading.id },
             spec: Spec {
                 href: None,
-                name: Some(if first { api_name(text) } else { text }.to_owned()),
+                name: Some(
+                    if first {
+                        api_name(heading.text)
+                    } else {
+                        heading.text
+                    }
+                    .to_owned(),
+                ),
                 full_name: None,
                 name_with_type: None,
             },
@@ -166,23 +177,13 @@ pub fn declared(root: &Mapping) -> Vec<Declared> {
     out
 }
 
-/// The headings of the page: level, id and text, in order; the first
-/// `h1` or `api1` is the page's title, not a section.
+/// The headings of the page but its title: level, id and text, in order.
 pub fn outline(root: &Mapping) -> Vec<(u8, String, String)> {
-    let mut out = Vec::new();
-    let mut titled = false;
-    let headings = blocks(root)
-        .iter()
-        .filter_map(Value::as_mapping)
-        .filter_map(heading);
-    for ((level, text, _), id) in headings.zip(heading_ids(root)) {
-        if level == 1 && !titled {
-            titled = true;
-            continue;
-        }
-        out.push((level, id, text.to_owned()));
-    }
-    out
+    headings(root)
+        .into_iter()
+        .filter(|h| !h.title)
+        .map(|h| (h.level, h.id, h.text.to_owned()))
+        .collect()
 }
 
 /// What a link of the page names for the checks: a relative `.html` URL
@@ -202,14 +203,12 @@ pub fn link_target(url: &str) -> String {
 pub fn render(root: &Mapping, cx: &RenderContext) -> String {
     let language = field(root, "languageId");
     let mut out = String::from("<div class=\"api-page\">\n");
-    let mut titled = false;
-    let mut ids = heading_ids(root).into_iter();
+    let mut headings = headings(root).into_iter();
     for block in blocks(root).iter().filter_map(Value::as_mapping) {
-        if let Some((level, text, api)) = heading(block) {
-            let title = level == 1 && !titled;
-            titled |= title;
-            let id = ids.next().unwrap_or_default();
-            heading_html(block, (level, text, &id), api, title, cx, &mut out);
+        if heading(block).is_some() {
+            if let Some(heading) = headings.next() {
+                heading_html(&heading, cx, &mut out);
+            }
         } else if let Some(markdown) = field(block, "markdown") {
             let _ = writeln!(
                 out,
@@ -255,31 +254,25 @@ pub fn render(root: &Mapping, cx: &RenderContext) -> String {
 
 /// A heading or an API's heading, with its badges, its "view source"
 /// link and its deprecation or preview message.
-fn heading_html(
-    block: &Mapping,
-    (level, text, id): (u8, &str, &str),
-    api: bool,
-    title: bool,
-    cx: &RenderContext,
-    out: &mut String,
-) {
-    let id = escape(id);
+fn heading_html(heading: &Heading, cx: &RenderContext, out: &mut String) {
+    let Heading {
+        block,
+        level,
+        text,
+        api,
+        ..
+    } = *heading;
+    let id = escape(&heading.id);
     let uid = uid(block)
         .filter(|_| api)
         .map(|u| format!(" data-uid=\"{}\"", escape(u)))
         .unwrap_or_default();
     let deprecated = flag(block, "deprecated");
-    let preview = flag(block, "preview");
     let mut inner = match deprecated {
         Some(_) => format!("<s>{}</s>", escape(text)),
         None => escape(text),
     };
-    if deprecated.is_some() {
-        inner.push_str(" <span class=\"api-badge api-deprecated\">Deprecated</span>");
-    }
-    if preview.is_some() {
-        inner.push_str(" <span class=\"api-badge api-preview\">Preview</span>");
-    }
+    badges(block, &mut inner);
     if let Some(src) = field(block, "src").filter(|_| api) {
         let _ = write!(
             inner,
@@ -288,7 +281,7 @@ fn heading_html(
         );
     }
     // Sections get the anchor a Markdown heading has; the title does not.
-    let anchor = match title {
+    let anchor = match heading.title {
         true => String::new(),
         false => format!(
             "<a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{}\"></a>",
@@ -296,7 +289,7 @@ fn heading_html(
         ),
     };
     let _ = writeln!(out, "<h{level} id=\"{id}\"{uid}>{inner}{anchor}</h{level}>");
-    for (message, class) in [(deprecated, "warning"), (preview, "note")] {
+    for (message, class) in [(deprecated, "warning"), (flag(block, "preview"), "note")] {
         if let Some(Some(message)) = message {
             let _ = writeln!(
                 out,
@@ -319,16 +312,21 @@ fn parameter_html(parameter: &Mapping, cx: &RenderContext, out: &mut String) {
         let _ = write!(term, "<code>{}</code> ", escape(&shown));
     }
     term.push_str(&inline(parameter.get("type")));
-    if flag(parameter, "deprecated").is_some() {
-        term.push_str(" <span class=\"api-badge api-deprecated\">Deprecated</span>");
-    }
-    if flag(parameter, "preview").is_some() {
-        term.push_str(" <span class=\"api-badge api-preview\">Preview</span>");
-    }
+    badges(parameter, &mut term);
     let description = field(parameter, "description")
         .map(|d| super::api::markdown(d, cx))
         .unwrap_or_default();
     let _ = writeln!(out, "<dt>{}</dt>\n<dd>{description}</dd>", term.trim_end());
+}
+
+/// The "Deprecated" and "Preview" badges an API or a parameter carries.
+fn badges(map: &Mapping, out: &mut String) {
+    if flag(map, "deprecated").is_some() {
+        out.push_str(" <span class=\"api-badge api-deprecated\">Deprecated</span>");
+    }
+    if flag(map, "preview").is_some() {
+        out.push_str(" <span class=\"api-badge api-preview\">Preview</span>");
+    }
 }
 
 /// `deprecated: true` or `deprecated: "message"`: `Some(None)` or
@@ -407,7 +405,6 @@ body:
                 ),
             ]
         );
-        assert_eq!(page_uid(&root(FOO)), Some("MyLib.Foo"));
     }
 
     #[test]

@@ -19,9 +19,46 @@ use std::ops::Range;
 use serde_yaml::{Mapping, Value};
 
 use super::field;
+use crate::markdown::facts::{Facts, TokenKind};
 use crate::markdown::heading::IdAllocator;
 use crate::markdown::highlight::escape;
 use crate::markdown::{RenderContext, render_body};
+
+/// One Markdown value of an FAQ page as the comparison across locales
+/// reads it (`check/faq_tokens.rs`), read once by the page's parse: where
+/// it starts in the file, and its codes and fenced code, each once, with
+/// where the file writes the first of each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub start: usize,
+    pub tokens: Vec<(AnswerToken, Range<usize>)>,
+}
+
+/// A token of an answer: its kind and normalised value.
+pub type AnswerToken = (TokenKind, String);
+
+impl Answer {
+    /// The codes and fenced code of `value`, whose facts are `facts`.
+    pub fn of(value: &MarkdownValue, facts: &Facts) -> Answer {
+        let mut seen = std::collections::HashSet::new();
+        let mut tokens = Vec::new();
+        for unit in &facts.units {
+            for token in facts.tokens_of(unit) {
+                if !matches!(token.kind, TokenKind::Code | TokenKind::Fenced) {
+                    continue;
+                }
+                let key = (token.kind, facts.value(token).to_owned());
+                if seen.insert(key.clone()) {
+                    tokens.push((key, value.span_in_file(token.span())));
+                }
+            }
+        }
+        Answer {
+            start: value.in_file(0),
+            tokens,
+        }
+    }
+}
 
 /// Keys whose values are Markdown.
 const MARKDOWN_KEYS: &[&str] = &["answer", "summary"];

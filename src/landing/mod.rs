@@ -44,26 +44,40 @@ use crate::markdown::facts::{Facts, LinkAt};
 
 pub use render::render;
 
-/// The first line that makes a `.yml` file a page.
-const KINDS: &[&str] = &[
-    "### YamlMime:Landing",
-    "### YamlMime:Hub",
-    FAQ,
-    API,
-    api_page::KIND,
-];
-const FAQ: &str = "### YamlMime:FAQ";
-/// .NET API reference, as `docfx metadata` writes it (`api.rs`).
-const API: &str = "### YamlMime:ManagedReference";
-
-/// Whether `text` is an FAQ page (`faq.rs`).
-pub fn is_faq(text: &str) -> bool {
-    is_kind(text, FAQ)
+/// What a page's YAML describes, as its first line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A landing or hub page: cards of links (`render.rs`).
+    Landing,
+    /// Sections of questions with Markdown answers (`faq.rs`).
+    Faq,
+    /// .NET API reference, as `docfx metadata` writes it (`api.rs`).
+    ManagedReference,
+    /// DocFX's newer API schema, a body of blocks (`api_page.rs`).
+    ApiPage,
 }
 
-/// Whether `text` is an API reference page (`api.rs`).
-pub fn is_api(text: &str) -> bool {
-    is_kind(text, API)
+/// The first line that makes a `.yml` file a page, and its kind.
+const KINDS: &[(&str, Kind)] = &[
+    ("### YamlMime:Landing", Kind::Landing),
+    ("### YamlMime:Hub", Kind::Landing),
+    ("### YamlMime:FAQ", Kind::Faq),
+    ("### YamlMime:ManagedReference", Kind::ManagedReference),
+    ("### YamlMime:ApiPage", Kind::ApiPage),
+];
+
+/// The kind of page `text` opens as (a byte-order mark and the case of
+/// `YamlMime`'s kind aside); `None` for a `.yml` file that is no page.
+pub fn kind(text: &str) -> Option<Kind> {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()?
+        .trim_end();
+    KINDS
+        .iter()
+        .find(|(line, _)| first.eq_ignore_ascii_case(line))
+        .map(|&(_, kind)| kind)
 }
 
 /// Whether the file at `path` is a landing or hub page: its first line
@@ -84,16 +98,9 @@ pub fn sniff(path: &Path) -> bool {
     is_landing(&head)
 }
 
-/// Whether `text` opens as a landing or hub page (a byte-order mark and
-/// the case of `YamlMime`'s kind aside).
+/// Whether `text` opens as a page of one of the [`Kind`]s.
 pub fn is_landing(text: &str) -> bool {
-    KINDS.iter().any(|kind| is_kind(text, kind))
-}
-
-/// Whether `text`'s first line is `kind`.
-fn is_kind(text: &str, kind: &str) -> bool {
-    let first = text.trim_start_matches('\u{feff}').lines().next();
-    first.is_some_and(|line| line.trim_end().eq_ignore_ascii_case(kind))
+    kind(text).is_some()
 }
 
 /// What a landing page's YAML gives the load stage: its metadata as front
@@ -117,20 +124,20 @@ pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
     if let Some(title) = root.get("title").and_then(Value::as_str) {
         meta.insert("title".into(), title.into());
     }
-    if is_kind(text, api_page::KIND)
-        && let Some(uid) = api_page::page_uid(&root)
-    {
-        meta.insert("uid".into(), uid.into());
-    }
-    if is_api(text) {
-        // Its own item's uid is the page's; the members' are registered
-        // by the site (`Site::resolve`).
-        if let Some(own) = api::items(&root).first() {
-            meta.insert("uid".into(), own.uid.into());
+    // An API page's own item's uid is the page's; the members' are
+    // registered by the site (`Site::resolve`).
+    let own = match kind(text) {
+        Some(Kind::ManagedReference) => {
+            if let Some(title) = api::title(&root) {
+                meta.insert("title".into(), title.into());
+            }
+            api::declared(&root).into_iter().next()
         }
-        if let Some(title) = api::title(&root) {
-            meta.insert("title".into(), title.into());
-        }
+        Some(Kind::ApiPage) => api_page::declared(&root).into_iter().next(),
+        _ => None,
+    };
+    if let Some(own) = own {
+        meta.insert("uid".into(), own.uid.into());
     }
     Ok(meta)
 }
@@ -139,7 +146,8 @@ pub fn metadata(text: &str) -> Result<Mapping, (usize, usize, String)> {
 /// it (a `url:` value, or a link in a Markdown value, `faq.rs`), and
 /// nothing else.
 pub fn document(text: &str) -> Document {
-    let api_page = is_kind(text, api_page::KIND);
+    let kind = kind(text);
+    let api_page = kind == Some(Kind::ApiPage);
     let mut links: Vec<(String, bool, Range<usize>)> = values(text)
         .map(|(key, span)| {
             let written = &text[span.clone()];
@@ -151,12 +159,14 @@ pub fn document(text: &str) -> Document {
         })
         .collect();
     // Only an FAQ's values are Markdown: a landing page's summary is text.
-    let faq = is_kind(text, FAQ);
+    let faq = kind == Some(Kind::Faq);
     // The ids a Markdown value renders (its headings', its `<a name>`s),
     // where the value writes them.
     let mut value_ids: Vec<(String, usize)> = Vec::new();
+    let mut answers = Vec::new();
     for value in faq::markdown_values(text).into_iter().filter(|_| faq) {
         let doc = crate::markdown::parse(&value.markdown, 0);
+        answers.push(faq::Answer::of(&value, &doc.facts));
         for link in &doc.facts.links {
             let span = value.span_in_file(link.span.clone());
             if text.get(span.clone()).is_some() {
@@ -174,21 +184,28 @@ pub fn document(text: &str) -> Document {
         image: *image,
         span: span.clone(),
     });
-    let mut doc = Document::default();
+    let mut doc = Document {
+        answers,
+        ..Document::default()
+    };
     // The outline needs the YAML read (landing pages have none).
-    let api = is_api(text);
-    let outline = match (faq || api || api_page).then(|| serde_yaml::from_str::<Value>(text)) {
-        Some(Ok(Value::Mapping(root))) if api => {
+    let read = || match serde_yaml::from_str::<Value>(text) {
+        Ok(Value::Mapping(root)) => Some(root),
+        _ => None,
+    };
+    let outline = match kind {
+        Some(Kind::ManagedReference) => read().map(|root| {
             doc.api = api::declared(&root);
             api::outline(&root)
-        }
-        Some(Ok(Value::Mapping(root))) if api_page => {
+        }),
+        Some(Kind::ApiPage) => read().map(|root| {
             doc.api = api_page::declared(&root);
             api_page::outline(&root)
-        }
-        Some(Ok(Value::Mapping(root))) => faq::outline(&root),
-        _ => Vec::new(),
-    };
+        }),
+        Some(Kind::Faq) => read().map(|root| faq::outline(&root)),
+        _ => None,
+    }
+    .unwrap_or_default();
     // Each heading where the YAML writes its text, else where the one
     // before it is (a quoted text with escapes).
     let mut at = 0;

@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use serde_yaml::{Mapping, Value};
 
-use super::field;
+use super::{Kind, field};
 use crate::markdown::RenderContext;
 use crate::markdown::highlight::escape;
 
@@ -39,14 +39,11 @@ pub fn render(text: &str, cx: &RenderContext) -> String {
     let Ok(Value::Mapping(root)) = serde_yaml::from_str::<Value>(text) else {
         return String::new();
     };
-    if super::is_kind(text, super::FAQ) {
-        return super::faq::render(&root, cx);
-    }
-    if super::is_api(text) {
-        return super::api::render(&root, cx);
-    }
-    if super::is_kind(text, super::api_page::KIND) {
-        return super::api_page::render(&root, cx);
+    match super::kind(text) {
+        Some(Kind::Faq) => return super::faq::render(&root, cx),
+        Some(Kind::ManagedReference) => return super::api::render(&root, cx),
+        Some(Kind::ApiPage) => return super::api_page::render(&root, cx),
+        _ => {}
     }
     let mut out = String::from("<div class=\"landing\">\n");
     if let Some(title) = field(&root, "title") {

@@ -141,6 +141,10 @@ pub struct Document {
     /// The items an API reference page declares, its own first
     /// ([`crate::landing::api`]); empty for every other page.
     pub api: Vec<crate::landing::api::Declared>,
+    /// An FAQ page's Markdown values as the comparison across locales
+    /// reads them ([`crate::landing::faq::Answer`]); empty for every other
+    /// page.
+    pub answers: Vec<crate::landing::faq::Answer>,
 }
 
 impl Document {
