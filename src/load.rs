@@ -247,6 +247,8 @@ struct ListedPage {
 fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
     let mut listed = Listed::default();
     let mut projects = Vec::new();
+    // The metadata files the projects name, as read.
+    let mut metadata_files: Vec<PathBuf> = Vec::new();
     let walker = WalkDir::new(&locale.dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -290,13 +292,25 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
         }
         if name == "docfx.json" {
             // Configuration, never copied to the site.
+            let folder = entry.path().parent().unwrap_or(&locale.dir);
+            let mut open = |written: &str| {
+                let path = crate::config::normalise(&folder.join(written.replace('\\', "/")));
+                let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+                let display = config.display_path(&path);
+                metadata_files.push(path);
+                Ok(docfx_json::Named { text, display })
+            };
             let read = std::fs::read_to_string(entry.path())
                 .map_err(|e| Box::new(unreadable(config, entry.path(), &e.to_string())))
                 .and_then(|text| {
-                    docfx_json::read(&rel_path, &text, &config.display_path(entry.path()))
+                    let display = config.display_path(entry.path());
+                    docfx_json::read(&rel_path, &text, &display, &mut open)
                 });
             match read {
-                Ok(project) => projects.push(project),
+                Ok((project, findings)) => {
+                    projects.push(project);
+                    listed.findings.extend(findings);
+                }
                 Err(finding) => listed.findings.push(*finding),
             }
             continue;
@@ -316,6 +330,13 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
                 path: entry.into_path(),
             });
         }
+    }
+    // A project's metadata files are its configuration, as docfx.json is.
+    if !metadata_files.is_empty() {
+        let normalised = |path: &Path| crate::config::normalise(path);
+        listed
+            .assets
+            .retain(|a| !metadata_files.contains(&normalised(&a.path)));
     }
     listed.docfx_projects = projects.len();
     listed.xref_service = projects.iter().any(|p| p.xref_service);

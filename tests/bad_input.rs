@@ -464,8 +464,16 @@ fn random_site(seed: u64) -> Fixture {
             for _ in 0..next(14) {
                 text += DOCFX_PIECES[next(DOCFX_PIECES.len())];
             }
-            let name = ["docfx.json", "sub/docfx.json"][next(2)];
-            site.write(&format!("content/{locale}/{name}"), text);
+            let dir = ["", "sub/"][next(2)];
+            site.write(&format!("content/{locale}/{dir}docfx.json"), text);
+            if next(2) == 0 {
+                // The metadata file it may name, valid or not.
+                let mut text = String::new();
+                for _ in 0..1 + next(4) {
+                    text += METADATA_PIECES[next(METADATA_PIECES.len())];
+                }
+                site.write(&format!("content/{locale}/{dir}meta.json"), text);
+            }
         }
     }
     site
@@ -481,6 +489,17 @@ const DOCFX_KEYS: &[&str] = &[
     "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"gone.md#x\"}, \"uid\": {\"**/*.md\": \"uid.a\"}, \"zone_pivot_groups\": {\"**\": \"g\"}}",
     "\"xref\": [\"../../m.yml\", \"gone/xrefmap.yml\", \"https://example.com/xrefmap.yml\", \"\"]",
     "\"globalMetadata\": {\"_appLogoPath\": \"~/a.png\", \"_appFaviconPath\": \"../x.ico\"}",
+    "\"globalMetadataFiles\": [\"meta.json\", \"gone.json\", \"../../../meta.json\", \"\"]",
+    "\"fileMetadataFiles\": \"meta.json\"",
+];
+
+/// Pieces of the metadata files a `docfx.json` names, and what breaks
+/// them.
+#[rustfmt::skip]
+const METADATA_PIECES: &[&str] = &[
+    "{\"titleSuffix\": \"M\", \"_appLogoPath\": \"nope.png\", \"ROBOTS\": \"NOINDEX\"}",
+    "{\"ROBOTS\": {\"**\": \"NOINDEX\", \"a[.md\": 1}, \"x\": 5}", "{\"no-loc\": {\"**/*.md\": [\"SEH\"]}}",
+    "[1]", "{", "}", "\"k\": ", "// c\n", "\u{feff}", "null", "\"é日本\"",
 ];
 
 /// Pieces of `docfx.json` files, and what breaks them.
@@ -492,6 +511,7 @@ const DOCFX_PIECES: &[&str] = &[
     "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ROBOTS\": \"NOINDEX\", \"no-loc\": 5}",
     "\"fileMetadata\": {\"no-loc\": {\"**/*.md\": [\"SEH\"]}, \"ROBOTS\": {\"sub/**\": \"NOINDEX\"}, \"titleSuffix\": {\"a.md\": 5}}",
     "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"a.md\"}, \"uid\": {\"**\": \"uid.a\"}, \"x\": [1]}",
+    "\"globalMetadataFiles\": [\"meta.json\", 5]", "\"fileMetadataFiles\": [\"../meta.json\", \"meta.json\"]",
     "\"xref\": 5", "\"xref\": [\"file:///nope.yml\", \"C:\\\\maps\\\\x.yml\"]", "// c\n", "/* é */", "# h\n", "\"é日本\"", "\u{feff}", "\"\\u00e9\"", "null", "1e999",
 ];
 

@@ -602,3 +602,69 @@ fn lines_of_rule(root: &std::path::Path, rule: &str) -> Vec<(String, u64)> {
     let (_, doc) = check_json(root, &[]);
     common::lines_of(&doc, rule)
 }
+
+#[test]
+fn metadata_files_a_docfx_json_names_apply_and_are_never_published() {
+    let site = Fixture::new();
+    let docfx = "{\"build\": {\n  \"globalMetadata\": {\"titleSuffix\": \"Base\"},\n  \"globalMetadataFiles\": [\"meta/global.json\"],\n  \"fileMetadataFiles\": [\"../../../shared/robots.json\"]\n}}\n";
+    for locale in ["en-us", "it-it"] {
+        let dir = format!("content/{locale}/docs");
+        site.write(&format!("{dir}/docfx.json"), docfx)
+            .write(
+                &format!("{dir}/index.md"),
+                "# Home\n\n[Old](archive/old.md)\n",
+            )
+            .write(&format!("{dir}/archive/old.md"), "# Old\n\nKept.\n");
+    }
+    // Only en-us has its global file; the file metadata lies outside
+    // every locale folder, shared by both.
+    site.write(
+        "content/en-us/docs/meta/global.json",
+        "{\"titleSuffix\": \"Contoso\"}",
+    )
+    .write(
+        "shared/robots.json",
+        "{\"ROBOTS\": {\"archive/**\": \"NOINDEX\"}}",
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let title = |page: &str| texts(&site.html(page), "title").concat();
+    assert_eq!(
+        title("en-us/docs/index.html"),
+        "Home - Contoso · Documentation"
+    );
+    assert_eq!(
+        title("it-it/docs/index.html"),
+        "Home - Base · Documentation"
+    );
+    let robots = |page: &str| attrs(&site.html(page), "meta[name=robots]", "content").concat();
+    for locale in ["en-us", "it-it"] {
+        assert_eq!(
+            robots(&format!("{locale}/docs/archive/old.html")),
+            "NOINDEX"
+        );
+        assert_eq!(robots(&format!("{locale}/docs/index.html")), "");
+    }
+    // Configuration, as the docfx.json is.
+    assert!(!site.out("en-us/docs/meta/global.json").exists());
+    assert!(site.out("en-us/docs/index.html").exists());
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[("invalid-docfx-json", "content/it-it/docs/docfx.json", 3)])
+    );
+    let missing = common::finding_where(&doc, |f| f["rule"] == "invalid-docfx-json");
+    assert_eq!(missing["location"]["column"], 28);
+    assert_eq!(missing["location"]["end_column"], 44);
+    let message = missing["message"].as_str().unwrap_or_default();
+    assert!(
+        message
+            .starts_with("`globalMetadataFiles` names `meta/global.json`, which cannot be read: "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("; its metadata is not applied"),
+        "{message}"
+    );
+}

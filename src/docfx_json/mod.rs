@@ -9,7 +9,12 @@
 //! matter's value, else the value of the last `build.fileMetadata` glob
 //! that matches its path, else `build.globalMetadata`'s; polydoc does the
 //! same, so templates and rules (`glued-no-loc-term` reads `no-loc`, the
-//! build reads `ROBOTS`) see what the published page has.
+//! build reads `ROBOTS`) see what the published page has. The metadata
+//! files the project names join in as DocFX merges them ([`metadata`]).
+//!
+//! `read.rs` reads one file into a [`Project`] (`source.rs` keeps the
+//! places of its values for findings, `ordered.rs` the order of its
+//! globs); this module applies a locale's projects to its files.
 //!
 //! `build.content` says which files DocFX builds as articles: a Markdown
 //! or landing page it leaves out (`exclude`, or no `files` glob naming
@@ -40,8 +45,10 @@
 //! site. One that cannot be read is `invalid-docfx-json` at its line and
 //! column, and the pages are built without it.
 
+mod metadata;
 mod ordered;
 mod read;
+mod source;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +60,7 @@ use serde_yaml::{Mapping, Value};
 use crate::diagnostic::{Finding, Location};
 use crate::xref_map::ListedMap;
 
+pub use metadata::{Named, Open};
 pub use read::read;
 
 /// One `docfx.json`.
@@ -77,7 +85,7 @@ pub struct Project {
     xref_maps: Vec<(PathBuf, Location)>,
     /// `globalMetadata`'s [`APP_FILES`] that name a path: key, value, and
     /// where the file writes it.
-    app_files: Vec<(&'static str, String, Location)>,
+    app_files: Vec<AppFile>,
     /// DocFX's own output folder (`build.output`, or the older
     /// `build.dest`, else `_site`) below the locale folder, `/`-separated
     /// with a trailing `/`; `None` when it lies outside the locale folder.
@@ -136,6 +144,10 @@ impl Project {
 /// DocFX's template keys that name a file of the site, from the project's
 /// folder (`~/` and `./` read as that folder).
 const APP_FILES: [&str; 2] = ["_appLogoPath", "_appFaviconPath"];
+
+/// One of [`APP_FILES`] that names a path: key, value, and where its
+/// source writes it.
+type AppFile = (&'static str, String, Location);
 
 /// One entry of `build.content`.
 #[derive(Debug)]
@@ -295,9 +307,34 @@ mod tests {
         Projects::new(
             files
                 .iter()
-                .map(|(rel, text)| read(rel, text, Path::new(rel)).expect("reads"))
+                .map(|(rel, text)| alone(rel, text).expect("reads"))
                 .collect(),
         )
+    }
+
+    /// Reads a `docfx.json` whose metadata files are `files`: (path as
+    /// written, text).
+    fn with_files(
+        text: &str,
+        files: &[(&str, &str)],
+    ) -> Result<(Project, Vec<Finding>), Box<Finding>> {
+        let mut open = |written: &str| {
+            let (_, text) = files
+                .iter()
+                .find(|(path, _)| *path == written)
+                .ok_or_else(|| "No such file or directory (os error 2)".to_owned())?;
+            Ok(Named {
+                text: (*text).to_owned(),
+                display: PathBuf::from(written),
+            })
+        };
+        read("docfx.json", text, Path::new("docfx.json"), &mut open)
+    }
+
+    /// Reads a `docfx.json` that names no file.
+    fn alone(rel: &str, text: &str) -> Result<Project, Box<Finding>> {
+        let mut open = |_: &str| Err("not expected".to_owned());
+        read(rel, text, Path::new(rel), &mut open).map(|(project, _)| project)
     }
 
     fn value<'a>(applied: &'a Applied, key: &str) -> Option<&'a str> {
@@ -432,32 +469,141 @@ mod tests {
     }
 
     #[test]
+    fn metadata_files_apply_over_the_docfx_json_in_docfx_order() {
+        let docfx = r#"{"build": {
+            "globalMetadata": {"author": "ana", "ms.topic": "article", "_appLogoPath": "logo.svg"},
+            "globalMetadataFiles": ["first.json", "second.json"],
+            "fileMetadata": {"ms.service": {"**": "base", "sql/**": "sql"}},
+            "fileMetadataFiles": ["meta/file1.json", "meta/file2.json"]}}"#;
+        let files = [
+            (
+                "first.json",
+                r#"{"author": "bo", "_appLogoPath": "media/logo.png"}"#,
+            ),
+            (
+                "second.json",
+                "{\n  \"author\": \"cy\",\n  \"ms.date\": \"01/02/2026\"\n}",
+            ),
+            (
+                "meta/file1.json",
+                r#"{"ms.service": {"sql/tools/**": "tools"}, "ROBOTS": {"old/**": "NOINDEX"}}"#,
+            ),
+            ("meta/file2.json", r#"{"ms.service": {"**/*.md": "late"}}"#),
+        ];
+        let (project, findings) = with_files(docfx, &files).expect("reads");
+        assert!(findings.is_empty(), "{findings:?}");
+        let global = |key: &str| project.global.get(key).and_then(Value::as_str);
+        // Files over the docfx.json; of two files, the first listed.
+        assert_eq!(global("author"), Some("bo"));
+        assert_eq!(global("ms.date"), Some("01/02/2026"));
+        assert_eq!(global("ms.topic"), Some("article"));
+        // The logo is the file's, at its place there.
+        let [(key, path, at)] = &project.app_files[..] else {
+            panic!("{:?}", project.app_files)
+        };
+        assert_eq!((*key, path.as_str()), ("_appLogoPath", "media/logo.png"));
+        assert_eq!(at.file, Path::new("first.json"));
+        assert_eq!((at.line, at.column), (1, 35));
+        let mut p = Projects::new(vec![project]);
+        // The globs of the files come after the docfx.json's, in listed
+        // order: the last that matches wins.
+        assert_eq!(
+            value(&p.apply("sql/tools/a.md"), "ms.service"),
+            Some("late")
+        );
+        assert_eq!(
+            value(&p.apply("sql/tools/a.yml"), "ms.service"),
+            Some("tools")
+        );
+        assert_eq!(value(&p.apply("sql/a.yml"), "ms.service"), Some("sql"));
+        assert_eq!(value(&p.apply("old/a.yml"), "ROBOTS"), Some("NOINDEX"));
+    }
+
+    #[test]
+    fn a_metadata_file_that_cannot_be_read_is_left_out_with_a_finding() {
+        let docfx = "{\"build\": {\"globalMetadata\": {\"author\": \"ana\"},\n  \"globalMetadataFiles\": [\"gone.json\", \"bad.json\", \"list.json\"],\n  \"fileMetadataFiles\": [\"globs.json\", \"good.json\"]}}";
+        let files = [
+            ("bad.json", "{\"author\": \"bo\",\n \"x\" 1}"),
+            ("list.json", "[\"author\"]"),
+            (
+                "globs.json",
+                "{\"ms.topic\": {\"a/**\": \"a\", \"x/[z.md\": \"z\"}}",
+            ),
+            ("good.json", r#"{"ms.topic": {"**": "any"}}"#),
+        ];
+        let (project, findings) = with_files(docfx, &files).expect("the project still reads");
+        let found: Vec<_> = findings
+            .iter()
+            .map(|f| {
+                let at = &f.location;
+                (
+                    f.rule,
+                    at.file.to_string_lossy().into_owned(),
+                    at.line,
+                    at.column,
+                )
+            })
+            .collect();
+        // The files apply in reverse of their listed order.
+        assert_eq!(
+            found,
+            [
+                ("invalid-docfx-json", "list.json".to_owned(), 1, 1),
+                ("invalid-docfx-json", "bad.json".to_owned(), 2, 6),
+                ("invalid-docfx-json", "docfx.json".to_owned(), 2, 28),
+                ("invalid-docfx-json", "globs.json".to_owned(), 1, 29),
+            ]
+        );
+        assert!(
+            findings[0].message.contains("no object"),
+            "{}",
+            findings[0].message
+        );
+        assert!(
+            findings[2].message.starts_with(
+                "`globalMetadataFiles` names `gone.json`, which cannot be read: No such file"
+            ),
+            "{}",
+            findings[2].message
+        );
+        assert!(
+            findings[3].message.contains("`x/[z.md`"),
+            "{}",
+            findings[3].message
+        );
+        // What could be read applies; nothing of a file with a bad glob.
+        assert_eq!(
+            project.global.get("author").and_then(Value::as_str),
+            Some("ana")
+        );
+        let mut p = Projects::new(vec![project]);
+        assert_eq!(value(&p.apply("a/b.md"), "ms.topic"), Some("any"));
+    }
+
+    #[test]
     fn bad_files_are_findings_at_their_place() {
-        let path = Path::new("docfx.json");
-        let err = read(
+        let err = alone(
             "docfx.json",
             "{\n  \"build\": {\n    \"content\": [1 2]\n  }\n}",
-            path,
         )
         .expect_err("invalid JSON");
         assert_eq!(err.rule, "invalid-docfx-json");
         assert_eq!((err.location.line, err.location.column), (3, 19));
         let text = "{\"build\": {\n \"fileMetadata\": {\"a\": {\"x/[z.md\": 1}}}}";
-        let err = read("docfx.json", text, path).expect_err("invalid glob");
+        let err = alone("docfx.json", text).expect_err("invalid glob");
         assert_eq!((err.location.line, err.location.column), (2, 26));
         assert!(err.message.contains("`x/[z.md`"), "{}", err.message);
         // Anything else DocFX accepts is no error: unknown keys, odd types.
         assert!(
-            read(
+            alone(
                 "docfx.json",
                 "{\"build\": {\"content\": 5, \"fileMetadata\": {\"a\": 1}}}",
-                path
             )
             .is_ok()
         );
-        assert!(read("docfx.json", "[]", path).is_ok_and(|p| !p.xref_service));
+        assert!(alone("docfx.json", "[]").is_ok_and(|p| !p.xref_service));
         let service = r#"{"build": {"xrefService": ["https://learn.microsoft.com/api/xrefs/xref/query?uid={uid}"]}}"#;
-        assert!(read("docfx.json", service, path).is_ok_and(|p| p.xref_service));
+        assert!(alone("docfx.json", service).is_ok_and(|p| p.xref_service));
         let mut odd = projects(&[(
             "docfx.json",
             "{\"build\": {\"content\": [{\"exclude\": \"a.md\"}]}}",

@@ -2,64 +2,33 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use serde_json::Value as Json;
-use serde_yaml::{Mapping, Value};
 
-use super::{APP_FILES, Content, Project, ordered, strip_dir};
-use crate::diagnostic::{Finding, LineIndex, Location};
-use crate::markdown::links::is_absolute;
+use super::metadata::{Metadata, Open};
+use super::source::Source;
+use super::{Content, Project, ordered, strip_dir};
+use crate::diagnostic::Finding;
 
 /// Reads the `docfx.json` at `rel_path` (below the locale folder) from
-/// `text`; `display` names it in findings.
-pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<Finding>> {
-    let problem = |line: usize, column: usize, message: String| {
-        Box::new(
-            Finding::error(
-                "invalid-docfx-json",
-                Location::at(display.to_path_buf(), line, column),
-                format!("this docfx.json cannot be read: {message}; its metadata is not applied"),
-            )
-            .with_help("fix the file at this place; DocFX's reference: https://dotnet.github.io/docfx/reference/docfx-json-reference.html"),
-        )
-    };
-    // DocFX reads comments and trailing commas; blanking them keeps every
-    // line and column where it was.
-    let mut json = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
-    json_strip_comments::strip(&mut json).map_err(|e| problem(1, 1, e.to_string()))?;
-    let root: Json = serde_json::from_str(&json).map_err(|e| {
-        // The place is the finding's own; serde_json's message repeats it.
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(&*message, |(m, _)| m);
-        problem(e.line().max(1), e.column().max(1), message.to_owned())
-    })?;
-    let lines = LineIndex::new(text);
-    // serde_json keeps no positions: a glob's is its first quoted
-    // occurrence in the file, which is where a bad one is.
-    let at = |glob: &str| {
-        let offset = serde_json::to_string(glob)
-            .ok()
-            .and_then(|quoted| text.find(&quoted))
-            .map_or(0, |o| o + 1);
-        lines.position(offset)
-    };
+/// `text`; `display` names it in findings, `open` opens the metadata
+/// files it names. The findings beside the project are of those files:
+/// the project applies without them.
+pub fn read(
+    rel_path: &str,
+    text: &str,
+    display: &Path,
+    open: &mut Open,
+) -> Result<(Project, Vec<Finding>), Box<Finding>> {
+    let source = Source::new(text, display, "this docfx.json")?;
+    let root = source.parse()?;
     let compile = |globs: &[&str]| -> Result<GlobSet, Box<Finding>> {
         let mut set = GlobSetBuilder::new();
         for glob in globs {
-            let built = GlobBuilder::new(glob.trim_start_matches("./"))
-                .case_insensitive(true)
-                .literal_separator(true)
-                .backslash_escape(true)
-                .build()
-                .map_err(|e| {
-                    let (line, column) = at(glob);
-                    problem(line, column, format!("the glob `{glob}` is invalid: {e}"))
-                })?;
-            set.add(built);
+            set.add(source.glob(glob)?);
         }
-        set.build().map_err(|e| problem(1, 1, e.to_string()))
+        set.build()
+            .map_err(|e| source.problem(1, 1, &e.to_string()))
     };
     let build = root.get("build").unwrap_or(&Json::Null);
     let content = match build.get("content") {
@@ -70,37 +39,16 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
             .collect::<Result<_, _>>()?,
         Some(entry) => content_entry(entry, &compile)?.into_iter().collect(),
     };
-    let global = match build.get("globalMetadata") {
-        Some(Json::Object(map)) => map
-            .iter()
-            .map(|(k, v)| (Value::String(k.clone()), yaml(v)))
-            .collect(),
-        _ => Mapping::new(),
-    };
-    // The theme's files by path from the project's folder: a file the
-    // copy lacks shows as a broken image on every page.
-    let app_files = APP_FILES
-        .iter()
-        .filter_map(|&key| {
-            let value = build.get("globalMetadata")?.get(key)?.as_str()?.trim();
-            let local = !value.is_empty() && !is_absolute(value) && !value.starts_with('/');
-            local.then(|| {
-                let (line, column) = at(value);
-                let at = Location::at(display.to_path_buf(), line, column);
-                (key, value.to_owned(), at)
-            })
-        })
-        .collect();
-    let mut file = Vec::new();
-    let ordered = ordered::read::<ordered::DocfxJson>(&json).file_metadata();
-    for (key, globs) in ordered.map_or_else(Vec::new, |keys| keys.0) {
-        let Some(ordered::Ordered(globs)) = globs.get() else {
-            continue;
-        };
-        let patterns: Vec<&str> = globs.iter().map(|(glob, _)| glob.as_str()).collect();
-        let values = globs.iter().map(|(_, value)| yaml(value)).collect();
-        file.push((Value::String(key), compile(&patterns)?, values));
+    let mut metadata = Metadata::default();
+    if let Some(Json::Object(map)) = build.get("globalMetadata") {
+        metadata.add_global(&source, map);
     }
+    if let Some(keys) = ordered::read::<ordered::DocfxJson>(&source.json).file_metadata() {
+        metadata.add_file(&source, keys)?;
+    }
+    let mut findings = Vec::new();
+    metadata.add_listed(&source, build, open, &mut findings);
+    let file = metadata.file_globs(&source)?;
     let mut xref_service = strings(build.get("xrefService"))
         .iter()
         .any(|u| !u.trim().is_empty());
@@ -120,8 +68,7 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
                     .ok()
                     .and_then(|url| url.to_file_path().ok())
                     .unwrap_or_else(|| PathBuf::from(map.replace('\\', "/")));
-                let (line, column) = at(entry);
-                xref_maps.push((path, Location::at(display.to_path_buf(), line, column)));
+                xref_maps.push((path, source.at(entry)));
             }
         }
     }
@@ -133,16 +80,17 @@ pub fn read(rel_path: &str, text: &str, display: &Path) -> Result<Project, Box<F
         .iter()
         .find_map(|key| build.get(key).and_then(Json::as_str))
         .unwrap_or("_site");
-    Ok(Project {
+    let project = Project {
         output: output_dir(&dir, output),
         dir: dir.into(),
         content,
-        global,
+        global: metadata.global,
         file,
         xref_service,
         xref_maps,
-        app_files,
-    })
+        app_files: metadata.app_files,
+    };
+    Ok((project, findings))
 }
 
 /// DocFX's output folder `output` (relative to the project's folder
@@ -169,7 +117,7 @@ pub(super) fn output_dir(dir: &str, output: &str) -> Option<String> {
 }
 
 /// A string or a list of strings, as DocFX takes either.
-fn strings(value: Option<&Json>) -> Vec<&str> {
+pub(super) fn strings(value: Option<&Json>) -> Vec<&str> {
     match value {
         Some(Json::String(s)) => vec![s.as_str()],
         Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
@@ -210,9 +158,4 @@ fn content_entry(
         files: compile(&files)?,
         exclude: compile(&exclude)?,
     }))
-}
-
-/// A JSON value as the YAML value front matter would hold.
-fn yaml(value: &Json) -> Value {
-    serde_yaml::to_value(value).unwrap_or(Value::Null)
 }
