@@ -44,6 +44,10 @@ pub struct BuildReport {
     pub outdated: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// The single files the `docfx.json` files led the build to read:
+    /// their `build.xref` maps and metadata files, which may lie outside
+    /// every folder `serve` watches.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl BuildReport {
@@ -77,6 +81,8 @@ pub struct CheckReport {
 struct Prepared {
     /// How many `docfx.json` files were read.
     docfx_projects: usize,
+    /// [`BuildReport::inputs`].
+    inputs: Vec<PathBuf>,
     config: Config,
     settings: Settings,
     site: Site,
@@ -156,6 +162,9 @@ fn prepare(
     stages.done("resolve");
     Ok(Prepared {
         docfx_projects: loaded.docfx_projects,
+        inputs: (loaded.xref_maps.iter().map(|m| m.path.clone()))
+            .chain(loaded.metadata_files)
+            .collect(),
         config,
         settings,
         site,
@@ -334,6 +343,7 @@ pub fn build(
     };
     let Prepared {
         docfx_projects,
+        inputs: read_inputs,
         config,
         settings,
         site,
@@ -379,6 +389,7 @@ pub fn build(
         outdated,
         output: config.output,
         elapsed: started.elapsed(),
+        inputs: read_inputs,
     })
 }
 

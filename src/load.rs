@@ -163,6 +163,8 @@ pub struct Loaded<T> {
     pub xref_maps: Vec<ListedMap>,
     /// How many `docfx.json` files were read, for the summary.
     pub docfx_projects: usize,
+    /// The metadata files the `docfx.json` files name, as read.
+    pub metadata_files: Vec<PathBuf>,
 }
 
 /// Reads all locales and hands each [`Source`] to `then` in the same
@@ -184,6 +186,7 @@ pub fn load<T: Send>(
         xref_service: false,
         xref_maps: Vec::new(),
         docfx_projects: 0,
+        metadata_files: Vec::new(),
     };
     // The locales are listed in parallel (one folder tree each), then
     // joined in their order.
@@ -201,6 +204,7 @@ pub fn load<T: Send>(
         loaded.xref_service |= listed.xref_service;
         loaded.xref_maps.extend(listed.xref_maps);
         loaded.docfx_projects += listed.docfx_projects;
+        loaded.metadata_files.extend(listed.metadata_files);
     }
     progress.start("Reading files", pages.len() as u64);
     let results: Vec<(Option<T>, Vec<Finding>)> = pages
@@ -231,6 +235,7 @@ struct Listed {
     xref_service: bool,
     xref_maps: Vec<ListedMap>,
     docfx_projects: usize,
+    metadata_files: Vec<PathBuf>,
 }
 
 /// A Markdown or landing page, as listed.
@@ -339,6 +344,7 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
             .retain(|a| !metadata_files.contains(&normalised(&a.path)));
     }
     listed.docfx_projects = projects.len();
+    listed.metadata_files = metadata_files;
     listed.xref_service = projects.iter().any(|p| p.xref_service);
     for project in &projects {
         listed.xref_maps.extend(project.xref_maps(&locale.dir));

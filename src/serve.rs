@@ -1,6 +1,8 @@
 //! `polydoc serve`: build, serve the output on 127.0.0.1, rebuild when the
-//! content, templates, static files, UI strings, `polydoc.toml` or a
-//! `.openpublishing.redirection.json` change, and reload the open pages.
+//! content, templates, static files, UI strings, `polydoc.toml`, a
+//! `.openpublishing.redirection.json`, or a file a `docfx.json` names (an
+//! xref map, a metadata file: learnt from each build) change, and reload
+//! the open pages.
 //!
 //! The HTTP server is tiny_http and the watcher notify, started before
 //! the first build so that no edit falls between the two. Every HTML page
@@ -45,8 +47,8 @@ pub fn serve(root: &Path, overrides: &Overrides, port: u16) -> Result<(), Fatal>
     let status = Arc::new(Mutex::new(Status::default()));
     // Watch before the first build: an edit saved while it runs, or just
     // after the address is printed, must not be missed.
-    let (_watcher, changes) = watcher(&config)?;
-    rebuild(root, overrides, &status);
+    let (mut watcher, changes) = Watch::start(&config)?;
+    watcher.add(&rebuild(root, overrides, &status));
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| Fatal::new(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
     let address = server
@@ -70,15 +72,19 @@ pub fn serve(root: &Path, overrides: &Overrides, port: u16) -> Result<(), Fatal>
     while changes.recv().is_ok() {
         // Editors write a file in several steps: wait for the burst to end.
         while changes.recv_timeout(Duration::from_millis(150)).is_ok() {}
-        rebuild(root, overrides, &status);
+        let inputs = rebuild(root, overrides, &status);
+        watcher.add(&inputs);
     }
     Ok(())
 }
 
-/// Runs a build and records how it went.
-fn rebuild(root: &Path, overrides: &Overrides, status: &Mutex<Status>) {
+/// Runs a build and records how it went; the single files it read
+/// ([`build::BuildReport::inputs`]), to be watched too.
+fn rebuild(root: &Path, overrides: &Overrides, status: &Mutex<Status>) -> Vec<PathBuf> {
+    let mut inputs = Vec::new();
     let error = match build::build(root, overrides, &Silent) {
         Ok(report) => {
+            inputs.clone_from(&report.inputs);
             let errors: Vec<String> = report
                 .findings
                 .iter()
@@ -106,69 +112,109 @@ fn rebuild(root: &Path, overrides: &Overrides, status: &Mutex<Status>) {
         s.build += 1;
         s.error = error;
     }
+    inputs
 }
 
-/// Watches the inputs: the receiver gets a message for each change that
-/// matters. The watcher stops when it is dropped.
-fn watcher(config: &Config) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>), Fatal> {
-    let mut watched = vec![config.content.clone()];
-    if let Some(locales) = &config.locales {
-        watched.extend(locales.values().cloned());
-    }
-    for name in ["templates", "static", "i18n"] {
-        watched.push(config.root.join(name));
-    }
-    watched.retain(|d| d.is_dir());
-    let config_file = config.root.join(CONFIG_FILE);
-    // Single files in folders that also hold other things: polydoc.toml,
-    // the xref maps it lists and the redirection files the locales read,
-    // at the root or above a locale folder kept elsewhere. Their folders
-    // are watched for them alone: the root also holds the output folder,
-    // whose swap at the end of every build must not start another.
-    let mut files = vec![
-        config_file.clone(),
-        config.root.join(crate::redirections::FILE_NAME),
-    ];
-    for dir in config.locales.iter().flat_map(|l| l.values()) {
-        files.extend(crate::redirections::places(dir, &config.root));
-    }
-    files.extend(config.xref_maps.iter().map(|m| m.path.clone()));
-    files.sort();
-    files.dedup();
-    let relevant = {
-        let (watched, files, output) = (watched.clone(), files.clone(), config.output.clone());
-        move |path: &Path| {
-            files.iter().any(|f| f == path)
-                || (!path.starts_with(&output)
-                    && watched
-                        .iter()
-                        .any(|d| path.strip_prefix(d).is_ok_and(visible)))
+/// The watcher of the inputs; it stops when dropped.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    /// Folders watched with all they hold.
+    dirs: Vec<PathBuf>,
+    /// Single files in folders that also hold other things; shared with
+    /// the watcher's callback.
+    files: Arc<Mutex<Vec<PathBuf>>>,
+    /// The folders of those files, watched for them alone.
+    folders: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Watches the inputs the configuration names: the receiver gets a
+    /// message for each change that matters.
+    fn start(config: &Config) -> Result<(Watch, mpsc::Receiver<()>), Fatal> {
+        let mut dirs = vec![config.content.clone()];
+        if let Some(locales) = &config.locales {
+            dirs.extend(locales.values().cloned());
         }
-    };
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event
-            && !matches!(event.kind, notify::EventKind::Access(_))
-            && event.paths.iter().any(|p| relevant(p))
-        {
-            let _ = tx.send(());
+        for name in ["templates", "static", "i18n"] {
+            dirs.push(config.root.join(name));
         }
-    })
-    .map_err(|e| Fatal::new(format!("cannot watch for changes: {e}")))?;
-    for dir in &watched {
-        if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
-            eprintln!("warning: cannot watch {}: {e}", dir.display());
+        dirs.retain(|d| d.is_dir());
+        // Single files: polydoc.toml, the xref maps it lists and the
+        // redirection files the locales read, at the root or above a
+        // locale folder kept elsewhere. Their folders are watched for
+        // them alone: the root also holds the output folder, whose swap
+        // at the end of every build must not start another.
+        let mut files = vec![
+            config.root.join(CONFIG_FILE),
+            config.root.join(crate::redirections::FILE_NAME),
+        ];
+        for dir in config.locales.iter().flat_map(|l| l.values()) {
+            files.extend(crate::redirections::places(dir, &config.root));
+        }
+        files.extend(config.xref_maps.iter().map(|m| m.path.clone()));
+        let shared: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+        let relevant = {
+            let (dirs, files, output) = (dirs.clone(), shared.clone(), config.output.clone());
+            move |path: &Path| {
+                files
+                    .lock()
+                    .is_ok_and(|files| files.iter().any(|f| f == path))
+                    || (!path.starts_with(&output)
+                        && dirs.iter().any(|d| path.strip_prefix(d).is_ok_and(visible)))
+            }
+        };
+        let (tx, rx) = mpsc::channel();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event
+                && !matches!(event.kind, notify::EventKind::Access(_))
+                && event.paths.iter().any(|p| relevant(p))
+            {
+                let _ = tx.send(());
+            }
+        })
+        .map_err(|e| Fatal::new(format!("cannot watch for changes: {e}")))?;
+        let mut watch = Watch {
+            watcher,
+            dirs,
+            files: shared,
+            folders: Vec::new(),
+        };
+        for dir in &watch.dirs {
+            if let Err(e) = watch.watcher.watch(dir, RecursiveMode::Recursive) {
+                eprintln!("warning: cannot watch {}: {e}", dir.display());
+            }
+        }
+        watch.add(&files);
+        Ok((watch, rx))
+    }
+
+    /// Watches `files` too, those outside the folders watched whole: a
+    /// build learns of some (a `docfx.json`'s metadata files and xref
+    /// maps) only by reading the site.
+    fn add(&mut self, files: &[PathBuf]) {
+        let outside = files
+            .iter()
+            .filter(|file| !self.dirs.iter().any(|d| file.starts_with(d)));
+        // The lock is released before watching: notify's event thread
+        // runs the callback, which takes it, while `watch` waits for
+        // that thread.
+        if let Ok(mut known) = self.files.lock() {
+            for file in outside.clone() {
+                if !known.contains(file) {
+                    known.push(file.clone());
+                }
+            }
+        }
+        for folder in outside.filter_map(|file| file.parent()) {
+            if self.folders.iter().any(|f| f == folder) || !folder.is_dir() {
+                continue;
+            }
+            match self.watcher.watch(folder, RecursiveMode::NonRecursive) {
+                Ok(()) => self.folders.push(folder.to_path_buf()),
+                Err(e) => eprintln!("warning: cannot watch {}: {e}", folder.display()),
+            }
         }
     }
-    let mut folders: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
-    folders.sort();
-    folders.dedup();
-    for folder in folders.into_iter().filter(|f| f.is_dir()) {
-        if let Err(e) = watcher.watch(folder, RecursiveMode::NonRecursive) {
-            eprintln!("warning: cannot watch {}: {e}", folder.display());
-        }
-    }
-    Ok((watcher, rx))
 }
 
 /// Whether a changed path below a watched folder is one the loader reads:

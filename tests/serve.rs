@@ -237,6 +237,38 @@ fn a_new_redirection_file_at_the_root_rebuilds() {
     );
 }
 
+/// A metadata file a `docfx.json` names may lie outside every folder
+/// watched whole (one file shared by the locales): the build says it read
+/// it, and a change to it rebuilds.
+#[test]
+fn a_metadata_file_outside_the_content_rebuilds() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/docfx.json",
+        r#"{"build": {"globalMetadataFiles": ["../../shared/global.json"]}}"#,
+    )
+    .write("content/en-us/a.md", "# First\n")
+    .write("shared/global.json", r#"{"titleSuffix": "Old"}"#);
+    let server = start(&site);
+    wait_for(&server, "built", |s| {
+        s["build"].as_u64() >= Some(1) && s["error"].is_null()
+    });
+    let title = || {
+        let html = scraper::Html::parse_document(&get(&server, "/en-us/a.html").1);
+        select(&html, "title").first().map(text).unwrap_or_default()
+    };
+    assert!(title().starts_with("First - Old"), "{}", title());
+    site.write("shared/global.json", r#"{"titleSuffix": "New"}"#);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !title().starts_with("First - New") {
+        assert!(
+            Instant::now() < deadline,
+            "no rebuild for the metadata file"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// A site built in place (its locale folder is the root, as a DocFX
 /// project is) holds the build's staging folder below a watched folder:
 /// the build's own writes must not start the next build.
