@@ -54,9 +54,9 @@ pub struct Source {
     /// Its `docfx.json` builds it only where it is included: its
     /// `build.content` leaves it out ([`crate::docfx_json`]).
     pub excluded: bool,
-    /// The folder of its `docfx.json`, below the locale folder
-    /// ([`Applied::project_dir`]).
-    pub project_dir: Option<std::sync::Arc<str>>,
+    /// The folder of its `docfx.json` below the locale folder, and where
+    /// the project publishes its files ([`Applied::project`]).
+    pub project: Option<std::sync::Arc<docfx_json::Layout>>,
 }
 
 /// A date a page carries in its front matter ([`Source::revised`]).
@@ -518,7 +518,7 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             meta,
             landing: false,
             excluded: docfx.excluded,
-            project_dir: docfx.project_dir,
+            project: docfx.project.clone(),
         }),
         findings,
     )
@@ -561,7 +561,7 @@ fn read_landing(
         meta: meta.inheriting(docfx.metadata),
         landing: true,
         excluded: docfx.excluded,
-        project_dir: docfx.project_dir,
+        project: docfx.project,
     };
     (Some(source), findings)
 }

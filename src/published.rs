@@ -6,7 +6,9 @@
 //! `[published]` in `polydoc.toml` says where these pages live there
 //! (`path`, DocFX's docset base path) and where the rest of that site is
 //! (`url`). A link into `path` is then a link to a file of the same
-//! locale, checked and built as one (`~/get-started/activation-error-codes.md`);
+//! locale, checked and built as one (`~/get-started/activation-error-codes.md`;
+//! where a `docfx.json` publishes its files elsewhere, the file it
+//! publishes there: [`crate::docfx_json::Layout`]);
 //! a link to another path goes to `url`. Without `[published]`, links
 //! starting with `/` are left as written and not checked, as before.
 //!

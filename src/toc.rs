@@ -236,7 +236,10 @@ impl Resolver<'_> {
             }
             let mut nested = None;
             if let Some(href) = r.href.as_deref().filter(|h| !h.is_empty()) {
-                if let Some(link) = self.targets.site_path_link(source.locale, href) {
+                if let Some(link) =
+                    self.targets
+                        .site_path_link(source.locale, &source.rel_path, href)
+                {
                     self.link(file, r, &link, href, &mut out[index]);
                 } else if is_absolute(href) || href.starts_with('/') {
                     let url = self.targets.published().url(href);
@@ -252,7 +255,9 @@ impl Resolver<'_> {
                 self.link_uid(file, r, uid, &mut out[index]);
             }
             if let Some(topic) = r.topic_href.as_deref().filter(|h| !h.is_empty()) {
-                let link = self.targets.site_path_link(source.locale, topic);
+                let link = self
+                    .targets
+                    .site_path_link(source.locale, &source.rel_path, topic);
                 let href = link.as_deref().unwrap_or(topic);
                 self.link(file, r, href, topic, &mut out[index]);
             } else if let Some(n) = nested {

@@ -484,6 +484,7 @@ fn random_site(seed: u64) -> Fixture {
 const DOCFX_KEYS: &[&str] = &[
     "\"content\": [{\"files\": [\"**/*.md\", \"*.yml\"], \"exclude\": [\"**/includes/**\", \"b.md\"]}]",
     "\"content\": [\"sub/**\", {\"files\": \"**\", \"src\": \"includes\"}]",
+    "\"content\": [{\"files\": \"**/*.md\", \"src\": \"sub\", \"dest\": \".\"}, {\"files\": \"*.md\", \"src\": \"..\\\\x\", \"dest\": \"../y\"}]",
     "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ms.contentlocale\": \"de-de\", \"no-loc\": [\"try\"]}",
     "\"fileMetadata\": {\"ROBOTS\": {\"**\": \"NOINDEX\", \"sub/*.md\": \"INDEX\"}, \"api_name\": {\"a.md\": [\"A.B\"]}}",
     "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"gone.md#x\"}, \"uid\": {\"**/*.md\": \"uid.a\"}, \"zone_pivot_groups\": {\"**\": \"g\"}}",

@@ -321,3 +321,90 @@ fn only_the_source_page_is_told_about_its_own_locale() {
         ])
     );
 }
+
+/// azure-docs publishes `articles/` at the docset's root (`"src":
+/// "articles", "dest": "."` in its `docfx.json`), and its articles link
+/// to each other as `/azure/aks/intro`: that is `articles/aks/intro.md`,
+/// in links, redirections and tables of contents alike. A project in a
+/// folder of the locale is its docset's root.
+#[test]
+fn site_paths_name_the_files_a_docfx_json_publishes_there() {
+    let site = Fixture::new();
+    let docfx = r#"{"build": {"content": [
+        {"src": "articles", "dest": ".", "files": ["**/*.md", "**/toc.yml"]},
+        {"src": "articles/iot-edge", "dest": "iot-edge", "files": ["**/*.md"]}
+    ]}}"#;
+    site.write(
+        "polydoc.toml",
+        "[published]\npath = \"/azure\"\nurl = \"https://learn.microsoft.com\"\n",
+    )
+    .write("content/en-us/docfx.json", docfx)
+    .write(
+        "content/en-us/articles/index.md",
+        "# Azure\n\n[AKS](/azure/aks/intro#start), [Edge](/azure/iot-edge/about), \
+         [gone](/azure/aks/gone), [home](/azure/), [other](/windows/x)\n",
+    )
+    .write(
+        "content/en-us/articles/aks/intro.md",
+        "# Intro\n\n## Start\n\n[Azure](/azure/index)\n",
+    )
+    .write("content/en-us/articles/iot-edge/about.md", "# About\n")
+    .write(
+        "content/en-us/articles/toc.yml",
+        "- name: Intro\n  href: /azure/aks/intro\n- name: Gone\n  href: /azure/gone\n",
+    )
+    .write("content/en-us/docs/docfx.json", "{\"build\": {}}")
+    .write(
+        "content/en-us/docs/a.md",
+        "# A\n\n[B](/azure/b), [C](/azure/c)\n",
+    )
+    .write("content/en-us/docs/b.md", "# B\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", "content/en-us/articles/index.md", 3),
+            ("broken-toc-entry", "content/en-us/articles/toc.yml", 4),
+            ("broken-link", "content/en-us/docs/a.md", 3),
+        ])
+    );
+    let message = |path: &str| {
+        let f = finding_where(&doc, |f| {
+            f["rule"] == "broken-link" && f["location"]["file"] == path
+        });
+        f["message"].as_str().unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        message("content/en-us/articles/index.md"),
+        "link `/azure/aks/gone` points to `articles/aks/gone.md`, which does not exist in `en-us`"
+    );
+    assert_eq!(
+        message("content/en-us/docs/a.md"),
+        "link `/azure/c` points to `docs/c.md`, which does not exist in `en-us`"
+    );
+    site.build(&[]);
+    let html = site.html("en-us/articles/index.html");
+    assert_eq!(
+        attrs(&html, "article a", "href"),
+        [
+            "aks/intro.html#start",
+            "iot-edge/about.html",
+            "aks/gone.html",
+            "index.html",
+            "https://learn.microsoft.com/windows/x",
+        ]
+    );
+    let intro = site.html("en-us/articles/aks/intro.html");
+    assert_eq!(
+        attrs(&intro, "article a[href$='.html']", "href"),
+        ["../index.html"]
+    );
+    let nav = attrs(&intro, ".site-nav a", "href");
+    assert!(nav.contains(&"intro.html"), "{nav:?}");
+    let page = site.out("en-us/docs/a.html");
+    assert_eq!(
+        attrs(&site.html("en-us/docs/a.html"), "article a", "href")[0],
+        "b.html"
+    );
+    assert!(resolve(&page, "b.html").is_file());
+}

@@ -10,6 +10,9 @@ use std::borrow::Cow;
 use percent_encoding::percent_decode_str;
 use rustc_hash::FxHashMap;
 
+use std::sync::Arc;
+
+use crate::docfx_json::Layout;
 use crate::load::Asset;
 use crate::markdown::links::{is_absolute, join, split_target};
 use crate::published::{Published, has_extension};
@@ -66,6 +69,9 @@ pub struct Targets {
     folded: Vec<FxHashMap<String, String>>,
     /// Which links starting with `/` lead to these pages.
     published: Published,
+    /// Per locale, its `docfx.json` projects' layouts, the deepest
+    /// folder first: where a published path's file is.
+    layouts: Vec<Vec<Arc<Layout>>>,
 }
 
 impl Targets {
@@ -73,8 +79,14 @@ impl Targets {
         let n = locales;
         let mut exact = vec![FxHashMap::default(); n];
         let mut folded = vec![FxHashMap::default(); n];
+        let mut layouts: Vec<Vec<Arc<Layout>>> = vec![Vec::new(); n];
         for (index, page) in pages.iter().enumerate() {
             let l = page.locale();
+            if let Some(layout) = &page.source.project
+                && !layouts[l].iter().any(|known| Arc::ptr_eq(known, layout))
+            {
+                layouts[l].push(Arc::clone(layout));
+            }
             exact[l].insert(page.source.rel_path.clone(), Some(index));
             folded[l].insert(
                 page.source.rel_path.to_lowercase(),
@@ -85,11 +97,46 @@ impl Targets {
             exact[asset.locale].insert(asset.rel_path.clone(), None);
             folded[asset.locale].insert(asset.rel_path.to_lowercase(), asset.rel_path.clone());
         }
+        for layouts in &mut layouts {
+            layouts.sort_by_key(|l| std::cmp::Reverse(l.dir.matches('/').count()));
+        }
         Targets {
             exact,
             folded,
             published,
+            layouts,
         }
+    }
+
+    /// The files (below the locale folder) a path of the published docset
+    /// (`path`, below its root) may name, for a link written in the file
+    /// at `from`: as its project publishes them
+    /// ([`crate::docfx_json::Layout`]), then from the locale's root, as
+    /// without a project.
+    fn published_sources(&self, locale: usize, from: &str, path: &str) -> Vec<String> {
+        let project = self.layouts[locale].iter().find(|l| l.holds(from));
+        let mut sources = project.map_or_else(Vec::new, |l| l.sources(path));
+        if !sources.iter().any(|s| s == path) {
+            sources.push(path.to_owned());
+        }
+        sources
+    }
+
+    /// The file of `locale` that a path of the published docset (`path`,
+    /// below its root, without a trailing `/`) names for a link written
+    /// in the file at `from`: as spelled on disk.
+    pub fn published_file(&self, locale: usize, from: &str, path: &str) -> Option<&str> {
+        (self.published_sources(locale, from, path).iter())
+            .find_map(|source| self.find_published(locale, source))
+            .map(|(actual, ..)| actual)
+    }
+
+    /// What a path of the published site names in `locale` (`source`,
+    /// below the locale folder): the file or folder, else the page it
+    /// names without its `.md`.
+    fn find_published(&self, locale: usize, source: &str) -> Option<(&str, Option<usize>, bool)> {
+        self.find_linked(locale, source)
+            .or_else(|| self.find_linked(locale, &with_md(source)))
     }
 
     /// Which links starting with `/` lead to these pages.
@@ -103,18 +150,21 @@ impl Targets {
     /// or a folder of the copy (the site's paths name pages without `.md`;
     /// [`Targets::resolve`] follows the same rule without allocating).
     /// `None` for any other link.
-    pub fn site_path_link(&self, locale: usize, target: &str) -> Option<String> {
+    pub fn site_path_link(&self, locale: usize, from: &str, target: &str) -> Option<String> {
         let local = self.published.local(target)?;
         let (path, rest) = split_target(local);
         let trimmed = path.trim_end_matches('/');
-        if path.is_empty()
-            || path.ends_with('/')
-            || has_extension(path)
-            || self.find_linked(locale, trimmed).is_some()
-        {
-            Some(format!("~/{path}{rest}"))
+        let sources = self.published_sources(locale, from, trimmed);
+        let source = (sources.iter())
+            .find(|s| self.find_published(locale, s).is_some())
+            .unwrap_or(&sources[0]);
+        if trimmed.is_empty() || path.ends_with('/') {
+            let slash = if source.is_empty() { "" } else { "/" };
+            Some(format!("~/{source}{slash}{rest}"))
+        } else if has_extension(path) || self.find_linked(locale, source).is_some() {
+            Some(format!("~/{source}{rest}"))
         } else {
-            Some(format!("~/{path}.md{rest}"))
+            Some(format!("~/{source}.md{rest}"))
         }
     }
 
@@ -159,6 +209,7 @@ impl Targets {
     /// Resolves `target`, written in the page at `from` (below the locale folder).
     pub fn resolve<'a>(&'a self, locale: usize, from: &str, target: &'a str) -> Resolved<'a> {
         let target = target.trim();
+        let page = from;
         // A path of the published site inside these pages starts at the
         // locale root, as `~/` does, and names a page without its `.md`
         // (`/windows-server/get-started/x`: see `crate::published`).
@@ -208,18 +259,22 @@ impl Targets {
                 escapes: true,
             };
         };
-        let page_path = (site_path.is_some() && !joined.is_empty() && !has_extension(&joined))
-            .then(|| format!("{joined}.md"));
-        let found = self.find_linked(locale, &joined).or_else(|| {
-            page_path
-                .as_deref()
-                .and_then(|md| self.find_linked(locale, md))
-        });
-        let Some((actual, page, exact)) = found else {
-            return Resolved::Missing {
-                path: page_path.unwrap_or(joined),
-                escapes: false,
-            };
+        let found = if site_path.is_some() {
+            let sources = self.published_sources(locale, page, &joined);
+            (sources.iter())
+                .find_map(|source| self.find_published(locale, source))
+                .ok_or_else(|| with_md(&sources[0]).into_owned())
+        } else {
+            self.find_linked(locale, &joined).ok_or(joined)
+        };
+        let (actual, page, exact) = match found {
+            Ok(found) => found,
+            Err(path) => {
+                return Resolved::Missing {
+                    path,
+                    escapes: false,
+                };
+            }
         };
         let how = match (backslash, exact) {
             (true, _) => How::Backslash,
@@ -236,6 +291,16 @@ impl Targets {
             },
             None => Resolved::Asset { how, actual },
         }
+    }
+}
+
+/// A path of the published site as the file of the page it names: with
+/// its `.md`, unless it names the root or has an extension.
+fn with_md(path: &str) -> Cow<'_, str> {
+    if path.is_empty() || has_extension(path) {
+        Cow::Borrowed(path)
+    } else {
+        Cow::Owned(format!("{path}.md"))
     }
 }
 

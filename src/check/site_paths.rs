@@ -13,7 +13,7 @@ use super::Context;
 use super::resolve::Resolved;
 use crate::diagnostic::Finding;
 use crate::markdown::links::split_target;
-use crate::published::{has_extension, without_locale};
+use crate::published::without_locale;
 
 /// Fewer links than this under one segment are no evidence.
 const AT_LEAST: usize = 3;
@@ -50,10 +50,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
             let tally = tallies.entry(segment.to_lowercase()).or_default();
             tally.links += 1;
-            if let Some(file) = file_of(cx, page.locale(), rest) {
+            let from = &page.source.rel_path;
+            let rest = rest.trim_end_matches('/');
+            if let Some(file) = cx.targets.published_file(page.locale(), from, rest) {
                 tally.found += 1;
                 if tally.first.is_none() {
-                    tally.first = Some((p, l, file));
+                    tally.first = Some((p, l, file.to_owned()));
                 }
             }
         }
@@ -83,16 +85,4 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             "if these pages are published under `/{segment}`, add `[published]` with `path = \"/{segment}\"` and the site's `url` to polydoc.toml: the links are then checked, and built as links to the copy's pages"
         )),
     ]
-}
-
-/// The file of `locale` a site path names, `rest` being what follows its
-/// first segment: a file or folder as written, or a page without `.md`.
-fn file_of(cx: &Context, locale: usize, rest: &str) -> Option<String> {
-    let rest = rest.trim_end_matches('/');
-    let found = cx.targets.find_linked(locale, rest).or_else(|| {
-        (!rest.is_empty() && !has_extension(rest))
-            .then(|| cx.targets.find_linked(locale, &format!("{rest}.md")))
-            .flatten()
-    })?;
-    Some(found.0.to_owned())
 }

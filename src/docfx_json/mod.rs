@@ -45,6 +45,7 @@
 //! site. One that cannot be read is `invalid-docfx-json` at its line and
 //! column, and the pages are built without it.
 
+mod layout;
 mod metadata;
 mod ordered;
 mod read;
@@ -60,6 +61,7 @@ use serde_yaml::{Mapping, Value};
 use crate::diagnostic::{Finding, Location};
 use crate::xref_map::ListedMap;
 
+pub use layout::Layout;
 pub use metadata::{Named, Open};
 pub use read::read;
 
@@ -69,6 +71,8 @@ pub struct Project {
     /// Its folder below the locale folder, `/`-separated, with a trailing
     /// `/` (empty at the locale folder's root).
     dir: Arc<str>,
+    /// Its folder and where it publishes its files, shared by its pages.
+    layout: Arc<Layout>,
     /// `build.content`; empty when the file has none, and then every file
     /// below the project is an article.
     content: Vec<Content>,
@@ -154,6 +158,9 @@ type AppFile = (&'static str, String, Location);
 struct Content {
     /// `src` below the project's folder, with a trailing `/` (or empty).
     src: String,
+    /// `(dest, src)` as [`Layout`] reads them; `None` when either leaves
+    /// the project.
+    route: Option<(String, String)>,
     files: GlobSet,
     exclude: GlobSet,
 }
@@ -165,10 +172,9 @@ pub struct Applied {
     pub metadata: Option<Arc<Mapping>>,
     /// The project's content globs leave the file out.
     pub excluded: bool,
-    /// The project's folder below the locale folder (empty, or ending in
-    /// `/`): where DocFX's site root is, from which its `_appLogoPath`
-    /// and `_appFaviconPath` are paths. `None` outside every project.
-    pub project_dir: Option<Arc<str>>,
+    /// The project's folder and where it publishes its files. `None`
+    /// outside every project.
+    pub project: Option<Arc<Layout>>,
 }
 
 /// The projects of one locale, nearest first for any file.
@@ -242,7 +248,7 @@ impl Projects {
         Applied {
             metadata,
             excluded,
-            project_dir: Some(Arc::clone(&project.dir)),
+            project: Some(Arc::clone(&project.layout)),
         }
     }
 }

@@ -1,10 +1,12 @@
 //! Reading one `docfx.json` into a [`Project`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{GlobSet, GlobSetBuilder};
 use serde_json::Value as Json;
 
+use super::layout::{Layout, folder};
 use super::metadata::{Metadata, Open};
 use super::source::Source;
 use super::{Content, Project, ordered, strip_dir};
@@ -80,9 +82,12 @@ pub fn read(
         .iter()
         .find_map(|key| build.get(key).and_then(Json::as_str))
         .unwrap_or("_site");
+    let dir: Arc<str> = dir.into();
+    let routes = content.iter().filter_map(|c: &Content| c.route.clone());
     let project = Project {
         output: output_dir(&dir, output),
-        dir: dir.into(),
+        layout: Arc::new(Layout::new(Arc::clone(&dir), routes)),
+        dir,
         content,
         global: metadata.global,
         file,
@@ -125,7 +130,7 @@ pub(super) fn strings(value: Option<&Json>) -> Vec<&str> {
     }
 }
 
-/// One `build.content` entry: a glob, or `{files, exclude, src}` with
+/// One `build.content` entry: a glob, or `{files, exclude, src, dest}` with
 /// `files` and `exclude` a glob or a list of them (`!glob` in `files`
 /// excludes, as DocFX reads it). `None` for an entry naming no files,
 /// which DocFX would not read either: it must not leave out every page.
@@ -147,6 +152,8 @@ fn content_entry(
     if files.is_empty() {
         return Ok(None);
     }
+    let dest = entry.get("dest").and_then(Json::as_str).unwrap_or("");
+    let route = folder(dest).zip(folder(src));
     let src = src.trim_start_matches("./").trim_matches('/');
     let src = if src.is_empty() || src == "." {
         String::new()
@@ -155,6 +162,7 @@ fn content_entry(
     };
     Ok(Some(Content {
         src,
+        route,
         files: compile(&files)?,
         exclude: compile(&exclude)?,
     }))

@@ -673,7 +673,7 @@ impl<'a> Renderer<'a> {
         let origin = Origin {
             meta,
             locale_key: &site.locales[locale].key,
-            project_dir: site.pages[page].source.project_dir.as_deref().unwrap_or(""),
+            project_dir: (site.pages[page].source.project.as_ref()).map_or("", |p| &p.dir),
         };
         App::of(Some(&origin), self.config.title.as_deref(), out_path)
     }

@@ -25,7 +25,11 @@ pub struct PageLinks<'a> {
 impl SiteLinks for PageLinks<'_> {
     fn href(&self, file: &str, target: &str) -> Option<String> {
         let target = target.trim();
-        if let Some(link) = self.site.targets.site_path_link(self.locale, target) {
+        if let Some(link) = self
+            .site
+            .targets
+            .site_path_link(self.locale, self.page_file, target)
+        {
             return self.href(file, &link);
         }
         if target.starts_with('/') {
