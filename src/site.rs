@@ -332,7 +332,7 @@ impl Site {
         file: &str,
         target: &str,
     ) -> Option<(usize, String, Option<usize>)> {
-        let joined = links::locate(file, target)?;
+        let joined = self.targets.locate(locale, file, target)?;
         let found = |l: usize| {
             self.targets
                 .find_linked(l, &joined)

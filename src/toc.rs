@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use serde_yaml::Value;
 
 use crate::check::resolve::Targets;
-use crate::markdown::links::{is_absolute, join, locate, split_target};
+use crate::markdown::links::{is_absolute, join, split_target};
 use crate::site::Site;
 
 /// A table-of-contents file as loaded.
@@ -383,8 +383,9 @@ impl Resolver<'_> {
         // A folder's href opens its page (`index.md`, or a landing page),
         // named as `index.md` when it has none.
         let resolved = if path.ends_with('/') {
-            let pages = crate::site::FOLDER_PAGES
-                .map(|name| locate(&source.rel_path, &format!("{path}{name}")));
+            let pages = crate::site::FOLDER_PAGES.map(|name| {
+                (self.targets).locate(source.locale, &source.rel_path, &format!("{path}{name}"))
+            });
             let found = pages.iter().flatten().find(|p| {
                 self.targets
                     .find(source.locale, p)
@@ -392,7 +393,7 @@ impl Resolver<'_> {
             });
             found.cloned().or_else(|| pages[0].clone())
         } else {
-            locate(&source.rel_path, path)
+            self.targets.locate(source.locale, &source.rel_path, path)
         };
         let found = resolved
             .as_deref()

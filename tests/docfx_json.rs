@@ -668,3 +668,44 @@ fn metadata_files_a_docfx_json_names_apply_and_are_never_published() {
         "{message}"
     );
 }
+
+/// DocFX reads `~/` from the `docfx.json`'s folder: in a copy of a
+/// repository whose docset lives in a folder (`WindowsServerDocs/`), that
+/// folder, not the locale's root; outside every project, the locale's
+/// root as before.
+#[test]
+fn tilde_paths_start_at_the_docfx_json_folder() {
+    let site = Fixture::new();
+    site.write("content/en-us/docs/docfx.json", "{\"build\": {}}")
+        .write(
+            "content/en-us/docs/get-started/a.md",
+            "# A\n\n[B](~/b.md#two), [gone](~/gone.md)\n\n[!INCLUDE [note](~/includes/note.md)]\n",
+        )
+        .write("content/en-us/docs/b.md", "# B\n\n## Two\n")
+        .write("content/en-us/docs/includes/note.md", "Shared note.\n")
+        // A file of the same name at the locale's root is not the one.
+        .write("content/en-us/b.md", "# Root B\n")
+        .write(
+            "content/en-us/index.md",
+            "# Home\n\n[A](~/docs/get-started/a.md)\n",
+        );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", "content/en-us/docs/get-started/a.md", 3)])
+    );
+    let broken = common::finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(
+        broken["message"],
+        "link `~/gone.md` points to `docs/gone.md`, which does not exist in `en-us`"
+    );
+    site.build(&[]);
+    let html = site.html("en-us/docs/get-started/a.html");
+    assert_eq!(attrs(&html, "article a", "href")[0], "../b.html#two");
+    assert_eq!(texts(&html, "article p").concat(), "B, goneShared note.");
+    let home = site.html("en-us/index.html");
+    assert_eq!(
+        attrs(&home, "article a", "href"),
+        ["docs/get-started/a.html"]
+    );
+}

@@ -72,13 +72,18 @@ fn not_found(cx: &Context, p: usize, d: &Directive, target: &str) -> Finding {
             format!("include `{target}` names `{path}`, which is no Markdown file"),
             "include a `.md` file".to_owned(),
         ),
-        None if crate::markdown::links::locate(&page.source.rel_path, target).is_none() => (
+        None if (cx.targets)
+            .locate(page.locale(), &page.source.rel_path, target)
+            .is_none() =>
+        {
+            (
             format!(
                 "include `{target}` climbs out of the `{locale}` folder, which polydoc refuses"
             ),
-            "include a file inside the locale folder; `~/` starts from the locale's root"
+            "include a file inside the locale folder; `~/` starts from the folder of the page's docfx.json, else the locale's root"
                 .to_owned(),
-        ),
+            )
+        }
         None => (
             format!("include `{target}` names no file in `{locale}`"),
             "fix the path, or add the file (shared text usually lives in an `includes/` folder)"

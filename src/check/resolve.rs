@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::docfx_json::Layout;
 use crate::load::Asset;
-use crate::markdown::links::{is_absolute, join, split_target};
+use crate::markdown::links::{is_absolute, join, locate, split_target};
 use crate::published::{Published, has_extension};
 use crate::site::Page;
 
@@ -122,6 +122,30 @@ impl Targets {
         sources
     }
 
+    /// Where `~/` starts for a link written in the file at `from`: the
+    /// folder of its `docfx.json`, as DocFX reads it
+    /// (`WindowsServerDocs/` for `WindowsServerDocs/docfx.json`); the
+    /// locale's root outside every project.
+    pub fn content_root(&self, locale: usize, from: &str) -> &str {
+        (self.layouts[locale].iter())
+            .find(|l| l.holds(from))
+            .map_or("", |l| &l.dir)
+    }
+
+    /// Where relative `target`, written in `file`, leads below the locale
+    /// folder, as [`crate::markdown::links::locate`] says, `~/` starting
+    /// at [`Targets::content_root`].
+    pub fn locate(&self, locale: usize, file: &str, target: &str) -> Option<String> {
+        let target = target.trim();
+        match target.strip_prefix("~/") {
+            Some(rest) => match self.content_root(locale, file) {
+                "" => locate(file, target),
+                root => locate(file, &format!("~/{root}{rest}")),
+            },
+            None => locate(file, target),
+        }
+    }
+
     /// The file of `locale` that a path of the published docset (`path`,
     /// below its root, without a trailing `/`) names for a link written
     /// in the file at `from`: as spelled on disk.
@@ -145,7 +169,8 @@ impl Targets {
     }
 
     /// A link to a path of the published site inside these pages
-    /// (`/windows-server/get-started/x#y`) as a link from `locale`'s root:
+    /// (`/windows-server/get-started/x#y`), written in the file at `from`,
+    /// as a link from its project's folder ([`Targets::content_root`]):
     /// `~/get-started/x.md#y`, or `~/get-started/x#y` where that is a file
     /// or a folder of the copy (the site's paths name pages without `.md`;
     /// [`Targets::resolve`] follows the same rule without allocating).
@@ -158,14 +183,22 @@ impl Targets {
         let source = (sources.iter())
             .find(|s| self.find_published(locale, s).is_some())
             .unwrap_or(&sources[0]);
-        if trimmed.is_empty() || path.ends_with('/') {
+        let file = if trimmed.is_empty() || path.ends_with('/') {
             let slash = if source.is_empty() { "" } else { "/" };
-            Some(format!("~/{source}{slash}{rest}"))
+            format!("{source}{slash}")
         } else if has_extension(path) || self.find_linked(locale, source).is_some() {
-            Some(format!("~/{source}{rest}"))
+            source.clone()
         } else {
-            Some(format!("~/{source}.md{rest}"))
-        }
+            format!("{source}.md")
+        };
+        // `~/` starts at `from`'s project folder, the sources at the
+        // locale's root.
+        let root = self.content_root(locale, from);
+        let below = match file.get(..root.len()) {
+            Some(head) if head == root => file[root.len()..].to_owned(),
+            _ => format!("{}{file}", "../".repeat(root.matches('/').count())),
+        };
+        Some(format!("~/{below}{rest}"))
     }
 
     /// Whether `path` exists in `locale`, spelled exactly.
@@ -228,9 +261,10 @@ impl Targets {
         if site_path.is_none() && target.starts_with('/') {
             return Resolved::SitePath;
         }
-        // `~/` is the locale's content root, as DocFX reads it.
+        // `~/` is the project's folder, as DocFX reads it.
         let (from, target) = match (site_path, target.strip_prefix("~/")) {
-            (Some(rest), _) | (None, Some(rest)) => ("", rest),
+            (Some(rest), _) => ("", rest),
+            (None, Some(rest)) => (self.content_root(locale, from), rest),
             (None, None) if target.starts_with('~') => return Resolved::Outside,
             (None, None) => (from, target),
         };

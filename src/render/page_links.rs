@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crate::markdown::links::{is_absolute, locate, rewrite, split_target, strip_md};
+use crate::markdown::links::{is_absolute, rewrite, split_target, strip_md};
 use crate::markdown::{RenderContext, SiteLinks, Xref, render_body};
 use crate::site::Site;
 
@@ -53,7 +53,10 @@ impl SiteLinks for PageLinks<'_> {
                 Some(self.out_href(l, &path, rest))
             }
             // Missing everywhere: keep pointing where the author meant.
-            None if moved => Some(self.out_href(self.locale, &locate(file, target)?, rest)),
+            None if moved => {
+                let located = self.site.targets.locate(self.locale, file, target)?;
+                Some(self.out_href(self.locale, &located, rest))
+            }
             _ => None,
         }
     }
