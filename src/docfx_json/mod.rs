@@ -68,10 +68,9 @@ pub use read::read;
 /// One `docfx.json`.
 #[derive(Debug)]
 pub struct Project {
-    /// Its folder below the locale folder, `/`-separated, with a trailing
-    /// `/` (empty at the locale folder's root).
-    dir: Arc<str>,
-    /// Its folder and where it publishes its files, shared by its pages.
+    /// Its folder below the locale folder (`/`-separated, with a trailing
+    /// `/`; empty at the locale folder's root) and where it publishes its
+    /// files, shared by its pages.
     layout: Arc<Layout>,
     /// `build.content`; empty when the file has none, and then every file
     /// below the project is an article.
@@ -106,7 +105,7 @@ impl Project {
             .iter()
             .filter_map(|(key, value, at)| {
                 let below = value.trim_start_matches("~/").trim_start_matches("./");
-                let path = crate::config::normalise(Path::new(&format!("{}{below}", self.dir)));
+                let path = crate::config::normalise(Path::new(&format!("{}{below}", self.layout.dir)));
                 let path = path.to_string_lossy().replace('\\', "/");
                 let (what, help) = match exists(&path) {
                     Some(true) => return None,
@@ -134,7 +133,7 @@ impl Project {
     /// The xref maps `build.xref` names in files, for the project in the
     /// locale folder `locale_dir`, in the file's order.
     pub fn xref_maps(&self, locale_dir: &Path) -> Vec<ListedMap> {
-        let dir = locale_dir.join(&*self.dir);
+        let dir = locale_dir.join(&*self.layout.dir);
         self.xref_maps
             .iter()
             .map(|(path, at)| ListedMap {
@@ -195,7 +194,7 @@ impl Projects {
     pub fn new(mut projects: Vec<Project>) -> Projects {
         // Deeper folders first: the nearest project is the first to hold
         // a file.
-        projects.sort_by_key(|p| std::cmp::Reverse(p.dir.matches('/').count()));
+        projects.sort_by_key(|p| std::cmp::Reverse(p.layout.dir.matches('/').count()));
         Projects {
             projects,
             interned: HashMap::new(),
@@ -231,7 +230,7 @@ impl Projects {
             .projects
             .iter()
             .enumerate()
-            .find_map(|(i, p)| Some((i, p, strip_dir(rel_path, &p.dir)?)))
+            .find_map(|(i, p)| Some((i, p, strip_dir(rel_path, &p.layout.dir)?)))
         else {
             return Applied::default();
         };

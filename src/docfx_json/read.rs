@@ -86,8 +86,7 @@ pub fn read(
     let routes = content.iter().filter_map(|c: &Content| c.route.clone());
     let project = Project {
         output: output_dir(&dir, output),
-        layout: Arc::new(Layout::new(Arc::clone(&dir), routes)),
-        dir,
+        layout: Arc::new(Layout::new(dir, routes)),
         content,
         global: metadata.global,
         file,
