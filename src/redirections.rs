@@ -15,7 +15,9 @@
 //! the repository's root (the first folder with `.git`) or the site's
 //! root, and takes the entries whose source path lies in its own folder.
 //! `source_path` is relative to the file's folder; the newer
-//! `source_path_from_root` starts with `/` at the same place.
+//! `source_path_from_root` starts with `/` at the same place. A folder's
+//! publishing configuration may list more such files ([`PUBLISH_CONFIG`]),
+//! read alike.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -99,8 +101,12 @@ impl Redirections {
         for (l, locale) in locales.iter().enumerate() {
             // `../kb-de/articles` from polydoc.toml: compared as written out.
             let dir = normalise(&locale.dir);
-            for file in files_above(&dir, root) {
+            for (file, listed_at) in files_above(&dir, root, &display) {
                 let entries = read.entry(file.clone()).or_insert_with(|| {
+                    if let Some(at) = listed_at.filter(|_| !file.is_file()) {
+                        out.problems.push(missing(&file, at, &display));
+                        return None;
+                    }
                     parse(&file, &display, published)
                         .map_err(|problem| out.problems.push(*problem))
                         .ok()
@@ -142,27 +148,123 @@ impl Redirections {
     }
 }
 
-/// The redirection files in `dir` and the folders above it, nearest first.
-fn files_above(dir: &Path, root: &Path) -> Vec<PathBuf> {
-    let mut out = places(dir, root);
-    out.retain(|file| file.is_file());
+/// The redirection files of `dir` and the folders above it, nearest
+/// first: those that exist, and those a publishing configuration lists
+/// (with where it lists them), which should.
+fn files_above(
+    dir: &Path,
+    root: &Path,
+    display: &impl Fn(&Path) -> PathBuf,
+) -> Vec<(PathBuf, Option<Location>)> {
+    let mut out = Vec::new();
+    for folder in folders(dir, root) {
+        out.push((folder.join(FILE_NAME), None));
+        for (file, at) in listed(&folder, display) {
+            out.push((file, Some(at)));
+        }
+    }
+    out.retain(|(file, at)| at.is_some() || file.is_file());
     out
 }
 
 /// Where a locale in `dir` looks for redirection files, whether or not
-/// they exist yet: `dir` and the folders above it, up to the repository's
-/// root or `root`, nearest first. `serve` watches these.
+/// they exist yet, and the publishing configurations that list more, in
+/// `dir` and the folders above it: `serve` watches these.
 pub fn places(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for folder in folders(dir, root) {
+        out.push(folder.join(FILE_NAME));
+        out.push(folder.join(PUBLISH_CONFIG));
+        out.extend(
+            listed(&folder, &|p: &Path| p.to_path_buf())
+                .into_iter()
+                .map(|(f, _)| f),
+        );
+    }
+    out
+}
+
+/// `dir` and the folders above it, up to the repository's root (the
+/// first holding `.git`) or `root`, nearest first.
+fn folders(dir: &Path, root: &Path) -> Vec<PathBuf> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut out = Vec::new();
     for folder in normalise(dir).ancestors().take(LEVELS + 1) {
-        out.push(folder.join(FILE_NAME));
+        out.push(folder.to_path_buf());
         let at_root = folder.canonicalize().is_ok_and(|f| f == root);
         if at_root || folder.join(".git").exists() {
             break;
         }
     }
     out
+}
+
+/// Microsoft's publishing configuration, at a repository's root beside
+/// its redirection file. A repository that splits its redirections by
+/// service (azure-docs: `.openpublishing.redirection.azure-monitor.json`,
+/// dozens of them) lists them there, in `redirection_files` at its top or
+/// in a docset of `docsets_to_publish`; the publishing reads those.
+pub const PUBLISH_CONFIG: &str = ".openpublishing.publish.config.json";
+
+/// The redirection files the publishing configuration in `folder` lists,
+/// as paths from that folder, with where it lists each. Nothing when
+/// there is none, or it cannot be read: it is the publishing's file, and
+/// a broken one is the publishing's error to report.
+fn listed(folder: &Path, display: &impl Fn(&Path) -> PathBuf) -> Vec<(PathBuf, Location)> {
+    let config = folder.join(PUBLISH_CONFIG);
+    let Ok(text) = std::fs::read_to_string(&config) else {
+        return Vec::new();
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    let names = |value: Option<&serde_json::Value>| -> Vec<String> {
+        let items = value.and_then(serde_json::Value::as_array);
+        items
+            .into_iter()
+            .flatten()
+            .filter_map(|v| Some(v.as_str()?.trim().to_owned()))
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let mut names_listed = names(json.get("redirection_files"));
+    for docset in json
+        .get("docsets_to_publish")
+        .and_then(|d| d.as_array())
+        .into_iter()
+        .flatten()
+    {
+        names_listed.extend(names(docset.get("redirection_files")));
+    }
+    let lines = LineIndex::new(&text);
+    let shown = display(&config);
+    let mut out: Vec<(PathBuf, Location)> = Vec::new();
+    for name in names_listed {
+        let file = normalise(&folder.join(name.replace('\\', "/")));
+        if out.iter().any(|(known, _)| *known == file) || file == folder.join(FILE_NAME) {
+            continue;
+        }
+        let span = serde_json::to_string(&name)
+            .ok()
+            .and_then(|quoted| Some((text.find(&quoted)?, quoted.len())))
+            .map_or(0..0, |(at, len)| at + 1..at + len - 1);
+        out.push((file, lines.location(&shown, span)));
+    }
+    out
+}
+
+/// `invalid-redirection` for a redirection file the publishing
+/// configuration lists (`at`) that is not there.
+fn missing(file: &Path, at: Location, display: &impl Fn(&Path) -> PathBuf) -> Finding {
+    Finding::error(
+        "invalid-redirection",
+        at,
+        format!(
+            "the publishing configuration lists `{}` among its redirection files, which does not exist: its redirections are unknown",
+            display(file).display()
+        ),
+    )
+    .with_help("fix the path (from the configuration's folder), add the file, or remove the entry")
 }
 
 /// The entries of `file`: (the moved file's absolute path, redirection).

@@ -399,6 +399,21 @@ fn random_site(seed: u64) -> Fixture {
 ]}"#,
         );
     }
+    if next(4) == 0 {
+        // The publishing configuration, listing redirection files that
+        // are there, missing, or broken.
+        let config = [
+            r#"{"redirection_files": [".openpublishing.redirection.json", "r/more.json", "gone.json", ""], "docsets_to_publish": [{"redirection_files": ["r/more.json", 5]}]}"#,
+            r#"{"docsets_to_publish": 5, "redirection_files": "x"}"#,
+            "{",
+        ][next(3)];
+        site.write(".openpublishing.publish.config.json", config);
+        let more = [
+            r#"{"redirections": [{"source_path": "../content/en-us/a.md", "redirect_url": "b.md"}]}"#,
+            "[",
+        ][next(2)];
+        site.write("r/more.json", more);
+    }
     for locale in &["en-us", "es-es", "it-it"][..1 + next(3)] {
         site.write(&format!("content/{locale}/a.png"), "png").write(
             &format!("content/{locale}/f.cs"),

@@ -366,3 +366,52 @@ fn fix_points_links_at_where_their_article_moved() {
         ]
     );
 }
+
+/// A repository that splits its redirections by service lists the files
+/// in its publishing configuration (azure-docs lists dozens): each is
+/// read as the default one is, and one listed but missing is an error at
+/// its entry.
+#[test]
+fn redirection_files_the_publishing_configuration_lists_are_read() {
+    let site = Fixture::new();
+    site.write(
+        ".openpublishing.publish.config.json",
+        "{\n  \"docsets_to_publish\": [\n    {\"docset_name\": \"kb\", \"redirection_files\": [\".openpublishing.redirection.monitor.json\"]}\n  ],\n  \"redirection_files\": [\".openpublishing.redirection.json\", \"redirects/gone.json\"]\n}\n",
+    )
+    .write(
+        ".openpublishing.redirection.monitor.json",
+        r#"{"redirections": [{"source_path": "content/es-es/old.md", "redirect_url": "a.md"}]}"#,
+    )
+    .write("content/es-es/a.md", "# A\n\n[Viejo](old.md)\n");
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("redirected-link", "content/es-es/a.md", 3),
+            (
+                "invalid-redirection",
+                ".openpublishing.publish.config.json",
+                5
+            ),
+        ])
+    );
+    let missing = finding_where(&doc, |f| f["rule"] == "invalid-redirection");
+    assert_eq!(
+        (
+            missing["location"]["column"].as_u64(),
+            missing["location"]["end_column"].as_u64()
+        ),
+        (Some(62), Some(81))
+    );
+    assert_eq!(
+        missing["message"],
+        "the publishing configuration lists `redirects/gone.json` among its redirection files, which does not exist: its redirections are unknown"
+    );
+    site.build(&[]);
+    let html = site.html("es-es/old.html");
+    assert_eq!(
+        attr(&select(&html, "meta[http-equiv=refresh]")[0], "content"),
+        "0; url=a.html"
+    );
+}

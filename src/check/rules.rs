@@ -89,7 +89,7 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "invalid-redirection",
         Severity::Error,
-        "A `.openpublishing.redirection.json` that cannot be read.",
+        "A redirection file (`.openpublishing.redirection.json`, or one the publishing configuration lists) that cannot be read, or is listed and missing.",
     ),
     rule!(
         "invalid-docfx-json",
