@@ -157,6 +157,9 @@ fn prepare(
             false => config.xref_external.clone(),
         },
         xref_maps: std::sync::Arc::new(xref_maps),
+        absent: crate::publish_config::absent_dependencies(&locales, &config.root, &|p| {
+            config.display_path(p)
+        }),
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

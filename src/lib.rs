@@ -39,6 +39,7 @@ pub mod nav;
 pub mod output;
 pub mod pivots;
 pub mod progress;
+pub mod publish_config;
 pub mod published;
 pub mod redirections;
 pub mod render;

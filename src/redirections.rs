@@ -16,8 +16,8 @@
 //! root, and takes the entries whose source path lies in its own folder.
 //! `source_path` is relative to the file's folder; the newer
 //! `source_path_from_root` starts with `/` at the same place. A folder's
-//! publishing configuration may list more such files ([`PUBLISH_CONFIG`]),
-//! read alike.
+//! publishing configuration may list more such files
+//! ([`crate::publish_config`]), read alike.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,12 +27,10 @@ use serde::Deserialize;
 use crate::config::normalise;
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::locale::Locale;
+use crate::publish_config::{self, folders};
 use crate::published::Published;
 
 pub const FILE_NAME: &str = ".openpublishing.redirection.json";
-
-/// How many folders above a locale folder are searched at most.
-const LEVELS: usize = 8;
 
 /// One moved article.
 #[derive(Debug, Clone)]
@@ -154,12 +152,13 @@ impl Redirections {
 fn files_above(
     dir: &Path,
     root: &Path,
-    display: &impl Fn(&Path) -> PathBuf,
+    display: &dyn Fn(&Path) -> PathBuf,
 ) -> Vec<(PathBuf, Option<Location>)> {
     let mut out = Vec::new();
     for folder in folders(dir, root) {
         out.push((folder.join(FILE_NAME), None));
-        for (file, at) in listed(&folder, display) {
+        let config = publish_config::read(&folder, display);
+        for (file, at) in config.redirection_files {
             out.push((file, Some(at)));
         }
     }
@@ -174,81 +173,9 @@ pub fn places(dir: &Path, root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for folder in folders(dir, root) {
         out.push(folder.join(FILE_NAME));
-        out.push(folder.join(PUBLISH_CONFIG));
-        out.extend(
-            listed(&folder, &|p: &Path| p.to_path_buf())
-                .into_iter()
-                .map(|(f, _)| f),
-        );
-    }
-    out
-}
-
-/// `dir` and the folders above it, up to the repository's root (the
-/// first holding `.git`) or `root`, nearest first.
-fn folders(dir: &Path, root: &Path) -> Vec<PathBuf> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut out = Vec::new();
-    for folder in normalise(dir).ancestors().take(LEVELS + 1) {
-        out.push(folder.to_path_buf());
-        let at_root = folder.canonicalize().is_ok_and(|f| f == root);
-        if at_root || folder.join(".git").exists() {
-            break;
-        }
-    }
-    out
-}
-
-/// Microsoft's publishing configuration, at a repository's root beside
-/// its redirection file. A repository that splits its redirections by
-/// service (azure-docs: `.openpublishing.redirection.azure-monitor.json`,
-/// dozens of them) lists them there, in `redirection_files` at its top or
-/// in a docset of `docsets_to_publish`; the publishing reads those.
-pub const PUBLISH_CONFIG: &str = ".openpublishing.publish.config.json";
-
-/// The redirection files the publishing configuration in `folder` lists,
-/// as paths from that folder, with where it lists each. Nothing when
-/// there is none, or it cannot be read: it is the publishing's file, and
-/// a broken one is the publishing's error to report.
-fn listed(folder: &Path, display: &impl Fn(&Path) -> PathBuf) -> Vec<(PathBuf, Location)> {
-    let config = folder.join(PUBLISH_CONFIG);
-    let Ok(text) = std::fs::read_to_string(&config) else {
-        return Vec::new();
-    };
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
-        return Vec::new();
-    };
-    let names = |value: Option<&serde_json::Value>| -> Vec<String> {
-        let items = value.and_then(serde_json::Value::as_array);
-        items
-            .into_iter()
-            .flatten()
-            .filter_map(|v| Some(v.as_str()?.trim().to_owned()))
-            .filter(|v| !v.is_empty())
-            .collect()
-    };
-    let mut names_listed = names(json.get("redirection_files"));
-    for docset in json
-        .get("docsets_to_publish")
-        .and_then(|d| d.as_array())
-        .into_iter()
-        .flatten()
-    {
-        names_listed.extend(names(docset.get("redirection_files")));
-    }
-    let lines = LineIndex::new(&text);
-    let shown = display(&config);
-    let mut out: Vec<(PathBuf, Location)> = Vec::new();
-    for name in names_listed {
-        let file = normalise(&folder.join(name.replace('\\', "/")));
-        if out.iter().any(|(known, _)| *known == file) || file == folder.join(FILE_NAME) {
-            continue;
-        }
-        let span = serde_json::to_string(&name)
-            .ok()
-            .and_then(|quoted| Some((text.find(&quoted)?, quoted.len())))
-            .map_or(0..0, |(at, len)| at + 1..at + len - 1);
-        out.push((file, lines.location(&shown, span)));
+        out.push(folder.join(publish_config::FILE_NAME));
+        let config = publish_config::read(&folder, &|p: &Path| p.to_path_buf());
+        out.extend(config.redirection_files.into_iter().map(|(f, _)| f));
     }
     out
 }

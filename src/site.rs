@@ -160,6 +160,9 @@ pub struct SiteOptions {
     pub xref_external: Vec<String>,
     /// Other sites' uids, from their xref maps.
     pub xref_maps: Arc<XrefMaps>,
+    /// Per locale, the repositories the publishing clones into its folder
+    /// that this copy lacks ([`crate::publish_config`]).
+    pub absent: Vec<Vec<crate::publish_config::Dependency>>,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -250,7 +253,7 @@ impl Site {
         let nav = (0..locales.len())
             .map(|l| NavTree::build(&pages, l))
             .collect();
-        let targets = Targets::new(locales.len(), &pages, &assets, options.published.clone());
+        let targets = Targets::new(&pages, &assets, options);
         let source = options.source.as_deref().and_then(|s| {
             locales
                 .iter()

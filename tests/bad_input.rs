@@ -308,7 +308,7 @@ const PIECES: &[&str] = &[
     "# ", "## ", "### ", "\n", "\n\n", " ", "    ", "text", "é", "日本", "🙂", "<a name=\"x\"></a>",
     "<a name=\"y\"></a>", "</a>", "<computername>", "<5x5 key>", "> [!NOTE]\n> ",
     "> [!div class=\"x\"]", "[!INCLUDE [t](includes/i.md)]", "[!INCLUDE [t](b.md)]",
-    "[!INCLUDE [t](a.md)]", "[!code-cs[](f.cs#L1-L3)]", "[!code-cs[](f.cs#r)]", "[!code-",
+    "[!INCLUDE [t](a.md)]", "[!INCLUDE [t](~/dep/i.md)]", "[d](dep/x.md)", "[!code-cs[](f.cs#L1-L3)]", "[!code-cs[](f.cs#r)]", "[!code-",
     ":::image type=\"content\" source=\"a.png\" alt-text=\"A\":::",
     ":::image type=\"complex\" source=\"a.png\" alt-text=\"A\":::", ":::image-end:::",
     "::: zone pivot=\"a\"", "::: zone-end", ":::row:::", ":::column:::", ":::column-end:::",
@@ -403,7 +403,7 @@ fn random_site(seed: u64) -> Fixture {
         // The publishing configuration, listing redirection files that
         // are there, missing, or broken.
         let config = [
-            r#"{"redirection_files": [".openpublishing.redirection.json", "r/more.json", "gone.json", ""], "docsets_to_publish": [{"redirection_files": ["r/more.json", 5]}]}"#,
+            r#"{"redirection_files": [".openpublishing.redirection.json", "r/more.json", "gone.json", ""], "docsets_to_publish": [{"redirection_files": ["r/more.json", 5]}], "dependent_repositories": [{"path_to_root": "content/en-us/dep", "url": "https://example.com/dep"}, {"path_to_root": 5}, {"path_to_root": "../../x"}]}"#,
             r#"{"docsets_to_publish": 5, "redirection_files": "x"}"#,
             "{",
         ][next(3)];

@@ -415,3 +415,59 @@ fn redirection_files_the_publishing_configuration_lists_are_read() {
         "0; url=a.html"
     );
 }
+
+/// A repository the publishing clones into the copy (azure-docs' shared
+/// includes, `reusable-content/`) is not in a clone of the repository
+/// alone: what leads there is not checked, and one note says so; once
+/// cloned, its files are read like the copy's own.
+#[test]
+fn repositories_the_publishing_clones_in_are_not_checked_until_cloned() {
+    let site = Fixture::new();
+    site.write(
+        ".openpublishing.publish.config.json",
+        "{\n  \"dependent_repositories\": [\n    {\"path_to_root\": \"content/en-us/reusable-content\", \"url\": \"https://github.com/MicrosoftDocs/reusable-content\", \"branch\": \"main\"},\n    {\"path_to_root\": \"_themes\", \"url\": \"https://github.com/Microsoft/templates.docs.msft\"}\n  ]\n}\n",
+    )
+    .write(
+        "content/en-us/a.md",
+        "# A\n\n[!INCLUDE [shared](~/reusable-content/includes/note.md)]\n\n[Shared](reusable-content/b.md), [gone](gone.md)\n\n[!code-csharp[](~/reusable-content/samples/a.cs)]\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", "content/en-us/a.md", 5),
+            (
+                "dependency-not-cloned",
+                ".openpublishing.publish.config.json",
+                3
+            ),
+        ])
+    );
+    let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
+    assert_eq!(
+        note["message"],
+        "3 links, includes and code references lead into `content/en-us/reusable-content/`, where the publishing clones a repository (https://github.com/MicrosoftDocs/reusable-content) that this copy lacks: they are not checked"
+    );
+    assert_eq!(note["location"]["column"], 23);
+    // Cloned: read and checked as the copy's own.
+    site.write(
+        "content/en-us/reusable-content/includes/note.md",
+        "A shared note.\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            // `reusable-content/b.md` and `gone.md`.
+            ("broken-link", "content/en-us/a.md", 5),
+            ("codesnippet-not-found", "content/en-us/a.md", 7),
+        ])
+    );
+    site.build(&[]);
+    let html = site.html("en-us/a.html");
+    assert!(
+        texts(&html, "article p")
+            .concat()
+            .contains("A shared note.")
+    );
+}

@@ -173,6 +173,10 @@ fn snippet_missing(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option
         .site
         .snippet(page.locale(), &page.source.rel_path, target)
     else {
+        let (locale, file) = (page.locale(), &page.source.rel_path);
+        if cx.targets.leads_into_absent(locale, file, target).is_some() {
+            return None;
+        }
         return Some(
             Finding::error(
                 "codesnippet-not-found",
@@ -183,7 +187,7 @@ fn snippet_missing(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option
                 ),
             )
             .with_help(
-                "fix the path; it is relative to this file, or to the locale root with `~/`",
+                "fix the path; it is relative to this file, or with `~/` to the folder of its docfx.json (else the locale root)",
             ),
         );
     };

@@ -52,6 +52,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     .with_help("add the translated file to this locale if it should differ"),
                 ),
                 Some(_) => {}
+                None if (cx.targets)
+                    .leads_into_absent(page.locale(), &page.source.rel_path, target)
+                    .is_some() => {}
                 None => out.push(not_found(cx, p, d, target)),
             }
         }

@@ -19,6 +19,7 @@ mod cmdlet_links;
 mod content_locale;
 mod context;
 mod counterparts;
+mod dependencies;
 mod escaped_entities;
 mod faq_tokens;
 mod glued_terms;
@@ -106,6 +107,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("pivots", pivots::check),
     ("redirects", redirects::check),
     ("site_paths", site_paths::check),
+    ("dependencies", dependencies::check),
 ];
 
 /// Rule settings from `polydoc.toml`, checked against [`RULES`].

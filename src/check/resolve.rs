@@ -15,8 +15,9 @@ use std::sync::Arc;
 use crate::docfx_json::Layout;
 use crate::load::Asset;
 use crate::markdown::links::{is_absolute, join, locate, split_target};
+use crate::publish_config::Dependency;
 use crate::published::{Published, has_extension};
-use crate::site::Page;
+use crate::site::{Page, SiteOptions};
 
 /// How a link target was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,11 +73,14 @@ pub struct Targets {
     /// Per locale, its `docfx.json` projects' layouts, the deepest
     /// folder first: where a published path's file is.
     layouts: Vec<Vec<Arc<Layout>>>,
+    /// Per locale, the repositories the publishing clones into its folder
+    /// that this copy lacks.
+    absent: Vec<Vec<Dependency>>,
 }
 
 impl Targets {
-    pub fn new(locales: usize, pages: &[Page], assets: &[Asset], published: Published) -> Targets {
-        let n = locales;
+    pub fn new(pages: &[Page], assets: &[Asset], options: &SiteOptions) -> Targets {
+        let n = options.absent.len();
         let mut exact = vec![FxHashMap::default(); n];
         let mut folded = vec![FxHashMap::default(); n];
         let mut layouts: Vec<Vec<Arc<Layout>>> = vec![Vec::new(); n];
@@ -103,9 +107,32 @@ impl Targets {
         Targets {
             exact,
             folded,
-            published,
+            published: options.published.clone(),
             layouts,
+            absent: options.absent.clone(),
         }
+    }
+
+    /// The absent repository ([`Targets::absent_dependency`]) that
+    /// relative `target`, written in `file`, leads into.
+    pub fn leads_into_absent(
+        &self,
+        locale: usize,
+        file: &str,
+        target: &str,
+    ) -> Option<&Dependency> {
+        let path = self.locate(locale, file, target)?;
+        self.absent_dependency(locale, &path)
+    }
+
+    /// The repository the publishing clones where `path` (below
+    /// `locale`'s folder) is, which this copy lacks: what leads there is
+    /// not the copy's to check ([`crate::publish_config`]).
+    pub fn absent_dependency(&self, locale: usize, path: &str) -> Option<&Dependency> {
+        self.absent.get(locale)?.iter().find(|d| {
+            path.get(..d.prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(&d.prefix))
+        })
     }
 
     /// The files (below the locale folder) a path of the published docset
@@ -303,6 +330,9 @@ impl Targets {
         };
         let (actual, page, exact) = match found {
             Ok(found) => found,
+            Err(path) if self.absent_dependency(locale, &path).is_some() => {
+                return Resolved::Outside;
+            }
             Err(path) => {
                 return Resolved::Missing {
                     path,

@@ -108,6 +108,11 @@ pub const RULES: &[RuleInfo] = &[
         "Links to paths of the published site (`/windows-server/...`) that name files of the copy, left unchecked until `[published] path` is set.",
     ),
     rule!(
+        "dependency-not-cloned",
+        Severity::Note,
+        "A repository the publishing clones into the copy (`reusable-content/`) that this copy lacks: the links, includes and code references leading there are not checked.",
+    ),
+    rule!(
         "link-backslash",
         Severity::Warning,
         "A link that resolves only when `\\` is read as `/`.",

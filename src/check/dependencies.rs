@@ -1,0 +1,64 @@
+//! `dependency-not-cloned`: a repository `.openpublishing.publish.config.json`
+//! has the publishing clone into the copy (`reusable-content/`, a samples
+//! repository) that this copy lacks. The links, includes and code
+//! references leading there are not checked, since nothing in the copy
+//! is wrong ([`crate::publish_config`]); one note per repository, at its
+//! entry in the configuration, says how many and how to check them.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::Context;
+use crate::diagnostic::Finding;
+use crate::markdown::directives::Kind;
+use crate::markdown::links::is_absolute;
+use crate::markdown::snippet;
+use crate::publish_config::Dependency;
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    // Per repository: it, and the (page, target) pairs leading into it.
+    let mut led: BTreeMap<PathBuf, (&Dependency, usize)> = BTreeMap::new();
+    for page in cx.site.pages.iter().filter(|page| !page.unread) {
+        let (locale, file) = (page.locale(), page.source.rel_path.as_str());
+        let facts = &page.doc.facts;
+        let links = facts.links.iter().map(|link| facts.target(link));
+        let directives = page.doc.directives.iter().filter_map(|d| match &d.kind {
+            Kind::Include { target, .. } => Some(target.as_str()),
+            _ => snippet::reference(d).map(|r| r.path),
+        });
+        let mut targets: Vec<&str> = links.chain(directives).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        for target in targets {
+            let target = target.trim();
+            if target.is_empty() || is_absolute(target) || target.starts_with(['/', '#']) {
+                continue;
+            }
+            if let Some(dependency) = cx.targets.leads_into_absent(locale, file, target) {
+                led.entry(dependency.root.clone())
+                    .or_insert((dependency, 0))
+                    .1 += 1;
+            }
+        }
+    }
+    led.into_values()
+        .map(|(dependency, count)| {
+            let prefix = dependency.written.trim_end_matches('/');
+            let what = if count == 1 { "link, include or code reference leads" } else { "links, includes and code references lead" };
+            let from = if dependency.url.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", dependency.url)
+            };
+            Finding::note(
+                "dependency-not-cloned",
+                dependency.at.clone(),
+                format!("{count} {what} into `{prefix}/`, where the publishing clones a repository{from} that this copy lacks: they are not checked"),
+            )
+            .with_help(match dependency.url.as_str() {
+                "" => format!("clone the repository into `{prefix}` to check them"),
+                url => format!("clone it there to check them: `git clone {url} {prefix}` (in the folder of this file)"),
+            })
+        })
+        .collect()
+}

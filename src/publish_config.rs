@@ -1,0 +1,171 @@
+//! `.openpublishing.publish.config.json`: Microsoft's publishing
+//! configuration, at a documentation repository's root. polydoc reads two
+//! of its keys:
+//!
+//! - `redirection_files` (at its top, or in a docset of
+//!   `docsets_to_publish`): the redirection files beside the default
+//!   `.openpublishing.redirection.json` (azure-docs splits its redirections
+//!   by service), read by [`crate::redirections`].
+//! - `dependent_repositories`: repositories the publishing clones into the
+//!   copy before it builds (`{"path_to_root": "reusable-content", "url":
+//!   "https://github.com/MicrosoftDocs/reusable-content"}`), whose includes
+//!   and code samples the articles use (`~/reusable-content/...`). A clone
+//!   of the repository alone lacks them: the links, includes and snippets
+//!   leading there are not checked (they are no mistake of the copy), and
+//!   `dependency-not-cloned` says so once per repository, with how to
+//!   check them ([`absent_dependencies`]).
+//!
+//! A configuration that cannot be read is left alone: it is the
+//! publishing's file, and the publishing reports it.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+
+use crate::config::normalise;
+use crate::diagnostic::{LineIndex, Location};
+use crate::locale::Locale;
+
+pub const FILE_NAME: &str = ".openpublishing.publish.config.json";
+
+/// How many folders above a locale folder are searched at most.
+const LEVELS: usize = 8;
+
+/// What polydoc reads of one configuration.
+#[derive(Debug, Default)]
+pub struct PublishConfig {
+    /// The redirection files it lists, as paths from its folder, with
+    /// where it lists each; without the default one.
+    pub redirection_files: Vec<(PathBuf, Location)>,
+    /// The repositories it clones into the copy.
+    pub dependencies: Vec<Dependency>,
+}
+
+/// A repository the publishing clones into the copy.
+#[derive(Debug, Clone)]
+pub struct Dependency {
+    /// Where it goes, absolute.
+    pub root: PathBuf,
+    /// Where it goes as the configuration writes it (from its folder).
+    pub written: String,
+    /// Where it goes below a locale folder, `/`-separated with a trailing
+    /// `/` (filled in by [`absent_dependencies`]).
+    pub prefix: String,
+    pub url: String,
+    /// Where the configuration writes its `path_to_root`.
+    pub at: Location,
+}
+
+/// `dir` and the folders above it, up to the repository's root (the
+/// first holding `.git`) or `root`, nearest first: where a locale in
+/// `dir` looks for its repository's files.
+pub fn folders(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut out = Vec::new();
+    for folder in normalise(dir).ancestors().take(LEVELS + 1) {
+        out.push(folder.to_path_buf());
+        let at_root = folder.canonicalize().is_ok_and(|f| f == root);
+        if at_root || folder.join(".git").exists() {
+            break;
+        }
+    }
+    out
+}
+
+/// The configuration in `folder`, if any; `display` shows a path as
+/// findings do.
+pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig {
+    let file = folder.join(FILE_NAME);
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return PublishConfig::default();
+    };
+    let Ok(json) = serde_json::from_str::<Json>(&text) else {
+        return PublishConfig::default();
+    };
+    let lines = LineIndex::new(&text);
+    let shown = display(&file);
+    // serde_json keeps no places: a value's is its first quoted
+    // occurrence, between its quotes.
+    let at = |value: &str| {
+        let span = serde_json::to_string(value)
+            .ok()
+            .and_then(|quoted| Some((text.find(&quoted)?, quoted.len())))
+            .map_or(0..0, |(at, len)| at + 1..at + len - 1);
+        lines.location(&shown, span)
+    };
+    let path = |written: &str| normalise(&folder.join(written.replace('\\', "/")));
+    let mut listed = strings(json.get("redirection_files"));
+    let docsets = json.get("docsets_to_publish").and_then(Json::as_array);
+    for docset in docsets.into_iter().flatten() {
+        listed.extend(strings(docset.get("redirection_files")));
+    }
+    let mut redirection_files: Vec<(PathBuf, Location)> = Vec::new();
+    for name in listed {
+        let file = path(name);
+        let default = folder.join(crate::redirections::FILE_NAME);
+        if file != default && !redirection_files.iter().any(|(known, _)| *known == file) {
+            redirection_files.push((file, at(name)));
+        }
+    }
+    let repositories = json.get("dependent_repositories").and_then(Json::as_array);
+    let dependencies = repositories
+        .into_iter()
+        .flatten()
+        .filter_map(|repository| {
+            let written = repository.get("path_to_root")?.as_str()?.trim();
+            let url = repository.get("url").and_then(Json::as_str).unwrap_or("");
+            (!written.is_empty()).then(|| Dependency {
+                root: path(written),
+                written: written.to_owned(),
+                prefix: String::new(),
+                url: url.trim().to_owned(),
+                at: at(written),
+            })
+        })
+        .collect();
+    PublishConfig {
+        redirection_files,
+        dependencies,
+    }
+}
+
+/// Per locale, the repositories its configurations clone into its folder
+/// that this copy lacks (no folder where they go).
+pub fn absent_dependencies(
+    locales: &[Locale],
+    root: &Path,
+    display: &dyn Fn(&Path) -> PathBuf,
+) -> Vec<Vec<Dependency>> {
+    locales
+        .iter()
+        .map(|locale| {
+            let dir = normalise(&locale.dir);
+            folders(&dir, root)
+                .iter()
+                .flat_map(|folder| read(folder, display).dependencies)
+                .filter(|d| !d.root.is_dir())
+                .filter_map(|mut dependency| {
+                    let below = dependency.root.strip_prefix(&dir).ok()?;
+                    let parts: Vec<String> = below
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect();
+                    (!parts.is_empty()).then(|| {
+                        dependency.prefix = parts.iter().map(|p| format!("{p}/")).collect();
+                        dependency
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A string or a list of strings, empty ones left out.
+fn strings(value: Option<&Json>) -> Vec<&str> {
+    let items = match value {
+        Some(Json::String(s)) => vec![s.as_str()],
+        Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
+    };
+    items.into_iter().filter(|s| !s.trim().is_empty()).collect()
+}
