@@ -4,13 +4,19 @@
 //! target that exists only under another letter case, or only when `\` is
 //! read as `/`, works on the Windows machines where the docs are written
 //! and fails on a Linux web server: those resolve, and say how.
+//!
+//! Where a link starts depends on the file's `docfx.json` project, as in
+//! DocFX: `~/` is the project's folder ([`Targets::content_root`]), and a
+//! path of the published site (`[published]`) is the file the project
+//! publishes there ([`crate::docfx_json::Layout`]). What leads into a
+//! repository the publishing clones into the copy, absent from it, is
+//! not checked ([`Targets::absent_dependency`]).
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
 use rustc_hash::FxHashMap;
-
-use std::sync::Arc;
 
 use crate::docfx_json::Layout;
 use crate::load::Asset;
