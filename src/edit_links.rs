@@ -13,6 +13,10 @@
 //! repository the path is taken from the site root, or, for a locale
 //! folder outside it, from the locale folder.
 //!
+//! Without `[edit]`, a Microsoft repository's publishing configuration
+//! gives the address its public edits at, as Learn's "Edit" button does
+//! (`public_edit`).
+//!
 //! Templates are validated when the configuration is read (`config.rs`),
 //! where their line and column are known; the locales of `[edit] locales`
 //! here, once the site's locales are.
@@ -22,6 +26,19 @@ use std::path::Path;
 use crate::Fatal;
 use crate::config::{CONFIG_FILE, EditConfig};
 use crate::locale::Locale;
+
+/// Without `[edit]`, where Microsoft's publishing configuration of the
+/// repository holding `dir` says the public edits it
+/// ([`crate::publish_config::PublishConfig::public_edit`]): pages then
+/// link where Learn's "Edit" button does.
+fn public_edit(dir: &Path, root: &Path) -> Option<String> {
+    crate::publish_config::folders(dir, root)
+        .iter()
+        .find_map(|folder| {
+            crate::publish_config::read(folder, &|p: &Path| p.to_path_buf()).public_edit
+        })
+        .map(|base| format!("{base}{{path}}"))
+}
 
 /// Per locale, how its pages' edit addresses are made.
 #[derive(Debug, Default)]
@@ -59,10 +76,11 @@ impl EditLinks {
                     .locales
                     .iter()
                     .find(|(tag, _)| tag.to_ascii_lowercase() == locale.key)
-                    .map(|(_, t)| t)
-                    .or(edit.url.as_ref())?;
+                    .map(|(_, t)| t.clone())
+                    .or_else(|| edit.url.clone())
+                    .or_else(|| public_edit(&locale.dir, root))?;
                 Some(LocaleEdit {
-                    template: template.clone(),
+                    template,
                     prefix: prefix(&locale.dir, root),
                     key: locale.key.clone(),
                 })

@@ -39,6 +39,12 @@ pub struct PublishConfig {
     pub redirection_files: Vec<(PathBuf, Location)>,
     /// The repositories it clones into the copy.
     pub dependencies: Vec<Dependency>,
+    /// Where the public edits the repository, as Learn's "Edit" button
+    /// leads (`https://github.com/MicrosoftDocs/azure-docs/blob/main/`):
+    /// from `git_repository_url_open_to_public_contributors` and its
+    /// branch (`main` when unnamed); `None` when it names none, or
+    /// `open_to_public_contributors` is false.
+    pub public_edit: Option<String>,
 }
 
 /// A repository the publishing clones into the copy.
@@ -123,9 +129,11 @@ pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig 
             })
         })
         .collect();
+    let public_edit = public_edit(&json);
     PublishConfig {
         redirection_files,
         dependencies,
+        public_edit,
     }
 }
 
@@ -158,6 +166,25 @@ pub fn absent_dependencies(
                 .collect()
         })
         .collect()
+}
+
+/// [`PublishConfig::public_edit`] of the configuration `json`.
+fn public_edit(json: &Json) -> Option<String> {
+    if json
+        .get("open_to_public_contributors")
+        .and_then(Json::as_bool)
+        == Some(false)
+    {
+        return None;
+    }
+    let text = |key: &str| {
+        let value = json.get(key)?.as_str()?.trim();
+        (!value.is_empty()).then_some(value)
+    };
+    let url = text("git_repository_url_open_to_public_contributors")?;
+    let url = url.trim_end_matches('/').trim_end_matches(".git");
+    let branch = text("git_repository_branch_open_to_public_contributors").unwrap_or("main");
+    Some(format!("{url}/blob/{branch}/"))
 }
 
 /// A string or a list of strings, empty ones left out.
