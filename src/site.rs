@@ -325,6 +325,29 @@ impl Site {
         }
     }
 
+    /// The groups file page `page` names in `zone_pivot_group_filename`
+    /// ([`crate::pivots`]), below its locale folder: `Ok(None)` when it
+    /// names none, `Err` with the value when no groups file is there. The
+    /// value is a path from the docset's root: the folder of the page's
+    /// `docfx.json`, the `src` of its content entries, or the locale's
+    /// root, the first holding the file.
+    pub fn pivot_file(&self, page: usize) -> Result<Option<String>, &str> {
+        let page = &self.pages[page];
+        let written = page.source.meta_str("zone_pivot_group_filename");
+        let Some(value) = written.map(str::trim).filter(|v| !v.is_empty()) else {
+            return Ok(None);
+        };
+        let (locale, from) = (page.locale(), page.source.rel_path.as_str());
+        let path = value.trim_start_matches("~/").trim_start_matches('/');
+        let in_project = self.targets.locate(locale, from, &format!("~/{path}"));
+        in_project
+            .into_iter()
+            .chain(self.targets.published_sources(locale, from, path))
+            .find(|candidate| self.pivots.has_file(locale, candidate))
+            .map(Some)
+            .ok_or(value)
+    }
+
     /// Where `target`, written in `file` of `locale`, leads: the locale,
     /// the path as spelled on disk, and the page if it is one. The source
     /// locale's file when the locale lacks it (the fallback localized

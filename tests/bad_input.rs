@@ -419,6 +419,18 @@ fn random_site(seed: u64) -> Fixture {
             &format!("content/{locale}/f.cs"),
             "// <r>\nclass A {}\n// </r>\n",
         );
+        if next(4) == 0 {
+            // A groups file of one area, valid or not.
+            let groups = [
+                r#"{"groups": [{"id": "g", "pivots": [{"id": "p", "title": "P"}]}]}"#,
+                r#"{"groups": 5}"#,
+                "{",
+            ][next(3)];
+            site.write(
+                &format!("content/{locale}/sub/zone-pivot-groups.json"),
+                groups,
+            );
+        }
         for name in ["a.md", "b.md", "sub/c.md", "includes/i.md", "index.md"] {
             if next(5) == 0 {
                 continue;
@@ -502,7 +514,7 @@ const DOCFX_KEYS: &[&str] = &[
     "\"content\": [{\"files\": \"**/*.md\", \"src\": \"sub\", \"dest\": \".\"}, {\"files\": \"*.md\", \"src\": \"..\\\\x\", \"dest\": \"../y\"}]",
     "\"globalMetadata\": {\"titleSuffix\": \"X\", \"ms.contentlocale\": \"de-de\", \"no-loc\": [\"try\"]}",
     "\"fileMetadata\": {\"ROBOTS\": {\"**\": \"NOINDEX\", \"sub/*.md\": \"INDEX\"}, \"api_name\": {\"a.md\": [\"A.B\"]}}",
-    "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"gone.md#x\"}, \"uid\": {\"**/*.md\": \"uid.a\"}, \"zone_pivot_groups\": {\"**\": \"g\"}}",
+    "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"gone.md#x\"}, \"uid\": {\"**/*.md\": \"uid.a\"}, \"zone_pivot_groups\": {\"**\": \"g\"}, \"zone_pivot_group_filename\": {\"*.md\": \"sub/zone-pivot-groups.json\", \"sub/**\": \"../x.json\"}}",
     "\"xref\": [\"../../m.yml\", \"gone/xrefmap.yml\", \"https://example.com/xrefmap.yml\", \"\"]",
     "\"globalMetadata\": {\"_appLogoPath\": \"~/a.png\", \"_appFaviconPath\": \"../x.ico\"}",
     "\"globalMetadataFiles\": [\"meta.json\", \"gone.json\", \"../../../meta.json\", \"\"]",

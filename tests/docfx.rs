@@ -234,6 +234,59 @@ fn zone_pivots_get_a_picker_per_group_of_the_page() {
     );
 }
 
+/// Large docsets keep a groups file per area and a page names its own
+/// (`zone_pivot_group_filename: data-explorer/zone-pivot-groups.json`, a
+/// path from the docset's root, here through azure-docs' `"src":
+/// "articles"`): its groups are the page's; a path naming no file is
+/// `invalid-zone` at the key.
+#[test]
+fn a_page_names_its_own_pivot_groups_file() {
+    let site = Fixture::new();
+    let groups = r#"{"groups": [{"id": "kql-flavors", "title": "Product", "prompt": "Select a product",
+        "pivots": [{"id": "azuredataexplorer", "title": "Azure Data Explorer"}, {"id": "azuremonitor", "title": "Azure Monitor"}]}]}"#;
+    site.write(
+        "content/en-us/docfx.json",
+        r#"{"build": {"content": [{"src": "articles", "dest": ".", "files": ["**/*.md"]}]}}"#,
+    )
+    .write("content/en-us/articles/data-explorer/zone-pivot-groups.json", groups)
+    .write(
+        "content/en-us/articles/data-explorer/bar.md",
+        "---\nzone_pivot_group_filename: data-explorer/zone-pivot-groups.json\nzone_pivot_groups: kql-flavors\n---\n# Bar\n\n::: zone pivot=\"azuremonitor\"\nMonitor.\n::: zone-end\n",
+    )
+    .write(
+        "content/en-us/articles/data-explorer/gone.md",
+        "---\nzone_pivot_group_filename: data-explorer/nope.json\nzone_pivot_groups: kql-flavors\n---\n# Gone\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[(
+            "invalid-zone",
+            "content/en-us/articles/data-explorer/gone.md",
+            2
+        )])
+    );
+    assert_eq!(
+        finding_where(&doc, |f| f["rule"] == "invalid-zone")["message"],
+        "`zone_pivot_group_filename` names `data-explorer/nope.json`, which is no zone pivot groups file of `en-us`: the page's pickers cannot be built"
+    );
+    built(&site);
+    let html = site.html("en-us/articles/data-explorer/bar.html");
+    assert_eq!(
+        attrs(&html, "form.pivot-picker", "data-pivot-group"),
+        ["kql-flavors"]
+    );
+    assert_eq!(
+        attrs(&html, "div.zone", "data-pivot-title"),
+        ["Azure Monitor"]
+    );
+    assert!(
+        !site
+            .out("en-us/articles/data-explorer/zone-pivot-groups.json")
+            .exists()
+    );
+}
+
 #[test]
 fn pivot_misuse_gives_findings() {
     let site = Fixture::new();

@@ -38,7 +38,18 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     // A page of a site without pivot groups, and without zones, has
     // nothing a reader could miss (and most sites have neither: reading
     // every page's front matter again costs more than this rule's work).
-    if zones.is_empty() && !pivots.defined(locale) {
+    if zones.is_empty() && !pivots.any() {
+        return out;
+    }
+    let file = match cx.site.pivot_file(p) {
+        Ok(file) => file,
+        Err(value) => {
+            out.push(no_file(cx, p, page, value));
+            return out;
+        }
+    };
+    let file = file.as_deref();
+    if zones.is_empty() && !pivots.defined(locale, file) {
         return out;
     }
     let declared = page.source.meta_list(KEY);
@@ -48,7 +59,7 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
         // renders every zone then).
         if let Some((_, span)) = zones
             .first()
-            .filter(|_| !page.fragment && pivots.defined(locale))
+            .filter(|_| !page.fragment && pivots.defined(locale, file))
         {
             out.push(
                 Finding::error(
@@ -63,9 +74,9 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     };
     let mut known = Vec::new();
     for id in declared {
-        match pivots.group(locale, id) {
+        match pivots.group(locale, file, id) {
             Some(group) => known.push(group),
-            None => out.push(unknown_group(cx, p, page, id)),
+            None => out.push(unknown_group(cx, p, page, file, id)),
         }
     }
     if known.is_empty() {
@@ -108,12 +119,24 @@ fn page_findings(cx: &Context, p: usize, page: &Page) -> Vec<Finding> {
     out
 }
 
-fn unknown_group(cx: &Context, p: usize, page: &Page, id: &str) -> Finding {
+/// The page's `zone_pivot_group_filename` names no groups file.
+fn no_file(cx: &Context, p: usize, page: &Page, value: &str) -> Finding {
+    let key = "zone_pivot_group_filename";
+    let at = page.source.meta_key_offset(key);
+    Finding::error(
+        "invalid-zone",
+        cx.location(p, at..at + key.len()),
+        format!("`{key}` names `{value}`, which is no zone pivot groups file of `{}`: the page's pickers cannot be built", cx.locale_key(p)),
+    )
+    .with_help("fix the path: it starts at the docset's root (the folder of its docfx.json), as in `data-explorer/zone-pivot-groups.json`")
+}
+
+fn unknown_group(cx: &Context, p: usize, page: &Page, file: Option<&str>, id: &str) -> Finding {
     let at = page.source.meta_key_offset(KEY);
     let location = cx.location(p, at..at + KEY.len());
     let pivots = &cx.site.pivots;
     let locale = page.locale();
-    if !pivots.defined(locale) {
+    if !pivots.defined(locale, file) {
         return Finding::error(
             "invalid-zone",
             location,
@@ -123,15 +146,16 @@ fn unknown_group(cx: &Context, p: usize, page: &Page, id: &str) -> Finding {
             "add `{FILE_NAME}` at the root of the locale folder, with a group `{id}` and its pivots"
         ));
     }
-    let ids = pivots.group_ids(locale);
+    let ids = pivots.group_ids(locale, file);
+    let groups_file = file.unwrap_or(FILE_NAME);
     let help = match closest(id, ids.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
-        None => format!("define group `{id}` in `{FILE_NAME}`, or fix the name"),
+        None => format!("define group `{id}` in `{groups_file}`, or fix the name"),
     };
     Finding::error(
         "invalid-zone",
         location,
-        format!("`{KEY}` names `{id}`, which `{FILE_NAME}` does not define"),
+        format!("`{KEY}` names `{id}`, which `{groups_file}` does not define"),
     )
     .with_help(help)
 }

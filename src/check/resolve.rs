@@ -146,7 +146,7 @@ impl Targets {
     /// at `from`: as its project publishes them
     /// ([`crate::docfx_json::Layout`]), then from the locale's root, as
     /// without a project.
-    fn published_sources(&self, locale: usize, from: &str, path: &str) -> Vec<String> {
+    pub fn published_sources(&self, locale: usize, from: &str, path: &str) -> Vec<String> {
         let project = self.layouts[locale].iter().find(|l| l.holds(from));
         let mut sources = project.map_or_else(Vec::new, |l| l.sources(path));
         if !sources.iter().any(|s| s == path) {

@@ -269,7 +269,7 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "invalid-zone",
         Severity::Error,
-        "A zone or moniker block without its pivot or range, nested, or ended twice; a pivot or pivot group `zone-pivot-groups.yml` does not define.",
+        "A zone or moniker block without its pivot or range, nested, or ended twice; a pivot or pivot group `zone-pivot-groups.yml` (or the page's own groups file) does not define; a `zone_pivot_group_filename` naming no groups file.",
     ),
     rule!(
         "invalid-tab-group",

@@ -216,8 +216,7 @@ impl<'a> Renderer<'a> {
         self.write_chooser(out)?;
         self.write_moved(out)?;
         // The pivot groups are the docset's configuration, not a download.
-        let published =
-            |a: &&crate::load::Asset| !a.rel_path.eq_ignore_ascii_case(crate::pivots::FILE_NAME);
+        let published = |a: &&crate::load::Asset| !crate::pivots::is_groups_file(&a.rel_path);
         self.site
             .assets
             .par_iter()
@@ -354,7 +353,10 @@ impl<'a> Renderer<'a> {
                 .meta_list("zone_pivot_groups")
                 .unwrap_or_default()
                 .into_iter()
-                .filter_map(|id| self.site.pivots.group(page.locale(), id))
+                .filter_map(|id| {
+                    let file = self.site.pivot_file(index).ok().flatten();
+                    self.site.pivots.group(page.locale(), file.as_deref(), id)
+                })
                 .collect(),
             updated: page
                 .source
