@@ -420,6 +420,10 @@ impl Resolver<'_> {
             }
             Some((_, Some(page), _)) => entry.target = Some(page),
             Some((_, None, _)) => entry.external = Some(href.to_owned()),
+            // A repository the publishing clones in, which this copy
+            // lacks: not the copy's to check, and nothing to link.
+            None if (resolved.as_deref())
+                .is_some_and(|p| self.targets.absent_dependency(source.locale, p).is_some()) => {}
             None => {
                 let (message, fallback) = match fallback() {
                     Some((key, page)) => {

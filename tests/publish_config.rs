@@ -70,6 +70,10 @@ fn repositories_the_publishing_clones_in_are_not_checked_until_cloned() {
     .write(
         "content/en-us/a.md",
         "# A\n\n[!INCLUDE [shared](~/reusable-content/includes/note.md)]\n\n[Shared](reusable-content/b.md), [gone](gone.md)\n\n[!code-csharp[](~/reusable-content/samples/a.cs)]\n",
+    )
+    .write(
+        "content/en-us/toc.yml",
+        "- name: Shared\n  href: reusable-content/b.md\n- name: A\n  href: a.md\n",
     );
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
@@ -101,6 +105,7 @@ fn repositories_the_publishing_clones_in_are_not_checked_until_cloned() {
             // `reusable-content/b.md` and `gone.md`.
             ("broken-link", "content/en-us/a.md", 5),
             ("codesnippet-not-found", "content/en-us/a.md", 7),
+            ("broken-toc-entry", "content/en-us/toc.yml", 2),
         ])
     );
     site.build(&[]);
