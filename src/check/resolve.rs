@@ -119,6 +119,11 @@ impl Targets {
         }
     }
 
+    /// Whether some locale lacks a repository the publishing clones in.
+    pub fn any_absent(&self) -> bool {
+        self.absent.iter().any(|a| !a.is_empty())
+    }
+
     /// The absent repository ([`Targets::absent_dependency`]) that
     /// relative `target`, written in `file`, leads into.
     pub fn leads_into_absent(
