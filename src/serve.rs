@@ -1,8 +1,9 @@
 //! `polydoc serve`: build, serve the output on 127.0.0.1, rebuild when the
 //! content, templates, static files, UI strings, `polydoc.toml`, a
-//! `.openpublishing.redirection.json`, or a file a `docfx.json` names (an
-//! xref map, a metadata file: learnt from each build) change, and reload
-//! the open pages.
+//! `.openpublishing.redirection.json` (or the publishing configuration
+//! beside it and the redirection files it lists), or a file a
+//! `docfx.json` names (an xref map, a metadata file: learnt from each
+//! build) change, and reload the open pages.
 //!
 //! The HTTP server is tiny_http and the watcher notify, started before
 //! the first build so that no edit falls between the two. Every HTML page
