@@ -19,6 +19,7 @@ use crate::load::load;
 use crate::locale::Locale;
 use crate::output::{Staging, check_target};
 use crate::progress::{Progress, Silent};
+use crate::publish_config::Publishing;
 use crate::render::Renderer;
 use crate::report::{Findings, SourceText};
 use crate::site::{Site, SiteOptions};
@@ -100,6 +101,8 @@ struct Configured {
     findings: Vec<Finding>,
     xref_maps: XrefMaps,
     edit: EditLinks,
+    /// The publishing configurations the locales see, read once.
+    publishing: Publishing,
 }
 
 fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured, Fatal> {
@@ -108,7 +111,8 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
     let (locales, mut findings) = locale::discover(&config)?;
     let (xref_maps, map_findings) = XrefMaps::load(&config.xref_maps, |p| config.display_path(p))?;
     findings.extend(map_findings);
-    let edit = EditLinks::new(&config.edit, &locales, &config.root)?;
+    let publishing = Publishing::load(&locales, &config.root, &|p| config.display_path(p));
+    let edit = EditLinks::new(&config.edit, &locales, &config.root, &publishing)?;
     Ok(Configured {
         config,
         settings,
@@ -116,6 +120,7 @@ fn configure(root: &std::path::Path, overrides: &Overrides) -> Result<Configured
         findings,
         xref_maps,
         edit,
+        publishing,
     })
 }
 
@@ -131,6 +136,7 @@ fn prepare(
         mut findings,
         xref_maps,
         edit,
+        publishing,
     } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
@@ -157,9 +163,7 @@ fn prepare(
             false => config.xref_external.clone(),
         },
         xref_maps: std::sync::Arc::new(xref_maps),
-        absent: crate::publish_config::absent_dependencies(&locales, &config.root, &|p| {
-            config.display_path(p)
-        }),
+        publishing,
     };
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");

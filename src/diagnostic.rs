@@ -245,6 +245,18 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// Where a JSON file, this text, writes the string `value`, between
+    /// its quotes: serde_json keeps no places, so its first quoted
+    /// occurrence, which is where a bad glob or path is; the file's start
+    /// when the text does not quote it so.
+    pub fn quoted(&self, file: impl Into<PathBuf>, value: &str) -> Location {
+        let span = serde_json::to_string(value)
+            .ok()
+            .and_then(|quoted| Some((self.text.find(&quoted)?, quoted.len())))
+            .map_or(0..0, |(at, len)| at + 1..at + len - 1);
+        self.location(file, span)
+    }
+
     /// The location of the bytes `span` of the text, for file `file`.
     pub fn location(&self, file: impl Into<PathBuf>, span: std::ops::Range<usize>) -> Location {
         let (line, column) = self.position(span.start);

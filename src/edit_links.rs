@@ -15,7 +15,7 @@
 //!
 //! Without `[edit]`, a Microsoft repository's publishing configuration
 //! gives the address its public edits at, as Learn's "Edit" button does
-//! (`public_edit`).
+//! ([`Publishing::public_edit`]).
 //!
 //! Templates are validated when the configuration is read (`config.rs`),
 //! where their line and column are known; the locales of `[edit] locales`
@@ -26,19 +26,7 @@ use std::path::Path;
 use crate::Fatal;
 use crate::config::{CONFIG_FILE, EditConfig};
 use crate::locale::Locale;
-
-/// Without `[edit]`, where Microsoft's publishing configuration of the
-/// repository holding `dir` says the public edits it
-/// ([`crate::publish_config::PublishConfig::public_edit`]): pages then
-/// link where Learn's "Edit" button does.
-fn public_edit(dir: &Path, root: &Path) -> Option<String> {
-    crate::publish_config::folders(dir, root)
-        .iter()
-        .find_map(|folder| {
-            crate::publish_config::read(folder, &|p: &Path| p.to_path_buf()).public_edit
-        })
-        .map(|base| format!("{base}{{path}}"))
-}
+use crate::publish_config::Publishing;
 
 /// Per locale, how its pages' edit addresses are made.
 #[derive(Debug, Default)]
@@ -60,7 +48,12 @@ impl EditLinks {
     /// template, else `[edit] url`, else none. A locale of `[edit]
     /// locales` that the site does not have is a configuration error: a
     /// misspelt tag would otherwise silently keep the general address.
-    pub fn new(edit: &EditConfig, locales: &[Locale], root: &Path) -> Result<EditLinks, Fatal> {
+    pub fn new(
+        edit: &EditConfig,
+        locales: &[Locale],
+        root: &Path,
+        publishing: &Publishing,
+    ) -> Result<EditLinks, Fatal> {
         for tag in edit.locales.keys() {
             if !locales.iter().any(|l| l.key == tag.to_ascii_lowercase()) {
                 return Err(Fatal::new(format!(
@@ -71,14 +64,19 @@ impl EditLinks {
         }
         let locales = locales
             .iter()
-            .map(|locale| {
+            .enumerate()
+            .map(|(l, locale)| {
+                // Without `[edit]`, where Microsoft's publishing
+                // configuration says the public edits the repository:
+                // pages then link where Learn's "Edit" button does.
+                let public = || Some(format!("{}{{path}}", publishing.public_edit(l)?));
                 let template = edit
                     .locales
                     .iter()
                     .find(|(tag, _)| tag.to_ascii_lowercase() == locale.key)
                     .map(|(_, t)| t.clone())
                     .or_else(|| edit.url.clone())
-                    .or_else(|| public_edit(&locale.dir, root))?;
+                    .or_else(public)?;
                 Some(LocaleEdit {
                     template,
                     prefix: prefix(&locale.dir, root),

@@ -13,17 +13,20 @@
 //!   of the repository alone lacks them: the links, includes and snippets
 //!   leading there are not checked (they are no mistake of the copy), and
 //!   `dependency-not-cloned` says so once per repository, with how to
-//!   check them ([`absent_dependencies`]).
+//!   check them ([`Publishing::absent`]).
 //!
 //! A configuration that cannot be read is left alone: it is the
 //! publishing's file, and the publishing reports it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value as Json;
 
 use crate::config::normalise;
 use crate::diagnostic::{LineIndex, Location};
+use crate::docfx_json::strings;
 use crate::locale::Locale;
 
 pub const FILE_NAME: &str = ".openpublishing.publish.config.json";
@@ -55,7 +58,7 @@ pub struct Dependency {
     /// Where it goes as the configuration writes it (from its folder).
     pub written: String,
     /// Where it goes below a locale folder, `/`-separated with a trailing
-    /// `/` (filled in by [`absent_dependencies`]).
+    /// `/` (filled in by [`Publishing::absent`]).
     pub prefix: String,
     pub url: String,
     /// Where the configuration writes its `path_to_root`.
@@ -90,15 +93,7 @@ pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig 
     };
     let lines = LineIndex::new(&text);
     let shown = display(&file);
-    // serde_json keeps no places: a value's is its first quoted
-    // occurrence, between its quotes.
-    let at = |value: &str| {
-        let span = serde_json::to_string(value)
-            .ok()
-            .and_then(|quoted| Some((text.find(&quoted)?, quoted.len())))
-            .map_or(0..0, |(at, len)| at + 1..at + len - 1);
-        lines.location(&shown, span)
-    };
+    let at = |value: &str| lines.quoted(&shown, value);
     let path = |written: &str| normalise(&folder.join(written.replace('\\', "/")));
     let mut listed = strings(json.get("redirection_files"));
     let docsets = json.get("docsets_to_publish").and_then(Json::as_array);
@@ -106,7 +101,7 @@ pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig 
         listed.extend(strings(docset.get("redirection_files")));
     }
     let mut redirection_files: Vec<(PathBuf, Location)> = Vec::new();
-    for name in listed {
+    for name in listed.into_iter().filter(|name| !name.trim().is_empty()) {
         let file = path(name);
         let default = folder.join(crate::redirections::FILE_NAME);
         if file != default && !redirection_files.iter().any(|(known, _)| *known == file) {
@@ -137,35 +132,73 @@ pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig 
     }
 }
 
-/// Per locale, the repositories its configurations clone into its folder
-/// that this copy lacks (no folder where they go).
-pub fn absent_dependencies(
-    locales: &[Locale],
-    root: &Path,
-    display: &dyn Fn(&Path) -> PathBuf,
-) -> Vec<Vec<Dependency>> {
-    locales
-        .iter()
-        .map(|locale| {
-            let dir = normalise(&locale.dir);
-            folders(&dir, root)
-                .iter()
-                .flat_map(|folder| read(folder, display).dependencies)
-                .filter(|d| !d.root.is_dir())
-                .filter_map(|mut dependency| {
-                    let below = dependency.root.strip_prefix(&dir).ok()?;
-                    let parts: Vec<String> = below
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                        .collect();
-                    (!parts.is_empty()).then(|| {
-                        dependency.prefix = parts.iter().map(|p| format!("{p}/")).collect();
-                        dependency
+/// The configurations each locale sees, read once per build: in its
+/// folder and the folders above it ([`folders`]), nearest first, each
+/// folder's (empty where it has none) shared by the locales above which
+/// it lies.
+#[derive(Debug, Default, Clone)]
+pub struct Publishing {
+    per_locale: Vec<Vec<(PathBuf, Arc<PublishConfig>)>>,
+}
+
+impl Publishing {
+    /// Reads the configurations `locales` see; `root` is the site's root,
+    /// `display` shows a path as findings do.
+    pub fn load(locales: &[Locale], root: &Path, display: &dyn Fn(&Path) -> PathBuf) -> Publishing {
+        let mut read: HashMap<PathBuf, Arc<PublishConfig>> = HashMap::new();
+        let per_locale = locales
+            .iter()
+            .map(|locale| {
+                folders(&locale.dir, root)
+                    .into_iter()
+                    .map(|folder| {
+                        let config = read
+                            .entry(folder.clone())
+                            .or_insert_with(|| Arc::new(self::read(&folder, display)));
+                        (folder, Arc::clone(config))
                     })
+                    .collect()
+            })
+            .collect();
+        Publishing { per_locale }
+    }
+
+    /// The folders `locale` looks in, nearest first, with their
+    /// configurations.
+    pub fn of(&self, locale: usize) -> &[(PathBuf, Arc<PublishConfig>)] {
+        self.per_locale.get(locale).map_or(&[], Vec::as_slice)
+    }
+
+    /// [`PublishConfig::public_edit`] of the nearest configuration that
+    /// names one.
+    pub fn public_edit(&self, locale: usize) -> Option<&str> {
+        self.of(locale)
+            .iter()
+            .find_map(|(_, config)| config.public_edit.as_deref())
+    }
+
+    /// The repositories `locale`'s configurations clone into its folder
+    /// (`dir`) that this copy lacks (no folder where they go), with their
+    /// [`Dependency::prefix`].
+    pub fn absent(&self, locale: usize, dir: &Path) -> Vec<Dependency> {
+        let dir = normalise(dir);
+        self.of(locale)
+            .iter()
+            .flat_map(|(_, config)| &config.dependencies)
+            .filter(|d| !d.root.is_dir())
+            .filter_map(|dependency| {
+                let below = dependency.root.strip_prefix(&dir).ok()?;
+                let prefix: String = below
+                    .components()
+                    .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+                    .collect();
+                (!prefix.is_empty()).then(|| Dependency {
+                    prefix,
+                    ..dependency.clone()
                 })
-                .collect()
-        })
-        .collect()
+            })
+            .collect()
+    }
 }
 
 /// [`PublishConfig::public_edit`] of the configuration `json`.
@@ -185,14 +218,4 @@ fn public_edit(json: &Json) -> Option<String> {
     let url = url.trim_end_matches('/').trim_end_matches(".git");
     let branch = text("git_repository_branch_open_to_public_contributors").unwrap_or("main");
     Some(format!("{url}/blob/{branch}/"))
-}
-
-/// A string or a list of strings, empty ones left out.
-fn strings(value: Option<&Json>) -> Vec<&str> {
-    let items = match value {
-        Some(Json::String(s)) => vec![s.as_str()],
-        Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
-        _ => Vec::new(),
-    };
-    items.into_iter().filter(|s| !s.trim().is_empty()).collect()
 }

@@ -27,7 +27,7 @@ use serde::Deserialize;
 use crate::config::normalise;
 use crate::diagnostic::{Finding, LineIndex, Location};
 use crate::locale::Locale;
-use crate::publish_config::{self, folders};
+use crate::publish_config::{self, Publishing, folders};
 use crate::published::Published;
 
 pub const FILE_NAME: &str = ".openpublishing.redirection.json";
@@ -83,11 +83,11 @@ struct Entry {
 }
 
 impl Redirections {
-    /// Reads the files that `locales` see; `root` is the site's root and
-    /// `display` shows a path as findings do.
+    /// Reads the files that `locales` see (in the folders `publishing`
+    /// looked in); `display` shows a path as findings do.
     pub fn load(
         locales: &[Locale],
-        root: &Path,
+        publishing: &Publishing,
         display: impl Fn(&Path) -> PathBuf,
         published: &Published,
     ) -> Self {
@@ -99,7 +99,7 @@ impl Redirections {
         for (l, locale) in locales.iter().enumerate() {
             // `../kb-de/articles` from polydoc.toml: compared as written out.
             let dir = normalise(&locale.dir);
-            for (file, listed_at) in files_above(&dir, root, &display) {
+            for (file, listed_at) in files_above(publishing, l) {
                 let entries = read.entry(file.clone()).or_insert_with(|| {
                     if let Some(at) = listed_at.filter(|_| !file.is_file()) {
                         out.problems.push(missing(&file, at, &display));
@@ -146,20 +146,15 @@ impl Redirections {
     }
 }
 
-/// The redirection files of `dir` and the folders above it, nearest
+/// The redirection files of `locale`'s folder and the folders above it, nearest
 /// first: those that exist, and those a publishing configuration lists
 /// (with where it lists them), which should.
-fn files_above(
-    dir: &Path,
-    root: &Path,
-    display: &dyn Fn(&Path) -> PathBuf,
-) -> Vec<(PathBuf, Option<Location>)> {
+fn files_above(publishing: &Publishing, locale: usize) -> Vec<(PathBuf, Option<Location>)> {
     let mut out = Vec::new();
-    for folder in folders(dir, root) {
+    for (folder, config) in publishing.of(locale) {
         out.push((folder.join(FILE_NAME), None));
-        let config = publish_config::read(&folder, display);
-        for (file, at) in config.redirection_files {
-            out.push((file, Some(at)));
+        for (file, at) in &config.redirection_files {
+            out.push((file.clone(), Some(at.clone())));
         }
     }
     out.retain(|(file, at)| at.is_some() || file.is_file());

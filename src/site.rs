@@ -160,9 +160,9 @@ pub struct SiteOptions {
     pub xref_external: Vec<String>,
     /// Other sites' uids, from their xref maps.
     pub xref_maps: Arc<XrefMaps>,
-    /// Per locale, the repositories the publishing clones into its folder
-    /// that this copy lacks ([`crate::publish_config`]).
-    pub absent: Vec<Vec<crate::publish_config::Dependency>>,
+    /// The publishing configurations the locales see
+    /// ([`crate::publish_config`]).
+    pub publishing: crate::publish_config::Publishing,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -192,7 +192,8 @@ impl Site {
                 .unwrap_or(path)
                 .to_path_buf()
         };
-        let redirections = Redirections::load(&locales, &options.root, display, &options.published);
+        let redirections =
+            Redirections::load(&locales, &options.publishing, display, &options.published);
         // In parallel: on a large site this loop and the sort below were
         // most of what runs on one core between parsing and the checks.
         let mut pages: Vec<Page> = parsed
@@ -253,7 +254,7 @@ impl Site {
         let nav = (0..locales.len())
             .map(|l| NavTree::build(&pages, l))
             .collect();
-        let targets = Targets::new(&pages, &assets, options);
+        let targets = Targets::new(&locales, &pages, &assets, options);
         let source = options.source.as_deref().and_then(|s| {
             locales
                 .iter()

@@ -20,6 +20,7 @@ use rustc_hash::FxHashMap;
 
 use crate::docfx_json::Layout;
 use crate::load::Asset;
+use crate::locale::Locale;
 use crate::markdown::links::{is_absolute, join, locate, split_target};
 use crate::publish_config::Dependency;
 use crate::published::{Published, has_extension};
@@ -85,8 +86,13 @@ pub struct Targets {
 }
 
 impl Targets {
-    pub fn new(pages: &[Page], assets: &[Asset], options: &SiteOptions) -> Targets {
-        let n = options.absent.len();
+    pub fn new(
+        locales: &[Locale],
+        pages: &[Page],
+        assets: &[Asset],
+        options: &SiteOptions,
+    ) -> Targets {
+        let n = locales.len();
         let mut exact = vec![FxHashMap::default(); n];
         let mut folded = vec![FxHashMap::default(); n];
         let mut layouts: Vec<Vec<Arc<Layout>>> = vec![Vec::new(); n];
@@ -115,7 +121,9 @@ impl Targets {
             folded,
             published: options.published.clone(),
             layouts,
-            absent: options.absent.clone(),
+            absent: (locales.iter().enumerate())
+                .map(|(l, locale)| options.publishing.absent(l, &locale.dir))
+                .collect(),
         }
     }
 
@@ -280,10 +288,11 @@ impl Targets {
     /// Resolves `target`, written in the page at `from` (below the locale folder).
     pub fn resolve<'a>(&'a self, locale: usize, from: &str, target: &'a str) -> Resolved<'a> {
         let target = target.trim();
-        let page = from;
-        // A path of the published site inside these pages starts at the
-        // locale root, as `~/` does, and names a page without its `.md`
-        // (`/windows-server/get-started/x`: see `crate::published`).
+        let written_in = from;
+        // A path of the published site inside these pages names a file
+        // its project publishes there ([`Targets::published_sources`]),
+        // a page without its `.md` (`/windows-server/get-started/x`: see
+        // `crate::published`).
         // So does a full address of such a page, which the build keeps as
         // written: there the published site ignores letter case.
         let (site_path, address) = match self.published.local(target) {
@@ -332,7 +341,7 @@ impl Targets {
             };
         };
         let found = if site_path.is_some() {
-            let sources = self.published_sources(locale, page, &joined);
+            let sources = self.published_sources(locale, written_in, &joined);
             (sources.iter())
                 .find_map(|source| self.find_published(locale, source))
                 .ok_or_else(|| with_md(&sources[0]).into_owned())

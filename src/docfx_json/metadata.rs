@@ -20,7 +20,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value as Json;
 use serde_yaml::{Mapping, Value};
 
-use super::ordered::{self, FileMetadata, Ordered};
+use super::ordered::{FileMetadata, Lenient, Ordered};
 use super::source::Source;
 use super::{APP_FILES, AppFile};
 use crate::diagnostic::Finding;
@@ -139,13 +139,13 @@ impl Metadata {
 
     fn add_named(&mut self, named: &Named, what: &str, file: bool) -> Result<(), Box<Finding>> {
         let source = Source::new(&named.text, &named.display, what)?;
-        let value = source.parse()?;
         let not_object = || source.problem(1, 1, "it holds no object of keys and values");
         if file {
-            let keys = ordered::read::<Option<FileMetadata>>(&source.json);
+            // Read once, in the file's order.
+            let keys = source.parse::<Lenient<FileMetadata>>()?.get();
             self.add_file(&source, keys.ok_or_else(not_object)?)
         } else {
-            let Json::Object(map) = value else {
+            let Json::Object(map) = source.parse()? else {
                 return Err(not_object());
             };
             self.add_global(&source, &map);

@@ -63,7 +63,7 @@ use crate::xref_map::ListedMap;
 
 pub use layout::Layout;
 pub use metadata::{Named, Open};
-pub use read::read;
+pub use read::{read, strings};
 
 /// One `docfx.json`.
 #[derive(Debug)]

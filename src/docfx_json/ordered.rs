@@ -66,7 +66,7 @@ impl<T> Lenient<T> {
 pub type FileMetadata = Ordered<Lenient<Ordered<Json>>>;
 
 /// The ordered parts of a `docfx.json`.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, serde::Deserialize)]
 pub struct DocfxJson {
     #[serde(default)]
     build: Lenient<Build>,
@@ -83,13 +83,4 @@ impl DocfxJson {
     pub fn file_metadata(self) -> Option<FileMetadata> {
         self.build.get()?.file_metadata.get()
     }
-}
-
-/// `text` (valid JSON, comments blanked) read as `T`, `T`'s default when
-/// its shape is another.
-pub fn read<T: Default + for<'de> Deserialize<'de>>(text: &str) -> T {
-    serde_json::from_str::<Lenient<T>>(text)
-        .ok()
-        .and_then(Lenient::get)
-        .unwrap_or_default()
 }

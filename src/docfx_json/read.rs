@@ -23,7 +23,7 @@ pub fn read(
     open: &mut Open,
 ) -> Result<(Project, Vec<Finding>), Box<Finding>> {
     let source = Source::new(text, display, "this docfx.json")?;
-    let root = source.parse()?;
+    let root: Json = source.parse()?;
     let compile = |globs: &[&str]| -> Result<GlobSet, Box<Finding>> {
         let mut set = GlobSetBuilder::new();
         for glob in globs {
@@ -45,7 +45,11 @@ pub fn read(
     if let Some(Json::Object(map)) = build.get("globalMetadata") {
         metadata.add_global(&source, map);
     }
-    if let Some(keys) = ordered::read::<ordered::DocfxJson>(&source.json).file_metadata() {
+    // A second pass over the file (a few KB), for `fileMetadata`'s order
+    // alone: serde_json's `Value` above keeps no order.
+    let ordered = source.parse::<ordered::Lenient<ordered::DocfxJson>>();
+    let ordered = ordered.ok().and_then(ordered::Lenient::get);
+    if let Some(keys) = ordered.and_then(ordered::DocfxJson::file_metadata) {
         metadata.add_file(&source, keys)?;
     }
     let mut findings = Vec::new();
@@ -120,8 +124,9 @@ pub(super) fn output_dir(dir: &str, output: &str) -> Option<String> {
     (!parts.is_empty() && strip_dir(dir, &folder).is_none()).then_some(folder)
 }
 
-/// A string or a list of strings, as DocFX takes either.
-pub(super) fn strings(value: Option<&Json>) -> Vec<&str> {
+/// A string or a list of strings, as DocFX (and Microsoft's publishing
+/// configuration) takes either.
+pub fn strings(value: Option<&Json>) -> Vec<&str> {
     match value {
         Some(Json::String(s)) => vec![s.as_str()],
         Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),

@@ -4,15 +4,14 @@
 use std::path::Path;
 
 use globset::{Glob, GlobBuilder};
-use serde_json::Value as Json;
+use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Finding, LineIndex, Location};
 
 pub struct Source<'a> {
-    /// The file as written, byte-order mark and comments included: the
-    /// places are in it.
-    text: &'a str,
     display: &'a Path,
+    /// Over the file as written, byte-order mark and comments included:
+    /// the places are in it.
     lines: LineIndex<'a>,
     /// How findings name the file: "this docfx.json".
     what: &'a str,
@@ -26,7 +25,6 @@ impl<'a> Source<'a> {
     /// messages); a finding at the place where it is no JSON.
     pub fn new(text: &'a str, display: &'a Path, what: &'a str) -> Result<Self, Box<Finding>> {
         let mut source = Source {
-            text,
             display,
             lines: LineIndex::new(text),
             what,
@@ -39,8 +37,8 @@ impl<'a> Source<'a> {
         Ok(source)
     }
 
-    /// The file's value.
-    pub fn parse(&self) -> Result<Json, Box<Finding>> {
+    /// The file's value, as `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Box<Finding>> {
         serde_json::from_str(&self.json).map_err(|e| {
             // The place is the finding's own; serde_json's message
             // repeats it.
@@ -67,15 +65,9 @@ impl<'a> Source<'a> {
         )
     }
 
-    /// Where the string `value` is written, between its quotes:
-    /// serde_json keeps no places, so its first quoted occurrence in the
-    /// file, which is where a bad glob or path is.
+    /// Where the string `value` is written ([`LineIndex::quoted`]).
     pub fn at(&self, value: &str) -> Location {
-        let span = serde_json::to_string(value)
-            .ok()
-            .and_then(|quoted| Some((self.text.find(&quoted)?, quoted.len())))
-            .map_or(0..0, |(o, len)| o + 1..o + len - 1);
-        self.lines.location(self.display.to_path_buf(), span)
+        self.lines.quoted(self.display, value)
     }
 
     /// `glob` as DocFX matches it: case-insensitively, `*` within a

@@ -348,16 +348,14 @@ impl<'a> Renderer<'a> {
                 .filter(|h| (h.level == 2 || h.level == 3) && !h.tab && !flags.no_affix)
                 .map(|h| TocEntry::of(&page.doc.headings, h))
                 .collect(),
-            pivot_groups: page
-                .source
-                .meta_list("zone_pivot_groups")
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|id| {
-                    let file = self.site.pivot_file(index).ok().flatten();
-                    self.site.pivots.group(page.locale(), file.as_deref(), id)
-                })
-                .collect(),
+            pivot_groups: {
+                let file = self.site.pivot_file(index).ok().flatten();
+                (page.source.meta_list("zone_pivot_groups"))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|id| self.site.pivots.group(page.locale(), file.as_deref(), id))
+                    .collect()
+            },
             updated: page
                 .source
                 .meta_str("ms.date")
