@@ -42,12 +42,12 @@ pub struct PublishConfig {
     pub redirection_files: Vec<(PathBuf, Location)>,
     /// The repositories it clones into the copy.
     pub dependencies: Vec<Dependency>,
-    /// Where the public edits the repository, as Learn's "Edit" button
-    /// leads (`https://github.com/MicrosoftDocs/azure-docs/blob/main/`):
-    /// from `git_repository_url_open_to_public_contributors` and its
+    /// The repository and branch the public edits, where Learn's "Edit"
+    /// button leads (`https://github.com/MicrosoftDocs/azure-docs`,
+    /// `main`): `git_repository_url_open_to_public_contributors` and its
     /// branch (`main` when unnamed); `None` when it names none, or
     /// `open_to_public_contributors` is false.
-    pub public_edit: Option<String>,
+    pub public_edit: Option<(String, String)>,
 }
 
 /// A repository the publishing clones into the copy.
@@ -171,10 +171,11 @@ impl Publishing {
 
     /// [`PublishConfig::public_edit`] of the nearest configuration that
     /// names one.
-    pub fn public_edit(&self, locale: usize) -> Option<&str> {
+    pub fn public_edit(&self, locale: usize) -> Option<(&str, &str)> {
         self.of(locale)
             .iter()
-            .find_map(|(_, config)| config.public_edit.as_deref())
+            .find_map(|(_, config)| config.public_edit.as_ref())
+            .map(|(repo, branch)| (repo.as_str(), branch.as_str()))
     }
 
     /// The repositories `locale`'s configurations clone into its folder
@@ -202,7 +203,7 @@ impl Publishing {
 }
 
 /// [`PublishConfig::public_edit`] of the configuration `json`.
-fn public_edit(json: &Json) -> Option<String> {
+fn public_edit(json: &Json) -> Option<(String, String)> {
     if json
         .get("open_to_public_contributors")
         .and_then(Json::as_bool)
@@ -215,7 +216,6 @@ fn public_edit(json: &Json) -> Option<String> {
         (!value.is_empty()).then_some(value)
     };
     let url = text("git_repository_url_open_to_public_contributors")?;
-    let url = url.trim_end_matches('/').trim_end_matches(".git");
     let branch = text("git_repository_branch_open_to_public_contributors").unwrap_or("main");
-    Some(format!("{url}/blob/{branch}/"))
+    Some((url.to_owned(), branch.to_owned()))
 }

@@ -449,7 +449,9 @@ fn random_site(seed: u64) -> Fixture {
                     "ms.openlocfilehash: abc\nms.lasthandoff: 01/02/2020\n",
                     "ms.openlocfilehash: ABC\nms.lasthandoff: 99/99/9999\nms.date: 1/1/2019\n",
                     "api_name:\n- CBasePin.EnumMediaTypes\n- IEnumMediaTypes\n",
-                ][next(10)];
+                    "_gitContribute:\n  repo: git@gitlab.com:a/b\n_gitUrlPattern: [1]\n",
+                    "_gitContribute: {branch: x}\n",
+                ][next(12)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );
@@ -519,6 +521,8 @@ const DOCFX_KEYS: &[&str] = &[
     "\"globalMetadata\": {\"_appLogoPath\": \"~/a.png\", \"_appFaviconPath\": \"../x.ico\"}",
     "\"globalMetadataFiles\": [\"meta.json\", \"gone.json\", \"../../../meta.json\", \"\"]",
     "\"fileMetadataFiles\": \"meta.json\"",
+    "\"globalMetadata\": {\"_gitContribute\": {\"repo\": \"git@github.com:c/kb.git\", \"branch\": \"a b&c\"}, \"_gitUrlPattern\": \"vso\"}",
+    "\"globalMetadata\": {\"_gitContribute\": {\"repo\": \"ssh://x@:/\\u00e9\"}, \"_gitUrlPattern\": 5}",
 ];
 
 /// Pieces of the metadata files a `docfx.json` names, and what breaks
@@ -540,6 +544,7 @@ const DOCFX_PIECES: &[&str] = &[
     "\"fileMetadata\": {\"no-loc\": {\"**/*.md\": [\"SEH\"]}, \"ROBOTS\": {\"sub/**\": \"NOINDEX\"}, \"titleSuffix\": {\"a.md\": 5}}",
     "\"fileMetadata\": {\"redirect_url\": {\"b.md\": \"a.md\"}, \"uid\": {\"**\": \"uid.a\"}, \"x\": [1]}",
     "\"globalMetadataFiles\": [\"meta.json\", 5]", "\"fileMetadataFiles\": [\"../meta.json\", \"meta.json\"]",
+    "\"globalMetadata\": {\"_gitContribute\": {\"repo\": \"https://git.x/kb\"}}", "\"_gitContribute\": false", "\"_gitContribute\": {\"repo\": 5, \"branch\": [1]}",
     "\"xref\": 5", "\"xref\": [\"file:///nope.yml\", \"C:\\\\maps\\\\x.yml\"]", "// c\n", "/* é */", "# h\n", "\"é日本\"", "\u{feff}", "\"\\u00e9\"", "null", "1e999",
 ];
 

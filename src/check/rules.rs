@@ -342,6 +342,11 @@ pub const RULES: &[RuleInfo] = &[
         "An entry directly under the content folder whose name is no language tag (`es-es`, `zh-Hant`): it is no locale and is skipped.",
     ),
     rule!(
+        "no-edit-link",
+        Severity::Warning,
+        "A `docfx.json`'s `_gitContribute` names a repository on no forge polydoc can link (GitHub, Azure DevOps, Bitbucket, GitLab): pages get no \"Edit this page\" link.",
+    ),
+    rule!(
         "no-sitemap",
         Severity::Note,
         "No sitemap.xml was written because `base_url` is not set: a sitemap needs absolute URLs (build only).",

@@ -11,6 +11,7 @@ use super::metadata::{Metadata, Open};
 use super::source::Source;
 use super::{Content, Project, ordered, strip_dir};
 use crate::diagnostic::Finding;
+use crate::edit_links::forge::{Forge, Repository};
 
 /// Reads the `docfx.json` at `rel_path` (below the locale folder) from
 /// `text`; `display` names it in findings, `open` opens the metadata
@@ -52,7 +53,7 @@ pub fn read(
     if let Some(keys) = ordered.and_then(ordered::DocfxJson::file_metadata) {
         metadata.add_file(&source, keys)?;
     }
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = unlinked_repository(&source, build).into_iter().collect();
     metadata.add_listed(&source, build, open, &mut findings);
     let file = metadata.file_globs(&source)?;
     let mut xref_service = strings(build.get("xrefService"))
@@ -99,6 +100,35 @@ pub fn read(
         app_files: metadata.app_files,
     };
     Ok((project, findings))
+}
+
+/// `no-edit-link` where `globalMetadata`'s `_gitContribute` names a
+/// repository on a forge polydoc cannot address ([`crate::edit_links`]):
+/// the setting asks for "Edit this page" links, and without this note
+/// the pages would silently have none.
+fn unlinked_repository(source: &Source, build: &Json) -> Option<Finding> {
+    let global = build.get("globalMetadata")?;
+    let repo = global.get("_gitContribute")?.get("repo")?.as_str()?;
+    let written = global.get("_gitUrlPattern").and_then(Json::as_str);
+    let pattern = written.and_then(Forge::named);
+    if repo.trim().is_empty() || Repository::new(repo, pattern).is_some() {
+        return None;
+    }
+    let why = match written {
+        Some(name) if pattern.is_none() => {
+            format!("`_gitUrlPattern` names `{name}`, no forge polydoc knows")
+        }
+        Some(_) => "it is no repository address".to_owned(),
+        None => "its host is no forge polydoc knows".to_owned(),
+    };
+    Some(
+        Finding::warning(
+            "no-edit-link",
+            source.at(repo),
+            format!("`_gitContribute` names `{repo}`, but {why}: pages get no \"Edit this page\" link"),
+        )
+        .with_help("set `_gitUrlPattern` to the forge the host runs (`github`, `vso` for Azure DevOps, `bitbucket` or `gitlab`), or write the address of a page's file as `[edit] url` in polydoc.toml"),
+    )
 }
 
 /// DocFX's output folder `output` (relative to the project's folder

@@ -16,6 +16,8 @@
 //!   article", no breadcrumbs, no "Edit this page"; `_layout: landing`
 //!   (`docfx init`'s home page) has neither navigation nor "In this
 //!   article", as DocFX's landing layout.
+//! - `_gitContribute`, `_gitUrlPattern`: where "Edit this page" leads
+//!   ([`crate::edit_links`]).
 //!
 //! Pages polydoc makes itself (a locale's 404 and page list, redirects,
 //! the language chooser) take the name, logo and footer of their locale's

@@ -333,6 +333,12 @@ impl<'a> Renderer<'a> {
             .get("applies_to")
             .map_or("Applies to", String::as_str);
         applies_to::splice(&mut body, &applies_to::values(&meta), label);
+        let edit_url = (!flags.no_edit_link)
+            .then(|| {
+                let in_project = page.source.project.is_some();
+                (self.edit).url(page.locale(), &page.source.rel_path, &meta, in_project)
+            })
+            .flatten();
         let info = PageInfo {
             title: &page.title,
             description: page
@@ -361,9 +367,7 @@ impl<'a> Renderer<'a> {
                 .meta_str("ms.date")
                 .or_else(|| page.source.meta_str("date"))
                 .and_then(context::iso_date),
-            edit_url: (!flags.no_edit_link)
-                .then(|| self.edit.url(page.locale(), &page.source.rel_path))
-                .flatten(),
+            edit_url,
             outdated: self.newer.get(index).copied().flatten().map(|newer| {
                 let locale = self.site.pages[newer].locale();
                 Outdated {

@@ -1,8 +1,7 @@
-//! "Edit this page": the address where each page's source file is edited,
-//! from `[edit]` in `polydoc.toml` (DocFX's "Improve this Doc", Docsy's
-//! `github_repo`/`editURL`).
+//! "Edit this page": the address where each page's source file is edited
+//! (DocFX's "Improve this Doc", Docsy's `github_repo`/`editURL`).
 //!
-//! The address is a template: `{path}` is the file's path inside the git
+//! `[edit]` in `polydoc.toml` writes the address as a template: `{path}` is the file's path inside the git
 //! repository that holds it, `{locale}` the locale's tag in lower case.
 //! The path is measured from the repository's root (the nearest folder
 //! above the locale folder holding `.git`, a folder or, for worktrees and
@@ -13,39 +12,68 @@
 //! repository the path is taken from the site root, or, for a locale
 //! folder outside it, from the locale folder.
 //!
-//! Without `[edit]`, a Microsoft repository's publishing configuration
-//! gives the address its public edits at, as Learn's "Edit" button does
-//! ([`Publishing::public_edit`]).
+//! Without `[edit]`, the page's metadata and repository give the address,
+//! as DocFX's and Microsoft's publishing do, first found first:
+//!
+//! 1. DocFX's `_gitContribute` (`repo`, `branch`; usually in `docfx.json`'s
+//!    `globalMetadata`), the forge told by the repository's host or named
+//!    by `_gitUrlPattern`; what it leaves out is the local repository's
+//!    (below). `_gitContribute: false` gives no link. Its `path` and
+//!    `apiSpecFolder` are DocFX's for API overwrite files and not read.
+//! 2. A Microsoft repository's publishing configuration: the repository
+//!    and branch it opens to public contributors, where Learn's "Edit"
+//!    button links ([`Publishing::public_edit`]).
+//! 3. For a page of a `docfx.json` project, as DocFX does by default: the
+//!    repository its locale folder is checked out from, its `origin`
+//!    remote and the branch checked out (`checkout.rs`).
+//!
+//! The address of a file on a forge is [`forge`]'s: GitHub's, GitLab's
+//! and Bitbucket's file pages, Azure DevOps' `?path=...&version=GB...`.
+//! An address no forge is known for gives no link.
 //!
 //! Templates are validated when the configuration is read (`config.rs`),
 //! where their line and column are known; the locales of `[edit] locales`
 //! here, once the site's locales are.
 
-use std::path::Path;
+mod checkout;
+pub mod forge;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_yaml::{Mapping, Value};
 
 use crate::Fatal;
 use crate::config::{CONFIG_FILE, EditConfig};
 use crate::locale::Locale;
 use crate::publish_config::Publishing;
+use checkout::Checkout;
+use forge::{Forge, Repository};
 
 /// Per locale, how its pages' edit addresses are made.
 #[derive(Debug, Default)]
 pub struct EditLinks {
-    locales: Vec<Option<LocaleEdit>>,
+    locales: Vec<LocaleEdit>,
 }
 
 #[derive(Debug)]
 struct LocaleEdit {
-    template: String,
+    /// `[edit]`'s template for the locale.
+    template: Option<String>,
+    /// The publishing configuration's public repository and its branch.
+    public: Option<(Repository, String)>,
     /// The locale folder's path inside its repository, `/`-separated,
     /// ending in `/` unless empty.
     prefix: String,
     key: String,
+    dir: PathBuf,
+    /// The repository the locale folder is checked out from, read when a
+    /// page first needs it (`check` never does).
+    checkout: OnceLock<Checkout>,
 }
 
 impl EditLinks {
-    /// How each of `locales` links its pages: `[edit] locales`' own
-    /// template, else `[edit] url`, else none. A locale of `[edit]
+    /// How each of `locales` links its pages. A locale of `[edit]
     /// locales` that the site does not have is a configuration error: a
     /// misspelt tag would otherwise silently keep the general address.
     pub fn new(
@@ -65,39 +93,76 @@ impl EditLinks {
         let locales = locales
             .iter()
             .enumerate()
-            .map(|(l, locale)| {
-                // Without `[edit]`, where Microsoft's publishing
-                // configuration says the public edits the repository:
-                // pages then link where Learn's "Edit" button does.
-                let public = || Some(format!("{}{{path}}", publishing.public_edit(l)?));
-                let template = edit
+            .map(|(l, locale)| LocaleEdit {
+                template: edit
                     .locales
                     .iter()
                     .find(|(tag, _)| tag.to_ascii_lowercase() == locale.key)
                     .map(|(_, t)| t.clone())
-                    .or_else(|| edit.url.clone())
-                    .or_else(public)?;
-                Some(LocaleEdit {
-                    template,
-                    prefix: prefix(&locale.dir, root),
-                    key: locale.key.clone(),
-                })
+                    .or_else(|| edit.url.clone()),
+                public: publishing.public_edit(l).and_then(|(repo, branch)| {
+                    Some((Repository::new(repo, None)?, branch.to_owned()))
+                }),
+                prefix: prefix(&locale.dir, root),
+                key: locale.key.clone(),
+                dir: locale.dir.clone(),
+                checkout: OnceLock::new(),
             })
             .collect();
         Ok(EditLinks { locales })
     }
 
-    /// Where the page at `rel_path` (below its locale folder) is edited.
-    pub fn url(&self, locale: usize, rel_path: &str) -> Option<String> {
-        let edit = self.locales.get(locale)?.as_ref()?;
+    /// Where the page at `rel_path` (below its locale folder) is edited,
+    /// given its metadata (front matter over `docfx.json`'s) and whether a
+    /// `docfx.json` holds it (see the module docs for the order).
+    pub fn url(
+        &self,
+        locale: usize,
+        rel_path: &str,
+        meta: &Mapping,
+        in_project: bool,
+    ) -> Option<String> {
+        let edit = self.locales.get(locale)?;
         let path = format!("{}{rel_path}", edit.prefix);
-        // `&` too: the path may stand in a query (`?path={path}`).
-        let path = crate::render::urls::encode_path(&path).replace('&', "%26");
-        Some(
-            edit.template
-                .replace("{path}", &path)
-                .replace("{locale}", &edit.key),
-        )
+        if let Some(template) = &edit.template {
+            // `&` too: the path may stand in a query (`?path={path}`).
+            let path = forge::encode(&path);
+            return Some(
+                template
+                    .replace("{path}", &path)
+                    .replace("{locale}", &edit.key),
+            );
+        }
+        let pattern = meta
+            .get("_gitUrlPattern")
+            .and_then(Value::as_str)
+            .and_then(Forge::named);
+        let text = |map: &Mapping, key: &str| {
+            map.get(key)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        match meta.get("_gitContribute") {
+            Some(Value::Mapping(contribute)) => {
+                let checkout = || edit.checkout.get_or_init(|| Checkout::read(&edit.dir));
+                let remote = text(contribute, "repo").or_else(|| checkout().remote.clone())?;
+                let branch = text(contribute, "branch").or_else(|| checkout().branch.clone())?;
+                return Some(Repository::new(&remote, pattern)?.file(&branch, &path));
+            }
+            Some(Value::Bool(false)) => return None,
+            _ => {}
+        }
+        if let Some((repo, branch)) = &edit.public {
+            return Some(repo.file(branch, &path));
+        }
+        if !in_project {
+            return None;
+        }
+        let checkout = edit.checkout.get_or_init(|| Checkout::read(&edit.dir));
+        let repo = Repository::new(checkout.remote.as_deref()?, pattern)?;
+        Some(repo.file(checkout.branch.as_deref()?, &path))
     }
 }
 
