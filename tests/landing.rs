@@ -905,3 +905,86 @@ fn faq_answers_keep_their_codes_across_locales() {
         ])
     );
 }
+
+/// An FAQ page whose first answer links `target` and whose second
+/// question is `question`; `clcid` is its locale in a Microsoft `fwlink`.
+fn faq_with_links(question: &str, target: &str, clcid: &str) -> String {
+    format!(
+        "### YamlMime:FAQ\ntitle: FAQ\nsections:\n  - name: Keys\n    questions:\n      - question: Where?\n        answer: |\n          See [the guide]({target}) and [more](https://go.microsoft.com/fwlink/?linkid=2&clcid={clcid}).\n      - question: {question}\n        answer: Call.\n"
+    )
+}
+
+/// FAQ answers keep their link targets across locales, keyed by where
+/// they lead as on Markdown pages: a link to another page is caught; a
+/// question's automatic id, spelt in each language, the locale of an
+/// `fwlink`, and a spelling that only letter case tells apart are not.
+#[test]
+fn faq_answers_keep_their_link_targets_across_locales() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    for locale in ["en-us", "es-es", "it-it"] {
+        site.write(
+            &format!("content/{locale}/get-started.md"),
+            "# G\n\n## Install\n",
+        )
+        .write(&format!("content/{locale}/other.md"), "# O\n");
+    }
+    site.write(
+        "content/en-us/faq.yml",
+        faq_with_links("Which server?", "#which-server", "0x409"),
+    )
+    .write(
+        "content/es-es/faq.yml",
+        faq_with_links("¿Qué servidor?", "#qué-servidor", "0x40a"),
+    )
+    .write(
+        "content/it-it/faq.yml",
+        faq_with_links("Quale server?", "#quale-server", "0x410"),
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
+
+    site.write(
+        "content/en-us/faq.yml",
+        faq_with_links("Which server?", "get-started.md#install", "0x409"),
+    )
+    .write(
+        "content/es-es/faq.yml",
+        faq_with_links("¿Qué servidor?", "other.md", "0x40a"),
+    )
+    .write(
+        "content/it-it/faq.yml",
+        faq_with_links("Quale server?", "Get-Started.md#install", "0x410"),
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/es-es/faq.yml", 8),
+            // The case is its own rule's, not a disagreement.
+            ("link-case-mismatch", "content/it-it/faq.yml", 8),
+        ])
+    );
+    let found = common::finding_of(
+        &doc,
+        "translation-token-mismatch",
+        "content/es-es/faq.yml",
+        8,
+    );
+    assert_eq!(
+        (
+            found["location"]["column"].as_u64(),
+            found["message"].as_str()
+        ),
+        (
+            Some(15),
+            Some(
+                "this answer has link `other.md` where en-us (the source), it-it have link `get-started.md#install`"
+            )
+        )
+    );
+    assert_eq!(
+        common::related(found),
+        [("content/en-us/faq.yml", 8), ("content/it-it/faq.yml", 8)]
+    );
+}

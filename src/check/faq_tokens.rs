@@ -6,14 +6,18 @@
 //! code in a translated answer is the same defect.
 //!
 //! What is compared is narrower than on Markdown pages, on purpose: the
-//! hexadecimal and numeric codes and the fenced code of each Markdown
-//! value, the values paired by their order. Link targets, code spans and
-//! switches, which the Markdown comparison judges with each page's
-//! headings, tables and placeholders at hand, are left out here, where
-//! none of that is. Pages are compared only with those translated from
-//! the same source version, and only when they have as many Markdown
-//! values (a question added or missing is `polydoc drift`'s structure
-//! signal, and would pair every following answer with the wrong one).
+//! hexadecimal and numeric codes, the fenced code and the link targets
+//! of each Markdown value, the values paired by their order. Targets are
+//! keyed by where they lead, as on Markdown pages ([`super::keyed`]): a
+//! link to a question's automatic id is the question, whose slug each
+//! language writes its own way, and `Guide.md` and `guide.md` are one
+//! page. Code spans and switches, which the Markdown comparison judges
+//! with each page's headings, tables and placeholders at hand, are left
+//! out here, where none of that is. Pages are compared only with those
+//! translated from the same source version, and only when they have as
+//! many Markdown values (a question added or missing is `polydoc drift`'s
+//! structure signal, and would pair every following answer with the
+//! wrong one).
 //!
 //! The values' tokens are read once, by the pages' parse
 //! ([`crate::landing::faq::Answer`]).
@@ -22,6 +26,7 @@
 //! the source locale's page when it is among them; else those that differ
 //! from a strict majority; else (two peers) both.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -68,10 +73,21 @@ fn compare(cx: &Context, pages: &[usize]) -> Vec<Finding> {
     let source = pages.iter().position(|&p| cx.is_source(p));
     let mut out = Vec::new();
     for v in 0..count {
-        let answer: Vec<&Answer> = answers.iter().map(|a| &a[v]).collect();
-        let sets: Vec<BTreeSet<&AnswerToken>> = answer
+        let written: Vec<BTreeSet<&AnswerToken>> = answers
             .iter()
-            .map(|a| a.tokens.iter().map(|(token, _)| token).collect())
+            .map(|a| a[v].tokens.iter().map(|(token, _)| token).collect())
+            .collect();
+        if written.iter().all(|s| *s == written[0]) {
+            continue;
+        }
+        // Keyed only where the answers differ as written (seldom), since
+        // keying a target resolves its link.
+        let answer: Vec<Keyed> = (pages.iter().zip(&answers))
+            .map(|(&page, a)| keyed(cx, page, &a[v]))
+            .collect();
+        let sets: Vec<BTreeSet<&Key>> = answer
+            .iter()
+            .map(|a| a.iter().map(|(key, _, _)| key).collect())
             .collect();
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
@@ -91,19 +107,46 @@ fn compare(cx: &Context, pages: &[usize]) -> Vec<Finding> {
                 Some(r) => (0..pages.len()).filter(|&j| sets[j] == *r).collect(),
                 None => (0..pages.len()).filter(|&j| j != i).collect(),
             };
-            out.push(finding(cx, pages, &answer, &sets, i, &others));
+            out.push(finding(cx, pages, v, &answer, &sets, i, &others));
         }
     }
     out
 }
 
-/// The finding on the answer of page `i`, the pages `others` agreeing
-/// with the one it is compared with (the first).
+/// A token as answers are compared: its kind, and its value or, for a
+/// link target, where the link leads.
+type Key<'a> = (TokenKind, Cow<'a, str>);
+
+/// An answer's tokens as compared, each with its value and where its
+/// file writes it (its first, for a key two tokens share).
+type Keyed<'a> = Vec<(Key<'a>, &'a str, Range<usize>)>;
+
+/// The tokens of `answer` on `page`, keyed.
+fn keyed<'a>(cx: &Context, page: usize, answer: &'a Answer) -> Keyed<'a> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(answer.tokens.len());
+    for ((kind, value), span) in &answer.tokens {
+        let key = match kind {
+            TokenKind::Target => super::keyed::target_key(cx, page, span)
+                .map_or(Cow::Borrowed(value.as_str()), Cow::Owned),
+            _ => Cow::Borrowed(value.as_str()),
+        };
+        if seen.insert((*kind, key.clone())) {
+            out.push(((*kind, key), value.as_str(), span.clone()));
+        }
+    }
+    out
+}
+
+/// The finding on the answer of page `i` (its Markdown value `index`),
+/// the pages `others` agreeing with the one it is compared with (the
+/// first).
 fn finding(
     cx: &Context,
     pages: &[usize],
-    answer: &[&Answer],
-    sets: &[BTreeSet<&AnswerToken>],
+    index: usize,
+    answer: &[Keyed],
+    sets: &[BTreeSet<&Key>],
     i: usize,
     others: &[usize],
 ) -> Finding {
@@ -112,11 +155,15 @@ fn finding(
     // file writes it.
     let lacks = |a: usize, b: usize| -> Vec<(String, Range<usize>)> {
         answer[a]
-            .tokens
             .iter()
-            .filter(|(token, _)| !sets[b].contains(token))
-            .map(|((kind, value), span)| {
-                let written = cx.snippet(pages[a], span.clone()).unwrap_or(value);
+            .filter(|(key, _, _)| !sets[b].contains(key))
+            .map(|((kind, _), value, span)| {
+                // A code as the file writes it (`0x8007232A`); a target
+                // as compared, since the place is its whole link.
+                let written = match kind {
+                    TokenKind::Code => cx.snippet(pages[a], span.clone()).unwrap_or(value),
+                    _ => value,
+                };
                 (shown(*kind, written), span.clone())
             })
             .collect()
@@ -145,7 +192,14 @@ fn finding(
         ),
     };
     // An answer's start in its file.
-    let at = |j: usize| answer[j].start..answer[j].start;
+    let at = |j: usize| {
+        let start = cx.site.pages[pages[j]]
+            .doc
+            .answers
+            .get(index)
+            .map_or(0, |a| a.start);
+        start..start
+    };
     let span = extra.first().map_or_else(|| at(i), |(_, s)| s.clone());
     let otherwise = cx.if_wrong(pages[reference]);
     let help = match (extra.as_slice(), missing.as_slice()) {
@@ -153,7 +207,7 @@ fn finding(
             format!("change {one} to {other}, as in {locales}; {otherwise}")
         }
         _ => format!(
-            "translations keep codes and code as they are: make this answer's match {locales}'s; {otherwise}"
+            "translations keep codes, code and link targets as they are: make this answer's match {locales}'s; {otherwise}"
         ),
     };
     let mut finding = Finding::error(
@@ -165,14 +219,13 @@ fn finding(
     // Each other page at the first token this answer lacks, as it writes
     // it; at its answer when this one only has more.
     let lacked = answer[reference]
-        .tokens
         .iter()
-        .find(|(token, _)| !sets[i].contains(token))
-        .map(|(token, _)| token);
+        .find(|(key, _, _)| !sets[i].contains(key))
+        .map(|(key, _, _)| key);
     for &j in others {
         let span = lacked
-            .and_then(|key| answer[j].tokens.iter().find(|(t, _)| t == key))
-            .map_or_else(|| at(j), |(_, span)| span.clone());
+            .and_then(|key| answer[j].iter().find(|(k, _, _)| k == key))
+            .map_or_else(|| at(j), |(_, _, span)| span.clone());
         let related = cx.location(pages[j], span);
         let label = format!("the same answer in {}", cx.locale_key(pages[j]));
         finding = finding.with_related(related, label);
@@ -184,6 +237,7 @@ fn finding(
 fn shown(kind: TokenKind, value: &str) -> String {
     match kind {
         TokenKind::Fenced => "other code".to_owned(),
+        TokenKind::Target => format!("link `{value}`"),
         _ => format!("`{value}`"),
     }
 }

@@ -54,7 +54,11 @@ pub fn tokens<'a>(cx: &Context<'a>, page: usize, unit: usize) -> Keyed<'a> {
 /// leads, as a key no written target can equal. `None` for an address, a
 /// missing file or an anchor of the page itself, which are kept as written
 /// (but for automatic heading ids).
-fn target_key(cx: &Context, page: usize, span: &std::ops::Range<usize>) -> Option<String> {
+pub(super) fn target_key(
+    cx: &Context,
+    page: usize,
+    span: &std::ops::Range<usize>,
+) -> Option<String> {
     let facts = &cx.site.pages[page].doc.facts;
     let link = facts.links.iter().position(|l| l.span == *span)?;
     let resolved = cx.links.get(page)?.get(link)?;

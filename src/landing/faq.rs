@@ -26,8 +26,9 @@ use crate::markdown::{RenderContext, render_body};
 
 /// One Markdown value of an FAQ page as the comparison across locales
 /// reads it (`check/faq_tokens.rs`), read once by the page's parse: where
-/// it starts in the file, and its codes and fenced code, each once, with
-/// where the file writes the first of each.
+/// it starts in the file, and its codes, fenced code and link targets,
+/// each once, with where the file writes the first of each (a target's
+/// place is its link's, which the page's links share).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answer {
     pub start: usize,
@@ -38,13 +39,17 @@ pub struct Answer {
 pub type AnswerToken = (TokenKind, String);
 
 impl Answer {
-    /// The codes and fenced code of `value`, whose facts are `facts`.
+    /// The codes, fenced code and link targets of `value`, whose facts
+    /// are `facts`.
     pub fn of(value: &MarkdownValue, facts: &Facts) -> Answer {
         let mut seen = std::collections::HashSet::new();
         let mut tokens = Vec::new();
         for unit in &facts.units {
             for token in facts.tokens_of(unit) {
-                if !matches!(token.kind, TokenKind::Code | TokenKind::Fenced) {
+                if !matches!(
+                    token.kind,
+                    TokenKind::Code | TokenKind::Fenced | TokenKind::Target
+                ) {
                     continue;
                 }
                 let key = (token.kind, facts.value(token).to_owned());

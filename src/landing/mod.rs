@@ -23,7 +23,7 @@
 //! through the link rules (`broken-link`, `missing-anchor`,
 //! `link-case-mismatch`, ...); an FAQ's questions are headings with ids
 //! that links resolve against. Across locales, an FAQ's answers are
-//! compared by their codes and code (`check/faq_tokens.rs`); nothing else
+//! compared by their codes, code and link targets (`check/faq_tokens.rs`); nothing else
 //! is: their texts are short titles a translation rewrites freely, and
 //! their structure is the schema's. [`render`] makes the body from the YAML's
 //! structure (`render.rs`), or an FAQ's from its sections (`faq.rs`).
