@@ -929,33 +929,29 @@ fn faq_answers_keep_their_link_targets_across_locales() {
         )
         .write(&format!("content/{locale}/other.md"), "# O\n");
     }
-    site.write(
-        "content/en-us/faq.yml",
-        faq_with_links("Which server?", "#which-server", "0x409"),
-    )
-    .write(
-        "content/es-es/faq.yml",
-        faq_with_links("¿Qué servidor?", "#qué-servidor", "0x40a"),
-    )
-    .write(
-        "content/it-it/faq.yml",
-        faq_with_links("Quale server?", "#quale-server", "0x410"),
-    );
+    // Each locale's FAQ, its first answer linking the target given.
+    let faqs = |targets: [&str; 3]| {
+        let pages = [
+            ("en-us", "Which server?", "0x409"),
+            ("es-es", "¿Qué servidor?", "0x40a"),
+            ("it-it", "Quale server?", "0x410"),
+        ];
+        for ((locale, question, clcid), target) in pages.into_iter().zip(targets) {
+            site.write(
+                &format!("content/{locale}/faq.yml"),
+                faq_with_links(question, target, clcid),
+            );
+        }
+    };
+    faqs(["#which-server", "#qué-servidor", "#quale-server"]);
     let (code, doc) = check_json(site.root(), &[]);
     assert_eq!((code, findings(&doc)), (Some(0), set(&[])));
 
-    site.write(
-        "content/en-us/faq.yml",
-        faq_with_links("Which server?", "get-started.md#install", "0x409"),
-    )
-    .write(
-        "content/es-es/faq.yml",
-        faq_with_links("¿Qué servidor?", "other.md", "0x40a"),
-    )
-    .write(
-        "content/it-it/faq.yml",
-        faq_with_links("Quale server?", "Get-Started.md#install", "0x410"),
-    );
+    faqs([
+        "get-started.md#install",
+        "other.md",
+        "Get-Started.md#install",
+    ]);
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
         findings(&doc),
