@@ -80,6 +80,80 @@ fn include_errors_name_the_file_and_the_chain() {
     );
 }
 
+/// What a column holds is indented under its `:::column:::` line on
+/// Microsoft's pages (Learn's own Markdown reference writes its example
+/// so): DocFX reads it without that indentation, as text, images and
+/// lists, where CommonMark would see an indented code block. Its links
+/// are checked, at their place in the file.
+#[test]
+fn indented_column_content_is_markdown_as_in_docfx() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            ":::row:::\n",
+            "   :::column span=\"2\":::\n",
+            "      **This is a 2-span column with lots of text.**\n",
+            "\n",
+            "      Lorem ipsum dolor sit amet, [see B](b.md)\n",
+            "      ornare commodo.\n",
+            "   :::column-end:::\n",
+            "   :::column span=\"\":::\n",
+            "      ![Doc.U.Ment](media/document.png)\n",
+            "\n",
+            "      - One\n",
+            "        - Nested, [gone](gone.md)\n",
+            "\n",
+            "      ```powershell\n",
+            "        Get-Item\n",
+            "      ```\n",
+            "   :::column-end:::\n",
+            ":::row-end:::\n\n",
+            "    Indented code outside a column stays code.\n",
+        ),
+    )
+    .write("content/en-us/media/document.png", "png")
+    .write("content/en-us/b.md", "# B\n");
+    built(&site);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", "content/en-us/a.md", 14)])
+    );
+    let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(broken["location"]["column"], 26);
+
+    let html = site.html("en-us/a.html");
+    let columns = select(&html, "section.row > div.column");
+    assert_eq!(columns.len(), 2);
+    assert_eq!(
+        texts(&html, "section.row > div.column:first-child > p"),
+        [
+            "This is a 2-span column with lots of text.",
+            "Lorem ipsum dolor sit amet, see B\nornare commodo."
+        ]
+    );
+    assert_eq!(
+        attrs(&html, "section.row a", "href"),
+        ["b.html", "gone.html"]
+    );
+    assert_eq!(
+        attrs(&html, "section.row p > img", "src"),
+        ["media/document.png"]
+    );
+    assert_eq!(texts(&html, "section.row li li"), ["Nested, gone"]);
+    // A fence, highlighted; its lines keep their indentation relative
+    // to it.
+    assert_eq!(attrs(&html, "section.row pre", "data-lang"), ["powershell"]);
+    let code = &select(&html, "section.row pre code")[0];
+    assert_eq!(code.text().collect::<String>(), "  Get-Item\n");
+    assert_eq!(
+        texts(&html, "article > pre code"),
+        ["Indented code outside a column stays code."]
+    );
+}
+
 #[test]
 fn triple_colon_blocks_render_as_docfx_does() {
     let site = Fixture::new();

@@ -19,11 +19,10 @@ mod inline;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{
-    AlertTitles, Document, Highlighter, alerts, links, options, parse_text, strip_heading_anchor,
-    tabs,
+    AlertTitles, Document, Highlighter, alerts, links, parse_text, strip_heading_anchor, tabs,
 };
 
 /// What a body needs from the rest of the site. The render stage knows
@@ -111,11 +110,12 @@ impl<'a> RenderContext<'a> {
 pub fn render_body(text: &str, body_start: usize, doc: &Document, cx: &RenderContext) -> String {
     let masked = parse_text(text, &doc.directives, &doc.table_pipes);
     let body = &masked[body_start..];
-    let (events, ranges): (Vec<Event>, Vec<Range<usize>>) = if doc.table_pipes.is_empty() {
-        Parser::new_ext(body, options()).into_offset_iter().unzip()
-    } else {
-        super::restored_events(body).unzip()
-    };
+    let indented = super::columns::deindent(&masked, &doc.directives);
+    let pipes = !doc.table_pipes.is_empty();
+    let (events, ranges): (Vec<Event>, Vec<Range<usize>>) =
+        super::body_events(&masked, indented.as_ref(), body_start, pipes)
+            .into_iter()
+            .unzip();
     let mut writer = Writer {
         cx,
         doc,

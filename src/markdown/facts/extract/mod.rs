@@ -370,10 +370,11 @@ impl Extractor<'_, '_> {
         // The text is the source's own bytes (no entity or escape decoded)
         // when pulldown-cmark borrowed it from there: same address, same
         // length. Comparing addresses spares a memcmp of every paragraph.
-        let verbatim = self
-            .body
-            .get(range.clone())
-            .is_some_and(|source| std::ptr::eq(source, text));
+        // A page parsed from a copy (indented columns, `columns.rs`) has
+        // its texts there: compared by their bytes.
+        let verbatim = self.body.get(range.clone()).is_some_and(|source| {
+            std::ptr::eq(source, text) || (source.len() == text.len() && source == text)
+        });
         self.stray_bold(text, range.clone());
         let codes = tokens::codes(text)
             .into_iter()
