@@ -313,6 +313,7 @@ const PIECES: &[&str] = &[
     ":::image type=\"complex\" source=\"a.png\" alt-text=\"A\":::", ":::image-end:::",
     "::: zone pivot=\"a\"", "::: zone-end", ":::row:::", ":::column:::", ":::column-end:::",
     ":::row-end:::", ":::code language=\"cs\" source=\"f.cs\" range=\"1-3\":::", ":::unknown:::",
+    "    :::column span=\"2\":::", "      ", "        - [x](gone.md)\n", "\t:::column-end:::",
     "# [Linux](#tab/linux)", "# [Win](#tab/win)", "---", "```", "```powershell", "`code`",
     "|a|b|\n|-|-|\n", "| 0x8007232A | x |\n", "| [0x8007232B](#x) | y |\n", "[l](a.md#x)",
     "[l](b.md#y)", "[x](#x)", "[x](#nope)", "[x](../up.md)", "[x](B.md)", "[x](a\\b.md)",
