@@ -186,32 +186,14 @@ pub fn parse_text<'t>(text: &'t str, directives: &[Directive], pipes: &[usize]) 
     }
 }
 
-/// pulldown-cmark's events for a page's body, `masked[body_start..]`,
-/// with offsets in it: parsed from `indented`'s copy where the page's
-/// columns are indented ([`columns`]), the offsets mapped back; with the
-/// `|` masked at `pipes` given back ([`table_pipes`]).
-pub(crate) fn body_events<'t>(
+/// The text pulldown-cmark parses for a page: `masked`, or `indented`'s
+/// copy of it where the page's columns are indented ([`columns`]); the
+/// events' offsets are then mapped back with [`columns::Deindented::range`].
+pub(crate) fn parsed_source<'t>(
     masked: &'t str,
     indented: Option<&'t columns::Deindented>,
-    body_start: usize,
-    pipes: bool,
-) -> Vec<(Event<'t>, Range<usize>)> {
-    let source = indented.map_or(masked, |d| d.text.as_str());
-    let body = &source[body_start..];
-    // Real articles make an event per 17 to 50 bytes: sized for that, the
-    // vector is allocated once instead of growing by copying.
-    let mut all: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16 + 16);
-    if pipes {
-        all.extend(restored_events(body));
-    } else {
-        all.extend(Parser::new_ext(body, options()).into_offset_iter());
-    }
-    if let Some(indented) = indented {
-        for (_, range) in &mut all {
-            *range = indented.range(body_start, range);
-        }
-    }
-    all
+) -> &'t str {
+    indented.map_or(masked, |d| d.text.as_str())
 }
 
 /// pulldown-cmark's events for `body`, with source offsets, the `|`
@@ -249,10 +231,23 @@ pub fn parse(text: &str, body_start: usize) -> Document {
         Cow::Owned(table_pipes::mask(masked.into_owned(), &pipes))
     };
     let indented = columns::deindent(&masked, &directives);
-    let all = body_events(&masked, indented.as_ref(), body_start, !pipes.is_empty());
+    let parsed = &parsed_source(&masked, indented.as_ref())[body_start..];
     let body = &masked[body_start..];
     let mut doc = Document::default();
     let mut ids = IdAllocator::default();
+    // Real articles make an event per 17 to 50 bytes: sized for that, the
+    // vector is allocated once instead of growing by copying.
+    let mut all: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16 + 16);
+    if pipes.is_empty() {
+        all.extend(Parser::new_ext(parsed, options()).into_offset_iter());
+    } else {
+        all.extend(restored_events(parsed));
+    }
+    if let Some(indented) = &indented {
+        for (_, range) in &mut all {
+            *range = indented.range(body_start, range);
+        }
+    }
     // A heading's events are looked at in place, through references.
     let mut inner: Vec<&Event> = Vec::new();
     // Event indices of the `<a name>` tags that gave headings their ids:

@@ -19,10 +19,11 @@ mod inline;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::{
-    AlertTitles, Document, Highlighter, alerts, links, parse_text, strip_heading_anchor, tabs,
+    AlertTitles, Document, Highlighter, alerts, links, options, parse_text, strip_heading_anchor,
+    tabs,
 };
 
 /// What a body needs from the rest of the site. The render stage knows
@@ -111,11 +112,19 @@ pub fn render_body(text: &str, body_start: usize, doc: &Document, cx: &RenderCon
     let masked = parse_text(text, &doc.directives, &doc.table_pipes);
     let body = &masked[body_start..];
     let indented = super::columns::deindent(&masked, &doc.directives);
-    let pipes = !doc.table_pipes.is_empty();
-    let (events, ranges): (Vec<Event>, Vec<Range<usize>>) =
-        super::body_events(&masked, indented.as_ref(), body_start, pipes)
-            .into_iter()
-            .unzip();
+    let parsed = &super::parsed_source(&masked, indented.as_ref())[body_start..];
+    let (events, mut ranges): (Vec<Event>, Vec<Range<usize>>) = if doc.table_pipes.is_empty() {
+        Parser::new_ext(parsed, options())
+            .into_offset_iter()
+            .unzip()
+    } else {
+        super::restored_events(parsed).unzip()
+    };
+    if let Some(indented) = &indented {
+        for range in &mut ranges {
+            *range = indented.range(body_start, range);
+        }
+    }
     let mut writer = Writer {
         cx,
         doc,
