@@ -929,3 +929,62 @@ fn a_mangled_table_cell_makes_a_page_inconsistent() {
     assert_eq!((it[0].0.as_str(), it[0].2), ("tokens", Some(66)), "{it:?}");
     assert!(it[0].3.starts_with("this cell reads `**q, q**`"), "{it:?}");
 }
+
+/// A page the source locale's table of contents lists and a translation's
+/// does not is in no menu of that locale: navigation drift of the
+/// translation. A locale without a table of contents (navigated by its
+/// folders) is not compared; among peers, the minority is told.
+#[test]
+fn a_translation_its_table_of_contents_leaves_out_is_navigation_drift() {
+    let site = Fixture::new();
+    for locale in ["en-us", "es-es", "it-it", "fr-fr"] {
+        site.write(&format!("content/{locale}/a.md"), "# A\n")
+            .write(&format!("content/{locale}/new.md"), "# New\n");
+    }
+    site.write(
+        "content/en-us/toc.yml",
+        "- name: A\n  href: a.md\n- name: New\n  href: new.md\n",
+    )
+    .write("content/es-es/toc.yml", "- name: A\n  href: a.md\n")
+    .write(
+        "content/it-it/toc.yml",
+        "- name: A\n  href: a.md\n- name: Nuovo\n  href: new.md\n",
+    );
+    let (code, doc) = drift_json(site.root(), &["--source", "en-us"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        statuses(&doc),
+        expect(&[
+            ("a.md", "en-us", "source"),
+            ("a.md", "es-es", "up-to-date"),
+            ("a.md", "fr-fr", "up-to-date"),
+            ("a.md", "it-it", "up-to-date"),
+            ("new.md", "en-us", "source"),
+            ("new.md", "es-es", "inconsistent"),
+            ("new.md", "fr-fr", "up-to-date"),
+            ("new.md", "it-it", "up-to-date"),
+        ])
+    );
+    assert_eq!(
+        signals(&doc, "new.md", "es-es"),
+        vec![(
+            "navigation".to_owned(),
+            true,
+            None,
+            "en-us lists this page in its table of contents, no table of contents of es-es does: add it to es-es's, or its readers find it only by search and links".to_owned()
+        )]
+    );
+
+    // Peers: two of three locales with tables list it.
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        signals(&doc, "new.md", "es-es")[0].3,
+        "en-us, it-it list this page in their tables of contents, no table of contents of es-es does: add it to es-es's, or its readers find it only by search and links"
+    );
+    assert!(signals(&doc, "new.md", "fr-fr").is_empty());
+    // A source that lists the page nowhere asks nothing of translations.
+    site.write("content/en-us/toc.yml", "- name: A\n  href: a.md\n");
+    let (code, _) = drift_json(site.root(), &["--source", "en-us"]);
+    assert_eq!(code, Some(0));
+}

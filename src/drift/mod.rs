@@ -10,7 +10,9 @@
 //! - structure ([`structure`]): sections, table rows, list items and code
 //!   blocks, on the alignment shared with `check` ([`crate::align`]);
 //! - tokens: the `translation-token-mismatch` and `translation-cell-mismatch`
-//!   findings of `check`.
+//!   findings of `check`;
+//! - navigation ([`navigation`]): a translation its locale's tables of
+//!   contents leave out while the source's list the page.
 //!
 //! A cell's status follows from its signals: a version signal makes it
 //! outdated, a structure or token signal inconsistent; information (same
@@ -21,6 +23,7 @@
 pub mod history;
 pub mod html;
 pub mod json;
+pub mod navigation;
 pub mod structure;
 pub mod text;
 pub mod version;
@@ -89,6 +92,7 @@ pub enum SignalKind {
     History,
     Structure,
     Tokens,
+    Navigation,
 }
 
 impl SignalKind {
@@ -99,6 +103,7 @@ impl SignalKind {
             SignalKind::History => "history",
             SignalKind::Structure => "structure",
             SignalKind::Tokens => "tokens",
+            SignalKind::Navigation => "navigation",
         }
     }
 }
@@ -239,12 +244,16 @@ pub fn analyse(
             token_signals.entry(page).or_default().push(signal);
         }
     }
+    let listed = navigation::Listed::new(site);
     let mut rows: Vec<Row> = site
         .groups
         .iter()
         // A file no locale publishes or includes is nobody's drift.
         .filter(|group| !group.iter().all(|&p| site.pages[p].unread))
-        .map(|group| row(site, group, source, &mut token_signals, &mut marks, history))
+        .map(|group| {
+            let signals = (&mut token_signals, &mut marks);
+            row(site, group, source, signals, &listed, history)
+        })
         .collect();
     rows.sort_by_cached_key(|r| r.path.to_lowercase());
     Drift {
@@ -258,8 +267,8 @@ fn row(
     site: &Site,
     group: &[usize],
     source: Option<usize>,
-    tokens: &mut HashMap<usize, Vec<Signal>>,
-    marks: &mut Marks,
+    (tokens, marks): (&mut HashMap<usize, Vec<Signal>>, &mut Marks),
+    listed: &navigation::Listed,
     history: &HashMap<PathBuf, i64>,
 ) -> Row {
     let locale_key = |l: usize| site.locales[l].key.as_str();
@@ -275,6 +284,7 @@ fn row(
     for (m, &page) in group.iter().enumerate() {
         signals[m].extend(tokens.remove(&page).unwrap_or_default());
     }
+    navigation::signals(site, listed, group, source_page, &mut signals);
 
     let orphan = source.is_some() && source_page.is_none();
     let cells = (0..site.locales.len())

@@ -96,7 +96,7 @@ pub fn render(drift: &Drift) -> String {
                 if shown[seen].1 > PER_KIND {
                     if shown[seen].1 == PER_KIND + 1 {
                         let rest = cell.signals[n..].iter().filter(|s| s.kind == kind);
-                        let _ = writeln!(out, "    {:<9} {}", kind.key(), more(rest));
+                        let _ = writeln!(out, "    {:<10} {}", kind.key(), more(rest));
                     }
                     continue;
                 }
@@ -105,7 +105,12 @@ pub fn render(drift: &Drift) -> String {
                     _ => String::new(),
                 };
                 let info = if signal.drift { "" } else { "(info) " };
-                let _ = writeln!(out, "    {:<9} {info}{place}{}", kind.key(), signal.message);
+                let _ = writeln!(
+                    out,
+                    "    {:<10} {info}{place}{}",
+                    kind.key(),
+                    signal.message
+                );
             }
         }
     }
