@@ -152,6 +152,21 @@ fn indented_column_content_is_markdown_as_in_docfx() {
         texts(&html, "article > pre code"),
         ["Indented code outside a column stays code."]
     );
+
+    // A row inside a list item stays in the item, its columns' content
+    // a paragraph there.
+    site.write(
+        "content/en-us/a.md",
+        "# A\n\n1. Step one\n\n   :::row:::\n       :::column:::\n           Left\n       :::column-end:::\n   :::row-end:::\n\n2. Step two\n",
+    );
+    built(&site);
+    let html = site.html("en-us/a.html");
+    assert_eq!(select(&html, "article ol").len(), 1);
+    assert_eq!(
+        texts(&html, "ol > li:first-child section.row > div.column > p"),
+        ["Left"]
+    );
+    assert_eq!(select(&html, "ol > li").len(), 2);
 }
 
 #[test]

@@ -22,7 +22,8 @@
 //! stand for "no indentation"), so a page with an indented column is
 //! parsed from a copy without that indentation: each column's content
 //! loses the indentation its lines have in common (nested lists and code
-//! keep theirs relative to it), and the row and column lines lose theirs.
+//! keep theirs relative to it), and the column lines theirs, down to the
+//! row's own (a row inside a list item stays in the item).
 //! The events' offsets are mapped back into the file ([`Deindented::range`]),
 //! so every fact, heading and finding still points at the file's bytes.
 
@@ -68,7 +69,10 @@ pub fn deindent(masked: &str, directives: &[Directive]) -> Option<Deindented> {
     let bytes = masked.as_bytes();
     // Per line start, the bytes of indentation it loses.
     let mut strips: Vec<(usize, usize)> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
+    // The open row's indentation: a row inside a list item keeps the
+    // item's, and so do its columns, so that they stay in the item.
+    let mut base = 0;
+    let mut open: Vec<(usize, usize)> = Vec::new();
     for directive in directives {
         let (name, opens) = match &directive.kind {
             Kind::Block { name, .. } => (name.as_str(), true),
@@ -79,17 +83,26 @@ pub fn deindent(masked: &str, directives: &[Directive]) -> Option<Deindented> {
             continue;
         }
         let start = line_start(bytes, directive.span.start);
-        if bytes[start..directive.span.start]
+        let lead = bytes[start..directive.span.start]
             .iter()
             .all(|&b| b == b' ' || b == b'\t')
-        {
-            strips.push((start, directive.span.start - start));
+            .then_some(directive.span.start - start);
+        match (name, opens) {
+            // The row's own line is where DocFX finds it (indented four
+            // more than its container, it would be code there too).
+            ("row", true) => base = lead.unwrap_or(0),
+            _ => {
+                if let Some(lead) = lead {
+                    strips.push((start, lead.saturating_sub(base)));
+                }
+            }
         }
         match (name, opens) {
-            ("column", true) => open.push(line_end(bytes, directive.span.end)),
+            ("row", false) => base = 0,
+            ("column", true) => open.push((line_end(bytes, directive.span.end), base)),
             ("column", false) => {
-                if let Some(content) = open.pop() {
-                    common_indent(bytes, content..start, &mut strips);
+                if let Some((content, base)) = open.pop() {
+                    common_indent(bytes, content..start, base, &mut strips);
                 }
             }
             _ => {}
@@ -122,9 +135,14 @@ pub fn deindent(masked: &str, directives: &[Directive]) -> Option<Deindented> {
     Some(Deindented { text, shifts })
 }
 
-/// For the lines of `content` (whole lines), the indentation they share,
-/// blank lines aside (which lose what they have of it).
-fn common_indent(bytes: &[u8], content: Range<usize>, strips: &mut Vec<(usize, usize)>) {
+/// For the lines of `content` (whole lines), the indentation they share
+/// beyond `base`, blank lines aside (which lose what they have of it).
+fn common_indent(
+    bytes: &[u8],
+    content: Range<usize>,
+    base: usize,
+    strips: &mut Vec<(usize, usize)>,
+) {
     let lines = || {
         let mut at = content.start;
         std::iter::from_fn(move || {
@@ -145,8 +163,9 @@ fn common_indent(bytes: &[u8], content: Range<usize>, strips: &mut Vec<(usize, u
     let Some(common) = lines().filter(|l| !blank(l)).map(|l| indent(&l)).min() else {
         return;
     };
+    let remove = common.saturating_sub(base);
     for line in lines() {
-        strips.push((line.start, indent(&line).min(common)));
+        strips.push((line.start, indent(&line).min(remove)));
     }
 }
 
@@ -188,6 +207,16 @@ mod tests {
             d.range(0, &(bold..bold + 9)),
             text.find("**Bold**").unwrap()..text.find("**Bold**").unwrap() + 9
         );
+    }
+
+    #[test]
+    fn a_row_inside_a_list_item_keeps_the_items_indentation() {
+        let text = "1. Step\n\n   :::row:::\n       :::column:::\n           Text\n       :::column-end:::\n   :::row-end:::\n";
+        let d = deindented(text).unwrap();
+        let lines: Vec<&str> = d.text.lines().collect();
+        assert_eq!(lines[4], "   Text");
+        assert!(lines[3].starts_with("   <!--") && lines[5].starts_with("   <!--"));
+        assert!(lines[6].starts_with("   <!--"));
     }
 
     #[test]
