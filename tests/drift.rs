@@ -971,7 +971,7 @@ fn a_translation_its_table_of_contents_leaves_out_is_navigation_drift() {
             "navigation".to_owned(),
             true,
             None,
-            "en-us lists this page in its table of contents, no table of contents of es-es does: add it to es-es's, or its readers find it only by search and links".to_owned()
+            "en-us lists this page in its table of contents; no table of contents of es-es does: add an entry for it there, or readers of es-es find it only by search and links".to_owned()
         )]
     );
 
@@ -980,7 +980,7 @@ fn a_translation_its_table_of_contents_leaves_out_is_navigation_drift() {
     assert_eq!(code, Some(1));
     assert_eq!(
         signals(&doc, "new.md", "es-es")[0].3,
-        "en-us, it-it list this page in their tables of contents, no table of contents of es-es does: add it to es-es's, or its readers find it only by search and links"
+        "en-us, it-it list this page in their tables of contents; no table of contents of es-es does: add an entry for it there, or readers of es-es find it only by search and links"
     );
     assert!(signals(&doc, "new.md", "fr-fr").is_empty());
     // A source that lists the page nowhere asks nothing of translations.

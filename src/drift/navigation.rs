@@ -91,7 +91,7 @@ pub fn signals(
         signals[m].push(Signal::drift(
             SignalKind::Navigation,
             format!(
-                "{reference} {verb} this page in {their} of contents, no table of contents of {locale} does: add it to {locale}'s, or its readers find it only by search and links"
+                "{reference} {verb} this page in {their} of contents; no table of contents of {locale} does: add an entry for it there, or readers of {locale} find it only by search and links"
             ),
             None,
         ));
