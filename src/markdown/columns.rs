@@ -26,6 +26,10 @@
 //! row's own (a row inside a list item stays in the item).
 //! The events' offsets are mapped back into the file ([`Deindented::range`]),
 //! so every fact, heading and finding still points at the file's bytes.
+//!
+//! `zone` and `moniker` blocks go through the same parser in DocFX, but
+//! their content is left as written here: Microsoft's pages write it at
+//! the margin, and no page was found that indents it.
 
 use std::ops::Range;
 
