@@ -28,7 +28,7 @@
 //! file named `zone-pivot-groups.json` or `.yml` is read for that; the
 //! path is looked up by [`crate::site::Site::pivot_file`].
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -71,8 +71,9 @@ pub struct Pivots {
     /// Per locale; `None` when no locale has the file.
     per_locale: Vec<Option<Arc<Vec<Group>>>>,
     /// Every groups file by locale and lower-cased path below its folder,
-    /// for the pages that name theirs.
-    named: HashMap<(usize, String), Arc<Vec<Group>>>,
+    /// for the pages that name theirs; in path order, so that a title
+    /// looked up across them is the same on every build.
+    named: BTreeMap<(usize, String), Arc<Vec<Group>>>,
     /// The locale a translation lacking a named file falls back to.
     source: Option<usize>,
     /// Files that could not be read or parsed (as `invalid-zone`).
@@ -90,7 +91,7 @@ impl Pivots {
     ) -> Pivots {
         let mut pivots = Pivots {
             per_locale: vec![None; locales],
-            named: HashMap::new(),
+            named: BTreeMap::new(),
             source,
             problems: Vec::new(),
         };
@@ -166,14 +167,16 @@ impl Pivots {
         self.groups(locale, file)?.iter().find(|g| g.id == id)
     }
 
-    /// The title of pivot `id` in any group of `locale`'s files.
-    pub fn pivot_title(&self, locale: usize, id: &str) -> Option<&str> {
+    /// The title of pivot `id` for a page of `locale` whose groups file
+    /// is `file` ([`Pivots::defined`]): from that file's groups, else from
+    /// the locale's other files (its root file first, then by path).
+    pub fn pivot_title(&self, locale: usize, file: Option<&str>, id: &str) -> Option<&str> {
+        let own = self.groups(locale, file).into_iter();
         let root = self.per_locale.get(locale).into_iter().flatten();
-        let named = (self.named.iter())
-            .filter(|((l, _), _)| *l == locale)
-            .map(|(_, groups)| groups);
-        root.chain(named)
-            .flat_map(|groups| groups.iter())
+        let below = (locale, String::new())..(locale + 1, String::new());
+        let named = self.named.range(below).map(|(_, groups)| groups);
+        own.chain(root.chain(named).map(|groups| groups.as_slice()))
+            .flatten()
             .flat_map(|g| &g.pivots)
             .find(|p| p.id == id && !p.title.is_empty())
             .map(|p| p.title.as_str())

@@ -345,6 +345,16 @@ fn a_page_names_its_own_pivot_groups_file() {
     .write(
         "content/en-us/articles/data-explorer/gone.md",
         "---\nzone_pivot_group_filename: data-explorer/nope.json\nzone_pivot_groups: kql-flavors\n---\n# Gone\n",
+    )
+    // Another area titles the same pivot its own way: each page's zones
+    // are labelled from its own file.
+    .write(
+        "content/en-us/articles/azure-monitor/zone-pivot-groups.json",
+        groups.replace("\"title\": \"Azure Monitor\"", "\"title\": \"Monitor (logs)\""),
+    )
+    .write(
+        "content/en-us/articles/azure-monitor/logs.md",
+        "---\nzone_pivot_group_filename: azure-monitor/zone-pivot-groups.json\nzone_pivot_groups: kql-flavors\n---\n# Logs\n\n::: zone pivot=\"azuremonitor\"\nLogs.\n::: zone-end\n",
     );
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
@@ -368,6 +378,11 @@ fn a_page_names_its_own_pivot_groups_file() {
     assert_eq!(
         attrs(&html, "div.zone", "data-pivot-title"),
         ["Azure Monitor"]
+    );
+    let logs = site.html("en-us/articles/azure-monitor/logs.html");
+    assert_eq!(
+        attrs(&logs, "div.zone", "data-pivot-title"),
+        ["Monitor (logs)"]
     );
     assert!(
         !site

@@ -115,11 +115,11 @@ impl EditLinks {
     /// Where the page at `rel_path` (below its locale folder) is edited,
     /// given its metadata (front matter over `docfx.json`'s) and whether a
     /// `docfx.json` holds it (see the module docs for the order).
-    pub fn url(
-        &self,
+    pub fn url<'m>(
+        &'m self,
         locale: usize,
         rel_path: &str,
-        meta: &Mapping,
+        meta: &'m Mapping,
         in_project: bool,
     ) -> Option<String> {
         let edit = self.locales.get(locale)?;
@@ -137,32 +137,35 @@ impl EditLinks {
             .get("_gitUrlPattern")
             .and_then(Value::as_str)
             .and_then(Forge::named);
-        let text = |map: &Mapping, key: &str| {
-            map.get(key)
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
+        let text = |map: &'m Mapping, key: &str| {
+            let value = map.get(key)?.as_str()?.trim();
+            (!value.is_empty()).then_some(value)
         };
-        match meta.get("_gitContribute") {
-            Some(Value::Mapping(contribute)) => {
-                let checkout = || edit.checkout.get_or_init(|| Checkout::read(&edit.dir));
-                let remote = text(contribute, "repo").or_else(|| checkout().remote.clone())?;
-                let branch = text(contribute, "branch").or_else(|| checkout().branch.clone())?;
-                return Some(Repository::new(&remote, pattern)?.file(&branch, &path));
-            }
+        let (remote, branch) = match meta.get("_gitContribute") {
+            Some(Value::Mapping(contribute)) => (
+                text(contribute, "repo").or_else(|| edit.checkout().remote.as_deref())?,
+                text(contribute, "branch").or_else(|| edit.checkout().branch.as_deref())?,
+            ),
             Some(Value::Bool(false)) => return None,
-            _ => {}
-        }
-        if let Some((repo, branch)) = &edit.public {
-            return Some(repo.file(branch, &path));
-        }
-        if !in_project {
-            return None;
-        }
-        let checkout = edit.checkout.get_or_init(|| Checkout::read(&edit.dir));
-        let repo = Repository::new(checkout.remote.as_deref()?, pattern)?;
-        Some(repo.file(checkout.branch.as_deref()?, &path))
+            _ => {
+                if let Some((repo, branch)) = &edit.public {
+                    return Some(repo.file(branch, &path));
+                }
+                if !in_project {
+                    return None;
+                }
+                let checkout = edit.checkout();
+                (checkout.remote.as_deref()?, checkout.branch.as_deref()?)
+            }
+        };
+        Some(Repository::new(remote, pattern)?.file(branch, &path))
+    }
+}
+
+impl LocaleEdit {
+    /// The repository the locale folder is checked out from, read once.
+    fn checkout(&self) -> &Checkout {
+        self.checkout.get_or_init(|| Checkout::read(&self.dir))
     }
 }
 

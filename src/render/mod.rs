@@ -270,11 +270,13 @@ impl<'a> Renderer<'a> {
         let meta = page.source.meta_mapping();
         let flags = Flags::of(&meta);
         let common = self.common(page.locale(), &page.out_path, Some((index, &meta, flags)));
+        let pivot_file = self.site.pivot_file(index).ok().flatten();
         let links = PageLinks {
             site: self.site,
             locale: page.locale(),
             page_file: &page.source.rel_path,
             page_out: &page.out_path,
+            pivot_file: pivot_file.as_deref(),
         };
         let cx = RenderContext {
             titles: &self.titles[page.locale()],
@@ -355,11 +357,11 @@ impl<'a> Renderer<'a> {
                 .map(|h| TocEntry::of(&page.doc.headings, h))
                 .collect(),
             pivot_groups: {
-                let file = self.site.pivot_file(index).ok().flatten();
+                let file = pivot_file.as_deref();
                 (page.source.meta_list("zone_pivot_groups"))
                     .unwrap_or_default()
                     .into_iter()
-                    .filter_map(|id| self.site.pivots.group(page.locale(), file.as_deref(), id))
+                    .filter_map(|id| self.site.pivots.group(page.locale(), file, id))
                     .collect()
             },
             updated: page
@@ -525,6 +527,7 @@ impl<'a> Renderer<'a> {
                     locale,
                     page_file: path,
                     page_out: &out_path,
+                    pivot_file: None,
                 };
                 let href = links
                     .link_href(path, &moved.target)

@@ -20,6 +20,9 @@ pub struct PageLinks<'a> {
     pub page_file: &'a str,
     /// The page's output path.
     pub page_out: &'a str,
+    /// The zone pivot groups file the page names
+    /// ([`Site::pivot_file`]), whose titles label its zones.
+    pub pivot_file: Option<&'a str>,
 }
 
 impl SiteLinks for PageLinks<'_> {
@@ -94,7 +97,7 @@ impl SiteLinks for PageLinks<'_> {
     fn pivot_title(&self, id: &str) -> Option<String> {
         self.site
             .pivots
-            .pivot_title(self.locale, id)
+            .pivot_title(self.locale, self.pivot_file, id)
             .map(str::to_owned)
     }
 
