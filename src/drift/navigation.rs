@@ -60,7 +60,8 @@ pub fn signals(
         .copied()
         .filter(|&m| is_listed(m))
         .collect();
-    let reference = match source_page {
+    // The locales whose tables list the page, as the message names them.
+    let listing: Vec<usize> = match source_page {
         Some(source) => {
             let Some(s) = group.iter().position(|&p| p == source) else {
                 return;
@@ -68,18 +69,18 @@ pub fn signals(
             if !is_listed(s) {
                 return;
             }
-            site.locales[site.pages[source].locale()].key.clone()
+            vec![s]
         }
-        None if listed_by.len() * 2 > with_tables.len() => listed_by
-            .iter()
-            .map(|&m| site.locales[site.pages[group[m]].locale()].key.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        None if listed_by.len() * 2 > with_tables.len() => listed_by,
         None => return,
     };
-    let (verb, their) = match reference.contains(", ") {
-        true => ("list", "their tables"),
-        false => ("lists", "its table"),
+    let reference = (listing.iter())
+        .map(|&m| site.locales[site.pages[group[m]].locale()].key.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (verb, their) = match listing.len() {
+        1 => ("lists", "its table"),
+        _ => ("list", "their tables"),
     };
     for &m in &with_tables {
         let page = &site.pages[group[m]];
