@@ -465,6 +465,54 @@ fn code_snippets_are_read_from_files() {
     assert_eq!(text(&blocks[2]), "if ($x) {\n  Stop-Process\n}");
 }
 
+/// Visual Basic (.NET docs) and Bicep (Azure docs) are in no grammar set
+/// syntect or two-face ships: polydoc's own grammars highlight them, in
+/// fences and in snippets read from files.
+#[test]
+fn visual_basic_and_bicep_are_highlighted() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            "```VB\nDim total As Integer = 0 ' none yet\n```\n\n",
+            ":::code language=\"vb\" source=\"snippets/Program.vb\":::\n\n",
+            "[!code-bicep[](snippets/main.bicep)]\n",
+        ),
+    )
+    .write(
+        "content/en-us/snippets/Program.vb",
+        "Public Module Program\n    Sub Main()\n    End Sub\nEnd Module\n",
+    )
+    .write(
+        "content/en-us/snippets/main.bicep",
+        "param location string = 'westus' // where\n",
+    );
+    built(&site);
+    assert_eq!(checked(&site), set(&[]));
+    let html = site.html("en-us/a.html");
+    let marked = |lang: &str, class: &str| -> Vec<String> {
+        select(
+            &html,
+            &format!("code.language-{lang} span[class^='hl-{class} ']"),
+        )
+        .iter()
+        .map(text)
+        .collect()
+    };
+    assert_eq!(marked("VB", "storage"), ["Dim", "Integer"]);
+    assert_eq!(marked("VB", "comment"), ["' none yet"]);
+    assert_eq!(
+        marked("vb", "entity"),
+        ["Program", "Main"],
+        "declared names"
+    );
+    assert_eq!(marked("vb", "keyword"), ["End", "End"]);
+    assert_eq!(marked("bicep", "keyword"), ["param", "="]);
+    assert_eq!(marked("bicep", "string"), ["'westus'"]);
+    assert_eq!(marked("bicep", "comment"), ["// where"]);
+}
+
 /// Tab headings as Microsoft's localized repositories write them: an
 /// `<a name>` before the link, and in older pages the source text beside
 /// the translation in a `span.sxs-lookup`. Still one tab group, titled

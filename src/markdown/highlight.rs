@@ -5,6 +5,9 @@
 //! loaded on the first fence that names a language we know, never for a
 //! site without code, and syntect compiles each grammar's regexes only when
 //! that grammar is first used, so a site pays for the languages it has.
+//! Two languages common in Microsoft's docs are in no set we could load,
+//! Visual Basic (.NET docs) and Bicep (Azure docs): their grammars are
+//! ours, in `grammars/`, as Sublime Text syntax files that syntect reads.
 //!
 //! The markup uses classes (`hl-*`), not inline colours: one stylesheet
 //! ([`stylesheet`]) serves light and dark mode and keeps pages small.
@@ -20,7 +23,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::parsing::{SyntaxDefinition, SyntaxReference, SyntaxSet, SyntaxSetBuilder};
 use syntect::util::LinesWithEndings;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -28,6 +31,30 @@ const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// Grammars of our own, for languages of Microsoft's documentation that
+/// two-face's set lacks (`grammars/`). A set of their own, loaded from
+/// YAML on the first fence that names one of them: adding them to
+/// two-face's set would rebuild its two hundred grammars on every run.
+const OWN_GRAMMARS: &[&str] = &[
+    include_str!("grammars/visual-basic.sublime-syntax"),
+    include_str!("grammars/bicep.sublime-syntax"),
+];
+
+fn own_syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut builder = SyntaxSetBuilder::new();
+        for grammar in OWN_GRAMMARS {
+            // Ours and tested (`own_grammars_load`): a failure here is a
+            // bug of polydoc, and the fence then shows plain, not a panic.
+            if let Ok(syntax) = SyntaxDefinition::load_from_str(grammar, true, None) {
+                builder.add(syntax);
+            }
+        }
+        builder.build()
+    })
 }
 
 /// Fence names used in Microsoft docs that no grammar lists as a token.
@@ -50,7 +77,7 @@ fn alias(lang: &str) -> &str {
         "csharp" | "csharp-interactive" | "c#" | "cs" => "cs",
         "razor" | "cshtml" | "aspx-csharp" | "aspx-vb" => "html",
         "fsharp" | "f#" => "fs",
-        "vb" | "vbnet" | "visualbasic" => "vb",
+        "vb" | "vbnet" | "visualbasic" | "vbs" | "vbscript" => "vb",
         "cmd" | "bat" | "batch" | "dos" => "bat",
         "kusto" | "kql" | "tsql" | "t-sql" | "mssql" => "sql",
         "dockerfile" => "Dockerfile",
@@ -70,13 +97,24 @@ fn is_plain(lang: &str) -> bool {
     )
 }
 
-fn find_syntax(lang: &str) -> Option<&'static SyntaxReference> {
+/// The grammar for a fence's language, and the set it belongs to (the
+/// highlighter resolves a grammar's includes in its own set).
+fn find_syntax(lang: &str) -> Option<(&'static SyntaxSet, &'static SyntaxReference)> {
     let lang = lang.to_ascii_lowercase();
     if is_plain(&lang) {
         return None;
     }
-    syntaxes().find_syntax_by_token(alias(&lang))
+    let token = alias(&lang);
+    let in_set = |set: &'static SyntaxSet| Some(set).zip(set.find_syntax_by_token(token));
+    if OWN_TOKENS.contains(&token) {
+        return in_set(own_syntaxes());
+    }
+    in_set(syntaxes())
 }
+
+/// The tokens [`alias`] gives for the languages of [`OWN_GRAMMARS`]:
+/// known without loading them, so that other fences never do.
+const OWN_TOKENS: &[&str] = &["vb", "bicep", "bicepparam"];
 
 /// Blocks highlighted so far: hash of (language, code) -> (language, code, HTML).
 type Done = HashMap<u64, Vec<(Box<str>, Box<str>, Arc<str>)>>;
@@ -118,7 +156,8 @@ impl Highlighter {
 pub fn code_block(lang: &str, code: &str) -> String {
     let class = escape_attr(lang);
     let body = find_syntax(lang)
-        .and_then(|syntax| highlight(syntax, code))
+        .filter(|_| !too_long(code))
+        .and_then(|(set, syntax)| highlight(set, syntax, code))
         .unwrap_or_else(|| escape(code));
     if lang.is_empty() {
         format!("<pre class=\"code\"><code>{body}</code></pre>\n")
@@ -129,8 +168,26 @@ pub fn code_block(lang: &str, code: &str) -> String {
     }
 }
 
-fn highlight(syntax: &SyntaxReference, code: &str) -> Option<String> {
-    let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
+/// The longest line, in bytes, that a fence is highlighted with: a block
+/// with a longer one shows plain. Several grammars of the sets we load
+/// take time quadratic in a line's length on runs of letters or digits
+/// (Bash on a 100,000-character base64 argument took 31 s, C# on one
+/// long name 152 s); at this length the worst of them takes 0.1 s (YAML
+/// on 2,500 digits), and a reader gets nothing from colours on a line of
+/// minified data.
+const MAX_LINE: usize = 2_500;
+/// The largest block, in bytes, that is highlighted: no page of docs
+/// shows more code in one fence, and a generated one should not stall
+/// the build.
+const MAX_BLOCK: usize = 512 * 1024;
+
+fn too_long(code: &str) -> bool {
+    code.len() > MAX_BLOCK
+        || (code.len() > MAX_LINE && code.split('\n').any(|line| line.len() > MAX_LINE))
+}
+
+fn highlight(set: &SyntaxSet, syntax: &SyntaxReference, code: &str) -> Option<String> {
+    let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         html.parse_html_for_line_which_includes_newline(line).ok()?;
     }
@@ -214,6 +271,95 @@ mod tests {
             *h.code_block("powershell", "Get-Item y\n"),
             code_block("powershell", "Get-Item y\n")
         );
+    }
+
+    #[test]
+    fn blocks_with_a_very_long_line_show_plain() {
+        let line = format!("echo {}", "a".repeat(MAX_LINE - 5));
+        assert!(code_block("bash", &format!("{line}\n")).contains("hl-"));
+        let long = code_block("bash", &format!("echo\n{line}a\n"));
+        assert_eq!(
+            long,
+            code_block("", &format!("echo\n{line}a\n")).replace(
+                "<pre class=\"code\"><code>",
+                "<pre class=\"code\" data-lang=\"bash\"><code class=\"language-bash\">"
+            )
+        );
+        let many = format!("echo {}\n", "a".repeat(99)).repeat(MAX_BLOCK / 100 + 1);
+        assert!(!code_block("bash", &many).contains("hl-"));
+    }
+
+    #[test]
+    fn own_grammars_load() {
+        let names: Vec<&str> = own_syntaxes()
+            .syntaxes()
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Visual Basic", "Bicep"]);
+        for token in OWN_TOKENS {
+            assert!(syntaxes().find_syntax_by_token(token).is_none(), "{token}");
+        }
+    }
+
+    /// The texts of the spans whose scope starts with
+    /// `class`, in order, with the spans nested in them.
+    fn marked(html: &str, class: &str) -> Vec<String> {
+        let open = format!("<span class=\"{class} ");
+        html.match_indices(&open)
+            .map(|(at, _)| {
+                let (mut depth, mut text, mut rest) = (0, String::new(), &html[at..]);
+                while let Some(tag) = rest.find('<') {
+                    text.push_str(&rest[..tag]);
+                    rest = &rest[tag..];
+                    depth += if rest.starts_with("</") { -1 } else { 1 };
+                    rest = &rest[rest.find('>').map_or(rest.len(), |i| i + 1)..];
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                html_escape::decode_html_entities(&text).into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn visual_basic_is_highlighted() {
+        let code = "Imports System.IO\n\
+                    Public Module Program\n\
+                    \x20   Sub Main()\n\
+                    \x20       Dim count As Integer = &H1F ' say \"hi\"\n\
+                    \x20       If count > 2 Then Console.WriteLine($\"n={count}\")\n\
+                    \x20   End Sub\n\
+                    End Module\n";
+        for lang in ["vb", "VB", "vbnet"] {
+            let html = code_block(lang, code);
+            assert_eq!(marked(&html, "hl-comment"), ["' say \"hi\"\n"], "{html}");
+            assert_eq!(marked(&html, "hl-entity"), ["System.IO", "Program", "Main"]);
+            assert_eq!(marked(&html, "hl-constant"), ["&H1F", "2"]);
+            assert_eq!(
+                marked(&html, "hl-keyword"),
+                ["Imports", "As", "If", "Then", "End", "End"]
+            );
+        }
+    }
+
+    #[test]
+    fn bicep_is_highlighted() {
+        let code = "@description('The name')\n\
+                    param name string = 'st${uniqueString(resourceGroup().id)}'\n\
+                    resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n\
+                    \x20 name: name // the account\n\
+                    \x20 properties: { supportsHttpsTrafficOnly: true }\n\
+                    }\n";
+        let html = code_block("bicep", code);
+        assert_eq!(marked(&html, "hl-comment"), ["// the account\n"], "{html}");
+        assert_eq!(marked(&html, "hl-entity"), ["description"]);
+        assert_eq!(
+            marked(&html, "hl-keyword"),
+            ["param", "=", "resource", "=", ":", ":", ":"]
+        );
+        assert_eq!(marked(&html, "hl-constant"), ["true"]);
     }
 
     #[test]
