@@ -314,7 +314,7 @@ const PIECES: &[&str] = &[
     "::: zone pivot=\"a\"", "::: zone-end", ":::row:::", ":::column:::", ":::column-end:::",
     ":::row-end:::", ":::code language=\"cs\" source=\"f.cs\" range=\"1-3\":::", ":::unknown:::",
     "    :::column span=\"2\":::", "      ", "        - [x](gone.md)\n", "\t:::column-end:::",
-    "# [Linux](#tab/linux)", "# [Win](#tab/win)", "---", "```", "```powershell", "`code`",
+    "# [Linux](#tab/linux)", "# [Win](#tab/win)", "---", "```", "```powershell", "```vb", "```bicep", "`code`",
     "|a|b|\n|-|-|\n", "| 0x8007232A | x |\n", "| [0x8007232B](#x) | y |\n", "[l](a.md#x)",
     "[l](b.md#y)", "[x](#x)", "[x](#nope)", "[x](../up.md)", "[x](B.md)", "[x](a\\b.md)",
     "![i](a.png)", "<xref:uid.a>", "[t](xref:uid.b)", "https://e.org/es-es/x/", "1,234", "- ",

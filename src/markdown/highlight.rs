@@ -289,6 +289,92 @@ mod tests {
         assert!(!code_block("bash", &many).contains("hl-"));
     }
 
+    /// Our grammars on pieces of both languages in random order: the
+    /// code is highlighted, and the markup holds the code, all of it.
+    #[test]
+    fn own_grammars_keep_every_character_of_any_code() {
+        const PIECES: &[&str] = &[
+            "\"",
+            "'",
+            "''",
+            "'''",
+            "$\"",
+            "${",
+            "{",
+            "}",
+            "{{",
+            "#",
+            "#1/2/2024#",
+            "1",
+            ".5e3",
+            "&H",
+            "&HFF",
+            "Dim",
+            "If",
+            "End",
+            "Sub",
+            "Class",
+            "Of",
+            "(",
+            ")",
+            "\n",
+            "/*",
+            "*/",
+            "//",
+            "REM",
+            "@",
+            "@sys.",
+            "param",
+            "resource",
+            ":",
+            "?",
+            "=",
+            "é",
+            "日本",
+            " ",
+            "\t",
+            "_",
+            "x_1",
+            "c",
+            "#Region",
+            "\\",
+            "\\u{",
+            "<",
+            "&",
+        ];
+        let mut state: u64 = 7;
+        for round in 0..400 {
+            let mut code = String::new();
+            for _ in 0..(round % 40) + 1 {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                code.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+            }
+            for lang in ["vb", "bicep"] {
+                let html = code_block(lang, &code);
+                assert!(html.contains("<span class=\"hl-source"), "{lang}: {html}");
+                let inner = html
+                    .split_once("\">")
+                    .and_then(|(_, rest)| rest.split_once("\">"))
+                    .map_or("", |(_, rest)| rest.trim_end_matches("</code></pre>\n"));
+                let mut text = String::new();
+                let mut rest = inner;
+                while let Some(at) = rest.find('<') {
+                    text.push_str(&rest[..at]);
+                    let close = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
+                    rest = &rest[close..];
+                }
+                text.push_str(rest);
+                assert_eq!(
+                    html_escape::decode_html_entities(&text),
+                    code,
+                    "{lang}: {html}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn own_grammars_load() {
         let names: Vec<&str> = own_syntaxes()
