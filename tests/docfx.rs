@@ -465,6 +465,56 @@ fn code_snippets_are_read_from_files() {
     assert_eq!(text(&blocks[2]), "if ($x) {\n  Stop-Process\n}");
 }
 
+/// Regions as Microsoft's samples mark them: `id="1"` finds
+/// `<Snippet1>`, Visual Basic's `#Region "x"`, and the markers of the
+/// regions nested in the one shown never show.
+#[test]
+fn snippet_regions_are_found_as_docfx_finds_them() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            ":::code language=\"vb\" source=\"snippets/Program.vb\" id=\"1\":::\n\n",
+            "[!code-vb[](snippets/Program.vb#Helpers)]\n\n",
+            "[!code-vb[](snippets/Program.vb?name=Snippet3)]\n",
+        ),
+    )
+    .write(
+        "content/en-us/snippets/Program.vb",
+        concat!(
+            "Module Program\n",
+            "    ' <Snippet1>\n",
+            "    ''' <summary>Starts.</summary>\n",
+            "    Sub Main()\n",
+            "        ' <Snippet2>\n",
+            "        Greet()\n",
+            "        ' </Snippet2>\n",
+            "    End Sub\n",
+            "    ' </Snippet1>\n",
+            "    #Region \"Helpers\"\n",
+            "    Sub Greet()\n",
+            "    End Sub\n",
+            "    #End Region\n",
+            "End Module\n",
+        ),
+    );
+    built(&site);
+    assert_eq!(
+        checked(&site),
+        set(&[("codesnippet-not-found", "content/en-us/a.md", 7)])
+    );
+    let html = site.html("en-us/a.html");
+    let blocks: Vec<String> = select(&html, "pre.code").iter().map(text).collect();
+    assert_eq!(
+        blocks,
+        [
+            "''' <summary>Starts.</summary>\nSub Main()\n    Greet()\nEnd Sub",
+            "Sub Greet()\nEnd Sub"
+        ]
+    );
+}
+
 /// Visual Basic (.NET docs) and Bicep (Azure docs) are in no grammar set
 /// syntect or two-face ships: polydoc's own grammars highlight them, in
 /// fences and in snippets read from files.

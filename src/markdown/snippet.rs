@@ -8,8 +8,12 @@
 //! less indented than the code it means to show).
 //!
 //! A region is marked in the file as DocFX reads it: `#region x` ...
-//! `#endregion`, or a tag `<x>` ... `</x>` in a comment line
-//! (`// <x>`, `# <x>`, `<!-- <x> -->`). Marker lines never show.
+//! `#endregion` (VB's `#Region "x"` ... `#End Region`), or a tag `<x>`
+//! ... `</x>` in a comment line (`// <x>`, `' <x>`, `# <x>`,
+//! `<!-- <x> -->`), spaces and letter case aside; `id="1"` also finds
+//! `<snippet1>`, as Microsoft's samples name their regions. Marker lines
+//! never show, the nested regions' included: a sample's `<Snippet1>`
+//! often holds `<Snippet2>`.
 
 use std::ops::RangeInclusive;
 
@@ -165,52 +169,103 @@ pub fn select(code: &str, selection: &Selection) -> Result<String, Missing> {
     Ok(dedent(&chosen, indent))
 }
 
+/// The lines of the region `name`, without the lines that mark regions.
 fn region_lines<'a>(lines: &[&'a str], name: &str) -> Option<Vec<&'a str>> {
-    let start = lines.iter().position(|l| opens_region(l, name))?;
+    let wanted = squeeze(name);
+    let prefixed = format!("snippet{wanted}");
+    let (start, opened) = lines.iter().enumerate().find_map(|(i, line)| {
+        let m = marker(line)?;
+        let (Marker::Tag(n) | Marker::Region(n)) = &m else {
+            return None;
+        };
+        (*n == wanted || *n == prefixed).then_some((i, m))
+    })?;
     let mut depth = 0usize;
     let mut out = Vec::new();
     for line in &lines[start + 1..] {
-        if closes_region(line, name) {
-            return Some(out);
+        match (marker(line), &opened) {
+            (Some(Marker::EndTag(n)), Marker::Tag(open)) if n == *open => return Some(out),
+            (Some(Marker::Region(_)), Marker::Region(_)) => depth += 1,
+            (Some(Marker::EndRegion), Marker::Region(_)) if depth == 0 => return Some(out),
+            (Some(Marker::EndRegion), Marker::Region(_)) => depth -= 1,
+            (Some(_), _) => {}
+            (None, _) => out.push(*line),
         }
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("#region") {
-            depth += 1;
-            continue;
-        }
-        if trimmed.starts_with("#endregion") {
-            if depth == 0 {
-                return Some(out);
-            }
-            depth -= 1;
-            continue;
-        }
-        out.push(*line);
     }
     None
 }
 
-fn opens_region(line: &str, name: &str) -> bool {
-    let t = line.trim();
-    t.strip_prefix("#region")
-        .is_some_and(|rest| rest.trim() == name)
-        || is_comment_tag(t, &format!("<{name}>"))
+/// A line that marks where a region starts or ends, as DocFX's code
+/// snippet extractors read them: spaces and letter case do not count.
+#[derive(Debug, PartialEq)]
+enum Marker {
+    /// `// <name>` in a comment of the language (`'`, `#`, `--`, `rem`,
+    /// `%`, `;`, `<!-- -->`, `/* */`).
+    Tag(String),
+    EndTag(String),
+    /// `#region name`, VB's `#Region "name"`, JavaScript's `//#region name`.
+    Region(String),
+    /// `#endregion`, VB's `#End Region`.
+    EndRegion,
 }
 
-fn closes_region(line: &str, name: &str) -> bool {
-    is_comment_tag(line.trim(), &format!("</{name}>"))
+/// Comment openers and closers a tag may stand in, spaces taken out.
+/// Exact, not any run of comment characters: `/// <summary>` and
+/// `''' <summary>` are documentation comments, not region marks.
+const COMMENTS: &[(&str, &str)] = &[
+    ("//", ""),
+    ("'", ""),
+    ("#", ""),
+    ("--", ""),
+    ("rem", ""),
+    ("%", ""),
+    (";", ""),
+    ("<!--", "-->"),
+    ("/*", "*/"),
+];
+
+fn marker(line: &str) -> Option<Marker> {
+    let line = line.trim();
+    // Most lines of code start with neither a comment nor `#`.
+    if !line.starts_with(['/', '\'', '#', '-', '%', ';', '<', 'r', 'R']) {
+        return None;
+    }
+    let squeezed = squeeze(line);
+    if let Some(m) = region_marker(&squeezed) {
+        return Some(m);
+    }
+    COMMENTS.iter().find_map(|(open, close)| {
+        let body = squeezed.strip_prefix(open)?.strip_suffix(close)?;
+        region_marker(body).or_else(|| {
+            let tag = body.strip_prefix('<')?.strip_suffix('>')?;
+            let (end, name) = tag.strip_prefix('/').map_or((false, tag), |n| (true, n));
+            if name.is_empty() || name.contains(['<', '>', '/']) {
+                return None;
+            }
+            Some(if end {
+                Marker::EndTag(name.to_owned())
+            } else {
+                Marker::Tag(name.to_owned())
+            })
+        })
+    })
 }
 
-/// A comment line holding only `tag`: `// <x>`, `# <x>`, `' <x>`, `<!-- <x> -->`, `/* <x> */`.
-fn is_comment_tag(line: &str, tag: &str) -> bool {
-    let inner = line
-        .trim_start_matches(['/', '#', '\'', '-', '*', ';'])
-        .trim_start_matches("<!--")
-        .trim_start_matches("REM")
-        .trim_end_matches("-->")
-        .trim_end_matches("*/")
-        .trim();
-    inner == tag && inner.len() < line.len()
+fn region_marker(squeezed: &str) -> Option<Marker> {
+    if squeezed.starts_with("#endregion") {
+        return Some(Marker::EndRegion);
+    }
+    let name = squeezed.strip_prefix("#region")?.trim_matches('"');
+    Some(Marker::Region(name.to_owned()))
+}
+
+/// `text` lower-cased, without whitespace: how DocFX compares a line with
+/// a marker.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The leading whitespace every non-blank line of `lines` has, in characters.
@@ -277,6 +332,56 @@ mod tests {
             },
         );
         assert_eq!(helpers.as_deref(), Ok("void Run() {}\n"));
+    }
+
+    fn region(code: &str, name: &str) -> Result<String, Missing> {
+        select(
+            code,
+            &Selection {
+                region: Some(name.into()),
+                ..Selection::default()
+            },
+        )
+    }
+
+    #[test]
+    fn regions_are_found_as_docfx_finds_them() {
+        // Visual Basic's regions, and its comment tags.
+        let vb = "Module M\n    #Region \"Greet\"\n    Sub Greet()\n    End Sub\n    #End Region\n    ' <Snippet1>\n    Sub Main()\n    End Sub\n    ' </Snippet1>\nEnd Module\n";
+        assert_eq!(region(vb, "Greet").as_deref(), Ok("Sub Greet()\nEnd Sub\n"));
+        // `1` finds `<Snippet1>`; letter case and spaces do not count.
+        assert_eq!(region(vb, "1").as_deref(), Ok("Sub Main()\nEnd Sub\n"));
+        assert_eq!(region(vb, "snippet1"), region(vb, "1"));
+        assert_eq!(region(vb, "greet"), region(vb, "Greet"));
+        let js = "//#region setup\nconst a = 1;\n// #endregion\n/* <b> */\nb();\n/*</b>*/\n";
+        assert_eq!(region(js, "setup").as_deref(), Ok("const a = 1;\n"));
+        assert_eq!(region(js, "b").as_deref(), Ok("b();\n"));
+        let sql = "-- <q>\nSELECT 1;\n-- </q>\nREM <r>\ndir\nrem </r>\n";
+        assert_eq!(region(sql, "q").as_deref(), Ok("SELECT 1;\n"));
+        assert_eq!(region(sql, "r").as_deref(), Ok("dir\n"));
+    }
+
+    #[test]
+    fn nested_markers_never_show_and_doc_comments_always_do() {
+        let cs = "// <Snippet1>\n/// <summary>Adds.</summary>\n/// <summary>\n// <Snippet2>\nint Add() => 1;\n// </Snippet2>\n#region Inner\nint x;\n#endregion\n// </Snippet1>\n";
+        assert_eq!(
+            region(cs, "Snippet1").as_deref(),
+            Ok("/// <summary>Adds.</summary>\n/// <summary>\nint Add() => 1;\nint x;\n")
+        );
+        assert_eq!(region(cs, "Snippet2").as_deref(), Ok("int Add() => 1;\n"));
+        assert_eq!(region(cs, "Inner").as_deref(), Ok("int x;\n"));
+        // `/// <summary>` is no marker, so no region of that name.
+        assert_eq!(
+            region(cs, "summary"),
+            Err(Missing::Region("summary".into()))
+        );
+        let xml = "<root>\n  <!-- <x> -->\n  <a/>\n  <!-- <y> --><b/><!-- </y> -->\n  <!-- </x> -->\n</root>\n";
+        assert_eq!(
+            region(xml, "x").as_deref(),
+            Ok("<a/>\n<!-- <y> --><b/><!-- </y> -->\n")
+        );
+        // An element is no comment: `<root>` marks nothing.
+        assert_eq!(region(xml, "root"), Err(Missing::Region("root".into())));
     }
 
     #[test]
