@@ -534,6 +534,32 @@ fn a_tab_group_switches() {
     reader.assert_no_errors();
 }
 
+/// Code groups: picking Visual Basic on one shows the VB code of every
+/// group of the page, and the next page opens on it too.
+#[test]
+fn a_code_group_switches_every_group_and_is_remembered() {
+    let site = Fixture::new();
+    let page = "---\ndev_langs:\n- csharp\n- vb\n---\n# A\n\n```csharp\nint a;\n```\n\n```vb\nDim a As Integer\n```\n\nText.\n\n```csharp\nint b;\n```\n```vb\nDim b As Integer\n```\n";
+    site.write("content/en-us/a.md", page)
+        .write("content/en-us/b.md", page);
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let shown = "[...document.querySelectorAll('.codeGroup [role=tabpanel]')].filter(p => !p.hidden).map(p => p.querySelector('code').textContent.trim())";
+    let reader = Reader::new();
+    reader.open_url(&format!("file://{}", site.out("en-us/a.html").display()));
+    assert_eq!(reader.js(shown), serde_json::json!(["int a;", "int b;"]));
+    reader.click(".codeGroup [role=tab][data-tab='vb']");
+    assert_eq!(
+        reader.js(shown),
+        serde_json::json!(["Dim a As Integer", "Dim b As Integer"])
+    );
+    reader.open_url(&format!("file://{}", site.out("en-us/b.html").display()));
+    assert_eq!(
+        reader.js(shown),
+        serde_json::json!(["Dim a As Integer", "Dim b As Integer"])
+    );
+    reader.assert_no_errors();
+}
+
 #[test]
 fn the_browser_splits_a_query_into_the_terms_the_index_has() {
     let reader = Reader::new();

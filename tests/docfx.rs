@@ -515,6 +515,82 @@ fn snippet_regions_are_found_as_docfx_finds_them() {
     );
 }
 
+/// A page whose `dev_langs` lists C# and Visual Basic shows each example's
+/// adjacent C# and VB blocks as one, a tab per language, as Microsoft
+/// Learn does; code of other languages, or with text between, stays apart.
+#[test]
+fn adjacent_code_in_the_page_languages_shows_as_one_block() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "---\ndev_langs:\n- csharp\n- VB\n---\n# A\n\n",
+            " [!code-csharp[X#1](s/a.cs#1)]\n",
+            " [!code-vb[X#1](s/a.vb#1)]  \n\n",
+            "```xaml\n<Grid/>\n```\n\n",
+            "```cs\nint b;\n```\n\n",
+            "```vbnet\nDim b As Integer\n```\n\n",
+            "```csharp\nint c;\n```\n\n",
+            "Text between.\n\n",
+            "```vb\nDim c As Integer\n```\n",
+        ),
+    )
+    .write(
+        "content/en-us/s/a.cs",
+        "// <Snippet1>\nint a;\n// </Snippet1>\n",
+    )
+    .write(
+        "content/en-us/s/a.vb",
+        "' <Snippet1>\nDim a As Integer\n' </Snippet1>\n",
+    )
+    .write(
+        "content/en-us/plain.md",
+        "# Plain\n\n```csharp\nint a;\n```\n\n```vb\nDim a As Integer\n```\n",
+    );
+    built(&site);
+    let html = site.html("en-us/a.html");
+    let groups = select(&html, "div.tabGroup.codeGroup");
+    let shown: Vec<Vec<(String, String)>> = groups
+        .iter()
+        .map(|group| {
+            select_in(group, "[role='tabpanel']")
+                .iter()
+                .map(|panel| {
+                    let tab = select_in(
+                        group,
+                        &format!("[role='tab'][aria-controls='{}']", attr(panel, "id")),
+                    );
+                    let code = select_in(panel, "pre.code code");
+                    (text(&tab[0]), text(&code[0]))
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            vec![
+                ("C#".to_owned(), "int a;".to_owned()),
+                ("Visual Basic".to_owned(), "Dim a As Integer".to_owned())
+            ],
+            vec![
+                ("C#".to_owned(), "int b;".to_owned()),
+                ("Visual Basic".to_owned(), "Dim b As Integer".to_owned())
+            ],
+        ]
+    );
+    // The XAML, the third C# block and the VB after the text stand alone.
+    let alone: Vec<String> = select(&html, "article > pre.code code")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(alone, ["<Grid/>", "int c;", "Dim c As Integer"]);
+    // Without `dev_langs`, nothing is grouped.
+    let plain = site.html("en-us/plain.html");
+    assert!(select(&plain, ".codeGroup").is_empty());
+    assert_eq!(select(&plain, "article > pre.code").len(), 2);
+}
+
 /// Visual Basic (.NET docs) and Bicep (Azure docs) are in no grammar set
 /// syntect or two-face ships: polydoc's own grammars highlight them, in
 /// fences and in snippets read from files.

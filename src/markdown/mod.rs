@@ -25,6 +25,7 @@ pub mod alerts;
 pub mod blocks;
 mod body;
 pub mod cmdlets;
+pub mod code_groups;
 mod columns;
 pub mod directives;
 pub mod facts;

@@ -176,19 +176,24 @@ fn heading_end(events: &[Event<'_>], start: usize) -> usize {
         .map_or(events.len() - 1, |p| start + p)
 }
 
-/// The opening of group `n` of the page: the tab list.
-pub fn open_group(n: usize, group: &Group) -> String {
+/// The opening of group `n` of the page: the tab list. `n` is the
+/// group's number, or another key unique on the page (code groups').
+pub fn open_group<'t>(
+    n: impl std::fmt::Display,
+    class: &str,
+    titles: impl IntoIterator<Item = &'t TabTitle>,
+) -> String {
     let mut html = format!(
-        "<div class=\"tabGroup\" id=\"tabgroup_{n}\" data-tab-group>\n<ul role=\"tablist\">\n"
+        "<div class=\"{class}\" id=\"tabgroup_{n}\" data-tab-group>\n<ul role=\"tablist\">\n"
     );
-    for (i, tab) in group.tabs.iter().enumerate() {
-        let id = escape(&tab.title.id);
+    for (i, title) in titles.into_iter().enumerate() {
+        let id = escape(&title.id);
         html.push_str(&format!(
             "<li role=\"presentation\"><a href=\"#tabpanel_{n}_{id}\" role=\"tab\" aria-controls=\"tabpanel_{n}_{id}\" data-tab=\"{id}\"{condition} tabindex=\"{tabindex}\" aria-selected=\"{selected}\">{title}</a></li>\n",
-            condition = condition_attr(&tab.title),
+            condition = condition_attr(title),
             tabindex = if i == 0 { 0 } else { -1 },
             selected = i == 0,
-            title = escape(&tab.title.title),
+            title = escape(&title.title),
         ));
     }
     html.push_str("</ul>\n");
@@ -196,7 +201,7 @@ pub fn open_group(n: usize, group: &Group) -> String {
 }
 
 /// The opening of one tab's panel, its title included for readers without JavaScript.
-pub fn open_panel(n: usize, tab: &TabTitle) -> String {
+pub fn open_panel(n: impl std::fmt::Display, tab: &TabTitle) -> String {
     let id = escape(&tab.id);
     format!(
         "<section id=\"tabpanel_{n}_{id}\" role=\"tabpanel\" data-tab=\"{id}\"{condition}>\n<p class=\"tab-title\">{title}</p>\n",

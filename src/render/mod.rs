@@ -278,6 +278,7 @@ impl<'a> Renderer<'a> {
             page_out: &page.out_path,
             pivot_file: pivot_file.as_deref(),
         };
+        let languages = dev_langs(&meta);
         let cx = RenderContext {
             titles: &self.titles[page.locale()],
             highlighter: &self.highlighter,
@@ -287,6 +288,7 @@ impl<'a> Renderer<'a> {
             section_link: self.strings[page.locale()]
                 .get("section_link")
                 .map_or("Link to this section", String::as_str),
+            languages: &languages,
         };
         // A redirection file's entry wins over the page's own
         // `redirect_url`, as Microsoft's publishing has it.
@@ -729,4 +731,20 @@ fn create_parent(path: &Path) -> Result<(), Fatal> {
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
     create_parent(path)?;
     std::fs::write(path, bytes).map_err(|e| Fatal::cannot_write(path, e))
+}
+
+/// The page's `dev_langs` (a list, or one name), as
+/// [`markdown::code_groups::language_id`] names them.
+fn dev_langs(meta: &serde_yaml::Mapping) -> Vec<String> {
+    use serde_yaml::Value;
+    let language_id = markdown::code_groups::language_id;
+    match meta.get("dev_langs") {
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(language_id)
+            .collect(),
+        Some(Value::String(one)) => vec![language_id(one)],
+        _ => Vec::new(),
+    }
 }

@@ -80,6 +80,12 @@ pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     html.select(&selector).collect()
 }
 
+/// The elements `css` selects below `el`, in document order.
+pub fn select_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"));
+    el.select(&selector).collect()
+}
+
 pub fn attr<'a>(el: &scraper::ElementRef<'a>, name: &str) -> &'a str {
     el.value()
         .attr(name)

@@ -121,7 +121,7 @@ impl<'c, 'd> Writer<'c, 'd> {
         };
         let pre = self.cx.highlighter.code_block(lang, &code);
         let html = blocks::with_highlight_lines(&pre, reference.selection.highlight.as_deref());
-        self.html(&html);
+        self.code_block(lang, &html);
     }
 
     /// A quote without a GFM alert kind: maybe `[!div]`, `[!VIDEO]` or a custom alert.

@@ -22,8 +22,8 @@ use std::sync::Arc;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::{
-    AlertTitles, Document, Highlighter, alerts, links, options, parse_text, strip_heading_anchor,
-    tabs,
+    AlertTitles, Document, Highlighter, alerts, code_groups, links, options, parse_text,
+    strip_heading_anchor, tabs,
 };
 
 /// What a body needs from the rest of the site. The render stage knows
@@ -91,6 +91,10 @@ pub struct RenderContext<'a> {
     /// The accessible name of a heading's link to itself, in the page's
     /// language ("Link to this section").
     pub section_link: &'a str,
+    /// The page's programming languages, its `dev_langs` as
+    /// [`super::code_groups::language_id`] names them: adjacent code
+    /// blocks of these languages show as one, a tab each.
+    pub languages: &'a [String],
 }
 
 impl<'a> RenderContext<'a> {
@@ -103,6 +107,7 @@ impl<'a> RenderContext<'a> {
             file: "",
             chain: &[],
             section_link: "Link to this section",
+            languages: &[],
         }
     }
 }
@@ -137,10 +142,13 @@ pub fn render_body(text: &str, body_start: usize, doc: &Document, cx: &RenderCon
         images: 0,
         drop_text: false,
         xref_open: None,
+        code_blocks: Vec::new(),
     };
     writer.run(events, &ranges);
+    let runs = code_groups::runs(&writer.code_blocks, &writer.out, cx.languages);
+    let out = code_groups::wrap(writer.out, &writer.code_blocks, &runs);
     let mut html = String::with_capacity(body.len() + body.len() / 2);
-    pulldown_cmark::html::push_html(&mut html, writer.out.into_iter());
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
     html
 }
 
@@ -163,6 +171,8 @@ struct Writer<'c, 'd> {
     /// After an `<xref href>` open tag: the text it shows when `</xref>`
     /// comes next, and whether the link was written.
     xref_open: Option<(String, bool)>,
+    /// The code blocks written so far, for [`code_groups`].
+    code_blocks: Vec<code_groups::Block>,
 }
 
 impl<'c, 'd> Writer<'c, 'd> {
@@ -191,7 +201,8 @@ impl<'c, 'd> Writer<'c, 'd> {
             if let Some(&(n, group)) = group_at.peek()
                 && group.tabs[0].heading == i
             {
-                self.html(&tabs::open_group(n, group));
+                let titles = group.tabs.iter().map(|t| &t.title);
+                self.html(&tabs::open_group(n, "tabGroup", titles));
                 open_group = Some((n, group));
                 next_tab = 0;
                 group_at.next();
@@ -232,6 +243,15 @@ impl<'c, 'd> Writer<'c, 'd> {
 
     fn html(&mut self, html: &str) {
         self.out.push(Event::Html(CowStr::from(html.to_owned())));
+    }
+
+    /// Writes a code block's HTML, noting its language for [`code_groups`].
+    fn code_block(&mut self, lang: &str, html: &str) {
+        self.code_blocks.push(code_groups::Block {
+            event: self.out.len(),
+            language: code_groups::language_id(lang),
+        });
+        self.html(html);
     }
 
     /// Handles `event` (at index `i`); returns the index of the next event.
@@ -299,7 +319,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                     CodeBlockKind::Indented => "",
                 };
                 let html = self.cx.highlighter.code_block(lang, &code);
-                self.html(&html);
+                self.code_block(lang, &html);
                 return j + 1;
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
