@@ -314,7 +314,7 @@ const PIECES: &[&str] = &[
     "::: zone pivot=\"a\"", "::: zone-end", ":::row:::", ":::column:::", ":::column-end:::",
     ":::row-end:::", ":::code language=\"cs\" source=\"f.cs\" range=\"1-3\":::", ":::unknown:::",
     "    :::column span=\"2\":::", "      ", "        - [x](gone.md)\n", "\t:::column-end:::",
-    "# [Linux](#tab/linux)", "# [Win](#tab/win)", "---", "```", "```powershell", "```vb", "```bicep", "`code`",
+    "# [Linux](#tab/linux)", "# [Win](#tab/win)", "---", "```", "```powershell", "```vb", "```bicep", "```csharp", "[!code-vb[](f.cs#r)]", "`code`",
     "|a|b|\n|-|-|\n", "| 0x8007232A | x |\n", "| [0x8007232B](#x) | y |\n", "[l](a.md#x)",
     "[l](b.md#y)", "[x](#x)", "[x](#nope)", "[x](../up.md)", "[x](B.md)", "[x](a\\b.md)",
     "![i](a.png)", "<xref:uid.a>", "[t](xref:uid.b)", "https://e.org/es-es/x/", "1,234", "- ",
@@ -452,7 +452,10 @@ fn random_site(seed: u64) -> Fixture {
                     "api_name:\n- CBasePin.EnumMediaTypes\n- IEnumMediaTypes\n",
                     "_gitContribute:\n  repo: git@gitlab.com:a/b\n_gitUrlPattern: [1]\n",
                     "_gitContribute: {branch: x}\n",
-                ][next(12)];
+                    "dev_langs:\n- csharp\n- vb\n",
+                    "dev_langs: vb\n",
+                    "dev_langs: [5, {a: b}, cs, CSharp]\n",
+                ][next(15)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );
