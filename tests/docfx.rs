@@ -591,6 +591,52 @@ fn adjacent_code_in_the_page_languages_shows_as_one_block() {
     assert_eq!(select(&plain, "article > pre.code").len(), 2);
 }
 
+/// `> [!div class="tabbedCodeSnippets"]`, as older Windows app pages in
+/// every locale write it: the blocks inside the quote, or the fences right
+/// after it, are one block a tab each, whatever `dev_langs` says.
+#[test]
+fn tabbed_code_snippets_show_as_one_block() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",
+            "> [!div class=\"tabbedCodeSnippets\"]\n",
+            "```csharp\nvoid Click() { }\n```\n",
+            "```cpp\nvoid Page1::Click() { }\n```\n\n",
+            "Quoted:\n\n",
+            "> [!div class=\"TabbedCodeSnippets\"]\n> ```cs\n> int x;\n> ```\n> ```vb\n> Dim x As Integer\n> ```\n\n",
+            "Alone:\n\n",
+            "```csharp\nint y;\n```\n```cpp\nint y;\n```\n",
+        ),
+    );
+    built(&site);
+    let html = site.html("en-us/a.html");
+    let groups: Vec<Vec<String>> = select(&html, "div.codeGroup")
+        .iter()
+        .map(|group| texts_in(group, "[role='tab']"))
+        .collect();
+    assert_eq!(groups, [["C#", "C++"], ["C#", "Visual Basic"]]);
+    let codes: Vec<String> = select(&html, "div.codeGroup [role='tabpanel'] code")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "void Click() { }",
+            "void Page1::Click() { }",
+            "int x;",
+            "Dim x As Integer"
+        ]
+    );
+    assert_eq!(
+        texts(&html, "article > pre.code code"),
+        ["int y;", "int y;"],
+        "no div, no dev_langs: no group"
+    );
+}
+
 /// Visual Basic (.NET docs) and Bicep (Azure docs) are in no grammar set
 /// syntect or two-face ships: polydoc's own grammars highlight them, in
 /// fences and in snippets read from files.

@@ -13,6 +13,12 @@
 //! page, and without JavaScript each block shows under its language's
 //! name. Blocks of other languages (the XAML beside C# and VB code)
 //! stay as they are, as on Learn.
+//!
+//! Older pages (Windows app docs, in every locale) ask for the same with
+//! `> [!div class="tabbedCodeSnippets"]`, the blocks inside the quote or
+//! right after it (a fence cannot continue the quote's paragraph, so
+//! the fences after the marker stand below the empty div): docs.microsoft.com
+//! showed them as tabs. Such a run is grouped whatever `dev_langs` says.
 
 use std::ops::Range;
 
@@ -73,26 +79,43 @@ fn language_title(id: &str) -> &str {
         "json" => "JSON",
         "sql" => "SQL",
         "bash" => "Bash",
+        "html" => "HTML",
+        "css" => "CSS",
         other => other,
     }
 }
 
 /// The runs of `blocks` to group, as ranges of `blocks`: adjacent in
-/// `out` (nothing but white space between), each language listed in
-/// `languages` (the page's `dev_langs`, as [`language_id`] names them)
-/// and none twice in a run. Nothing when the page lists fewer than two.
-pub fn runs(blocks: &[Block], out: &[Event<'_>], languages: &[String]) -> Vec<Range<usize>> {
+/// `out` (nothing but white space between), none of one language twice,
+/// and each language listed in `languages` (the page's `dev_langs`, as
+/// [`language_id`] names them, when they are two or more), or the run
+/// inside or right after a `tabbedCodeSnippets` div (`tabbed`: the
+/// events in `out` that open one, in order).
+pub fn runs(
+    blocks: &[Block],
+    out: &[Event<'_>],
+    languages: &[String],
+    tabbed: &[usize],
+) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
-    if languages.len() < 2 {
-        return runs;
-    }
-    let listed = |b: &Block| languages.contains(&b.language);
     let mut start = 0;
     while start < blocks.len() {
+        let first = blocks[start].event;
+        // The last such div before the block, with nothing but white
+        // space and its own end between.
+        let after_div = tabbed[..tabbed.partition_point(|&d| d < first)]
+            .last()
+            .is_some_and(|&d| {
+                out[d + 1..first]
+                    .iter()
+                    .all(|e| is_blank(e) || matches!(e, Event::Html(h) if h.trim() == "</div>"))
+            });
+        let member =
+            |b: &Block| after_div || languages.len() >= 2 && languages.contains(&b.language);
         let mut end = start + 1;
-        if listed(&blocks[start]) {
+        if member(&blocks[start]) {
             while end < blocks.len()
-                && listed(&blocks[end])
+                && member(&blocks[end])
                 && !blocks[start..end]
                     .iter()
                     .any(|b| b.language == blocks[end].language)
@@ -217,15 +240,40 @@ mod tests {
         ];
         let languages = ["csharp".to_owned(), "vb".to_owned()];
         assert_eq!(
-            runs(&blocks, &out, &languages),
+            runs(&blocks, &out, &languages, &[]),
             vec![Range { start: 0, end: 2 }]
         );
-        assert!(runs(&blocks, &out, &languages[..1]).is_empty());
+        assert!(runs(&blocks, &out, &languages[..1], &[]).is_empty());
         let both = [block(7, "vb"), block(8, "csharp")];
         assert_eq!(
-            runs(&both, &out, &languages),
+            runs(&both, &out, &languages, &[]),
             vec![Range { start: 0, end: 2 }]
         );
+    }
+
+    #[test]
+    fn a_tabbed_code_snippets_div_groups_the_blocks_in_it_or_right_after_it() {
+        let html = |s: &'static str| Event::Html(s.into());
+        let out = vec![
+            html("<div class=\"tabbedCodeSnippets\">\n"), // 0
+            html("</div>\n"),                             // 1
+            html("<pre>"),                                // 2 csharp
+            html("<pre>"),                                // 3 cpp
+            Event::Text("x".into()),                      // 4
+            html("<pre>"),                                // 5 csharp
+            html("<pre>"),                                // 6 cpp: no div before
+        ];
+        let blocks = [
+            block(2, "csharp"),
+            block(3, "cpp"),
+            block(5, "csharp"),
+            block(6, "cpp"),
+        ];
+        assert_eq!(
+            runs(&blocks, &out, &[], &[0]),
+            vec![Range { start: 0, end: 2 }]
+        );
+        assert!(runs(&blocks, &out, &[], &[]).is_empty());
     }
 
     #[test]

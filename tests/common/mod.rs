@@ -86,6 +86,11 @@ pub fn select_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::El
     el.select(&selector).collect()
 }
 
+/// The text of every element `css` selects below `el`, in document order.
+pub fn texts_in(el: &scraper::ElementRef, css: &str) -> Vec<String> {
+    select_in(el, css).iter().map(text).collect()
+}
+
 pub fn attr<'a>(el: &scraper::ElementRef<'a>, name: &str) -> &'a str {
     el.value()
         .attr(name)

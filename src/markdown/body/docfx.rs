@@ -167,6 +167,12 @@ impl<'c, 'd> Writer<'c, 'd> {
         }
         match quote {
             Quote::Div { class } => {
+                if class
+                    .split_whitespace()
+                    .any(|c| c.eq_ignore_ascii_case("tabbedCodeSnippets"))
+                {
+                    self.tabbed_divs.push(self.out.len());
+                }
                 self.html(&format!("<div class=\"{}\">\n", escape(&class)));
                 self.quotes.push(Some("</div>\n".to_owned()));
             }

@@ -143,9 +143,15 @@ pub fn render_body(text: &str, body_start: usize, doc: &Document, cx: &RenderCon
         drop_text: false,
         xref_open: None,
         code_blocks: Vec::new(),
+        tabbed_divs: Vec::new(),
     };
     writer.run(events, &ranges);
-    let runs = code_groups::runs(&writer.code_blocks, &writer.out, cx.languages);
+    let runs = code_groups::runs(
+        &writer.code_blocks,
+        &writer.out,
+        cx.languages,
+        &writer.tabbed_divs,
+    );
     let out = code_groups::wrap(writer.out, &writer.code_blocks, &runs);
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -173,6 +179,9 @@ struct Writer<'c, 'd> {
     xref_open: Option<(String, bool)>,
     /// The code blocks written so far, for [`code_groups`].
     code_blocks: Vec<code_groups::Block>,
+    /// The events that open a `[!div class="tabbedCodeSnippets"]`, for
+    /// [`code_groups`].
+    tabbed_divs: Vec<usize>,
 }
 
 impl<'c, 'd> Writer<'c, 'd> {
