@@ -16,9 +16,10 @@
 //!
 //! Older pages (Windows app docs, in every locale) ask for the same with
 //! `> [!div class="tabbedCodeSnippets"]`, the blocks inside the quote or
-//! right after it (a fence cannot continue the quote's paragraph, so
-//! the fences after the marker stand below the empty div): docs.microsoft.com
-//! showed them as tabs. Such a run is grouped whatever `dev_langs` says.
+//! right after it (a fence cannot continue the quote's paragraph, so the
+//! fences after the marker stand below the empty div that DocFX writes);
+//! the class asks that they show as tabs. Such a run is grouped whatever
+//! `dev_langs` says.
 
 use std::ops::Range;
 
