@@ -500,9 +500,19 @@ fn snippet_regions_are_found_as_docfx_finds_them() {
         ),
     );
     built(&site);
+    let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
-        checked(&site),
+        findings(&doc),
         set(&[("codesnippet-not-found", "content/en-us/a.md", 7)])
+    );
+    let missing = &doc["findings"][0];
+    assert_eq!(
+        missing["message"],
+        "code file `snippets/Program.vb`: the file has no region `Snippet3`"
+    );
+    assert_eq!(
+        missing["help"],
+        "did you mean `Snippet1`? the file marks `Snippet1`, `Snippet2` and `Helpers`"
     );
     let html = site.html("en-us/a.html");
     let blocks: Vec<String> = select(&html, "pre.code").iter().map(text).collect();

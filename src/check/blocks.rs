@@ -192,14 +192,36 @@ fn snippet_missing(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option
         );
     };
     let missing = snippet::select(&code, &reference.selection).err()?;
+    let help = match &missing {
+        snippet::Missing::Region(wanted) => region_help(wanted, &snippet::regions(&code)),
+        snippet::Missing::Lines { .. } => "name lines the file has".to_owned(),
+    };
     Some(
         Finding::error(
             "codesnippet-not-found",
             location,
             format!("code file `{target}`: {missing}"),
         )
-        .with_help("name a region the file marks (`#region name` or `// <name>`), or lines it has"),
+        .with_help(help),
     )
+}
+
+/// What to write instead of a region the file does not mark: the closest
+/// of those it marks, and all of them.
+fn region_help(wanted: &str, regions: &[String]) -> String {
+    if regions.is_empty() {
+        return "the file marks no region: name its lines (`#L5-L10`, `range=\"5-10\"`), or mark one in it (`// <name>` ... `// </name>`, `#region name` ... `#endregion`)".to_owned();
+    }
+    let quoted: Vec<String> = regions.iter().map(|r| format!("`{r}`")).collect();
+    let near = super::closest(wanted, regions.iter().map(String::as_str))
+        .map(|near| format!("did you mean `{near}`? "))
+        .unwrap_or_default();
+    let list = if quoted.len() <= 10 {
+        super::and_list(&quoted)
+    } else {
+        super::capped_list(&quoted)
+    };
+    format!("{near}the file marks {list}")
 }
 
 /// Two tabs of one group with the same id: the second can never be selected.

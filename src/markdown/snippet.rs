@@ -171,20 +171,25 @@ pub fn select(code: &str, selection: &Selection) -> Result<String, Missing> {
 
 /// The lines of the region `name`, without the lines that mark regions.
 fn region_lines<'a>(lines: &[&'a str], name: &str) -> Option<Vec<&'a str>> {
-    let wanted = squeeze(name);
+    let wanted = squeeze(name).to_lowercase();
     let prefixed = format!("snippet{wanted}");
     let (start, opened) = lines.iter().enumerate().find_map(|(i, line)| {
         let m = marker(line)?;
         let (Marker::Tag(n) | Marker::Region(n)) = &m else {
             return None;
         };
-        (*n == wanted || *n == prefixed).then_some((i, m))
+        let n = n.to_lowercase();
+        (n == wanted || n == prefixed).then_some((i, m))
     })?;
     let mut depth = 0usize;
     let mut out = Vec::new();
     for line in &lines[start + 1..] {
         match (marker(line), &opened) {
-            (Some(Marker::EndTag(n)), Marker::Tag(open)) if n == *open => return Some(out),
+            (Some(Marker::EndTag(n)), Marker::Tag(open))
+                if n.to_lowercase() == open.to_lowercase() =>
+            {
+                return Some(out);
+            }
             (Some(Marker::Region(_)), Marker::Region(_)) => depth += 1,
             (Some(Marker::EndRegion), Marker::Region(_)) if depth == 0 => return Some(out),
             (Some(Marker::EndRegion), Marker::Region(_)) => depth -= 1,
@@ -195,8 +200,26 @@ fn region_lines<'a>(lines: &[&'a str], name: &str) -> Option<Vec<&'a str>> {
     None
 }
 
+/// The regions `code` marks, by name as written (spaces aside), each once,
+/// in order: what a message about a missing one offers instead.
+pub fn regions(code: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in code.lines() {
+        if let Some(Marker::Tag(name) | Marker::Region(name)) = marker(line)
+            && !name.is_empty()
+            && !names
+                .iter()
+                .any(|n| n.to_lowercase() == name.to_lowercase())
+        {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// A line that marks where a region starts or ends, as DocFX's code
 /// snippet extractors read them: spaces and letter case do not count.
+/// Names keep their letter case, for messages.
 #[derive(Debug, PartialEq)]
 enum Marker {
     /// `// <name>` in a comment of the language (`'`, `#`, `--`, `rem`,
@@ -235,7 +258,7 @@ fn marker(line: &str) -> Option<Marker> {
         return Some(m);
     }
     COMMENTS.iter().find_map(|(open, close)| {
-        let body = squeezed.strip_prefix(open)?.strip_suffix(close)?;
+        let body = strip_suffix_ci(strip_prefix_ci(&squeezed, open)?, close)?;
         region_marker(body).or_else(|| {
             let tag = body.strip_prefix('<')?.strip_suffix('>')?;
             let (end, name) = tag.strip_prefix('/').map_or((false, tag), |n| (true, n));
@@ -252,20 +275,30 @@ fn marker(line: &str) -> Option<Marker> {
 }
 
 fn region_marker(squeezed: &str) -> Option<Marker> {
-    if squeezed.starts_with("#endregion") {
+    if strip_prefix_ci(squeezed, "#endregion").is_some() {
         return Some(Marker::EndRegion);
     }
-    let name = squeezed.strip_prefix("#region")?.trim_matches('"');
+    let name = strip_prefix_ci(squeezed, "#region")?.trim_matches('"');
     Some(Marker::Region(name.to_owned()))
 }
 
-/// `text` lower-cased, without whitespace: how DocFX compares a line with
-/// a marker.
+/// `text` without `prefix`, an ASCII word matched in any letter case.
+fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+fn strip_suffix_ci<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let at = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(at..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..at])
+}
+
+/// `text` without whitespace: how DocFX compares a line with a marker
+/// (and, lower-cased, a name with a region's).
 fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The leading whitespace every non-blank line of `lines` has, in characters.
