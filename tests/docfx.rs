@@ -601,6 +601,27 @@ fn adjacent_code_in_the_page_languages_shows_as_one_block() {
     assert_eq!(select(&plain, "article > pre.code").len(), 2);
 }
 
+/// `dev_langs` given to pages by a `docfx.json`'s `fileMetadata`, as .NET
+/// docsets set it per folder, groups their code as front matter does.
+#[test]
+fn dev_langs_from_file_metadata_group_code_too() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/docfx.json",
+        r#"{"build": {"content": [{"files": ["**/*.md"]}], "fileMetadata": {"dev_langs": {"vb/**/*.md": ["csharp", "vb"]}}}}"#,
+    );
+    let page = "# A\n\n```csharp\nint a;\n```\n\n```vb\nDim a As Integer\n```\n";
+    site.write("content/en-us/vb/a.md", page)
+        .write("content/en-us/other/a.md", page);
+    built(&site);
+    let grouped = site.html("en-us/vb/a.html");
+    assert_eq!(
+        texts(&grouped, ".codeGroup [role='tab']"),
+        ["C#", "Visual Basic"]
+    );
+    assert!(select(&site.html("en-us/other/a.html"), ".codeGroup").is_empty());
+}
+
 /// `> [!div class="tabbedCodeSnippets"]`, as older Windows app pages in
 /// every locale write it: the blocks inside the quote, or the fences right
 /// after it, are one block a tab each, whatever `dev_langs` says.
