@@ -590,11 +590,10 @@ fn adjacent_code_in_the_page_languages_shows_as_one_block() {
         ]
     );
     // The XAML, the third C# block and the VB after the text stand alone.
-    let alone: Vec<String> = select(&html, "article > pre.code code")
-        .iter()
-        .map(text)
-        .collect();
-    assert_eq!(alone, ["<Grid/>", "int c;", "Dim c As Integer"]);
+    assert_eq!(
+        texts(&html, "article > pre.code code"),
+        ["<Grid/>", "int c;", "Dim c As Integer"]
+    );
     // Without `dev_langs`, nothing is grouped.
     let plain = site.html("en-us/plain.html");
     assert!(select(&plain, ".codeGroup").is_empty());
@@ -648,12 +647,8 @@ fn tabbed_code_snippets_show_as_one_block() {
         .map(|group| texts_in(group, "[role='tab']"))
         .collect();
     assert_eq!(groups, [["C#", "C++"], ["C#", "Visual Basic"]]);
-    let codes: Vec<String> = select(&html, "div.codeGroup [role='tabpanel'] code")
-        .iter()
-        .map(text)
-        .collect();
     assert_eq!(
-        codes,
+        texts(&html, "div.codeGroup [role='tabpanel'] code"),
         [
             "void Click() { }",
             "void Page1::Click() { }",
@@ -694,14 +689,11 @@ fn visual_basic_and_bicep_are_highlighted() {
     built(&site);
     assert_eq!(checked(&site), set(&[]));
     let html = site.html("en-us/a.html");
-    let marked = |lang: &str, class: &str| -> Vec<String> {
-        select(
+    let marked = |lang: &str, class: &str| {
+        texts(
             &html,
             &format!("code.language-{lang} span[class^='hl-{class} ']"),
         )
-        .iter()
-        .map(text)
-        .collect()
     };
     assert_eq!(marked("VB", "storage"), ["Dim", "Integer"]);
     assert_eq!(marked("VB", "comment"), ["' none yet"]);

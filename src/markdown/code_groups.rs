@@ -111,8 +111,11 @@ pub fn runs(
                     .iter()
                     .all(|e| is_blank(e) || matches!(e, Event::Html(h) if h.trim() == "</div>"))
             });
-        let member =
-            |b: &Block| after_div || languages.len() >= 2 && languages.contains(&b.language);
+        // A block without a language has no name for its tab.
+        let member = |b: &Block| {
+            !b.language.is_empty()
+                && (after_div || languages.len() >= 2 && languages.contains(&b.language))
+        };
         let mut end = start + 1;
         if member(&blocks[start]) {
             while end < blocks.len()
@@ -275,6 +278,8 @@ mod tests {
             vec![Range { start: 0, end: 2 }]
         );
         assert!(runs(&blocks, &out, &[], &[]).is_empty());
+        let unnamed = [block(2, ""), block(3, "cpp")];
+        assert!(runs(&unnamed, &out, &[], &[0]).is_empty());
     }
 
     #[test]

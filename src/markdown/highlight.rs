@@ -225,6 +225,7 @@ fn escape_attr(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::{Html, Selector};
 
     #[test]
     fn powershell_cmd_and_microsoft_docs_fence_names_are_highlighted() {
@@ -275,8 +276,10 @@ mod tests {
 
     #[test]
     fn blocks_with_a_very_long_line_show_plain() {
+        let highlighted =
+            |html: String| !spans(&Html::parse_fragment(&html), "hl-source").is_empty();
         let line = format!("echo {}", "a".repeat(MAX_LINE - 5));
-        assert!(code_block("bash", &format!("{line}\n")).contains("hl-"));
+        assert!(highlighted(code_block("bash", &format!("{line}\n"))));
         let long = code_block("bash", &format!("echo\n{line}a\n"));
         assert_eq!(
             long,
@@ -286,7 +289,7 @@ mod tests {
             )
         );
         let many = format!("echo {}\n", "a".repeat(99)).repeat(MAX_BLOCK / 100 + 1);
-        assert!(!code_block("bash", &many).contains("hl-"));
+        assert!(!highlighted(code_block("bash", &many)));
     }
 
     /// Our grammars on pieces of both languages in random order: the
@@ -353,24 +356,10 @@ mod tests {
             }
             for lang in ["vb", "bicep"] {
                 let html = code_block(lang, &code);
-                assert!(html.contains("<span class=\"hl-source"), "{lang}: {html}");
-                let inner = html
-                    .split_once("\">")
-                    .and_then(|(_, rest)| rest.split_once("\">"))
-                    .map_or("", |(_, rest)| rest.trim_end_matches("</code></pre>\n"));
-                let mut text = String::new();
-                let mut rest = inner;
-                while let Some(at) = rest.find('<') {
-                    text.push_str(&rest[..at]);
-                    let close = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
-                    rest = &rest[close..];
-                }
-                text.push_str(rest);
-                assert_eq!(
-                    html_escape::decode_html_entities(&text),
-                    code,
-                    "{lang}: {html}"
-                );
+                let fragment = Html::parse_fragment(&html);
+                assert!(!spans(&fragment, "hl-source").is_empty(), "{lang}: {html}");
+                let shown: String = select(&fragment, "pre > code")[0].text().collect();
+                assert_eq!(shown, code, "{lang}: {html}");
             }
         }
     }
@@ -388,24 +377,23 @@ mod tests {
         }
     }
 
-    /// The texts of the spans whose scope starts with
-    /// `class`, in order, with the spans nested in them.
+    fn select<'h>(html: &'h Html, css: &str) -> Vec<scraper::ElementRef<'h>> {
+        let selector = Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e:?}"));
+        html.select(&selector).collect()
+    }
+
+    /// The spans whose scope starts with `class` (`hl-comment`): the
+    /// outermost of each nest, since its first class is the scope's first part.
+    fn spans<'h>(html: &'h Html, class: &str) -> Vec<scraper::ElementRef<'h>> {
+        select(html, &format!("span[class^='{class} ']"))
+    }
+
+    /// The texts of [`spans`], in order, with the spans nested in them.
     fn marked(html: &str, class: &str) -> Vec<String> {
-        let open = format!("<span class=\"{class} ");
-        html.match_indices(&open)
-            .map(|(at, _)| {
-                let (mut depth, mut text, mut rest) = (0, String::new(), &html[at..]);
-                while let Some(tag) = rest.find('<') {
-                    text.push_str(&rest[..tag]);
-                    rest = &rest[tag..];
-                    depth += if rest.starts_with("</") { -1 } else { 1 };
-                    rest = &rest[rest.find('>').map_or(rest.len(), |i| i + 1)..];
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                html_escape::decode_html_entities(&text).into_owned()
-            })
+        let fragment = Html::parse_fragment(html);
+        spans(&fragment, class)
+            .iter()
+            .map(|span| span.text().collect())
             .collect()
     }
 
