@@ -389,7 +389,10 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
 /// and, where a locale folder holds the site root (a DocFX project built
 /// in place with `[locales] en-us = "."`), the root's own `polydoc.toml`
 /// and theme folders. Without this, every build of such a site copied
-/// the last one into itself, a folder deeper each time.
+/// the last one into itself, a folder deeper each time. Nor the source
+/// repository a localized repository's publishing clones in as its
+/// fallback (`_repo.en-us`, [`crate::publish_config::is_fallback_folder`]):
+/// its pages are another locale's.
 ///
 /// [`MARKER`]: crate::output::MARKER
 pub fn is_input(config: &Config, entry: &walkdir::DirEntry) -> bool {
@@ -404,7 +407,9 @@ pub fn is_input(config: &Config, entry: &walkdir::DirEntry) -> bool {
         }
     }
     !(entry.file_type().is_dir()
-        && (path == config.output || path.join(crate::output::MARKER).exists()))
+        && (path == config.output
+            || path.join(crate::output::MARKER).exists()
+            || crate::publish_config::is_fallback_folder(path)))
 }
 
 /// A landing page beside a Markdown page of the same name (`index.yml`,

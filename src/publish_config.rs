@@ -14,6 +14,21 @@
 //!   leading there are not checked (they are no mistake of the copy), and
 //!   `dependency-not-cloned` says so once per repository, with how to
 //!   check them ([`Publishing::absent`]).
+//! - A dependency at `_repo.<locale>` (`_repo.en-us`) is the *fallback
+//!   repository* of a localized repository: the source repository, whose
+//!   files the publishing takes wherever the copy lacks one (code samples
+//!   and images are seldom handed off for translation, articles not yet
+//!   translated are shown in the source language). A copy of a localized
+//!   repository alone lacks most of them, so a link, include, image, code
+//!   reference or table-of-contents entry naming a file the copy lacks
+//!   is not checked while the source is no locale of the site, and
+//!   `dependency-not-cloned` says how many there are and how to check
+//!   them: add the source repository as the site's source locale
+//!   (`[locales]`, `source`), whose files then stand in for the missing
+//!   ones (`source-fallback`). polydoc does not make a cloned fallback a
+//!   locale of its own accord: that would build every page of the source
+//!   into the site. The fallback's folder is never read as part of the
+//!   localized copy ([`is_fallback_folder`]).
 //!
 //! A configuration that cannot be read is left alone: it is the
 //! publishing's file, and the publishing reports it.
@@ -63,6 +78,39 @@ pub struct Dependency {
     pub url: String,
     /// Where the configuration writes its `path_to_root`.
     pub at: Location,
+    /// For a fallback repository (`_repo.en-us`), its locale's tag,
+    /// lower-cased (`en-us`); `None` for the others.
+    pub fallback: Option<String>,
+    /// The folder of the configuration that lists it.
+    pub folder: PathBuf,
+}
+
+/// The locale of a fallback repository's `path_to_root`: `en-us` for
+/// `_repo.en-us`, as Microsoft's publishing recognises one (`_repo.` or
+/// `_repo-` and a language tag).
+pub fn fallback_locale(path_to_root: &str) -> Option<String> {
+    let name = path_to_root
+        .trim()
+        .trim_start_matches("./")
+        .trim_end_matches(['/', '\\']);
+    let tag = name
+        .strip_prefix("_repo.")
+        .or_else(|| name.strip_prefix("_repo-"))?;
+    Locale::from_tag(tag, PathBuf::new()).map(|locale| locale.key)
+}
+
+/// Whether `dir` is the folder of a fallback repository ([`fallback_locale`])
+/// cloned beside a publishing configuration: the source repository, never
+/// part of the localized copy that holds it.
+pub fn is_fallback_folder(dir: &Path) -> bool {
+    let named = dir
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| fallback_locale(name).is_some());
+    named
+        && dir
+            .parent()
+            .is_some_and(|parent| parent.join(FILE_NAME).is_file())
 }
 
 /// `dir` and the folders above it, up to the repository's root (the
@@ -121,6 +169,8 @@ pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig 
                 prefix: String::new(),
                 url: url.trim().to_owned(),
                 at: at(written),
+                fallback: fallback_locale(written),
+                folder: folder.to_path_buf(),
             })
         })
         .collect();
@@ -180,20 +230,33 @@ impl Publishing {
 
     /// The repositories `locale`'s configurations clone into its folder
     /// (`dir`) that this copy lacks (no folder where they go), with their
-    /// [`Dependency::prefix`].
-    pub fn absent(&self, locale: usize, dir: &Path) -> Vec<Dependency> {
+    /// [`Dependency::prefix`]; and its fallback repositories whose locale
+    /// is not among `locales` (the site's keys), cloned or not, with the
+    /// configuration's folder below `dir` as their prefix (empty where
+    /// `dir` lies inside it): the files they stand in for are the copy's
+    /// missing ones, which only the source locale can tell.
+    pub fn absent(&self, locale: usize, dir: &Path, locales: &[&str]) -> Vec<Dependency> {
         let dir = normalise(dir);
+        let below = |path: &Path| -> Option<String> {
+            let below = path.strip_prefix(&dir).ok()?;
+            Some(
+                below
+                    .components()
+                    .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+                    .collect(),
+            )
+        };
         self.of(locale)
             .iter()
             .flat_map(|(_, config)| &config.dependencies)
-            .filter(|d| !d.root.is_dir())
             .filter_map(|dependency| {
-                let below = dependency.root.strip_prefix(&dir).ok()?;
-                let prefix: String = below
-                    .components()
-                    .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
-                    .collect();
-                (!prefix.is_empty()).then(|| Dependency {
+                let prefix = match &dependency.fallback {
+                    Some(tag) if locales.contains(&tag.as_str()) => return None,
+                    Some(_) => below(&dependency.folder).unwrap_or_default(),
+                    None if dependency.root.is_dir() => return None,
+                    None => below(&dependency.root).filter(|p| !p.is_empty())?,
+                };
+                Some(Dependency {
                     prefix,
                     ..dependency.clone()
                 })
@@ -218,4 +281,35 @@ fn public_edit(json: &Json) -> Option<(String, String)> {
     let url = text("git_repository_url_open_to_public_contributors")?;
     let branch = text("git_repository_branch_open_to_public_contributors").unwrap_or("main");
     Some((url.to_owned(), branch.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fallback_repository_is_named_after_its_locale() {
+        for (written, locale) in [
+            ("_repo.en-us", "en-us"),
+            ("_repo.en-US/", "en-us"),
+            ("./_repo-de-de", "de-de"),
+            ("_repo.zh-Hant", "zh-hant"),
+        ] {
+            assert_eq!(
+                fallback_locale(written).as_deref(),
+                Some(locale),
+                "{written}"
+            );
+        }
+        for written in [
+            "_themes",
+            "reusable-content",
+            "_repo",
+            "_repo.",
+            "_repo.samples",
+            "repo.en-us",
+        ] {
+            assert_eq!(fallback_locale(written), None, "{written}");
+        }
+    }
 }

@@ -407,8 +407,22 @@ fn random_site(seed: u64) -> Fixture {
             r#"{"redirection_files": [".openpublishing.redirection.json", "r/more.json", "gone.json", ""], "docsets_to_publish": [{"redirection_files": ["r/more.json", 5]}], "dependent_repositories": [{"path_to_root": "content/en-us/dep", "url": "https://example.com/dep"}, {"path_to_root": 5}, {"path_to_root": "../../x"}]}"#,
             r#"{"docsets_to_publish": 5, "redirection_files": "x"}"#,
             "{",
-        ][next(3)];
+            // A localized repository's fallback: one no locale of the
+            // site, one that is, one named oddly, one cloned.
+            r#"{"dependent_repositories": [{"path_to_root": "_repo.fr-fr", "url": "https://example.com/fr"}, {"path_to_root": "_repo.en-us"}, {"path_to_root": "_repo-"}, {"path_to_root": "_repo.de-de/"}]}"#,
+        ][next(4)];
         site.write(".openpublishing.publish.config.json", config);
+        if next(2) == 0 {
+            site.write(
+                "_repo.de-de/content/en-us/a.md",
+                "# Fallback\n\n[x](x.md)\n",
+            )
+            .write(
+                "content/en-us/_repo.de-de/.openpublishing.publish.config.json",
+                "{}",
+            )
+            .write("content/es-es/_repo.it-it/b.md", "# Not a fallback here\n");
+        }
         let more = [
             r#"{"redirections": [{"source_path": "../content/en-us/a.md", "redirect_url": "b.md"}]}"#,
             "[",

@@ -154,3 +154,148 @@ fn the_public_repository_gives_the_edit_links() {
     site.build(&[]);
     assert_eq!(edit("en-us/get started/a.html"), "");
 }
+
+/// A localized repository (`docs.es-es`) whose publishing takes what it
+/// lacks from its source repository, cloned in at `_repo.en-us` (code
+/// samples and images are seldom translated; articles not yet translated
+/// show in English). Microsoft's localized repositories list it.
+const LOCALIZED_CONFIG: &str = "{\n  \"docsets_to_publish\": [{\"docset_name\": \"docs\", \"build_source_folder\": \"docs\"}],\n  \"dependent_repositories\": [\n    {\"path_to_root\": \"_themes\", \"url\": \"https://github.com/Microsoft/templates.docs.msft.es-es\"},\n    {\"path_to_root\": \"_repo.en-us\", \"url\": \"https://github.com/contoso/docs\", \"branch\": \"live\"}\n  ]\n}\n";
+
+/// The localized copy: an article naming an include, an image, a code
+/// sample and an article the copy lacks, a link to an id its other page
+/// lacks, and a table of contents naming the missing article.
+fn localized_copy() -> Fixture {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "[locales]\nes-es = \"docs.es-es\"\n")
+        .write("docs.es-es/.openpublishing.publish.config.json", LOCALIZED_CONFIG)
+        .write("docs.es-es/docs/docfx.json", r#"{"build": {"content": [{"files": ["**/*.md", "**/*.yml"]}]}}"#)
+        .write(
+            "docs.es-es/docs/a.md",
+            "# Hola\n\n[!INCLUDE [nota](../includes/note.md)]\n\n![Captura](media/a.png)\n\n[!code-csharp[Ejemplo](~/samples/x.cs#Snippet1)]\n\nVea [b](b.md) y [c](c.md#no-existe).\n",
+        )
+        .write("docs.es-es/docs/c.md", "# C\n")
+        .write("docs.es-es/docs/toc.yml", "- name: A\n  href: a.md\n- name: B\n  href: b.md\n");
+    site
+}
+
+/// The source repository, as cloned into `_repo.en-us` of the copy.
+fn clone_fallback(site: &Fixture) {
+    let en = "docs.es-es/_repo.en-us";
+    site.write(&format!("{en}/.openpublishing.publish.config.json"), "{}")
+        .write(
+            &format!("{en}/docs/docfx.json"),
+            r#"{"build": {"content": [{"files": ["**/*.md", "**/*.yml"]}]}}"#,
+        )
+        .write(&format!("{en}/docs/a.md"), "# Hello\n\n[b](b.md)\n")
+        .write(&format!("{en}/docs/b.md"), "# B\n")
+        .write(&format!("{en}/docs/c.md"), "# C\n")
+        .write(&format!("{en}/includes/note.md"), "An English note.\n")
+        .write(&format!("{en}/docs/media/a.png"), "png")
+        .write(
+            &format!("{en}/docs/samples/x.cs"),
+            "class X\n{\n    // <Snippet1>\n    int answer = 42;\n    // </Snippet1>\n}\n",
+        );
+}
+
+/// A clone of the localized repository alone: the five references to
+/// files it lacks are the fallback's to resolve, not errors of the copy;
+/// one note says so and how to check them. Everything else is checked.
+#[test]
+fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
+    let site = localized_copy();
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("missing-anchor", "docs.es-es/docs/a.md", 9),
+            (
+                "dependency-not-cloned",
+                "docs.es-es/.openpublishing.publish.config.json",
+                5
+            ),
+        ])
+    );
+    let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
+    assert_eq!(
+        note["message"],
+        "4 links, includes and code references name files this localized copy lacks, which the publishing takes from its `en-us` fallback repository (https://github.com/contoso/docs), cloned into `_repo.en-us/`: they are not checked while `en-us` is no locale of the site"
+    );
+    assert_eq!(
+        note["help"],
+        "clone it (`git clone https://github.com/contoso/docs _repo.en-us`, in the folder of this file), then add it to polydoc.toml as the source locale (`en-us = \"<its folder>\"` under `[locales]`, and `source = \"en-us\"`): its files stand in for the missing ones, as when published"
+    );
+    // A file the copy has is checked as ever, whatever the fallback holds.
+    site.write("docs.es-es/docs/a.md", "# Hola\n\n[c](C.md)\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("link-case-mismatch", "docs.es-es/docs/a.md", 3)])
+    );
+}
+
+/// Cloned where the configuration puts it, the source repository is no
+/// part of the localized copy (its pages are English ones), and the note
+/// says what is left to do.
+#[test]
+fn a_cloned_fallback_repository_is_not_read_as_the_copy() {
+    let site = localized_copy();
+    clone_fallback(&site);
+    let (_, doc) = check_json(site.root(), &[]);
+    let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
+    assert!(
+        note["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("`_repo.en-us` is cloned: add it to polydoc.toml as the source locale"),
+        "{note}"
+    );
+    let files: std::collections::BTreeSet<&str> = fields(&doc, "file").into_iter().collect();
+    assert!(files.iter().all(|f| !f.contains("_repo")), "{files:?}");
+    site.build(&[]);
+    assert!(site.out("es-es/docs/a.html").exists());
+    assert!(!site.out("es-es/_repo.en-us").exists());
+    assert!(!site.out("es-es/docs/b.html").exists());
+}
+
+/// Made the site's source locale, the fallback stands in for what the
+/// copy lacks, as on the published site: notes, not errors, and the built
+/// page shows the English include and code sample.
+#[test]
+fn a_fallback_repository_made_the_source_locale_stands_in_for_missing_files() {
+    let site = localized_copy();
+    clone_fallback(&site);
+    site.write(
+        "polydoc.toml",
+        "source = \"en-us\"\n\n[locales]\nes-es = \"docs.es-es\"\nen-us = \"docs.es-es/_repo.en-us\"\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let es: std::collections::BTreeSet<(String, String, u64)> = findings(&doc)
+        .into_iter()
+        .filter(|(rule, file, _)| {
+            file.starts_with("docs.es-es/docs/") && rule != "translation-token-mismatch"
+        })
+        .collect();
+    assert_eq!(
+        es,
+        set(&[
+            ("source-fallback", "docs.es-es/docs/a.md", 3),
+            ("source-fallback", "docs.es-es/docs/a.md", 5),
+            ("source-fallback", "docs.es-es/docs/a.md", 9),
+            ("missing-anchor", "docs.es-es/docs/a.md", 9),
+            ("source-fallback", "docs.es-es/docs/toc.yml", 4),
+        ])
+    );
+    assert!(lines_of(&doc, "dependency-not-cloned").is_empty());
+    site.build(&[]);
+    // en-us's pages are en-us's, not es-es's too.
+    assert!(!site.out("es-es/_repo.en-us").exists());
+    assert!(site.out("en-us/docs/b.html").exists());
+    let html = site.html("es-es/docs/a.html");
+    assert_eq!(texts(&html, "article pre code"), ["int answer = 42;"]);
+    assert!(
+        texts(&html, "article p")
+            .concat()
+            .contains("An English note.")
+    );
+}

@@ -4,6 +4,9 @@
 //! references leading there are not checked, since nothing in the copy
 //! is wrong ([`crate::publish_config`]); one note per repository, at its
 //! entry in the configuration, says how many and how to check them.
+//! For a localized repository's fallback (`_repo.en-us`), what is left
+//! unchecked is what names a file the copy lacks, and the way to check it
+//! is to make the source repository the site's source locale.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -46,23 +49,68 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
     }
     led.into_values()
-        .map(|(dependency, count)| {
-            let prefix = dependency.written.trim_end_matches('/');
-            let what = if count == 1 { "link, include or code reference leads" } else { "links, includes and code references lead" };
-            let from = if dependency.url.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", dependency.url)
-            };
-            Finding::note(
-                "dependency-not-cloned",
-                dependency.at.clone(),
-                format!("{count} {what} into `{prefix}/`, where the publishing clones a repository{from} that this copy lacks: they are not checked"),
-            )
-            .with_help(match dependency.url.as_str() {
-                "" => format!("clone the repository into `{prefix}` to check them"),
-                url => format!("clone it there to check them: `git clone {url} {prefix}` (in the folder of this file)"),
-            })
+        .map(|(dependency, count)| match &dependency.fallback {
+            Some(tag) => fallback(dependency, tag, count),
+            None => cloned_in(dependency, count),
         })
         .collect()
+}
+
+/// The note for a repository cloned in at its own folder.
+fn cloned_in(dependency: &Dependency, count: usize) -> Finding {
+    let prefix = dependency.written.trim_end_matches('/');
+    let what = if count == 1 {
+        "link, include or code reference leads"
+    } else {
+        "links, includes and code references lead"
+    };
+    let from = from(dependency);
+    Finding::note(
+        "dependency-not-cloned",
+        dependency.at.clone(),
+        format!("{count} {what} into `{prefix}/`, where the publishing clones a repository{from} that this copy lacks: they are not checked"),
+    )
+    .with_help(match dependency.url.as_str() {
+        "" => format!("clone the repository into `{prefix}` to check them"),
+        url => format!("clone it there to check them: `git clone {url} {prefix}` (in the folder of this file)"),
+    })
+}
+
+/// ` (<url>)`, where the repository comes from, when the configuration says.
+fn from(dependency: &Dependency) -> String {
+    match dependency.url.as_str() {
+        "" => String::new(),
+        url => format!(" ({url})"),
+    }
+}
+
+/// The note for a localized repository's fallback: the source repository
+/// `tag` names, which stands in for the files the copy lacks.
+fn fallback(dependency: &Dependency, tag: &str, count: usize) -> Finding {
+    let folder = dependency.written.trim_end_matches(['/', '\\']);
+    let what = if count == 1 {
+        "link, include or code reference names a file"
+    } else {
+        "links, includes and code references name files"
+    };
+    let from = from(dependency);
+    let add = format!(
+        "then add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`): its files stand in for the missing ones, as when published"
+    );
+    let help = if dependency.root.is_dir() {
+        format!("`{folder}` is cloned: {}", add.trim_start_matches("then "))
+    } else if dependency.url.is_empty() {
+        format!("clone the `{tag}` repository into `{folder}`, {add}")
+    } else {
+        format!(
+            "clone it (`git clone {} {folder}`, in the folder of this file), {add}",
+            dependency.url
+        )
+    };
+    Finding::note(
+        "dependency-not-cloned",
+        dependency.at.clone(),
+        format!("{count} {what} this localized copy lacks, which the publishing takes from its `{tag}` fallback repository{from}, cloned into `{folder}/`: they are not checked while `{tag}` is no locale of the site"),
+    )
+    .with_help(help)
 }

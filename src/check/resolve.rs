@@ -116,13 +116,14 @@ impl Targets {
         for layouts in &mut layouts {
             layouts.sort_by_key(|l| std::cmp::Reverse(l.dir.matches('/').count()));
         }
+        let keys: Vec<&str> = locales.iter().map(|l| l.key.as_str()).collect();
         Targets {
             exact,
             folded,
             published: options.published.clone(),
             layouts,
             absent: (locales.iter().enumerate())
-                .map(|(l, locale)| options.publishing.absent(l, &locale.dir))
+                .map(|(l, locale)| options.publishing.absent(l, &locale.dir, &keys))
                 .collect(),
         }
     }
@@ -146,11 +147,15 @@ impl Targets {
 
     /// The repository the publishing clones where `path` (below
     /// `locale`'s folder) is, which this copy lacks: what leads there is
-    /// not the copy's to check ([`crate::publish_config`]).
+    /// not the copy's to check ([`crate::publish_config`]). A fallback
+    /// repository stands in for the files of its configuration's folder
+    /// that the copy lacks.
     pub fn absent_dependency(&self, locale: usize, path: &str) -> Option<&Dependency> {
         self.absent.get(locale)?.iter().find(|d| {
-            path.get(..d.prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(&d.prefix))
+            let inside = path
+                .get(..d.prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(&d.prefix));
+            inside && (d.fallback.is_none() || self.find_linked(locale, path).is_none())
         })
     }
 
