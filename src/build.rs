@@ -157,7 +157,8 @@ fn prepare(
         published: config.published.clone(),
         // A docset's xref service resolves on publishing what no page
         // declares, unless polydoc.toml says which uids it resolves.
-        xref_external: match config.xref_external.is_empty() && (loaded.xref_service || map_unread)
+        xref_external: match config.xref_external.is_empty()
+            && (loaded.xref_service || map_unread || publishing.xref_service())
         {
             true => vec!["*".to_owned()],
             false => config.xref_external.clone(),

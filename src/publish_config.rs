@@ -30,6 +30,12 @@
 //!   into the site. The fallback's folder is never read as part of the
 //!   localized copy ([`is_fallback_folder`]).
 //!
+//! - `xref_query_tags` (in a docset, or at its top) and `xref_endpoint`:
+//!   the docset's uids are resolved on publishing by Learn's xref
+//!   service, as a `docfx.json`'s `xrefService` says (docfx v3 docsets
+//!   such as dotnet/docs-desktop name it here instead): `<xref:System.Drawing.Pen>`
+//!   is no page of the copy, and no mistake.
+//!
 //! A configuration that cannot be read is left alone: it is the
 //! publishing's file, and the publishing reports it.
 
@@ -63,6 +69,8 @@ pub struct PublishConfig {
     /// branch (`main` when unnamed); `None` when it names none, or
     /// `open_to_public_contributors` is false.
     pub public_edit: Option<(String, String)>,
+    /// Its docsets' uids are resolved by an xref service on publishing.
+    pub xref_service: bool,
 }
 
 /// A repository the publishing clones into the copy.
@@ -175,10 +183,19 @@ pub fn read(folder: &Path, display: &dyn Fn(&Path) -> PathBuf) -> PublishConfig 
         })
         .collect();
     let public_edit = public_edit(&json);
+    let names_service = |object: &Json| {
+        !strings(object.get("xref_query_tags")).is_empty()
+            || object
+                .get("xref_endpoint")
+                .and_then(Json::as_str)
+                .is_some_and(|e| !e.trim().is_empty())
+    };
+    let xref_service = names_service(&json) || docsets.into_iter().flatten().any(names_service);
     PublishConfig {
         redirection_files,
         dependencies,
         public_edit,
+        xref_service,
     }
 }
 
@@ -217,6 +234,12 @@ impl Publishing {
     /// configurations.
     pub fn of(&self, locale: usize) -> &[(PathBuf, Arc<PublishConfig>)] {
         self.per_locale.get(locale).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a configuration some locale sees names an xref service
+    /// ([`PublishConfig::xref_service`]).
+    pub fn xref_service(&self) -> bool {
+        (self.per_locale.iter().flatten()).any(|(_, config)| config.xref_service)
     }
 
     /// [`PublishConfig::public_edit`] of the nearest configuration that

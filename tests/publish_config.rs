@@ -299,3 +299,44 @@ fn a_fallback_repository_made_the_source_locale_stands_in_for_missing_files() {
             .contains("An English note.")
     );
 }
+
+/// A real localized repository's copy (`tests/data/real-desktop`, the
+/// it-it fork of dotnet/docs-desktop: `tests/data/README.md`): its three
+/// code samples and two linked articles are its fallback's, and its
+/// `<xref:System.Drawing.Pen>` links Learn's xref service resolves (the
+/// configuration's `xref_query_tags`): one note, nothing else.
+#[test]
+fn a_real_localized_copy_gives_one_note() {
+    let site = Fixture::new();
+    let real = repo().join("tests/data/real-desktop");
+    for entry in walkdir::WalkDir::new(&real).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&real).unwrap().to_str().unwrap();
+            site.write(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    let config = "docs-desktop.it-it/.openpublishing.publish.config.json";
+    assert_eq!(
+        findings(&doc),
+        set(&[("dependency-not-cloned", config, 54)])
+    );
+    assert!(
+        finding_where(&doc, |f| f["rule"] == "dependency-not-cloned")["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("5 links, includes and code references name files")
+    );
+    site.build(&[]);
+    let html = site
+        .html("it-it/dotnet-desktop-guide/framework/winforms/advanced/how-to-create-a-pen.html");
+    assert_eq!(
+        texts(&html, "article p span[data-ttu-id] .xref"),
+        ["Pen", "Pen", "Dispose"]
+    );
+    // Without the service, those uids are no page's.
+    site.write(config, "{}");
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(lines_of(&doc, "uid-not-found").len(), 7);
+}
