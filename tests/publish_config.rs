@@ -335,8 +335,18 @@ fn a_real_localized_copy_gives_one_note() {
         texts(&html, "article p span[data-ttu-id] .xref"),
         ["Pen", "Pen", "Dispose"]
     );
-    // Without the service, those uids are no page's.
+    // Without the service, those uids are no page's: one finding per uid,
+    // however often the page links it (`Pen` five times, twice in the
+    // source text beside the translation).
     site.write(config, "{}");
     let (_, doc) = check_json(site.root(), &[]);
-    assert_eq!(lines_of(&doc, "uid-not-found").len(), 7);
+    let page = "docs-desktop.it-it/dotnet-desktop-guide/framework/winforms/advanced/how-to-create-a-pen.md";
+    assert_eq!(
+        lines_of(&doc, "uid-not-found"),
+        [(page.to_owned(), 21), (page.to_owned(), 29)]
+    );
+    assert_eq!(
+        finding_at(&doc, page, 21)["message"],
+        "no page has uid `System.Drawing.Pen`; the page links it 5 times (lines 21, 29, 33)"
+    );
 }

@@ -99,7 +99,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// `finding`, about the first of `links` of page `p`, telling how many
 /// times the page writes the same: the lines in its message, the places
 /// as related locations (at the fragment with `fragment`).
-fn repeated(
+pub(super) fn repeated(
     cx: &Context,
     p: usize,
     mut finding: Finding,

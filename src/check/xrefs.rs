@@ -10,27 +10,37 @@
 //! `[xref] external` in `polydoc.toml` leaves to the service that resolves
 //! them on publishing (DocFX's `xrefService`: `System.Exception` is no page
 //! of cpp-docs); without that setting, the help of a finding on such a
-//! dotted API name says how to leave it there.
+//! dotted API name says how to leave it there. One finding per unknown
+//! uid and page, however many times the page links it: it is one fix.
 
 use crate::diagnostic::Finding;
+use crate::markdown::facts::Link;
 use crate::markdown::xref;
 
 use super::Context;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = cx.per_page(|p, page| {
-        page.doc
-            .facts
-            .links
-            .iter()
-            .filter_map(|link| {
-                let (uid, _) = xref::split(page.doc.facts.target(link))?;
-                if cx.site.uid(page.locale(), &uid).is_some()
-                    || cx.site.map_uid(&uid).is_some()
-                    || cx.site.is_external_uid(&uid)
-                {
-                    return None;
-                }
+        // Each unknown uid with the page's links to it, in order.
+        let mut unknown: Vec<(String, Vec<&Link>)> = Vec::new();
+        for link in &page.doc.facts.links {
+            let Some((uid, _)) = xref::split(page.doc.facts.target(link)) else {
+                continue;
+            };
+            if let Some((_, links)) = unknown.iter_mut().find(|(known, _)| *known == uid) {
+                links.push(link);
+                continue;
+            }
+            if cx.site.uid(page.locale(), &uid).is_none()
+                && cx.site.map_uid(&uid).is_none()
+                && !cx.site.is_external_uid(&uid)
+            {
+                unknown.push((uid, vec![link]));
+            }
+        }
+        unknown
+            .into_iter()
+            .map(|(uid, links)| {
                 let help = match cx.site.closest_uid(page.locale(), &uid) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => match xref::api_namespace(&uid) {
@@ -41,18 +51,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                             .to_owned(),
                     },
                 };
-                Some(
-                    Finding::error(
-                        "uid-not-found",
-                        cx.destination(p, link, false),
-                        if cx.site.xref_maps.is_empty() {
-                            format!("no page has uid `{uid}`")
-                        } else {
-                            format!("no page or xref map has uid `{uid}`")
-                        },
-                    )
-                    .with_help(help),
+                let finding = Finding::error(
+                    "uid-not-found",
+                    cx.destination(p, links[0], false),
+                    if cx.site.xref_maps.is_empty() {
+                        format!("no page has uid `{uid}`")
+                    } else {
+                        format!("no page or xref map has uid `{uid}`")
+                    },
                 )
+                .with_help(help);
+                super::links::repeated(cx, p, finding, &links, false)
             })
             .collect()
     });
