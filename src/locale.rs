@@ -118,9 +118,24 @@ fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<
                     .is_dir()
                     .then(|| name.replace('_', "-"))
                     .filter(|tag| *tag != name && Locale::from_tag(tag, path.clone()).is_some());
-                let help = match meant {
-                    Some(tag) => format!("if it holds the `{tag}` pages, rename it `{tag}`"),
-                    None => "keep only locale folders in the content folder, or turn this note off: `not-a-locale = \"off\"` under `[rules]` in polydoc.toml".to_owned(),
+                // `docs-desktop.it-it`: a clone of a localized repository,
+                // named as Microsoft names them.
+                let fork = path
+                    .is_dir()
+                    .then(|| name.rsplit_once('.'))
+                    .flatten()
+                    .map(|(_, tag)| tag)
+                    .filter(|tag| {
+                        tag.contains('-') && Locale::from_tag(tag, path.clone()).is_some()
+                    });
+                let help = match (meant, fork) {
+                    (Some(tag), _) => format!("if it holds the `{tag}` pages, rename it `{tag}`"),
+                    (None, Some(tag)) => format!(
+                        "if it is a copy of the `{tag}` localized repository, name it in polydoc.toml: `{} = \"{}\"` under `[locales]`, beside every other locale (`[locales]` replaces looking for locale folders)",
+                        tag.to_ascii_lowercase(),
+                        config.display_path(&path).display()
+                    ),
+                    (None, None) => "keep only locale folders in the content folder, or turn this note off: `not-a-locale = \"off\"` under `[rules]` in polydoc.toml".to_owned(),
                 };
                 notes.push(
                     Finding::note("not-a-locale", Location::file(config.display_path(&path)), format!(
