@@ -81,6 +81,10 @@ pub struct Tocs {
     pub problems: Vec<Problem>,
     /// The fragments of entries' `href`s, each place once.
     pub fragments: Vec<TocFragment>,
+    /// Entries left unchecked, naming a file of a repository the
+    /// publishing clones in and this copy lacks: (locale, path below its
+    /// folder), for `dependency-not-cloned`'s count.
+    pub unchecked: Vec<(usize, String)>,
     /// (locale, folder in lower case) -> the standalone table in that folder.
     by_folder: HashMap<(usize, String), usize>,
 }
@@ -143,6 +147,7 @@ impl Tocs {
             included: &mut included,
             problems: &mut tocs.problems,
             fragments: &mut tocs.fragments,
+            unchecked: &mut tocs.unchecked,
         };
         let mut trees = Vec::new();
         for (i, raw) in raws.iter().enumerate() {
@@ -205,6 +210,7 @@ struct Resolver<'a> {
     included: &'a mut Vec<bool>,
     problems: &'a mut Vec<Problem>,
     fragments: &'a mut Vec<TocFragment>,
+    unchecked: &'a mut Vec<(usize, String)>,
 }
 
 impl Resolver<'_> {
@@ -423,7 +429,12 @@ impl Resolver<'_> {
             // A repository the publishing clones in, which this copy
             // lacks: not the copy's to check, and nothing to link.
             None if (resolved.as_deref())
-                .is_some_and(|p| self.targets.absent_dependency(source.locale, p).is_some()) => {}
+                .is_some_and(|p| self.targets.absent_dependency(source.locale, p).is_some()) =>
+            {
+                if let Some(path) = resolved {
+                    self.unchecked.push((source.locale, path));
+                }
+            }
             None => {
                 let (message, fallback) = match fallback() {
                     Some((key, page)) => {

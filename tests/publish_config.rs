@@ -90,7 +90,7 @@ fn repositories_the_publishing_clones_in_are_not_checked_until_cloned() {
     let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
     assert_eq!(
         note["message"],
-        "3 links, includes and code references lead into `content/en-us/reusable-content/`, where the publishing clones a repository (https://github.com/MicrosoftDocs/reusable-content) that this copy lacks: they are not checked"
+        "4 links, includes, code references and table-of-contents entries lead into `content/en-us/reusable-content/`, where the publishing clones a repository (https://github.com/MicrosoftDocs/reusable-content) that this copy lacks: they are not checked"
     );
     assert_eq!(note["location"]["column"], 23);
     // Cloned: read and checked as the copy's own.
@@ -219,7 +219,7 @@ fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
     let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
     assert_eq!(
         note["message"],
-        "4 links, includes and code references name files this localized copy lacks, which the publishing takes from its `en-us` fallback repository (https://github.com/contoso/docs), cloned into `_repo.en-us/`: they are not checked while `en-us` is no locale of the site"
+        "5 links, includes, code references and table-of-contents entries name files this localized copy lacks, which the publishing takes from its `en-us` fallback repository (https://github.com/contoso/docs), cloned into `_repo.en-us/`: they are not checked while `en-us` is no locale of the site"
     );
     assert_eq!(
         note["help"],
@@ -230,7 +230,21 @@ fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(
         findings(&doc),
-        set(&[("link-case-mismatch", "docs.es-es/docs/a.md", 3)])
+        set(&[
+            ("link-case-mismatch", "docs.es-es/docs/a.md", 3),
+            (
+                "dependency-not-cloned",
+                "docs.es-es/.openpublishing.publish.config.json",
+                5
+            ),
+        ])
+    );
+    // The table of contents still names `b.md`.
+    assert!(
+        finding_where(&doc, |f| f["rule"] == "dependency-not-cloned")["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 table-of-contents entry names a file this localized copy lacks")
     );
 }
 

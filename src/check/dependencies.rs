@@ -23,8 +23,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     if !cx.targets.any_absent() {
         return Vec::new();
     }
-    // Per repository: it, and the (page, target) pairs leading into it.
-    let mut led: BTreeMap<PathBuf, (&Dependency, usize)> = BTreeMap::new();
+    // Per repository: it, the (page, target) pairs leading into it, and
+    // the table-of-contents entries.
+    let mut led: BTreeMap<PathBuf, (&Dependency, Counts)> = BTreeMap::new();
     for page in cx.site.pages.iter().filter(|page| !page.unread) {
         let (locale, file) = (page.locale(), page.source.rel_path.as_str());
         let facts = &page.doc.facts;
@@ -42,10 +43,22 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 continue;
             }
             if let Some(dependency) = cx.targets.leads_into_absent(locale, file, target) {
-                led.entry(dependency.root.clone())
-                    .or_insert((dependency, 0))
-                    .1 += 1;
+                (led.entry(dependency.root.clone()))
+                    .or_insert((dependency, Counts::default()))
+                    .1
+                    .references += 1;
             }
+        }
+    }
+    let mut entries: Vec<&(usize, String)> = cx.site.tocs.unchecked.iter().collect();
+    entries.sort_unstable();
+    entries.dedup();
+    for (locale, path) in entries {
+        if let Some(dependency) = cx.targets.absent_dependency(*locale, path) {
+            (led.entry(dependency.root.clone()))
+                .or_insert((dependency, Counts::default()))
+                .1
+                .entries += 1;
         }
     }
     led.into_values()
@@ -56,14 +69,33 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .collect()
 }
 
+/// What leads into a repository: references in pages (links, includes,
+/// code), and table-of-contents entries.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    references: usize,
+    entries: usize,
+}
+
+impl Counts {
+    /// How many there are, and what they are called.
+    fn said(self) -> (usize, &'static str) {
+        let count = self.references + self.entries;
+        let what = match (count == 1, self.entries > 0) {
+            (true, false) => "link, include or code reference",
+            (true, true) => "table-of-contents entry",
+            (false, false) => "links, includes and code references",
+            (false, true) => "links, includes, code references and table-of-contents entries",
+        };
+        (count, what)
+    }
+}
+
 /// The note for a repository cloned in at its own folder.
-fn cloned_in(dependency: &Dependency, count: usize) -> Finding {
+fn cloned_in(dependency: &Dependency, counts: Counts) -> Finding {
     let prefix = dependency.written.trim_end_matches('/');
-    let what = if count == 1 {
-        "link, include or code reference leads"
-    } else {
-        "links, includes and code references lead"
-    };
+    let (count, what) = counts.said();
+    let what = format!("{what} {}", if count == 1 { "leads" } else { "lead" });
     let from = from(dependency);
     Finding::note(
         "dependency-not-cloned",
@@ -86,13 +118,17 @@ fn from(dependency: &Dependency) -> String {
 
 /// The note for a localized repository's fallback: the source repository
 /// `tag` names, which stands in for the files the copy lacks.
-fn fallback(dependency: &Dependency, tag: &str, count: usize) -> Finding {
+fn fallback(dependency: &Dependency, tag: &str, counts: Counts) -> Finding {
     let folder = dependency.written.trim_end_matches(['/', '\\']);
-    let what = if count == 1 {
-        "link, include or code reference names a file"
-    } else {
-        "links, includes and code references name files"
-    };
+    let (count, what) = counts.said();
+    let what = format!(
+        "{what} {}",
+        if count == 1 {
+            "names a file"
+        } else {
+            "name files"
+        }
+    );
     let from = from(dependency);
     let add = format!(
         "then add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`): its files stand in for the missing ones, as when published"
