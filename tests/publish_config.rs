@@ -316,7 +316,8 @@ fn a_fallback_repository_made_the_source_locale_stands_in_for_missing_files() {
 
 /// A real localized repository's copy (`tests/data/real-desktop`, the
 /// it-it fork of dotnet/docs-desktop: `tests/data/README.md`): its three
-/// code samples and two linked articles are its fallback's, and its
+/// code samples, two linked articles and eleven pages its WPF table of
+/// contents names are its fallback's, and its
 /// `<xref:System.Drawing.Pen>` links Learn's xref service resolves (the
 /// configuration's `xref_query_tags`): one note, nothing else.
 #[test]
@@ -340,7 +341,9 @@ fn a_real_localized_copy_gives_one_note() {
         finding_where(&doc, |f| f["rule"] == "dependency-not-cloned")["message"]
             .as_str()
             .unwrap()
-            .starts_with("5 links, includes and code references name files")
+            .starts_with(
+                "16 links, includes, code references and table-of-contents entries name files"
+            )
     );
     site.build(&[]);
     let html = site
