@@ -119,10 +119,10 @@ fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<
                     .then(|| name.replace('_', "-"))
                     .filter(|tag| *tag != name && Locale::from_tag(tag, path.clone()).is_some());
                 // `docs-desktop.it-it`: a clone of a localized repository,
-                // named as Microsoft names them.
+                // named as Microsoft names them (some `Docs_zh-TW`).
                 let fork = path
                     .is_dir()
-                    .then(|| name.rsplit_once('.'))
+                    .then(|| name.rsplit_once(['.', '_']))
                     .flatten()
                     .map(|(_, tag)| tag)
                     .filter(|tag| {

@@ -46,6 +46,7 @@ fn locale_folders_are_found_by_language_tag_and_others_skipped_with_a_note() {
     // So is a clone of a localized repository, named as Microsoft names
     // them, how to make it a locale; a dotted name without a tag is not.
     site.write("content/docs-desktop.it-IT/a.md", page("A"))
+        .write("content/Docs_zh-TW/a.md", page("A"))
         .write("content/v1.0/a.md", page("A"));
     let (_, doc) = check_json(site.root(), &[]);
     let fork = finding_where(&doc, |f| {
@@ -54,6 +55,13 @@ fn locale_folders_are_found_by_language_tag_and_others_skipped_with_a_note() {
     assert_eq!(
         fork["help"],
         "if it is a copy of the `it-IT` localized repository, name it in polydoc.toml: `it-it = \"content/docs-desktop.it-IT\"` under `[locales]`, beside every other locale (`[locales]` replaces looking for locale folders)"
+    );
+    let underscore = finding_where(&doc, |f| f["location"]["file"] == "content/Docs_zh-TW");
+    assert!(
+        underscore["help"]
+            .as_str()
+            .unwrap()
+            .contains("`zh-tw = \"content/Docs_zh-TW\"`")
     );
     let other = finding_where(&doc, |f| f["location"]["file"] == "content/v1.0");
     assert!(
