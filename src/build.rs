@@ -140,7 +140,7 @@ fn prepare(
     } = configured;
     let catalog = Catalog::load(&config.root)?;
     let strings: Vec<_> = locales.iter().map(|l| catalog.strings(l)).collect();
-    let loaded = load(&config, &locales, progress, |source| {
+    let mut loaded = load(&config, &locales, progress, |source| {
         let doc = source.parse();
         (source, doc)
     });
@@ -166,6 +166,9 @@ fn prepare(
         xref_maps: std::sync::Arc::new(xref_maps),
         publishing,
     };
+    // What a localized copy lacks and its cloned fallback holds.
+    let fallback = crate::load::fallback_assets(&locales, &options.publishing, &loaded.assets);
+    loaded.assets.extend(fallback);
     let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
     stages.done("resolve");
     Ok(Prepared {

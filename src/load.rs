@@ -146,6 +146,9 @@ pub struct Asset {
     pub locale: usize,
     pub rel_path: String,
     pub path: PathBuf,
+    /// A file of the locale's cloned fallback repository that the locale
+    /// lacks ([`fallback_assets`]): published only where a page names it.
+    pub fallback: bool,
 }
 
 /// What loading found: one `T` per readable Markdown file (see [`load`]).
@@ -333,6 +336,7 @@ fn list(config: &Config, index: usize, locale: &Locale) -> Listed {
                 locale: index,
                 rel_path,
                 path: entry.into_path(),
+                fallback: false,
             });
         }
     }
@@ -447,6 +451,64 @@ fn drop_shadowed_landing_pages(config: &Config, listed: &mut Listed) {
         }
         shadowed.is_none()
     });
+}
+
+/// The files a localized copy lacks that its cloned fallback repository
+/// holds (`_repo.en-us`, [`crate::publish_config`]): code samples, images,
+/// downloads, as the publishing takes them from there, each at the path
+/// the copy would have it. Not pages, includes, tables of contents or
+/// configuration: those are the source locale's, only when it is one.
+/// `own` are the locales' own files; the site later keeps only the
+/// fallback files a page names ([`crate::site::Site::resolve`]).
+pub fn fallback_assets(
+    locales: &[Locale],
+    publishing: &crate::publish_config::Publishing,
+    own: &[Asset],
+) -> Vec<Asset> {
+    let keys: Vec<&str> = locales.iter().map(|l| l.key.as_str()).collect();
+    let mut out = Vec::new();
+    for (index, locale) in locales.iter().enumerate() {
+        let clones = publishing.cloned_fallbacks(index, &locale.dir, &keys);
+        if clones.is_empty() {
+            continue;
+        }
+        let mut have: std::collections::HashSet<String> = (own.iter())
+            .filter(|a| a.locale == index)
+            .map(|a| a.rel_path.to_lowercase())
+            .collect();
+        for (root, prefix) in clones {
+            let walker = WalkDir::new(&root)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0
+                        || !(e.file_name().to_string_lossy().starts_with('.')
+                            || crate::publish_config::is_fallback_folder(e.path()))
+                });
+            for entry in walker.flatten() {
+                let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+                let configuration = name == "docfx.json" || name.starts_with("toc.");
+                let page = [".md", ".yml", ".yaml"].iter().any(|e| name.ends_with(e));
+                if !entry.file_type().is_file() || configuration || page {
+                    continue;
+                }
+                let Some(below) = relative(&root, entry.path()) else {
+                    continue;
+                };
+                let rel_path = format!("{prefix}{below}");
+                if have.insert(rel_path.to_lowercase()) {
+                    out.push(Asset {
+                        locale: index,
+                        rel_path,
+                        path: entry.into_path(),
+                        fallback: true,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 fn relative(dir: &Path, path: &Path) -> Option<String> {

@@ -27,7 +27,10 @@
 //!   (`[locales]`, `source`), whose files then stand in for the missing
 //!   ones (`source-fallback`). polydoc does not make a cloned fallback a
 //!   locale of its own accord: that would build every page of the source
-//!   into the site. The fallback's folder is never read as part of the
+//!   into the site. A cloned one lends the copy its other files instead
+//!   (code samples, images: [`crate::load::fallback_assets`]), those a
+//!   page names, so only the articles and includes the copy lacks stay
+//!   unchecked. The fallback's folder is never read as part of the
 //!   localized copy ([`is_fallback_folder`]).
 //!
 //! - `xref_query_tags` (in a docset, or at its top) and `xref_endpoint`:
@@ -240,6 +243,45 @@ impl Publishing {
     /// ([`PublishConfig::xref_service`]).
     pub fn xref_service(&self) -> bool {
         (self.per_locale.iter().flatten()).any(|(_, config)| config.xref_service)
+    }
+
+    /// The fallback repositories cloned for `locale` (its folder `dir`)
+    /// whose locale is none of `locales`: the folder of the clone that
+    /// mirrors `dir`, and the path below `dir` that the clone's files
+    /// take (empty where `dir` lies inside the configuration's folder).
+    pub fn cloned_fallbacks(
+        &self,
+        locale: usize,
+        dir: &Path,
+        locales: &[&str],
+    ) -> Vec<(PathBuf, String)> {
+        let dir = normalise(dir);
+        let mut out: Vec<(PathBuf, String)> = Vec::new();
+        let fallbacks = (self.of(locale).iter())
+            .flat_map(|(_, config)| &config.dependencies)
+            .filter(|d| {
+                d.fallback
+                    .as_ref()
+                    .is_some_and(|tag| !locales.contains(&tag.as_str()))
+            });
+        for dependency in fallbacks.filter(|d| d.root.is_dir()) {
+            let clone = match dir.strip_prefix(&dependency.folder) {
+                Ok(sub) => (dependency.root.join(sub), String::new()),
+                Err(_) => match dependency.folder.strip_prefix(&dir) {
+                    Ok(sub) => (
+                        dependency.root.clone(),
+                        (sub.components())
+                            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+                            .collect(),
+                    ),
+                    Err(_) => continue,
+                },
+            };
+            if clone.0.is_dir() && !out.contains(&clone) {
+                out.push(clone);
+            }
+        }
+        out
     }
 
     /// [`PublishConfig::public_edit`] of the nearest configuration that

@@ -294,6 +294,7 @@ impl Site {
             xref_maps: Arc::clone(&options.xref_maps),
         };
         site.snippets = site.read_snippets();
+        site.keep_named_fallback_files();
         site.mark_unread();
         // Last: entries name pages, fragments and uids of the whole site.
         let source_key = source.map(|s| (s, site.locales[s].key.clone()));
@@ -413,6 +414,31 @@ impl Site {
         self.xref_external
             .iter()
             .any(|prefix| prefix == "*" || (!prefix.is_empty() && uid.starts_with(prefix.as_str())))
+    }
+
+    /// Drops the files of a cloned fallback repository that no page names
+    /// ([`crate::load::fallback_assets`]): the publishing takes from it
+    /// what the copy needs, not the whole source's media. They stay among
+    /// the targets, where nothing names them.
+    fn keep_named_fallback_files(&mut self) {
+        if !self.assets.iter().any(|a| a.fallback) {
+            return;
+        }
+        let mut named: std::collections::HashSet<(usize, String)> = Default::default();
+        for page in &self.pages {
+            let (locale, file) = (page.locale(), page.source.rel_path.as_str());
+            let facts = &page.doc.facts;
+            for link in &facts.links {
+                if let crate::check::resolve::Resolved::Asset { actual, .. } =
+                    self.targets.resolve(locale, file, facts.target(link))
+                {
+                    named.insert((locale, actual.to_owned()));
+                }
+            }
+        }
+        named.extend(self.snippets.keys().cloned());
+        self.assets
+            .retain(|a| !a.fallback || named.contains(&(a.locale, a.rel_path.clone())));
     }
 
     /// Reads every code file a page's directives name, in parallel.

@@ -417,6 +417,8 @@ fn random_site(seed: u64) -> Fixture {
                 "_repo.de-de/content/en-us/a.md",
                 "# Fallback\n\n[x](x.md)\n",
             )
+            .write("_repo.de-de/content/en-us/gone.png", "png")
+            .write("_repo.de-de/content/es-es/f.cs", "// <a>\nx\n// </a>\n")
             .write(
                 "content/en-us/_repo.de-de/.openpublishing.publish.config.json",
                 "{}",

@@ -197,6 +197,19 @@ fn clone_fallback(site: &Fixture) {
         );
 }
 
+/// What the localized copy's checks find, fallback or not: the id `c.md`
+/// lacks, and the note on what is left unchecked.
+fn the_anchor_and_the_note() -> std::collections::BTreeSet<(String, String, u64)> {
+    set(&[
+        ("missing-anchor", "docs.es-es/docs/a.md", 9),
+        (
+            "dependency-not-cloned",
+            "docs.es-es/.openpublishing.publish.config.json",
+            5,
+        ),
+    ])
+}
+
 /// A clone of the localized repository alone: the five references to
 /// files it lacks are the fallback's to resolve, not errors of the copy;
 /// one note says so and how to check them. Everything else is checked.
@@ -205,17 +218,7 @@ fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
     let site = localized_copy();
     let (code, doc) = check_json(site.root(), &[]);
     assert_eq!(code, Some(1));
-    assert_eq!(
-        findings(&doc),
-        set(&[
-            ("missing-anchor", "docs.es-es/docs/a.md", 9),
-            (
-                "dependency-not-cloned",
-                "docs.es-es/.openpublishing.publish.config.json",
-                5
-            ),
-        ])
-    );
+    assert_eq!(findings(&doc), the_anchor_and_the_note());
     let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
     assert_eq!(
         note["message"],
@@ -249,27 +252,48 @@ fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
 }
 
 /// Cloned where the configuration puts it, the source repository is no
-/// part of the localized copy (its pages are English ones), and the note
-/// says what is left to do.
+/// part of the localized copy (its pages are English ones), but its code
+/// samples and images stand in for the copy's missing ones, as when
+/// published: checked (a region the sample lacks is an error of the
+/// copy's reference), shown, and copied, those a page names only. The
+/// note counts what is left: the include and the article the copy lacks,
+/// in the page and in its table of contents.
 #[test]
-fn a_cloned_fallback_repository_is_not_read_as_the_copy() {
+fn a_cloned_fallback_repository_lends_its_files_but_not_its_pages() {
     let site = localized_copy();
     clone_fallback(&site);
+    site.write("docs.es-es/_repo.en-us/docs/media/unused.png", "png");
     let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(findings(&doc), the_anchor_and_the_note());
     let note = finding_where(&doc, |f| f["rule"] == "dependency-not-cloned");
+    assert_eq!(
+        note["message"],
+        "3 links, includes, code references and table-of-contents entries name files this localized copy lacks, which the publishing takes from its `en-us` fallback repository (https://github.com/contoso/docs), cloned into `_repo.en-us/`: they are not checked while `en-us` is no locale of the site"
+    );
     assert!(
-        note["help"]
-            .as_str()
-            .unwrap()
-            .starts_with("`_repo.en-us` is cloned: add it to polydoc.toml as the source locale"),
+        note["help"].as_str().unwrap().starts_with(
+            "`_repo.en-us` is cloned, and its code samples, images and other files stand in"
+        ),
         "{note}"
     );
-    let files: std::collections::BTreeSet<&str> = fields(&doc, "file").into_iter().collect();
-    assert!(files.iter().all(|f| !f.contains("_repo")), "{files:?}");
     site.build(&[]);
-    assert!(site.out("es-es/docs/a.html").exists());
+    let html = site.html("es-es/docs/a.html");
+    assert_eq!(texts(&html, "article pre code"), ["int answer = 42;"]);
+    assert_eq!(attrs(&html, "article img", "src"), ["media/a.png"]);
+    assert!(site.out("es-es/docs/media/a.png").is_file());
+    assert!(!site.out("es-es/docs/media/unused.png").exists());
     assert!(!site.out("es-es/_repo.en-us").exists());
     assert!(!site.out("es-es/docs/b.html").exists());
+    // A region the source's sample lacks is the copy's reference's error.
+    site.write(
+        "docs.es-es/docs/a.md",
+        "# Hola\n\n[!code-csharp[Ejemplo](~/samples/x.cs#Snippet2)]\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        lines_of(&doc, "codesnippet-not-found"),
+        [("docs.es-es/docs/a.md".to_owned(), 3)]
+    );
 }
 
 /// Made the site's source locale, the fallback stands in for what the

@@ -134,7 +134,9 @@ fn fallback(dependency: &Dependency, tag: &str, counts: Counts) -> Finding {
         "then add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`): its files stand in for the missing ones, as when published"
     );
     let help = if dependency.root.is_dir() {
-        format!("`{folder}` is cloned: {}", add.trim_start_matches("then "))
+        format!(
+            "`{folder}` is cloned, and its code samples, images and other files stand in for this copy's missing ones; for its articles and includes, add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`)"
+        )
     } else if dependency.url.is_empty() {
         format!("clone the `{tag}` repository into `{folder}`, {add}")
     } else {
