@@ -226,7 +226,7 @@ fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
     );
     assert_eq!(
         note["help"],
-        "clone it (`git clone https://github.com/contoso/docs _repo.en-us`, in the folder of this file), then add it to polydoc.toml as the source locale (`en-us = \"<its folder>\"` under `[locales]`, and `source = \"en-us\"`): its files stand in for the missing ones, as when published"
+        "clone it (`git clone https://github.com/contoso/docs _repo.en-us`, in the folder of this file), and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`en-us = \"<its folder>\"` under `[locales]`, and `source = \"en-us\"`)"
     );
     // A file the copy has is checked as ever, whatever the fallback holds.
     site.write("docs.es-es/docs/a.md", "# Hola\n\n[c](C.md)\n");

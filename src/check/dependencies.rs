@@ -131,7 +131,7 @@ fn fallback(dependency: &Dependency, tag: &str, counts: Counts) -> Finding {
     );
     let from = from(dependency);
     let add = format!(
-        "then add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`): its files stand in for the missing ones, as when published"
+        "and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`)"
     );
     let help = if dependency.root.is_dir() {
         format!(
