@@ -343,6 +343,10 @@ fn the_terminal_report_is_a_table_then_the_reasons() {
     assert_eq!(out.status.code(), Some(1));
     let report = common::stdout(&out);
     let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Translation status: 2 pages x 2 locales (no source locale: locales compared as peers)"
+    );
     let row = lines
         .iter()
         .find(|l| l.starts_with("get-started/activation-error-codes.md"))
@@ -363,6 +367,16 @@ fn the_terminal_report_is_a_table_then_the_reasons() {
     assert!(
         report.contains(&format!("{ES_SEED}:48: this table row has")),
         "{report}"
+    );
+    // One page is one page.
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", "# A\n")
+        .write("content/fr-fr/a.md", "# A\n");
+    let out = polydoc(site.root(), &["drift"]);
+    assert!(
+        common::stdout(&out).starts_with("Translation status: 1 page x 2 locales"),
+        "{}",
+        common::stdout(&out)
     );
 }
 

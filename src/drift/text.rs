@@ -35,9 +35,9 @@ pub fn render(drift: &Drift) -> String {
     };
     let _ = writeln!(
         out,
-        "Translation status: {} pages x {} locales ({peers})\n",
-        drift.rows.len(),
-        drift.locales.len()
+        "Translation status: {} x {} ({peers})\n",
+        crate::report::human::plural(drift.rows.len(), "page"),
+        crate::report::human::plural(drift.locales.len(), "locale")
     );
     let page_width = drift
         .rows
