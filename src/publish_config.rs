@@ -267,14 +267,9 @@ impl Publishing {
         for dependency in fallbacks.filter(|d| d.root.is_dir()) {
             let clone = match dir.strip_prefix(&dependency.folder) {
                 Ok(sub) => (dependency.root.join(sub), String::new()),
-                Err(_) => match dependency.folder.strip_prefix(&dir) {
-                    Ok(sub) => (
-                        dependency.root.clone(),
-                        (sub.components())
-                            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
-                            .collect(),
-                    ),
-                    Err(_) => continue,
+                Err(_) => match folder_below(&dependency.folder, &dir) {
+                    Some(prefix) => (dependency.root.clone(), prefix),
+                    None => continue,
                 },
             };
             if clone.0.is_dir() && !out.contains(&clone) {
@@ -302,15 +297,7 @@ impl Publishing {
     /// missing ones, which only the source locale can tell.
     pub fn absent(&self, locale: usize, dir: &Path, locales: &[&str]) -> Vec<Dependency> {
         let dir = normalise(dir);
-        let below = |path: &Path| -> Option<String> {
-            let below = path.strip_prefix(&dir).ok()?;
-            Some(
-                below
-                    .components()
-                    .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
-                    .collect(),
-            )
-        };
+        let below = |path: &Path| folder_below(path, &dir);
         self.of(locale)
             .iter()
             .flat_map(|(_, config)| &config.dependencies)
@@ -328,6 +315,17 @@ impl Publishing {
             })
             .collect()
     }
+}
+
+/// `path` below `dir`, `/`-separated with a trailing `/` (empty for
+/// `dir` itself), as a prefix of the paths below a locale folder.
+fn folder_below(path: &Path, dir: &Path) -> Option<String> {
+    let below = path.strip_prefix(dir).ok()?;
+    Some(
+        (below.components())
+            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+            .collect(),
+    )
 }
 
 /// [`PublishConfig::public_edit`] of the configuration `json`.

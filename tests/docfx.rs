@@ -619,6 +619,16 @@ fn dev_langs_from_file_metadata_group_code_too() {
         ["C#", "Visual Basic"]
     );
     assert!(select(&site.html("en-us/other/a.html"), ".codeGroup").is_empty());
+    // Written as DocFX also reads a metadata list: one line, commas.
+    site.write(
+        "content/en-us/line/a.md",
+        format!("---\ndev_langs: csharp, vb\n---\n{page}"),
+    );
+    built(&site);
+    assert_eq!(
+        texts(&site.html("en-us/line/a.html"), ".codeGroup [role='tab']"),
+        ["C#", "Visual Basic"]
+    );
 }
 
 /// `> [!div class="tabbedCodeSnippets"]`, as older Windows app pages in

@@ -36,7 +36,9 @@ pub struct Block {
 }
 
 /// One name for the spellings of a language in fences, `[!code-x]`,
-/// `:::code language`, file extensions and `dev_langs`.
+/// `:::code language`, file extensions and `dev_langs`. Not the
+/// highlighter's aliases, which name a grammar: XAML is highlighted as
+/// XML, but a code group must tell the two apart.
 pub fn language_id(lang: &str) -> String {
     let lower = lang.trim().to_ascii_lowercase();
     match lower.as_str() {

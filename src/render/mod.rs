@@ -278,7 +278,12 @@ impl<'a> Renderer<'a> {
             page_out: &page.out_path,
             pivot_file: pivot_file.as_deref(),
         };
-        let languages = dev_langs(&meta);
+        // The page's `dev_langs`, as DocFX reads metadata lists (a YAML
+        // list, or `csharp, vb`), its docfx.json's included.
+        let languages: Vec<String> = (page.source.meta_list("dev_langs").unwrap_or_default())
+            .into_iter()
+            .map(markdown::code_groups::language_id)
+            .collect();
         let cx = RenderContext {
             titles: &self.titles[page.locale()],
             highlighter: &self.highlighter,
@@ -731,20 +736,4 @@ fn create_parent(path: &Path) -> Result<(), Fatal> {
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
     create_parent(path)?;
     std::fs::write(path, bytes).map_err(|e| Fatal::cannot_write(path, e))
-}
-
-/// The page's `dev_langs` (a list, or one name), as
-/// [`markdown::code_groups::language_id`] names them.
-fn dev_langs(meta: &serde_yaml::Mapping) -> Vec<String> {
-    use serde_yaml::Value;
-    let language_id = markdown::code_groups::language_id;
-    match meta.get("dev_langs") {
-        Some(Value::Sequence(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(language_id)
-            .collect(),
-        Some(Value::String(one)) => vec![language_id(one)],
-        _ => Vec::new(),
-    }
 }
