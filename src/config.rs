@@ -55,6 +55,23 @@ pub struct ConfigFile {
     pub edit: Option<EditFile>,
 }
 
+/// The keys of [`ConfigFile`] that take a value rather than a table. In
+/// TOML every key after a `[table]` header belongs to that table, so one of
+/// these written below `[locales]` reaches the locale list: a message names
+/// it as the top-level key it is. A test holds this list to serde's own.
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "output",
+    "content",
+    "default_locale",
+    "source",
+    "status_page",
+    "search",
+    "outdated_notice",
+    "includes",
+];
+
 /// `[edit]`: the address of each page's "Edit this page" link
 /// ([`crate::edit_links`]). Spanned, so that a bad one is reported at its
 /// line and column.
@@ -292,7 +309,12 @@ fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {
             .map(|s| crate::diagnostic::LineIndex::new(text).position(s.start))
             .unwrap_or((1, 1));
         let hint = unknown_key_hint(e.message())
-            .map(|near| format!("; did you mean `{near}`?"))
+            .map(|hint| match hint {
+                KeyHint::Near(near) => format!("; did you mean `{near}`?"),
+                KeyHint::TopLevel(key) => format!(
+                    "; `{key}` is a top-level key: move it above the table's `[...]` header (in TOML, every key after a header belongs to that table)"
+                ),
+            })
             .unwrap_or_default();
         Fatal::new(format!(
             "{}:{line}:{col}: invalid configuration: {}{hint}",
@@ -302,15 +324,27 @@ fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {
     })
 }
 
+/// What an unknown key most likely is.
+enum KeyHint<'a> {
+    /// A typo of this known key.
+    Near(&'a str),
+    /// A top-level key written below a table's header.
+    TopLevel(&'a str),
+}
+
 /// The known key closest to the unknown one that serde's message names
 /// (``unknown field `titel`, expected one of `title`, ...``): a typo is
-/// the usual cause, and the list of every key does not point at it.
-fn unknown_key_hint(message: &str) -> Option<&str> {
+/// the usual cause, and the list of every key does not point at it. A
+/// top-level key unknown to a table was written below its header.
+fn unknown_key_hint(message: &str) -> Option<KeyHint<'_>> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
     // The expected keys are every other piece between backticks.
-    let known = expected.split('`').skip(1).step_by(2);
-    crate::check::closest(unknown, known)
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    if TOP_LEVEL_KEYS.contains(&unknown) && !known.contains(&"title") {
+        return Some(KeyHint::TopLevel(unknown));
+    }
+    crate::check::closest(unknown, known.into_iter()).map(KeyHint::Near)
 }
 
 /// An absolute, lexically normalised path; the folder need not exist yet.
@@ -339,6 +373,44 @@ pub fn normalise(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// serde's message for an unknown key lists every key it knows: the
+    /// top-level keys that take a value must be exactly those less the
+    /// tables, or a misplaced one would go without its hint.
+    #[test]
+    fn the_top_level_keys_are_serdes_less_the_tables() {
+        let error = parse(Path::new("polydoc.toml"), "zzz = 1\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let expected = error.split("expected one of").nth(1).unwrap_or_default();
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let tables = ["locales", "rules", "alerts", "published", "xref", "edit"];
+        let values: Vec<&str> = known
+            .iter()
+            .copied()
+            .filter(|k| !tables.contains(k))
+            .collect();
+        assert_eq!(known.len(), values.len() + tables.len(), "{error}");
+        assert_eq!(values, TOP_LEVEL_KEYS, "{error}");
+    }
+
+    #[test]
+    fn a_top_level_key_below_a_table_is_told_to_move() {
+        let text = "[published]\npath = \"/docs\"\nsource = \"en-us\"\n";
+        let error = parse(Path::new("polydoc.toml"), text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.starts_with("polydoc.toml:3:1: invalid configuration: unknown field `source`"),
+            "{error}"
+        );
+        assert!(
+            error.ends_with("; `source` is a top-level key: move it above the table's `[...]` header (in TOML, every key after a header belongs to that table)"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn a_mistyped_key_gets_the_closest_known_one() {

@@ -73,11 +73,7 @@ pub fn discover(config: &Config) -> Result<(Vec<Locale>, Vec<Finding>), Fatal> {
 fn from_config(map: &std::collections::BTreeMap<String, PathBuf>) -> Result<Vec<Locale>, Fatal> {
     let mut out = Vec::new();
     for (name, dir) in map {
-        let locale = Locale::from_tag(name, dir.clone()).ok_or_else(|| {
-            Fatal::new(format!(
-                "polydoc.toml: `{name}` in [locales] is not a BCP 47 language tag (expected e.g. `es-es` or `zh-tw`)"
-            ))
-        })?;
+        let locale = Locale::from_tag(name, dir.clone()).ok_or_else(|| not_a_tag(name))?;
         if !dir.is_dir() {
             return Err(Fatal::new(format!(
                 "polydoc.toml: the folder of locale `{name}`, {}, does not exist",
@@ -92,6 +88,22 @@ fn from_config(map: &std::collections::BTreeMap<String, PathBuf>) -> Result<Vec<
         ));
     }
     Ok(out)
+}
+
+/// A `[locales]` entry that is no language tag. Most often it is a
+/// top-level key written below the `[locales]` header, where TOML makes it
+/// part of that table (`source = "en-us"` after `en-us = "..."`).
+fn not_a_tag(name: &str) -> Fatal {
+    let fix = if crate::config::TOP_LEVEL_KEYS.contains(&name) {
+        format!(
+            "; `{name}` is a top-level key: move it above `[locales]` (in TOML, every key after a `[table]` header belongs to that table)"
+        )
+    } else {
+        String::new()
+    };
+    Fatal::new(format!(
+        "polydoc.toml: `{name}` in [locales] is not a BCP 47 language tag (expected e.g. `es-es` or `zh-tw`){fix}"
+    ))
 }
 
 fn from_content_folder(config: &Config, notes: &mut Vec<Finding>) -> Result<Vec<Locale>, Fatal> {
@@ -249,6 +261,20 @@ mod tests {
         ] {
             assert!(Locale::from_tag(name, PathBuf::new()).is_none(), "{name}");
         }
+    }
+
+    #[test]
+    fn a_top_level_key_below_locales_is_told_where_it_belongs() {
+        let source = not_a_tag("source").to_string();
+        assert!(
+            source.ends_with("; `source` is a top-level key: move it above `[locales]` (in TOML, every key after a `[table]` header belongs to that table)"),
+            "{source}"
+        );
+        let other = not_a_tag("english").to_string();
+        assert!(
+            other.ends_with("(expected e.g. `es-es` or `zh-tw`)"),
+            "{other}"
+        );
     }
 
     #[test]

@@ -226,7 +226,7 @@ fn a_localized_copy_leaves_what_its_fallback_repository_holds_unchecked() {
     );
     assert_eq!(
         note["help"],
-        "clone it (`git clone https://github.com/contoso/docs _repo.en-us`, in the folder of this file), and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`en-us = \"<its folder>\"` under `[locales]`, and `source = \"en-us\"`)"
+        "clone it (`git clone https://github.com/contoso/docs _repo.en-us`, in the folder of this file), and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`source = \"en-us\"` at the top, and `en-us = \"<its folder>\"` under `[locales]`)"
     );
     // A file the copy has is checked as ever, whatever the fallback holds.
     site.write("docs.es-es/docs/a.md", "# Hola\n\n[c](C.md)\n");
@@ -388,6 +388,6 @@ fn a_real_localized_copy_gives_one_note() {
     );
     assert_eq!(
         finding_at(&doc, page, 21)["message"],
-        "no page has uid `System.Drawing.Pen`; the page links it 5 times (lines 21, 29, 33)"
+        "no page has uid `System.Drawing.Pen`; the page links it 5 times on 3 lines (21, 29, 33)"
     );
 }

@@ -131,11 +131,11 @@ fn fallback(dependency: &Dependency, tag: &str, counts: Counts) -> Finding {
     );
     let from = from(dependency);
     let add = format!(
-        "and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`)"
+        "and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`source = \"{tag}\"` at the top, and `{tag} = \"<its folder>\"` under `[locales]`)"
     );
     let help = if dependency.root.is_dir() {
         format!(
-            "`{folder}` is cloned, and its code samples, images and other files stand in for this copy's missing ones; for its articles and includes, add it to polydoc.toml as the source locale (`{tag} = \"<its folder>\"` under `[locales]`, and `source = \"{tag}\"`)"
+            "`{folder}` is cloned, and its code samples, images and other files stand in for this copy's missing ones; for its articles and includes, add it to polydoc.toml as the source locale (`source = \"{tag}\"` at the top, and `{tag} = \"<its folder>\"` under `[locales]`)"
         )
     } else if dependency.url.is_empty() {
         format!("clone the `{tag}` repository into `{folder}`, {add}")
