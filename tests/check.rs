@@ -717,6 +717,32 @@ fn a_redirect_to_a_missing_page_is_a_broken_link() {
     assert_eq!(f["location"]["column"], 15, "at the value");
 }
 
+/// Older localized pages carry the English source beside each sentence
+/// (`span.sxs-lookup`), whose links repeat the translation's on the same
+/// line: the message counts the links and lists their lines once.
+#[test]
+fn a_side_by_side_page_counts_its_links_by_line() {
+    let pair = |id: u32| {
+        format!(
+            "<span data-ttu-id=\"{id}\">Vea [usuario](missing.md).</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">See [user](missing.md).</span></span>"
+        )
+    };
+    let page = format!("# A\n\n{}\n\n{}\n", pair(1), pair(2));
+    let site = Fixture::new();
+    site.write("content/es-es/a.md", &page);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[("broken-link", "content/es-es/a.md", 3)])
+    );
+    let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
+    assert_eq!(
+        broken["message"],
+        "link `missing.md` points to `missing.md`, which does not exist in `es-es`; the page links it 4 times on 2 lines (3, 5)"
+    );
+}
+
 #[test]
 fn a_link_to_a_folder_opens_its_index_page() {
     let page = "# A\n\n[ok](sub/) [also](sub) [anchor](sub/#intro) [root](./)\n\n[case](SUB/)\n\n[none](empty/) [again](empty/)\n";
@@ -739,7 +765,7 @@ fn a_link_to_a_folder_opens_its_index_page() {
     let broken = finding_where(&doc, |f| f["rule"] == "broken-link");
     assert_eq!(
         broken["message"],
-        "link `empty/` points to the folder `empty`, which has no `index.md` or `index.yml` in `en-us`; the page links it 2 times (line 7)"
+        "link `empty/` points to the folder `empty`, which has no `index.md` or `index.yml` in `en-us`; the page links it 2 times on line 7"
     );
 
     // The built page names the index, as `file://` shows no folder's index.

@@ -114,12 +114,17 @@ pub(super) fn repeated(
         .map(|l| cx.destination(p, l, fragment).line)
         .collect();
     lines.dedup();
+    // Side-by-side pages and tables write one target several times a
+    // line: the count is the links, the list their lines.
+    let places = match lines.len() {
+        n if n == links.len() => format!("(lines {})", super::line_list(&lines)),
+        1 => format!("on line {}", lines[0]),
+        n => format!("on {n} lines ({})", super::line_list(&lines)),
+    };
     finding.message = format!(
-        "{}; the page links it {} times ({} {})",
+        "{}; the page links it {} times {places}",
         finding.message,
         links.len(),
-        if lines.len() == 1 { "line" } else { "lines" },
-        super::line_list(&lines)
     );
     for link in &links[1..] {
         finding = finding.with_related(cx.destination(p, link, fragment), "the same target");
