@@ -270,6 +270,12 @@ pub fn parse(text: &str, body_start: usize) -> Document {
         inner.extend(all[start..end].iter().map(|(e, _)| e));
         let offset = body_start + range.start;
         if let Some(tab) = tabs::title(&inner) {
+            // The localization's `<a name>` before a tab's link names no
+            // element: a tab's title shows its text, and its panel has an
+            // id of DocFX's making (`tabpanel_0_http`).
+            if leading_anchor(&inner).is_some() {
+                heading_anchors.push(start);
+            }
             let level = *level as u8;
             doc.headings
                 .push(level, &tab.id, false, &tab.title, offset, true);
