@@ -59,7 +59,7 @@ fn include_errors_name_the_file_and_the_chain() {
     let site = Fixture::new();
     site.write(
         "content/en-us/a.md",
-        "# A\n\n[!INCLUDE [gone](includes/gone.md)]\n\n[!INCLUDE [out](../../etc/passwd.md)]\n\n[!INCLUDE [loop](includes/one.md)]\n",
+        "# A\n\n[!INCLUDE [gone](includes/gone.md)]\n\n[!INCLUDE [out](../../etc/passwd.md)]\n\n[!INCLUDE [loop](includes/one.md)]\n\n[!INCLUDE [again](includes/gone.md)]\n",
     )
     .write("content/en-us/includes/one.md", "[!INCLUDE [two](two.md)]\n")
     .write("content/en-us/includes/two.md", "Text\n\n[!include[one](one.md)]\n");
@@ -72,6 +72,16 @@ fn include_errors_name_the_file_and_the_chain() {
             ("circular-reference", "content/en-us/includes/two.md", 3),
         ])
     );
+    // One missing file included twice is one fix: one finding.
+    let (_, doc) = check_json(site.root(), &[]);
+    let gone = finding_where(&doc, |f| {
+        f["message"].as_str().is_some_and(|m| m.contains("gone.md"))
+    });
+    assert_eq!(
+        gone["message"],
+        "include `includes/gone.md` names no file in `en-us`; the page includes it 2 times (lines 3, 9)"
+    );
+    assert_eq!(gone["related"][0]["location"]["line"], 9);
     let html = site.html("en-us/a.html");
     assert_eq!(
         text(&select(&html, "article p")[0]),
@@ -736,13 +746,21 @@ fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
             "# <a name=\"powershelltabazure-powershell\"></a>[PowerShell](#tab/azure-powershell)\n\n",
             "Execute.\n\n---\n\n",
             "## <span data-ttu-id=\"2\">Resposta</span><span class=\"sxs-lookup\">",
-            "<span data-stu-id=\"2\">Response</span></span>\n\nVeja [Resposta](#resposta).\n",
+            "<span data-stu-id=\"2\">Response</span></span>\n\nVeja [Resposta](#resposta).\n\n",
+            // A second group with the same tabs, as every example of a
+            // localized Microsoft Graph reference page has: their
+            // anchors name no element, so they repeat no id.
+            "## Outro\n\n# <a name=\"http\"></a>[HTTP](#tab/http)\n\nEnvie.\n\n",
+            "# <a name=\"powershelltabazure-powershell\"></a>[PowerShell](#tab/azure-powershell)\n\n",
+            "Execute.\n\n---\n",
         ),
     );
     built(&site);
     assert_eq!(checked(&site), set(&[]));
     let html = site.html("pt-br/a.html");
-    let tabs: Vec<(String, &str)> = select(&html, "div.tabGroup [role='tab']")
+    assert!(select(&html, "[id='http'], [name='http']").is_empty());
+    assert_eq!(select(&html, "div.tabGroup").len(), 2);
+    let tabs: Vec<(String, &str)> = select(&html, "div.tabGroup:first-of-type [role='tab']")
         .iter()
         .map(|t| (text(t), attr(t, "data-tab")))
         .collect();
@@ -760,7 +778,8 @@ fn localized_tab_headings_with_anchors_and_source_text_are_tabs() {
         toc,
         [
             ("Pedido".to_owned(), "#pedido"),
-            ("Resposta".to_owned(), "#resposta")
+            ("Resposta".to_owned(), "#resposta"),
+            ("Outro".to_owned(), "#outro")
         ]
     );
 }

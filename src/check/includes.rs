@@ -36,6 +36,10 @@ fn includes<'a>(
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = cx.per_page(|p, page| {
         let mut out = Vec::new();
+        // Targets not found, in order, each with its includes: one finding
+        // per target, as `broken-link` gives (a Microsoft Graph reference
+        // page includes one missing file eight times).
+        let mut missing: Vec<(&str, Vec<&Directive>)> = Vec::new();
         for (d, target, found) in includes(cx, p) {
             match found {
                 Some(q) if cx.site.pages[q].locale() != page.locale() => out.push(
@@ -55,8 +59,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 None if (cx.targets)
                     .leads_into_absent(page.locale(), &page.source.rel_path, target)
                     .is_some() => {}
-                None => out.push(not_found(cx, p, d, target)),
+                None => match missing.iter_mut().find(|(t, _)| *t == target) {
+                    Some((_, ds)) => ds.push(d),
+                    None => missing.push((target, vec![d])),
+                },
             }
+        }
+        for (target, ds) in missing {
+            let places = ds.iter().map(|d| cx.location(p, d.span.clone()));
+            let finding = not_found(cx, p, ds[0], target);
+            out.push(super::links::repeated_at(finding, "includes", places.collect()));
         }
         out
     });

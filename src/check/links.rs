@@ -102,32 +102,37 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 pub(super) fn repeated(
     cx: &Context,
     p: usize,
-    mut finding: Finding,
+    finding: Finding,
     links: &[&Link],
     fragment: bool,
 ) -> Finding {
-    if links.len() < 2 {
+    let places = links.iter().map(|l| cx.destination(p, l, fragment));
+    repeated_at(finding, "links", places.collect())
+}
+
+/// `finding`, about the first of `places`, telling that the page `verb`s
+/// the same target at each of them: their count and lines in its message,
+/// the others as related locations.
+pub(super) fn repeated_at(mut finding: Finding, verb: &str, places: Vec<Location>) -> Finding {
+    if places.len() < 2 {
         return finding;
     }
-    let mut lines: Vec<usize> = links
-        .iter()
-        .map(|l| cx.destination(p, l, fragment).line)
-        .collect();
+    let mut lines: Vec<usize> = places.iter().map(|l| l.line).collect();
     lines.dedup();
     // Side-by-side pages and tables write one target several times a
-    // line: the count is the links, the list their lines.
-    let places = match lines.len() {
-        n if n == links.len() => format!("(lines {})", super::line_list(&lines)),
+    // line: the count is the places, the list their lines.
+    let places_text = match lines.len() {
+        n if n == places.len() => format!("(lines {})", super::line_list(&lines)),
         1 => format!("on line {}", lines[0]),
         n => format!("on {n} lines ({})", super::line_list(&lines)),
     };
     finding.message = format!(
-        "{}; the page links it {} times {places}",
+        "{}; the page {verb} it {} times {places_text}",
         finding.message,
-        links.len(),
+        places.len(),
     );
-    for link in &links[1..] {
-        finding = finding.with_related(cx.destination(p, link, fragment), "the same target");
+    for place in places.into_iter().skip(1) {
+        finding = finding.with_related(place, "the same target");
     }
     finding
 }
