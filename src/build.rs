@@ -35,6 +35,8 @@ pub struct BuildReport {
     pub pages: Vec<(String, usize)>,
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
+    /// Pages marked `draft: true` that this run left out.
+    pub drafts: usize,
     /// Files that could not be built as written (unreadable, bad front
     /// matter, a template error): these make the build exit 1.
     pub findings: Vec<Finding>,
@@ -66,6 +68,8 @@ pub struct CheckReport {
     pub pages: Vec<(String, usize)>,
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
+    /// Pages marked `draft: true` that this run left out.
+    pub drafts: usize,
     pub findings: Findings,
     /// The ids of the rules that ran, for reports that list them.
     pub rules: Vec<&'static str>,
@@ -169,7 +173,14 @@ fn prepare(
     // What a localized copy lacks and its cloned fallback holds.
     let fallback = crate::load::fallback_assets(&locales, &options.publishing, &loaded.assets);
     loaded.assets.extend(fallback);
-    let site = Site::resolve(locales, loaded.pages, loaded.assets, loaded.tocs, &options);
+    let site = Site::resolve(
+        locales,
+        loaded.pages,
+        loaded.assets,
+        loaded.tocs,
+        loaded.drafts,
+        &options,
+    );
     stages.done("resolve");
     Ok(Prepared {
         docfx_projects: loaded.docfx_projects,
@@ -231,6 +242,11 @@ fn token_findings(raw: &[Finding]) -> Vec<Finding> {
         .filter(|f| DRIFT_RULES.contains(&f.rule))
         .cloned()
         .collect()
+}
+
+/// How many pages the run left out as drafts.
+fn drafts(site: &Site) -> usize {
+    site.drafts.len()
 }
 
 fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
@@ -317,6 +333,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     Ok(CheckReport {
         pages,
         docfx_projects: prepared.docfx_projects,
+        drafts: drafts(&site),
         findings: Findings::new(findings, texts),
         rules: prepared.settings.enabled(),
         elapsed: started.elapsed(),
@@ -390,11 +407,13 @@ pub fn build(
         .collect();
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
+    let drafts = drafts(&site);
     let checks = Findings::new(checks, Default::default());
     drop_later(site);
     Ok(BuildReport {
         pages,
         docfx_projects,
+        drafts,
         findings,
         checks,
         outdated,

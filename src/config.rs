@@ -148,6 +148,9 @@ pub struct Config {
     /// Explicit locale folders from `polydoc.toml`, already made absolute.
     pub locales: Option<BTreeMap<String, PathBuf>>,
     pub source: Option<String>,
+    /// Whether pages marked `draft: true` are read as pages (`--drafts`);
+    /// without it they are left out, as Hugo and Zola leave them out.
+    pub drafts: bool,
     /// Rule id to level, as written in `[rules]`; checked against the
     /// known rules by the check stage.
     pub rules: BTreeMap<String, Level>,
@@ -174,6 +177,8 @@ pub struct Overrides {
     pub output: Option<PathBuf>,
     /// `--source`: the source locale.
     pub source: Option<String>,
+    /// `--drafts`: build and check the pages marked `draft: true` too.
+    pub drafts: bool,
 }
 
 pub const CONFIG_FILE: &str = "polydoc.toml";
@@ -222,6 +227,7 @@ impl Config {
                 .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
             default_locale: file.default_locale,
             source: overrides.source.clone().or(file.source),
+            drafts: overrides.drafts,
             rules: file.rules.unwrap_or_default(),
             status_page: file.status_page.unwrap_or(false),
             search: file.search.unwrap_or(true),

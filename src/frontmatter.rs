@@ -95,6 +95,19 @@ impl Meta {
             .and_then(|(_, v)| text.get(v.clone()))
     }
 
+    /// Whether the page's own front matter sets `key` to `true`: a YAML
+    /// boolean, or the word written as a string, as Hugo reads `draft`.
+    pub fn own_true(&self, text: &str, key: &str) -> bool {
+        if self.lines.is_empty() {
+            return match self.parsed.get(key) {
+                Some(Value::Bool(b)) => *b,
+                Some(Value::String(s)) => s == "true",
+                _ => false,
+            };
+        }
+        self.flat_value(text, key) == Some("true")
+    }
+
     /// The string value of `key` in the page's own front matter only,
     /// not inherited: for what says something of the file itself.
     pub fn own_str<'a>(&'a self, text: &'a str, key: &str) -> Option<&'a str> {

@@ -54,6 +54,11 @@ pub struct Source {
     /// Its `docfx.json` builds it only where it is included: its
     /// `build.content` leaves it out ([`crate::docfx_json`]).
     pub excluded: bool,
+    /// Marked `draft: true` and left out of this run, as Hugo and Zola
+    /// leave drafts out (`--drafts` reads them as pages): [`load`] keeps
+    /// only its path ([`crate::site::Draft`]), so that for every later
+    /// stage the locale lacks the page, and a link to it says why.
+    pub draft: bool,
     /// The folder of its `docfx.json` below the locale folder, and where
     /// the project publishes its files ([`Applied::project`]).
     pub project: Option<std::sync::Arc<docfx_json::Layout>>,
@@ -168,6 +173,8 @@ pub struct Loaded<T> {
     pub docfx_projects: usize,
     /// The metadata files the `docfx.json` files name, as read.
     pub metadata_files: Vec<PathBuf>,
+    /// Pages marked `draft: true`, left out ([`Source::draft`]).
+    pub drafts: Vec<crate::site::Draft>,
 }
 
 /// Reads all locales and hands each [`Source`] to `then` in the same
@@ -190,6 +197,7 @@ pub fn load<T: Send>(
         xref_maps: Vec::new(),
         docfx_projects: 0,
         metadata_files: Vec::new(),
+        drafts: Vec::new(),
     };
     // The locales are listed in parallel (one folder tree each), then
     // joined in their order.
@@ -210,23 +218,35 @@ pub fn load<T: Send>(
         loaded.metadata_files.extend(listed.metadata_files);
     }
     progress.start("Reading files", pages.len() as u64);
-    let results: Vec<(Option<T>, Vec<Finding>)> = pages
+    // A draft left out is remembered by its path only, for the messages
+    // of what links it; it is not parsed.
+    let results: Vec<(Option<Read<T>>, Vec<Finding>)> = pages
         .into_par_iter()
         .map(|listed| {
             let (source, findings) = read_source(config, listed);
-            let result = (source.map(&then), findings);
+            let page = source.map(|s| match s.draft {
+                true => Err(crate::site::Draft::of(&s)),
+                false => Ok(then(s)),
+            });
             progress.advance(1);
-            result
+            (page, findings)
         })
         .collect();
     progress.finish();
     loaded.pages.reserve_exact(results.len());
     for (page, findings) in results {
-        loaded.pages.extend(page);
+        match page {
+            Some(Ok(page)) => loaded.pages.push(page),
+            Some(Err(draft)) => loaded.drafts.push(draft),
+            None => {}
+        }
         loaded.findings.extend(findings);
     }
     loaded
 }
+
+/// A file read as a page: what `then` made of it, or a draft left out.
+type Read<T> = Result<T, crate::site::Draft>;
 
 /// One locale's files, as its folder tree lists them.
 #[derive(Default)]
@@ -572,6 +592,7 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             (body_start, Meta::default())
         }
     };
+    let draft = !config.drafts && meta.own_true(&text, "draft");
     let meta = meta.inheriting(docfx.metadata);
     (
         Some(Source {
@@ -585,6 +606,7 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             meta,
             landing: false,
             excluded: docfx.excluded,
+            draft,
             project: docfx.project.clone(),
         }),
         findings,
@@ -628,6 +650,8 @@ fn read_landing(
         meta: meta.inheriting(docfx.metadata),
         landing: true,
         excluded: docfx.excluded,
+        // A landing page's YAML has no `draft`.
+        draft: false,
         project: docfx.project,
     };
     (Some(source), findings)

@@ -40,6 +40,9 @@ struct SiteArgs {
     /// Output folder (default: `public` in the root, or polydoc.toml's `output`).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Build the pages marked `draft: true` too (left out without it).
+    #[arg(long)]
+    drafts: bool,
 }
 
 impl SiteArgs {
@@ -50,6 +53,7 @@ impl SiteArgs {
                 content: self.content,
                 output: self.out,
                 source: None,
+                drafts: self.drafts,
             },
         )
     }
@@ -82,6 +86,9 @@ enum Command {
         /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
         #[arg(long)]
         content: Option<PathBuf>,
+        /// Read the pages marked `draft: true` too (left out without it).
+        #[arg(long)]
+        drafts: bool,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -120,6 +127,9 @@ enum Command {
         /// Content folder (default: `content` in the root, or polydoc.toml's `content`).
         #[arg(long)]
         content: Option<PathBuf>,
+        /// Read the pages marked `draft: true` too (left out without it).
+        #[arg(long)]
+        drafts: bool,
         /// The locale translations are made from (default: polydoc.toml's
         /// `source`; without one, locales are compared as peers).
         #[arg(long, value_name = "LOCALE")]
@@ -191,6 +201,7 @@ fn main() -> ExitCode {
         Command::Drift {
             root,
             content,
+            drafts,
             source,
             format,
             html,
@@ -200,6 +211,7 @@ fn main() -> ExitCode {
                 content,
                 output: None,
                 source,
+                drafts,
             },
             format,
             html.as_deref(),
@@ -216,6 +228,7 @@ fn main() -> ExitCode {
         Command::Check {
             root,
             content,
+            drafts,
             format,
             fail_on,
             baseline,
@@ -230,6 +243,7 @@ fn main() -> ExitCode {
                 content,
                 output: None,
                 source: None,
+                drafts,
             },
             format,
             fail_on,
@@ -388,11 +402,12 @@ fn check(
                 );
             }
             eprintln!(
-                "Checked {} in {} in {:.2}s{}{left_out}",
+                "Checked {} in {} in {:.2}s{}{}{left_out}",
                 report::human::plural(pages, "page"),
                 report::human::plural(report.pages.len(), "locale"),
                 report.elapsed.as_secs_f64(),
                 docfx_projects(report.docfx_projects),
+                drafts_left_out(report.drafts, "checks"),
             );
         }
         Format::Json | Format::Sarif | Format::Gitlab => {
@@ -552,12 +567,13 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
             .map(|(locale, n)| format!("{locale} {n}"))
             .collect();
         println!(
-            "Built {} in {} ({}) in {:.2}s{}",
+            "Built {} in {} ({}) in {:.2}s{}{}",
             report::human::plural(report.pages.iter().map(|p| p.1).sum(), "page"),
             report::human::plural(report.pages.len(), "locale"),
             pages.join(", "),
             report.elapsed.as_secs_f64(),
             docfx_projects(report.docfx_projects),
+            drafts_left_out(report.drafts, "builds"),
         );
         println!(
             "Build: {}",
@@ -637,6 +653,19 @@ fn no_huge_pages() {
     // no memory of this process.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+/// The summary's word on the pages left out as drafts (`draft: true`), so
+/// that a page missing from the site is explained: empty without any.
+fn drafts_left_out(count: usize, verb: &str) -> String {
+    match count {
+        0 => String::new(),
+        n => format!(
+            "; {} left out (`--drafts` {verb} {})",
+            report::human::plural(n, "draft"),
+            if n == 1 { "it" } else { "them" }
+        ),
     }
 }
 

@@ -141,6 +141,36 @@ pub struct Site {
     pub xref_external: Vec<String>,
     /// Other sites' uids (`[xref] maps`), looked up after the pages'.
     pub xref_maps: Arc<XrefMaps>,
+    /// Pages marked `draft: true` that this run leaves out.
+    pub drafts: Vec<Draft>,
+}
+
+/// A page marked `draft: true` that this run leaves out: where it is, so
+/// that what links it is told it is a draft rather than missing.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub locale: usize,
+    /// Below the locale folder, `/`-separated, as on disk.
+    pub rel_path: String,
+    /// The file as findings show it.
+    pub display: std::path::PathBuf,
+    /// The line of its `draft:` key.
+    pub line: usize,
+}
+
+impl Draft {
+    pub fn of(source: &Source) -> Draft {
+        let offset = source.meta_key_offset("draft");
+        Draft {
+            locale: source.locale,
+            rel_path: source.rel_path.clone(),
+            display: source.display.clone(),
+            line: 1 + source.text.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+        }
+    }
 }
 
 /// What resolving needs from the configuration.
@@ -184,6 +214,7 @@ impl Site {
         parsed: Vec<(Source, Document)>,
         assets: Vec<Asset>,
         tocs: Vec<TocSource>,
+        drafts: Vec<Draft>,
         options: &SiteOptions,
     ) -> Site {
         // A path as findings show it: below the site root when it is.
@@ -292,6 +323,7 @@ impl Site {
             redirections,
             xref_external: options.xref_external.clone(),
             xref_maps: Arc::clone(&options.xref_maps),
+            drafts,
         };
         site.snippets = site.read_snippets();
         site.keep_named_fallback_files();
@@ -367,6 +399,14 @@ impl Site {
                 .map(|(actual, page, _)| (l, actual.to_owned(), page))
         };
         found(locale).or_else(|| self.source.filter(|&s| s != locale).and_then(found))
+    }
+
+    /// The draft left out at `path` of `locale`, letter case aside, if
+    /// there is one: a link to `path` leads nowhere because of it.
+    pub fn draft(&self, locale: usize, path: &str) -> Option<&Draft> {
+        self.drafts
+            .iter()
+            .find(|d| d.locale == locale && d.rel_path.eq_ignore_ascii_case(path))
     }
 
     /// The page (or included file) `target` leads to, as [`Site::find_file`] finds it.

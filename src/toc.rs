@@ -381,6 +381,7 @@ impl Resolver<'_> {
     /// Resolves `href` (as `written` in the file, for messages) for `entry`.
     fn link(&mut self, file: usize, r: &Raw, href: &str, written: &str, entry: &mut Entry) {
         let source = &self.sources[file];
+        let locale = source.locale;
         let (path, rest) = split_target(href);
         entry.fragment = rest
             .split_once('#')
@@ -447,13 +448,21 @@ impl Resolver<'_> {
                             true,
                         )
                     }
-                    None => (
-                        format!(
-                            "entry `{}` links `{written}`, which names no file in this locale",
-                            r.name
-                        ),
-                        false,
-                    ),
+                    None => {
+                        let draft = resolved.as_deref().and_then(|path| {
+                            let source = self.source.map(|(s, _)| s);
+                            (self.site.draft(locale, path))
+                                .or_else(|| source.and_then(|s| self.site.draft(s, path)))
+                        });
+                        let what = match draft {
+                            Some(_) => "a draft (`draft: true`) that the build leaves out",
+                            None => "which names no file in this locale",
+                        };
+                        (
+                            format!("entry `{}` links `{written}`, {what}", r.name),
+                            false,
+                        )
+                    }
                 };
                 self.problems.push(Problem {
                     source: file,

@@ -471,7 +471,9 @@ fn random_site(seed: u64) -> Fixture {
                     "dev_langs:\n- csharp\n- vb\n",
                     "dev_langs: vb\n",
                     "dev_langs: [5, {a: b}, cs, CSharp]\n",
-                ][next(15)];
+                    "draft: true\n",
+                    "draft: [true, {x: 1}]\n",
+                ][next(17)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );

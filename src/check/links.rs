@@ -179,6 +179,9 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
     if let Some(moved) = cx.site.redirections.get(cx.site.pages[p].locale(), path) {
         return super::redirected_links::finding(cx, p, link, path, moved);
     }
+    if let Some(draft) = drafted(cx, p, link, path, &location) {
+        return draft;
+    }
     let elsewhere: Vec<&str> = cx
         .site
         .locales
@@ -217,6 +220,44 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         ),
     )
     .with_help(help)
+}
+
+/// A link to a page this run leaves out as a draft (`draft: true`): in
+/// the page's locale, or, where that locale lacks the page, in the source
+/// locale the build would take it from.
+fn drafted(
+    cx: &Context,
+    p: usize,
+    link: &Link,
+    path: &str,
+    location: &Location,
+) -> Option<Finding> {
+    let locale = cx.site.pages[p].locale();
+    let own = cx.site.draft(locale, path);
+    let source = cx.site.source.filter(|&s| s != locale);
+    let draft = own.or_else(|| source.and_then(|s| cx.site.draft(s, path)))?;
+    let whose = if own.is_some() {
+        String::new()
+    } else {
+        format!(
+            ", which `{}` lacks and whose `{}` copy is",
+            cx.locale_key(p),
+            cx.site.locales[draft.locale].key
+        )
+    };
+    let message = format!(
+        "{} `{}` points to `{}`{}{} a draft (`draft: true`) that the build leaves out: no page is published at its address",
+        what(link),
+        target(cx, p, link),
+        draft.rel_path,
+        whose,
+        if own.is_some() { "," } else { "" },
+    );
+    Some(
+        Finding::error("broken-link", location.clone(), message)
+            .with_related(Location::at(draft.display.clone(), draft.line, 1), "marked a draft here")
+            .with_help("publish the page (remove `draft: true`), or remove the link until it is; `--drafts` builds and checks drafts as pages"),
+    )
 }
 
 /// A link to a file that is only included into pages: no page is

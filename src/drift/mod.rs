@@ -298,11 +298,15 @@ fn row(
                 let signals = if orphan {
                     Vec::new()
                 } else {
+                    let rel_path = &site.pages[pivot].source.rel_path;
+                    // A draft on the way, left out until it is published.
+                    let draft = (site.draft(locale, rel_path))
+                        .map(|d| format!(" ({} is a draft, left out)", d.display.display()))
+                        .unwrap_or_default();
                     vec![Signal::info(
                         SignalKind::Presence,
                         format!(
-                            "no translation of {} in {}",
-                            site.pages[pivot].source.rel_path,
+                            "no translation of {rel_path} in {}{draft}",
                             locale_key(locale)
                         ),
                     )]

@@ -1,0 +1,129 @@
+//! Pages marked `draft: true`, as Hugo and Zola users mark them: left out
+//! of `build`, `check` and `drift` unless `--drafts`, and what links them
+//! is told why it leads nowhere.
+
+mod common;
+
+use common::*;
+
+/// en-us holds a published page and a draft; es-es translated the
+/// published one and holds a draft of the other's translation.
+fn site() -> Fixture {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write(
+            "content/en-us/index.md",
+            "# Home\n\nSee [setup](setup.md) and [usage](usage.md#options).\n",
+        )
+        .write("content/en-us/setup.md", "# Setup\n\nRun it.\n")
+        .write(
+            "content/en-us/usage.md",
+            "---\ntitle: Usage\ndraft: true\n---\n# Usage\n\n## Options\n",
+        )
+        .write(
+            "content/es-es/index.md",
+            "# Inicio\n\nVea [instalación](setup.md) y [uso](usage.md#options).\n",
+        )
+        .write(
+            "content/es-es/setup.md",
+            "---\ntitle: Instalación\nms.date: 01/02/2026\ndraft: true\n---\n# Instalación\n",
+        );
+    site
+}
+
+#[test]
+fn drafts_are_left_out_and_links_to_them_say_so() {
+    let site = site();
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Built 3 pages in 2 locales (en-us 2, es-es 1) in "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("; 2 drafts left out (`--drafts` builds them)"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!site.out("en-us/usage.html").exists());
+    assert!(!site.out("es-es/setup.html").exists());
+    // es-es lacks the published page, so its link takes the source's, as
+    // for any page a translation lacks; the draft's is left as written.
+    let home = site.html("es-es/index.html");
+    assert_eq!(
+        attrs(&home, "main a", "href"),
+        ["../en-us/setup.html", "usage.html#options"]
+    );
+    assert!(
+        texts(&home, ".site-nav a")
+            .iter()
+            .all(|t| t != "Instalación")
+    );
+    let setup = site.html("en-us/setup.html");
+    assert!(select(&setup, "link[hreflang='es-ES']").is_empty());
+
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("broken-link", "content/en-us/index.md", 3),
+            ("broken-link", "content/es-es/index.md", 3),
+            ("source-fallback", "content/es-es/index.md", 3),
+        ])
+    );
+    let own = finding_at(&doc, "content/en-us/index.md", 3);
+    assert_eq!(
+        own["message"],
+        "link `usage.md#options` points to `usage.md`, a draft (`draft: true`) that the build leaves out: no page is published at its address"
+    );
+    assert_eq!(related(own), [("content/en-us/usage.md", 3)]);
+    let source = finding_where(&doc, |f| {
+        f["rule"] == "broken-link" && f["location"]["file"] == "content/es-es/index.md"
+    });
+    assert_eq!(
+        source["message"],
+        "link `usage.md#options` points to `usage.md`, which `es-es` lacks and whose `en-us` copy is a draft (`draft: true`) that the build leaves out: no page is published at its address"
+    );
+}
+
+#[test]
+fn with_drafts_they_are_pages() {
+    let site = site();
+    let out = site.build(&["--drafts"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("left out"), "{}", stdout(&out));
+    assert!(site.out("en-us/usage.html").is_file());
+    assert_eq!(
+        attrs(&site.html("es-es/index.html"), "main a", "href"),
+        ["setup.html", "../en-us/usage.html#options"]
+    );
+    let (code, doc) = check_json(site.root(), &["--drafts"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        findings(&doc),
+        set(&[("source-fallback", "content/es-es/index.md", 3)])
+    );
+}
+
+#[test]
+fn drift_counts_a_draft_translation_missing_and_says_it_is_coming() {
+    let site = site();
+    let out = polydoc(site.root(), &["drift", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let pages: Vec<&str> = doc["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|p| p["path"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(pages, ["index.md", "setup.md"], "no row for a draft alone");
+    let setup = &doc["pages"][1]["cells"][1];
+    assert_eq!(setup["locale"], "es-es");
+    assert_eq!(setup["status"], "missing");
+    assert_eq!(
+        setup["signals"][0]["message"],
+        "no translation of setup.md in es-es (content/es-es/setup.md is a draft, left out)"
+    );
+}
