@@ -95,6 +95,19 @@ impl Meta {
             .and_then(|(_, v)| text.get(v.clone()))
     }
 
+    /// The whole number the page's own front matter sets `key` to (Hugo's
+    /// and Zola's `weight: 10`), written as a number or a string.
+    pub fn own_integer(&self, text: &str, key: &str) -> Option<i64> {
+        if self.lines.is_empty() {
+            return match self.parsed.get(key)? {
+                Value::Number(n) => n.as_i64(),
+                Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            };
+        }
+        self.flat_value(text, key)?.trim().parse().ok()
+    }
+
     /// Whether the page's own front matter sets `key` to `true`: a YAML
     /// boolean, or the word written as a string, as Hugo reads `draft`.
     pub fn own_true(&self, text: &str, key: &str) -> bool {

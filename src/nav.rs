@@ -4,7 +4,12 @@
 //! opened, with their pages. Rendering the whole tree on every page would
 //! make a 10,000-page site quadratic in output size; this way a page costs
 //! the size of its own path through the tree. Entries come in file-name
-//! order, so every locale lists the same things in the same place.
+//! order, so every locale lists the same things in the same place, but
+//! for those a page's front matter gives a `weight` (a folder's, its
+//! `index.md`'s), which come first, lightest first, as Hugo and Zola
+//! order pages: a knowledge base puts "Get started" before "Advanced"
+//! without numbering its file names. Translations copy their source's
+//! front matter, weights included.
 
 use std::collections::HashMap;
 
@@ -103,9 +108,18 @@ impl NavTree {
                 tree.node_of.insert(index, node);
             }
         }
-        let names: Vec<String> = tree.nodes.iter().map(|n| n.name.to_lowercase()).collect();
+        // Weighted first (`None` sorts after every `Some`), then by name.
+        let keys: Vec<(bool, Option<i64>, String)> = (tree.nodes.iter())
+            .map(|n| {
+                let weight = n.page.and_then(|p| {
+                    let source = &pages[p].source;
+                    source.meta.own_integer(&source.text, "weight")
+                });
+                (weight.is_none(), weight, n.name.to_lowercase())
+            })
+            .collect();
         for node in &mut tree.nodes {
-            node.children.sort_by(|&a, &b| names[a].cmp(&names[b]));
+            node.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
         }
         tree
     }

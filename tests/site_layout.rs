@@ -256,6 +256,34 @@ fn navigation_opens_only_the_folders_on_the_way_to_the_page() {
     );
 }
 
+/// Hugo's and Zola's `weight`: weighted entries first, lightest first,
+/// a folder weighing what its `index.md` says; the rest by file name.
+#[test]
+fn navigation_puts_weighted_pages_first() {
+    let weighed =
+        |title: &str, weight: &str| format!("---\ntitle: {title}\n{weight}---\n# {title}\n");
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", weighed("Alpha", ""))
+        .write("content/en-us/b.md", weighed("Bravo", "weight: 20\n"))
+        .write("content/en-us/c.md", weighed("Charlie", "weight: \"5\"\n"))
+        .write("content/en-us/d.md", weighed("Delta", "weight: heavy\n"))
+        .write("content/en-us/z/index.md", weighed("Zulu", "weight: -1\n"))
+        .write(
+            "content/en-us/z/y.md",
+            // Not flat front matter: serde_yaml reads it.
+            "---\ntitle: Yankee\ntags: [x]\nweight: 1\n---\n# Yankee\n",
+        )
+        .write("content/en-us/z/x.md", weighed("X-ray", ""));
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let html = site.html("en-us/z/x.html");
+    assert_eq!(
+        texts(&html, ".site-nav li:not(.nav-home) > a"),
+        [
+            "Zulu", "Yankee", "X-ray", "Charlie", "Bravo", "Alpha", "Delta"
+        ]
+    );
+}
+
 #[test]
 fn a_template_that_fails_on_one_page_is_an_error_for_that_page_only() {
     let site = Fixture::new();
