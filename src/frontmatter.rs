@@ -491,6 +491,44 @@ mod tests {
         assert_eq!(bare.get_list("", "no-loc"), Some(vec!["SEH", "try"]));
     }
 
+    /// `draft` and `weight` read alike from flat front matter (quoted
+    /// values only: a bare `true` or `10` is no string beyond doubt) and
+    /// from what serde_yaml reads (a nested list makes it so).
+    #[test]
+    fn flags_and_numbers_read_alike_in_both_forms() {
+        let read = |front: &str, nested: bool| {
+            let extra = if nested { "tags: [a, {b: c}]\n" } else { "" };
+            let text = format!("---\ntitle: T\n{extra}{front}\n---\n# B\n");
+            let meta = parse(&text, &split(&text).expect("split")).expect("front matter");
+            let flat = !meta.lines.is_empty();
+            (
+                meta.own_true(&text, "draft"),
+                meta.own_integer(&text, "weight"),
+                flat,
+            )
+        };
+        for nested in [false, true] {
+            let quoted = !nested;
+            assert_eq!(
+                read("draft: true\nweight: 10", nested),
+                (true, Some(10), false)
+            );
+            assert_eq!(
+                read("draft: \"true\"\nweight: \"-3\"", nested),
+                (true, Some(-3), quoted)
+            );
+            assert_eq!(
+                read("draft: false\nweight: 1.5", nested),
+                (false, None, false)
+            );
+            assert_eq!(
+                read("draft: \"yes\"\nweight: ten", nested),
+                (false, None, quoted)
+            );
+            assert_eq!(read("other: \"1\"", nested), (false, None, quoted));
+        }
+    }
+
     #[test]
     fn lists_read_as_docfx_writes_them() {
         let list = |front: &str| {

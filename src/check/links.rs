@@ -236,22 +236,19 @@ fn drafted(
     let own = cx.site.draft(locale, path);
     let source = cx.site.source.filter(|&s| s != locale);
     let draft = own.or_else(|| source.and_then(|s| cx.site.draft(s, path)))?;
-    let whose = if own.is_some() {
-        String::new()
-    } else {
-        format!(
-            ", which `{}` lacks and whose `{}` copy is",
+    let what_it_is = match own {
+        Some(_) => "a draft".to_owned(),
+        None => format!(
+            "which `{}` lacks and whose `{}` copy is a draft",
             cx.locale_key(p),
             cx.site.locales[draft.locale].key
-        )
+        ),
     };
     let message = format!(
-        "{} `{}` points to `{}`{}{} a draft (`draft: true`) that the build leaves out: no page is published at its address",
+        "{} `{}` points to `{}`, {what_it_is} (`draft: true`) that the build leaves out: no page is published at its address",
         what(link),
         target(cx, p, link),
         draft.rel_path,
-        whose,
-        if own.is_some() { "," } else { "" },
     );
     Some(
         Finding::error("broken-link", location.clone(), message)
