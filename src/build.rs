@@ -244,6 +244,19 @@ fn token_findings(raw: &[Finding]) -> Vec<Finding> {
         .collect()
 }
 
+/// The summary's word on the pages left out as drafts (`draft: true`), so
+/// that a page missing from the site is explained: empty without any.
+pub fn drafts_left_out(count: usize, verb: &str) -> String {
+    match count {
+        0 => String::new(),
+        n => format!(
+            "; {} left out (`--drafts` {verb} {})",
+            crate::report::human::plural(n, "draft"),
+            if n == 1 { "it" } else { "them" }
+        ),
+    }
+}
+
 /// How many pages the run left out as drafts.
 fn drafts(site: &Site) -> usize {
     site.drafts.len()

@@ -407,7 +407,7 @@ fn check(
                 report::human::plural(report.pages.len(), "locale"),
                 report.elapsed.as_secs_f64(),
                 docfx_projects(report.docfx_projects),
-                drafts_left_out(report.drafts, "checks"),
+                polydoc::build::drafts_left_out(report.drafts, "checks"),
             );
         }
         Format::Json | Format::Sarif | Format::Gitlab => {
@@ -573,7 +573,7 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
             pages.join(", "),
             report.elapsed.as_secs_f64(),
             docfx_projects(report.docfx_projects),
-            drafts_left_out(report.drafts, "builds"),
+            polydoc::build::drafts_left_out(report.drafts, "builds"),
         );
         println!(
             "Build: {}",
@@ -653,19 +653,6 @@ fn no_huge_pages() {
     // no memory of this process.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
-/// The summary's word on the pages left out as drafts (`draft: true`), so
-/// that a page missing from the site is explained: empty without any.
-fn drafts_left_out(count: usize, verb: &str) -> String {
-    match count {
-        0 => String::new(),
-        n => format!(
-            "; {} left out (`--drafts` {verb} {})",
-            report::human::plural(n, "draft"),
-            if n == 1 { "it" } else { "them" }
-        ),
     }
 }
 

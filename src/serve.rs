@@ -93,9 +93,10 @@ fn rebuild(root: &Path, overrides: &Overrides, status: &Mutex<Status>) -> Vec<Pa
                 .map(ToString::to_string)
                 .collect();
             println!(
-                "Built {} pages in {:.2}s{}",
+                "Built {} pages in {:.2}s{}{}",
                 report.pages.iter().map(|p| p.1).sum::<usize>(),
                 report.elapsed.as_secs_f64(),
+                crate::build::drafts_left_out(report.drafts, "builds"),
                 if errors.is_empty() {
                     String::new()
                 } else {
