@@ -179,6 +179,8 @@ pub struct Overrides {
     pub source: Option<String>,
     /// `--drafts`: build and check the pages marked `draft: true` too.
     pub drafts: bool,
+    /// `--base-url`: the address the site is published at.
+    pub base_url: Option<String>,
 }
 
 pub const CONFIG_FILE: &str = "polydoc.toml";
@@ -222,8 +224,8 @@ impl Config {
         });
         Ok(Config {
             title: file.title,
-            base_url: file
-                .base_url
+            base_url: (overrides.base_url.clone())
+                .or(file.base_url)
                 .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
             default_locale: file.default_locale,
             source: overrides.source.clone().or(file.source),

@@ -43,6 +43,10 @@ struct SiteArgs {
     /// Build the pages marked `draft: true` too (left out without it).
     #[arg(long)]
     drafts: bool,
+    /// The address the site is published at (default: polydoc.toml's
+    /// `base_url`), for a preview deployment's own, as `hugo --baseURL`.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
 }
 
 impl SiteArgs {
@@ -54,6 +58,7 @@ impl SiteArgs {
                 output: self.out,
                 source: None,
                 drafts: self.drafts,
+                base_url: self.base_url,
             },
         )
     }
@@ -212,6 +217,7 @@ fn main() -> ExitCode {
                 output: None,
                 source,
                 drafts,
+                base_url: None,
             },
             format,
             html.as_deref(),
@@ -244,6 +250,7 @@ fn main() -> ExitCode {
                 output: None,
                 source: None,
                 drafts,
+                base_url: None,
             },
             format,
             fail_on,

@@ -377,6 +377,18 @@ fn without_base_url_there_is_no_sitemap_and_a_note_says_why() {
     );
     assert!(stderr(&out).contains("set `base_url` in polydoc.toml"));
 
+    // A preview deployment's address, from the command line, as `hugo
+    // --baseURL` takes it: the sitemap and the alternates use it.
+    site.write("content/es-es/a.md", "# A\n");
+    let out = site.build(&["--base-url", "https://preview.example/pr-7"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sitemap = std::fs::read_to_string(site.out("sitemap.xml")).expect("sitemap");
+    assert!(sitemap.contains("<loc>https://preview.example/pr-7/en-us/a.html</loc>"));
+    assert_eq!(
+        attrs(&site.html("en-us/a.html"), "link[hreflang='es-ES']", "href"),
+        ["https://preview.example/pr-7/es-es/a.html"]
+    );
+
     // A knowledge base read from `file://` needs no sitemap: the note is a
     // rule like the others, which `[rules]` turns off.
     site.write("polydoc.toml", "[rules]\nno-sitemap = \"off\"\n");

@@ -209,7 +209,7 @@ impl<'a> Renderer<'a> {
                     "no sitemap.xml was written: a sitemap needs absolute URLs",
                 )
                 .with_help(
-                    "set `base_url` in polydoc.toml to the address the site is published at",
+                    "set `base_url` in polydoc.toml (or pass `--base-url`) to the address the site is published at",
                 ),
             ),
         }
