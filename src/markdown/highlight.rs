@@ -84,6 +84,8 @@ fn alias(lang: &str) -> &str {
         "jsonc" | "json5" => "json",
         "xaml" | "csproj" | "msbuild" => "xml",
         "yml" => "yaml",
+        // Microsoft Graph's requests, which Learn runs in Graph Explorer.
+        "msgraph-interactive" => "http",
         other => other,
     }
 }
@@ -244,6 +246,11 @@ mod tests {
             let html = code_block(lang, "Get-Item C:\\ -Force # c\n");
             assert!(html.contains("class=\"hl-"), "{lang}: {html}");
         }
+        let graph = code_block(
+            "msgraph-interactive",
+            "GET https://graph.microsoft.com/v1.0/me\n",
+        );
+        assert!(graph.contains("hl-http-verb"), "{graph}");
     }
 
     #[test]
