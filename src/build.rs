@@ -257,11 +257,6 @@ pub fn drafts_left_out(count: usize, verb: &str) -> String {
     }
 }
 
-/// How many pages the run left out as drafts.
-fn drafts(site: &Site) -> usize {
-    site.drafts.len()
-}
-
 fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
     site.locales
         .iter()
@@ -346,7 +341,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     Ok(CheckReport {
         pages,
         docfx_projects: prepared.docfx_projects,
-        drafts: drafts(&site),
+        drafts: site.drafts.len(),
         findings: Findings::new(findings, texts),
         rules: prepared.settings.enabled(),
         elapsed: started.elapsed(),
@@ -420,7 +415,7 @@ pub fn build(
         .collect();
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
-    let drafts = drafts(&site);
+    let drafts = site.drafts.len();
     let checks = Findings::new(checks, Default::default());
     drop_later(site);
     Ok(BuildReport {

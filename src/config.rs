@@ -319,9 +319,7 @@ fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {
         let hint = unknown_key_hint(e.message())
             .map(|hint| match hint {
                 KeyHint::Near(near) => format!("; did you mean `{near}`?"),
-                KeyHint::TopLevel(key) => format!(
-                    "; `{key}` is a top-level key: move it above the table's `[...]` header (in TOML, every key after a header belongs to that table)"
-                ),
+                KeyHint::TopLevel(key) => misplaced_key(key, "its table's `[...]` header"),
             })
             .unwrap_or_default();
         Fatal::new(format!(
@@ -330,6 +328,14 @@ fn parse(path: &Path, text: &str) -> Result<ConfigFile, Fatal> {
             e.message()
         ))
     })
+}
+
+/// The hint for top-level key `key` written below a table's header:
+/// move it above `header`.
+pub fn misplaced_key(key: &str, header: &str) -> String {
+    format!(
+        "; `{key}` is a top-level key: move it above {header} (in TOML, every key after a `[table]` header belongs to that table)"
+    )
 }
 
 /// What an unknown key most likely is.
@@ -348,11 +354,12 @@ fn unknown_key_hint(message: &str) -> Option<KeyHint<'_>> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, expected) = rest.split_once('`')?;
     // The expected keys are every other piece between backticks.
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    if TOP_LEVEL_KEYS.contains(&unknown) && !known.contains(&"title") {
+    // The top level knows every such key: unknown, it is in a table.
+    if TOP_LEVEL_KEYS.contains(&unknown) {
         return Some(KeyHint::TopLevel(unknown));
     }
-    crate::check::closest(unknown, known.into_iter()).map(KeyHint::Near)
+    let known = expected.split('`').skip(1).step_by(2);
+    crate::check::closest(unknown, known).map(KeyHint::Near)
 }
 
 /// An absolute, lexically normalised path; the folder need not exist yet.
@@ -415,7 +422,7 @@ mod tests {
             "{error}"
         );
         assert!(
-            error.ends_with("; `source` is a top-level key: move it above the table's `[...]` header (in TOML, every key after a header belongs to that table)"),
+            error.ends_with("; `source` is a top-level key: move it above its table's `[...]` header (in TOML, every key after a `[table]` header belongs to that table)"),
             "{error}"
         );
     }

@@ -54,11 +54,6 @@ pub struct Source {
     /// Its `docfx.json` builds it only where it is included: its
     /// `build.content` leaves it out ([`crate::docfx_json`]).
     pub excluded: bool,
-    /// Marked `draft: true` and left out of this run, as Hugo and Zola
-    /// leave drafts out (`--drafts` reads them as pages): [`load`] keeps
-    /// only its path ([`crate::site::Draft`]), so that for every later
-    /// stage the locale lacks the page, and a link to it says why.
-    pub draft: bool,
     /// The folder of its `docfx.json` below the locale folder, and where
     /// the project publishes its files ([`Applied::project`]).
     pub project: Option<std::sync::Arc<docfx_json::Layout>>,
@@ -173,7 +168,7 @@ pub struct Loaded<T> {
     pub docfx_projects: usize,
     /// The metadata files the `docfx.json` files name, as read.
     pub metadata_files: Vec<PathBuf>,
-    /// Pages marked `draft: true`, left out ([`Source::draft`]).
+    /// Pages marked `draft: true`, left out (see [`load`]).
     pub drafts: Vec<crate::site::Draft>,
 }
 
@@ -218,16 +213,20 @@ pub fn load<T: Send>(
         loaded.metadata_files.extend(listed.metadata_files);
     }
     progress.start("Reading files", pages.len() as u64);
-    // A draft left out is remembered by its path only, for the messages
-    // of what links it; it is not parsed.
+    // A page marked `draft: true` is left out, as Hugo and Zola leave
+    // drafts out (`--drafts` reads it as a page): only its path is kept
+    // ([`crate::site::Draft`]), unparsed, so that for every later stage
+    // the locale lacks the page, and a link to it says why.
     let results: Vec<(Option<Read<T>>, Vec<Finding>)> = pages
         .into_par_iter()
         .map(|listed| {
             let (source, findings) = read_source(config, listed);
-            let page = source.map(|s| match s.draft {
-                true => Err(crate::site::Draft::of(&s)),
-                false => Ok(then(s)),
-            });
+            let page = source.map(
+                |s| match !config.drafts && s.meta.own_true(&s.text, "draft") {
+                    true => Err(crate::site::Draft::of(&s)),
+                    false => Ok(then(s)),
+                },
+            );
             progress.advance(1);
             (page, findings)
         })
@@ -592,7 +591,6 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             (body_start, Meta::default())
         }
     };
-    let draft = !config.drafts && meta.own_true(&text, "draft");
     let meta = meta.inheriting(docfx.metadata);
     (
         Some(Source {
@@ -606,7 +604,6 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             meta,
             landing: false,
             excluded: docfx.excluded,
-            draft,
             project: docfx.project.clone(),
         }),
         findings,
@@ -650,8 +647,6 @@ fn read_landing(
         meta: meta.inheriting(docfx.metadata),
         landing: true,
         excluded: docfx.excluded,
-        // A landing page's YAML has no `draft`.
-        draft: false,
         project: docfx.project,
     };
     (Some(source), findings)

@@ -95,9 +95,7 @@ fn from_config(map: &std::collections::BTreeMap<String, PathBuf>) -> Result<Vec<
 /// part of that table (`source = "en-us"` after `en-us = "..."`).
 fn not_a_tag(name: &str) -> Fatal {
     let fix = if crate::config::TOP_LEVEL_KEYS.contains(&name) {
-        format!(
-            "; `{name}` is a top-level key: move it above `[locales]` (in TOML, every key after a `[table]` header belongs to that table)"
-        )
+        crate::config::misplaced_key(name, "`[locales]`")
     } else {
         String::new()
     };

@@ -165,10 +165,7 @@ impl Draft {
             locale: source.locale,
             rel_path: source.rel_path.clone(),
             display: source.display.clone(),
-            line: 1 + source.text.as_bytes()[..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count(),
+            line: source.line_index().position(offset).0,
         }
     }
 }
@@ -407,6 +404,16 @@ impl Site {
         self.drafts
             .iter()
             .find(|d| d.locale == locale && d.rel_path.eq_ignore_ascii_case(path))
+    }
+
+    /// The draft a link to `path` in `locale` runs into: the locale's own,
+    /// else, where the locale lacks the page, the source locale's that
+    /// would stand in for it ([`Site::find_file`]'s fallback).
+    pub fn draft_in_reach(&self, locale: usize, path: &str) -> Option<&Draft> {
+        self.draft(locale, path).or_else(|| {
+            let source = self.source.filter(|&s| s != locale)?;
+            self.draft(source, path)
+        })
     }
 
     /// The page (or included file) `target` leads to, as [`Site::find_file`] finds it.

@@ -381,7 +381,6 @@ impl Resolver<'_> {
     /// Resolves `href` (as `written` in the file, for messages) for `entry`.
     fn link(&mut self, file: usize, r: &Raw, href: &str, written: &str, entry: &mut Entry) {
         let source = &self.sources[file];
-        let locale = source.locale;
         let (path, rest) = split_target(href);
         entry.fragment = rest
             .split_once('#')
@@ -449,11 +448,8 @@ impl Resolver<'_> {
                         )
                     }
                     None => {
-                        let draft = resolved.as_deref().and_then(|path| {
-                            let source = self.source.map(|(s, _)| s);
-                            (self.site.draft(locale, path))
-                                .or_else(|| source.and_then(|s| self.site.draft(s, path)))
-                        });
+                        let draft = (resolved.as_deref())
+                            .and_then(|path| self.site.draft_in_reach(source.locale, path));
                         let what = match draft {
                             Some(_) => "a draft (`draft: true`) that the build leaves out",
                             None => "which names no file in this locale",

@@ -127,3 +127,25 @@ fn drift_counts_a_draft_translation_missing_and_says_it_is_coming() {
         "no translation of setup.md in es-es (content/es-es/setup.md is a draft, left out)"
     );
 }
+
+#[test]
+fn a_table_of_contents_entry_to_a_draft_says_so() {
+    let site = site();
+    site.write(
+        "content/es-es/toc.yml",
+        "- name: Inicio\n  href: index.md\n- name: Uso\n  href: usage.md\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let entry = finding_at(&doc, "content/es-es/toc.yml", 4);
+    assert_eq!(entry["rule"], "broken-toc-entry");
+    assert_eq!(
+        entry["message"],
+        "entry `Uso` links `usage.md`, a draft (`draft: true`) that the build leaves out"
+    );
+    // Read as a page, the source's draft stands in as any page would.
+    let (_, doc) = check_json(site.root(), &["--drafts"]);
+    assert_eq!(
+        finding_at(&doc, "content/es-es/toc.yml", 4)["rule"],
+        "source-fallback"
+    );
+}

@@ -130,12 +130,16 @@ fn fallback(dependency: &Dependency, tag: &str, counts: Counts) -> Finding {
         }
     );
     let from = from(dependency);
+    // What naming the clone as the source locale adds to its files.
+    let as_source = format!(
+        "add it to polydoc.toml as the source locale (`source = \"{tag}\"` at the top, and `{tag} = \"<its folder>\"` under `[locales]`)"
+    );
     let add = format!(
-        "and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, add it to polydoc.toml as the source locale (`source = \"{tag}\"` at the top, and `{tag} = \"<its folder>\"` under `[locales]`)"
+        "and its code samples, images and other files stand in for the missing ones, as when published; for its articles and includes too, {as_source}"
     );
     let help = if dependency.root.is_dir() {
         format!(
-            "`{folder}` is cloned, and its code samples, images and other files stand in for this copy's missing ones; for its articles and includes, add it to polydoc.toml as the source locale (`source = \"{tag}\"` at the top, and `{tag} = \"<its folder>\"` under `[locales]`)"
+            "`{folder}` is cloned, and its code samples, images and other files stand in for this copy's missing ones; for its articles and includes, {as_source}"
         )
     } else if dependency.url.is_empty() {
         format!("clone the `{tag}` repository into `{folder}`, {add}")

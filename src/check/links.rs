@@ -233,12 +233,10 @@ fn drafted(
     location: &Location,
 ) -> Option<Finding> {
     let locale = cx.site.pages[p].locale();
-    let own = cx.site.draft(locale, path);
-    let source = cx.site.source.filter(|&s| s != locale);
-    let draft = own.or_else(|| source.and_then(|s| cx.site.draft(s, path)))?;
-    let what_it_is = match own {
-        Some(_) => "a draft".to_owned(),
-        None => format!(
+    let draft = cx.site.draft_in_reach(locale, path)?;
+    let what_it_is = match draft.locale == locale {
+        true => "a draft".to_owned(),
+        false => format!(
             "which `{}` lacks and whose `{}` copy is a draft",
             cx.locale_key(p),
             cx.site.locales[draft.locale].key
