@@ -165,6 +165,15 @@ impl Meta {
         )
     }
 
+    /// The values of list `key` in the page's own front matter only
+    /// ([`Meta::get_list`]), not inherited.
+    pub fn own_list<'a>(&'a self, text: &'a str, key: &str) -> Option<Vec<&'a str>> {
+        match self.inherited_setting(text, key) {
+            Some(_) => None,
+            None => self.get_list(text, key),
+        }
+    }
+
     /// The whole front matter as serde_yaml would read it: keys in order,
     /// dotted keys included; `text` is the file's.
     pub fn mapping(&self, text: &str) -> Cow<'_, Mapping> {

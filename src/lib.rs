@@ -18,6 +18,7 @@
 //!
 //! [`build::build`] runs them in order. The binary is a thin shell over it.
 
+pub mod aliases;
 pub mod align;
 pub mod baseline;
 pub mod build;

@@ -46,9 +46,24 @@ pub struct Redirection {
     /// The target is a path of the published site that no file of the
     /// copy stands for (`/windows/...`, outside `[published] path`).
     site_path: bool,
+    /// The page whose `aliases` name the moved path ([`crate::aliases`]),
+    /// for an entry no redirection file makes.
+    pub alias_of: Option<usize>,
 }
 
 impl Redirection {
+    /// An alias of page `page`, written at `at`: the old path redirects to
+    /// `target`, the page's path relative to it.
+    pub fn alias(target: String, at: Location, page: usize) -> Self {
+        Redirection {
+            target,
+            target_at: at.clone(),
+            at,
+            site_path: false,
+            alias_of: Some(page),
+        }
+    }
+
     /// Whether the target is a path of the published site that no file
     /// of the copy stands for, and `[published] url` does not say where
     /// that site is: the build keeps the page, or writes nothing for a
@@ -126,10 +141,42 @@ impl Redirections {
         out
     }
 
-    /// Where `path` (below `locale`'s folder) moved, if it did.
+    /// Where `path` (below `locale`'s folder) moved, if it did; for a
+    /// folder (`old`, from a link to `old/`), where its `index.md` did,
+    /// the page a web server shows for it.
     pub fn get(&self, locale: usize, path: &str) -> Option<&Redirection> {
         let moved = self.per_locale.get(locale).filter(|m| !m.is_empty())?;
+        let lower = path.to_lowercase();
+        moved
+            .get(&lower)
+            .or_else(|| {
+                crate::markdown::links::strip_md(&lower)
+                    .is_none()
+                    .then(|| match lower.trim_end_matches('/') {
+                        "" => "index.md".to_owned(),
+                        folder => format!("{folder}/index.md"),
+                    })
+                    .and_then(|index| moved.get(&index))
+            })
+            .map(|(_, r)| r)
+    }
+
+    /// The entry that already claims `path` of `locale`, exactly as
+    /// written or in another letter case.
+    pub fn claimed(&self, locale: usize, path: &str) -> Option<&Redirection> {
+        let moved = self.per_locale.get(locale)?;
         moved.get(&path.to_lowercase()).map(|(_, r)| r)
+    }
+
+    /// Lists `path` of `locale` as moved, where nothing [`claimed`] it.
+    ///
+    /// [`claimed`]: Redirections::claimed
+    pub fn insert(&mut self, locale: usize, path: String, redirection: Redirection) {
+        if let Some(moved) = self.per_locale.get_mut(locale) {
+            moved
+                .entry(path.to_lowercase())
+                .or_insert((path, redirection));
+        }
     }
 
     /// Every moved article of `locale`: its path below the locale folder,
@@ -240,6 +287,7 @@ fn parse(
                     && published.local(&entry.redirect_url).is_none()
                     && published.url(&entry.redirect_url).is_none(),
                 target: entry.redirect_url,
+                alias_of: None,
                 at: lines.location(&shown, at..from),
                 target_at: lines.location(&shown, target_at),
             },

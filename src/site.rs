@@ -322,6 +322,7 @@ impl Site {
             xref_maps: Arc::clone(&options.xref_maps),
             drafts,
         };
+        crate::aliases::apply(&mut site);
         site.snippets = site.read_snippets();
         site.keep_named_fallback_files();
         site.mark_unread();

@@ -343,7 +343,7 @@ const PIECES: &[&str] = &[
     "a long line of words, so that findings on it are quoted as a window: lorem ipsum dolor sit amet, 日本語の文章が続きます、そしてさらに続きます。 ", "api_name:\n- CBasePin.EnumMediaTypes\n", "CBasePin. EnumMediaTypes", "cbasepin. ",
     "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
     "</span></span>", "<span class=\"sxs-lookup\">",
-    "** extern **", "** x", "x ** ", "|** b **|", "`a ** b` ** c **.", "[x](gone.md)", "[x](b.md#z)",
+    "** extern **", "** x", "x ** ", "|** b **|", "`a ** b` ** c **.", "[x](gone.md)", "[x](b.md#z)", "[o](old.md#z)", "[s](sub/)",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
@@ -473,7 +473,10 @@ fn random_site(seed: u64) -> Fixture {
                     "dev_langs: [5, {a: b}, cs, CSharp]\n",
                     "draft: true\n",
                     "draft: [true, {x: 1}]\n",
-                ][next(17)];
+                    "aliases: [old.md, /sub/, b.md, ../x.md, 'a b.html', /, /404.html]\n",
+                    "aliases:\n- gone.md\n- {x: 1}\n- /sub/c.html\n- https://e.com\n",
+                    "aliases: old.md\n",
+                ][next(20)];
                 text += &format!(
                     "---\ntitle: T\nuid: uid.{uid}\nms.contentlocale: {tag}\n{extra}---\n"
                 );

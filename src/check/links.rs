@@ -190,7 +190,9 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         .filter(|&(l, _)| cx.targets.exists(l, path))
         .map(|(_, l)| l.key.as_str())
         .collect();
-    let help = if elsewhere.is_empty() {
+    let help = if let Some(help) = alias_elsewhere(cx, p, path) {
+        help
+    } else if elsewhere.is_empty() {
         "fix the path, add the file, or remove the link".to_owned()
     } else {
         format!(
@@ -220,6 +222,31 @@ fn broken(cx: &Context, p: usize, link: &Link, path: &str, escapes: bool) -> Fin
         ),
     )
     .with_help(help)
+}
+
+/// The help for a link to `path`, missing in page `p`'s locale, that a
+/// page of another locale lists among its aliases ([`crate::aliases`])
+/// while this locale has that page too: its translation lacks the alias.
+fn alias_elsewhere(cx: &Context, p: usize, path: &str) -> Option<String> {
+    let locale = cx.site.pages[p].locale();
+    (0..cx.site.locales.len())
+        .filter(|&l| l != locale)
+        .find_map(|l| {
+            let page = cx.site.redirections.get(l, path)?.alias_of?;
+            let translation = cx.site.groups[cx.site.pages[page].group]
+                .iter()
+                .find(|&&t| cx.site.pages[t].locale() == locale)?;
+            Some(format!(
+                "`{}`'s `{}` lists `{path}` among its aliases: add the alias to `{}` too, or link to `{}`",
+                cx.site.locales[l].key,
+                cx.site.pages[page].source.rel_path,
+                cx.site.pages[*translation].source.display.display(),
+                crate::render::urls::relative(
+                    &cx.site.pages[p].source.rel_path,
+                    &cx.site.pages[*translation].source.rel_path
+                ),
+            ))
+        })
 }
 
 /// A link to a page this run leaves out as a draft (`draft: true`): in

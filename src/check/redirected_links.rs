@@ -1,5 +1,6 @@
 //! `redirected-link`: a link to an article that
 //! `.openpublishing.redirection.json` lists as moved ([`crate::redirections`]),
+//! or a page names among its `aliases` ([`crate::aliases`]),
 //! found by the link pass of `links.rs`, and its fix.
 
 use crate::diagnostic::{Edit, Finding};
@@ -22,16 +23,25 @@ pub(super) fn finding(
     path: &str,
     moved: &Redirection,
 ) -> Finding {
+    let moved_to = match moved.alias_of {
+        Some(page) => format!(
+            "`{}` lists it among its aliases (line {})",
+            cx.site.pages[page].source.rel_path, moved.at.line
+        ),
+        None => format!(
+            "`{}` (line {}) redirects it to `{}`",
+            moved.at.file.display(),
+            moved.at.line,
+            moved.target
+        ),
+    };
     Finding::warning(
         "redirected-link",
         cx.destination(p, link, false),
         format!(
-            "{} `{}` points to `{path}`, which moved: `{}` (line {}) redirects it to `{}`",
+            "{} `{}` points to `{path}`, which moved: {moved_to}",
             what(link),
             target(cx, p, link),
-            moved.at.file.display(),
-            moved.at.line,
-            moved.target
         ),
     )
     .with_help("link to where it moved: the redirect costs the reader a hop")

@@ -58,6 +58,11 @@ fn entries(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (l, locale) in cx.site.locales.iter().enumerate() {
         for (path, moved) in cx.site.redirections.of(l) {
+            // An alias stands where nothing else does and leads to its
+            // page ([`crate::aliases`]): nothing of it to report here.
+            if moved.alias_of.is_some() {
+                continue;
+            }
             if let Some((_, Some(page), _)) = cx.targets.find(l, path) {
                 let page = &cx.site.pages[page];
                 let build = match page.moved {

@@ -78,13 +78,18 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "redirected-link",
         Severity::Warning,
-        "A link to an article `.openpublishing.redirection.json` lists as moved: the published site redirects it, at the cost of a hop.",
+        "A link to an article `.openpublishing.redirection.json` lists as moved, or a page names among its `aliases`: the site redirects it, at the cost of a hop.",
         fix,
     ),
     rule!(
         "redirected-file-not-removed",
         Severity::Warning,
         "An entry of `.openpublishing.redirection.json` whose file is still there: the published site serves the redirect and never shows the file's edits.",
+    ),
+    rule!(
+        "invalid-alias",
+        Severity::Error,
+        "A page's `aliases` entry that can redirect nothing: it names a file of the locale, the home or 404 page, a path another entry claims, an address, or no page.",
     ),
     rule!(
         "invalid-redirection",

@@ -539,7 +539,10 @@ impl<'a> Renderer<'a> {
                 let href = links
                     .link_href(path, &moved.target)
                     .unwrap_or_else(|| moved.target.clone());
-                let title = stem.rsplit('/').next().unwrap_or(stem);
+                let title = match moved.alias_of {
+                    Some(page) => &self.site.pages[page].title,
+                    None => stem.rsplit('/').next().unwrap_or(stem),
+                };
                 let common = self.common(locale, &out_path, None);
                 let mut context = context(&common)?;
                 context.insert("redirect", &Redirect { href: &href, title });
