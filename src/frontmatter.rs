@@ -109,16 +109,35 @@ impl Meta {
     }
 
     /// Whether the page's own front matter sets `key` to `true`: a YAML
-    /// boolean, or the word written as a string, as Hugo reads `draft`.
+    /// boolean, or the word written as a string in any case, as Hugo
+    /// reads `draft`.
     pub fn own_true(&self, text: &str, key: &str) -> bool {
         if self.lines.is_empty() {
             return match self.parsed.get(key) {
                 Some(Value::Bool(b)) => *b,
-                Some(Value::String(s)) => s == "true",
+                Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
                 _ => false,
             };
         }
-        self.flat_value(text, key) == Some("true")
+        self.flat_value(text, key)
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    }
+
+    /// The value of `key` in the page's own front matter, as serde_yaml
+    /// reads it (a flat line's is a string, or a list of strings), for a
+    /// rule that tells a value of the wrong kind.
+    pub fn own_value(&self, text: &str, key: &str) -> Option<Value> {
+        if self.inherited_setting(text, key).is_some() {
+            return None;
+        }
+        if self.lines.is_empty() {
+            return self.parsed.get(key).cloned();
+        }
+        let value = self.flat_value(text, key)?;
+        Some(match flow_items(value) {
+            Some(items) => Value::Sequence(items.into_iter().map(Value::from).collect()),
+            None => Value::from(value),
+        })
     }
 
     /// The string value of `key` in the page's own front matter only,

@@ -149,3 +149,72 @@ fn a_table_of_contents_entry_to_a_draft_says_so() {
         "source-fallback"
     );
 }
+
+/// `draft` and `weight` values polydoc cannot read are told, where the
+/// page sets them; those it reads, an empty one and a `docfx.json`'s are
+/// not. `draft: yes` publishes the page, and the warning says so.
+#[test]
+fn draft_and_weight_values_of_another_kind_are_warned_of() {
+    let site = Fixture::new();
+    for (path, text) in [
+        ("en-us/yes.md", "---\ntitle: Yes\ndraft: yes\n---\n# Yes\n"),
+        ("en-us/one.md", "---\ndraft: 1\nweight: \"5\"\n---\n# One\n"),
+        ("en-us/upper.md", "---\ndraft: \"True\"\n---\n# Upper\n"),
+        (
+            "en-us/off.md",
+            "---\ndraft: FALSE\nweight: -2\n---\n# Off\n",
+        ),
+        ("en-us/named.md", "---\nweight: first\n---\n# Named\n"),
+        (
+            "en-us/half.md",
+            "---\ntags: [a, {b: c}]\nweight: 2.5\ndraft:\n---\n# Half\n",
+        ),
+        ("en-us/list.md", "---\nweight: [1, 2]\n---\n# List\n"),
+        (
+            "en-us/docfx.json",
+            r#"{"build": {"content": [{"files": ["**/*.md"]}], "globalMetadata": {"weight": "heavy"}}}"#,
+        ),
+    ] {
+        site.write(&format!("content/{path}"), text);
+    }
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    let at = |file: &str, line, column| {
+        (
+            "invalid-front-matter-value".to_owned(),
+            format!("content/en-us/{file}"),
+            line,
+            column,
+        )
+    };
+    assert_eq!(
+        places(&doc),
+        [
+            at("half.md", 3, 9),
+            at("list.md", 2, 9),
+            at("named.md", 2, 9),
+            at("one.md", 2, 8),
+            at("yes.md", 3, 8),
+        ]
+    );
+    let messages = fields(&doc, "message");
+    assert_eq!(
+        messages[4],
+        "`draft: yes` is neither true nor false, so the page is published as if it said `draft: false`"
+    );
+    assert_eq!(
+        messages[2],
+        "`weight: first` is no whole number, so the navigation orders the page by its name, after the weighted ones"
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        site.out("en-us/yes.html").is_file(),
+        "`draft: yes` is published"
+    );
+    assert!(site.out("en-us/off.html").is_file());
+    assert!(
+        !site.out("en-us/upper.html").exists(),
+        "`draft: \"True\"` is a draft, as Hugo reads it"
+    );
+}

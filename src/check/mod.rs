@@ -22,6 +22,7 @@ mod counterparts;
 mod dependencies;
 mod escaped_entities;
 mod faq_tokens;
+mod front_matter_values;
 mod glued_terms;
 mod hard_coded_locale;
 mod heading_names;
@@ -100,6 +101,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("tokens", tokens::check),
     ("faq_tokens", faq_tokens::check),
     ("content_locale", content_locale::check),
+    ("front_matter_values", front_matter_values::check),
     ("includes", includes::check),
     ("blocks", blocks::check),
     ("xrefs", xrefs::check),

@@ -87,6 +87,11 @@ pub const RULES: &[RuleInfo] = &[
         "An entry of `.openpublishing.redirection.json` whose file is still there: the published site serves the redirect and never shows the file's edits.",
     ),
     rule!(
+        "invalid-front-matter-value",
+        Severity::Warning,
+        "A front matter key polydoc acts on, set to a value it cannot read: `draft: yes` (the page is published), `weight: first`.",
+    ),
+    rule!(
         "invalid-alias",
         Severity::Error,
         "A page's `aliases` entry that can redirect nothing: it names a file of the locale, the home or 404 page, a path another entry claims, an address, or no page.",
