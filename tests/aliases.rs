@@ -226,3 +226,34 @@ fn drafts_and_includes_declare_no_aliases() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(site.out("en-us/old-draft.html").is_file());
 }
+
+/// With a published address, the page names itself canonical and each
+/// redirect names the page, as full addresses, which search engines want.
+#[test]
+fn with_a_base_url_canonical_links_are_full_addresses() {
+    let site = Fixture::new();
+    site.write("content/en-us/guide/new.md", NEW);
+    site.write("content/en-us/index.md", "# Home\n");
+    let output = site.build(&["--base-url", "https://docs.example.com/kb/"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page = site.html("en-us/guide/new.html");
+    assert_eq!(
+        attrs(&page, r#"link[rel="canonical"]"#, "href"),
+        ["https://docs.example.com/kb/en-us/guide/new.html"]
+    );
+    let redirect = site.html("en-us/legacy/setup/index.html");
+    assert_eq!(
+        attrs(&redirect, r#"link[rel="canonical"]"#, "href"),
+        ["https://docs.example.com/kb/en-us/guide/new.html"]
+    );
+    assert_eq!(
+        attrs(&redirect, r#"meta[http-equiv="refresh"]"#, "content"),
+        ["0; url=../../guide/new.html"],
+        "the redirect itself stays relative, as every link of the site"
+    );
+    // Without one, no canonical on articles: a relative one means nothing.
+    let output = site.build(&[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page = site.html("en-us/guide/new.html");
+    assert!(select(&page, r#"link[rel="canonical"]"#).is_empty());
+}

@@ -496,7 +496,8 @@ fn a_page_with_redirect_url_redirects_and_leaves_navigation() {
     assert_eq!(refresh, "0; url=sub/new.html#part");
     assert_eq!(
         attrs(&old, "link[rel=canonical]", "href"),
-        ["sub/new.html#part"]
+        ["https://docs.example.com/en-us/sub/new.html#part"],
+        "with base_url, a full address"
     );
     assert_eq!(attrs(&old, "main a", "href"), ["sub/new.html#part"]);
     assert_eq!(attrs(&old, "meta[name=robots]", "content"), ["noindex"]);

@@ -19,6 +19,11 @@ pub(super) struct Common<'a> {
     pub(super) home_href: String,
     pub(super) translations: Vec<Translation>,
     pub(super) alternates: Vec<Alternate>,
+    /// The article's own address, for `<link rel="canonical">`, which
+    /// search engines want beside hreflang alternates: only with
+    /// `base_url` (a relative one means nothing to them), and not for
+    /// the pages polydoc makes.
+    pub(super) canonical: Option<String>,
     /// The navigation list, already HTML: see [`super::nav_html`] for why.
     pub(super) nav_html: String,
     /// Whether the page shows it (not with DocFX's `_disableToc`). A
@@ -99,6 +104,9 @@ pub(super) struct Outdated<'a> {
 pub(super) struct Redirect<'a> {
     pub(super) href: &'a str,
     pub(super) title: &'a str,
+    /// `href` as a full address with `base_url` (`<link rel="canonical">`
+    /// wants one), else `href`.
+    pub(super) canonical: String,
 }
 
 /// A heading of the page's "In this article" list, as templates see it

@@ -313,6 +313,7 @@ impl<'a> Renderer<'a> {
             context.insert(
                 "redirect",
                 &Redirect {
+                    canonical: self.absolute(&page.out_path, &href),
                     href: &href,
                     title: &page.title,
                 },
@@ -545,7 +546,14 @@ impl<'a> Renderer<'a> {
                 };
                 let common = self.common(locale, &out_path, None);
                 let mut context = context(&common)?;
-                context.insert("redirect", &Redirect { href: &href, title });
+                context.insert(
+                    "redirect",
+                    &Redirect {
+                        canonical: self.absolute(&out_path, &href),
+                        href: &href,
+                        title,
+                    },
+                );
                 let dest = out.join(&out_path);
                 create_parent(&dest)?;
                 self.write_template("redirect.html", &context, &dest)?;
@@ -611,6 +619,9 @@ impl<'a> Renderer<'a> {
                 href: self.alternate_href(out_path, &site.pages[default].out_path),
             });
         }
+        let canonical = page
+            .and(self.config.base_url.as_deref())
+            .map(|base| format!("{base}{}", encode_path(out_path)));
         let home_href = relative(out_path, &home_path);
         let home_label = self.strings[locale]
             .get("home")
@@ -663,6 +674,7 @@ impl<'a> Renderer<'a> {
             home_href,
             translations,
             alternates,
+            canonical,
             show_nav: !nav_html.is_empty(),
             nav_html,
             breadcrumbs: if flags.no_breadcrumbs {
@@ -693,6 +705,22 @@ impl<'a> Renderer<'a> {
             project_dir: (site.pages[page].source.project.as_ref()).map_or("", |p| &p.dir),
         };
         App::of(Some(&origin), self.config.title.as_deref(), out_path)
+    }
+
+    /// `href`, written in the page at `out_path`, as a full address when
+    /// `base_url` says where the site is; else as written.
+    fn absolute(&self, out_path: &str, href: &str) -> String {
+        let Some(base) = &self.config.base_url else {
+            return href.to_owned();
+        };
+        if crate::markdown::links::is_absolute(href) || href.starts_with('/') {
+            return href.to_owned();
+        }
+        let (path, rest) = crate::markdown::links::split_target(href);
+        match crate::markdown::links::join(out_path, path) {
+            Some(to) => format!("{base}{to}{rest}"),
+            None => href.to_owned(),
+        }
     }
 
     fn alternate_href(&self, from: &str, to: &str) -> String {
