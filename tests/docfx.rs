@@ -227,6 +227,11 @@ fn triple_colon_blocks_render_as_docfx_does() {
     assert_eq!(text(zone), "On Windows.");
     let moniker = &select(&html, "div.moniker")[0];
     assert_eq!(attr(moniker, "data-moniker"), ">= server-2019");
+    assert_eq!(
+        attr(moniker, "data-moniker-title"),
+        "Applies to: >= server-2019",
+        "every version's block shows, labelled (`polydoc.css` shows the title)"
+    );
     let para = select(&html, "article p")
         .into_iter()
         .map(|p| text(&p))
@@ -1454,5 +1459,29 @@ fn a_pipe_in_a_code_span_of_a_table_row_stays_in_the_code() {
     assert_eq!(
         text(fenced).trim_end(),
         "Get-Service | Where-Object Name -like `\"w*`\""
+    );
+}
+
+/// A moniker block's label is in the page's language; one without a range
+/// gets none (and `invalid-zone`).
+#[test]
+fn moniker_blocks_are_labelled_in_the_page_language() {
+    let site = Fixture::new();
+    site.write(
+        "content/es-es/a.md",
+        "# A\n\n::: moniker range=\"vs-2017 || vs-2019\"\nAntes.\n::: moniker-end\n\n::: moniker range=\"\"\nNada.\n::: moniker-end\n",
+    );
+    site.build(&[]);
+    let html = site.html("es-es/a.html");
+    let monikers = select(&html, "div.moniker");
+    assert_eq!(monikers.len(), 2);
+    assert_eq!(
+        attr(&monikers[0], "data-moniker-title"),
+        "Se aplica a: vs-2017 || vs-2019"
+    );
+    assert_eq!(monikers[1].value().attr("data-moniker-title"), None);
+    assert_eq!(
+        lines_of(&check_json(site.root(), &[]).1, "invalid-zone"),
+        [("content/es-es/a.md".to_owned(), 7)]
     );
 }

@@ -64,7 +64,8 @@ pub fn image(d: &Directive, hrefs: &ImageHrefs, n: usize) -> String {
 pub const CLOSE_DESCRIPTION: &str = "</div>\n";
 
 /// The opening tag of a container block and the tag that closes it;
-/// `label` names a zone's pivots for readers.
+/// `label` names a zone's pivots, or a moniker block's versions, for
+/// readers.
 pub fn open_container(d: &Directive, name: &str, label: Option<&str>) -> (String, &'static str) {
     match name {
         "zone" => {
@@ -83,13 +84,18 @@ pub fn open_container(d: &Directive, name: &str, label: Option<&str>) -> (String
                 "</div>\n",
             )
         }
-        "moniker" => (
-            format!(
-                "<div class=\"moniker\" data-moniker=\"{}\">\n",
-                escape(d.attr("range").unwrap_or(""))
-            ),
-            "</div>\n",
-        ),
+        "moniker" => {
+            let title = label
+                .map(|l| format!(" data-moniker-title=\"{}\"", escape(l)))
+                .unwrap_or_default();
+            (
+                format!(
+                    "<div class=\"moniker\" data-moniker=\"{}\"{title}>\n",
+                    escape(d.attr("range").unwrap_or(""))
+                ),
+                "</div>\n",
+            )
+        }
         "row" => {
             let count = d
                 .attr("count")

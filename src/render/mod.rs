@@ -293,6 +293,9 @@ impl<'a> Renderer<'a> {
             section_link: self.strings[page.locale()]
                 .get("section_link")
                 .map_or("Link to this section", String::as_str),
+            applies_to: self.strings[page.locale()]
+                .get("applies_to")
+                .map_or("Applies to", String::as_str),
             languages: &languages,
         };
         // A redirection file's entry wins over the page's own

@@ -81,6 +81,7 @@ impl SiteLinks for PageLinks<'_> {
             file: path,
             chain: &chain,
             section_link: cx.section_link,
+            applies_to: cx.applies_to,
             languages: cx.languages,
         };
         Some(render_body(

@@ -84,16 +84,23 @@ impl<'c, 'd> Writer<'c, 'd> {
             "code" => self.snippet(d),
             _ if d.is_container() => {
                 // A zone is labelled with its pivots' titles where the
-                // site has them (seen without JavaScript).
-                let label = d
-                    .attr("pivot")
-                    .filter(|_| name == "zone")
-                    .and_then(|pivots| {
+                // site has them (seen without JavaScript), a moniker
+                // block with its range, in the page's words: polydoc
+                // shows every version's block (it has no version picker).
+                let label = match name {
+                    "zone" => d.attr("pivot").and_then(|pivots| {
                         let titles: Vec<String> = crate::pivots::zone_pivots(pivots)
                             .filter_map(|id| self.cx.site.pivot_title(id))
                             .collect();
                         (!titles.is_empty()).then(|| titles.join(", "))
-                    });
+                    }),
+                    "moniker" => d
+                        .attr("range")
+                        .map(str::trim)
+                        .filter(|range| !range.is_empty())
+                        .map(|range| format!("{}: {range}", self.cx.applies_to)),
+                    _ => None,
+                };
                 let (open, close) = blocks::open_container(d, name, label.as_deref());
                 self.html(&open);
                 self.containers.push((name.to_owned(), close));

@@ -91,6 +91,9 @@ pub struct RenderContext<'a> {
     /// The accessible name of a heading's link to itself, in the page's
     /// language ("Link to this section").
     pub section_link: &'a str,
+    /// What labels a moniker block's versions, in the page's language
+    /// ("Applies to").
+    pub applies_to: &'a str,
     /// The page's programming languages, its `dev_langs` as
     /// [`super::code_groups::language_id`] names them: adjacent code
     /// blocks of these languages show as one, a tab each.
@@ -107,6 +110,7 @@ impl<'a> RenderContext<'a> {
             file: "",
             chain: &[],
             section_link: "Link to this section",
+            applies_to: "Applies to",
             languages: &[],
         }
     }
