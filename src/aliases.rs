@@ -28,7 +28,7 @@ use crate::markdown::links::{is_absolute, join, strip_md};
 use crate::redirections::Redirection;
 use crate::site::Site;
 
-pub const KEY: &str = "aliases";
+const KEY: &str = "aliases";
 
 /// The Markdown path below the locale folder that `written`, an alias of
 /// the page at `page` (below the locale folder), stands for; else why it
@@ -90,8 +90,7 @@ pub struct Alias {
 }
 
 /// Every page's aliases, and `invalid-alias` for those that stand for no
-/// path. Whether a path is free is for [`crate::redirections`] to say,
-/// which knows the redirection files' entries.
+/// path. Whether that path is free, [`apply`] asks.
 pub fn gather(site: &Site) -> (Vec<Alias>, Vec<Finding>) {
     let mut aliases = Vec::new();
     let mut problems = Vec::new();
