@@ -26,6 +26,8 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("ru", include_str!("../i18n/ru.toml")),
     ("zh", include_str!("../i18n/zh.toml")),
     ("zh-tw", include_str!("../i18n/zh-tw.toml")),
+    ("ar", include_str!("../i18n/ar.toml")),
+    ("he", include_str!("../i18n/he.toml")),
 ];
 
 pub type Strings = BTreeMap<String, String>;

@@ -25,6 +25,9 @@ pub struct Locale {
     pub language: String,
     /// Absolute folder holding this locale's content.
     pub dir: PathBuf,
+    /// Whether its script runs right to left (Arabic, Hebrew, Persian,
+    /// Urdu...): pages say `dir="rtl"`, and the theme mirrors.
+    pub rtl: bool,
 }
 
 impl Locale {
@@ -40,8 +43,27 @@ impl Locale {
             key: name.to_ascii_lowercase(),
             tag: conventional_case(name),
             language: tag.primary_language().to_ascii_lowercase(),
+            rtl: right_to_left(tag.primary_language(), tag.script()),
             dir,
         })
+    }
+}
+
+/// Whether text of `language`, in `script` when the tag names one, runs
+/// right to left: the script decides (`az-Arab` does, `ku-Latn` does
+/// not); without one, the script the language is written in by default
+/// (CLDR's likely subtags: `ar`, `he`, `fa`, `ur`, but not `ku` or `pa`).
+fn right_to_left(language: &str, script: Option<&str>) -> bool {
+    const SCRIPTS: [&str; 11] = [
+        "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr", "mend", "yezi",
+    ];
+    const LANGUAGES: [&str; 19] = [
+        "ar", "arc", "azb", "ckb", "dv", "fa", "glk", "he", "iw", "ks", "lrc", "mzn", "pnb", "ps",
+        "sd", "syr", "ug", "ur", "yi",
+    ];
+    match script {
+        Some(script) => SCRIPTS.contains(&script.to_ascii_lowercase().as_str()),
+        None => LANGUAGES.contains(&language.to_ascii_lowercase().as_str()),
     }
 }
 
@@ -244,6 +266,33 @@ pub fn conventional_case(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_and_languages_that_run_right_to_left() {
+        let rtl = |name: &str| Locale::from_tag(name, PathBuf::new()).map(|l| l.rtl);
+        for name in [
+            "ar-sa",
+            "he-IL",
+            "fa-ir",
+            "ur-pk",
+            "az-Arab",
+            "pa-Arab-PK",
+            "AR",
+        ] {
+            assert_eq!(rtl(name), Some(true), "{name}");
+        }
+        for name in [
+            "en-us",
+            "ku-tr",
+            "pa-in",
+            "ku-Latn",
+            "uz-Cyrl",
+            "zh-Hant-TW",
+            "ar-Latn",
+        ] {
+            assert_eq!(rtl(name), Some(false), "{name}");
+        }
+    }
 
     #[test]
     fn accepts_registered_tags_in_any_case() {

@@ -40,6 +40,8 @@
         tab.addEventListener("keydown", function (event) {
           var step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
           if (!step) return;
+          // On a right-to-left page the next tab is on the left.
+          if (getComputedStyle(group).direction === "rtl") step = -step;
           event.preventDefault();
           var next = tabs[(i + step + tabs.length) % tabs.length];
           selectTab(next.dataset.tab, next);

@@ -799,3 +799,58 @@ fn the_section_being_read_is_marked_in_this_article() {
     reader.wait_for(&format!("{marked} === '{last}'"));
     reader.assert_no_errors();
 }
+
+/// An Arabic page mirrors: the navigation on the right, "In this article"
+/// on the left, the text from the right; code still reads left to right;
+/// and the left arrow key moves to the next tab, as it lies on the left.
+#[test]
+fn a_right_to_left_page_mirrors_and_keeps_code_left_to_right() {
+    let site = Fixture::new();
+    site.write(
+        "content/ar-sa/a.md",
+        concat!(
+            "# الدليل\n\nشغّل `Get-Item -Path C:\\` الآن.\n\n## البداية\n\n",
+            "# [Windows](#tab/windows)\n\nعلى Windows.\n\n# [Linux](#tab/linux)\n\nعلى Linux.\n\n",
+            "# [macOS](#tab/macos)\n\nعلى macOS.\n\n---\n\n",
+            "```powershell\nGet-Item -Path C:\\\n```\n\n## النهاية\n\nنص.\n",
+        ),
+    );
+    site.write("content/ar-sa/b.md", "# ب\n");
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let reader = Reader::new();
+    reader.open_url(&format!("file://{}", site.out("ar-sa/a.html").display()));
+    let x = |css: &str| {
+        reader.js(&format!(
+            "(() => {{ const r = document.querySelector('{css}').getBoundingClientRect(); return [r.left, r.right]; }})()"
+        ))
+    };
+    let (nav, article, toc) = (x(".site-nav"), x("article.content"), x("nav.toc"));
+    assert!(
+        nav[0].as_f64() >= article[1].as_f64(),
+        "the navigation is right of the article: {nav} {article}"
+    );
+    assert!(
+        toc[1].as_f64() <= article[0].as_f64(),
+        "\"In this article\" is left of it: {toc} {article}"
+    );
+    let style = |css: &str, property: &str| {
+        reader.js_str(&format!(
+            "getComputedStyle(document.querySelector('{css}')).{property}"
+        ))
+    };
+    assert_eq!(style("article p", "direction"), "rtl");
+    assert_eq!(style("article pre", "direction"), "ltr");
+    assert_eq!(style("article p code", "direction"), "ltr");
+    assert_eq!(style("article p code", "unicodeBidi"), "isolate");
+    let selected = "document.querySelector('.tabGroup [role=tab][aria-selected=true]').dataset.tab";
+    assert_eq!(reader.js_str(selected), "windows");
+    reader.js(
+        "document.querySelector('.tabGroup [role=tab][data-tab=windows]').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft', bubbles: true}))",
+    );
+    assert_eq!(
+        reader.js_str(selected),
+        "linux",
+        "left is next (right, the previous, would wrap to macOS)"
+    );
+    reader.assert_no_errors();
+}

@@ -783,3 +783,58 @@ fn real_translations_carry_the_notice_where_drift_says_outdated() {
         )]
     );
 }
+
+/// Arabic and Hebrew pages run right to left: `dir="rtl"` on the page,
+/// on their entries in other pages' language menus and in the language
+/// chooser, and the theme's words in their languages.
+#[test]
+fn right_to_left_locales_say_so() {
+    let site = Fixture::new();
+    for (locale, text) in [
+        (
+            "en-us",
+            "# Guide\n\n> [!NOTE]\n> Read on.\n\n## Start\n\n## End\n",
+        ),
+        (
+            "ar-sa",
+            "# الدليل\n\n> [!NOTE]\n> تابع القراءة.\n\n## البداية\n\n## النهاية\n",
+        ),
+        (
+            "he-il",
+            "# מדריך\n\n> [!NOTE]\n> המשיכו לקרוא.\n\n## התחלה\n\n## סוף\n",
+        ),
+    ] {
+        site.write(&format!("content/{locale}/guide.md"), text);
+    }
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (locale, dir, note, toc) in [
+        ("en-us", "ltr", "Note", "In this article"),
+        ("ar-sa", "rtl", "ملاحظة", "في هذه المقالة"),
+        ("he-il", "rtl", "הערה", "במאמר זה"),
+    ] {
+        let html = site.html(&format!("{locale}/guide.html"));
+        assert_eq!(attrs(&html, "html", "dir"), [dir], "{locale}");
+        assert_eq!(texts(&html, ".alert .alert-title"), [note], "{locale}");
+        assert_eq!(texts(&html, "#toc-title"), [toc], "{locale}");
+        let menu: Vec<(&str, &str)> = select(&html, ".language-switcher a")
+            .iter()
+            .map(|a| (attr(a, "lang"), attr(a, "dir")))
+            .collect();
+        assert_eq!(
+            menu,
+            [("en-US", "ltr"), ("ar-SA", "rtl"), ("he-IL", "rtl")],
+            "{locale}"
+        );
+    }
+    let chooser = site.html("index.html");
+    assert_eq!(
+        attrs(&chooser, "html", "dir"),
+        ["ltr"],
+        "English is the default"
+    );
+    assert_eq!(
+        attrs(&chooser, "main a[lang]", "dir"),
+        ["ltr", "rtl", "rtl"]
+    );
+}

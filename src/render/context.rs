@@ -13,6 +13,9 @@ pub(super) struct Common<'a> {
     /// DocFX's application metadata for this page ([`super::app`]).
     pub(super) app: super::app::App,
     pub(super) lang: &'a str,
+    /// `rtl` or `ltr`: the direction of the page's language, for
+    /// `<html dir>` (the default theme mirrors for `rtl`).
+    pub(super) dir: &'static str,
     pub(super) ui: &'a Strings,
     /// Relative prefix from this page to the output root (`../../`).
     pub(super) root: String,
@@ -46,6 +49,7 @@ pub(super) struct SiteInfo<'a> {
 #[derive(Serialize)]
 pub(super) struct Translation {
     pub(super) tag: String,
+    pub(super) dir: &'static str,
     pub(super) name: String,
     pub(super) href: String,
     pub(super) current: bool,
@@ -94,6 +98,7 @@ pub(super) struct PageInfo<'a> {
 pub(super) struct Outdated<'a> {
     pub(super) href: String,
     pub(super) lang: &'a str,
+    pub(super) dir: &'static str,
     pub(super) name: &'a str,
 }
 
@@ -144,6 +149,7 @@ pub(super) struct ListEntry {
 #[derive(Serialize)]
 pub(super) struct LocaleEntry<'a> {
     pub(super) tag: &'a str,
+    pub(super) dir: &'static str,
     pub(super) name: &'a str,
     /// The title of the locale's home page, else the site title.
     pub(super) title: &'a str,
@@ -154,4 +160,9 @@ pub(super) struct LocaleEntry<'a> {
 pub(super) fn iso_date(value: &str) -> Option<String> {
     let (year, month, day) = crate::frontmatter::date(value)?;
     Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The value of a `dir` attribute for `locale`'s text.
+pub(super) fn dir(locale: &crate::locale::Locale) -> &'static str {
+    if locale.rtl { "rtl" } else { "ltr" }
 }

@@ -386,6 +386,7 @@ impl<'a> Renderer<'a> {
                 Outdated {
                     href: relative(&page.out_path, &self.site.pages[newer].out_path),
                     lang: &self.site.locales[locale].tag,
+                    dir: context::dir(&self.site.locales[locale]),
                     name: &self.names[locale],
                 }
             }),
@@ -470,6 +471,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(i, l)| LocaleEntry {
                 tag: &l.tag,
+                dir: context::dir(l),
                 name: &self.names[i],
                 title: site.home[i]
                     .map_or(self.config.title.as_deref().unwrap_or(DEFAULT_TITLE), |p| {
@@ -498,6 +500,7 @@ impl<'a> Renderer<'a> {
         );
         context.insert("app", &app);
         context.insert("lang", &site.locales[0].tag);
+        context.insert("dir", context::dir(&site.locales[0]));
         context.insert("ui", &self.strings[0]);
         context.insert("locales", &locales);
         context.insert("alternates", &alternates);
@@ -601,6 +604,7 @@ impl<'a> Renderer<'a> {
                 let l = site.pages[p].locale();
                 Translation {
                     tag: site.locales[l].tag.clone(),
+                    dir: context::dir(&site.locales[l]),
                     name: self.names[l].clone(),
                     href: relative(out_path, &site.pages[p].out_path),
                     current: l == locale,
@@ -672,6 +676,7 @@ impl<'a> Renderer<'a> {
             },
             app,
             lang: &site.locales[locale].tag,
+            dir: context::dir(&site.locales[locale]),
             ui: &self.strings[locale],
             root,
             home_href,
