@@ -1420,6 +1420,46 @@ fn a_file_the_translation_lacks_comes_from_the_source_locale() {
     assert!(resolve(&site.out("es-es/a.html"), attr(img, "src")).is_file());
 }
 
+/// An include the translation lacks comes from the source locale, and says
+/// its language and direction, inside a right-to-left page; the locale's
+/// own include does not.
+#[test]
+fn an_include_from_the_source_locale_keeps_its_language() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/a.md", "# A\n")
+        .write("content/en-us/includes/note.md", "Restart the **service**.\n")
+        .write("content/en-us/includes/word.md", "Windows Server\n")
+        .write("content/ar-sa/includes/own.md", "نص عربي.\n")
+        .write(
+            "content/ar-sa/a.md",
+            "# أ\n\n[!INCLUDE [note](includes/note.md)]\n\nعلى [!include[w](includes/word.md)] فقط.\n\n[!INCLUDE [own](includes/own.md)]\n",
+        );
+    built(&site);
+    let html = site.html("ar-sa/a.html");
+    let block = &select(&html, "article > div[lang]")[0];
+    assert_eq!((attr(block, "lang"), attr(block, "dir")), ("en-US", "ltr"));
+    assert_eq!(text(block), "Restart the service.");
+    let inline = &select(&html, "article p > span[lang]")[0];
+    assert_eq!(
+        (
+            attr(inline, "lang"),
+            attr(inline, "dir"),
+            text(inline).as_str()
+        ),
+        ("en-US", "ltr", "Windows Server")
+    );
+    assert_eq!(
+        select(&html, "article [lang]").len(),
+        2,
+        "the page's own include is in its language"
+    );
+    assert_eq!(
+        texts(&html, "article > p"),
+        ["على Windows Server فقط.", "نص عربي."]
+    );
+}
+
 /// A `|` inside a code span of a table row is code, as markdig (DocFX)
 /// reads it, not the end of a cell as GFM has it: Microsoft's `sc
 /// config` reference writes `` `type= {own | share}` `` in a first cell.

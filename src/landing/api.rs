@@ -488,7 +488,12 @@ impl SiteLinks for References<'_> {
     fn link_href(&self, file: &str, target: &str) -> Option<String> {
         self.site.link_href(file, target)
     }
-    fn include(&self, file: &str, target: &str, cx: &RenderContext) -> Option<String> {
+    fn include(
+        &self,
+        file: &str,
+        target: &str,
+        cx: &RenderContext,
+    ) -> Option<crate::markdown::Included> {
         self.site.include(file, target, cx)
     }
     fn snippet(&self, file: &str, path: &str) -> Option<Arc<str>> {

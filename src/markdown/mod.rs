@@ -48,7 +48,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use alerts::AlertTitles;
-pub use body::{NoSite, RenderContext, SiteLinks, Xref, render_body};
+pub use body::{Included, NoSite, RenderContext, SiteLinks, Xref, render_body};
 pub use directives::Directive;
 use heading::IdAllocator;
 pub use highlight::Highlighter;

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use crate::markdown::links::{is_absolute, rewrite, split_target, strip_md};
-use crate::markdown::{RenderContext, SiteLinks, Xref, render_body};
+use crate::markdown::{Included, RenderContext, SiteLinks, Xref, render_body};
 use crate::site::Site;
 
 use super::urls::relative;
@@ -64,7 +64,7 @@ impl SiteLinks for PageLinks<'_> {
         }
     }
 
-    fn include(&self, file: &str, target: &str, cx: &RenderContext) -> Option<String> {
+    fn include(&self, file: &str, target: &str, cx: &RenderContext) -> Option<Included> {
         let page = self.site.find_page(self.locale, file, target)?;
         let included = &self.site.pages[page];
         let path = included.source.rel_path.as_str();
@@ -84,12 +84,18 @@ impl SiteLinks for PageLinks<'_> {
             applies_to: cx.applies_to,
             languages: cx.languages,
         };
-        Some(render_body(
+        let html = render_body(
             &included.source.text,
             included.source.body_start,
             &included.doc,
             &inner,
-        ))
+        );
+        let locale = &self.site.locales[included.locale()];
+        Some(Included {
+            html,
+            lang: (included.locale() != self.locale)
+                .then(|| (locale.tag.clone(), super::context::dir(locale))),
+        })
     }
 
     fn snippet(&self, file: &str, path: &str) -> Option<Arc<str>> {

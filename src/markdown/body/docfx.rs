@@ -22,11 +22,21 @@ impl<'c, 'd> Writer<'c, 'd> {
     pub(super) fn directive(&mut self, d: &Directive, inline: bool) {
         match &d.kind {
             Kind::Include { target, inline: _ } => {
-                let html = self
-                    .cx
-                    .site
-                    .include(self.cx.file, target, self.cx)
-                    .unwrap_or_default();
+                let Some(included) = self.cx.site.include(self.cx.file, target, self.cx) else {
+                    return;
+                };
+                let html = included.html;
+                // Another locale's file, in the language it is written in.
+                let (open, close) = match &included.lang {
+                    Some((tag, dir)) => {
+                        let element = if inline { "span" } else { "div" };
+                        (
+                            format!("<{element} lang=\"{}\" dir=\"{dir}\">", escape(tag)),
+                            format!("</{element}>"),
+                        )
+                    }
+                    None => (String::new(), String::new()),
+                };
                 if inline {
                     let trimmed = html.trim();
                     let inner = trimmed
@@ -34,9 +44,10 @@ impl<'c, 'd> Writer<'c, 'd> {
                         .and_then(|h| h.strip_suffix("</p>"))
                         .filter(|h| !h.contains("<p>"))
                         .unwrap_or(trimmed);
-                    self.out.push(Event::InlineHtml(inner.to_owned().into()));
+                    self.out
+                        .push(Event::InlineHtml(format!("{open}{inner}{close}").into()));
                 } else {
-                    self.html(&html);
+                    self.html(&format!("{open}{html}{close}"));
                 }
             }
             Kind::CodeRef { .. } => self.snippet(d),

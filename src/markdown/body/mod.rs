@@ -42,7 +42,7 @@ pub trait SiteLinks: Sync {
         self.href(file, target).or_else(|| links::rewrite(target))
     }
     /// The HTML of the file that `target`, written in `file`, includes.
-    fn include(&self, _file: &str, _target: &str, _cx: &RenderContext) -> Option<String> {
+    fn include(&self, _file: &str, _target: &str, _cx: &RenderContext) -> Option<Included> {
         None
     }
     /// The text of the code file `path`, written in `file`.
@@ -75,6 +75,16 @@ pub struct Xref {
 pub struct NoSite;
 
 impl SiteLinks for NoSite {}
+
+/// An included file's HTML, and its language where it is another than
+/// the page's: a file the translation lacks, taken from the source
+/// locale, is marked as such (`lang`, `dir`) for screen readers and for
+/// the direction of its text.
+pub struct Included {
+    pub html: String,
+    /// The language tag and direction (`ltr`, `rtl`) of its locale.
+    pub lang: Option<(String, &'static str)>,
+}
 
 /// What rendering a body needs beyond its text and document.
 pub struct RenderContext<'a> {
