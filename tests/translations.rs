@@ -2269,3 +2269,61 @@ fn a_link_text_split_at_its_dot_is_a_split_member_name() {
     );
     assert_eq!(found["location"]["column"], 6);
 }
+
+/// Arabic and Persian write numbers in their own digits (`١٦٠٣`, `۱۶۰۳`):
+/// the same numbers, no finding. A number that differs is found, quoted as
+/// written, and the help writes the right one in the page's digits.
+#[test]
+fn numbers_in_a_locales_own_digits_are_the_same_numbers() {
+    let files = |arabic_error: &str| {
+        [
+            (
+                "en-us/a.md".to_owned(),
+                "# Guide\n\nError 1603 occurs on Windows Server 2019 with KB 4012345, code 0x80070005.\n\n| Code | Meaning |\n|---|---|\n| 1,603 | Fatal error |\n".to_owned(),
+            ),
+            (
+                "ar-sa/a.md".to_owned(),
+                format!("# الدليل\n\nيحدث الخطأ {arabic_error} على Windows Server ٢٠١٩ مع KB ٤٠١٢٣٤٥، الرمز 0x80070005.\n\n| الرمز | المعنى |\n|---|---|\n| ١٬٦٠٣ | خطأ فادح |\n"),
+            ),
+            (
+                "fa-ir/a.md".to_owned(),
+                "# راهنما\n\nخطای ۱۶۰۳ در Windows Server ۲۰۱۹ با KB ۴۰۱۲۳۴۵ رخ می‌دهد، کد 0x80070005.\n\n| کد | معنی |\n|---|---|\n| ۱۶۰۳ | خطای مهلک |\n".to_owned(),
+            ),
+        ]
+    };
+    let same = files("١٦٠٣");
+    let same: Vec<(&str, &str)> = same.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let (code, found) = run(&same, &[]);
+    assert_eq!(code, Some(0));
+    assert!(found.is_empty(), "{found:?}");
+
+    let differs = files("١٦٠٤");
+    let differs: Vec<(&str, &str)> = differs
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (code, doc) = run_json(&differs, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        places(&doc),
+        [(
+            "translation-token-mismatch".to_owned(),
+            "content/ar-sa/a.md".to_owned(),
+            3,
+            12
+        )]
+    );
+    let finding = finding_at(&doc, "content/ar-sa/a.md", 3);
+    assert_eq!(
+        finding["message"],
+        "this paragraph has `١٦٠٤` where en-us, fa-ir have `1603`"
+    );
+    assert_eq!(
+        finding["help"],
+        "change `١٦٠٤` to `١٦٠٣`, as in en-us, fa-ir; if this locale is right, correct the others"
+    );
+    assert_eq!(
+        related(finding),
+        [("content/en-us/a.md", 3), ("content/fa-ir/a.md", 3)]
+    );
+}

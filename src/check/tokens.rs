@@ -410,9 +410,16 @@ fn finding(
                 extra_shown[0], missing_shown[0],
             )
         } else {
+            // In the digits this page writes its number in (`١٦٠٣`).
+            let theirs = match extra[0].0 {
+                TokenKind::Code => {
+                    crate::markdown::tokens::digits_like(&missing_shown[0], &extra_shown[0])
+                }
+                _ => missing_shown[0].clone(),
+            };
             format!(
-                "change {} to {}, as in {other_locales}; {otherwise}",
-                extra_shown[0], missing_shown[0],
+                "change {} to {theirs}, as in {other_locales}; {otherwise}",
+                extra_shown[0],
             )
         }
     } else {
@@ -428,8 +435,11 @@ fn finding(
             let here = shown_span(cx, page, &facts.units[unit], own);
             let there = shown_span(cx, q, &cx.site.pages[q].doc.facts.units[v], theirs)
                 .and_then(|span| cx.snippet(q, span));
-            here.zip(there)
-                .and_then(|(here, there)| cx.edit(page, here, there.to_owned()))
+            here.zip(there).and_then(|(here, there)| {
+                let written = cx.snippet(page, here.clone()).unwrap_or_default();
+                let there = crate::markdown::tokens::digits_like(there, written);
+                cx.edit(page, here, there)
+            })
         }
         _ => None,
     };

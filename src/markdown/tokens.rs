@@ -5,6 +5,8 @@
 //! normalised here to the form every locale writes alike: hexadecimal codes
 //! lower-cased (`0x8007232A` and `0x8007232a` are one code), numbers without
 //! digit-group separators (`10,000`, `10.000` and `10 000` are one number),
+//! in ASCII digits whatever digits the locale writes (Arabic's `١٦٠٣`,
+//! Persian's `۱۶۰۳`, Hindi's `१६०३`, full-width `１６０３` are `1603`),
 //! URLs without their locale segment (`/en-us/` and `/es-es/` are one page).
 
 use std::borrow::Cow;
@@ -34,6 +36,84 @@ fn number() -> &'static Regex {
     })
 }
 
+/// The first code point of each run of ten decimal digits a locale's text
+/// may write numbers in, besides ASCII: Arabic-Indic, Persian (extended
+/// Arabic-Indic), N'Ko, the Indic scripts', Thai, Lao, Tibetan, Myanmar,
+/// Khmer, Mongolian, and full-width forms.
+const NATIVE_ZEROS: [u32; 20] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+];
+
+/// The ASCII digit `c` stands for, when it is a digit of [`NATIVE_ZEROS`].
+fn native_digit(c: char) -> Option<char> {
+    let c = c as u32;
+    NATIVE_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&c))
+        .and_then(|zero| char::from_digit(c - zero, 10))
+}
+
+/// `value` with its digits, ASCII or native, written in the digits `like`
+/// writes (ASCII when it writes none of [`NATIVE_ZEROS`]'): a number
+/// suggested to a page in the digits the page uses. A hexadecimal code
+/// stays as it is.
+pub fn digits_like(value: &str, like: &str) -> String {
+    if value.contains("0x") || value.contains("0X") {
+        return value.to_owned();
+    }
+    let zero = like
+        .chars()
+        .find_map(|c| {
+            let code = c as u32;
+            NATIVE_ZEROS
+                .iter()
+                .copied()
+                .find(|&zero| (zero..zero + 10).contains(&code))
+        })
+        .unwrap_or('0' as u32);
+    value
+        .chars()
+        .map(|c| {
+            let digit = if c.is_ascii_digit() {
+                Some(c)
+            } else {
+                native_digit(c)
+            };
+            digit
+                .and_then(|d| d.to_digit(10))
+                .and_then(|d| char::from_u32(zero + d))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// A number in a locale's own digits, grouped as [`number`]'s, or with
+/// Arabic's thousands separator (`٬`).
+fn native_number() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let digit: String = NATIVE_ZEROS
+            .iter()
+            .filter_map(|&zero| Some((char::from_u32(zero)?, char::from_u32(zero + 9)?)))
+            .map(|(a, b)| format!("{a}-{b}"))
+            .collect();
+        let separator = "[,.\u{66c}\u{a0}\u{202f} ]";
+        Regex::new(&format!(
+            "[{digit}]{{1,3}}(?:{separator}[{digit}]{{3}})+|[{digit}]+"
+        ))
+        .unwrap_or_else(|e| panic!("native number pattern: {e}"))
+    })
+}
+
+/// Whether `byte` may lead a digit of [`NATIVE_ZEROS`] in UTF-8 (Arabic
+/// `D9`/`DB`, N'Ko `DF`, the three-byte scripts' `E0`, `E1`, and `EF` for
+/// full-width forms): Latin, Cyrillic and Greek text never has one, so it
+/// never pays for the search.
+fn may_lead_native_digit(byte: u8) -> bool {
+    matches!(byte, 0xD9 | 0xDB | 0xDF | 0xE0 | 0xE1 | 0xEF)
+}
+
 /// A hexadecimal code or a number: one pass over the text finds both, a
 /// code taking precedence where it starts (the alternation is ordered).
 fn code_or_number() -> &'static Regex {
@@ -49,17 +129,33 @@ fn code_or_number() -> &'static Regex {
 /// left out: a translation may spell "2" as a word, or reorder "step 3 of
 /// 5".
 pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
-    // Most text has no digit at all: skip the pattern then. Checking a
+    // Most text has no digit at all: skip the patterns then. Checking a
     // chunk at a time, without an early exit inside it, lets the compiler
-    // use vector instructions.
-    let has_digit = text
-        .as_bytes()
-        .chunks(64)
-        .any(|chunk| chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()));
-    if !has_digit {
+    // use vector instructions; one pass looks for both kinds of digit.
+    let (mut has_digit, mut native) = (false, false);
+    for chunk in text.as_bytes().chunks(64) {
+        let (ascii, lead) = chunk.iter().fold((false, false), |(a, l), &b| {
+            (a | b.is_ascii_digit(), l | may_lead_native_digit(b))
+        });
+        has_digit |= ascii;
+        native |= lead;
+    }
+    if !has_digit && !native {
         return Vec::new();
     }
     let mut out = Vec::new();
+    if native {
+        for m in native_number().find_iter(text) {
+            let digits: String = m.as_str().chars().filter_map(native_digit).collect();
+            if digits.len() >= 4 {
+                out.push((digits, m.start(), m.len()));
+            }
+        }
+        if !has_digit {
+            return out;
+        }
+    }
+    let native_found = out.len();
     for m in code_or_number().find_iter(text) {
         let found = m.as_str();
         if found.starts_with("0x") || found.starts_with("0X") {
@@ -70,6 +166,9 @@ pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
         if digits.len() >= 4 {
             out.push((digits, m.start(), m.len()));
         }
+    }
+    if native_found > 0 {
+        out.sort_by_key(|&(_, start, _)| start);
     }
     out
 }
@@ -269,6 +368,37 @@ mod tests {
                 ("0x80071234".to_owned(), 11, 10)
             ]
         );
+    }
+
+    /// Numbers in a locale's own digits are the numbers ASCII digits write,
+    /// at their place in the text, in text order among the others.
+    #[test]
+    fn native_digits_are_ascii_numbers() {
+        assert_eq!(
+            values("الخطأ ١٦٠٣ على Windows Server ٢٠١٩"),
+            ["1603", "2019"]
+        );
+        assert_eq!(values("خطای ۱۶۰۳ و ۱۰٬۰۰۰"), ["1603", "10000"]);
+        assert_eq!(values("त्रुटि १६०३"), ["1603"]);
+        assert_eq!(values("エラー １６０３"), ["1603"]);
+        assert_eq!(
+            values("٣ من ٥"),
+            Vec::<String>::new(),
+            "short numbers, as in ASCII"
+        );
+        let text = "KB 4012345 و ٤٠١٢٣٤٦ و 0x80070005";
+        let found = codes(text);
+        let values: Vec<&str> = found.iter().map(|(v, ..)| v.as_str()).collect();
+        assert_eq!(values, ["4012345", "4012346", "0x80070005"]);
+        let (_, start, len) = &found[1];
+        assert_eq!(&text[*start..start + len], "٤٠١٢٣٤٦");
+        assert_eq!(native_digit('٧'), Some('7'));
+        assert_eq!(native_digit('a'), None);
+        assert_eq!(digits_like("1603", "١٦٠٤"), "١٦٠٣");
+        assert_eq!(digits_like("۱۶۰۳", "١٦٠٤"), "١٦٠٣");
+        assert_eq!(digits_like("١٦٠٣", "1604"), "1603");
+        assert_eq!(digits_like("KB 4012", "`x`"), "KB 4012");
+        assert_eq!(digits_like("`0x80070005`", "`١٦٠٤`"), "`0x80070005`");
     }
 
     #[test]
