@@ -45,13 +45,18 @@ const NATIVE_ZEROS: [u32; 20] = [
     0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
 ];
 
-/// The ASCII digit `c` stands for, when it is a digit of [`NATIVE_ZEROS`].
-fn native_digit(c: char) -> Option<char> {
+/// The zero of the run of [`NATIVE_ZEROS`] that `c` is a digit of.
+fn native_zero(c: char) -> Option<u32> {
     let c = c as u32;
     NATIVE_ZEROS
         .iter()
-        .find(|&&zero| (zero..zero + 10).contains(&c))
-        .and_then(|zero| char::from_digit(c - zero, 10))
+        .copied()
+        .find(|&zero| (zero..zero + 10).contains(&c))
+}
+
+/// The ASCII digit `c` stands for, when it is a digit of [`NATIVE_ZEROS`].
+fn native_digit(c: char) -> Option<char> {
+    native_zero(c).and_then(|zero| char::from_digit(c as u32 - zero, 10))
 }
 
 /// `value` with its digits, ASCII or native, written in the digits `like`
@@ -62,16 +67,7 @@ pub fn digits_like(value: &str, like: &str) -> String {
     if value.contains("0x") || value.contains("0X") {
         return value.to_owned();
     }
-    let zero = like
-        .chars()
-        .find_map(|c| {
-            let code = c as u32;
-            NATIVE_ZEROS
-                .iter()
-                .copied()
-                .find(|&zero| (zero..zero + 10).contains(&code))
-        })
-        .unwrap_or('0' as u32);
+    let zero = like.chars().find_map(native_zero).unwrap_or('0' as u32);
     value
         .chars()
         .map(|c| {
