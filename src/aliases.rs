@@ -33,27 +33,22 @@ const KEY: &str = "aliases";
 /// The Markdown path below the locale folder that `written`, an alias of
 /// the page at `page` (below the locale folder), stands for; else why it
 /// stands for none.
-pub fn source_path(written: &str, page: &str) -> Result<String, String> {
+pub fn source_path(written: &str, page: &str) -> Result<String, &'static str> {
     let written = written.trim();
     if written.is_empty() || written == "." {
-        return Err("is empty".to_owned());
+        return Err("is empty");
     }
     if is_absolute(written) {
-        return Err(
-            "is an address: an alias is a path of this site, where the page used to be".to_owned(),
-        );
+        return Err("is an address: an alias is a path of this site, where the page used to be");
     }
     if written.contains(['?', '#', '\\']) {
-        return Err(
-            "has a `?`, `#` or `\\`: an alias names a file or a folder, written with `/`"
-                .to_owned(),
-        );
+        return Err("has a `?`, `#` or `\\`: an alias names a file or a folder, written with `/`");
     }
     let (from, path) = match written.strip_prefix('/') {
         Some(rooted) => ("", rooted),
         None => (page, written),
     };
-    let joined = join(from, path).ok_or_else(|| "climbs out of the locale folder".to_owned())?;
+    let joined = join(from, path).ok_or("climbs out of the locale folder")?;
     let name = joined.rsplit('/').next().unwrap_or(&joined);
     if joined.is_empty() || written.ends_with('/') || !name.contains('.') {
         return Ok(match joined.as_str() {
@@ -67,7 +62,9 @@ pub fn source_path(written: &str, page: &str) -> Result<String, String> {
     if let Some(stem) = html_stem(&joined) {
         return Ok(format!("{stem}.md"));
     }
-    Err("names a file that is no page: a redirect is an HTML page, so name the old page's `.md` or `.html` path, or its folder (`old/`)".to_owned())
+    Err(
+        "names a file that is no page: a redirect is an HTML page, so name the old page's `.md` or `.html` path, or its folder (`old/`)",
+    )
 }
 
 /// `path` without its `.html` or `.htm` extension (any case).
@@ -80,18 +77,18 @@ fn html_stem(path: &str) -> Option<&str> {
 }
 
 /// One alias of one page, ready to be a redirection of its locale.
-pub struct Alias {
-    pub locale: usize,
+struct Alias {
+    locale: usize,
     /// As the front matter writes it.
-    pub written: String,
+    written: String,
     /// The Markdown path below the locale folder it stands for.
-    pub path: String,
-    pub redirection: Redirection,
+    path: String,
+    redirection: Redirection,
 }
 
 /// Every page's aliases, and `invalid-alias` for those that stand for no
 /// path. Whether that path is free, [`apply`] asks.
-pub fn gather(site: &Site) -> (Vec<Alias>, Vec<Finding>) {
+fn gather(site: &Site) -> (Vec<Alias>, Vec<Finding>) {
     let mut aliases = Vec::new();
     let mut problems = Vec::new();
     // An include's front matter is no page's.
@@ -122,7 +119,7 @@ pub fn gather(site: &Site) -> (Vec<Alias>, Vec<Finding>) {
                     ),
                     path,
                 }),
-                Err(why) => problems.push(invalid(location, value, &why).with_help(
+                Err(why) => problems.push(invalid(location, value, why).with_help(
                     "write the path the page used to have, relative to this page or from the locale folder with `/`: `old-name.md`, `/guide/old/`",
                 )),
             }

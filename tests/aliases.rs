@@ -45,7 +45,7 @@ fn build_writes_a_redirect_page_at_each_alias() {
             "{alias} shows the page's title"
         );
     }
-    // An alias is not a page: no search entry, no navigation entry.
+    // An alias is not a page: the navigation does not list it.
     let home = site.html("en-us/index.html");
     assert!(
         !links(&home, "a")
@@ -144,11 +144,12 @@ fn aliases_that_redirect_nothing_are_invalid() {
     let (code, doc) = check_json(site.root(), &[]);
     assert_eq!(code, Some(1));
     let new = "content/en-us/guide/new.md";
+    let moved = "content/en-us/guide/moved.md";
     let other = "content/en-us/guide/other.md";
     assert_eq!(
         places(&doc),
         [
-            ("invalid-alias".to_owned(), moved_md(), 2, 11),
+            ("invalid-alias".to_owned(), moved.to_owned(), 2, 11),
             ("invalid-alias".to_owned(), new.to_owned(), 5, 5),
             ("invalid-alias".to_owned(), new.to_owned(), 6, 5),
             ("invalid-alias".to_owned(), new.to_owned(), 7, 5),
@@ -196,10 +197,6 @@ fn aliases_that_redirect_nothing_are_invalid() {
         select(&not_found, r#"meta[http-equiv="refresh"]"#).is_empty(),
         "the 404 page stays"
     );
-}
-
-fn moved_md() -> String {
-    "content/en-us/guide/moved.md".to_owned()
 }
 
 /// A draft's aliases go with it; an include's front matter has none.
