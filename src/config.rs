@@ -53,6 +53,9 @@ pub struct ConfigFile {
     pub xref: Option<XrefFile>,
     /// Where pages are edited ([`EditFile`]).
     pub edit: Option<EditFile>,
+    /// Products' versions, oldest first, for moniker ranges
+    /// ([`crate::monikers`]): `"Visual Studio" = ["vs-2019", "vs-2022"]`.
+    pub monikers: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// The keys of [`ConfigFile`] that take a value rather than a table. In
@@ -168,6 +171,8 @@ pub struct Config {
     pub xref_maps: Vec<crate::xref_map::MapSource>,
     /// "Edit this page" addresses (`[edit]`).
     pub edit: EditConfig,
+    /// `[monikers]`: each product's name and versions, oldest first.
+    pub monikers: Vec<(String, Vec<String>)>,
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -242,6 +247,7 @@ impl Config {
             xref_maps: xref_maps(&root, xref.maps.unwrap_or_default())?,
             xref_external: xref.external.unwrap_or_default(),
             edit,
+            monikers: file.monikers.unwrap_or_default().into_iter().collect(),
             root,
             content,
             output,
@@ -400,7 +406,15 @@ mod tests {
             .unwrap_or_default();
         let expected = error.split("expected one of").nth(1).unwrap_or_default();
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let tables = ["locales", "rules", "alerts", "published", "xref", "edit"];
+        let tables = [
+            "locales",
+            "rules",
+            "alerts",
+            "published",
+            "xref",
+            "edit",
+            "monikers",
+        ];
         let values: Vec<&str> = known
             .iter()
             .copied()

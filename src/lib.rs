@@ -12,7 +12,7 @@
 //! | resolve | [`site`], [`nav`], [`toc`], [`pivots`], [`redirections`], [`published`], [`xref_map`] | [`site::Site`]: translation groups, navigation, zone pivot groups, moved articles, which site paths are pages of the copy, other sites' uids, read-only indexes |
 //! | check | [`check`] | [`diagnostic::Finding`]s: rules as pure functions of the site |
 //! | select | [`baseline`], [`selected`] | the findings a run shows: not in the baseline, in the files named |
-//! | render | [`render`], [`theme`], [`i18n`], [`edit_links`] | HTML files through Tera |
+//! | render | [`render`], [`theme`], [`i18n`], [`edit_links`], [`monikers`] | HTML files through Tera; a version picker from the moniker blocks' ranges |
 //! | search | [`search`] | the per-locale search index, filled by render's threads from each body |
 //! | write | [`output`] | the output folder, replaced atomically |
 //!
@@ -36,6 +36,7 @@ pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod marks;
+pub mod monikers;
 pub mod nav;
 pub mod output;
 pub mod pivots;

@@ -95,16 +95,7 @@
     if (title) title.after.apply(title, pickers);
     document.documentElement.classList.add("pivots-ready");
     apply(false);
-    // A link to a heading of another pivot (from search, another page or
-    // this one) switches to that pivot rather than landing nowhere.
-    revealTarget();
-    window.addEventListener("hashchange", revealTarget);
-
-    function revealTarget() {
-      var id = decodeURIComponent(window.location.hash.slice(1));
-      var target = id && document.getElementById(id);
-      var zone = target && target.closest(".zone[hidden]");
-      if (!zone) return;
+    revealLinkedHeadings(".zone[hidden]", function (zone) {
       zone.dataset.pivot.split(",").some(function (pivot) {
         pivot = pivot.trim();
         return selects.some(function (s) {
@@ -114,8 +105,7 @@
         });
       });
       apply(true);
-      target.scrollIntoView();
-    }
+    });
 
     function apply(chosen) {
       var picked = selects.map(function (s) { return s.value; });
@@ -124,11 +114,7 @@
         var governed = ids.some(function (id) { return every.indexOf(id) >= 0; });
         zone.hidden = governed && !ids.some(function (id) { return picked.indexOf(id) >= 0; });
       });
-      document.querySelectorAll(".toc li").forEach(function (item) {
-        var link = item.querySelector("a[href^='#']");
-        var target = link && document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
-        if (target) item.hidden = !!target.closest(".zone[hidden]");
-      });
+      hideHiddenHeadings();
       if (!chosen) return;
       pickers.forEach(function (form, i) {
         try { localStorage.setItem("polydoc-pivot-" + form.dataset.pivotGroup, picked[i]); } catch (e) { /* storage may be off */ }
@@ -136,6 +122,92 @@
       try {
         var url = new URL(window.location.href);
         url.searchParams.set("pivots", picked.join(","));
+        history.replaceState(history.state, "", url.href);
+      } catch (e) { /* file:// may refuse a new address; the choice still shows */ }
+    }
+  }
+
+  // A link to a heading inside a hidden zone or version block (from
+  // search, another page or this one) picks that block's pivot or
+  // version (`show`) rather than landing nowhere.
+  function revealLinkedHeadings(hiddenBlock, show) {
+    function reveal() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var block = target && target.closest(hiddenBlock);
+      if (!block) return;
+      show(block);
+      target.scrollIntoView();
+    }
+    reveal();
+    window.addEventListener("hashchange", reveal);
+  }
+
+  // "In this article" lists only the headings of the zones and versions
+  // that show.
+  function hideHiddenHeadings() {
+    document.querySelectorAll(".toc li").forEach(function (item) {
+      var link = item.querySelector("a[href^='#']");
+      var target = link && document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (target) item.hidden = !!target.closest(".zone[hidden], .moniker[hidden]");
+    });
+  }
+
+  // Moniker blocks: a version picker (hidden in the HTML, so that without
+  // JavaScript every block shows, labelled with its range); only the
+  // blocks of the picked version stay, each block listing the versions it
+  // applies to in data-versions. `?view=vs-2019` in the address picks, as
+  // on Microsoft Learn; a reader's last choice per product is kept for
+  // the next page; "All versions" (the empty value) shows every block.
+  function initVersions() {
+    var form = document.querySelector(".version-picker");
+    if (!form) return;
+    var select = form.querySelector("select");
+    var options = Array.prototype.slice.call(select.options);
+    var has = function (v) { return options.some(function (o) { return o.value === v; }); };
+    var query = /[?&]view=([^&#]*)/.exec(window.location.search);
+    var asked = query && decodeURIComponent(query[1]).toLowerCase();
+    if (asked !== null && has(asked)) {
+      select.value = asked;
+    } else {
+      options.some(function (o) {
+        var saved = null;
+        try { saved = o.dataset.product && localStorage.getItem("polydoc-version-" + o.dataset.product); } catch (e) { /* storage may be off */ }
+        if (saved !== null && has(saved)) select.value = saved;
+        return saved !== null && has(saved);
+      });
+    }
+    select.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    var title = document.querySelector("article.content h1");
+    var pivots = document.querySelectorAll(".pivot-picker");
+    var after = pivots.length ? pivots[pivots.length - 1] : title;
+    if (after) after.after(form);
+    apply(false);
+    revealLinkedHeadings(".moniker[hidden]", function (block) {
+      var versions = block.dataset.versions.split(" ").filter(has);
+      select.value = versions.length ? versions[versions.length - 1] : "";
+      apply(true);
+    });
+
+    function apply(chosen) {
+      var picked = select.value;
+      document.querySelectorAll(".moniker[data-versions]").forEach(function (block) {
+        block.hidden = picked !== "" && block.dataset.versions.split(" ").indexOf(picked) < 0;
+      });
+      document.documentElement.classList.toggle("versions-picked", picked !== "");
+      hideHiddenHeadings();
+      if (!chosen) return;
+      var option = select.options[select.selectedIndex];
+      var products = picked === "" ? options.map(function (o) { return o.dataset.product; }) : [option.dataset.product];
+      products.forEach(function (product) {
+        if (!product) return;
+        try { localStorage.setItem("polydoc-version-" + product, picked); } catch (e) { /* storage may be off */ }
+      });
+      try {
+        var url = new URL(window.location.href);
+        if (picked === "") url.searchParams.delete("view"); else url.searchParams.set("view", picked);
         history.replaceState(history.state, "", url.href);
       } catch (e) { /* file:// may refuse a new address; the choice still shows */ }
     }
@@ -272,6 +344,7 @@
     closeNavOnPhones();
     initTabs();
     initPivots();
+    initVersions();
     localizeDates();
     initCopyButtons();
     initTocSpy();

@@ -708,6 +708,90 @@ fn a_zone_pivot_picker_shows_the_picked_zones_only() {
     reader.assert_no_errors();
 }
 
+#[test]
+fn a_version_picker_shows_the_picked_versions_blocks_only() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\nIntro.\n\n",
+            "::: moniker range=\"vs-2017\"\n## On 2017\nOld steps.\n::: moniker-end\n\n",
+            "::: moniker range=\">= vs-2019\"\n## On 2019 and later\nNew steps.\n::: moniker-end\n\n",
+            "## Common\nEnd. See [2017](#on-2017).\n",
+        ),
+    );
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let page = format!("file://{}", site.out("en-us/a.html").display());
+    let shown = "[...document.querySelectorAll('.moniker')].filter(b => !b.hidden).map(b => b.dataset.moniker)";
+    let toc = "[...document.querySelectorAll('.toc li')].filter(li => !li.hidden).map(li => li.textContent.trim())";
+    let pick = |version: &str| {
+        format!(
+            "(() => {{ const s = document.querySelector('.version-picker select'); s.value = '{version}'; s.dispatchEvent(new Event('change')); return true; }})()"
+        )
+    };
+    let ready = "!document.querySelector('.version-picker').hidden";
+
+    let reader = Reader::new();
+    reader.open_url(&page);
+    reader.wait_for(ready);
+    assert_eq!(
+        reader.js(shown),
+        serde_json::json!([">= vs-2019"]),
+        "the newest version first"
+    );
+    assert_eq!(
+        reader.js(toc),
+        serde_json::json!(["On 2019 and later", "Common"])
+    );
+    assert_eq!(
+        reader.js_str("document.querySelector('.version-picker').previousElementSibling.tagName"),
+        "H1",
+        "the picker stands under the title"
+    );
+    assert_eq!(
+        reader.js_str(
+            "getComputedStyle(document.querySelector('.moniker:not([hidden])'), '::before').content"
+        ),
+        "none",
+        "with one version picked, blocks are not labelled with their range"
+    );
+
+    reader.js(&pick("vs-2017"));
+    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+    assert_eq!(reader.js(toc), serde_json::json!(["On 2017", "Common"]));
+    let address = reader.js_str("location.href");
+    assert!(address.ends_with("a.html?view=vs-2017"), "{address}");
+
+    // "All versions" shows every block, labelled again.
+    reader.js(&pick(""));
+    assert_eq!(
+        reader.js(shown),
+        serde_json::json!(["vs-2017", ">= vs-2019"])
+    );
+    assert_eq!(
+        reader.js_str("getComputedStyle(document.querySelector('.moniker'), '::before').content"),
+        "\"Applies to: vs-2017\""
+    );
+
+    // The choice carries to the next visit; `?view=` in the address wins.
+    reader.js(&pick("vs-2019"));
+    reader.open_url(&page);
+    reader.wait_for(ready);
+    assert_eq!(reader.js(shown), serde_json::json!([">= vs-2019"]));
+    reader.open_url(&format!("{page}?view=VS-2017"));
+    reader.wait_for(ready);
+    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+
+    // A link to a heading of another version shows that version.
+    reader.js(&pick("vs-2019"));
+    assert_eq!(reader.js(shown), serde_json::json!([">= vs-2019"]));
+    reader.js("history.replaceState(null, '', location.pathname)");
+    reader.click("article p a[href='#on-2017']");
+    reader.wait_for("document.querySelector('.version-picker select').value === 'vs-2017'");
+    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+    reader.assert_no_errors();
+}
+
 /// An older localized page carries the source text beside each sentence
 /// (`span.sxs-lookup`): readers see the translation alone, and search
 /// does not find the source's words.

@@ -18,6 +18,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         nesting(cx, p, page, &mut out);
         for d in &page.doc.directives {
             attributes(cx, p, d, &mut out);
+            if let Some(finding) = unreadable_range(cx, p, page, d) {
+                out.push(finding);
+            }
             if let Some(finding) = snippet_missing(cx, p, page, d) {
                 out.push(finding);
             }
@@ -162,6 +165,33 @@ fn attributes(cx: &Context, p: usize, d: &Directive, out: &mut Vec<Finding>) {
         _ => return,
     };
     out.push(Finding::error(rule, at(), message).with_help(help));
+}
+
+/// A moniker block whose range DocFX cannot read: it fails the build
+/// there, and polydoc's version picker cannot tell its versions (the
+/// block then shows for every version).
+fn unreadable_range(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option<Finding> {
+    if !matches!(&d.kind, Kind::Block { name, .. } if name == "moniker") {
+        return None;
+    }
+    let range = d.attr("range").filter(|r| !r.trim().is_empty())?;
+    let error = crate::monikers::Range::parse(range).err()?;
+    // The value's place in the file, so that the caret points into it.
+    let written = page.source.text.get(d.span.clone()).unwrap_or_default();
+    let start = d.span.start
+        + written
+            .find(&format!("\"{range}\""))
+            .map_or(0, |i| i + 1 + error.offset);
+    Some(
+        Finding::error(
+            "invalid-zone",
+            cx.location(p, start..start + 1),
+            format!("moniker range `{range}` cannot be read: {}", error.message),
+        )
+        .with_help(
+            "write monikers joined by `||` (either) or spaces (both), each after an optional `=`, `<`, `<=`, `>` or `>=`: `>= vs-2019`, `vs-2017 || vs-2019`",
+        ),
+    )
 }
 
 /// `:::code` and `[!code]` whose file, region or lines do not exist.

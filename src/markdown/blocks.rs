@@ -65,8 +65,14 @@ pub const CLOSE_DESCRIPTION: &str = "</div>\n";
 
 /// The opening tag of a container block and the tag that closes it;
 /// `label` names a zone's pivots, or a moniker block's versions, for
-/// readers.
-pub fn open_container(d: &Directive, name: &str, label: Option<&str>) -> (String, &'static str) {
+/// readers; `versions` are the versions a moniker block applies to, for
+/// the version picker.
+pub fn open_container(
+    d: &Directive,
+    name: &str,
+    label: Option<&str>,
+    versions: Option<&str>,
+) -> (String, &'static str) {
     match name {
         "zone" => {
             let mut attrs = String::new();
@@ -88,9 +94,12 @@ pub fn open_container(d: &Directive, name: &str, label: Option<&str>) -> (String
             let title = label
                 .map(|l| format!(" data-moniker-title=\"{}\"", escape(l)))
                 .unwrap_or_default();
+            let versions = versions
+                .map(|v| format!(" data-versions=\"{}\"", escape(v)))
+                .unwrap_or_default();
             (
                 format!(
-                    "<div class=\"moniker\" data-moniker=\"{}\"{title}>\n",
+                    "<div class=\"moniker\" data-moniker=\"{}\"{title}{versions}>\n",
                     escape(d.attr("range").unwrap_or(""))
                 ),
                 "</div>\n",

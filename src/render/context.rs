@@ -78,6 +78,10 @@ pub(super) struct PageInfo<'a> {
     /// The zone pivot groups the page names (`zone_pivot_groups`), for
     /// the pickers: `page.pivot_groups[i].prompt`, `.pivots[j].id`/`.title`.
     pub(super) pivot_groups: Vec<&'a crate::pivots::Group>,
+    /// The version picker of a page with moniker blocks
+    /// ([`super::versions`]): `page.versions.products[i].name`,
+    /// `.versions[j]`, and `page.versions.default`.
+    pub(super) versions: Option<super::versions::Picker<'a>>,
     /// When the article was last updated, as `YYYY-MM-DD`: its `ms.date`
     /// (`9/18/2019`, the US order Microsoft's repositories write) or `date`.
     pub(super) updated: Option<String>,

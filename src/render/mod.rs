@@ -30,6 +30,7 @@ mod page_links;
 mod sitemap;
 mod toc_nav;
 pub mod urls;
+mod versions;
 
 use std::sync::OnceLock;
 
@@ -79,6 +80,8 @@ pub struct Renderer<'a> {
     /// Per page, the newer version its outdated notice links to
     /// ([`outdated`]); empty when `outdated_notice` is off.
     newer: Vec<Option<usize>>,
+    /// Every version the site's moniker blocks choose between.
+    versions: crate::monikers::Versions,
 }
 
 impl<'a> Renderer<'a> {
@@ -116,6 +119,7 @@ impl<'a> Renderer<'a> {
             } else {
                 Vec::new()
             },
+            versions: versions::universe(site, &config.monikers),
         };
         if config.search {
             let mut counts = vec![0; site.locales.len()];
@@ -277,6 +281,7 @@ impl<'a> Renderer<'a> {
             page_file: &page.source.rel_path,
             page_out: &page.out_path,
             pivot_file: pivot_file.as_deref(),
+            versions: &self.versions,
         };
         // The page's `dev_langs`, as DocFX reads metadata lists (a YAML
         // list, or `csharp, vb`), its docfx.json's included.
@@ -375,6 +380,7 @@ impl<'a> Renderer<'a> {
                     .filter_map(|id| self.site.pivots.group(page.locale(), file, id))
                     .collect()
             },
+            versions: versions::picker(self.site, &self.versions, index),
             updated: page
                 .source
                 .meta_str("ms.date")
@@ -542,6 +548,7 @@ impl<'a> Renderer<'a> {
                     page_file: path,
                     page_out: &out_path,
                     pivot_file: None,
+                    versions: &self.versions,
                 };
                 let href = links
                     .link_href(path, &moved.target)

@@ -23,6 +23,8 @@ pub struct PageLinks<'a> {
     /// The zone pivot groups file the page names
     /// ([`Site::pivot_file`]), whose titles label its zones.
     pub pivot_file: Option<&'a str>,
+    /// Every version of the site, for the blocks of the version picker.
+    pub versions: &'a crate::monikers::Versions,
 }
 
 impl SiteLinks for PageLinks<'_> {
@@ -100,6 +102,10 @@ impl SiteLinks for PageLinks<'_> {
 
     fn snippet(&self, file: &str, path: &str) -> Option<Arc<str>> {
         self.site.snippet(self.locale, file, path)
+    }
+
+    fn moniker_versions(&self, range: &str) -> Option<String> {
+        super::versions::block_versions(self.versions, range)
     }
 
     fn pivot_title(&self, id: &str) -> Option<String> {

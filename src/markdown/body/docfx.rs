@@ -96,8 +96,8 @@ impl<'c, 'd> Writer<'c, 'd> {
             _ if d.is_container() => {
                 // A zone is labelled with its pivots' titles where the
                 // site has them (seen without JavaScript), a moniker
-                // block with its range, in the page's words: polydoc
-                // shows every version's block (it has no version picker).
+                // block with its range, in the page's words, and with the
+                // versions the page's version picker shows it for.
                 let label = match name {
                     "zone" => d.attr("pivot").and_then(|pivots| {
                         let titles: Vec<String> = crate::pivots::zone_pivots(pivots)
@@ -112,7 +112,14 @@ impl<'c, 'd> Writer<'c, 'd> {
                         .map(|range| format!("{}: {range}", self.cx.applies_to)),
                     _ => None,
                 };
-                let (open, close) = blocks::open_container(d, name, label.as_deref());
+                let versions = (name == "moniker")
+                    .then(|| {
+                        d.attr("range")
+                            .and_then(|r| self.cx.site.moniker_versions(r))
+                    })
+                    .flatten();
+                let (open, close) =
+                    blocks::open_container(d, name, label.as_deref(), versions.as_deref());
                 self.html(&open);
                 self.containers.push((name.to_owned(), close));
             }

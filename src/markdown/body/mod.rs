@@ -59,6 +59,12 @@ pub trait SiteLinks: Sync {
     fn pivot_title(&self, _id: &str) -> Option<String> {
         None
     }
+    /// The versions a moniker block of range `range` applies to,
+    /// space-separated ([`crate::monikers`]); `None` without a version
+    /// picker.
+    fn moniker_versions(&self, _range: &str) -> Option<String> {
+        None
+    }
 }
 
 /// What a uid resolves to.

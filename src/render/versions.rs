@@ -1,0 +1,140 @@
+//! The version picker of a page with moniker blocks (`::: moniker
+//! range="..."`), as Microsoft Learn shows one: the reader picks a
+//! version and only the blocks of that version stay (`static/polydoc.js`).
+//! Without JavaScript every block shows, labelled with its range.
+//!
+//! Which versions a product has, and in which order, is
+//! [`crate::monikers::Versions`]: those `polydoc.toml` lists, and every
+//! moniker a range of the site names. Each block is rendered with the
+//! versions it applies to (`data-versions`), so the browser compares
+//! names and never reads a range.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::markdown::directives::Kind;
+use crate::monikers::{Range, Versions};
+use crate::site::Site;
+
+/// Every version of the site: the configured products, then those of
+/// the monikers its blocks and pages' `monikerRange` name.
+pub(super) fn universe(site: &Site, configured: &[(String, Vec<String>)]) -> Versions {
+    let mut named: Vec<String> = Vec::new();
+    for page in &site.pages {
+        let ranges = (page.doc.directives.iter())
+            .filter_map(moniker_range)
+            .chain(page.source.meta_str("monikerRange"));
+        for range in ranges {
+            if let Ok(range) = Range::parse(range) {
+                named.extend(range.monikers().map(str::to_owned));
+            }
+        }
+    }
+    Versions::new(configured, named.iter().map(String::as_str))
+}
+
+/// The range of a moniker block.
+fn moniker_range(d: &crate::markdown::directives::Directive) -> Option<&str> {
+    match &d.kind {
+        Kind::Block { name, .. } if name == "moniker" => d.attr("range"),
+        _ => None,
+    }
+}
+
+/// What the picker offers: `page.versions.products[i].name`,
+/// `.versions[j]`, and `page.versions.default`, the version shown first.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub(super) struct Picker<'v> {
+    pub(super) products: Vec<PickerProduct<'v>>,
+    pub(super) default: &'v str,
+}
+
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub(super) struct PickerProduct<'v> {
+    pub(super) name: &'v str,
+    pub(super) versions: &'v [String],
+}
+
+/// The picker of page `page`: the versions of every product its blocks
+/// (its includes' too) name, the newest of the first product picked
+/// first; `None` when no version would hide a block.
+pub(super) fn picker<'v>(site: &Site, versions: &'v Versions, page: usize) -> Option<Picker<'v>> {
+    if versions.is_empty() {
+        return None;
+    }
+    let mut ranges = Vec::new();
+    let mut seen = HashSet::new();
+    gather(site, page, &mut seen, &mut ranges);
+    let mut products: Vec<usize> = Vec::new();
+    for range in &ranges {
+        for product in range.products(versions) {
+            if !products.contains(&product) {
+                products.push(product);
+            }
+        }
+    }
+    let offered: Vec<&String> = (products.iter())
+        .flat_map(|&p| &versions.products[p].monikers)
+        .collect();
+    let hides = ranges
+        .iter()
+        .any(|range| offered.iter().any(|v| !range.contains(versions, v)));
+    if !hides {
+        return None;
+    }
+    let first = &versions.products[*products.first()?];
+    Some(Picker {
+        default: first.monikers.last()?,
+        products: products
+            .iter()
+            .map(|&p| PickerProduct {
+                name: &versions.products[p].name,
+                versions: &versions.products[p].monikers,
+            })
+            .collect(),
+    })
+}
+
+/// The ranges of page `page`'s blocks and of the files it includes, each
+/// file read once.
+fn gather(site: &Site, page: usize, seen: &mut HashSet<usize>, ranges: &mut Vec<Range>) {
+    if !seen.insert(page) {
+        return;
+    }
+    let p = &site.pages[page];
+    for d in &p.doc.directives {
+        match &d.kind {
+            Kind::Include { target, .. } => {
+                if let Some(included) = site.find_page(p.locale(), &p.source.rel_path, target) {
+                    gather(site, included, seen, ranges);
+                }
+            }
+            _ => {
+                if let Some(Ok(range)) = moniker_range(d).map(Range::parse) {
+                    ranges.push(range);
+                }
+            }
+        }
+    }
+}
+
+/// The versions of `versions` that `range` selects among the products it
+/// names, space-separated, for a block's `data-versions`; `None` for a
+/// range that cannot be read (the block then always shows).
+pub(super) fn block_versions(versions: &Versions, range: &str) -> Option<String> {
+    let range = Range::parse(range).ok()?;
+    let products = range.products(versions);
+    let mut selected = String::new();
+    for moniker in products
+        .iter()
+        .flat_map(|&p| &versions.products[p].monikers)
+        .filter(|m| range.contains(versions, m))
+    {
+        if !selected.is_empty() {
+            selected.push(' ');
+        }
+        selected.push_str(moniker);
+    }
+    Some(selected)
+}
