@@ -68,16 +68,36 @@ impl Catalog {
     /// The strings for `locale`, English where the locale has none.
     pub fn strings(&self, locale: &Locale) -> Strings {
         let mut out = Strings::new();
-        for key in ["en", locale.language.as_str(), locale.key.as_str()] {
+        let language = current_code(&locale.language);
+        for key in [
+            "en",
+            language,
+            locale.language.as_str(),
+            locale.key.as_str(),
+        ] {
             if let Some(file) = self.files.get(key) {
                 out.extend(file.iter().map(|(k, v)| (k.clone(), v.clone())));
             }
         }
-        if !self.files.contains_key(&locale.language) && !self.files.contains_key(&locale.key) {
+        if ![language, &locale.language, &locale.key]
+            .iter()
+            .any(|k| self.files.contains_key(*k))
+        {
             // Better the tag than "English" as the name of an unknown language.
             out.insert("language_name".into(), locale.tag.clone());
         }
         out
+    }
+}
+
+/// The code ISO 639 now gives a language whose old code a locale may
+/// still carry (Java and older systems write `iw-IL` for Hebrew).
+fn current_code(language: &str) -> &str {
+    match language {
+        "iw" => "he",
+        "in" => "id",
+        "ji" => "yi",
+        other => other,
     }
 }
 
@@ -149,5 +169,16 @@ mod tests {
         let swahili = catalog.strings(&locale("sw-ke"));
         assert_eq!(swahili["note"], "Note");
         assert_eq!(swahili["language_name"], "sw-KE");
+    }
+
+    #[test]
+    fn an_old_language_code_reads_the_current_ones_file() {
+        let catalog = Catalog::load(Path::new("/nonexistent")).unwrap();
+        let hebrew = catalog.strings(&locale("iw-il"));
+        assert_eq!(
+            hebrew["language_name"],
+            catalog.strings(&locale("he-il"))["language_name"]
+        );
+        assert_ne!(hebrew["language_name"], "iw-IL");
     }
 }
