@@ -31,6 +31,11 @@ pub struct Locale {
 }
 
 impl Locale {
+    /// The value of a `dir` attribute for the locale's text.
+    pub fn dir(&self) -> &'static str {
+        if self.rtl { "rtl" } else { "ltr" }
+    }
+
     /// Parses and validates `name` as a locale tag; `None` when it is not one.
     pub fn from_tag(name: &str, dir: PathBuf) -> Option<Locale> {
         let tag = LanguageTag::parse(name).ok()?;

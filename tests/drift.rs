@@ -896,6 +896,15 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
         texts(&page, "table.aligned thead th"),
         ["fr-fr", "it-it", "tr-tr"]
     );
+    let first_row: Vec<(&str, &str)> = select(&page, "table.aligned tbody tr:first-child pre")
+        .iter()
+        .map(|pre| (attr(pre, "lang"), attr(pre, "dir")))
+        .collect();
+    assert_eq!(
+        first_row,
+        [("fr-FR", "ltr"), ("it-IT", "ltr"), ("tr-TR", "ltr")],
+        "each column's Markdown is marked with its language"
+    );
     for row in select(&page, "table.aligned tbody tr") {
         assert_eq!(row.children().filter(|c| c.value().is_element()).count(), 3);
     }

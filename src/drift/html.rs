@@ -65,6 +65,14 @@ struct SignalView {
     html: String,
 }
 
+/// A locale that has the page: `present[i].key`, `.lang`, `.dir`.
+#[derive(Serialize)]
+struct PresentLocale<'a> {
+    key: &'a str,
+    lang: &'a str,
+    dir: &'static str,
+}
+
 #[derive(Serialize)]
 struct SectionRow {
     /// The section's name in the first locale that has it.
@@ -151,11 +159,19 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
         context.insert("missing", &missing);
         // Locales without the page have their card, not a column of
         // "not in" for every section.
-        let present: Vec<&str> = row
-            .cells
-            .iter()
+        // Each column's text is marked with its language and direction,
+        // for screen readers, fonts (Han characters differ by language)
+        // and right-to-left lines.
+        let present: Vec<PresentLocale> = (row.cells.iter())
             .filter(|c| c.page.is_some())
-            .map(|c| c.locale.as_str())
+            .map(|c| {
+                let locale = site.locales.iter().find(|l| l.key == c.locale);
+                PresentLocale {
+                    key: &c.locale,
+                    lang: locale.map_or(c.locale.as_str(), |l| l.tag.as_str()),
+                    dir: locale.map_or("ltr", |l| l.dir()),
+                }
+            })
             .collect();
         context.insert("present", &present);
         context.insert("sections", &sections(site, row));

@@ -165,8 +165,3 @@ pub(super) fn iso_date(value: &str) -> Option<String> {
     let (year, month, day) = crate::frontmatter::date(value)?;
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
-
-/// The value of a `dir` attribute for `locale`'s text.
-pub(super) fn dir(locale: &crate::locale::Locale) -> &'static str {
-    if locale.rtl { "rtl" } else { "ltr" }
-}

@@ -392,7 +392,7 @@ impl<'a> Renderer<'a> {
                 Outdated {
                     href: relative(&page.out_path, &self.site.pages[newer].out_path),
                     lang: &self.site.locales[locale].tag,
-                    dir: context::dir(&self.site.locales[locale]),
+                    dir: self.site.locales[locale].dir(),
                     name: &self.names[locale],
                 }
             }),
@@ -477,7 +477,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(i, l)| LocaleEntry {
                 tag: &l.tag,
-                dir: context::dir(l),
+                dir: l.dir(),
                 name: &self.names[i],
                 title: site.home[i]
                     .map_or(self.config.title.as_deref().unwrap_or(DEFAULT_TITLE), |p| {
@@ -506,7 +506,7 @@ impl<'a> Renderer<'a> {
         );
         context.insert("app", &app);
         context.insert("lang", &site.locales[0].tag);
-        context.insert("dir", context::dir(&site.locales[0]));
+        context.insert("dir", site.locales[0].dir());
         context.insert("ui", &self.strings[0]);
         context.insert("locales", &locales);
         context.insert("alternates", &alternates);
@@ -611,7 +611,7 @@ impl<'a> Renderer<'a> {
                 let l = site.pages[p].locale();
                 Translation {
                     tag: site.locales[l].tag.clone(),
-                    dir: context::dir(&site.locales[l]),
+                    dir: site.locales[l].dir(),
                     name: self.names[l].clone(),
                     href: relative(out_path, &site.pages[p].out_path),
                     current: l == locale,
@@ -683,7 +683,7 @@ impl<'a> Renderer<'a> {
             },
             app,
             lang: &site.locales[locale].tag,
-            dir: context::dir(&site.locales[locale]),
+            dir: site.locales[locale].dir(),
             ui: &self.strings[locale],
             root,
             home_href,

@@ -95,8 +95,7 @@ impl SiteLinks for PageLinks<'_> {
         let locale = &self.site.locales[included.locale()];
         Some(Included {
             html,
-            lang: (included.locale() != self.locale)
-                .then(|| (locale.tag.clone(), super::context::dir(locale))),
+            lang: (included.locale() != self.locale).then(|| (locale.tag.clone(), locale.dir())),
         })
     }
 
