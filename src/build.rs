@@ -169,6 +169,7 @@ fn prepare(
         },
         xref_maps: std::sync::Arc::new(xref_maps),
         publishing,
+        monikers: config.monikers.clone(),
     };
     // What a localized copy lacks and its cloned fallback holds.
     let fallback = crate::load::fallback_assets(&locales, &options.publishing, &loaded.assets);

@@ -32,6 +32,8 @@ struct Comparator {
     op: Op,
     /// Lower-cased.
     moniker: String,
+    /// Where the moniker starts in the range's text.
+    offset: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +120,7 @@ impl Range {
             set.push(Comparator {
                 op,
                 moniker: text[name_start..at].to_ascii_lowercase(),
+                offset: name_start,
             });
         }
     }
@@ -125,6 +128,15 @@ impl Range {
     /// Every moniker the range names, lower-cased, in order.
     pub fn monikers(&self) -> impl Iterator<Item = &str> {
         self.sets.iter().flatten().map(|c| c.moniker.as_str())
+    }
+
+    /// Every moniker the range names, lower-cased, with its offset in
+    /// the range's text.
+    pub fn monikers_at(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.sets
+            .iter()
+            .flatten()
+            .map(|c| (c.offset, c.moniker.as_str()))
     }
 
     /// Whether version `moniker` (lower-cased, of `versions`) is in the range.

@@ -143,6 +143,9 @@ pub struct Site {
     pub xref_maps: Arc<XrefMaps>,
     /// Pages marked `draft: true` that this run leaves out.
     pub drafts: Vec<Draft>,
+    /// The products' versions `polydoc.toml` lists (`[monikers]`), for
+    /// moniker ranges ([`crate::monikers`]).
+    pub monikers: Vec<(String, Vec<String>)>,
 }
 
 /// A page marked `draft: true` that this run leaves out: where it is, so
@@ -190,6 +193,8 @@ pub struct SiteOptions {
     /// The publishing configurations the locales see
     /// ([`crate::publish_config`]).
     pub publishing: crate::publish_config::Publishing,
+    /// `[monikers]`: each product's name and versions, oldest first.
+    pub monikers: Vec<(String, Vec<String>)>,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -321,6 +326,7 @@ impl Site {
             xref_external: options.xref_external.clone(),
             xref_maps: Arc::clone(&options.xref_maps),
             drafts,
+            monikers: options.monikers.clone(),
         };
         crate::aliases::apply(&mut site);
         site.snippets = site.read_snippets();

@@ -195,3 +195,36 @@ fn a_range_that_cannot_be_read_is_found_where_it_goes_wrong() {
         "a block whose range cannot be read shows for every version"
     );
 }
+
+#[test]
+fn with_a_list_a_moniker_it_lacks_is_found_with_the_closest_listed_one() {
+    let site = Fixture::new();
+    site.write(
+        "polydoc.toml",
+        "[monikers]\n\"Visual Studio\" = [\"vs-2017\", \"vs-2019\", \"vs-2022\"]\n",
+    )
+    .write(
+        "content/en-us/a.md",
+        concat!(
+            "# A\n\n",                                                             // 1-2
+            "::: moniker range=\"vs-2017 || >= VS-2O19\"\nX\n::: moniker-end\n\n", // 3-6
+            "::: moniker range=\">= vs-2022\"\nY\n::: moniker-end\n",              // 7-9
+        ),
+    );
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        places(&doc),
+        [("invalid-zone".into(), "content/en-us/a.md".into(), 3, 34)]
+    );
+    assert_eq!(
+        fields(&doc, "message"),
+        ["moniker `VS-2O19` is none of the versions `[monikers]` lists"]
+    );
+    assert_eq!(
+        fields(&doc, "help"),
+        [
+            "did you mean `vs-2019`? Otherwise add `VS-2O19` to its product's versions under `[monikers]` in polydoc.toml"
+        ]
+    );
+}

@@ -18,9 +18,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         nesting(cx, p, page, &mut out);
         for d in &page.doc.directives {
             attributes(cx, p, d, &mut out);
-            if let Some(finding) = unreadable_range(cx, p, page, d) {
-                out.push(finding);
-            }
+            range_problems(cx, p, page, d, &mut out);
             if let Some(finding) = snippet_missing(cx, p, page, d) {
                 out.push(finding);
             }
@@ -167,31 +165,68 @@ fn attributes(cx: &Context, p: usize, d: &Directive, out: &mut Vec<Finding>) {
     out.push(Finding::error(rule, at(), message).with_help(help));
 }
 
-/// A moniker block whose range DocFX cannot read: it fails the build
-/// there, and polydoc's version picker cannot tell its versions (the
-/// block then shows for every version).
-fn unreadable_range(cx: &Context, p: usize, page: &Page, d: &Directive) -> Option<Finding> {
+/// A moniker block whose range DocFX cannot read, or that names a
+/// version `[monikers]` does not list: DocFX fails the build there, and
+/// the version picker cannot tell the block's versions (a block it cannot
+/// read shows for every version; one naming an unknown version, for none
+/// of the listed ones).
+fn range_problems(cx: &Context, p: usize, page: &Page, d: &Directive, out: &mut Vec<Finding>) {
     if !matches!(&d.kind, Kind::Block { name, .. } if name == "moniker") {
-        return None;
+        return;
     }
-    let range = d.attr("range").filter(|r| !r.trim().is_empty())?;
-    let error = crate::monikers::Range::parse(range).err()?;
+    let Some(range) = d.attr("range").filter(|r| !r.trim().is_empty()) else {
+        return;
+    };
     // The value's place in the file, so that the caret points into it.
     let written = page.source.text.get(d.span.clone()).unwrap_or_default();
-    let start = d.span.start
-        + written
-            .find(&format!("\"{range}\""))
-            .map_or(0, |i| i + 1 + error.offset);
-    Some(
-        Finding::error(
-            "invalid-zone",
-            cx.location(p, start..start + 1),
-            format!("moniker range `{range}` cannot be read: {}", error.message),
-        )
-        .with_help(
-            "write monikers joined by `||` (either) or spaces (both), each after an optional `=`, `<`, `<=`, `>` or `>=`: `>= vs-2019`, `vs-2017 || vs-2019`",
-        ),
-    )
+    let value = written.find(&format!("\"{range}\"")).map(|i| i + 1);
+    let at = |offset: usize, len: usize| {
+        let start = d.span.start + value.map_or(0, |v| v + offset);
+        cx.location(p, start..start + len.max(1))
+    };
+    let parsed = match crate::monikers::Range::parse(range) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            out.push(
+                Finding::error(
+                    "invalid-zone",
+                    at(error.offset, 1),
+                    format!("moniker range `{range}` cannot be read: {}", error.message),
+                )
+                .with_help(
+                    "write monikers joined by `||` (either) or spaces (both), each after an optional `=`, `<`, `<=`, `>` or `>=`: `>= vs-2019`, `vs-2017 || vs-2019`",
+                ),
+            );
+            return;
+        }
+    };
+    let listed = &cx.site.monikers;
+    if listed.is_empty() {
+        return;
+    }
+    let known = || listed.iter().flat_map(|(_, versions)| versions.iter());
+    for (offset, moniker) in parsed.monikers_at() {
+        if known().any(|k| k.eq_ignore_ascii_case(moniker)) {
+            continue;
+        }
+        let written = &range[offset..offset + moniker.len()];
+        let help = match super::closest(moniker, known().map(String::as_str)) {
+            Some(near) => format!(
+                "did you mean `{near}`? Otherwise add `{written}` to its product's versions under `[monikers]` in polydoc.toml"
+            ),
+            None => format!(
+                "add `{written}` to its product's versions under `[monikers]` in polydoc.toml"
+            ),
+        };
+        out.push(
+            Finding::error(
+                "invalid-zone",
+                at(offset, moniker.len()),
+                format!("moniker `{written}` is none of the versions `[monikers]` lists"),
+            )
+            .with_help(help),
+        );
+    }
 }
 
 /// `:::code` and `[!code]` whose file, region or lines do not exist.

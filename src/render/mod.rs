@@ -119,7 +119,7 @@ impl<'a> Renderer<'a> {
             } else {
                 Vec::new()
             },
-            versions: versions::universe(site, &config.monikers),
+            versions: versions::universe(site),
         };
         if config.search {
             let mut counts = vec![0; site.locales.len()];

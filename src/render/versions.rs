@@ -19,7 +19,7 @@ use crate::site::Site;
 
 /// Every version of the site: the configured products, then those of
 /// the monikers its blocks and pages' `monikerRange` name.
-pub(super) fn universe(site: &Site, configured: &[(String, Vec<String>)]) -> Versions {
+pub(super) fn universe(site: &Site) -> Versions {
     let mut named: Vec<String> = Vec::new();
     for page in &site.pages {
         let ranges = (page.doc.directives.iter())
@@ -31,7 +31,7 @@ pub(super) fn universe(site: &Site, configured: &[(String, Vec<String>)]) -> Ver
             }
         }
     }
-    Versions::new(configured, named.iter().map(String::as_str))
+    Versions::new(&site.monikers, named.iter().map(String::as_str))
 }
 
 /// The range of a moniker block.
