@@ -11,6 +11,7 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::markdown::directives::Kind;
@@ -20,17 +21,17 @@ use crate::site::Site;
 /// Every version of the site: the configured products, then those of
 /// the monikers its blocks and pages' `monikerRange` name.
 pub(super) fn universe(site: &Site) -> Versions {
-    let mut named: Vec<String> = Vec::new();
-    for page in &site.pages {
-        let ranges = (page.doc.directives.iter())
-            .filter_map(moniker_range)
-            .chain(page.source.meta_str("monikerRange"));
-        for range in ranges {
-            if let Ok(range) = Range::parse(range) {
-                named.extend(range.monikers().map(str::to_owned));
-            }
-        }
-    }
+    // In parallel: a front matter lookup per page, on every page of a
+    // large site.
+    let named: Vec<String> = (site.pages.par_iter())
+        .flat_map_iter(|page| {
+            (page.doc.directives.iter())
+                .filter_map(moniker_range)
+                .chain(page.source.meta_str("monikerRange"))
+                .filter_map(|range| Range::parse(range).ok())
+                .flat_map(|range| range.monikers().map(str::to_owned).collect::<Vec<_>>())
+        })
+        .collect();
     Versions::new(&site.monikers, named.iter().map(String::as_str))
 }
 
