@@ -344,6 +344,9 @@ const PIECES: &[&str] = &[
     "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
     "</span></span>", "<span class=\"sxs-lookup\">",
     "** extern **", "** x", "x ** ", "|** b **|", "`a ** b` ** c **.", "[x](gone.md)", "[x](b.md#z)", "[o](old.md#z)", "[s](sub/)",
+    "::: moniker range=\">= vs-2019\"\n", "::: moniker range=\"vs-2017 || <VS-2O19\"\n",
+    "::: moniker range=\">=\"\n", "::: moniker range=\"日本 || \"\n", "::: moniker-end\n",
+    ":::moniker range=\"vs-2017\":::", "monikerRange: '>= vs-2017'\n",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
@@ -381,7 +384,7 @@ fn random_site(seed: u64) -> Fixture {
         2 => {
             site.write(
                 "polydoc.toml",
-                "[edit]\nurl = \"https://x.example/edit/{path}?l={locale}&a=1\"\n",
+                "[edit]\nurl = \"https://x.example/edit/{path}?l={locale}&a=1\"\n[monikers]\nVS = [\"vs-2017\", \"VS-2019\"]\n",
             );
         }
         3 => {
