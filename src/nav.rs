@@ -203,6 +203,19 @@ impl NavTree {
         }
     }
 
+    /// The locale's pages in the order the navigation lists them: a
+    /// folder's `index.md` before the folder's other pages.
+    pub fn pages_in_order(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![0];
+        while let Some(node) = stack.pop() {
+            let n = &self.nodes[node];
+            out.extend(n.page);
+            stack.extend(n.children.iter().rev());
+        }
+        out
+    }
+
     /// The page a node links to: its own, or for a folder without
     /// `index.md`, its first page in order.
     fn first_page(&self, node: usize) -> Option<usize> {

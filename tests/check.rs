@@ -775,7 +775,7 @@ fn a_link_to_a_folder_opens_its_index_page() {
         "check findings do not fail a build"
     );
     let html = site.html("en-us/a.html");
-    let hrefs: Vec<&str> = attrs(&html, "main a", "href");
+    let hrefs: Vec<&str> = attrs(&html, "article a", "href");
     assert_eq!(
         hrefs,
         [

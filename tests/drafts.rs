@@ -96,7 +96,7 @@ fn with_drafts_they_are_pages() {
     assert!(!stdout(&out).contains("left out"), "{}", stdout(&out));
     assert!(site.out("en-us/usage.html").is_file());
     assert_eq!(
-        attrs(&site.html("es-es/index.html"), "main a", "href"),
+        attrs(&site.html("es-es/index.html"), "article a", "href"),
         ["setup.html", "../en-us/usage.html#options"]
     );
     let (code, doc) = check_json(site.root(), &["--drafts"]);

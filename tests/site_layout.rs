@@ -284,6 +284,98 @@ fn navigation_puts_weighted_pages_first() {
     );
 }
 
+/// "Previous" and "Next" at an article's end: (label, title, href) of
+/// each, in the page's language.
+fn page_turn(html: &scraper::Html) -> Vec<(String, String, String)> {
+    select(html, "nav.page-turn a")
+        .iter()
+        .map(|a| {
+            let label = texts_in(a, "span").join("");
+            let title = text(a).trim_start_matches(&label).to_owned();
+            (label, title, attr(a, "href").to_owned())
+        })
+        .collect()
+}
+
+/// Reading order is the navigation's: the folder tree in its order
+/// (weights first, a folder's `index.md` before its pages), or the table
+/// of contents a page shows, without its sections, addresses and pages
+/// of other locales.
+#[test]
+fn previous_and_next_follow_the_navigation() {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/index.md", page("Home"))
+        .write("content/en-us/a.md", page("Alpha"))
+        .write("content/en-us/b.md", "---\nweight: 1\n---\n# Bravo\n")
+        .write("content/en-us/guide/index.md", page("Guide"))
+        .write("content/en-us/guide/step.md", page("Step"))
+        .write("content/de-de/index.md", page("Start"))
+        .write("content/de-de/a.md", page("Alpha DE"))
+        .write(
+            "content/de-de/guide/toc.yml",
+            "- name: Zwei\n  href: two.md\n- name: Teil\n  href: two.md#teil\n- name: Web\n  href: https://example.com/\n- name: Fehlt\n  href: step.md\n- name: Eins\n  href: one.md\n",
+        )
+        .write("content/de-de/guide/one.md", page("Eins"))
+        .write("content/de-de/guide/two.md", "# Zwei\n\n## Teil\n");
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let turn = |path: &str| page_turn(&site.html(path));
+    let step = |label: &str, title: &str, href: &str| {
+        (label.to_owned(), title.to_owned(), href.to_owned())
+    };
+    assert_eq!(turn("en-us/index.html"), [step("Next", "Bravo", "b.html")]);
+    assert_eq!(
+        turn("en-us/b.html"),
+        [
+            step("Previous", "Home", "index.html"),
+            step("Next", "Alpha", "a.html")
+        ],
+        "weighted first"
+    );
+    assert_eq!(
+        turn("en-us/a.html"),
+        [
+            step("Previous", "Bravo", "b.html"),
+            step("Next", "Guide", "guide/index.html")
+        ]
+    );
+    assert_eq!(
+        turn("en-us/guide/index.html"),
+        [
+            step("Previous", "Alpha", "../a.html"),
+            step("Next", "Step", "step.html")
+        ],
+        "a folder's index.md before its pages"
+    );
+    assert_eq!(
+        turn("en-us/guide/step.html"),
+        [step("Previous", "Guide", "index.html")]
+    );
+    assert_eq!(
+        turn("de-de/guide/two.html"),
+        [step("Weiter", "Eins", "one.html")],
+        "the table of contents' order; its section, address and the en-us page standing in for `step.md` are no steps"
+    );
+    assert_eq!(
+        turn("de-de/guide/one.html"),
+        [step("Zurück", "Zwei", "two.html")]
+    );
+    assert_eq!(
+        turn("de-de/a.html"),
+        [
+            step("Zurück", "Start", "index.html"),
+            step("Weiter", "Eins", "guide/one.html")
+        ],
+        "outside the folder of a table of contents, the folder tree, as its navigation shows it"
+    );
+    let html = site.html("de-de/guide/one.html");
+    assert_eq!(
+        attrs(&html, "nav.page-turn", "aria-label"),
+        ["Vorheriger und nächster Artikel"]
+    );
+}
+
 #[test]
 fn a_template_that_fails_on_one_page_is_an_error_for_that_page_only() {
     let site = Fixture::new();

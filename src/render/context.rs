@@ -82,6 +82,10 @@ pub(super) struct PageInfo<'a> {
     /// ([`super::versions`]): `page.versions.products[i].name`,
     /// `.versions[j]`, and `page.versions.default`.
     pub(super) versions: Option<super::versions::Picker<'a>>,
+    /// The previous and next page in reading order
+    /// ([`super::reading_order`]): `page.prev.href`, `.title`.
+    pub(super) prev: Option<Neighbour<'a>>,
+    pub(super) next: Option<Neighbour<'a>>,
     /// When the article was last updated, as `YYYY-MM-DD`: its `ms.date`
     /// (`9/18/2019`, the US order Microsoft's repositories write) or `date`.
     pub(super) updated: Option<String>,
@@ -93,6 +97,13 @@ pub(super) struct PageInfo<'a> {
     pub(super) body: &'a str,
     pub(super) locale: &'a str,
     pub(super) path: &'a str,
+}
+
+/// A page "Previous" or "Next" leads to.
+#[derive(Serialize)]
+pub(super) struct Neighbour<'a> {
+    pub(super) href: String,
+    pub(super) title: &'a str,
 }
 
 /// Where the reader of an outdated translation finds a newer version:

@@ -27,6 +27,7 @@ mod context;
 mod nav_html;
 mod outdated;
 mod page_links;
+mod reading_order;
 mod sitemap;
 mod toc_nav;
 pub mod urls;
@@ -82,6 +83,8 @@ pub struct Renderer<'a> {
     newer: Vec<Option<usize>>,
     /// Every version the site's moniker blocks choose between.
     versions: crate::monikers::Versions,
+    /// Per page, its previous and next page in reading order.
+    neighbours: Vec<reading_order::Neighbours>,
 }
 
 impl<'a> Renderer<'a> {
@@ -120,6 +123,7 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
             versions: versions::universe(site),
+            neighbours: reading_order::neighbours(site),
         };
         if config.search {
             let mut counts = vec![0; site.locales.len()];
@@ -381,6 +385,8 @@ impl<'a> Renderer<'a> {
                     .collect()
             },
             versions: versions::picker(self.site, &self.versions, index),
+            prev: self.neighbour(&page.out_path, self.neighbours[index].prev),
+            next: self.neighbour(&page.out_path, self.neighbours[index].next),
             updated: page
                 .source
                 .meta_str("ms.date")
@@ -403,6 +409,16 @@ impl<'a> Renderer<'a> {
         let mut context = context(&common)?;
         context.insert("page", &info);
         self.write_article("page.html", &context, out, index, body.len() * 2)
+    }
+
+    /// Page `page` as a link from the page at `out_path`, for "Previous"
+    /// and "Next".
+    fn neighbour(&self, out_path: &str, page: Option<usize>) -> Option<context::Neighbour<'_>> {
+        let page = &self.site.pages[page?];
+        Some(context::Neighbour {
+            href: relative(out_path, &page.out_path),
+            title: &page.title,
+        })
     }
 
     /// Renders page `index` with `template` into its output file. A
