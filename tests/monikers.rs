@@ -45,6 +45,10 @@ fn a_page_whose_blocks_differ_by_version_gets_a_picker_of_their_product() {
     .write(
         "content/en-us/all.md",
         "# All\n\n::: moniker range=\">= vs-2017\"\nEvery version.\n::: moniker-end\n",
+    )
+    .write(
+        "content/en-us/newer.md",
+        "---\nmonikerRange: '>= vs-2019'\n---\n# Newer\n\n::: moniker range=\"vs-2019\"\nOld.\n::: moniker-end\n\n::: moniker range=\"vs-2022\"\nNew.\n::: moniker-end\n",
     );
     let out = site.build(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -91,6 +95,16 @@ fn a_page_whose_blocks_differ_by_version_gets_a_picker_of_their_product() {
             ("<= VS-2019", "vs-2017 vs-2019"),
         ],
         "the included file's block is the page's too"
+    );
+
+    let newer = site.html("en-us/newer.html");
+    assert_eq!(
+        options(&newer)
+            .into_iter()
+            .map(|(value, _)| value)
+            .collect::<Vec<_>>(),
+        ["vs-2019", "vs-2022", ""],
+        "only the versions the page's own monikerRange admits"
     );
 
     let all = site.html("en-us/all.html");

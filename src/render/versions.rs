@@ -54,12 +54,14 @@ pub(super) struct Picker<'v> {
 #[derive(Serialize, Debug, PartialEq, Eq)]
 pub(super) struct PickerProduct<'v> {
     pub(super) name: &'v str,
-    pub(super) versions: &'v [String],
+    pub(super) versions: Vec<&'v str>,
 }
 
 /// The picker of page `page`: the versions of every product its blocks
-/// (its includes' too) name, the newest of the first product picked
-/// first; `None` when no version would hide a block.
+/// (its includes' too) name, those its own `monikerRange` admits where it
+/// has one (as Learn offers a page only the versions it applies to), the
+/// newest of the first product picked first; `None` when no version
+/// would hide a block.
 pub(super) fn picker<'v>(site: &Site, versions: &'v Versions, page: usize) -> Option<Picker<'v>> {
     if versions.is_empty() {
         return None;
@@ -67,33 +69,41 @@ pub(super) fn picker<'v>(site: &Site, versions: &'v Versions, page: usize) -> Op
     let mut ranges = Vec::new();
     let mut seen = HashSet::new();
     gather(site, page, &mut seen, &mut ranges);
-    let mut products: Vec<usize> = Vec::new();
+    if ranges.is_empty() {
+        return None;
+    }
+    let admitted = (site.pages[page].source.meta_str("monikerRange"))
+        .and_then(|range| Range::parse(range).ok());
+    let admits = |v: &str| admitted.as_ref().is_none_or(|r| r.contains(versions, v));
+    let mut products: Vec<PickerProduct<'v>> = Vec::new();
+    let mut taken = Vec::new();
     for range in &ranges {
-        for product in range.products(versions) {
-            if !products.contains(&product) {
-                products.push(product);
+        for p in range.products(versions) {
+            if taken.contains(&p) {
+                continue;
+            }
+            taken.push(p);
+            let product = &versions.products[p];
+            let offered: Vec<&str> = (product.monikers.iter())
+                .map(String::as_str)
+                .filter(|v| admits(v))
+                .collect();
+            if !offered.is_empty() {
+                products.push(PickerProduct {
+                    name: &product.name,
+                    versions: offered,
+                });
             }
         }
     }
-    let offered: Vec<&String> = (products.iter())
-        .flat_map(|&p| &versions.products[p].monikers)
-        .collect();
-    let hides = ranges
-        .iter()
-        .any(|range| offered.iter().any(|v| !range.contains(versions, v)));
+    let mut offered = products.iter().flat_map(|p| p.versions.iter());
+    let hides = offered.any(|v| ranges.iter().any(|range| !range.contains(versions, v)));
     if !hides {
         return None;
     }
-    let first = &versions.products[*products.first()?];
     Some(Picker {
-        default: first.monikers.last()?,
-        products: products
-            .iter()
-            .map(|&p| PickerProduct {
-                name: &versions.products[p].name,
-                versions: &versions.products[p].monikers,
-            })
-            .collect(),
+        default: products.first()?.versions.last()?,
+        products,
     })
 }
 
