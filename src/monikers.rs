@@ -240,10 +240,6 @@ impl Versions {
         }
         Versions { products, index }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
 }
 
 /// The product a moniker belongs to when the site does not say.

@@ -7,6 +7,11 @@ mod common;
 
 use common::*;
 
+/// The picker's option values.
+fn values(html: &scraper::Html) -> Vec<String> {
+    options(html).into_iter().map(|(value, _)| value).collect()
+}
+
 fn options(html: &scraper::Html) -> Vec<(String, String)> {
     select(html, "form.version-picker option")
         .iter()
@@ -99,10 +104,7 @@ fn a_page_whose_blocks_differ_by_version_gets_a_picker_of_their_product() {
 
     let newer = site.html("en-us/newer.html");
     assert_eq!(
-        options(&newer)
-            .into_iter()
-            .map(|(value, _)| value)
-            .collect::<Vec<_>>(),
+        values(&newer),
         ["vs-2019", "vs-2022", ""],
         "only the versions the page's own monikerRange admits"
     );
@@ -139,9 +141,8 @@ fn without_a_list_versions_are_ordered_by_their_names_within_each_product() {
         ["azuresqldb", "sql-server"],
         "products in the order the page names them"
     );
-    let values: Vec<String> = options(&html).into_iter().map(|(v, _)| v).collect();
     assert_eq!(
-        values,
+        values(&html),
         [
             "azuresqldb-current",
             "sql-server-2016",

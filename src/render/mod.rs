@@ -82,7 +82,7 @@ pub struct Renderer<'a> {
     /// ([`outdated`]); empty when `outdated_notice` is off.
     newer: Vec<Option<usize>>,
     /// Every version the site's moniker blocks choose between.
-    versions: crate::monikers::Versions,
+    versions: versions::SiteVersions,
     /// Per page, its previous and next page in reading order.
     neighbours: Vec<reading_order::Neighbours>,
 }
@@ -122,7 +122,7 @@ impl<'a> Renderer<'a> {
             } else {
                 Vec::new()
             },
-            versions: versions::universe(site),
+            versions: versions::SiteVersions::new(site),
             neighbours: reading_order::neighbours(site),
         };
         if config.search {
@@ -384,7 +384,7 @@ impl<'a> Renderer<'a> {
                     .filter_map(|id| self.site.pivots.group(page.locale(), file, id))
                     .collect()
             },
-            versions: versions::picker(self.site, &self.versions, index),
+            versions: self.versions.picker(self.site, index),
             prev: self.neighbour(&page.out_path, self.neighbours[index].prev),
             next: self.neighbour(&page.out_path, self.neighbours[index].next),
             updated: page

@@ -24,7 +24,7 @@ pub struct PageLinks<'a> {
     /// ([`Site::pivot_file`]), whose titles label its zones.
     pub pivot_file: Option<&'a str>,
     /// Every version of the site, for the blocks of the version picker.
-    pub versions: &'a crate::monikers::Versions,
+    pub versions: &'a super::versions::SiteVersions,
 }
 
 impl SiteLinks for PageLinks<'_> {
@@ -103,8 +103,8 @@ impl SiteLinks for PageLinks<'_> {
         self.site.snippet(self.locale, file, path)
     }
 
-    fn moniker_versions(&self, range: &str) -> Option<String> {
-        super::versions::block_versions(self.versions, range)
+    fn moniker_versions(&self, range: &str) -> Option<&str> {
+        self.versions.block(range)
     }
 
     fn pivot_title(&self, id: &str) -> Option<String> {

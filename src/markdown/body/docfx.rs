@@ -118,8 +118,7 @@ impl<'c, 'd> Writer<'c, 'd> {
                             .and_then(|r| self.cx.site.moniker_versions(r))
                     })
                     .flatten();
-                let (open, close) =
-                    blocks::open_container(d, name, label.as_deref(), versions.as_deref());
+                let (open, close) = blocks::open_container(d, name, label.as_deref(), versions);
                 self.html(&open);
                 self.containers.push((name.to_owned(), close));
             }

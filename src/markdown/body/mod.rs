@@ -62,7 +62,7 @@ pub trait SiteLinks: Sync {
     /// The versions a moniker block of range `range` applies to,
     /// space-separated ([`crate::monikers`]); `None` without a version
     /// picker.
-    fn moniker_versions(&self, _range: &str) -> Option<String> {
+    fn moniker_versions(&self, _range: &str) -> Option<&str> {
         None
     }
 }
