@@ -132,6 +132,44 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
     );
 }
 
+/// Three real machine translations of Dynamics 365 Commerce's checkout
+/// error codes (`tests/data/README.md`): ja-jp turned the end of one of
+/// 26 runtime error identifiers into words (`...DifferentFromAromA Due`
+/// for `...DifferentFromAmountDue`), which de-de and fr-fr keep. The
+/// identifiers are longer than most values (up to 101 bytes), and still
+/// values: one word each.
+#[test]
+fn real_long_identifiers_are_values_and_the_mangled_one_is_found() {
+    let (code, doc) = check_json(&repo().join("tests/data/real-dynamics"), &[]);
+    assert_eq!(code, Some(1));
+    let page =
+        |locale: &str| format!("content/{locale}/articles/commerce/checkout-module-error-codes.md");
+    let mut expected = std::collections::BTreeSet::new();
+    for locale in ["de-de", "fr-fr", "ja-jp"] {
+        // The title's anchor repeated on the first H2 (the source's two
+        // headings read alike); the includes and links outside the sample.
+        expected.insert(("duplicate-anchor".to_owned(), page(locale), 19));
+        for line in [21, 22] {
+            expected.insert(("include-not-found".to_owned(), page(locale), line));
+        }
+        for line in [71, 73, 75] {
+            expected.insert(("broken-link".to_owned(), page(locale), line));
+        }
+    }
+    expected.insert(("translation-cell-mismatch".to_owned(), page("ja-jp"), 47));
+    assert_eq!(findings(&doc), expected);
+    let mangled = finding_at(&doc, &page("ja-jp"), 47);
+    assert_eq!(
+        mangled["message"],
+        "this cell reads `Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_CustomerAccountLimitSignDifferentFromAromA Due` where de-de, fr-fr read `Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_CustomerAccountLimitSignDifferentFromAmountDue`, in a column this page keeps as they do in 25 of its 25 other rows"
+    );
+    assert_eq!(mangled["location"]["column"], 16);
+    assert_eq!(
+        related(mangled),
+        [(page("de-de").as_str(), 47), (page("fr-fr").as_str(), 47)]
+    );
+}
+
 /// A table whose second column every locale keeps as written.
 fn table(rows: &[(&str, &str)]) -> String {
     let mut text = String::from("# Parts\n\n|Part|Abbreviation|\n|---|---|\n");

@@ -97,6 +97,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-powershell",
         "real-sql",
         "real-win32",
+        "real-dynamics",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }
