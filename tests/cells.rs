@@ -132,41 +132,82 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
     );
 }
 
-/// Three real machine translations of Dynamics 365 Commerce's checkout
-/// error codes (`tests/data/README.md`): ja-jp turned the end of one of
-/// 26 runtime error identifiers into words (`...DifferentFromAromA Due`
-/// for `...DifferentFromAmountDue`), which de-de and fr-fr keep. The
+/// Six real translations of Dynamics 365 Commerce's checkout error codes
+/// (`tests/data/README.md`), four of one source version: ja-jp turned the
+/// end of one of 26 runtime error identifiers into words
+/// (`...DifferentFromAromA Due` for `...DifferentFromAmountDue`) and
+/// lt-lt misspelled one (`Adautional`), which the others keep. The
 /// identifiers are longer than most values (up to 101 bytes), and still
-/// values: one word each.
+/// values: one word each. lt-lt, and the two pages of a later version,
+/// lv-lv and hu-hu, split every identifier after its underscores
+/// (`Microsoft\_ Dynamics\_ Commerce\_ Runtime\_ FraudRisk`), hu-hu
+/// translating `Runtime` in most rows.
 #[test]
-fn real_long_identifiers_are_values_and_the_mangled_one_is_found() {
+fn real_dynamics_pages_give_their_mangled_identifiers_and_nothing_else() {
     let (code, doc) = check_json(&repo().join("tests/data/real-dynamics"), &[]);
     assert_eq!(code, Some(1));
     let page =
         |locale: &str| format!("content/{locale}/articles/commerce/checkout-module-error-codes.md");
     let mut expected = std::collections::BTreeSet::new();
-    for locale in ["de-de", "fr-fr", "ja-jp"] {
+    let mut expect = |rule: &str, locale: &str, line: u64| {
+        expected.insert((rule.to_owned(), page(locale), line));
+    };
+    for locale in ["de-de", "fr-fr", "ja-jp", "lt-lt", "lv-lv", "hu-hu"] {
         // The title's anchor repeated on the first H2 (the source's two
-        // headings read alike); the includes and links outside the sample.
-        expected.insert(("duplicate-anchor".to_owned(), page(locale), 19));
-        for line in [21, 22] {
-            expected.insert(("include-not-found".to_owned(), page(locale), line));
-        }
+        // headings read alike); the includes and links outside the sample
+        // (the later version has a section more).
+        expect("duplicate-anchor", locale, 19);
+        expect("include-not-found", locale, 21);
+        expect("include-not-found", locale, 22);
+        let shift = if matches!(locale, "lv-lv" | "hu-hu") {
+            4
+        } else {
+            0
+        };
         for line in [71, 73, 75] {
-            expected.insert(("broken-link".to_owned(), page(locale), line));
+            expect("broken-link", locale, line + shift);
+        }
+        // Every identifier split, the rows of the two translated ones
+        // (`Front End Timeout for Checkout API`) excepted.
+        if matches!(locale, "lt-lt" | "lv-lv" | "hu-hu") {
+            for line in (40..=63).chain([66, 67]) {
+                expect("split-identifier", locale, line + shift);
+            }
         }
     }
-    expected.insert(("translation-cell-mismatch".to_owned(), page("ja-jp"), 47));
+    expect("translation-cell-mismatch", "ja-jp", 47);
+    expect("translation-cell-mismatch", "lt-lt", 42);
     assert_eq!(findings(&doc), expected);
     let mangled = finding_at(&doc, &page("ja-jp"), 47);
     assert_eq!(
         mangled["message"],
-        "this cell reads `Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_CustomerAccountLimitSignDifferentFromAromA Due` where de-de, fr-fr read `Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_CustomerAccountLimitSignDifferentFromAmountDue`, in a column this page keeps as they do in 25 of its 25 other rows"
+        "this cell reads `Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_CustomerAccountLimitSignDifferentFromAromA Due` where de-de, fr-fr, lt-lt read `Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_CustomerAccountLimitSignDifferentFromAmountDue`, in a column this page keeps as they do in 25 of its 25 other rows"
     );
     assert_eq!(mangled["location"]["column"], 16);
     assert_eq!(
         related(mangled),
-        [(page("de-de").as_str(), 47), (page("fr-fr").as_str(), 47)]
+        [
+            (page("de-de").as_str(), 47),
+            (page("fr-fr").as_str(), 47),
+            (page("lt-lt").as_str(), 47)
+        ]
+    );
+    // Split and translated, told the identifier the same row of another
+    // translation (of any version) writes whole.
+    let runtime = finding_of(&doc, "split-identifier", &page("hu-hu"), 49);
+    assert_eq!(
+        runtime["message"],
+        "`Microsoft\\_ Dynamics\\_ Commerce\\_ futásidejű\\_ InvalidPaymentRequest` reads `Microsoft_ Dynamics_ Commerce_ futásidejű_ InvalidPaymentRequest`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        runtime["help"],
+        "write `Microsoft_Dynamics_Commerce_Runtime_InvalidPaymentRequest` in one piece, as the de-de page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    // Split and misspelled: the whole identifier, as de-de writes it.
+    let misspelled = finding_of(&doc, "split-identifier", &page("lt-lt"), 42);
+    assert_eq!(
+        misspelled["help"],
+        "write `Microsoft_Dynamics_Commerce_Runtime_UnableToAuthorizePaymentCardAdditionalContextRequired` in one piece, as the de-de page does; in a code span (`` `…` ``) translation leaves it alone"
     );
 }
 

@@ -1491,6 +1491,41 @@ fn identifiers_split_at_their_underscores_are_found_and_the_underscore_in_prose_
     );
 }
 
+/// Identifiers split after each underscore, the parts glued to the word
+/// before: two such underscores between words are a split; one is not,
+/// without the same block elsewhere writing the identifier whole (`the
+/// MS\_ prefix`), nor are identifiers written whole, nor code.
+#[test]
+fn identifiers_split_beside_their_underscores_are_found_and_one_prefix_is_not() {
+    let en = "# A\n\nThe error Contoso_Runtime_FraudRisk is shown.\n\nNames start with the MS\\_ prefix.\n\nFiles end in \\_tmp here.\n\nSee `Contoso_ Runtime_ FraudRisk`.\n\nThe value my\\_value\\_name.\n";
+    let lt = "# A\n\nKlaida \"Contoso\\_ Runtime\\_ FraudRisk\" rodoma.\n\nPavadinimai prasideda MS\\_ priešdėliu.\n\nFailai baigiasi \\_tmp čia.\n\nŽr. `Contoso_ Runtime_ FraudRisk`.\n\nReikšmė my\\_ value\\_ name.\n";
+    let site = Fixture::new();
+    site.write("content/en-us/a.md", en);
+    site.write("content/lt-lt/a.md", lt);
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0), "warnings only");
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("split-identifier", "content/lt-lt/a.md", 3),
+            ("split-identifier", "content/lt-lt/a.md", 11),
+        ])
+    );
+    let runtime = finding_at(&doc, "content/lt-lt/a.md", 3);
+    assert_eq!(
+        runtime["message"],
+        "`Contoso\\_ Runtime\\_ FraudRisk` reads `Contoso_ Runtime_ FraudRisk`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+    );
+    assert_eq!(
+        runtime["help"],
+        "write `Contoso_Runtime_FraudRisk` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert_eq!(
+        finding_at(&doc, "content/lt-lt/a.md", 11)["help"],
+        "write `my_value_name` in one piece, as the en-us page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+}
+
 /// The real de-de and it-it machine translations of win32's
 /// `GetExceptionCode` page (`tests/data/README.md`): every constant of its
 /// return codes table, and of the sentences naming `__try` and the
