@@ -54,8 +54,63 @@ pub struct ConfigFile {
     /// Where pages are edited ([`EditFile`]).
     pub edit: Option<EditFile>,
     /// Products' versions, oldest first, for moniker ranges
-    /// ([`crate::monikers`]): `"Visual Studio" = ["vs-2019", "vs-2022"]`.
-    pub monikers: Option<BTreeMap<String, Vec<String>>>,
+    /// ([`crate::monikers`]): `"Visual Studio" = ["vs-2019", "vs-2022"]`,
+    /// a version with the name its picker shows written as a table
+    /// (`{ moniker = "vs-2022", name = "Visual Studio 2022" }`).
+    pub monikers: Option<BTreeMap<String, Vec<MonikerEntry>>>,
+}
+
+/// A version under `[monikers]`: its moniker, or its moniker and the name
+/// the version picker shows for it, as Learn shows "Visual Studio 2022"
+/// for `vs-2022`.
+#[derive(Debug)]
+pub enum MonikerEntry {
+    Moniker(String),
+    Named { moniker: String, name: String },
+}
+
+/// Read by hand, so that a version of neither form is told both (serde's
+/// untagged enums say only that no variant matched).
+impl<'de> Deserialize<'de> for MonikerEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const FORMS: &str = "a moniker (\"vs-2022\"), or a table of a moniker and the name the version picker shows ({ moniker = \"vs-2022\", name = \"Visual Studio 2022\" })";
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = MonikerEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(FORMS)
+            }
+            fn visit_str<E: serde::de::Error>(self, moniker: &str) -> Result<MonikerEntry, E> {
+                Ok(MonikerEntry::Moniker(moniker.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<MonikerEntry, A::Error> {
+                use serde::de::Error;
+                let (mut moniker, mut name) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "moniker" => moniker = Some(map.next_value::<String>()?),
+                        "name" => name = Some(map.next_value::<String>()?),
+                        other => {
+                            return Err(A::Error::custom(format!(
+                                "unknown key `{other}`; a version is {FORMS}"
+                            )));
+                        }
+                    }
+                }
+                match (moniker, name) {
+                    (Some(moniker), Some(name)) => Ok(MonikerEntry::Named { moniker, name }),
+                    (Some(moniker), None) => Ok(MonikerEntry::Moniker(moniker)),
+                    (None, _) => Err(A::Error::custom(format!(
+                        "no `moniker`; a version is {FORMS}"
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 /// The keys of [`ConfigFile`] that take a value rather than a table. In
@@ -173,6 +228,23 @@ pub struct Config {
     pub edit: EditConfig,
     /// `[monikers]`: each product's name and versions, oldest first.
     pub monikers: Vec<(String, Vec<String>)>,
+    /// `[monikers]`: the names the version picker shows, by lower-cased
+    /// moniker.
+    pub moniker_names: BTreeMap<String, String>,
+}
+
+/// The names `[monikers]` gives versions, by lower-cased moniker.
+fn moniker_names(
+    monikers: Option<&BTreeMap<String, Vec<MonikerEntry>>>,
+) -> BTreeMap<String, String> {
+    (monikers.into_iter().flat_map(BTreeMap::values).flatten())
+        .filter_map(|entry| match entry {
+            MonikerEntry::Named { moniker, name } => {
+                Some((moniker.to_ascii_lowercase(), name.clone()))
+            }
+            MonikerEntry::Moniker(_) => None,
+        })
+        .collect()
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -247,7 +319,17 @@ impl Config {
             xref_maps: xref_maps(&root, xref.maps.unwrap_or_default())?,
             xref_external: xref.external.unwrap_or_default(),
             edit,
-            monikers: file.monikers.unwrap_or_default().into_iter().collect(),
+            moniker_names: moniker_names(file.monikers.as_ref()),
+            monikers: (file.monikers.unwrap_or_default().into_iter())
+                .map(|(product, entries)| {
+                    let monikers = entries.into_iter().map(|entry| match entry {
+                        MonikerEntry::Moniker(moniker) | MonikerEntry::Named { moniker, .. } => {
+                            moniker
+                        }
+                    });
+                    (product, monikers.collect())
+                })
+                .collect(),
             root,
             content,
             output,

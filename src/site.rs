@@ -146,6 +146,8 @@ pub struct Site {
     /// The products' versions `polydoc.toml` lists (`[monikers]`), for
     /// moniker ranges ([`crate::monikers`]).
     pub monikers: Vec<(String, Vec<String>)>,
+    /// The names `[monikers]` gives versions, by lower-cased moniker.
+    pub moniker_names: std::collections::BTreeMap<String, String>,
 }
 
 /// A page marked `draft: true` that this run leaves out: where it is, so
@@ -195,6 +197,9 @@ pub struct SiteOptions {
     pub publishing: crate::publish_config::Publishing,
     /// `[monikers]`: each product's name and versions, oldest first.
     pub monikers: Vec<(String, Vec<String>)>,
+    /// `[monikers]`: the names the version picker shows, by lower-cased
+    /// moniker.
+    pub moniker_names: std::collections::BTreeMap<String, String>,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -327,6 +332,7 @@ impl Site {
             xref_maps: Arc::clone(&options.xref_maps),
             drafts,
             monikers: options.monikers.clone(),
+            moniker_names: options.moniker_names.clone(),
         };
         crate::aliases::apply(&mut site);
         site.snippets = site.read_snippets();

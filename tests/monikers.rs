@@ -117,6 +117,57 @@ fn a_page_whose_blocks_differ_by_version_gets_a_picker_of_their_product() {
     assert_eq!(blocks(&all), [(">= vs-2017", "vs-2017 vs-2019 vs-2022")]);
 }
 
+/// `[monikers]` may give a version the name its picker shows, as Learn
+/// shows "Visual Studio 2022" for `vs-2022`; the others show as their
+/// monikers, and the values stay monikers (`?view=vs-2022`).
+#[test]
+fn versions_named_in_polydoc_toml_show_their_names() {
+    let site = Fixture::new();
+    site.write(
+        "polydoc.toml",
+        concat!(
+            "[monikers]\n",
+            "\"Visual Studio\" = [\n",
+            "  \"vs-2017\",\n",
+            "  { moniker = \"VS-2019\", name = \"Visual Studio 2019\" },\n",
+            "  { moniker = \"vs-2022\", name = \"Visual Studio 2022\" },\n",
+            "]\n",
+        ),
+    )
+    .write(
+        "content/en-us/setup.md",
+        "# Setup\n\n::: moniker range=\"vs-2017\"\nOld.\n::: moniker-end\n\n::: moniker range=\">= vs-2019\"\nNew.\n::: moniker-end\n",
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = site.html("en-us/setup.html");
+    assert_eq!(
+        options(&html),
+        [
+            ("vs-2017".into(), "vs-2017".into()),
+            ("vs-2019".into(), "Visual Studio 2019".into()),
+            ("vs-2022".into(), "Visual Studio 2022".into()),
+            (String::new(), "All versions".into()),
+        ]
+    );
+    assert_eq!(blocks(&html)[1], (">= vs-2019", "vs-2019 vs-2022"));
+
+    // A table that is neither form says which forms a version takes.
+    site.write(
+        "polydoc.toml",
+        "[monikers]\n\"Visual Studio\" = [{ moniker = \"vs-2022\", title = \"VS 2022\" }]\n",
+    );
+    let out = site.build(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "polydoc.toml:2:20: invalid configuration: unknown key `title`; a version is a moniker (\"vs-2022\"), or a table of a moniker and the name the version picker shows ({ moniker = \"vs-2022\", name = \"Visual Studio 2022\" })"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn without_a_list_versions_are_ordered_by_their_names_within_each_product() {
     let site = Fixture::new();

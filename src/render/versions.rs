@@ -84,7 +84,7 @@ impl SiteVersions {
     /// admits where it has one (as Learn offers a page only the versions
     /// it applies to), the newest of the first product picked first;
     /// `None` when no version would hide a block.
-    pub(super) fn picker(&self, site: &Site, page: usize) -> Option<Picker<'_>> {
+    pub(super) fn picker<'s>(&'s self, site: &'s Site, page: usize) -> Option<Picker<'s>> {
         if self.ranges.is_empty() {
             return None;
         }
@@ -123,9 +123,15 @@ impl SiteVersions {
         if !hides {
             return None;
         }
+        // The names `[monikers]` gives the offered versions; the others
+        // show as their monikers.
+        let names = (products.iter().flat_map(|p| p.versions.iter()))
+            .filter_map(|&v| Some((v, site.moniker_names.get(v)?.as_str())))
+            .collect();
         Some(Picker {
             default: products.first()?.versions.last()?,
             products,
+            names,
         })
     }
 
@@ -168,11 +174,14 @@ fn moniker_range(d: &Directive) -> Option<&str> {
 }
 
 /// What the picker offers: `page.versions.products[i].name`,
-/// `.versions[j]`, and `page.versions.default`, the version shown first.
+/// `.versions[j]`, `page.versions.default`, the version shown first, and
+/// `page.versions.names`, the name `[monikers]` gives a version (by its
+/// moniker: `names["vs-2022"]`), where it gives one.
 #[derive(Serialize, Debug, PartialEq, Eq)]
 pub(super) struct Picker<'v> {
     pub(super) products: Vec<PickerProduct<'v>>,
     pub(super) default: &'v str,
+    pub(super) names: std::collections::BTreeMap<&'v str, &'v str>,
 }
 
 #[derive(Serialize, Debug, PartialEq, Eq)]
