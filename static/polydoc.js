@@ -167,17 +167,38 @@
     var has = function (v) { return options.some(function (o) { return o.value === v; }); };
     var query = /[?&]view=([^&#]*)/.exec(window.location.search);
     var asked = query && decodeURIComponent(query[1]).toLowerCase();
+    // A version asked for (`?view=`) or chosen on another page that this
+    // page's monikerRange leaves out: it says so, as Learn does.
+    var missing = asked !== null && asked !== "" && !has(asked) ? asked : null;
     if (asked !== null && has(asked)) {
       select.value = asked;
     } else {
-      options.some(function (o) {
+      var restored = options.some(function (o) {
         var saved = null;
         try { saved = o.dataset.product && localStorage.getItem("polydoc-version-" + o.dataset.product); } catch (e) { /* storage may be off */ }
-        if (saved !== null && has(saved)) select.value = saved;
-        return saved !== null && has(saved);
+        if (saved !== null && has(saved)) {
+          select.value = saved;
+          return true;
+        }
+        if (saved && missing === null) missing = saved;
+        return false;
       });
+      if (restored && asked === null) missing = null;
     }
-    select.addEventListener("change", function () { apply(true); });
+    var notice = form.querySelector(".version-notice");
+    if (missing !== null && notice) {
+      var names = {};
+      try { names = JSON.parse(form.dataset.names || "{}"); } catch (e) { /* no names: monikers */ }
+      var shown = select.options[select.selectedIndex];
+      notice.textContent = (form.dataset.unavailable || "")
+        .replace("{version}", names[missing] || missing)
+        .replace("{shown}", shown ? shown.textContent : "");
+      notice.hidden = false;
+    }
+    select.addEventListener("change", function () {
+      if (notice) notice.hidden = true;
+      apply(true);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     var title = document.querySelector("article.content h1");

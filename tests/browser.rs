@@ -792,6 +792,66 @@ fn a_version_picker_shows_the_picked_versions_blocks_only() {
     reader.assert_no_errors();
 }
 
+/// A version picked on one page that another page's `monikerRange`
+/// leaves out: that page shows its newest version and says so, naming
+/// the versions as `[monikers]` does; so does `?view=` asking for one.
+#[test]
+fn a_page_that_lacks_the_picked_version_says_so() {
+    let site = Fixture::new();
+    site.write(
+        "polydoc.toml",
+        "[monikers]\n\"Visual Studio\" = [\"vs-2017\", { moniker = \"vs-2019\", name = \"Visual Studio 2019\" }, { moniker = \"vs-2022\", name = \"Visual Studio 2022\" }]\n",
+    )
+    .write(
+        "content/en-us/old.md",
+        "# Old\n\n::: moniker range=\"vs-2017\"\nOld.\n::: moniker-end\n\n::: moniker range=\">= vs-2019\"\nNew.\n::: moniker-end\n",
+    )
+    .write(
+        "content/en-us/new.md",
+        "---\nmonikerRange: '>= vs-2019'\n---\n# New\n\n::: moniker range=\"vs-2019\"\nOn 2019.\n::: moniker-end\n\n::: moniker range=\"vs-2022\"\nOn 2022.\n::: moniker-end\n",
+    );
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let url = |page: &str| format!("file://{}", site.out(page).display());
+    let ready = "!document.querySelector('.version-picker').hidden";
+    let notice = "(() => { const n = document.querySelector('.version-notice'); return n.hidden ? '' : n.textContent; })()";
+    let pick = |version: &str| {
+        format!(
+            "(() => {{ const s = document.querySelector('.version-picker select'); s.value = '{version}'; s.dispatchEvent(new Event('change')); return true; }})()"
+        )
+    };
+
+    let reader = Reader::new();
+    reader.open_url(&url("en-us/old.html"));
+    reader.wait_for(ready);
+    assert_eq!(reader.js_str(notice), "", "the page offers every version");
+    reader.js(&pick("vs-2017"));
+
+    reader.open_url(&url("en-us/new.html"));
+    reader.wait_for(ready);
+    assert_eq!(
+        reader.js_str(notice),
+        "This article does not apply to vs-2017. It shows Visual Studio 2022."
+    );
+    assert_eq!(
+        reader.js_str("document.querySelector('.version-picker select').value"),
+        "vs-2022"
+    );
+    // Picking a version it offers ends the notice, and is kept.
+    reader.js(&pick("vs-2019"));
+    assert_eq!(reader.js_str(notice), "");
+    reader.open_url(&url("en-us/new.html"));
+    reader.wait_for(ready);
+    assert_eq!(reader.js_str(notice), "");
+
+    reader.open_url(&format!("{}?view=vs-2017", url("en-us/new.html")));
+    reader.wait_for(ready);
+    assert_eq!(
+        reader.js_str(notice),
+        "This article does not apply to vs-2017. It shows Visual Studio 2019."
+    );
+    reader.assert_no_errors();
+}
+
 /// An older localized page carries the source text beside each sentence
 /// (`span.sxs-lookup`): readers see the translation alone, and search
 /// does not find the source's words.

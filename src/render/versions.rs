@@ -123,10 +123,13 @@ impl SiteVersions {
         if !hides {
             return None;
         }
-        // The names `[monikers]` gives the offered versions; the others
-        // show as their monikers.
-        let names = (products.iter().flat_map(|p| p.versions.iter()))
-            .filter_map(|&v| Some((v, site.moniker_names.get(v)?.as_str())))
+        // The names `[monikers]` gives the versions of the products
+        // offered, those the page's `monikerRange` leaves out too (the
+        // notice names a reader's choice this page does not offer); the
+        // others show as their monikers.
+        let names = (taken.iter())
+            .flat_map(|&p| &versions.products[p].monikers)
+            .filter_map(|v| Some((v.as_str(), site.moniker_names.get(v)?.as_str())))
             .collect();
         Some(Picker {
             default: products.first()?.versions.last()?,
@@ -175,8 +178,8 @@ fn moniker_range(d: &Directive) -> Option<&str> {
 
 /// What the picker offers: `page.versions.products[i].name`,
 /// `.versions[j]`, `page.versions.default`, the version shown first, and
-/// `page.versions.names`, the name `[monikers]` gives a version (by its
-/// moniker: `names["vs-2022"]`), where it gives one.
+/// `page.versions.names`, the name `[monikers]` gives a version of those
+/// products (by its moniker: `names["vs-2022"]`), where it gives one.
 #[derive(Serialize, Debug, PartialEq, Eq)]
 pub(super) struct Picker<'v> {
     pub(super) products: Vec<PickerProduct<'v>>,
