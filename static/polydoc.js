@@ -191,7 +191,7 @@
       try { names = JSON.parse(form.dataset.names || "{}"); } catch (e) { /* no names: monikers */ }
       var shown = select.options[select.selectedIndex];
       notice.textContent = (form.dataset.unavailable || "")
-        .replace("{version}", names[missing] || missing)
+        .replace("{version}", Object.prototype.hasOwnProperty.call(names, missing) ? names[missing] : missing)
         .replace("{shown}", shown ? shown.textContent : "");
       notice.hidden = false;
     }

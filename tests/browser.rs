@@ -849,6 +849,13 @@ fn a_page_that_lacks_the_picked_version_says_so() {
         reader.js_str(notice),
         "This article does not apply to vs-2017. It shows Visual Studio 2019."
     );
+    // The address is the reader's to write: a name only `[monikers]` gives.
+    reader.open_url(&format!("{}?view=constructor", url("en-us/new.html")));
+    reader.wait_for(ready);
+    assert_eq!(
+        reader.js_str(notice),
+        "This article does not apply to constructor. It shows Visual Studio 2019."
+    );
     reader.assert_no_errors();
 }
 
