@@ -361,6 +361,24 @@
     update();
   }
 
+  // A reader who picked a version or a pivot (or came by an address that
+  // did, `?view=`, `?pivots=`) keeps it on the same page in another
+  // language: the switcher's link takes the address's choices along.
+  function carryChoicesAcrossLanguages() {
+    document.querySelectorAll(".language-switcher a[hreflang]:not([aria-current])").forEach(function (link) {
+      link.addEventListener("click", function () {
+        try {
+          var here = new URL(window.location.href).searchParams;
+          var there = new URL(link.getAttribute("href"), window.location.href);
+          ["view", "pivots"].forEach(function (key) {
+            if (here.has(key)) there.searchParams.set(key, here.get(key));
+          });
+          link.href = there.href;
+        } catch (e) { /* an address URL cannot read: the link as it is */ }
+      });
+    });
+  }
+
   function init() {
     closeNavOnPhones();
     initTabs();
@@ -369,6 +387,7 @@
     localizeDates();
     initCopyButtons();
     initTocSpy();
+    carryChoicesAcrossLanguages();
   }
 
   if (document.readyState === "loading") {

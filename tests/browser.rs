@@ -859,6 +859,45 @@ fn a_page_that_lacks_the_picked_version_says_so() {
     reader.assert_no_errors();
 }
 
+/// The language switcher takes the address's picked version along
+/// (`?view=`; `?pivots=` goes the same way): the same page in another
+/// language shows what the reader was reading.
+#[test]
+fn the_language_switcher_keeps_the_picked_version() {
+    let site = Fixture::new();
+    let page = concat!(
+        "# A\n\n",
+        "::: moniker range=\"vs-2017\"\nOld.\n::: moniker-end\n\n",
+        "::: moniker range=\">= vs-2019\"\nNew.\n::: moniker-end\n",
+    );
+    site.write("content/en-us/a.md", page)
+        .write("content/fr-fr/a.md", page);
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let url = format!("file://{}?view=vs-2017", site.out("en-us/a.html").display());
+    let ready = "!document.querySelector('.version-picker').hidden";
+    let shown = "[...document.querySelectorAll('.moniker')].filter(b => !b.hidden).map(b => b.dataset.moniker)";
+
+    let reader = Reader::new();
+    reader.open_url(&url);
+    reader.wait_for(ready);
+    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+    reader.js("(() => { document.querySelector('.language-switcher details').open = true; return true; })()");
+    reader.click(".language-switcher a[hreflang='fr-fr']");
+    reader.wait_for(
+        "document.documentElement.lang === 'fr-FR' || document.documentElement.lang === 'fr-fr'",
+    );
+    reader.wait_for(ready);
+    assert!(
+        reader
+            .js_str("location.href")
+            .ends_with("fr-fr/a.html?view=vs-2017"),
+        "{}",
+        reader.js_str("location.href")
+    );
+    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+    reader.assert_no_errors();
+}
+
 /// An older localized page carries the source text beside each sentence
 /// (`span.sxs-lookup`): readers see the translation alone, and search
 /// does not find the source's words.
