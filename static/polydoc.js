@@ -6,6 +6,12 @@
 (function () {
   "use strict";
 
+  // The address is the reader's to write: a malformed escape (`?view=%E0`,
+  // `#%`) reads as written instead of stopping the script.
+  function decode(text) {
+    try { return decodeURIComponent(text); } catch (e) { return text; }
+  }
+
   // Tabs: selecting a tab selects the tab with the same id in every group
   // of the page, as DocFX does; the choice survives reloads.
   function selectTab(id, focus) {
@@ -72,7 +78,7 @@
     if (!pickers.length) return;
     var asked = [];
     var query = /[?&]pivots=([^&#]*)/.exec(window.location.search);
-    if (query) asked = decodeURIComponent(query[1].replace(/\+/g, " ")).split(",");
+    if (query) asked = decode(query[1].replace(/\+/g, " ")).split(",");
     var selects = pickers.map(function (form) {
       var select = form.querySelector("select");
       var ids = Array.prototype.map.call(select.options, function (o) { return o.value; });
@@ -132,7 +138,7 @@
   // version (`show`) rather than landing nowhere.
   function revealLinkedHeadings(hiddenBlock, show) {
     function reveal() {
-      var id = decodeURIComponent(window.location.hash.slice(1));
+      var id = decode(window.location.hash.slice(1));
       var target = id && document.getElementById(id);
       var block = target && target.closest(hiddenBlock);
       if (!block) return;
@@ -148,7 +154,7 @@
   function hideHiddenHeadings() {
     document.querySelectorAll(".toc li").forEach(function (item) {
       var link = item.querySelector("a[href^='#']");
-      var target = link && document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      var target = link && document.getElementById(decode(link.getAttribute("href").slice(1)));
       if (target) item.hidden = !!target.closest(".zone[hidden], .moniker[hidden]");
     });
   }
@@ -166,7 +172,7 @@
     var options = Array.prototype.slice.call(select.options);
     var has = function (v) { return options.some(function (o) { return o.value === v; }); };
     var query = /[?&]view=([^&#]*)/.exec(window.location.search);
-    var asked = query && decodeURIComponent(query[1]).toLowerCase();
+    var asked = query && decode(query[1]).toLowerCase();
     // A version asked for (`?view=`) or chosen on another page that this
     // page's monikerRange leaves out: it says so, as Learn does.
     var missing = asked !== null && asked !== "" && !has(asked) ? asked : null;
@@ -309,7 +315,7 @@
     if (!toc) return;
     var entries = [];
     toc.querySelectorAll("a[href^='#']").forEach(function (link) {
-      var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      var heading = document.getElementById(decode(link.getAttribute("href").slice(1)));
       if (heading) entries.push({ link: link, heading: heading });
     });
     if (!entries.length) return;

@@ -856,6 +856,13 @@ fn a_page_that_lacks_the_picked_version_says_so() {
         reader.js_str(notice),
         "This article does not apply to constructor. It shows Visual Studio 2019."
     );
+    // A malformed escape in the address reads as written; the script runs on.
+    reader.open_url(&format!("{}?view=%E0#%", url("en-us/new.html")));
+    reader.wait_for(ready);
+    assert_eq!(
+        reader.js_str(notice),
+        "This article does not apply to %e0. It shows Visual Studio 2019."
+    );
     reader.assert_no_errors();
 }
 

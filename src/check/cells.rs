@@ -29,9 +29,10 @@
 //!   activation types: `MAK` in most rows, and it-it's `Servizio di
 //!   gestione delle chiavi` spelling out `KMS`, as it does all along).
 //! - the agreed cell is a value, not words: one word, or a list of single
-//!   words (`yy, yyyy`), and not longer than 128 bytes (longer cells are
-//!   prose, left unhashed: [`PROSE`]; runtime error identifiers reach 101). A translation may localize a name
-//!   in a few rows and rightly so (the real zh-cn "KMS client keys" page
+//!   words (`yy, yyyy`), and not longer than 128 bytes (runtime error
+//!   identifiers reach 101; longer cells, and those past 64 bytes with
+//!   more than seven spaces, are prose, left unhashed: [`PROSE`]). A
+//!   translation may localize a name in a few rows and rightly so (the real zh-cn "KMS client keys" page
 //!   writes `Windows Server 2008 标准版`, the edition's Chinese name, in
 //!   two rows and the English names in the others).
 //!
