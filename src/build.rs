@@ -170,7 +170,6 @@ fn prepare(
         xref_maps: std::sync::Arc::new(xref_maps),
         publishing,
         monikers: config.monikers.clone(),
-        moniker_names: config.moniker_names.clone(),
     };
     // What a localized copy lacks and its cloned fallback holds.
     let fallback = crate::load::fallback_assets(&locales, &options.publishing, &loaded.assets);

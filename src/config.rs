@@ -226,25 +226,28 @@ pub struct Config {
     pub xref_maps: Vec<crate::xref_map::MapSource>,
     /// "Edit this page" addresses (`[edit]`).
     pub edit: EditConfig,
-    /// `[monikers]`: each product's name and versions, oldest first.
-    pub monikers: Vec<(String, Vec<String>)>,
-    /// `[monikers]`: the names the version picker shows, by lower-cased
-    /// moniker.
-    pub moniker_names: BTreeMap<String, String>,
+    /// `[monikers]`: each product's versions, and their names.
+    pub monikers: crate::monikers::Listed,
 }
 
-/// The names `[monikers]` gives versions, by lower-cased moniker.
-fn moniker_names(
-    monikers: Option<&BTreeMap<String, Vec<MonikerEntry>>>,
-) -> BTreeMap<String, String> {
-    (monikers.into_iter().flat_map(BTreeMap::values).flatten())
-        .filter_map(|entry| match entry {
-            MonikerEntry::Named { moniker, name } => {
-                Some((moniker.to_ascii_lowercase(), name.clone()))
+/// What `[monikers]` lists: each product's monikers in order, and the
+/// names the entries written as tables give them.
+fn listed(monikers: BTreeMap<String, Vec<MonikerEntry>>) -> crate::monikers::Listed {
+    let mut listed = crate::monikers::Listed::default();
+    for (product, entries) in monikers {
+        let mut versions = Vec::new();
+        for entry in entries {
+            match entry {
+                MonikerEntry::Moniker(moniker) => versions.push(moniker),
+                MonikerEntry::Named { moniker, name } => {
+                    listed.names.insert(moniker.to_ascii_lowercase(), name);
+                    versions.push(moniker);
+                }
             }
-            MonikerEntry::Moniker(_) => None,
-        })
-        .collect()
+        }
+        listed.products.push((product, versions));
+    }
+    listed
 }
 
 /// Command-line values that win over `polydoc.toml`.
@@ -319,17 +322,7 @@ impl Config {
             xref_maps: xref_maps(&root, xref.maps.unwrap_or_default())?,
             xref_external: xref.external.unwrap_or_default(),
             edit,
-            moniker_names: moniker_names(file.monikers.as_ref()),
-            monikers: (file.monikers.unwrap_or_default().into_iter())
-                .map(|(product, entries)| {
-                    let monikers = entries.into_iter().map(|entry| match entry {
-                        MonikerEntry::Moniker(moniker) | MonikerEntry::Named { moniker, .. } => {
-                            moniker
-                        }
-                    });
-                    (product, monikers.collect())
-                })
-                .collect(),
+            monikers: listed(file.monikers.unwrap_or_default()),
             root,
             content,
             output,

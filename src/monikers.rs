@@ -183,6 +183,15 @@ fn is_moniker_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_')
 }
 
+/// What `[monikers]` in `polydoc.toml` lists.
+#[derive(Debug, Default, Clone)]
+pub struct Listed {
+    /// Each product's name and versions, oldest first.
+    pub products: Vec<(String, Vec<String>)>,
+    /// The names the version picker shows, by lower-cased moniker.
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
 /// Every version the site knows, by product, each product's oldest first.
 #[derive(Debug, Default, Clone)]
 pub struct Versions {

@@ -144,10 +144,9 @@ pub struct Site {
     /// Pages marked `draft: true` that this run leaves out.
     pub drafts: Vec<Draft>,
     /// The products' versions `polydoc.toml` lists (`[monikers]`), for
-    /// moniker ranges ([`crate::monikers`]).
-    pub monikers: Vec<(String, Vec<String>)>,
-    /// The names `[monikers]` gives versions, by lower-cased moniker.
-    pub moniker_names: std::collections::BTreeMap<String, String>,
+    /// moniker ranges ([`crate::monikers`]), and the names the version
+    /// picker shows.
+    pub monikers: crate::monikers::Listed,
 }
 
 /// A page marked `draft: true` that this run leaves out: where it is, so
@@ -195,11 +194,8 @@ pub struct SiteOptions {
     /// The publishing configurations the locales see
     /// ([`crate::publish_config`]).
     pub publishing: crate::publish_config::Publishing,
-    /// `[monikers]`: each product's name and versions, oldest first.
-    pub monikers: Vec<(String, Vec<String>)>,
-    /// `[monikers]`: the names the version picker shows, by lower-cased
-    /// moniker.
-    pub moniker_names: std::collections::BTreeMap<String, String>,
+    /// `[monikers]`: each product's versions, and their names.
+    pub monikers: crate::monikers::Listed,
 }
 
 /// Whether a file is only included: under a folder named `includes`, or
@@ -332,7 +328,6 @@ impl Site {
             xref_maps: Arc::clone(&options.xref_maps),
             drafts,
             monikers: options.monikers.clone(),
-            moniker_names: options.moniker_names.clone(),
         };
         crate::aliases::apply(&mut site);
         site.snippets = site.read_snippets();

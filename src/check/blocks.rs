@@ -200,7 +200,7 @@ fn range_problems(cx: &Context, p: usize, page: &Page, d: &Directive, out: &mut 
             return;
         }
     };
-    let listed = &cx.site.monikers;
+    let listed = &cx.site.monikers.products;
     if listed.is_empty() {
         return;
     }

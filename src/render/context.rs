@@ -80,7 +80,7 @@ pub(super) struct PageInfo<'a> {
     pub(super) pivot_groups: Vec<&'a crate::pivots::Group>,
     /// The version picker of a page with moniker blocks
     /// ([`super::versions`]): `page.versions.products[i].name`,
-    /// `.versions[j]`, and `page.versions.default`.
+    /// `.versions[j]`, `page.versions.default` and `page.versions.names`.
     pub(super) versions: Option<super::versions::Picker<'a>>,
     /// The previous and next page in reading order
     /// ([`super::reading_order`]): `page.prev.href`, `.title`.

@@ -53,7 +53,7 @@ impl SiteVersions {
             .filter_map(|text| Some((text, Range::parse(text).ok()?)))
             .collect();
         let named = parsed.iter().flat_map(|(_, range)| range.monikers());
-        let versions = Versions::new(&site.monikers, named);
+        let versions = Versions::new(&site.monikers.products, named);
         let ranges = (parsed.into_iter())
             .map(|(text, range)| {
                 let selected = (range.products(&versions).iter())
@@ -129,7 +129,7 @@ impl SiteVersions {
         // others show as their monikers.
         let names = (taken.iter())
             .flat_map(|&p| &versions.products[p].monikers)
-            .filter_map(|v| Some((v.as_str(), site.moniker_names.get(v)?.as_str())))
+            .filter_map(|v| Some((v.as_str(), site.monikers.names.get(v)?.as_str())))
             .collect();
         Some(Picker {
             default: products.first()?.versions.last()?,

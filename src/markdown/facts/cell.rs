@@ -30,6 +30,7 @@ pub const LONGEST: usize = 128;
 /// more than [`LONG_SPACES`] spaces it is a sentence, prose, not hashed
 /// (the benchmark corpus's table descriptions are that long).
 const SHORT: usize = 64;
+/// The most spaces a cell past [`SHORT`] bytes may hold and be a value.
 const LONG_SPACES: usize = 7;
 
 /// Whether `text` has more than `most` spaces.
