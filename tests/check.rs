@@ -217,6 +217,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-aad",
         "real-win32",
         "real-dynamics",
+        "real-intune",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

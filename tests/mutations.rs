@@ -98,6 +98,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-sql",
         "real-win32",
         "real-dynamics",
+        "real-intune",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

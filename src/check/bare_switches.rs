@@ -20,7 +20,6 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::UnitKind;
 
 use super::Context;
 use super::switches::{in_cell, words};
@@ -33,11 +32,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // where it starts in the file).
         let mut tables: HashMap<u32, Vec<(&str, usize)>> = HashMap::new();
         for unit in &facts.units {
-            let UnitKind::Row {
-                table,
-                header: false,
-            } = unit.kind
-            else {
+            let Some(table) = unit.kind.body_row() else {
                 continue;
             };
             let Some(cell) = facts.key(unit) else {

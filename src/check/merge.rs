@@ -22,6 +22,7 @@ const FAMILY: &[&str] = &[
     "translation-token-mismatch",
     "translation-cell-mismatch",
     "link-text-anchor-mismatch",
+    "hex-decimal-mismatch",
     "duplicate-table-key",
     "syntax-keyword-mismatch",
     "bare-switch",

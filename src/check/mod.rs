@@ -26,6 +26,7 @@ mod front_matter_values;
 mod glued_terms;
 mod hard_coded_locale;
 mod heading_names;
+mod hex_decimal;
 mod hidden_html;
 mod includes;
 mod keyed;
@@ -96,6 +97,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("stray_bold", stray_bold::check),
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
+    ("hex_decimal", hex_decimal::check),
     ("bare_switches", bare_switches::check),
     ("syntax_keywords", syntax_keywords::check),
     ("tokens", tokens::check),

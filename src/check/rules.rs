@@ -216,6 +216,12 @@ pub const RULES: &[RuleInfo] = &[
         "The same value twice in the key column of a table.",
     ),
     rule!(
+        "hex-decimal-mismatch",
+        Severity::Error,
+        "A table row whose decimal value is not its hexadecimal code's (`0x80073CF3` beside `-2147009296`), where the table's other rows give each code's.",
+        fix,
+    ),
+    rule!(
         "bare-switch",
         Severity::Warning,
         "A bare word (`sec`) among the switches a table's first column lists: machine translation dropped its `/`.",

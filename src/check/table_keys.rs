@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::{Facts, TokenKind, UnitKind};
+use crate::markdown::facts::{Facts, TokenKind};
 
 use super::Context;
 
@@ -19,11 +19,7 @@ use super::Context;
 pub fn duplicates(facts: &Facts) -> Vec<(usize, usize)> {
     let mut tables: HashMap<u32, Vec<usize>> = HashMap::new();
     for (u, unit) in facts.units.iter().enumerate() {
-        if let UnitKind::Row {
-            table,
-            header: false,
-        } = unit.kind
-        {
+        if let Some(table) = unit.kind.body_row() {
             tables.entry(table).or_default().push(u);
         }
     }

@@ -59,6 +59,13 @@ fn native_digit(c: char) -> Option<char> {
     native_zero(c).and_then(|zero| char::from_digit(c as u32 - zero, 10))
 }
 
+/// The value of decimal digit `c`, ASCII or of a locale's own digits
+/// ([`NATIVE_ZEROS`]).
+pub fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10)
+        .or_else(|| native_zero(c).map(|zero| c as u32 - zero))
+}
+
 /// `value` with its digits, ASCII or native, written in the digits `like`
 /// writes (ASCII when it writes none of [`NATIVE_ZEROS`]'): a number
 /// suggested to a page in the digits the page uses. A hexadecimal code

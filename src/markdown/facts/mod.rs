@@ -93,6 +93,19 @@ pub enum UnitKind {
     Directive,
 }
 
+impl UnitKind {
+    /// The table a body row (not its header) is in, counted from 0.
+    pub fn body_row(self) -> Option<u32> {
+        match self {
+            UnitKind::Row {
+                table,
+                header: false,
+            } => Some(table),
+            _ => None,
+        }
+    }
+}
+
 /// What kind of token a translation must keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TokenKind {
