@@ -867,41 +867,80 @@ fn a_page_that_lacks_the_picked_version_says_so() {
 }
 
 /// The language switcher takes the address's picked version along
-/// (`?view=`; `?pivots=` goes the same way): the same page in another
-/// language shows what the reader was reading.
+/// (`?view=`): the same page in another language shows what the reader
+/// was reading.
 #[test]
 fn the_language_switcher_keeps_the_picked_version() {
-    let site = Fixture::new();
     let page = concat!(
         "# A\n\n",
         "::: moniker range=\"vs-2017\"\nOld.\n::: moniker-end\n\n",
         "::: moniker range=\">= vs-2019\"\nNew.\n::: moniker-end\n",
     );
-    site.write("content/en-us/a.md", page)
-        .write("content/fr-fr/a.md", page);
-    assert_eq!(site.build(&[]).status.code(), Some(0));
-    let url = format!("file://{}?view=vs-2017", site.out("en-us/a.html").display());
-    let ready = "!document.querySelector('.version-picker').hidden";
-    let shown = "[...document.querySelectorAll('.moniker')].filter(b => !b.hidden).map(b => b.dataset.moniker)";
+    switch_language_with(
+        &[("content/en-us/a.md", page), ("content/fr-fr/a.md", page)],
+        "view=vs-2017",
+        "!document.querySelector('.version-picker').hidden",
+        "[...document.querySelectorAll('.moniker')].filter(b => !b.hidden).map(b => b.dataset.moniker)",
+        serde_json::json!(["vs-2017"]),
+    );
+}
 
+/// It takes the picked zone pivots along too (`?pivots=`): the translation
+/// shows the zone the reader picked, not the default.
+#[test]
+fn the_language_switcher_keeps_the_picked_pivots() {
+    let groups = "groups:\n- id: client-os\n  prompt: Choose an operating system\n  pivots:\n  - id: windows\n    title: Windows\n  - id: linux\n    title: Linux\n";
+    let page = concat!(
+        "---\nzone_pivot_groups: client-os\n---\n# A\n\n",
+        "::: zone pivot=\"windows\"\nUse slmgr.\n::: zone-end\n\n",
+        "::: zone pivot=\"linux\"\nNothing.\n::: zone-end\n",
+    );
+    switch_language_with(
+        &[
+            ("content/en-us/zone-pivot-groups.yml", groups),
+            ("content/fr-fr/zone-pivot-groups.yml", groups),
+            ("content/en-us/a.md", page),
+            ("content/fr-fr/a.md", page),
+        ],
+        "pivots=linux",
+        "!document.querySelector('.pivot-picker').hidden",
+        "[...document.querySelectorAll('.zone')].filter(z => !z.hidden).map(z => z.dataset.pivot)",
+        serde_json::json!(["linux"]),
+    );
+}
+
+/// Builds `files`, opens en-us's `a.html?{query}`, and switches to fr-fr
+/// with the language switcher: both pages, once `ready`, show `expected`
+/// (what `shown` evaluates to), and the address keeps `query`.
+fn switch_language_with(
+    files: &[(&str, &str)],
+    query: &str,
+    ready: &str,
+    shown: &str,
+    expected: serde_json::Value,
+) {
+    let site = Fixture::new();
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let url = format!("file://{}?{query}", site.out("en-us/a.html").display());
     let reader = Reader::new();
     reader.open_url(&url);
     reader.wait_for(ready);
-    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+    assert_eq!(reader.js(shown), expected);
     reader.js("(() => { document.querySelector('.language-switcher details').open = true; return true; })()");
     reader.click(".language-switcher a[hreflang='fr-fr']");
     reader.wait_for(
         "document.documentElement.lang === 'fr-FR' || document.documentElement.lang === 'fr-fr'",
     );
     reader.wait_for(ready);
+    let address = reader.js_str("location.href");
     assert!(
-        reader
-            .js_str("location.href")
-            .ends_with("fr-fr/a.html?view=vs-2017"),
-        "{}",
-        reader.js_str("location.href")
+        address.ends_with(&format!("fr-fr/a.html?{query}")),
+        "{address}"
     );
-    assert_eq!(reader.js(shown), serde_json::json!(["vs-2017"]));
+    assert_eq!(reader.js(shown), expected);
     reader.assert_no_errors();
 }
 
