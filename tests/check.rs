@@ -218,6 +218,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-win32",
         "real-dynamics",
         "real-intune",
+        "real-graph",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

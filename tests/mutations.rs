@@ -99,6 +99,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-win32",
         "real-dynamics",
         "real-intune",
+        "real-graph",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

@@ -245,17 +245,11 @@ impl<'a> Context<'a> {
     ) -> Option<Range<usize>> {
         let facts = &self.site.pages[page].doc.facts;
         let text = &self.site.pages[page].source.text;
-        facts
-            .units
-            .iter()
-            .filter(|u| u.kind == UnitKind::Code)
-            .flat_map(|u| facts.tokens_of(u))
-            .filter(|t| t.kind == TokenKind::Fenced)
-            .find_map(|t| {
-                let span = t.span();
-                let found = find(text.get(span.clone())?)?;
-                Some(span.start + found.start..span.start + found.end)
-            })
+        facts.fenced().find_map(|t| {
+            let span = t.span();
+            let found = find(text.get(span.clone())?)?;
+            Some(span.start + found.start..span.start + found.end)
+        })
     }
 
     /// The words of `page`'s fenced code blocks: its runs of ASCII letters

@@ -298,27 +298,9 @@ fn hex_of(decimal: i128, digits: u8, like: &str) -> Option<String> {
 /// when it holds nothing else: a code or a number, trimmed, in bold,
 /// italics, a code span or a link's text.
 fn parse(cell: &str) -> Option<(Value, Range<usize>)> {
-    let mut within = 0..cell.len();
-    loop {
-        let text = cell.get(within.clone())?;
-        let trimmed = text.trim();
-        let start = within.start + (text.len() - text.trim_start().len());
-        within = start..start + trimmed.len();
-        let marker = ["**", "__", "`", "*", "_"].into_iter().find(|m| {
-            trimmed.len() > 2 * m.len() && trimmed.starts_with(m) && trimmed.ends_with(m)
-        });
-        if let Some(marker) = marker {
-            within = within.start + marker.len()..within.end - marker.len();
-            continue;
-        }
-        if trimmed.starts_with('[') && trimmed.ends_with(')') {
-            let close = trimmed.find("](")?;
-            within = within.start + 1..within.start + close;
-            continue;
-        }
-        let value = hex(trimmed).or_else(|| decimal(trimmed))?;
-        return Some((value, within));
-    }
+    let within = super::cell_value(cell);
+    let value = cell.get(within.clone())?;
+    Some((hex(value).or_else(|| decimal(value))?, within))
 }
 
 /// `text` as a hexadecimal code, `0x` and up to 16 digits.

@@ -29,6 +29,7 @@ mod heading_names;
 mod hex_decimal;
 mod hidden_html;
 mod includes;
+mod json_properties;
 mod keyed;
 mod line_scan;
 mod link_names;
@@ -63,6 +64,7 @@ mod transliterated_names;
 mod xrefs;
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -98,6 +100,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
     ("hex_decimal", hex_decimal::check),
+    ("json_properties", json_properties::check),
     ("bare_switches", bare_switches::check),
     ("syntax_keywords", syntax_keywords::check),
     ("tokens", tokens::check),
@@ -321,6 +324,32 @@ pub(crate) fn capped_list(items: &[String]) -> String {
     match items.len().saturating_sub(SHOWN) {
         0 => shown,
         more => format!("{shown} and {more} more"),
+    }
+}
+
+/// Where the value of a table cell (as written, `|` excluded) is: the
+/// cell trimmed, without the bold, italics or code span around it, or the
+/// text of the one link it is (`**0x1F**`, `` `String` ``, `[x](x.md)`).
+pub(crate) fn cell_value(cell: &str) -> Range<usize> {
+    let mut within = 0..cell.len();
+    loop {
+        let text = &cell[within.clone()];
+        let trimmed = text.trim();
+        let start = within.start + (text.len() - text.trim_start().len());
+        within = start..start + trimmed.len();
+        let marker = ["**", "__", "`", "*", "_"].into_iter().find(|m| {
+            trimmed.len() > 2 * m.len() && trimmed.starts_with(m) && trimmed.ends_with(m)
+        });
+        if let Some(marker) = marker {
+            within = within.start + marker.len()..within.end - marker.len();
+            continue;
+        }
+        match trimmed.find("](") {
+            Some(close) if trimmed.starts_with('[') && trimmed.ends_with(')') => {
+                within = within.start + 1..within.start + close;
+            }
+            _ => return within,
+        }
     }
 }
 

@@ -222,6 +222,18 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "property-name-mismatch",
+        Severity::Warning,
+        "A properties table row whose name machine translation translated (`字段` for `field`), which names no property of the page's JSON representation.",
+        fix,
+    ),
+    rule!(
+        "translated-type-name",
+        Severity::Warning,
+        "A properties table's type translated (`字符串` for `String`) in a column that writes the same type as code in other rows.",
+        fix,
+    ),
+    rule!(
         "bare-switch",
         Severity::Warning,
         "A bare word (`sec`) among the switches a table's first column lists: machine translation dropped its `/`.",

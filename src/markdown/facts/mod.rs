@@ -354,6 +354,16 @@ impl Facts {
         &self.tokens[unit.tokens.start as usize..unit.tokens.end as usize]
     }
 
+    /// The page's fenced code blocks, as their tokens: each spans its
+    /// whole block, fences included.
+    pub fn fenced(&self) -> impl Iterator<Item = &Token> {
+        self.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Code)
+            .flat_map(|u| self.tokens_of(u))
+            .filter(|t| t.kind == TokenKind::Fenced)
+    }
+
     /// The normalised value of `token` (see [`tokens`]). For fenced code,
     /// a hash of the normalised content: equal code, equal value; the code
     /// itself is in the source at the token's span.
