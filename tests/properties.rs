@@ -194,3 +194,45 @@ fn tables_the_json_does_not_contradict_are_left_alone() {
     assert_eq!(code, Some(0), "{doc:#}");
     assert!(findings(&doc).is_empty(), "{doc:#}");
 }
+
+/// An API page's request body table names the keys of the request its
+/// example sends, in an `http` block: a translated name is found there
+/// too, and the English page, whose example leaves properties out, is
+/// left alone.
+#[test]
+fn an_http_requests_body_names_the_properties_too() {
+    let page = |display: &str| {
+        format!(
+            concat!(
+                "# Create group\n\n## Request body\n\n",
+                "| Property | Type | Description|\n|:---|:---|:---|\n",
+                "| {} | string | The name. |\n",
+                "| mailEnabled | boolean | Mail. |\n",
+                "| mailNickname | string | Alias. |\n",
+                "| owners | string collection | Owners. |\n\n",
+                "## Example\n\n",
+                "``` http\nPOST https://graph.microsoft.com/v1.0/groups\nContent-type: application/json\n\n",
+                "{{\n  \"description\": \"Library\",\n  \"displayName\": \"Library Assist\",\n",
+                "  \"mailEnabled\": true,\n  \"mailNickname\": \"library\"\n}}\n```\n",
+            ),
+            display
+        )
+    };
+    let (_, doc) = run_json(
+        &[
+            ("en-us/create.md", &page("displayName")),
+            ("zh-cn/create.md", &page("显示名称")),
+        ],
+        &[],
+    );
+    assert_eq!(
+        findings(&doc),
+        set(&[("property-name-mismatch", "content/zh-cn/create.md", 7)])
+    );
+    let finding = finding_at(&doc, "content/zh-cn/create.md", 7);
+    assert_eq!(
+        finding["message"],
+        "`显示名称` is no property of the request on line 14, which has `description` and `displayName` that no row of this table names"
+    );
+    assert!(replacements(finding).is_empty());
+}

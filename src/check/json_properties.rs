@@ -11,7 +11,8 @@
 //! locale is needed: the JSON block of the same page names the property.
 //!
 //! A table is that JSON's properties table when its first column names
-//! keys of the outermost object of one `json` code block of the page: two
+//! keys of the outermost object of one JSON code block of the page (a
+//! `json` block, or the body of an `http` request or response): two
 //! rows at least, and half of its rows. Then:
 //! - a first cell naming no key is `property-name-mismatch` when it is no
 //!   name at all (letters outside ASCII, spaces) and no key is among its
@@ -47,10 +48,14 @@ struct Key<'t> {
 /// the property, the type, and each cell's value and where it is.
 type Typed<'t> = (&'t str, &'t str, Vec<(&'t str, Range<usize>)>);
 
-/// A code block of the page in JSON: its keys, and the line it starts on.
+/// A code block of the page in JSON: its keys, where it starts, and what
+/// messages call it.
 struct Json<'t> {
     keys: Vec<Key<'t>>,
     offset: usize,
+    /// "JSON representation" for a `json` block, "request" or "response"
+    /// for an `http` one.
+    what: &'static str,
 }
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -97,7 +102,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     })
 }
 
-/// The page's `json` code blocks that hold an object with keys.
+/// The page's code blocks in JSON that hold an object with keys: `json`
+/// blocks, and the bodies of `http` requests and responses (what
+/// follows their headers' blank line), as API pages show them.
 fn json_blocks<'t>(facts: &Facts, text: &'t str) -> Vec<Json<'t>> {
     facts
         .fenced()
@@ -106,13 +113,24 @@ fn json_blocks<'t>(facts: &Facts, text: &'t str) -> Vec<Json<'t>> {
             let (fence, code) = block.split_once('\n')?;
             let info = fence.trim().trim_start_matches(['`', '~']).trim();
             let language = info.split_whitespace().next().unwrap_or_default();
-            if !matches!(language.to_ascii_lowercase().as_str(), "json" | "jsonc") {
-                return None;
-            }
+            let (code, what) = match language.to_ascii_lowercase().as_str() {
+                "json" | "jsonc" => (code, "JSON representation"),
+                "http" => {
+                    let blank = code.find("\n\n").or_else(|| code.find("\n\r\n"))?;
+                    let what = if code.trim_start().starts_with("HTTP/") {
+                        "response"
+                    } else {
+                        "request"
+                    };
+                    (&code[blank..], what)
+                }
+                _ => return None,
+            };
             let keys = outer_keys(code);
             (!keys.is_empty()).then_some(Json {
                 keys,
                 offset: t.span().start,
+                what,
             })
         })
         .collect()
@@ -134,6 +152,7 @@ fn names_mismatched(
         .map(|k| format!("`{}`", k.name))
         .collect();
     let json_line = cx.line(p, block.offset);
+    let what = block.what;
     let mismatched: Vec<(usize, &str)> = rows
         .iter()
         .zip(names)
@@ -155,18 +174,20 @@ fn names_mismatched(
         let (message, help) = if unnamed.is_empty() {
             (
                 format!(
-                    "`{name}` is no property of the JSON representation on line {json_line}, whose other properties this table names as written"
+                    "`{name}` is no property of the {what} on line {json_line}, whose other properties this table names as written"
                 ),
-                "write the property's name as the JSON representation writes it: a name is code, the same in every language".to_owned(),
+                format!(
+                    "write the property's name as the {what} writes it: a name is code, the same in every language"
+                ),
             )
         } else {
             (
                 format!(
-                    "`{name}` is no property of the JSON representation on line {json_line}, which has {} that no row of this table names",
+                    "`{name}` is no property of the {what} on line {json_line}, which has {} that no row of this table names",
                     super::and_list(&unnamed)
                 ),
                 format!(
-                    "write the property's name as the JSON representation writes it ({}): a name is code, the same in every language",
+                    "write the property's name as the {what} writes it ({}): a name is code, the same in every language",
                     super::capped_list(&unnamed)
                 ),
             )
@@ -179,7 +200,7 @@ fn names_mismatched(
             )
             .with_related(
                 cx.location(p, block.offset..block.offset),
-                "the JSON representation",
+                format!("the {what}"),
             )
             .with_help(help)
             .with_fix(
@@ -293,7 +314,8 @@ fn types_translated(
                 "translated-type-name",
                 cx.location(p, span.clone()),
                 format!(
-                    "`{value}` is the type `{written}` translated: the JSON representation on line {} gives `{property}` as `{kind}`, and this column writes `{written}` on line{} {}",
+                    "`{value}` is the type `{written}` translated: the {} on line {} gives `{property}` as `{kind}`, and this column writes `{written}` on line{} {}",
+                    block.what,
                     cx.line(p, block.offset),
                     if lines.len() == 1 { "" } else { "s" },
                     super::and_list(&lines)
