@@ -48,7 +48,7 @@ fn real_graph_pages_give_their_translated_names_and_types() {
     let typed = finding_of(&doc, "translated-type-name", &connector, 41);
     assert_eq!(
         typed["message"],
-        "`字符串` is the type `String` translated: the JSON representation on line 56 gives `machineName` as `String`, and this column writes `String` on lines 39 and 40"
+        "`字符串` is the type `String` translated: the JSON representation on line 56 gives `machineName` as `String`, and this column writes `String` on line 40"
     );
     assert_eq!(replacements(typed), ["String"]);
     // The type as the column writes it, where the JSON writes `string`.
@@ -84,7 +84,7 @@ fn resource(rows: &[(&str, &str)], keys: &[(&str, &str)]) -> String {
 
 const KEYS: &[(&str, &str)] = &[
     ("@odata.type", "\"#microsoft.graph.widget\""),
-    ("id", "\"String (identifier)\""),
+    ("id", "\"String\""),
     ("displayName", "\"String\""),
     ("field", "\"String\""),
     ("size", "\"Int32\""),
@@ -151,7 +151,9 @@ fn two_translated_names_are_told_the_keys_but_not_fixed() {
 
 /// What is no translated name or type: a request body whose example
 /// leaves properties out and has others, a relationships table, a name
-/// with a note, a type every row translates, and a table beside no JSON.
+/// with a note, a type every row translates, a timestamp's type (which
+/// the JSON writes as `"String (timestamp)"`), and a table beside no
+/// JSON.
 #[test]
 fn tables_the_json_does_not_contradict_are_left_alone() {
     let request = resource(
@@ -181,6 +183,19 @@ fn tables_the_json_does_not_contradict_are_left_alone() {
         ],
         KEYS,
     );
+    // A timestamp the JSON writes as a string: its type is no `String`.
+    let timestamp = resource(
+        &[
+            ("id", "String"),
+            ("displayName", "String"),
+            ("created", "日期时间偏移"),
+        ],
+        &[
+            ("id", "\"String\""),
+            ("displayName", "\"String\""),
+            ("created", "\"String (timestamp)\""),
+        ],
+    );
     let no_json = "# widget\n\n|Property|Type|\n|:---|:---|\n|id|String|\n|字段|字符串|\n|displayName|String|\n";
     let (code, doc) = run_json(
         &[
@@ -188,6 +203,7 @@ fn tables_the_json_does_not_contradict_are_left_alone() {
             ("zh-cn/relationships.md", &relationships),
             ("zh-cn/throughout.md", &translated_throughout),
             ("zh-cn/plain.md", no_json),
+            ("zh-cn/timestamp.md", &timestamp),
         ],
         &[],
     );

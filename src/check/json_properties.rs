@@ -21,7 +21,7 @@
 //!   may be an example that leaves properties out (a request body's), and
 //!   German's `Feld` for `field` looks like any other name.
 //! - a cell of the type column (the column where rows write the type the
-//!   JSON gives their property, `String` for `"String (identifier)"`) is
+//!   JSON gives their property as its value, `"String"`) is
 //!   `translated-type-name` when it has letters outside ASCII where the
 //!   JSON gives an ASCII type that the column writes as such in another
 //!   row. A page that translates every `String` (and keeps
@@ -35,9 +35,9 @@ use crate::markdown::facts::Facts;
 
 use super::Context;
 
-/// A key of a JSON block's outermost object: its name and the type word
-/// its string value starts with (`String` for `"String (identifier)"`),
-/// if its value is a string.
+/// A key of a JSON block's outermost object: its name, and its value when
+/// that is a string of one word, a type's name (`"String"`; not `"String
+/// (timestamp)"`, a `DateTimeOffset` the table writes as such).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key<'t> {
     name: &'t str,
@@ -355,11 +355,14 @@ fn outer_keys(code: &str) -> Vec<Key<'_>> {
                     let value_end = string_end(bytes, j + 1);
                     let value = code.get(j + 1..value_end).unwrap_or_default();
                     i = value_end + 1;
-                    let word = value
-                        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-                        .next()
-                        .unwrap_or_default();
-                    (!word.is_empty()).then_some(word)
+                    // A type alone: `"String (timestamp)"` is a
+                    // DateTimeOffset that the table writes as such.
+                    let word = value.trim();
+                    (!word.is_empty()
+                        && word
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                    .then_some(word)
                 } else {
                     None
                 };
@@ -421,7 +424,7 @@ mod tests {
                 },
                 Key {
                     name: "id",
-                    kind: Some("String")
+                    kind: None
                 },
                 Key {
                     name: "buckets",
