@@ -7,9 +7,9 @@ mod common;
 
 use common::*;
 
-/// Machine translations of four Graph resource pages
-/// (`tests/data/README.md`): two translated a property's name, two a
-/// type in one row of a column that keeps it in another; ru-ru's
+/// Machine translations of five Graph resource pages
+/// (`tests/data/README.md`): three translated property names, three a
+/// type in rows of a column that keeps it in another; ru-ru's
 /// `emailAddress` keeps both.
 #[test]
 fn real_graph_pages_give_their_translated_names_and_types() {
@@ -21,6 +21,7 @@ fn real_graph_pages_give_their_translated_names_and_types() {
     let email = format!("{v1}/emailaddress.md");
     let search = format!("{beta}/searchaggregation.md");
     let connector = format!("{beta}/intune-raimportcerts-certificateconnectordetails.md");
+    let condition = format!("{beta}/intune-fencing-networkipv6configurationmanagementcondition.md");
     let ours: Vec<(String, String, u64)> = findings(&doc)
         .into_iter()
         .filter(|(rule, _, _)| rule != "broken-link" && rule != "include-not-found")
@@ -32,6 +33,11 @@ fn real_graph_pages_give_their_translated_names_and_types() {
             ("property-name-mismatch".to_owned(), search.clone(), 28),
             ("property-name-mismatch".to_owned(), policy.clone(), 30),
             ("translated-type-name".to_owned(), email.clone(), 25),
+            ("property-name-mismatch".to_owned(), condition.clone(), 38),
+            ("translated-type-name".to_owned(), condition.clone(), 39),
+            ("property-name-mismatch".to_owned(), condition.clone(), 40),
+            ("translated-type-name".to_owned(), condition.clone(), 45),
+            ("translated-type-name".to_owned(), condition.clone(), 46),
         ]
         .into_iter()
         .collect::<std::collections::BTreeSet<_>>()
@@ -51,6 +57,13 @@ fn real_graph_pages_give_their_translated_names_and_types() {
         "`字符串` is the type `String` translated: the JSON representation on line 56 gives `machineName` as `String`, and this column writes `String` on line 40"
     );
     assert_eq!(replacements(typed), ["String"]);
+    // Two names translated: each told both keys no row names, no fix.
+    let unique = finding_of(&doc, "property-name-mismatch", &condition, 38);
+    assert_eq!(
+        unique["message"],
+        "`唯一名称` is no property of the JSON representation on line 63, which has `uniqueName` and `description` that no row of this table names"
+    );
+    assert!(replacements(unique).is_empty());
     // The type as the column writes it, where the JSON writes `string`.
     let lower = finding_of(&doc, "translated-type-name", &email, 25);
     assert_eq!(replacements(lower), ["String"]);
