@@ -201,3 +201,26 @@ fn a_translations_typo_is_one_finding_with_a_fix() {
     );
     assert_eq!(replacements(finding), ["2016330908"]);
 }
+
+/// Codes of one or two bytes count as the longer ones do: a column of
+/// `0x1F` and `31` is read, and its one wrong number found.
+#[test]
+fn short_codes_are_read_too() {
+    let page = table(&[
+        ("0x05", "5"),
+        ("0x0A", "10"),
+        ("0x1F", "31"),
+        ("0x20", "23"),
+        ("0xFF", "-1"),
+    ]);
+    let (_, doc) = run_json(&[("en-us/codes.md", &page)], &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("hex-decimal-mismatch", "content/en-us/codes.md", 8)])
+    );
+    let finding = finding_at(&doc, "content/en-us/codes.md", 8);
+    assert_eq!(
+        finding["message"],
+        "`23` is not the decimal value of `0x20`, which is 32"
+    );
+}

@@ -69,14 +69,21 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let Some(table) = unit.kind.body_row() else {
                 continue;
             };
-            // Most rows hold no hexadecimal code: their cells are not read.
-            let coded = facts.tokens_of(unit).iter().any(|t| {
-                let v = facts.value(t);
-                v.starts_with("0x") || v.starts_with("0X")
+            // Most rows hold no hexadecimal code: their cells are not
+            // parsed. (The tokens would not tell: codes of fewer than
+            // four digits, `0x1F`, are none.)
+            let cells = facts.row_cells(unit);
+            let row = match (cells.first(), cells.last()) {
+                (Some(first), Some(last)) => text.get(first.span().start..last.span().end),
+                _ => None,
+            };
+            let coded = row.is_some_and(|row| {
+                let bytes = row.as_bytes();
+                memchr::memchr_iter(b'0', bytes)
+                    .any(|at| bytes.get(at + 1).is_some_and(|&b| b | 0x20 == b'x'))
             });
             let values: Vec<Held> = if coded {
-                facts
-                    .row_cells(unit)
+                cells
                     .iter()
                     .enumerate()
                     .filter_map(|(column, cell)| {

@@ -113,9 +113,10 @@ fn json_blocks<'t>(facts: &Facts, text: &'t str) -> Vec<Json<'t>> {
             let (fence, code) = block.split_once('\n')?;
             let info = fence.trim().trim_start_matches(['`', '~']).trim();
             let language = info.split_whitespace().next().unwrap_or_default();
-            let (code, what) = match language.to_ascii_lowercase().as_str() {
-                "json" | "jsonc" => (code, "JSON representation"),
-                "http" => {
+            let is = |name: &str| language.eq_ignore_ascii_case(name);
+            let (code, what) = match () {
+                _ if is("json") || is("jsonc") => (code, "JSON representation"),
+                _ if is("http") => {
                     let blank = code.find("\n\n").or_else(|| code.find("\n\r\n"))?;
                     let what = if code.trim_start().starts_with("HTTP/") {
                         "response"
