@@ -57,6 +57,17 @@ fn table(rows: &[(&str, &str)]) -> String {
     text
 }
 
+/// The one finding of `en-us/codes.md` holding `page`: a
+/// `hex-decimal-mismatch` on `line`, asserted to be the only one.
+fn only_finding(page: &str, line: u64) -> serde_json::Value {
+    let (_, doc) = run_json(&[("en-us/codes.md", page)], &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("hex-decimal-mismatch", "content/en-us/codes.md", line)])
+    );
+    finding_at(&doc, "content/en-us/codes.md", line).clone()
+}
+
 const SIGNED: &[(&str, &str)] = &[
     ("0x87D1041C", "-2016345060"),
     ("0x87D13B64", "-2016330908"),
@@ -115,18 +126,13 @@ fn unsigned_reordered_and_marked_up_columns_are_read() {
         "| 2147958000 | 0x80073CF0 |\n",
         "| 2147958000 | 0x80073CF3 |\n",
     );
-    let (_, doc) = run_json(&[("en-us/codes.md", page)], &[]);
-    assert_eq!(
-        findings(&doc),
-        set(&[("hex-decimal-mismatch", "content/en-us/codes.md", 8)])
-    );
-    let finding = finding_at(&doc, "content/en-us/codes.md", 8);
+    let finding = only_finding(page, 8);
     assert_eq!(
         finding["message"],
         "`2147958000` is not the decimal value of `0x80073CF3`, which is 2147958003"
     );
-    assert_eq!(replacements(finding), ["2147958003"]);
-    assert_eq!(fix_columns(finding), [3]);
+    assert_eq!(replacements(&finding), ["2147958003"]);
+    assert_eq!(fix_columns(&finding), [3]);
 }
 
 /// What is no code and its decimal value: HRESULTs beside Win32 error
@@ -213,12 +219,7 @@ fn short_codes_are_read_too() {
         ("0x20", "23"),
         ("0xFF", "-1"),
     ]);
-    let (_, doc) = run_json(&[("en-us/codes.md", &page)], &[]);
-    assert_eq!(
-        findings(&doc),
-        set(&[("hex-decimal-mismatch", "content/en-us/codes.md", 8)])
-    );
-    let finding = finding_at(&doc, "content/en-us/codes.md", 8);
+    let finding = only_finding(&page, 8);
     assert_eq!(
         finding["message"],
         "`23` is not the decimal value of `0x20`, which is 32"

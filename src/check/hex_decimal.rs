@@ -255,10 +255,16 @@ fn agree(hex: Value, decimal: Value) -> bool {
     };
     let value = i128::from(value);
     decimal == value
-        || [8u32, 16, 32, 64].iter().any(|&bits| {
-            let top = 1i128 << bits;
-            value < top && value >= top / 2 && decimal == value - top
-        })
+        || [8u32, 16, 32, 64]
+            .iter()
+            .any(|&bits| signed(value, bits) == Some(decimal))
+}
+
+/// `value` read as a signed number of `bits` bits, when that is negative
+/// (its top bit set, no bit above).
+fn signed(value: i128, bits: u32) -> Option<i128> {
+    let top = 1i128 << bits;
+    (value < top && value >= top / 2).then(|| value - top)
 }
 
 /// The width in bits a code written with `digits` hexadecimal digits has.
@@ -275,12 +281,10 @@ fn width(digits: u8) -> u32 {
 /// column is signed.
 fn decimal_of(value: u64, digits: u8, signed: bool) -> i128 {
     let value = i128::from(value);
-    let top = 1i128 << width(digits);
-    if signed && value < top && value >= top / 2 {
-        value - top
-    } else {
-        value
-    }
+    signed
+        .then(|| self::signed(value, width(digits)))
+        .flatten()
+        .unwrap_or(value)
 }
 
 /// The code that `decimal` is the value of, written with `digits` digits

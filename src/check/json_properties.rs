@@ -146,12 +146,13 @@ fn names_mismatched(
     names: &[&str],
     block: &Json,
 ) -> Vec<Finding> {
-    let unnamed: Vec<String> = block
+    let unnamed: Vec<&str> = block
         .keys
         .iter()
-        .filter(|k| !k.name.starts_with('@') && !names.contains(&k.name))
-        .map(|k| format!("`{}`", k.name))
+        .map(|k| k.name)
+        .filter(|name| !name.starts_with('@') && !names.contains(name))
         .collect();
+    let quoted: Vec<String> = unnamed.iter().map(|k| format!("`{k}`")).collect();
     let json_line = cx.line(p, block.offset);
     let what = block.what;
     let mismatched: Vec<(usize, &str)> = rows
@@ -164,7 +165,7 @@ fn names_mismatched(
     // One name that no key is, one key that no row names: the one is the
     // other, as certain as the page can make it.
     let meant = match (mismatched.as_slice(), unnamed.as_slice()) {
-        ([_], [key]) => Some(key.trim_matches('`').to_owned()),
+        ([_], [key]) => Some(*key),
         _ => None,
     };
     let mut out = Vec::new();
@@ -185,11 +186,11 @@ fn names_mismatched(
             (
                 format!(
                     "`{name}` is no property of the {what} on line {json_line}, which has {} that no row of this table names",
-                    super::and_list(&unnamed)
+                    super::and_list(&quoted)
                 ),
                 format!(
                     "write the property's name as the {what} writes it ({}): a name is code, the same in every language",
-                    super::capped_list(&unnamed)
+                    super::capped_list(&quoted)
                 ),
             )
         };
@@ -204,11 +205,7 @@ fn names_mismatched(
                 format!("the {what}"),
             )
             .with_help(help)
-            .with_fix(
-                meant
-                    .clone()
-                    .and_then(|key| name_edit(cx, p, cell.span.clone(), name, key)),
-            ),
+            .with_fix(meant.and_then(|key| name_edit(cx, p, cell.span.clone(), name, key))),
         );
     }
     out
@@ -233,12 +230,12 @@ fn name_edit(
     p: usize,
     span: Range<usize>,
     name: &str,
-    key: String,
+    key: &str,
 ) -> Option<crate::diagnostic::Edit> {
     let written = cx.snippet(p, span.clone())?;
     let at = written.find(name)?;
     let start = span.start + at;
-    cx.edit(p, start..start + name.len(), key)
+    cx.edit(p, start..start + name.len(), key.to_owned())
 }
 
 /// Type cells translated where their column keeps the same type as
