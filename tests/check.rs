@@ -219,6 +219,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-dynamics",
         "real-intune",
         "real-graph",
+        "real-wmi",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

@@ -1,6 +1,7 @@
-//! `hex-decimal-mismatch`: error code tables that give each code in
-//! hexadecimal and in decimal, on real Intune pages and on small fixtures
-//! of what must and must not fire.
+//! `hex-decimal-mismatch` and `constant-value-mismatch`: error code
+//! tables that give each code in hexadecimal and in decimal, and named
+//! constants that pages give different values, on real Intune and WMI
+//! pages and on small fixtures of what must and must not fire.
 
 mod common;
 
@@ -223,5 +224,172 @@ fn short_codes_are_read_too() {
     assert_eq!(
         finding["message"],
         "`23` is not the decimal value of `0x20`, which is 32"
+    );
+}
+
+/// Microsoft's WMI scripting pages (`tests/data/README.md`): five in
+/// en-us, four of them in de-de. `SWbemObject.AssociatorsAsync_` gives
+/// `wbemErrFailed` as `2147449889 (0x7FFF7C21)`, in the source and so in
+/// its translation; the four other pages give `2147749889 (0x80041001)`.
+#[test]
+fn real_wmi_pages_give_wbem_err_failed_one_value() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-wmi"), &[]);
+    let page = |locale: &str| {
+        format!("content/{locale}/desktop-src/WmiSdk/swbemobject-associatorsasync-.md")
+    };
+    assert_eq!(
+        lines_of(&doc, "constant-value-mismatch"),
+        [(page("de-de"), 192), (page("en-us"), 187)]
+    );
+    // Nothing else on the error codes' lines.
+    for (file, line) in [
+        (page("en-us"), 181),
+        (page("en-us"), 187),
+        (page("de-de"), 192),
+    ] {
+        let rules: Vec<&str> = doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["location"]["file"] == file.as_str() && f["location"]["line"] == line)
+            .map(|f| f["rule"].as_str().expect("a rule"))
+            .collect();
+        assert!(
+            rules.iter().all(|r| *r == "constant-value-mismatch"),
+            "{file}:{line}: {rules:?}"
+        );
+    }
+    let finding = finding_of(&doc, "constant-value-mismatch", &page("en-us"), 187);
+    assert_eq!(
+        finding["message"],
+        "`wbemErrFailed` is `0x7FFF7C21` here, but `0x80041001` on 4 other pages of the site"
+    );
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(finding["location"]["column"], 33);
+    let other =
+        |name: &str| format!("content/en-us/desktop-src/WmiSdk/swbemnamedvalueset-{name}.md");
+    assert_eq!(
+        related(finding),
+        [
+            (other("clone").as_str(), 51),
+            (other("deleteall").as_str(), 48),
+            (other("remove").as_str(), 67)
+        ]
+    );
+    assert_eq!(
+        finding["help"],
+        "a constant has one value: write `0x80041001` and `2147749889`, as the other pages do; if this page is right, correct them"
+    );
+    assert_eq!(replacements(finding), ["0x80041001", "2147749889"]);
+    assert_eq!(fix_columns(finding), [33, 21]);
+    // The translation's related pages are its own locale's.
+    let translated = finding_of(&doc, "constant-value-mismatch", &page("de-de"), 192);
+    assert!(
+        related(translated)
+            .iter()
+            .all(|(file, _)| file.starts_with("content/de-de/"))
+    );
+}
+
+/// A flag as reference pages define it, under a heading of its own.
+fn flag(value: &str) -> String {
+    format!("# Flags\n\n#### DSBI_INCLUDEHIDDEN ({value})\n\nInclude hidden objects.\n")
+}
+
+/// Three pages agree and a fourth does not: the fourth is told and fixed,
+/// the code and its decimal both.
+#[test]
+fn a_constant_other_pages_give_another_value_is_fixed() {
+    let site = Fixture::new();
+    for page in ["a", "b", "c"] {
+        site.write(
+            &format!("content/en-us/{page}.md"),
+            flag("131072 (0x20000)"),
+        );
+    }
+    site.write("content/en-us/d.md", flag("262144 (0x40000)"));
+    let (code, doc) = check_json(site.root(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        findings(&doc),
+        set(&[("constant-value-mismatch", "content/en-us/d.md", 3)])
+    );
+    let finding = finding_at(&doc, "content/en-us/d.md", 3);
+    assert_eq!(replacements(finding), ["0x20000", "131072"]);
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(site.root().join("content/en-us/d.md")).unwrap();
+    assert_eq!(fixed, flag("131072 (0x20000)"));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert!(findings(&doc).is_empty(), "{doc:#}");
+}
+
+/// Four pages against two: told, but the edit is only proposed.
+#[test]
+fn a_value_that_a_third_of_the_pages_give_is_told_and_not_fixed() {
+    let mut files: Vec<(String, String)> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|p| (format!("en-us/{p}.md"), flag("0x20000")))
+        .collect();
+    files.push(("en-us/e.md".into(), flag("0x40000")));
+    files.push(("en-us/f.md".into(), flag("0x40000")));
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (_, doc) = run_json(&files, &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("constant-value-mismatch", "content/en-us/e.md", 3),
+            ("constant-value-mismatch", "content/en-us/f.md", 3)
+        ])
+    );
+    assert!(replacements(finding_at(&doc, "content/en-us/e.md", 3)).is_empty());
+}
+
+/// What is no evidence: too few pages, a page's translations (one page
+/// however many locales), a page that gives two values, names that are
+/// no constant's (a registry value, a word), and code.
+#[test]
+fn constants_without_enough_agreeing_pages_are_left_alone() {
+    let two = |value: &str| format!("# Flags\n\n- **wbemErrFailed** - {value}\n");
+    let settings =
+        |value: &str| format!("# Settings\n\n**LogLevel** = {value}\n\n**Enabled** ({value})\n");
+    let found = |value: &str| format!("# Errors\n\n**wbemErrNotFound** ({value})\n");
+    let code = "# Code\n\n```c\nwbemErrNotFound = 0x80041009\n```\n";
+    let (code_exit, doc) = run_json(
+        &[
+            // Two against one.
+            ("en-us/a.md", &two("2147749889 (0x80041001)")),
+            ("en-us/b.md", &two("2147749889 (0x80041001)")),
+            ("en-us/c.md", &two("2147749890 (0x80041002)")),
+            // One page in three locales against one other page.
+            ("en-us/d.md", &flag("0x20000")),
+            ("de-de/d.md", &flag("0x20000")),
+            ("fr-fr/d.md", &flag("0x20000")),
+            ("en-us/e.md", &flag("0x40000")),
+            // Settings each page sets as it needs.
+            ("en-us/f.md", &settings("0x1")),
+            ("en-us/g.md", &settings("0x1")),
+            ("en-us/h.md", &settings("0x1")),
+            ("en-us/i.md", &settings("0x0")),
+            // Three pages against a page that gives the name two values,
+            // and against code.
+            ("en-us/l.md", &found("0x80041002")),
+            ("en-us/m.md", &found("0x80041002")),
+            ("en-us/n.md", &found("0x80041002")),
+            (
+                "en-us/j.md",
+                &format!("{}\n{}", found("0x80041002"), found("0x80041003")),
+            ),
+            ("en-us/k.md", code),
+        ],
+        &[],
+    );
+    assert_eq!(code_exit, Some(0));
+    assert!(
+        lines_of(&doc, "constant-value-mismatch").is_empty(),
+        "{doc:#}"
     );
 }

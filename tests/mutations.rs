@@ -100,6 +100,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-dynamics",
         "real-intune",
         "real-graph",
+        "real-wmi",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

@@ -262,13 +262,13 @@ fn agree(hex: Value, decimal: Value) -> bool {
 
 /// `value` read as a signed number of `bits` bits, when that is negative
 /// (its top bit set, no bit above).
-fn signed(value: i128, bits: u32) -> Option<i128> {
+pub(super) fn signed(value: i128, bits: u32) -> Option<i128> {
     let top = 1i128 << bits;
     (value < top && value >= top / 2).then(|| value - top)
 }
 
 /// The width in bits a code written with `digits` hexadecimal digits has.
-fn width(digits: u8) -> u32 {
+pub(super) fn width(digits: u8) -> u32 {
     match digits {
         0..=2 => 8,
         3..=4 => 16,
@@ -312,6 +312,23 @@ fn parse(cell: &str) -> Option<(Value, Range<usize>)> {
     let within = super::cell_value(cell);
     let value = cell.get(within.clone())?;
     Some((hex(value).or_else(|| decimal(value))?, within))
+}
+
+/// `text` as a hexadecimal code, `0x` and up to 16 digits: its value and
+/// how many digits it is written with.
+pub(super) fn hex_value(text: &str) -> Option<(u64, u8)> {
+    match hex(text)? {
+        Value::Hex { value, digits } => Some((value, digits)),
+        Value::Decimal(_) => None,
+    }
+}
+
+/// `text` as a whole number, as [`decimal`] reads it.
+pub(super) fn decimal_value(text: &str) -> Option<i128> {
+    match decimal(text)? {
+        Value::Decimal(value) => Some(value),
+        Value::Hex { .. } => None,
+    }
 }
 
 /// `text` as a hexadecimal code, `0x` and up to 16 digits.

@@ -23,6 +23,7 @@ const FAMILY: &[&str] = &[
     "translation-cell-mismatch",
     "link-text-anchor-mismatch",
     "hex-decimal-mismatch",
+    "constant-value-mismatch",
     "duplicate-table-key",
     "syntax-keyword-mismatch",
     "bare-switch",

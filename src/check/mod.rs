@@ -16,6 +16,7 @@ mod block_links;
 mod blocks;
 mod cells;
 mod cmdlet_links;
+mod constant_values;
 mod content_locale;
 mod context;
 mod counterparts;
@@ -100,6 +101,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
     ("hex_decimal", hex_decimal::check),
+    ("constant_values", constant_values::check),
     ("json_properties", json_properties::check),
     ("bare_switches", bare_switches::check),
     ("syntax_keywords", syntax_keywords::check),

@@ -222,6 +222,12 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "constant-value-mismatch",
+        Severity::Warning,
+        "A named constant a page gives another value than the other pages of the site give it (`wbemErrFailed` as `0x7FFF7C21` where others write `0x80041001`).",
+        fix,
+    ),
+    rule!(
         "property-name-mismatch",
         Severity::Warning,
         "A properties table row whose name machine translation translated (`字段` for `field`), which names no property of the page's JSON representation.",
