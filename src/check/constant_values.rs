@@ -144,8 +144,10 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
     let body = page.source.body_start.min(bytes.len());
     let mut out: Vec<Definition> = Vec::new();
     let mut done = 0;
-    for at in memchr::memchr_iter(b'0', &bytes[body..]).map(|at| body + at) {
-        if at < done || bytes.get(at + 1).is_none_or(|&b| b | 0x20 != b'x') {
+    // An `x` is rarer in text than a `0`: found first, then its `0`.
+    for x in memchr::memchr2_iter(b'x', b'X', &bytes[body..]).map(|at| body + at) {
+        let at = x.saturating_sub(1);
+        if at < done || at < body || bytes[at] != b'0' {
             continue;
         }
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
@@ -154,6 +156,10 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
         let Some(line) = text.get(start..end) else {
             continue;
         };
+        // Table rows and quotes, most lines with a code, define nothing.
+        if line.trim_start().starts_with(['|', '>']) {
+            continue;
+        }
         if let Some(d) = definition(p, line, start)
             && !cx.in_code(p, d.code.start)
         {
