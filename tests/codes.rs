@@ -393,3 +393,36 @@ fn constants_without_enough_agreeing_pages_are_left_alone() {
         "{doc:#}"
     );
 }
+
+/// An older localized page keeps the source text beside each sentence,
+/// hidden (`sxs-lookup`): the constant is read, and fixed, where the line
+/// shows it.
+#[test]
+fn a_side_by_side_page_is_read_where_it_shows_the_constant() {
+    let sxs = concat!(
+        "# Fehlercodes\n\n",
+        r#"<span data-ttu-id="c3baa-172">**wbemErrFailed** -2147449889 (0x7fff7c21)</span>"#,
+        r#"<span class="sxs-lookup"><span data-stu-id="c3baa-172">**wbemErrFailed** - 2147449889 (0x7FFF7C21)</span></span>"#,
+        "\n"
+    );
+    let right = "# Fehlercodes\n\n**wbemErrFailed** -2147749889 (0x80041001)\n";
+    let site = Fixture::new();
+    for page in ["a", "b", "c"] {
+        site.write(&format!("content/de-de/{page}.md"), right);
+    }
+    site.write("content/de-de/d.md", sxs);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("constant-value-mismatch", "content/de-de/d.md", 3)])
+    );
+    let finding = finding_at(&doc, "content/de-de/d.md", 3);
+    assert_eq!(finding["location"]["column"], 62);
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(site.root().join("content/de-de/d.md")).unwrap();
+    assert_eq!(
+        fixed,
+        sxs.replacen("-2147449889 (0x7fff7c21)", "-2147749889 (0x80041001)", 1)
+    );
+}

@@ -16,7 +16,8 @@
 //! see it.
 //!
 //! A definition is a line (outside code) that holds nothing but a name
-//! and its hexadecimal value, in bold, italics or a code span or not,
+//! and its hexadecimal value (on a side-by-side page, the translation it
+//! shows, not the source text hidden beside it), in bold, italics or a code span or not,
 //! after a heading's or list item's marker, `<dt>` or the `<span id>`
 //! anchors reference pages put before it, with a separator (`-`, `–`,
 //! `:`, `=`) or the value in parentheses, and the value's decimal before
@@ -160,7 +161,8 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
         if line.trim_start().starts_with(['|', '>']) {
             continue;
         }
-        if let Some(d) = definition(p, line, start)
+        let (within, line) = shown(line);
+        if let Some(d) = definition(p, line, start + within)
             && !cx.in_code(p, d.code.start)
         {
             out.push(d);
@@ -173,6 +175,25 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
         .collect();
     out.retain(|d| !twice.contains(&d.name));
     out
+}
+
+/// Where in `line` the text a reader sees starts, and that text: on a
+/// side-by-side page (older localized pages), the translation in
+/// `<span data-ttu-id="...">`, before the source text kept hidden beside
+/// it in `<span class="sxs-lookup">`; elsewhere the whole line.
+fn shown(line: &str) -> (usize, &str) {
+    const SHOWN: &str = "<span data-ttu-id=\"";
+    const SOURCE: &str = "</span><span class=\"sxs-lookup\">";
+    let Some(open) = line.find(SHOWN) else {
+        return (0, line);
+    };
+    let Some(start) = line[open..].find('>').map(|gt| open + gt + 1) else {
+        return (0, line);
+    };
+    let end = line[start..]
+        .find(SOURCE)
+        .map_or(line.len(), |end| start + end);
+    (start, &line[start..end])
 }
 
 /// The constant `line` (at byte `start` of page `p`) defines, if it is a
@@ -365,6 +386,33 @@ mod tests {
             Some(("E_ACCESSDENIED".into(), 0x80070005, None))
         );
         assert_eq!(parsed("`S_OK` (0x0)"), Some(("S_OK".into(), 0, None)));
+    }
+
+    #[test]
+    fn side_by_side_pages_define_what_they_show() {
+        let line = concat!(
+            r#"<span data-ttu-id="b64e3-172">**wbemErrFailed** -2147449889 (0x7FFF7C21)</span>"#,
+            r#"<span class="sxs-lookup"><span data-stu-id="b64e3-172">**wbemErrFailed** - 2147449889 (0x7FFF7C21)</span></span>"#
+        );
+        let (start, text) = shown(line);
+        assert_eq!(text, "**wbemErrFailed** -2147449889 (0x7FFF7C21)");
+        let d = definition(0, text, start).expect("a definition");
+        assert_eq!((d.name.as_str(), d.value), ("wbemErrFailed", 0x7FFF7C21));
+        assert_eq!(&line[d.code], "0x7FFF7C21");
+        // A translated name shows no constant, whatever the source says.
+        let line = concat!(
+            r#"<span data-ttu-id="01611-172">**вбемеррфаилед** -2147449889 (0x7FFF7C21)</span>"#,
+            r#"<span class="sxs-lookup"><span data-stu-id="01611-172">**wbemErrFailed** - 2147449889 (0x7FFF7C21)</span></span>"#
+        );
+        let (start, text) = shown(line);
+        assert!(definition(0, text, start).is_none());
+        // Anchors inside the shown span.
+        let line = concat!(
+            r#"<span data-ttu-id="f9d90-134"><span id="wbemFlagUseAmendedQualifiers"></span>**wbemFlagUseAmendedQualifiers** (131072 (0x20000))</span>"#,
+            r#"<span class="sxs-lookup"><span data-stu-id="f9d90-134">x</span></span>"#
+        );
+        let (start, text) = shown(line);
+        assert_eq!(definition(0, text, start).map(|d| d.value), Some(0x20000));
     }
 
     #[test]
