@@ -220,6 +220,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-intune",
         "real-graph",
         "real-wmi",
+        "real-wtnca",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]
@@ -1657,19 +1658,6 @@ fn fix_writes_certain_corrections_and_reports_what_is_left() {
             ("escaped-entity", "content/en-us/b.md", 5),
         ])
     );
-}
-
-/// A fixture holding a copy of `tests/data/<name>`.
-fn copy_of_real(name: &str) -> Fixture {
-    let site = Fixture::new();
-    let real = repo().join("tests/data").join(name);
-    for entry in walkdir::WalkDir::new(&real).into_iter().flatten() {
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&real).unwrap().to_str().unwrap();
-            site.write(rel, std::fs::read(entry.path()).unwrap());
-        }
-    }
-    site
 }
 
 /// The lines of `page` that `check --fix` changed, before and after.

@@ -1,7 +1,9 @@
-//! `hex-decimal-mismatch` and `constant-value-mismatch`: error code
-//! tables that give each code in hexadecimal and in decimal, and named
-//! constants that pages give different values, on real Intune and WMI
-//! pages and on small fixtures of what must and must not fire.
+//! `hex-decimal-mismatch`, `constant-value-mismatch` and
+//! `constant-name-mismatch`: error code tables that give each code in
+//! hexadecimal and in decimal, named constants that pages give different
+//! values, and constants' names a translation changed beside the anchor
+//! that keeps them, on real Intune, WMI and Win32 pages and on small
+//! fixtures of what must and must not fire.
 
 mod common;
 
@@ -425,4 +427,93 @@ fn a_side_by_side_page_is_read_where_it_shows_the_constant() {
         fixed,
         sxs.replacen("-2147449889 (0x7fff7c21)", "-2147749889 (0x80041001)", 1)
     );
+}
+
+/// Win32's "WTNCA Values" page in en-us and three machine translations
+/// (`tests/data/README.md`): a table of five constants, each cell's
+/// anchors named after its constant. ru-ru spells every name in Cyrillic
+/// letters, de-de and fr-fr split them at their underscores, and de-de
+/// glued the first one's value to its name.
+#[test]
+fn real_wtnca_pages_give_the_names_their_anchors_keep() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-wtnca"), &[]);
+    let page = |locale: &str| format!("content/{locale}/desktop-src/Controls/wtnca.md");
+    let mut expected = std::collections::BTreeSet::new();
+    for locale in ["de-de", "fr-fr", "ru-ru"] {
+        for line in 34..=38 {
+            expected.insert(("constant-name-mismatch".to_owned(), page(locale), line));
+        }
+    }
+    // The fr-fr title's and header's `uxtheme. h`.
+    for line in [2, 50] {
+        expected.insert(("split-file-name".to_owned(), page("fr-fr"), line));
+    }
+    assert_eq!(findings(&doc), expected);
+    let cyrillic = finding_of(&doc, "constant-name-mismatch", &page("ru-ru"), 34);
+    assert_eq!(
+        cyrillic["message"],
+        "`Втнка \\_ НОДРАВКАПТИОН` is not `WTNCA_NODRAWCAPTION`, the constant its row's anchor names: machine translation translated the name"
+    );
+    assert_eq!(cyrillic["location"]["column"], 90);
+    assert_eq!(replacements(cyrillic), ["WTNCA\\_NODRAWCAPTION"]);
+    // A split is one problem with `split-identifier`'s finding there.
+    let split = finding_of(&doc, "constant-name-mismatch", &page("fr-fr"), 35);
+    assert!(
+        split["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("machine translation split the name at its underscores")
+    );
+    assert_eq!(notes(split).len(), 1);
+    assert!(notes(split)[0].ends_with("[split-identifier]"));
+    // The value glued to the name: told, not fixed.
+    let glued = finding_of(&doc, "constant-name-mismatch", &page("de-de"), 34);
+    assert!(
+        glued["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("glued the value to the name")
+    );
+    assert!(replacements(glued).is_empty());
+
+    // `check --fix` writes the names; what is left is the glued value.
+    let site = copy_of_real("real-wtnca");
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(site.root().join(page("ru-ru"))).unwrap();
+    let source = std::fs::read_to_string(site.root().join(page("en-us"))).unwrap();
+    let row = |text: &str, line: usize| {
+        text.lines()
+            .nth(line - 1)
+            .unwrap()
+            .split("</dl>")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    for line in 34..=38 {
+        // en-us's line 29 is ru-ru's 34 (a shorter front matter).
+        assert_eq!(row(&fixed, line), row(&source, line - 5));
+    }
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        lines_of(&doc, "constant-name-mismatch"),
+        [(page("de-de"), 34)]
+    );
+}
+
+/// What is no constant's cell: an anchor that names no constant, a name
+/// the anchor keeps, text between the anchors and the list.
+#[test]
+fn cells_whose_anchor_names_no_other_constant_are_left_alone() {
+    let page = concat!(
+        "# Values\n\n| Value | Meaning |\n|---|---|\n",
+        "| <span id=\"TRUE\"></span><span id=\"true\"></span><dl> <dt>**Vrai**</dt> </dl> | Oui. |\n",
+        "| <span id=\"Enabled\"></span><dl> <dt>**Activé**</dt> </dl> | Oui. |\n",
+        "| <span id=\"MB_OK\"></span><span id=\"mb_ok\"></span><dl> <dt>**MB\\_OK**</dt> <dt>0x0</dt> </dl> | OK. |\n",
+        "| <span id=\"MB_YESNO\"></span> Voir <dl> <dt>**Oui Non**</dt> </dl> | Oui. |\n",
+    );
+    let (code, doc) = run_json(&[("fr-fr/values.md", page)], &[]);
+    assert_eq!(code, Some(0));
+    assert!(findings(&doc).is_empty(), "{doc:#}");
 }

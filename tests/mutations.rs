@@ -101,6 +101,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-intune",
         "real-graph",
         "real-wmi",
+        "real-wtnca",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

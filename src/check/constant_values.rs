@@ -219,7 +219,7 @@ fn definition(p: usize, line: &str, start: usize) -> Option<Definition> {
 /// Whether `name` reads as a constant's: capitals and digits joined by
 /// underscores (`E_ACCESSDENIED`, `S_OK`), or a lower-case prefix before
 /// capitals, six characters at least (`wbemErrFailed`, `adOpenStatic`).
-fn constant_like(name: &str) -> bool {
+pub(super) fn constant_like(name: &str) -> bool {
     let bytes = name.as_bytes();
     let capitals = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
     let snake = name.contains('_')

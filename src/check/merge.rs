@@ -28,9 +28,20 @@ const FAMILY: &[&str] = &[
     "syntax-keyword-mismatch",
     "bare-switch",
     "mt-placeholder",
+    "constant-name-mismatch",
 ];
 
+/// Rules whose finding on a line is the same problem as another rule's
+/// there, which says more: (explained, explaining). A constant's name the
+/// translation split at its underscores, in a values table, is both a
+/// split identifier and a name its anchor contradicts; the latter knows
+/// the name. Kept apart from [`FAMILY`], whose rules all merge with each
+/// other: a split identifier beside a row's other difference is another
+/// problem.
+const EXPLAINED: &[(&str, &str)] = &[("split-identifier", "constant-name-mismatch")];
+
 pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
+    let findings = explain(findings);
     let rank = |f: &Finding| FAMILY.iter().position(|r| *r == f.rule);
     let (mut family, mut out): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| rank(f).is_some());
@@ -49,6 +60,16 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
                     && head.proposal == finding.proposal
                 {
                     head.fix = head.proposal.clone();
+                }
+                // A member's sure edits stand on its own evidence: kept,
+                // where they touch none of the head's.
+                for edit in finding.fix {
+                    let apart = |h: &crate::diagnostic::Edit| {
+                        h.range.end <= edit.range.start || edit.range.end <= h.range.start
+                    };
+                    if head.fix.iter().all(apart) {
+                        head.fix.push(edit);
+                    }
                 }
                 head.severity = head.severity.max(finding.severity);
                 head.notes
@@ -69,5 +90,35 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     out.extend(current);
+    out
+}
+
+/// `findings`, those [`EXPLAINED`] by another on their line made notes of
+/// it.
+fn explain(findings: Vec<Finding>) -> Vec<Finding> {
+    let place = |f: &Finding| (f.location.file.clone(), f.location.line);
+    let explaining: std::collections::HashSet<(&str, (std::path::PathBuf, usize))> = findings
+        .iter()
+        .filter(|f| EXPLAINED.iter().any(|(_, by)| *by == f.rule))
+        .map(|f| (f.rule, place(f)))
+        .collect();
+    let by = |f: &Finding| {
+        EXPLAINED
+            .iter()
+            .find(|(member, by)| *member == f.rule && explaining.contains(&(*by, place(f))))
+            .map(|(_, by)| *by)
+    };
+    let (explained, mut out): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| by(f).is_some());
+    for f in explained {
+        let rule = by(&f);
+        if let Some(head) = out
+            .iter_mut()
+            .find(|h| Some(h.rule) == rule && place(h) == place(&f))
+        {
+            head.notes.push(format!("{} [{}]", f.message, f.rule));
+            head.notes.extend(f.notes);
+        }
+    }
     out
 }

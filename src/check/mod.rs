@@ -16,6 +16,7 @@ mod block_links;
 mod blocks;
 mod cells;
 mod cmdlet_links;
+mod constant_names;
 mod constant_values;
 mod content_locale;
 mod context;
@@ -102,6 +103,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("table_keys", table_keys::check),
     ("hex_decimal", hex_decimal::check),
     ("constant_values", constant_values::check),
+    ("constant_names", constant_names::check),
     ("json_properties", json_properties::check),
     ("bare_switches", bare_switches::check),
     ("syntax_keywords", syntax_keywords::check),

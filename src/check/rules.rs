@@ -228,6 +228,12 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "constant-name-mismatch",
+        Severity::Warning,
+        "A constant's name in a values table that is not the name its row's anchor keeps (`Втнка \\_ НОДРАВКАПТИОН` beside `<span id=\"WTNCA_NODRAWCAPTION\">`).",
+        fix,
+    ),
+    rule!(
         "property-name-mismatch",
         Severity::Warning,
         "A properties table row whose name machine translation translated (`字段` for `field`), which names no property of the page's JSON representation.",

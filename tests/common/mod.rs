@@ -325,3 +325,16 @@ fn edit_fields<'d, T>(
             .collect()
     })
 }
+
+/// A fixture holding a copy of `tests/data/<name>`.
+pub fn copy_of_real(name: &str) -> Fixture {
+    let site = Fixture::new();
+    let real = repo().join("tests/data").join(name);
+    for entry in walkdir::WalkDir::new(&real).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&real).unwrap().to_str().unwrap();
+            site.write(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    site
+}
