@@ -70,6 +70,8 @@ const PIECES: &[&str] = &[
     "** extern ** ",
     "`a ** b` y ** c **. ",
     "<!-- polydoc-disable broken-link -->\n[x](nope.md)\n<!-- polydoc-enable broken-link -->\n",
+    "<span id=\"WTNCA_NOSYSMENU\"></span><dl> <dt>**WTNCA \\_ NOSYSMENU**</dt> <dt>0x4</dt> </dl>",
+    "\n**wbemErrFailed** - 2147749889 (0x80041001)\n",
 ];
 
 const COMMANDS: &[&[&str]] = &[&["check", "--format", "json"], &["build", "--quiet"]];

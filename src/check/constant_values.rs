@@ -45,6 +45,7 @@ use regex::Regex;
 use crate::diagnostic::{Edit, Finding};
 use crate::markdown::tokens;
 
+use super::glued_terms::{code_ranges, in_code, in_code_span};
 use super::{Context, hex_decimal};
 
 /// A line that defines a constant: a name, then its code, the code's
@@ -90,21 +91,21 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         .into_par_iter()
         .map(|p| definitions(cx, p))
         .collect();
-    // Per name, per value, the translation groups that give it.
-    let mut votes: BTreeMap<&str, BTreeMap<u64, BTreeSet<usize>>> = BTreeMap::new();
-    for defs in &pages {
-        for d in defs {
-            let group = cx.site.pages[d.page].group;
-            votes
-                .entry(d.name.as_str())
-                .or_default()
-                .entry(d.value)
-                .or_default()
-                .insert(group);
-        }
+    // Per name, its definitions, and per value the translation groups
+    // that give it.
+    let mut names: BTreeMap<&str, Vec<&Definition>> = BTreeMap::new();
+    for d in pages.iter().flatten() {
+        names.entry(d.name.as_str()).or_default().push(d);
     }
     let mut out = Vec::new();
-    for (name, values) in &votes {
+    for defs in names.values() {
+        let mut values: BTreeMap<u64, BTreeSet<usize>> = BTreeMap::new();
+        for d in defs {
+            values
+                .entry(d.value)
+                .or_default()
+                .insert(cx.site.pages[d.page].group);
+        }
         let Some((&majority, groups)) = values.iter().max_by_key(|(_, g)| g.len()) else {
             continue;
         };
@@ -112,22 +113,18 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if values.len() < 2 || ties > 1 || groups.len() < 3 {
             continue;
         }
-        let examples: Vec<&Definition> = pages
+        let examples: Vec<&Definition> = defs
             .iter()
-            .flatten()
-            .filter(|d| d.name == *name && d.value == majority)
+            .copied()
+            .filter(|d| d.value == majority)
             .collect();
-        for (&value, wrong) in values {
+        for (&value, wrong) in &values {
             if value == majority || groups.len() < 2 * wrong.len() {
                 continue;
             }
             let sure = groups.len() >= 3 * wrong.len();
-            for d in pages
-                .iter()
-                .flatten()
-                .filter(|d| d.name == *name && d.value == value)
-            {
-                out.extend(finding(cx, d, &examples, groups.len(), sure));
+            for d in defs.iter().filter(|d| d.value == value) {
+                out.extend(finding(cx, d, &examples, groups, sure));
             }
         }
     }
@@ -145,6 +142,7 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
     let body = page.source.body_start.min(bytes.len());
     let mut out: Vec<Definition> = Vec::new();
     let mut done = 0;
+    let mut code = None;
     // An `x` is rarer in text than a `0`: found first, then its `0`.
     for x in memchr::memchr2_iter(b'x', b'X', &bytes[body..]).map(|at| body + at) {
         let at = x.saturating_sub(1);
@@ -162,16 +160,23 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
             continue;
         }
         let (within, line) = shown(line);
-        if let Some(d) = definition(p, line, start + within)
-            && !cx.in_code(p, d.code.start)
-        {
-            out.push(d);
+        if let Some(d) = definition(p, line, start + within) {
+            // Code blocks, found once per page (asked of each definition
+            // in turn, a page of thousands took the square of that).
+            let blocks = code.get_or_insert_with(|| code_ranges(page));
+            if !in_code(blocks, d.code.start) && !in_code_span(text, d.code.start) {
+                out.push(d);
+            }
         }
     }
-    let twice: BTreeSet<String> = out
-        .iter()
-        .filter(|d| out.iter().any(|o| o.name == d.name && o.value != d.value))
-        .map(|d| d.name.clone())
+    let mut values: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
+    for d in &out {
+        values.entry(d.name.as_str()).or_default().insert(d.value);
+    }
+    let twice: BTreeSet<String> = values
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(name, _)| name.to_owned())
         .collect();
     out.retain(|d| !twice.contains(&d.name));
     out
@@ -236,16 +241,23 @@ fn finding(
     cx: &Context,
     d: &Definition,
     examples: &[&Definition],
-    groups: usize,
+    groups: &BTreeSet<usize>,
     sure: bool,
 ) -> Option<Finding> {
     let written = cx.snippet(d.page, d.code.clone())?;
     // The other pages' code as they write it, from the same locale first.
     let locale = cx.site.pages[d.page].locale();
-    let mut shown: Vec<&&Definition> = examples.iter().collect();
-    shown.sort_by_key(|e| cx.site.pages[e.page].locale() != locale);
+    let same = |e: &&&Definition| cx.site.pages[e.page].locale() == locale;
+    let shown: Vec<&&Definition> = examples
+        .iter()
+        .filter(same)
+        .chain(examples.iter().filter(|e| !same(e)))
+        .take(3)
+        .collect();
     let right = cx.snippet(shown.first()?.page, shown.first()?.code.clone())?;
-    let others = groups - usize::from(examples.iter().any(|e| e.page == d.page));
+    // Other translation groups: this page's own translations that give
+    // the right value are no other page.
+    let others = groups.len() - usize::from(groups.contains(&cx.site.pages[d.page].group));
     let mut finding = Finding::warning(
         "constant-value-mismatch",
         cx.location(d.page, d.code.clone()),
@@ -255,7 +267,7 @@ fn finding(
             if others == 1 { "" } else { "s" }
         ),
     );
-    for e in shown.iter().take(3) {
+    for e in &shown {
         if let Some(code) = cx.snippet(e.page, e.code.clone()) {
             finding = finding.with_related(
                 cx.location(e.page, e.code.clone()),

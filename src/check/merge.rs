@@ -110,14 +110,19 @@ fn explain(findings: Vec<Finding>) -> Vec<Finding> {
     };
     let (explained, mut out): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| by(f).is_some());
+    // Each explaining finding by rule and place (found once each: a page
+    // of thousands of them is not searched once per explained finding).
+    let heads: std::collections::HashMap<(&str, (std::path::PathBuf, usize)), usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| EXPLAINED.iter().any(|(_, by)| *by == h.rule))
+        .map(|(i, h)| ((h.rule, place(h)), i))
+        .collect();
     for f in explained {
-        let rule = by(&f);
-        if let Some(head) = out
-            .iter_mut()
-            .find(|h| Some(h.rule) == rule && place(h) == place(&f))
-        {
-            head.notes.push(format!("{} [{}]", f.message, f.rule));
-            head.notes.extend(f.notes);
+        let head = by(&f).and_then(|rule| heads.get(&(rule, place(&f))));
+        if let Some(&head) = head {
+            out[head].notes.push(format!("{} [{}]", f.message, f.rule));
+            out[head].notes.extend(f.notes);
         }
     }
     out
