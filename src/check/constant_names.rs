@@ -52,74 +52,80 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let text = page.source.text.as_str();
         let body = page.source.body_start.min(text.len());
         let mut out = Vec::new();
+        let mut done = 0;
         for at in memchr::memmem::find_iter(&text.as_bytes()[body..], b"<dt>**") {
             let at = body + at;
+            if at < done {
+                continue;
+            }
             let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |n| n + 1);
             let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |n| at + n);
+            // Each line once, all its cells (a single-line HTML table
+            // holds thousands).
+            done = end;
             let Some(line) = text.get(start..end) else {
                 continue;
             };
-            // The cell the `<dt>` at `at` opens, if it is one: the match
-            // that ends past it.
-            let Some(caps) = CELL
-                .captures_iter(line)
-                .find(|c| c.name("name").is_some_and(|n| start + n.start() == at + 6))
-            else {
-                continue;
-            };
-            let (Some(id), Some(name)) = (caps.name("id"), caps.name("name")) else {
-                continue;
-            };
-            let (id, written) = (id.as_str(), name.as_str());
-            let unescaped = written.replace('\\', "");
-            if !constant_like(id) || unescaped == id {
-                continue;
-            }
-            let joined: String = unescaped
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '\u{a0}'))
-                .collect();
-            let span = start + name.start()..start + name.end();
-            let glued = written.contains("0x") || written.contains("0X");
-            let mut finding = Finding::warning(
-                "constant-name-mismatch",
-                cx.location(p, span.clone()),
-                format!(
-                    "`{written}` is not `{id}`, the constant its row's anchor names: machine translation {}",
-                    if glued {
-                        "glued the value to the name"
-                    } else if joined == id {
-                        "split the name at its underscores"
-                    } else if joined.eq_ignore_ascii_case(id) {
-                        "changed the name's letter case"
-                    } else {
-                        "translated the name"
-                    }
-                ),
+            out.extend(
+                CELL.captures_iter(line)
+                    .filter_map(|caps| cell(cx, p, start, &caps)),
             );
-            let escaped = id.replace('_', "\\_");
-            if glued {
-                finding = finding.with_help(format!(
-                    "write `**{escaped}**` in this `<dt>` and the value in the next, as the source does"
-                ));
-            } else {
-                finding = finding
-                    .with_help(format!(
-                        "write the name as the anchor and the source write it: `{escaped}`; constant names are code, which readers search for and copy"
-                    ))
-                    .with_fix(cx.edit(p, span, escaped));
-            }
-            out.push(finding);
         }
         out
     })
+}
+
+/// The finding for the values table cell `caps` matched on the line at
+/// byte `start` of page `p`, if its name is not its anchor's.
+fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<Finding> {
+    let (id, name) = (caps.name("id")?, caps.name("name")?);
+    let (id, written) = (id.as_str(), name.as_str());
+    let unescaped = written.replace('\\', "");
+    if !constant_like(id) || unescaped == id {
+        return None;
+    }
+    let joined: String = unescaped
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}'))
+        .collect();
+    let span = start + name.start()..start + name.end();
+    let glued = written.contains("0x") || written.contains("0X");
+    let mut finding = Finding::warning(
+        "constant-name-mismatch",
+        cx.location(p, span.clone()),
+        format!(
+            "`{written}` is not `{id}`, the constant its row's anchor names: machine translation {}",
+            if glued {
+                "glued the value to the name"
+            } else if joined == id {
+                "split the name at its underscores"
+            } else if joined.eq_ignore_ascii_case(id) {
+                "changed the name's letter case"
+            } else {
+                "translated the name"
+            }
+        ),
+    );
+    let escaped = id.replace('_', "\\_");
+    if glued {
+        finding = finding.with_help(format!(
+            "write `**{escaped}**` in this `<dt>` and the value in the next, as the source does"
+        ));
+    } else {
+        finding = finding
+            .with_help(format!(
+                "write the name as the anchor and the source write it: `{escaped}`; constant names are code, which readers search for and copy"
+            ))
+            .with_fix(cx.edit(p, span, escaped));
+    }
+    Some(finding)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cell(line: &str) -> Option<(String, String)> {
+    fn matched(line: &str) -> Option<(String, String)> {
         let caps = CELL.captures(line)?;
         Some((caps["id"].to_owned(), caps["name"].to_owned()))
     }
@@ -127,22 +133,25 @@ mod tests {
     #[test]
     fn cells_give_their_anchor_and_name() {
         assert_eq!(
-            cell(
+            matched(
                 r#"| <span id="WTNCA_NODRAWICON"></span><span id="wtnca_nodrawicon"></span><dl> <dt>**Втнка \_ НОДРАВИКОН**</dt> <dt>0x00000002</dt> </dl> | x |"#
             ),
             Some(("WTNCA_NODRAWICON".into(), r"Втнка \_ НОДРАВИКОН".into()))
         );
         // The shown translation of a side-by-side page.
         assert_eq!(
-            cell(
+            matched(
                 r#"| <span id="WTNCA_NOSYSMENU"></span><span id="wtnca_nosysmenu"></span><dl> <span data-ttu-id="098e4-113"><dt>**Втнка \_ НОСИСМЕНУ**</dt> <dt>0x00000004</dt></span><span class="sxs-lookup"><span data-stu-id="098e4-113"><dt>**WTNCA\_NOSYSMENU**</dt>"#
             ),
             Some(("WTNCA_NOSYSMENU".into(), r"Втнка \_ НОСИСМЕНУ".into()))
         );
         // No anchor, or text between the anchors and the list.
-        assert_eq!(cell(r"| <dl> <dt>**WTNCA\_NOSYSMENU**</dt> </dl> |"), None);
         assert_eq!(
-            cell(r#"<span id="A_B"></span> See <dl> <dt>**X**</dt>"#),
+            matched(r"| <dl> <dt>**WTNCA\_NOSYSMENU**</dt> </dl> |"),
+            None
+        );
+        assert_eq!(
+            matched(r#"<span id="A_B"></span> See <dl> <dt>**X**</dt>"#),
             None
         );
     }
