@@ -43,7 +43,6 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::diagnostic::{Edit, Finding};
-use crate::markdown::tokens;
 
 use super::glued_terms::{code_ranges, in_code, in_code_span};
 use super::{Context, hex_decimal};
@@ -169,16 +168,11 @@ fn definitions(cx: &Context, p: usize) -> Vec<Definition> {
             }
         }
     }
-    let mut values: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
+    let mut values: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
     for d in &out {
-        values.entry(d.name.as_str()).or_default().insert(d.value);
+        values.entry(d.name.clone()).or_default().insert(d.value);
     }
-    let twice: BTreeSet<String> = values
-        .into_iter()
-        .filter(|(_, v)| v.len() > 1)
-        .map(|(name, _)| name.to_owned())
-        .collect();
-    out.retain(|d| !twice.contains(&d.name));
+    out.retain(|d| values.get(&d.name).is_some_and(|v| v.len() == 1));
     out
 }
 
@@ -309,43 +303,22 @@ fn decimal_for(number: &str, old: u64, new: u64, digits: u8) -> Option<String> {
     let written = hex_decimal::decimal_value(number)?;
     let bits = hex_decimal::width(digits);
     let (old, new) = (i128::from(old), i128::from(new));
-    let value = if written.abs() == old {
+    if written.abs() == old {
         let sign: String = number
             .chars()
             .take_while(|c| matches!(c, '-' | '\u{2212}'))
             .collect();
-        return Some(format!("{sign}{}", grouped(new, number)));
+        Some(format!("{sign}{}", hex_decimal::grouped(new, number)))
     } else if hex_decimal::signed(old, bits) == Some(written) {
-        hex_decimal::signed(new, bits).unwrap_or(new)
+        let value = hex_decimal::signed(new, bits).unwrap_or(new);
+        let sign = if value < 0 { "-" } else { "" };
+        Some(format!(
+            "{sign}{}",
+            hex_decimal::grouped(value.abs(), number)
+        ))
     } else {
-        return None;
-    };
-    let sign = if value < 0 { "-" } else { "" };
-    Some(format!("{sign}{}", grouped(value.abs(), number)))
-}
-
-/// `value`'s digits, grouped by threes with the separator `like` uses
-/// (none if it uses none), in the digits it writes.
-fn grouped(value: i128, like: &str) -> String {
-    let plain = value.to_string();
-    let separator = like
-        .trim_start_matches(['-', '\u{2212}'])
-        .chars()
-        .find(|c| !c.is_ascii_digit() && tokens::digit_value(*c).is_none());
-    let text = match separator {
-        Some(s) => {
-            let mut out = String::new();
-            for (i, c) in plain.chars().enumerate() {
-                if i > 0 && (plain.len() - i).is_multiple_of(3) {
-                    out.push(s);
-                }
-                out.push(c);
-            }
-            out
-        }
-        None => plain,
-    };
-    tokens::digits_like(&text, like)
+        None
+    }
 }
 
 #[cfg(test)]

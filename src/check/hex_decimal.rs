@@ -176,7 +176,11 @@ fn mismatches(
         ) else {
             continue;
         };
-        let right = tokens::digits_like(&decimal_of(value, digits, signed).to_string(), number);
+        let right = {
+            let value = decimal_of(value, digits, signed);
+            let sign = if value < 0 { "-" } else { "" };
+            format!("{sign}{}", grouped(value.abs(), number))
+        };
         // The row whose code the written number is, if the table has one.
         let source = rows.iter().find_map(|other| {
             let h = at(other, hex_column)?;
@@ -275,6 +279,31 @@ pub(super) fn width(digits: u8) -> u32 {
         5..=8 => 32,
         _ => 64,
     }
+}
+
+/// `value`'s digits (not negative), grouped by threes with the separator
+/// `like` uses (none if it uses none), in the digits it writes: a number
+/// suggested in the form of the one it replaces (`2,278,622,236`).
+pub(super) fn grouped(value: i128, like: &str) -> String {
+    let plain = value.to_string();
+    let separator = like
+        .trim_start_matches(['-', '\u{2212}'])
+        .chars()
+        .find(|c| !c.is_ascii_digit() && tokens::digit_value(*c).is_none());
+    let text = match separator {
+        Some(s) => {
+            let mut out = String::new();
+            for (i, c) in plain.chars().enumerate() {
+                if i > 0 && (plain.len() - i).is_multiple_of(3) {
+                    out.push(s);
+                }
+                out.push(c);
+            }
+            out
+        }
+        None => plain,
+    };
+    tokens::digits_like(&text, like)
 }
 
 /// The decimal value of code `value`, signed at its width when the
@@ -383,6 +412,17 @@ fn decimal(text: &str) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_suggested_as_the_cell_writes_them() {
+        assert_eq!(grouped(2016345060, "2016330908"), "2016345060");
+        assert_eq!(grouped(2278622236, "2,278,636,388"), "2,278,622,236");
+        assert_eq!(
+            grouped(2147958003, "-2\u{a0}147\u{a0}958\u{a0}000"),
+            "2\u{a0}147\u{a0}958\u{a0}003"
+        );
+        assert_eq!(grouped(42, "\u{661}\u{662}"), "\u{664}\u{662}");
+    }
 
     #[test]
     fn cells_hold_one_value_or_none() {

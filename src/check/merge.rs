@@ -95,35 +95,40 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
 
 /// `findings`, those [`EXPLAINED`] by another on their line made notes of
 /// it.
-fn explain(findings: Vec<Finding>) -> Vec<Finding> {
+fn explain(mut findings: Vec<Finding>) -> Vec<Finding> {
     let place = |f: &Finding| (f.location.file.clone(), f.location.line);
-    let explaining: std::collections::HashSet<(&str, (std::path::PathBuf, usize))> = findings
-        .iter()
-        .filter(|f| EXPLAINED.iter().any(|(_, by)| *by == f.rule))
-        .map(|f| (f.rule, place(f)))
-        .collect();
-    let by = |f: &Finding| {
-        EXPLAINED
-            .iter()
-            .find(|(member, by)| *member == f.rule && explaining.contains(&(*by, place(f))))
-            .map(|(_, by)| *by)
-    };
-    let (explained, mut out): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(|f| by(f).is_some());
-    // Each explaining finding by rule and place (found once each: a page
-    // of thousands of them is not searched once per explained finding).
-    let heads: std::collections::HashMap<(&str, (std::path::PathBuf, usize)), usize> = out
+    // Each explaining finding by rule and place, found once (a page of
+    // thousands of them is not searched once per explained finding).
+    let heads: std::collections::HashMap<(&str, (std::path::PathBuf, usize)), usize> = findings
         .iter()
         .enumerate()
-        .filter(|(_, h)| EXPLAINED.iter().any(|(_, by)| *by == h.rule))
-        .map(|(i, h)| ((h.rule, place(h)), i))
+        .filter(|(_, f)| EXPLAINED.iter().any(|(_, by)| *by == f.rule))
+        .map(|(i, f)| ((f.rule, place(f)), i))
         .collect();
-    for f in explained {
-        let head = by(&f).and_then(|rule| heads.get(&(rule, place(&f))));
+    if heads.is_empty() {
+        return findings;
+    }
+    let mut notes: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        let head = EXPLAINED
+            .iter()
+            .filter(|(member, _)| *member == f.rule)
+            .find_map(|(_, by)| heads.get(&(*by, place(f))));
         if let Some(&head) = head {
-            out[head].notes.push(format!("{} [{}]", f.message, f.rule));
-            out[head].notes.extend(f.notes);
+            notes.push((head, i));
         }
     }
-    out
+    for &(head, i) in &notes {
+        let note = format!("{} [{}]", findings[i].message, findings[i].rule);
+        let more = std::mem::take(&mut findings[i].notes);
+        findings[head].notes.push(note);
+        findings[head].notes.extend(more);
+    }
+    let explained: std::collections::HashSet<usize> = notes.into_iter().map(|(_, i)| i).collect();
+    findings
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !explained.contains(i))
+        .map(|(_, f)| f)
+        .collect()
 }
