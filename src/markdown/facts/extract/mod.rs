@@ -517,7 +517,16 @@ impl Extractor<'_, '_> {
             self.directives_in(at..at + html.len());
             return;
         }
-        for id in html_ids(html) {
+        // The source text beside a translated sentence repeats its anchors
+        // (`<span data-ttu-id="1"><span id="x"></span>...</span><span
+        // class="sxs-lookup"><span id="x"></span>...`): hidden, they are no
+        // place a link lands on, and no second definition of the id.
+        let ids = if self.hidden {
+            Vec::new()
+        } else {
+            html_ids(html)
+        };
+        for id in ids {
             let id = self.string(id);
             self.facts.anchors.push(Anchor {
                 id: id.clone(),

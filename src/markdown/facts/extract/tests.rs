@@ -64,6 +64,30 @@ fn side_by_side_source_text_holds_no_tokens_but_its_links_are_links() {
 }
 
 #[test]
+fn side_by_side_source_text_defines_no_second_id() {
+    // The real de-de System Error Codes page repeats each entry's anchors
+    // in the hidden source beside it: one id each, where the reader sees it.
+    let md = "<span data-ttu-id=\"af045-109\"><span id=\"ERROR_SUCCESS\"></span>\
+              **Fehler \\_ erfolgreich**</span><span class=\"sxs-lookup\">\
+              <span data-stu-id=\"af045-109\"><span id=\"ERROR_SUCCESS\"></span>\
+              **ERROR\\_SUCCESS**</span></span>\n\n<span id=\"after\"></span>\n";
+    let doc = crate::markdown::parse(md, 0);
+    let ids: Vec<(&str, usize)> = doc
+        .facts
+        .anchors
+        .iter()
+        .map(|a| (doc.facts.id(a), a.offset))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("ERROR_SUCCESS", 30),
+            ("after", md.find("<span id=\"after").unwrap())
+        ]
+    );
+}
+
+#[test]
 fn a_heading_anchor_is_one_id_and_a_later_one_another() {
     // The leading `<a name>` becomes the heading's id (no second,
     // raw-HTML id); an anchor further in stays in the HTML as it is.
