@@ -221,6 +221,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-graph",
         "real-wmi",
         "real-wtnca",
+        "real-syserr",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

@@ -466,7 +466,7 @@ fn real_wtnca_pages_give_the_names_their_anchors_keep() {
     let cyrillic = finding_of(&doc, "constant-name-mismatch", &page("ru-ru"), 34);
     assert_eq!(
         cyrillic["message"],
-        "`Втнка \\_ НОДРАВКАПТИОН` is not `WTNCA_NODRAWCAPTION`, the constant its row's anchor names: machine translation translated the name"
+        "`Втнка \\_ НОДРАВКАПТИОН` is not `WTNCA_NODRAWCAPTION`, the constant its anchor names: machine translation translated the name"
     );
     assert_eq!(cyrillic["location"]["column"], 90);
     assert_eq!(replacements(cyrillic), ["WTNCA\\_NODRAWCAPTION"]);
@@ -516,6 +516,97 @@ fn real_wtnca_pages_give_the_names_their_anchors_keep() {
     );
 }
 
+/// The opening of Win32's "System Error Codes (0-499)" in en-us and two
+/// machine translations (`tests/data/README.md`): a list of constants,
+/// each entry's anchors named after its constant, then its name in bold.
+/// de-de (a side-by-side page) and ru-ru translated every name; de-de
+/// repeats each entry's anchors in the hidden source beside it.
+#[test]
+fn real_system_error_codes_give_the_names_their_anchors_keep() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-syserr"), &[]);
+    let page =
+        |locale: &str| format!("content/{locale}/desktop-src/Debug/system-error-codes--0-499-.md");
+    let mut expected = std::collections::BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, line: u64| {
+        expected.insert((rule.to_owned(), page(locale), line));
+    };
+    for locale in ["de-de", "ru-ru"] {
+        // `ERROR_SUCCESS` to `ERROR_OUTOFMEMORY`, one entry per 13 lines.
+        for line in (23..=205).step_by(13) {
+            expect("constant-name-mismatch", locale, line);
+        }
+        // `WinError. h` in the description and the title.
+        expect("split-file-name", locale, 2);
+        expect("split-file-name", locale, 4);
+        // `**FORMAT\_MESSAGE\_FROM\_SYSTEM**` split, with no anchor.
+        expect("split-identifier", locale, 19);
+        expect("broken-link", locale, 17);
+    }
+    // The "Error codes" page, outside the sample.
+    expect("broken-link", "en-us", 12);
+    // No `duplicate-anchor`: de-de's hidden source repeats each anchor.
+    assert_eq!(findings(&doc), expected);
+
+    let translated = finding_of(&doc, "constant-name-mismatch", &page("de-de"), 23);
+    assert_eq!(
+        translated["message"],
+        "`Fehler \\_ erfolgreich` is not `ERROR_SUCCESS`, the constant its anchor names: machine translation translated the name"
+    );
+    // The shown translation, not the source beside it.
+    assert_eq!(translated["location"]["column"], 97);
+    assert_eq!(replacements(translated), ["ERROR\\_SUCCESS"]);
+    // The same problem as `split-identifier`'s finding there.
+    assert_eq!(notes(translated).len(), 1);
+    let russian = finding_of(&doc, "constant-name-mismatch", &page("ru-ru"), 205);
+    assert_eq!(replacements(russian), ["ERROR\\_OUTOFMEMORY"]);
+
+    // `check --fix` writes every name as its anchor and the source do.
+    let site = copy_of_real("real-syserr");
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let read = |locale: &str| std::fs::read_to_string(site.root().join(page(locale))).unwrap();
+    let (source, russian, german) = (read("en-us"), read("ru-ru"), read("de-de"));
+    for line in (23..=205).step_by(13) {
+        // en-us's line 18 is the translations' 23 (a shorter front matter).
+        let entry = source.lines().nth(line - 6).unwrap();
+        assert_eq!(russian.lines().nth(line - 1).unwrap(), entry);
+        let shown = german
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .split("</span><span class=")
+            .next()
+            .unwrap();
+        assert!(shown.ends_with(entry), "{shown}");
+    }
+    let (_, doc) = check_json(site.root(), &[]);
+    assert!(lines_of(&doc, "constant-name-mismatch").is_empty());
+}
+
+/// A name whose anchor was made from punctuation too is told, and not
+/// fixed: the anchor does not say what the punctuation was.
+#[test]
+fn a_name_whose_anchor_lost_its_punctuation_is_told_without_a_fix() {
+    let page = concat!(
+        "# Valeurs\n\n",
+        "<span id=\"HRESULT_FROM_WIN32_ERROR_NOT_FOUND_\"></span>**HRESULT \\_ de \\_ WIN32 (erreur \\_ introuvable)**\n\n",
+        "<span id=\"ERROR_NOT_FOUND\"></span><span id=\"error_not_found\"></span>**Erreur \\_ introuvable**\n",
+    );
+    let (_, doc) = run_json(&[("fr-fr/values.md", page)], &[]);
+    let lines = lines_of(&doc, "constant-name-mismatch");
+    assert_eq!(
+        lines,
+        [
+            ("content/fr-fr/values.md".to_owned(), 3),
+            ("content/fr-fr/values.md".to_owned(), 5)
+        ]
+    );
+    let lossy = finding_of(&doc, "constant-name-mismatch", "content/fr-fr/values.md", 3);
+    assert!(replacements(lossy).is_empty());
+    let plain = finding_of(&doc, "constant-name-mismatch", "content/fr-fr/values.md", 5);
+    assert_eq!(replacements(plain), ["ERROR\\_NOT\\_FOUND"]);
+}
+
 /// What is no constant's cell: an anchor that names no constant, a name
 /// the anchor keeps, text between the anchors and the list.
 #[test]
@@ -526,6 +617,8 @@ fn cells_whose_anchor_names_no_other_constant_are_left_alone() {
         "| <span id=\"Enabled\"></span><dl> <dt>**Activé**</dt> </dl> | Oui. |\n",
         "| <span id=\"MB_OK\"></span><span id=\"mb_ok\"></span><dl> <dt>**MB\\_OK**</dt> <dt>0x0</dt> </dl> | OK. |\n",
         "| <span id=\"MB_YESNO\"></span> Voir <dl> <dt>**Oui Non**</dt> </dl> | Oui. |\n",
+        "\n<span id=\"HRESULT_FROM_WIN32_ERROR_NOT_FOUND_\"></span>**HRESULT\\_FROM\\_WIN32(ERROR\\_NOT\\_FOUND)**\n",
+        "\n<span id=\"ERROR_SUCCESS\"></span>**Succès** (0)\n",
     );
     let (code, doc) = run_json(&[("fr-fr/values.md", page)], &[]);
     assert_eq!(code, Some(0));

@@ -102,6 +102,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-graph",
         "real-wmi",
         "real-wtnca",
+        "real-syserr",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

@@ -1,30 +1,36 @@
-//! `constant-name-mismatch`: a constant's name in a values table that is
-//! not the name its own row's anchor keeps.
+//! `constant-name-mismatch`: a constant's name that is not the name its
+//! own anchor keeps.
 //!
 //! Win32's reference pages list a type's constants in a table whose first
 //! cell holds anchors named after the constant, then the name and its
 //! value: `<span id="WTNCA_NODRAWCAPTION"></span><span
 //! id="wtnca_nodrawcaption"></span><dl> <dt>**WTNCA\_NODRAWCAPTION**</dt>
-//! <dt>0x00000001</dt> </dl>`. Machine translation leaves the anchors
-//! alone (they are markup) and translates the name: the real ru-ru
-//! `WTNCA` page spells every constant in Cyrillic letters (`**Втнка \_
-//! НОДРАВКАПТИОН**`), other locales split them at their underscores
-//! (`WTNCA \_ NODRAWCAPTION`) or translate their words (fr-fr's `Point de
+//! <dt>0x00000001</dt> </dl>`; lists of constants (System Error Codes)
+//! put the bold name right after the anchors, alone on its line, and the
+//! value below. Machine translation leaves the anchors alone (they are
+//! markup) and translates the name: the real ru-ru `WTNCA` page spells
+//! every constant in Cyrillic letters (`**Втнка \_ НОДРАВКАПТИОН**`),
+//! other locales split them at their underscores (`WTNCA \_
+//! NODRAWCAPTION`) or translate their words (fr-fr's `Point de
 //! terminaison \_ \_ \_ Volume de support matériel` for
-//! `ENDPOINT_HARDWARE_SUPPORT_VOLUME`). The anchor is the evidence, in the
-//! same cell, and the fix: the name, as the source writes it (`\_` for
-//! each underscore).
+//! `ENDPOINT_HARDWARE_SUPPORT_VOLUME`, de-de's `Fehler \_ erfolgreich` for
+//! `ERROR_SUCCESS` on every entry of System Error Codes). The anchor is
+//! the evidence, beside the name, and the fix: the name, as the source
+//! writes it (`\_` for each underscore).
 //!
-//! A cell counts when its first anchor names a constant (capitals joined
+//! A name counts when its first anchor names a constant (capitals joined
 //! by underscores, or a lower-case prefix before capitals, as
-//! `constant-value-mismatch` reads names) and the bold text of the `<dt>`
-//! right after the anchors (in the translation a side-by-side page shows)
-//! is not that name once its backslashes are dropped. A name
-//! that machine translation glued to the value (de-de's `**WTNCA \_
-//! NODRAWCAPTION-0x00000001**</dt> <dt></dt>`) is told without a fix:
-//! writing the name alone would lose the value. A split the rule
-//! `split-identifier` also finds on the line is the same problem, shown
-//! as a note of this finding (`merge.rs`).
+//! `constant-value-mismatch` reads names); it is told when it (in the
+//! translation a side-by-side page shows) is not that constant once its
+//! backslashes are dropped and its other punctuation read as the
+//! underscores the anchor made of it ([`anchor_of`]). Bold text followed
+//! by more on its line (`**uint8** (14 )`, `**hWnd** \[in\]`) is no name
+//! alone. A name that machine translation glued to the value (de-de's
+//! `**WTNCA \_ NODRAWCAPTION-0x00000001**</dt> <dt></dt>`) is told without
+//! a fix: writing the name alone would lose the value; so is one whose
+//! anchor lost punctuation. A split the rule `split-identifier` also finds
+//! on the line is the same problem, shown as a note of this finding
+//! (`merge.rs`).
 
 use std::sync::LazyLock;
 
@@ -35,14 +41,16 @@ use crate::diagnostic::Finding;
 use super::Context;
 use super::constant_values::constant_like;
 
-/// A values table's first cell: the anchors (group `id`, the first),
-/// `<dl>`, on a side-by-side page the shown translation's span, and the
-/// first `<dt>`'s bold text (group `name`).
+/// A constant's anchors (group `id`, the first) and the bold name after
+/// them (group `name`): in a values table's first cell, `<dl>`, on a
+/// side-by-side page the shown translation's span, and the first `<dt>`;
+/// in a list of definitions (System Error Codes), the name right after the
+/// anchors, all that is left of the line or of the translation's span.
 static CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r#"<span id="(?P<id>[^"<>]+)"></span>(?:<span id="[^"<>]*"></span>)*"#,
-        r#"[\x20\t]*<dl>[\x20\t]*(?:<span data-ttu-id="[^"<>]*">)?"#,
-        r#"<dt>\*\*(?P<name>[^*<>|]+?)\*\*</dt>"#,
+        r#"(?:[\x20\t]*<dl>[\x20\t]*(?:<span data-ttu-id="[^"<>]*">)?<dt>)?"#,
+        r#"\*\*(?P<name>[^*<>|]+?)\*\*(?:</dt>|</span>|[\x20\t]*\r?$)"#,
     ))
     .expect("the cell pattern is valid")
 });
@@ -53,7 +61,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let body = page.source.body_start.min(text.len());
         let mut out = Vec::new();
         let mut done = 0;
-        for at in memchr::memmem::find_iter(&text.as_bytes()[body..], b"<dt>**") {
+        // Where a values table's `<dt>` or a definition's anchors meet a
+        // bold name.
+        let bytes = &text.as_bytes()[body..];
+        let mut hits: Vec<usize> = memchr::memmem::find_iter(bytes, b"<dt>**")
+            .chain(memchr::memmem::find_iter(bytes, b"</span>**"))
+            .collect();
+        hits.sort_unstable();
+        for at in hits {
             let at = body + at;
             if at < done {
                 continue;
@@ -75,13 +90,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     })
 }
 
-/// The finding for the values table cell `caps` matched on the line at
-/// byte `start` of page `p`, if its name is not its anchor's.
+/// The finding for the constant `caps` matched on the line at byte
+/// `start` of page `p`, if its name is not its anchor's.
 fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<Finding> {
     let (id, name) = (caps.name("id")?, caps.name("name")?);
     let (id, written) = (id.as_str(), name.as_str());
     let unescaped = written.replace('\\', "");
-    if !constant_like(id) || unescaped == id {
+    if !constant_like(id) || anchor_of(&unescaped) == id {
         return None;
     }
     let joined: String = unescaped
@@ -90,11 +105,15 @@ fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<
         .collect();
     let span = start + name.start()..start + name.end();
     let glued = written.contains("0x") || written.contains("0X");
+    // An anchor made from a name with punctuation (`HRESULT_FROM_WIN32(
+    // ERROR_NOT_FOUND)` gives `HRESULT_FROM_WIN32_ERROR_NOT_FOUND_`) does
+    // not say what the punctuation was.
+    let lossy = id.ends_with('_') || id.contains("__");
     let mut finding = Finding::warning(
         "constant-name-mismatch",
         cx.location(p, span.clone()),
         format!(
-            "`{written}` is not `{id}`, the constant its row's anchor names: machine translation {}",
+            "`{written}` is not `{id}`, the constant its anchor names: machine translation {}",
             if glued {
                 "glued the value to the name"
             } else if joined == id {
@@ -109,8 +128,12 @@ fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<
     let escaped = id.replace('_', "\\_");
     if glued {
         finding = finding.with_help(format!(
-            "write `**{escaped}**` in this `<dt>` and the value in the next, as the source does"
+            "write `**{escaped}**` alone, and the value where the source has it (in a values table, the next `<dt>`)"
         ));
+    } else if lossy {
+        finding = finding.with_help(
+            "write the name as the source writes it; constant names are code, which readers search for and copy",
+        );
     } else {
         finding = finding
             .with_help(format!(
@@ -119,6 +142,20 @@ fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<
             .with_fix(cx.edit(p, span, escaped));
     }
     Some(finding)
+}
+
+/// The anchor Win32's pages make of a name: each character that is no
+/// ASCII letter, digit or underscore becomes an underscore.
+fn anchor_of(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -154,5 +191,43 @@ mod tests {
             matched(r#"<span id="A_B"></span> See <dl> <dt>**X**</dt>"#),
             None
         );
+    }
+
+    #[test]
+    fn definitions_give_their_anchor_and_the_name_that_ends_them() {
+        // System Error Codes: the name ends the line, or the shown span.
+        assert_eq!(
+            matched(
+                r#"<span id="ERROR_SUCCESS"></span><span id="error_success"></span>**Ошибка при \_ успешном выполнении**"#
+            ),
+            Some((
+                "ERROR_SUCCESS".into(),
+                r"Ошибка при \_ успешном выполнении".into()
+            ))
+        );
+        assert_eq!(
+            matched(
+                r#"<span data-ttu-id="af045-109"><span id="ERROR_SUCCESS"></span><span id="error_success"></span>**Fehler \_ erfolgreich**</span><span class="sxs-lookup">"#
+            ),
+            Some(("ERROR_SUCCESS".into(), r"Fehler \_ erfolgreich".into()))
+        );
+        // Bold text that is not all the entry holds is no name alone
+        // (WMI's `**uint8** (14 )`, a parameter's `**hWnd** \[in\]`).
+        assert_eq!(matched(r#"<span id="UINT8_"></span>**uint8** (14 )"#), None);
+        assert_eq!(
+            matched(r#"<span id="ERROR_A"></span>**ERROR\_A** and more"#),
+            None
+        );
+    }
+
+    #[test]
+    fn anchors_are_made_of_the_whole_name() {
+        // Punctuation becomes underscores: such a name is its anchor's.
+        assert_eq!(
+            anchor_of("HRESULT_FROM_WIN32(ERROR_NOT_FOUND)"),
+            "HRESULT_FROM_WIN32_ERROR_NOT_FOUND_"
+        );
+        // A split is not: its spaces would make three underscores.
+        assert_eq!(anchor_of("WTNCA _ NODRAWCAPTION"), "WTNCA___NODRAWCAPTION");
     }
 }

@@ -230,7 +230,7 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "constant-name-mismatch",
         Severity::Warning,
-        "A constant's name in a values table that is not the name its row's anchor keeps (`Втнка \\_ НОДРАВКАПТИОН` beside `<span id=\"WTNCA_NODRAWCAPTION\">`).",
+        "A constant's name that is not the name its anchor keeps (`Втнка \\_ НОДРАВКАПТИОН` beside `<span id=\"WTNCA_NODRAWCAPTION\">`, `Fehler \\_ erfolgreich` beside `<span id=\"ERROR_SUCCESS\">`).",
         fix,
     ),
     rule!(
