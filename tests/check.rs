@@ -222,6 +222,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-wmi",
         "real-wtnca",
         "real-syserr",
+        "real-debugger",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

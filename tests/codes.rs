@@ -583,6 +583,73 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
     assert!(lines_of(&doc, "constant-name-mismatch").is_empty());
 }
 
+/// Windows debugger docs' "HRESULT Values" in en-us and two machine
+/// translations (`tests/data/README.md`): a definition list of return
+/// values, each term its anchors, the name as plain text and a hard break.
+/// zh-cn split or translated every name, ja-jp translated three.
+#[test]
+fn real_hresult_values_give_the_names_their_anchors_keep() {
+    let (_, doc) = check_json(&repo().join("tests/data/real-debugger"), &[]);
+    let page = |locale: &str| {
+        format!("content/{locale}/windows-driver-docs-pr/debugger/hresult-values.md")
+    };
+    let mut expected = std::collections::BTreeSet::new();
+    let mut expect = |rule: &str, locale: &str, line: u64| {
+        expected.insert((rule.to_owned(), page(locale), line));
+    };
+    // `S_OK` to `E_NOTIMPL`, then `HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED)`.
+    for line in [34, 37, 44, 47, 50, 53, 56, 59, 62] {
+        expect("constant-name-mismatch", "zh-cn", line);
+    }
+    // `E\_失敗`, `E\_予期しません。`, and the macro's argument.
+    for line in [44, 56, 62] {
+        expect("constant-name-mismatch", "ja-jp", line);
+    }
+    // The source's front matter sets `ms.date` twice.
+    expect("invalid-front-matter", "en-us", 2);
+    // zh-cn's link to the Secure Mode page, outside the sample, and
+    // constants split in prose, with no anchor to fix them from.
+    expect("broken-link", "zh-cn", 63);
+    expect("split-identifier", "zh-cn", 65);
+    expect("split-identifier", "zh-cn", 67);
+    assert_eq!(findings(&doc), expected);
+
+    let translated = finding_of(&doc, "constant-name-mismatch", &page("zh-cn"), 34);
+    assert_eq!(
+        translated["message"],
+        "`S \\_ 正常` is not `S_OK`, the constant its anchor names: machine translation translated the name"
+    );
+    assert_eq!(translated["location"]["column"], 47);
+    assert_eq!(replacements(translated), ["S\\_OK"]);
+    let split = finding_of(&doc, "constant-name-mismatch", &page("zh-cn"), 47);
+    assert!(
+        split["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("machine translation split the name at its underscores")
+    );
+    // The macro's anchor lost its parentheses: told, not fixed.
+    let lossy = finding_of(&doc, "constant-name-mismatch", &page("ja-jp"), 62);
+    assert!(replacements(lossy).is_empty());
+
+    // `check --fix` writes each name as the source does.
+    let site = copy_of_real("real-debugger");
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let read = |locale: &str| std::fs::read_to_string(site.root().join(page(locale))).unwrap();
+    let (source, chinese) = (read("en-us"), read("zh-cn"));
+    let term = |text: &str, line: usize| text.lines().nth(line - 1).unwrap().to_owned();
+    for line in [34, 37, 44, 47, 50, 53, 56, 59] {
+        // en-us's line 30 is zh-cn's 34 (another front matter).
+        assert_eq!(term(&chinese, line), term(&source, line - 4));
+    }
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        lines_of(&doc, "constant-name-mismatch"),
+        [(page("ja-jp"), 62), (page("zh-cn"), 62)]
+    );
+}
+
 /// A name whose anchor was made from punctuation too is told, and not
 /// fixed: the anchor does not say what the punctuation was.
 #[test]

@@ -103,6 +103,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-wmi",
         "real-wtnca",
         "real-syserr",
+        "real-debugger",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

@@ -41,16 +41,21 @@ use crate::diagnostic::Finding;
 use super::Context;
 use super::constant_values::constant_like;
 
-/// A constant's anchors (group `id`, the first) and the bold name after
-/// them (group `name`): in a values table's first cell, `<dl>`, on a
-/// side-by-side page the shown translation's span, and the first `<dt>`;
-/// in a list of definitions (System Error Codes), the name right after the
-/// anchors, all that is left of the line or of the translation's span.
+/// A constant's anchors (group `id`, the first) and the name after them:
+/// in a values table's first cell, `<dl>`, on a side-by-side page the
+/// shown translation's span, and the first `<dt>`'s bold text (group
+/// `name`); in a list of definitions, the bold name right after the
+/// anchors, all that is left of the line or of the translation's span
+/// (System Error Codes), or the plain name that is all the line holds
+/// before its hard break (group `plain`: the debugger docs' `<span
+/// id="E_FAIL"></span><span id="e_fail"></span>E\_FAIL  `, a term of a
+/// definition list whose description starts on the next line).
 static CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r#"<span id="(?P<id>[^"<>]+)"></span>(?:<span id="[^"<>]*"></span>)*"#,
-        r#"(?:[\x20\t]*<dl>[\x20\t]*(?:<span data-ttu-id="[^"<>]*">)?<dt>)?"#,
+        r#"(?:(?:[\x20\t]*<dl>[\x20\t]*(?:<span data-ttu-id="[^"<>]*">)?<dt>)?"#,
         r#"\*\*(?P<name>[^*<>|]+?)\*\*(?:</dt>|</span>|[\x20\t]*\r?$)"#,
+        r#"|(?P<plain>[^\s*<>\[\]`|][^*<>\[\]`|\r\n]*?)\x20{2,}\r?$)"#,
     ))
     .expect("the cell pattern is valid")
 });
@@ -61,11 +66,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let body = page.source.body_start.min(text.len());
         let mut out = Vec::new();
         let mut done = 0;
-        // Where a values table's `<dt>` or a definition's anchors meet a
-        // bold name.
+        // A values table's `<dt>` with a bold name, or a definition's
+        // anchors.
         let bytes = &text.as_bytes()[body..];
         let mut hits: Vec<usize> = memchr::memmem::find_iter(bytes, b"<dt>**")
-            .chain(memchr::memmem::find_iter(bytes, b"</span>**"))
+            .chain(memchr::memmem::find_iter(bytes, b"\"></span>"))
             .collect();
         hits.sort_unstable();
         for at in hits {
@@ -93,7 +98,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// The finding for the constant `caps` matched on the line at byte
 /// `start` of page `p`, if its name is not its anchor's.
 fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<Finding> {
-    let (id, name) = (caps.name("id")?, caps.name("name")?);
+    let id = caps.name("id")?;
+    let name = caps.name("name").or_else(|| caps.name("plain"))?;
     let (id, written) = (id.as_str(), name.as_str());
     let unescaped = written.replace('\\', "");
     if !constant_like(id) || anchor_of(&unescaped) == id {
@@ -164,7 +170,8 @@ mod tests {
 
     fn matched(line: &str) -> Option<(String, String)> {
         let caps = CELL.captures(line)?;
-        Some((caps["id"].to_owned(), caps["name"].to_owned()))
+        let name = caps.name("name").or_else(|| caps.name("plain"))?;
+        Some((caps["id"].to_owned(), name.as_str().to_owned()))
     }
 
     #[test]
@@ -216,6 +223,17 @@ mod tests {
         assert_eq!(matched(r#"<span id="UINT8_"></span>**uint8** (14 )"#), None);
         assert_eq!(
             matched(r#"<span id="ERROR_A"></span>**ERROR\_A** and more"#),
+            None
+        );
+        // A plain name, a definition list's term before its hard break.
+        assert_eq!(
+            matched(r#"<span id="E_FAIL"></span><span id="e_fail"></span>E \_ 失败  "#),
+            Some(("E_FAIL".into(), r"E \_ 失败".into()))
+        );
+        // Plain text without the break, or with markup, is not one.
+        assert_eq!(matched(r#"<span id="E_FAIL"></span>E \_ 失败"#), None);
+        assert_eq!(
+            matched(r#"<span id="E_FAIL"></span>See [E\_FAIL](x.md).  "#),
             None
         );
     }
