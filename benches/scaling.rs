@@ -72,6 +72,8 @@ const PIECES: &[&str] = &[
     "<!-- polydoc-disable broken-link -->\n[x](nope.md)\n<!-- polydoc-enable broken-link -->\n",
     "<span id=\"WTNCA_NOSYSMENU\"></span><dl> <dt>**WTNCA \\_ NOSYSMENU**</dt> <dt>0x4</dt> </dl>",
     "\n**wbemErrFailed** - 2147749889 (0x80041001)\n",
+    "<span id=\"ERROR_SUCCESS\"></span><span id=\"error_success\"></span>**Fehler \\_ erfolgreich**\n",
+    "<span id=\"E_FAIL\"></span><span id=\"e_fail\"></span>E \\_ 失败  \n",
 ];
 
 const COMMANDS: &[&[&str]] = &[&["check", "--format", "json"], &["build", "--quiet"]];

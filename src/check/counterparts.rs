@@ -7,7 +7,10 @@
 //! title or description of the front matter is paired with the line
 //! setting the same key.
 
+use std::cell::RefCell;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::Context;
 
@@ -23,6 +26,11 @@ pub(super) struct Counterparts<'a> {
     others: Vec<(usize, Vec<Option<usize>>, bool)>,
     /// The source locale's page, which [`Self::blocks`] gives first.
     source: Option<usize>,
+    /// Each block's [`extent`] once read, by page index and unit: a page
+    /// repeating one split in one long paragraph asks for that paragraph
+    /// once per repeat.
+    extents: RefCell<FxHashMap<(usize, usize), Range<usize>>>,
+    index: usize,
     cx: &'a Context<'a>,
 }
 
@@ -60,6 +68,8 @@ impl<'a> Counterparts<'a> {
             page: &pages[page],
             others,
             source: cx.site.source_page(page),
+            extents: RefCell::default(),
+            index: page,
             cx,
         }
     }
@@ -94,15 +104,23 @@ impl<'a> Counterparts<'a> {
         let Some(unit) = units.partition_point(|u| u.offset <= offset).checked_sub(1) else {
             return Vec::new();
         };
-        let own = extent(self.page, unit);
-        if !own.contains(&offset) {
+        if !self.extent(self.index, unit).contains(&offset) {
             return Vec::new();
         }
         self.others
             .iter()
             .filter(|(.., same)| keep(*same))
-            .filter_map(|(q, paired, _)| Some((*q, extent(&self.cx.site.pages[*q], paired[unit]?))))
+            .filter_map(|(q, paired, _)| Some((*q, self.extent(*q, paired[unit]?))))
             .collect()
+    }
+
+    /// [`extent`] of unit `unit` of page `q`, read once.
+    fn extent(&self, q: usize, unit: usize) -> Range<usize> {
+        self.extents
+            .borrow_mut()
+            .entry((q, unit))
+            .or_insert_with(|| extent(&self.cx.site.pages[q], unit))
+            .clone()
     }
 }
 

@@ -38,6 +38,8 @@ mod reordered;
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
@@ -244,6 +246,7 @@ fn splits<'l>(
     let mut done = 0;
     let mut code = Some(code);
     let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut whole = FxHashMap::default();
     for at in unders {
         if at < done || !(standalone(bytes, at) || after_word(bytes, at)) {
             continue;
@@ -257,7 +260,7 @@ fn splits<'l>(
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
         done = end;
-        out.extend(in_line(text, start..end, &lower));
+        out.extend(in_line(text, start..end, &lower, &mut whole));
     }
     out
 }
@@ -303,8 +306,15 @@ struct Token {
 }
 
 /// The split identifiers on the line `line` of `text`; `lower` is the
-/// page in lower case, made when first needed.
-fn in_line<'l>(text: &str, line: Range<usize>, lower: &dyn Fn() -> &'l str) -> Vec<Split> {
+/// page in lower case, made when first needed; `whole` remembers where the
+/// page writes each identifier whole, so that a page repeating one split
+/// is read once for it, not once per repeat.
+fn in_line<'l>(
+    text: &str,
+    line: Range<usize>,
+    lower: &dyn Fn() -> &'l str,
+    whole: &mut FxHashMap<String, Option<Range<usize>>>,
+) -> Vec<Split> {
     let tokens = tokenize(text, line.clone());
     let mut out = Vec::new();
     // The segments come in order along the line: it is read once.
@@ -338,9 +348,14 @@ fn in_line<'l>(text: &str, line: Range<usize>, lower: &dyn Fn() -> &'l str) -> V
                 .count();
             let elsewhere = if words >= 2 && source.is_empty() {
                 // As Markdown writes it, or with its underscores escaped.
-                let lower = lower();
-                written_whole(lower, &joined)
-                    .or_else(|| written_whole(lower, &joined.replace('_', "\\_")))
+                whole
+                    .entry(joined.clone())
+                    .or_insert_with(|| {
+                        let lower = lower();
+                        written_whole(lower, &joined)
+                            .or_else(|| written_whole(lower, &joined.replace('_', "\\_")))
+                    })
+                    .clone()
             } else {
                 None
             };
