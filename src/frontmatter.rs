@@ -329,6 +329,9 @@ pub fn parse(text: &str, split: &Split) -> Result<Meta, FrontMatterError> {
                 .next()
                 .unwrap_or(&message)
                 .to_owned();
+            if let Some(error) = duplicate_key(yaml, &message, first_line()) {
+                return Err(error);
+            }
             Err(FrontMatterError {
                 line: first_line() + line,
                 column,
@@ -336,6 +339,33 @@ pub fn parse(text: &str, split: &Split) -> Result<Meta, FrontMatterError> {
             })
         }
     }
+}
+
+/// serde_yaml's `duplicate entry with key "ms.date"`, said where the key
+/// is set again (serde_yaml points at the mapping's start, the first line)
+/// and with the lines that set it: a top-level key of `yaml`, whose first
+/// line is line `first` of the file.
+fn duplicate_key(yaml: &str, message: &str, first: usize) -> Option<FrontMatterError> {
+    let key = message
+        .strip_prefix("duplicate entry with key \"")?
+        .strip_suffix('"')?;
+    let lines: Vec<usize> = yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.strip_prefix(key).unwrap_or_default();
+            line.starts_with(':') && !line.starts_with("::")
+        })
+        .map(|(i, _)| first + i)
+        .collect();
+    let (&again, earlier) = lines.get(1..)?.first().zip(lines.first())?;
+    Some(FrontMatterError {
+        line: again,
+        column: 1,
+        message: format!(
+            "`{key}` is set again here, after line {earlier}, and YAML allows a key once: keep one of the two lines"
+        ),
+    })
 }
 
 /// Where the keys and values of front matter made only of `key: value`
@@ -710,6 +740,22 @@ mod tests {
         let err = parse(text, &split(text).unwrap()).unwrap_err();
         assert!(err.line >= 3, "{err:?}");
         assert!(!err.message.contains("at line"), "{err:?}");
+    }
+
+    #[test]
+    fn a_key_set_twice_is_shown_where_it_is_set_again() {
+        // As the real en-us "HRESULT Values" of the debugger docs does.
+        let text = "---\ntitle: HRESULT Values\nms.date: 12/07/2017\nkeywords: [\"HRESULT\"]\nms.date: 10/30/2017\n---\n# HRESULT Values\n";
+        let err = parse(text, &split(text).unwrap()).unwrap_err();
+        assert_eq!((err.line, err.column), (5, 1));
+        assert_eq!(
+            err.message,
+            "`ms.date` is set again here, after line 3, and YAML allows a key once: keep one of the two lines"
+        );
+        // A nested key set twice keeps serde_yaml's own words and place.
+        let text = "---\nms:\n  date: 1\n  date: 2\n---\n";
+        let err = parse(text, &split(text).unwrap()).unwrap_err();
+        assert_eq!(err.message, "ms: duplicate entry with key \"date\"");
     }
 
     #[test]
