@@ -218,7 +218,8 @@ fn with_severities(prepared: &Prepared, raw: Vec<Finding>) -> Vec<Finding> {
 /// something was lost, an identifier, a file name or a qualified name it
 /// split, an API name it lower-cased, a term it must keep put back inside
 /// a word, its source text left glued after a heading, a path of a link
-/// text it mangled).
+/// text it mangled, a constant's name its anchor keeps, a property's name
+/// or type its page's JSON keeps).
 const DRIFT_RULES: &[&str] = &[
     "translation-token-mismatch",
     "translation-cell-mismatch",
@@ -234,6 +235,9 @@ const DRIFT_RULES: &[&str] = &[
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",
+    "constant-name-mismatch",
+    "property-name-mismatch",
+    "translated-type-name",
 ];
 
 /// The findings that drift reports as token signals, whatever severity

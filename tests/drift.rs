@@ -1011,3 +1011,35 @@ fn a_translation_its_table_of_contents_leaves_out_is_navigation_drift() {
     let (code, _) = drift_json(site.root(), &["--source", "en-us"]);
     assert_eq!(code, Some(0));
 }
+
+/// A name machine translation changed beside the anchor that keeps it is
+/// what a translation must keep: token drift, as a split is. The real
+/// System Error Codes translations (`tests/data/real-syserr/`) name every
+/// constant otherwise; the source is up to date.
+#[test]
+fn a_constant_name_its_anchor_contradicts_makes_a_page_inconsistent() {
+    let (_, doc) = drift_json(&repo().join("tests/data/real-syserr"), &[]);
+    let path = "desktop-src/Debug/system-error-codes--0-499-.md";
+    let statuses = statuses(&doc);
+    assert_eq!(
+        statuses[&(path.to_owned(), "en-us".to_owned())],
+        "up-to-date"
+    );
+    for locale in ["de-de", "ru-ru"] {
+        assert_eq!(
+            statuses[&(path.to_owned(), locale.to_owned())],
+            "inconsistent",
+            "{locale}"
+        );
+        let names: Vec<u64> = signals(&doc, path, locale)
+            .iter()
+            .filter(|s| s.0 == "tokens" && s.3.contains("the constant its anchor names"))
+            .filter_map(|s| s.2)
+            .collect();
+        assert_eq!(
+            names,
+            (23..=205).step_by(13).collect::<Vec<u64>>(),
+            "{locale}"
+        );
+    }
+}
