@@ -28,7 +28,8 @@
 //! alone. A name that machine translation glued to the value (de-de's
 //! `**WTNCA \_ NODRAWCAPTION-0x00000001**</dt> <dt></dt>`) is told without
 //! a fix: writing the name alone would lose the value; so is one whose
-//! anchor lost punctuation. A split the rule `split-identifier` also finds
+//! anchor lost punctuation, unless another page of its translation group
+//! writes that entry's name whole ([`written_elsewhere`]). A split the rule `split-identifier` also finds
 //! on the line is the same problem, shown as a note of this finding
 //! (`merge.rs`).
 
@@ -137,9 +138,22 @@ fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<
             "write `**{escaped}**` alone, and the value where the source has it (in a values table, the next `<dt>`)"
         ));
     } else if lossy {
-        finding = finding.with_help(
-            "write the name as the source writes it; constant names are code, which readers search for and copy",
-        );
+        // The anchor cannot say the name, but another page of the
+        // translation group that writes the same entry whole can.
+        match written_elsewhere(cx, p, id) {
+            Some(whole) => {
+                finding = finding
+                    .with_help(format!(
+                        "write the name as the source writes it: `{whole}`; constant names are code, which readers search for and copy"
+                    ))
+                    .with_fix(cx.edit(p, span, whole));
+            }
+            None => {
+                finding = finding.with_help(
+                    "write the name as the source writes it; constant names are code, which readers search for and copy",
+                );
+            }
+        }
     } else {
         finding = finding
             .with_help(format!(
@@ -148,6 +162,27 @@ fn cell(cx: &Context, p: usize, start: usize, caps: &regex::Captures) -> Option<
             .with_fix(cx.edit(p, span, escaped));
     }
     Some(finding)
+}
+
+/// The name another page of `p`'s translation group writes after the
+/// anchor `id`, as it writes it, when that name is the anchor's
+/// (`HRESULT\_FROM\_WIN32(ERROR\_ACCESS\_DENIED)` for
+/// `HRESULT_FROM_WIN32_ERROR_ACCESS_DENIED_`); the source's first.
+fn written_elsewhere(cx: &Context, p: usize, id: &str) -> Option<String> {
+    let site = &cx.site;
+    let mut others: Vec<usize> = site.translations(p).collect();
+    others.sort_by_key(|&q| Some(q) != site.source_page(p));
+    let needle = format!("<span id=\"{id}\"></span>");
+    others.into_iter().find_map(|q| {
+        let text = site.pages[q].source.text.as_str();
+        memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).find_map(|at| {
+            let line = &text[at..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            let caps = CELL.captures(line)?;
+            let name = caps.name("name").or_else(|| caps.name("plain"))?.as_str();
+            (&caps["id"] == id && anchor_of(&name.replace('\\', "")) == id).then(|| name.to_owned())
+        })
+    })
 }
 
 /// The anchor Win32's pages make of a name: each character that is no
