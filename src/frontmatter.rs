@@ -341,10 +341,11 @@ pub fn parse(text: &str, split: &Split) -> Result<Meta, FrontMatterError> {
     }
 }
 
-/// serde_yaml's `duplicate entry with key "ms.date"`, said where the key
-/// is set again (serde_yaml points at the mapping's start, the first line)
-/// and with the lines that set it: a top-level key of `yaml`, whose first
-/// line is line `first` of the file.
+/// serde_yaml's `duplicate entry with key "ms.date"`, told on the line
+/// that sets the key again (serde_yaml points at the mapping's start, the
+/// first line) with the line that set it first: a top-level key of
+/// `yaml`, whose first line is line `first` of the file. `None` for
+/// another error, or a key set twice deeper in.
 fn duplicate_key(yaml: &str, message: &str, first: usize) -> Option<FrontMatterError> {
     let key = message
         .strip_prefix("duplicate entry with key \"")?

@@ -29,9 +29,9 @@
 //! `**WTNCA \_ NODRAWCAPTION-0x00000001**</dt> <dt></dt>`) is told without
 //! a fix: writing the name alone would lose the value; so is one whose
 //! anchor lost punctuation, unless another page of its translation group
-//! writes that entry's name whole ([`written_elsewhere`]). A split the rule `split-identifier` also finds
-//! on the line is the same problem, shown as a note of this finding
-//! (`merge.rs`).
+//! writes that entry's name whole ([`written_elsewhere`]). A split the
+//! rule `split-identifier` also finds on the line is the same problem,
+//! shown as a note of this finding (`merge.rs`).
 
 use std::sync::LazyLock;
 
