@@ -67,14 +67,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let body = page.source.body_start.min(text.len());
         let mut out = Vec::new();
         let mut done = 0;
-        // A values table's `<dt>` with a bold name, or a definition's
-        // anchors.
-        let bytes = &text.as_bytes()[body..];
-        let mut hits: Vec<usize> = memchr::memmem::find_iter(bytes, b"<dt>**")
-            .chain(memchr::memmem::find_iter(bytes, b"\"></span>"))
-            .collect();
-        hits.sort_unstable();
-        for at in hits {
+        // Every name [`CELL`] reads follows an anchor's closing tag.
+        for at in memchr::memmem::find_iter(&text.as_bytes()[body..], b"\"></span>") {
             let at = body + at;
             if at < done {
                 continue;

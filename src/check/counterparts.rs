@@ -19,7 +19,8 @@ use super::Context;
 /// be read, and, when asked for, those of other versions too, where a
 /// mangled name still can ([`Counterparts::any_version`]).
 pub(super) struct Counterparts<'a> {
-    page: &'a crate::site::Page,
+    /// The page's index.
+    index: usize,
     /// (other page, its unit paired with each of this page's units,
     /// whether it was made from the same source version), in the order
     /// of [`crate::site::Site::translations`].
@@ -30,7 +31,6 @@ pub(super) struct Counterparts<'a> {
     /// repeating one split in one long paragraph asks for that paragraph
     /// once per repeat.
     extents: RefCell<FxHashMap<(usize, usize), Range<usize>>>,
-    index: usize,
     cx: &'a Context<'a>,
 }
 
@@ -65,11 +65,10 @@ impl<'a> Counterparts<'a> {
             })
             .collect();
         Counterparts {
-            page: &pages[page],
+            index: page,
             others,
             source: cx.site.source_page(page),
             extents: RefCell::default(),
-            index: page,
             cx,
         }
     }
@@ -95,10 +94,10 @@ impl<'a> Counterparts<'a> {
     /// The block holding `offset` in each other page `keep` takes by
     /// whether it is of the page's source version, in stored order.
     fn in_others(&self, offset: usize, keep: impl Fn(bool) -> bool) -> Vec<(usize, Range<usize>)> {
-        if offset < self.page.source.body_start {
+        if offset < self.page().source.body_start {
             return self.front_matter_lines(offset, keep);
         }
-        let units = &self.page.doc.facts.units;
+        let units = &self.page().doc.facts.units;
         // The last unit starting at or before `offset` (units are in
         // text order).
         let Some(unit) = units.partition_point(|u| u.offset <= offset).checked_sub(1) else {
@@ -112,6 +111,10 @@ impl<'a> Counterparts<'a> {
             .filter(|(.., same)| keep(*same))
             .filter_map(|(q, paired, _)| Some((*q, self.extent(*q, paired[unit]?))))
             .collect()
+    }
+
+    fn page(&self) -> &'a crate::site::Page {
+        &self.cx.site.pages[self.index]
     }
 
     /// [`extent`] of unit `unit` of page `q`, read once.
@@ -134,7 +137,7 @@ impl Counterparts<'_> {
         offset: usize,
         keep: impl Fn(bool) -> bool,
     ) -> Vec<(usize, Range<usize>)> {
-        let text = &self.page.source.text;
+        let text = &self.page().source.text;
         let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
         let Some(key) = key_of(&text[line_start..]) else {
             return Vec::new();
