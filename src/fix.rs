@@ -5,7 +5,8 @@
 //! or letter case, a space between `]` and `(`, a hidden tag's `<`, an
 //! escaped quotation mark, a translated alert keyword, a locale in a
 //! Learn address, a file or qualified name split where it is written
-//! whole elsewhere, spaces inside bold's markers, a link to a moved
+//! whole elsewhere, an identifier split where its evidence writes its
+//! very parts whole, spaces inside bold's markers, a link to a moved
 //! article, a code two rules agree on: `crate::check::merge`),
 //! and only findings the run reports are fixed: a rule turned off, a
 //! finding silenced or in the baseline, or outside the files named on the
@@ -38,6 +39,31 @@ pub struct Applied {
     /// the next run takes them.
     pub overlapping: usize,
 }
+
+impl Applied {
+    /// Adds a later pass's work to this one's: the problems fixed and the
+    /// files written add up, what is left is the later pass's.
+    pub fn then(&mut self, later: Applied) {
+        self.fixed += later.fixed;
+        for (file, fixed) in later.written {
+            match self.written.iter_mut().find(|(f, _)| *f == file) {
+                Some((_, count)) => *count += fixed,
+                None => self.written.push((file, fixed)),
+            }
+        }
+        self.written.sort();
+        self.stale = later.stale;
+        self.overlapping = later.overlapping;
+    }
+}
+
+/// How many times `check --fix` checks and fixes again while its last
+/// pass wrote something: a fix can make another certain (a name joined
+/// on one line is the evidence that the same split on the next is one),
+/// and edits that overlapped wait for a pass of their own. ESLint's
+/// `--fix` passes ten times for the same reasons; a site's fixes settle
+/// in two or three.
+pub const PASSES: usize = 5;
 
 /// Writes the edits of `findings` into their files, whose paths are as
 /// findings show them: relative to `root`, or absolute.

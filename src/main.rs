@@ -368,19 +368,34 @@ fn check(
         Err(e) => return fatal(e),
     };
     if fix {
-        let applied = match polydoc::fix::apply(root, &report.findings.findings) {
-            Ok(applied) => applied,
-            Err(e) => return fatal(e),
-        };
-        eprintln!("{}", fixed_summary(&applied));
-        if !applied.written.is_empty() {
-            // The list of files apart from the findings that follow.
-            eprintln!();
-            // What is left, as the files now read.
+        let mut total = polydoc::fix::Applied::default();
+        for _ in 0..polydoc::fix::PASSES {
+            let applied = match polydoc::fix::apply(root, &report.findings.findings) {
+                Ok(applied) => applied,
+                Err(e) => return fatal(e),
+            };
+            let wrote = !applied.written.is_empty();
+            total.then(applied);
+            if !wrote {
+                break;
+            }
+            // What is left, as the files now read: what one pass's edits
+            // made certain, or what overlapped them, the next writes.
             (report, hidden, elsewhere) = match run() {
                 Ok(shown) => shown,
                 Err(e) => return fatal(e),
             };
+            total.overlapping = report
+                .findings
+                .findings
+                .iter()
+                .filter(|f| !f.fix.is_empty())
+                .count();
+        }
+        eprintln!("{}", fixed_summary(&total));
+        if !total.written.is_empty() {
+            // The list of files apart from the findings that follow.
+            eprintln!();
         }
     }
     let findings = &report.findings;

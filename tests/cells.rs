@@ -209,6 +209,63 @@ fn real_dynamics_pages_give_their_mangled_identifiers_and_nothing_else() {
         misspelled["help"],
         "write `Microsoft_Dynamics_Commerce_Runtime_UnableToAuthorizePaymentCardAdditionalContextRequired` in one piece, as the de-de page does; in a code span (`` `…` ``) translation leaves it alone"
     );
+    // Neither has a fix: a person puts back what was translated or
+    // misspelled. A split whose parts are the identifier's has one, in
+    // the identifier's case (hu-hu wrote `runtime`).
+    assert!(replacements(runtime).is_empty());
+    assert!(replacements(misspelled).is_empty());
+    let lower = finding_of(&doc, "split-identifier", &page("hu-hu"), 44);
+    assert_eq!(
+        replacements(lower),
+        [
+            "Microsoft\\_Dynamics\\_Commerce\\_Runtime\\_UnableToAuthorizePaymentCardTypeMissingOrNotSupported"
+        ]
+    );
+
+    // `check --fix` joins those, and leaves the splits a person must
+    // correct: hu-hu's translated `Runtime` and misspelled names
+    // (`...CardPaymentAcrieResult`, 47; `NotEnwardRewardPoints`, 58),
+    // lt-lt's misspelled one, and lv-lv's identifiers whose two parts
+    // machine translation ran together (`Commerce Runtime\_\_ ...`), of
+    // which only the start is read as a split, and fixed: not the rest.
+    let site = copy_of_real("real-dynamics");
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("Fixed 49 problems in 3 files\n"),
+        "{}",
+        stderr(&out)
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let hu = [
+        47, 49, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 63, 64, 66, 67, 70,
+    ];
+    let lv = [47, 49, 56, 57, 59, 60, 61, 63, 67, 70];
+    let mut left: Vec<(String, u64)> = hu.iter().map(|&l| (page("hu-hu"), l)).collect();
+    left.push((page("lt-lt"), 42));
+    left.extend(lv.iter().map(|&l| (page("lv-lv"), l)));
+    assert_eq!(lines_of(&doc, "split-identifier"), left);
+    // What was joined reads as de-de's row.
+    let read = |locale: &str| std::fs::read_to_string(site.root().join(page(locale))).unwrap();
+    let (german, lithuanian) = (read("de-de"), read("lt-lt"));
+    let identifier = |text: &str, line: usize| {
+        text.lines()
+            .nth(line - 1)
+            .unwrap()
+            .split('|')
+            .nth(1)
+            .unwrap()
+            .trim()
+            .trim_matches('"')
+            .to_owned()
+    };
+    for line in (40..=63).chain([66, 67]).filter(|&l| l != 42) {
+        assert_eq!(
+            identifier(&lithuanian, line),
+            identifier(&german, line),
+            "line {line}"
+        );
+    }
 }
 
 /// A table whose second column every locale keeps as written.

@@ -1448,7 +1448,7 @@ fn list_rules_prints_every_rule_without_a_site() {
         })
         .collect();
     assert_eq!(lines, expected);
-    assert!(lines.contains(&vec!["split-identifier".to_owned(), "warning".to_owned()]));
+    assert!(lines.contains(&vec!["duplicate-anchor".to_owned(), "warning".to_owned()]));
     assert!(lines.contains(&vec![
         "stray-bold".to_owned(),
         "warning".to_owned(),
@@ -1681,7 +1681,8 @@ fn fixed_lines(site: &Fixture, page: &str) -> Vec<(String, String)> {
 /// the page or its translations write them whole, and changes nothing
 /// else: the fr-fr C2065 page of cpp-docs (`tests/data/real-cpp/`) tells
 /// readers to compile `stdafx. cpp` and `C2065_pch. cpp`, which its code
-/// writes whole; the es-es `CBasePin.EnumMediaTypes` page of win32
+/// writes whole, and names the header `afxv \_ W32. h`, which its next
+/// sentence writes `afxv_w32. h`; the es-es `CBasePin.EnumMediaTypes` page of win32
 /// (`tests/data/real-win32/`) titles itself `CBasePin. EnumMediaTypes`,
 /// which its `api_name` writes whole.
 #[test]
@@ -1689,7 +1690,7 @@ fn fix_joins_names_split_on_real_pages() {
     let site = copy_of_real("real-cpp");
     let page = "content/fr-fr/error-messages/compiler-errors-1/compiler-error-c2065.md";
     let changed = fixed_lines(&site, page);
-    assert_eq!(changed.len(), 1, "{changed:#?}");
+    assert_eq!(changed.len(), 2, "{changed:#?}");
     let (old, new) = &changed[0];
     assert!(
         old.contains("stdafx. cpp") && old.contains("C2065_pch. cpp"),
@@ -1700,8 +1701,14 @@ fn fix_joins_names_split_on_real_pages() {
         old.replace("stdafx. cpp", "stdafx.cpp")
             .replace("C2065_pch. cpp", "C2065_pch.cpp")
     );
+    // The identifier split at its underscore, whose parts the page's
+    // next sentence writes whole, in lower case.
+    let (old, new) = &changed[1];
+    assert!(old.contains("afxv \\_ W32. h pour"), "{old}");
+    assert_eq!(*new, old.replace("afxv \\_ W32", "afxv\\_w32"));
     let (_, doc) = check_json(site.root(), &[]);
     assert_eq!(lines_of(&doc, "split-file-name"), []);
+    assert_eq!(lines_of(&doc, "split-identifier"), []);
 
     let site = copy_of_real("real-win32");
     let page = "content/es-es/desktop-src/DirectShow/cbasepin-enummediatypes.md";
@@ -1727,6 +1734,42 @@ fn fix_joins_names_split_on_real_pages() {
         lines_of(&doc, "split-member-name"),
         [4, 23, 86, 89, 92].map(|line| (de.to_owned(), line))
     );
+}
+
+/// `--fix` checks again after writing, and writes what its edits made
+/// certain: de-de's bold `FOO \_ BAR` is the name en-us's same sentence
+/// writes, so it is joined; the `foo \_ bar` of its next paragraph, whose
+/// counterpart names nothing, is the page's own name once that is whole,
+/// and joined by the second pass of the same run.
+#[test]
+fn fix_writes_what_its_own_edits_made_certain() {
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        "# Title\n\nSet **FOO\\_BAR** here.\n\nAnother paragraph.\n",
+    );
+    site.write(
+        "content/de-de/a.md",
+        "# Titel\n\nSetzen Sie **FOO \\_ BAR** hier.\n\nEin Absatz mit foo \\_ bar darin.\n",
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("split-identifier", "content/de-de/a.md", 3)])
+    );
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("Fixed 2 problems in 1 file\n  content/de-de/a.md (2)\n"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("content/de-de/a.md")).unwrap(),
+        "# Titel\n\nSetzen Sie **FOO\\_BAR** hier.\n\nEin Absatz mit FOO\\_BAR darin.\n"
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(findings(&doc), set(&[]));
 }
 
 /// The seed's wrong code is fixed by `--fix`: its link's target names

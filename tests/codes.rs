@@ -559,6 +559,12 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
     assert_eq!(notes(translated).len(), 1);
     let russian = finding_of(&doc, "constant-name-mismatch", &page("ru-ru"), 205);
     assert_eq!(replacements(russian), ["ERROR\\_OUTOFMEMORY"]);
+    // A split whose parts are the flag's, beside the source text writing
+    // it whole, has a fix; one whose parts were translated has none.
+    let split = finding_of(&doc, "split-identifier", &page("de-de"), 19);
+    assert_eq!(replacements(split), ["FORMAT\\_MESSAGE\\_FROM\\_SYSTEM"]);
+    let split = finding_of(&doc, "split-identifier", &page("ru-ru"), 19);
+    assert!(replacements(split).is_empty());
 
     // `check --fix` writes every name as its anchor and the source do.
     let site = copy_of_real("real-syserr");
@@ -579,8 +585,18 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
             .unwrap();
         assert!(shown.ends_with(entry), "{shown}");
     }
+    // The flag de-de split in prose, its parts kept, is joined as the
+    // source text beside it writes it; ru-ru translated two of its parts
+    // (`формата \_ Message \_ из \_ System`), which only a person can
+    // put back.
+    let flag = german.lines().nth(18).unwrap();
+    assert!(
+        flag.contains("mit dem Flag \" **FORMAT\\_MESSAGE\\_FROM\\_SYSTEM** \"."),
+        "{flag}"
+    );
     let (_, doc) = check_json(site.root(), &[]);
     assert!(lines_of(&doc, "constant-name-mismatch").is_empty());
+    assert_eq!(lines_of(&doc, "split-identifier"), [(page("ru-ru"), 19)]);
 }
 
 /// Windows debugger docs' "HRESULT Values" in en-us and two machine

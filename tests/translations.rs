@@ -1861,9 +1861,18 @@ fn real_win32_method_pages_give_their_split_and_misspelled_names() {
         correcto["help"],
         "write the identifier as the source text beside it does (`S_OK`), in one piece; in a code span (`` `…` ``) translation leaves it alone"
     );
+    let dropped = of("split-identifier", "fr-fr", 57);
     assert_eq!(
-        of("split-identifier", "fr-fr", 57)["message"],
+        dropped["message"],
         "`\\_ OK` reads `_ OK`: machine translation dropped the first part of the identifier `S_OK`; readers can neither search for it nor type it"
+    );
+    // `check --fix` puts back the part dropped; `S \_ correcto`, a part
+    // translated, needs a person; de-de's `S \_ OK` is joined.
+    assert_eq!(replacements(dropped), ["S\\_OK"]);
+    assert!(replacements(correcto).is_empty());
+    assert_eq!(
+        replacements(of("split-identifier", "de-de", 57)),
+        ["S\\_OK"]
     );
     let spaced = of("split-member-name", "fr-fr", 89);
     assert_eq!(

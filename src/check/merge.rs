@@ -15,7 +15,7 @@
 //! text `0x8007232A`: its target names `0x8007232B`, and so does it-it),
 //! the edit becomes the finding's fix for `check --fix`.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding};
 
 /// The rules that describe the same kind of slip, most telling first.
 const FAMILY: &[&str] = &[
@@ -63,14 +63,7 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
                 }
                 // A member's sure edits stand on its own evidence: kept,
                 // where they touch none of the head's.
-                for edit in finding.fix {
-                    let apart = |h: &crate::diagnostic::Edit| {
-                        h.range.end <= edit.range.start || edit.range.end <= h.range.start
-                    };
-                    if head.fix.iter().all(apart) {
-                        head.fix.push(edit);
-                    }
-                }
+                keep_apart(&mut head.fix, finding.fix);
                 head.severity = head.severity.max(finding.severity);
                 head.notes
                     .push(format!("{} [{}]", finding.message, finding.rule));
@@ -95,6 +88,16 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
 
 /// `findings`, those [`EXPLAINED`] by another on their line made notes of
 /// it.
+/// Adds to `fix` each of `edits` that touches none of its edits.
+fn keep_apart(fix: &mut Vec<Edit>, edits: Vec<Edit>) {
+    for edit in edits {
+        let apart = |h: &Edit| h.range.end <= edit.range.start || edit.range.end <= h.range.start;
+        if fix.iter().all(apart) {
+            fix.push(edit);
+        }
+    }
+}
+
 fn explain(mut findings: Vec<Finding>) -> Vec<Finding> {
     let place = |f: &Finding| (f.location.file.clone(), f.location.line);
     // Each explaining finding by rule and place, found once (a page of
@@ -121,8 +124,13 @@ fn explain(mut findings: Vec<Finding>) -> Vec<Finding> {
     for &(head, i) in &notes {
         let note = format!("{} [{}]", findings[i].message, findings[i].rule);
         let more = std::mem::take(&mut findings[i].notes);
-        findings[head].notes.push(note);
-        findings[head].notes.extend(more);
+        let edits = std::mem::take(&mut findings[i].fix);
+        let head = &mut findings[head];
+        head.notes.push(note);
+        head.notes.extend(more);
+        // Its sure edits elsewhere on the line (another name split there)
+        // are kept; where the head edits the same text, the head's stand.
+        keep_apart(&mut head.fix, edits);
     }
     let explained: std::collections::HashSet<usize> = notes.into_iter().map(|(_, i)| i).collect();
     findings

@@ -154,6 +154,7 @@ pub const RULES: &[RuleInfo] = &[
         "split-identifier",
         Severity::Warning,
         "An identifier machine translation split at its underscores (`STATUS \\_ ARRAY \\_ BOUNDS`, shown `STATUS _ ARRAY _ BOUNDS`), often with its parts translated.",
+        fix,
     ),
     rule!(
         "split-file-name",

@@ -302,7 +302,10 @@ pub(super) fn written_whole(lower: &str, name: &str) -> Option<Range<usize>> {
         .find(|&at| {
             let end = at + name.len();
             let before = at > 0 && part(bytes[at - 1]);
-            let after = bytes.get(end).is_some_and(|&b| part(b));
+            // `\_` goes on as `_` does: `Microsoft\_Dynamics\_Commerce` is
+            // not written whole in `Microsoft\_Dynamics\_Commerce\_Runtime`.
+            let after =
+                bytes.get(end).is_some_and(|&b| part(b)) || bytes.get(end..end + 2) == Some(b"\\_");
             !before && !after
         })
         .map(|at| at..at + name.len())

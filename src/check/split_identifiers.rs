@@ -31,7 +31,8 @@
 //! (`**\_ peinture WM**` for `**WM\_PAINT**`), an identifier is found by the
 //! same block in another page alone ([`reordered`]). The front matter is
 //! read too (its title is shown); code, and the source text itself, are
-//! not.
+//! not. `check --fix` joins a split only where the identifier its
+//! evidence writes has the split's very parts ([`certain`]).
 
 mod group;
 mod reordered;
@@ -40,7 +41,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding};
 use crate::marks::Needle;
 
 use super::Context;
@@ -150,7 +151,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
                 ),
             };
-            let finding = Finding::warning("split-identifier", at, message);
+            // Where each split on the line has a certain whole, joining
+            // them is the fix; otherwise none (a part may be translated).
+            let fix: Option<Vec<Edit>> = piece
+                .spans
+                .iter()
+                .enumerate()
+                .map(|(k, span)| {
+                    let whole = certain(cx, text, splits.get(piece.index + k)?)?;
+                    cx.edit(p, span.clone(), whole)
+                })
+                .collect();
+            let finding = Finding::warning("split-identifier", at, message)
+                .with_fix(fix.unwrap_or_default());
             let help = match &split.fix {
                 Fix::Elsewhere(whole) => {
                     return as_written_whole(cx, p, finding, Whole::Here(whole.clone()));
@@ -180,6 +193,48 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             Some(others) => per_line_using(cx, p, spans, "another one", others, first),
             None => per_line(cx, p, spans, "another one", first),
         }
+    })
+}
+
+/// What `split` should read where that is certain: the one identifier its
+/// evidence writes whole whose parts are the split's own, in any case
+/// (`FORMAT_MESSAGE_FROM_SYSTEM` for `Format \_ Message \_ from \_
+/// System`: only the spaces and the case to restore). A split whose parts
+/// were translated (`S \_ correcto` for `S_OK`) has none: where its words
+/// end, a sentence's begin, and machine translation may have moved them.
+/// Written with the split's own underscores, escaped or not.
+fn certain(cx: &Context, text: &str, split: &Split) -> Option<String> {
+    let names: Vec<String> = match &split.fix {
+        Fix::Elsewhere(range) => vec![text.get(range.clone())?.replace("\\_", "_")],
+        // `\_ OK` for `S_OK` (dropped): the rest is there, the prefix to
+        // put back.
+        Fix::There(q, range) | Fix::Reordered(q, range, reordered::How::Dropped) => {
+            let there = &cx.site.pages.get(*q)?.source.text;
+            vec![there.get(range.clone())?.replace("\\_", "_")]
+        }
+        Fix::Source(names) => names.clone(),
+        _ => return None,
+    };
+    let dropped = matches!(split.fix, Fix::Reordered(..));
+    let written = text.get(split.run.clone())?;
+    let mine = parts(written);
+    let same =
+        |name: &&String| {
+            let theirs = parts(name);
+            theirs.len() == mine.len()
+                && theirs.iter().zip(&mine).enumerate().all(|(k, (a, b))| {
+                    a.eq_ignore_ascii_case(b) || (dropped && k == 0 && b.is_empty())
+                })
+        };
+    let mut found = names.iter().filter(same);
+    let name = found.next()?;
+    if found.any(|other| other != name) {
+        return None;
+    }
+    Some(if written.contains("\\_") {
+        name.replace('_', "\\_")
+    } else {
+        name.clone()
     })
 }
 
