@@ -644,6 +644,16 @@ fn real_hresult_values_give_the_names_their_anchors_keep() {
             .unwrap()
             .ends_with("machine translation split the name at its underscores")
     );
+    // Two constants split and translated in prose, glued by `和` ("and"):
+    // ja-jp's same sentence glues its own translated words with
+    // underscores (`コード\_コントロール\_C\_終了と状態`), which is no name
+    // to write, so the help names none, and there is no fix.
+    let prose = finding_of(&doc, "split-identifier", &page("zh-cn"), 65);
+    assert_eq!(
+        prose["help"],
+        "write the identifier in one piece, as the source page does; in a code span (`` `…` ``) translation leaves it alone"
+    );
+    assert!(replacements(prose).is_empty());
     // The macro's anchor lost its parentheses: the source's entry with
     // that anchor says them.
     let lossy = finding_of(&doc, "constant-name-mismatch", &page("ja-jp"), 62);

@@ -879,7 +879,7 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
         [
             "tokens line 21: this paragraph lacks C2065, which it-it, tr-tr have",
             "tokens line 79: stdafx. cpp (and 1 more on this line): machine translation split the file name stdafx.cpp at its dot, as if a sentence ended there; readers can neither type it nor search for it",
-            "tokens line 138: afxv \\_ W32 reads afxv _ W32: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+            "tokens line 138: afxv \\_ W32 reads afxv _ W32: machine translation split the identifier afxv_w32 at its underscores; readers can neither search for it nor type it"
         ]
     );
     assert_eq!(
@@ -889,7 +889,8 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
             "stdafx. cpp",
             "stdafx.cpp",
             "afxv \\_ W32",
-            "afxv _ W32"
+            "afxv _ W32",
+            "afxv_w32"
         ]
     );
     assert_eq!(

@@ -1468,7 +1468,7 @@ fn identifiers_split_at_their_underscores_are_found_and_the_underscore_in_prose_
     assert_eq!(constant["severity"], "warning");
     assert_eq!(
         constant["message"],
-        "`ERROR \\_ MORE \\_ DATA` reads `ERROR _ MORE _ DATA`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+        "`ERROR \\_ MORE \\_ DATA` reads `ERROR _ MORE _ DATA`: machine translation split the identifier `ERROR_MORE_DATA` at its underscores; readers can neither search for it nor type it"
     );
     // The English page's same paragraph writes it whole.
     assert_eq!(
@@ -1514,7 +1514,7 @@ fn identifiers_split_beside_their_underscores_are_found_and_one_prefix_is_not() 
     let runtime = finding_at(&doc, "content/lt-lt/a.md", 3);
     assert_eq!(
         runtime["message"],
-        "`Contoso\\_ Runtime\\_ FraudRisk` reads `Contoso_ Runtime_ FraudRisk`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+        "`Contoso\\_ Runtime\\_ FraudRisk` reads `Contoso_ Runtime_ FraudRisk`: machine translation split the identifier `Contoso_Runtime_FraudRisk` at its underscores; readers can neither search for it nor type it"
     );
     assert_eq!(
         runtime["help"],

@@ -147,9 +147,16 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         "`{written}`{also} reads `{shown}`: machine translation {what}; readers can neither search for it nor type it"
                     )
                 }
-                _ => format!(
-                    "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
-                ),
+                // Its very parts: nothing was translated.
+                _ => match certain(cx, text, split) {
+                    Some(name) => format!(
+                        "`{written}`{also} reads `{shown}`: machine translation split the identifier `{}` at its underscores; readers can neither search for it nor type it",
+                        name.replace("\\_", "_")
+                    ),
+                    None => format!(
+                        "`{written}`{also} reads `{shown}`: an identifier machine translation split at its underscores, and may have translated its parts; readers can neither search for it nor type it"
+                    ),
+                },
             };
             // Where each split on the line has a certain whole, joining
             // them is the fix; otherwise none (a part may be translated).
@@ -226,7 +233,9 @@ fn certain(cx: &Context, text: &str, split: &Split) -> Option<String> {
                     a.eq_ignore_ascii_case(b) || (dropped && k == 0 && b.is_empty())
                 })
         };
-    let mut found = names.iter().filter(same);
+    // Only a name: the parts joined again may be words of a translation
+    // that writes no spaces (`状態\_いいえ`), which nothing makes whole.
+    let mut found = names.iter().filter(|n| n.is_ascii()).filter(same);
     let name = found.next()?;
     if found.any(|other| other != name) {
         return None;

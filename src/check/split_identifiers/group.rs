@@ -93,7 +93,10 @@ fn identifier_like(
     let mut best: Option<(usize, Range<usize>, bool)> = None;
     let name = |span: &Range<usize>| text[span.clone()].replace("\\_", "_").to_ascii_lowercase();
     for span in written.iter().cloned() {
-        if shown && hidden_at(text, span.start) {
+        // Identifiers are ASCII: a run of another translation's words
+        // glued by underscores (ja-jp's `コード\_コントロール\_C\_終了と状態`,
+        // CJK writing no spaces) is its own damage, not the name.
+        if (shown && hidden_at(text, span.start)) || !text[span.clone()].is_ascii() {
             continue;
         }
         let theirs = parts(&text[span.clone()]);
@@ -157,6 +160,14 @@ mod tests {
             Some("E_OUTOFMEMORY")
         );
         assert_eq!(like("WM_PRINT or WM_PRINTCLIENT", "WM \\_ 列印"), None);
+        // Another translation's words glued by underscores: no name.
+        assert_eq!(
+            like(
+                "コード\\_コントロール\\_C\\_終了と状態",
+                "如状态 \\_ 控制 \\_ C \\_ 退出和状态"
+            ),
+            None
+        );
         assert_eq!(
             like("WM_PAINT, then WM\\_PAINT", "WM \\_ 油漆"),
             Some("WM_PAINT")
