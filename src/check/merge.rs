@@ -86,8 +86,6 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
     out
 }
 
-/// `findings`, those [`EXPLAINED`] by another on their line made notes of
-/// it.
 /// Adds to `fix` each of `edits` that touches none of its edits.
 fn keep_apart(fix: &mut Vec<Edit>, edits: Vec<Edit>) {
     for edit in edits {
@@ -98,6 +96,8 @@ fn keep_apart(fix: &mut Vec<Edit>, edits: Vec<Edit>) {
     }
 }
 
+/// `findings`, those [`EXPLAINED`] by another on their line made notes of
+/// it.
 fn explain(mut findings: Vec<Finding>) -> Vec<Finding> {
     let place = |f: &Finding| (f.location.file.clone(), f.location.line);
     // Each explaining finding by rule and place, found once (a page of
