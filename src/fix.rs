@@ -6,7 +6,8 @@
 //! escaped quotation mark, a translated alert keyword, a locale in a
 //! Learn address, a file or qualified name split where it is written
 //! whole elsewhere, an identifier split where its evidence writes its
-//! very parts whole, spaces inside bold's markers, a link to a moved
+//! very parts whole, words a translation added to a code's value,
+//! spaces inside bold's markers, a link to a moved
 //! article, a code two rules agree on: `crate::check::merge`),
 //! and only findings the run reports are fixed: a rule turned off, a
 //! finding silenced or in the baseline, or outside the files named on the

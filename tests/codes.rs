@@ -720,3 +720,56 @@ fn cells_whose_anchor_names_no_other_constant_are_left_alone() {
     assert_eq!(code, Some(0));
     assert!(findings(&doc).is_empty(), "{doc:#}");
 }
+
+/// A System Error Codes entry's value, as Win32's pages write it: the
+/// real ru-ru "System Error Codes (0-499)" reads `65 (0x41 влево)`
+/// ("0x41 left") for `65 (0x41)`, machine translation having taken the
+/// code for words. The tokens are the source's; the added word is told,
+/// and `check --fix` writes the value as the source does. A number a
+/// language writes with its unit (`2019 г.`) holds no code and is left
+/// alone, as is a value whose numbers differ (a value changed, not one
+/// with words added).
+#[test]
+fn words_added_to_a_value_of_codes_are_told_and_fixed() {
+    let entry = |value: &str, year: &str, other: &str| {
+        format!(
+            "# Codes\n\n**ERROR\\_NETWORK\\_ACCESS\\_DENIED**\n\n{value}\n\nSince\n\n{year}\n\n{other}\n"
+        )
+    };
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write(
+            "content/en-us/a.md",
+            entry("65 (0x41)", "2019", "66 (0x42)"),
+        )
+        .write(
+            "content/de-de/a.md",
+            entry("65 (0x41)", "2019", "66 (0x42)"),
+        )
+        .write(
+            "content/ru-ru/a.md",
+            entry("65 (0x41 влево)", "2019 г.", "67 (0x43) влево"),
+        );
+    let (_, doc) = check_json(site.root(), &[]);
+    let ru = "content/ru-ru/a.md";
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", ru, 5)])
+    );
+    let added = finding_of(&doc, "translation-token-mismatch", ru, 5);
+    assert_eq!(
+        added["message"],
+        "this value reads `65 (0x41 влево)` where en-us, de-de read `65 (0x41)`: machine translation added `влево` to a value of numbers and codes alone"
+    );
+    assert_eq!(added["severity"], "warning");
+    assert_eq!(
+        related(added),
+        [("content/en-us/a.md", 5), ("content/de-de/a.md", 5)]
+    );
+    assert_eq!(replacements(added), ["65 (0x41)"]);
+
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(site.root().join(ru)).unwrap();
+    assert_eq!(fixed, entry("65 (0x41)", "2019 г.", "67 (0x43) влево"));
+}

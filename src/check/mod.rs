@@ -63,6 +63,7 @@ mod table_keys;
 mod toc;
 mod tokens;
 mod transliterated_names;
+mod value_words;
 mod xrefs;
 
 use std::collections::BTreeMap;

@@ -43,7 +43,7 @@ use super::keyed::{self, Keyed};
 use super::{
     Context, block_links, cells, cmdlet_links, heading_names, link_names, link_text,
     mt_placeholders, placeholder_mentions, spaced_keys, switch_mentions, switches, table_keys,
-    transliterated_names,
+    transliterated_names, value_words,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -121,6 +121,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         out.extend(link_names::lost(cx, members, &links));
         out.extend(transliterated_names::found(cx, members, &links, cyrillic));
         out.extend(spaced_keys::split(cx, members));
+        out.extend(value_words::added(cx, source.is_some(), members));
         let sets: Vec<&[u64]> = members
             .iter()
             .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))

@@ -1,0 +1,175 @@
+//! A code's value that a translation wrote with words added: part of
+//! `translation-token-mismatch`, beside [`super::spaced_keys`].
+//!
+//! Win32's System Error Codes pages give each error's value as a
+//! paragraph of numbers alone, `65 (0x41)`. The real ru-ru translation of
+//! "System Error Codes (0-499)" (`MicrosoftDocs/win32-pr.ru-ru`, and the
+//! side-by-side version before it) reads `65 (0x41 влево)`, "0x41 left":
+//! machine translation took the code for words. Its tokens are the
+//! source's, so the token comparison sees nothing; a reader sees a value
+//! that is not one.
+//!
+//! A paragraph is such a value when it is numbers and hexadecimal codes
+//! alone, one code at least (numbers alone may be a year or a count that
+//! a language rightly writes with its unit: `2019 г.`). A member is
+//! flagged when it holds the same numbers and codes, in the same order,
+//! and words besides, where the source's block (or, among peers, every
+//! other member) is that value alone. `check --fix` writes the value as
+//! the others do: nothing of it was translated.
+
+use std::ops::Range;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::UnitKind;
+
+use super::Context;
+use super::tokens::Member;
+
+/// The findings for one aligned block; `source` says member 0 is the
+/// source's block.
+pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
+    let (page, unit) = members[0];
+    if cx.site.pages[page].doc.facts.units[unit].kind != UnitKind::Paragraph {
+        return Vec::new();
+    }
+    let read: Vec<Option<Read>> = members.iter().map(|&m| read(cx, m)).collect();
+    let mut out = Vec::new();
+    for (i, member) in read.iter().enumerate() {
+        let Some(flagged) = member.as_ref().filter(|r| !r.words.is_empty()) else {
+            continue;
+        };
+        // The value as the others write it: the source's, or every
+        // other member's alike.
+        let others: Vec<&Read> = if source {
+            if i == 0 {
+                continue;
+            }
+            read[0].iter().collect()
+        } else {
+            read.iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, r)| r.as_ref())
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default()
+        };
+        let Some(value) = others.first() else {
+            continue;
+        };
+        if !value.words.is_empty()
+            || !value.values.iter().any(|v| is_code(v))
+            || others.iter().any(|o| o.text != value.text)
+            || flagged.values != value.values
+        {
+            continue;
+        }
+        let (p, _) = members[i];
+        let words = flagged
+            .words
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let locales = (0..members.len())
+            .filter(|&j| j != i && read[j].is_some())
+            .map(|j| cx.locale_key(members[j].0).to_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = format!(
+            "this value reads `{}` where {locales} read `{}`: machine translation added {words} to a value of numbers and codes alone",
+            flagged.text, value.text
+        );
+        let mut finding = Finding::warning(
+            "translation-token-mismatch",
+            cx.location(p, flagged.span.clone()),
+            message,
+        )
+        .with_help(format!(
+            "write `{}`, as the other locales do: numbers and codes are not translated",
+            value.text
+        ))
+        .with_fix(cx.edit(p, flagged.span.clone(), value.text.clone()));
+        for (j, other) in read.iter().enumerate() {
+            if let (true, Some(other)) = (j != i, other) {
+                let locale = cx.locale_key(members[j].0);
+                finding = finding.with_related(
+                    cx.location(members[j].0, other.span.clone()),
+                    format!("the same value in {locale}"),
+                );
+            }
+        }
+        out.push(finding);
+    }
+    out
+}
+
+/// A paragraph of one line read as a value: its numbers and codes in
+/// order, and the words among them.
+#[derive(Debug)]
+struct Read {
+    text: String,
+    span: Range<usize>,
+    values: Vec<String>,
+    words: Vec<String>,
+}
+
+fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
+    let text = &cx.site.pages[page].source.text;
+    let start = cx.site.pages[page].doc.facts.units[unit].offset;
+    let end =
+        memchr::memchr(b'\n', text.as_bytes().get(start..)?).map_or(text.len(), |n| start + n);
+    let line = text.get(start..end)?;
+    // Markup is another question (a side-by-side page's spans, links).
+    if line.contains(['<', '[', '`', '*', '|']) {
+        return None;
+    }
+    let trimmed = line.trim_end();
+    let (mut values, mut words) = (Vec::new(), Vec::new());
+    for token in trimmed.split(|c: char| c.is_whitespace() || "(),;:".contains(c)) {
+        let token = token.trim_end_matches('.');
+        if token.is_empty() {
+            continue;
+        }
+        if is_code(token) || is_number(token) {
+            values.push(token.to_owned());
+        } else if token.chars().any(char::is_alphabetic) {
+            words.push(token.to_owned());
+        } else {
+            return None;
+        }
+    }
+    if values.is_empty() {
+        return None;
+    }
+    Some(Read {
+        text: trimmed.to_owned(),
+        span: start..start + trimmed.len(),
+        values,
+        words,
+    })
+}
+
+fn is_code(token: &str) -> bool {
+    token
+        .strip_prefix("0x")
+        .or_else(|| token.strip_prefix("0X"))
+        .is_some_and(|hex| !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn is_number(token: &str) -> bool {
+    let digits = token.strip_prefix(['-', '+']).unwrap_or(token);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_numbers() {
+        assert!(is_code("0x41") && is_code("0X8007232B"));
+        assert!(!is_code("0x") && !is_code("0x41G") && !is_code("41"));
+        assert!(is_number("65") && is_number("-2147024891"));
+        assert!(!is_number("-") && !is_number("6.5") && !is_number("x"));
+    }
+}
