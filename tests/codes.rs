@@ -772,4 +772,26 @@ fn words_added_to_a_value_of_codes_are_told_and_fixed() {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     let fixed = std::fs::read_to_string(site.root().join(ru)).unwrap();
     assert_eq!(fixed, entry("65 (0x41)", "2019 г.", "67 (0x43) влево"));
+
+    // Among peers, a side-by-side page's value is what it shows before
+    // the hidden source text, as the real de-de page writes each one.
+    let side_by_side = "<span data-ttu-id=\"a-1\">65 (0x41)</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">65 (0x41)</span></span>";
+    let site = Fixture::new();
+    site.write(
+        "content/de-de/a.md",
+        entry(side_by_side, "2019", "66 (0x42)"),
+    )
+    .write(
+        "content/ru-ru/a.md",
+        entry("65 (0x41 влево)", "2019", "66 (0x42)"),
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", ru, 5)])
+    );
+    assert_eq!(
+        finding_of(&doc, "translation-token-mismatch", ru, 5)["message"],
+        "this value reads `65 (0x41 влево)` where de-de read `65 (0x41)`: machine translation added `влево` to a value of numbers and codes alone"
+    );
 }

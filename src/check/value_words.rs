@@ -14,8 +14,10 @@
 //! a language rightly writes with its unit: `2019 г.`). A member is
 //! flagged when it holds the same numbers and codes, in the same order,
 //! and words besides, where the source's block (or, among peers, every
-//! other member) is that value alone. `check --fix` writes the value as
-//! the others do: nothing of it was translated.
+//! other member read as a value) is that value alone; on a side-by-side
+//! page, what it shows before the hidden source text is read ([`shown`]).
+//! `check --fix` writes the value as the others do: nothing of it was
+//! translated.
 
 use std::ops::Range;
 
@@ -46,12 +48,12 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
             }
             read[0].iter().collect()
         } else {
+            // A member not read as a value (markup around it) has no say.
             read.iter()
                 .enumerate()
                 .filter(|&(j, _)| j != i)
-                .map(|(_, r)| r.as_ref())
-                .collect::<Option<Vec<_>>>()
-                .unwrap_or_default()
+                .filter_map(|(_, r)| r.as_ref())
+                .collect()
         };
         let Some(value) = others.first() else {
             continue;
@@ -118,8 +120,8 @@ fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
     let start = cx.site.pages[page].doc.facts.units[unit].offset;
     let end =
         memchr::memchr(b'\n', text.as_bytes().get(start..)?).map_or(text.len(), |n| start + n);
-    let line = text.get(start..end)?;
-    // Markup is another question (a side-by-side page's spans, links).
+    let (start, line) = shown(start, text.get(start..end)?)?;
+    // Markup is another question (links, code, emphasis, cells).
     if line.contains(['<', '[', '`', '*', '|']) {
         return None;
     }
@@ -149,6 +151,21 @@ fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
     })
 }
 
+/// What readers see of a line starting at `start`: on a side-by-side
+/// page, the translation's span before the hidden source text
+/// (`<span data-ttu-id="…">0 (0x0)</span><span class="sxs-lookup">…`),
+/// with where it starts.
+fn shown(start: usize, line: &str) -> Option<(usize, &str)> {
+    let Some(rest) = line.strip_prefix("<span data-ttu-id=") else {
+        return Some((start, line));
+    };
+    let open = rest.find('>')? + 1;
+    let inner = &rest[open..];
+    let end = inner.find("</span>")?;
+    let at = start + line.len() - rest.len() + open;
+    Some((at, &inner[..end]))
+}
+
 fn is_code(token: &str) -> bool {
     token
         .strip_prefix("0x")
@@ -171,5 +188,13 @@ mod tests {
         assert!(!is_code("0x") && !is_code("0x41G") && !is_code("41"));
         assert!(is_number("65") && is_number("-2147024891"));
         assert!(!is_number("-") && !is_number("6.5") && !is_number("x"));
+    }
+
+    #[test]
+    fn a_side_by_side_line_shows_its_translation() {
+        let line = "<span data-ttu-id=\"a-1\">0 (0x0)</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">0 (0x0)</span></span>";
+        assert_eq!(shown(10, line), Some((10 + 24, "0 (0x0)")));
+        assert_eq!(shown(10, "65 (0x41)"), Some((10, "65 (0x41)")));
+        assert_eq!(shown(0, "<span data-ttu-id=\"a\">open"), None);
     }
 }
