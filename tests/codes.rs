@@ -749,13 +749,22 @@ fn words_added_to_a_value_of_codes_are_told_and_fixed() {
         .write(
             "content/ru-ru/a.md",
             entry("65 (0x41 влево)", "2019 г.", "67 (0x43) влево"),
+        )
+        .write(
+            "content/fr-fr/a.md",
+            entry("65 (0x41 gauche)", "2019", "66 (0x42)"),
         );
     let (_, doc) = check_json(site.root(), &[]);
     let ru = "content/ru-ru/a.md";
     assert_eq!(
         findings(&doc),
-        set(&[("translation-token-mismatch", ru, 5)])
+        set(&[
+            ("translation-token-mismatch", ru, 5),
+            ("translation-token-mismatch", "content/fr-fr/a.md", 5),
+        ])
     );
+    // Each is told the locales that write the value alone, not the other
+    // that added a word of its own.
     let added = finding_of(&doc, "translation-token-mismatch", ru, 5);
     assert_eq!(
         added["message"],

@@ -72,9 +72,13 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
             .map(|w| format!("`{w}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        let locales = (0..members.len())
-            .filter(|&j| j != i && read[j].is_some())
-            .map(|j| cx.locale_key(members[j].0).to_owned())
+        // The members that write the value as it is: the others named.
+        let alike: Vec<usize> = (0..members.len())
+            .filter(|&j| j != i && read[j].as_ref().is_some_and(|r| r.text == value.text))
+            .collect();
+        let locales = alike
+            .iter()
+            .map(|&j| cx.locale_key(members[j].0).to_owned())
             .collect::<Vec<_>>()
             .join(", ");
         let message = format!(
@@ -91,8 +95,8 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
             value.text
         ))
         .with_fix(cx.edit(p, flagged.span.clone(), value.text.clone()));
-        for (j, other) in read.iter().enumerate() {
-            if let (true, Some(other)) = (j != i, other) {
+        for &j in &alike {
+            if let Some(other) = &read[j] {
                 let locale = cx.locale_key(members[j].0);
                 finding = finding.with_related(
                     cx.location(members[j].0, other.span.clone()),
