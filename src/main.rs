@@ -369,7 +369,7 @@ fn check(
     };
     if fix {
         let mut total = polydoc::fix::Applied::default();
-        for _ in 0..polydoc::fix::PASSES {
+        for pass in 1..=polydoc::fix::PASSES {
             let applied = match polydoc::fix::apply(root, &report.findings.findings) {
                 Ok(applied) => applied,
                 Err(e) => return fatal(e),
@@ -385,12 +385,11 @@ fn check(
                 Ok(shown) => shown,
                 Err(e) => return fatal(e),
             };
-            total.overlapping = report
-                .findings
-                .findings
-                .iter()
-                .filter(|f| !f.fix.is_empty())
-                .count();
+            if pass == polydoc::fix::PASSES {
+                // Fixes the passes left, for another run.
+                let left = report.findings.findings.iter();
+                total.overlapping = left.filter(|f| !f.fix.is_empty()).count();
+            }
         }
         eprintln!("{}", fixed_summary(&total));
         if !total.written.is_empty() {

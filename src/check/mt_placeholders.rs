@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Finding, Location};
+use crate::diagnostic::{Edit, Finding, Location};
 use crate::marks::Needle;
 
 use super::Context;
@@ -137,6 +137,18 @@ impl Piece<'_> {
             0 => String::new(),
             n => format!(" (and {n} more on this line)"),
         }
+    }
+
+    /// The line's edits, one per span (`edit` is given the span's index
+    /// among those given to [`per_line`], and the span), where each span
+    /// has one; none otherwise: one finding, fixed whole or not at all.
+    pub fn edits(&self, edit: impl Fn(usize, Range<usize>) -> Option<Edit>) -> Vec<Edit> {
+        self.spans
+            .iter()
+            .enumerate()
+            .map(|(k, span)| edit(self.index + k, span.clone()))
+            .collect::<Option<Vec<Edit>>>()
+            .unwrap_or_default()
     }
 }
 

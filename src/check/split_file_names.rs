@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::{Edit, Finding};
+use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
@@ -61,25 +61,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         per_line(cx, p, spans, "another one", |piece| {
             let also = piece.and_more();
+            // Where the name is written whole, joining it is certain.
+            let fix = piece.edits(|index, span| {
+                splits.get(index)?.whole.as_ref()?;
+                let joined = text.get(span.clone())?.replacen(". ", ".", 1);
+                cx.edit(p, span, joined)
+            });
             let (written, at) = (piece.written, piece.at);
             let split = &splits[piece.index];
             let joined = written.replacen(". ", ".", 1);
             let message = format!(
                 "`{written}`{also}: machine translation split the file name `{joined}` at its dot, as if a sentence ended there; readers can neither type it nor search for it"
             );
-            // Where the name is written whole, joining it is certain.
-            let fix: Option<Vec<Edit>> = piece
-                .spans
-                .iter()
-                .enumerate()
-                .map(|(k, span)| {
-                    splits.get(piece.index + k)?.whole.as_ref()?;
-                    let joined = text.get(span.clone())?.replacen(". ", ".", 1);
-                    cx.edit(p, span.clone(), joined)
-                })
-                .collect();
-            let finding = Finding::warning("split-file-name", at, message)
-                .with_fix(fix.unwrap_or_default());
+            let finding = Finding::warning("split-file-name", at, message).with_fix(fix);
             match split.whole.clone() {
                 Some(whole) => as_written_whole(cx, p, finding, whole),
                 None => finding.with_help(format!("write `{joined}` in one piece; {IN_CODE}")),

@@ -41,7 +41,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Edit, Finding};
+use crate::diagnostic::Finding;
 use crate::marks::Needle;
 
 use super::Context;
@@ -124,6 +124,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let spans: Vec<Range<usize>> = splits.iter().map(|s| s.run.clone()).collect();
         let first = |piece: Piece| {
             let also = piece.and_more();
+            // Where each split on the line has a certain whole, joining
+            // them is the fix; otherwise none (a part may be translated).
+            let fix = piece.edits(|index, span| {
+                cx.edit(p, span, certain(cx, text, splits.get(index)?)?)
+            });
             let (written, at) = (piece.written, piece.at);
             let split = &splits[piece.index];
             let shown = written.replace("\\_", "_");
@@ -158,19 +163,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     ),
                 },
             };
-            // Where each split on the line has a certain whole, joining
-            // them is the fix; otherwise none (a part may be translated).
-            let fix: Option<Vec<Edit>> = piece
-                .spans
-                .iter()
-                .enumerate()
-                .map(|(k, span)| {
-                    let whole = certain(cx, text, splits.get(piece.index + k)?)?;
-                    cx.edit(p, span.clone(), whole)
-                })
-                .collect();
-            let finding = Finding::warning("split-identifier", at, message)
-                .with_fix(fix.unwrap_or_default());
+            let finding = Finding::warning("split-identifier", at, message).with_fix(fix);
             let help = match &split.fix {
                 Fix::Elsewhere(whole) => {
                     return as_written_whole(cx, p, finding, Whole::Here(whole.clone()));

@@ -35,6 +35,10 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
         return Vec::new();
     }
     let read: Vec<Option<Read>> = members.iter().map(|&m| read(cx, m)).collect();
+    // Most paragraphs are prose, read as no value: nothing to compare.
+    if read.iter().flatten().all(|r| !r.words.is_empty()) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (i, member) in read.iter().enumerate() {
         let Some(flagged) = member.as_ref().filter(|r| !r.words.is_empty()) else {
@@ -94,7 +98,7 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
             "write `{}`, as the other locales do: numbers and codes are not translated",
             value.text
         ))
-        .with_fix(cx.edit(p, flagged.span.clone(), value.text.clone()));
+        .with_fix(cx.edit(p, flagged.span.clone(), value.text.to_owned()));
         for &j in &alike {
             if let Some(other) = &read[j] {
                 let locale = cx.locale_key(members[j].0);
@@ -112,14 +116,14 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
 /// A paragraph of one line read as a value: its numbers and codes in
 /// order, and the words among them.
 #[derive(Debug)]
-struct Read {
-    text: String,
+struct Read<'t> {
+    text: &'t str,
     span: Range<usize>,
-    values: Vec<String>,
-    words: Vec<String>,
+    values: Vec<&'t str>,
+    words: Vec<&'t str>,
 }
 
-fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
+fn read<'t>(cx: &'t Context, (page, unit): Member) -> Option<Read<'t>> {
     let text = &cx.site.pages[page].source.text;
     let start = cx.site.pages[page].doc.facts.units[unit].offset;
     let end =
@@ -130,6 +134,11 @@ fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
         return None;
     }
     let trimmed = line.trim_end();
+    // A value starts with its number; prose, nearly every paragraph, does
+    // not, and is left before anything is gathered.
+    if !trimmed.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+') {
+        return None;
+    }
     let (mut values, mut words) = (Vec::new(), Vec::new());
     for token in trimmed.split(|c: char| c.is_whitespace() || "(),;:".contains(c)) {
         let token = token.trim_end_matches('.');
@@ -137,9 +146,9 @@ fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
             continue;
         }
         if is_code(token) || is_number(token) {
-            values.push(token.to_owned());
+            values.push(token);
         } else if token.chars().any(char::is_alphabetic) {
-            words.push(token.to_owned());
+            words.push(token);
         } else {
             return None;
         }
@@ -148,7 +157,7 @@ fn read(cx: &Context, (page, unit): Member) -> Option<Read> {
         return None;
     }
     Some(Read {
-        text: trimmed.to_owned(),
+        text: trimmed,
         span: start..start + trimmed.len(),
         values,
         words,
