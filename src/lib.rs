@@ -33,6 +33,7 @@ pub mod frontmatter;
 pub mod i18n;
 pub mod landing;
 pub mod load;
+pub mod loc_hash;
 pub mod locale;
 pub mod markdown;
 pub mod marks;

@@ -57,6 +57,9 @@ pub struct Source {
     /// The folder of its `docfx.json` below the locale folder, and where
     /// the project publishes its files ([`Applied::project`]).
     pub project: Option<std::sync::Arc<docfx_json::Layout>>,
+    /// The digests of `text` a translation's `ms.openlocfilehash` is
+    /// compared with, made on first ask ([`Source::hashes_to`]).
+    pub digests: crate::loc_hash::Digests,
 }
 
 /// A date a page carries in its front matter ([`Source::revised`]).
@@ -93,6 +96,14 @@ impl Source {
         self.meta_str("ms.openlocfilehash")
             .map(str::trim)
             .filter(|h| !h.is_empty())
+    }
+
+    /// Whether this page's text is the one `hash` (a translation's
+    /// `ms.openlocfilehash`) was taken of: the very text the translation
+    /// was made from. `None` when `hash` is no hash polydoc can recompute
+    /// ([`crate::loc_hash`]).
+    pub fn hashes_to(&self, hash: &str) -> Option<bool> {
+        self.digests.made_from(&self.text, hash)
     }
 
     /// The date the page says it was last revised: `ms.date`, else `date`
@@ -605,6 +616,7 @@ fn read_source(config: &Config, listed: ListedPage) -> (Option<Source>, Vec<Find
             landing: false,
             excluded: docfx.excluded,
             project: docfx.project.clone(),
+            digests: Default::default(),
         }),
         findings,
     )
@@ -648,6 +660,7 @@ fn read_landing(
         landing: true,
         excluded: docfx.excluded,
         project: docfx.project,
+        digests: Default::default(),
     };
     (Some(source), findings)
 }

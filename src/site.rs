@@ -547,16 +547,20 @@ impl Site {
     /// ([`Site::same_source_version`]): the members that share it were
     /// translated from one version of the source and are compared with
     /// each other; the others differ by what the source changed since.
+    /// A member joins the version of the first member before it that was
+    /// made from the same source version, so that every member's index
+    /// names a member that is its own first (the relation need not be
+    /// transitive: two translations kept by hand may each share the
+    /// source's date and not each other's).
     pub fn source_versions(&self, pages: &[usize]) -> Vec<usize> {
-        pages
-            .iter()
-            .map(|&p| {
-                pages
-                    .iter()
-                    .position(|&q| self.same_source_version(p, q))
-                    .unwrap_or(0)
-            })
-            .collect()
+        let mut version: Vec<usize> = Vec::with_capacity(pages.len());
+        for (m, &p) in pages.iter().enumerate() {
+            let first = (0..m)
+                .find(|&o| self.same_source_version(p, pages[o]))
+                .map_or(m, |o| version[o]);
+            version.push(first);
+        }
+        version
     }
 
     /// Whether two pages of a translation group were made from the same
@@ -565,23 +569,36 @@ impl Site {
     /// to fix by hand.
     ///
     /// What tells: `ms.openlocfilehash`, the source version Microsoft's
-    /// localization pipeline writes into each translation (the same hash
-    /// in any case, or neither has one); then, for pages without one
-    /// (the source's own, translations kept by hand), the dates they
-    /// carry ([`Source::revised`]): a translation dated before its source
-    /// page ([`Site::dated_before_source`]) was made before the source's
-    /// last revision, and two such translations come from the same
-    /// revision only if they carry the same date.
+    /// localization pipeline writes into each translation: the same hash
+    /// in any case, or, for a page without one (the source's own), the
+    /// hash of its text ([`crate::loc_hash`]: the very text the
+    /// translation was made from, wherever its locale). Then, for pages
+    /// without one (the source's own, translations kept by hand), the
+    /// dates they carry ([`Source::revised`]): a translation dated before
+    /// its source page ([`Site::dated_before_source`]) was made before
+    /// the source's last revision, and two such translations come from
+    /// the same revision only if they carry the same date.
     pub fn same_source_version(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.pages[a].source, &self.pages[b].source);
+        let group = &self.groups[self.pages[a].group];
         match (x.source_version(), y.source_version()) {
+            // A SHA-1 and a SHA-256 (hand-offs before and after 2021) of
+            // one text: the same version if a page without a hash of its
+            // own is that text.
+            (Some(a), Some(b)) if a.trim().len() != b.trim().len() => group.iter().any(|&q| {
+                let source = &self.pages[q].source;
+                source.source_version().is_none()
+                    && source.hashes_to(a) == Some(true)
+                    && source.hashes_to(b) == Some(true)
+            }),
             (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            (Some(hash), None) => y.hashes_to(hash) == Some(true),
+            (None, Some(hash)) => x.hashes_to(hash) == Some(true),
             (None, None) => match (self.dated_before_source(a), self.dated_before_source(b)) {
                 (false, false) => true,
                 (true, true) => x.revised().map(|d| d.day) == y.revised().map(|d| d.day),
                 _ => false,
             },
-            _ => false,
         }
     }
 

@@ -1044,3 +1044,181 @@ fn a_constant_name_its_anchor_contradicts_makes_a_page_inconsistent() {
         );
     }
 }
+
+/// The source page of [`hashed_translations_are_placed_by_the_text_they_were_made_from`].
+const HASHED_SOURCE: &str = "---\ntitle: Codes\nms.date: 03/10/2022\n---\n# Codes\n\n| Code | Meaning |\n|---|---|\n| 0x0001 | one |\n| 0x0002 | two |\n| 0x0003 | three |\n";
+
+/// Microsoft's pipeline writes into each translation the hash of the
+/// source text it translated (`ms.openlocfilehash`: SHA-1, later SHA-256,
+/// over CRLF line ends; `src/loc_hash.rs`). A translation whose hash is
+/// the source page's is compared with it, with or without a source locale
+/// named; one whose hash is another text's is outdated, whatever its
+/// dates say.
+#[test]
+fn hashed_translations_are_placed_by_the_text_they_were_made_from() {
+    // `HASHED_SOURCE` with CRLF line ends, through `sha1sum` and
+    // `sha256sum`; the third is the SHA-1 of another text.
+    let sha1 = "34be4c09cdcb6ad1e65c5d5afe78137206b0869c";
+    let sha256 = "58a961fe7b94de6f0c4693a6979d5a901ddb3be221d4bac7df7481b5f2bf47fc";
+    let older = "290124ed90b1dad53645ef838a35f794b85d252b";
+    let translation = |hash: &str, rows: &str| {
+        format!(
+            "---\ntitle: Codes\nms.date: 03/10/2022\nms.openlocfilehash: {hash}\nms.lasthandoff: 04/01/2022\n---\n# Codes\n\n| Code | Meaning |\n|---|---|\n{rows}"
+        )
+    };
+    let rows = "| 0x0001 | uno |\n| 0x0002 | dos |\n| 0x0003 | tres |\n";
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write("content/en-us/a.md", HASHED_SOURCE)
+        // Made from this very text, one code changed on the way.
+        .write(
+            "content/de-de/a.md",
+            translation(
+                sha1,
+                "| 0x0001 | eins |\n| 0x0020 | zwei |\n| 0x0003 | drei |\n",
+            ),
+        )
+        .write("content/es-es/a.md", translation(sha256, rows))
+        // Made from another text: the same date, and outdated.
+        .write("content/fr-fr/a.md", translation(older, rows));
+    let (code, doc) = drift_json(site.root(), &[]);
+    assert_eq!(code, Some(1));
+    let statuses = statuses(&doc);
+    for (locale, status) in [
+        ("en-us", "source"),
+        ("de-de", "inconsistent"),
+        ("es-es", "up-to-date"),
+        ("fr-fr", "outdated"),
+    ] {
+        assert_eq!(
+            statuses[&("a.md".to_owned(), locale.to_owned())],
+            status,
+            "{locale}"
+        );
+    }
+    assert_eq!(
+        signals(&doc, "a.md", "fr-fr"),
+        vec![(
+            "version".to_owned(),
+            true,
+            None,
+            "translated from another version of the en-us source page than the one here: its ms.openlocfilehash `290124ed90` is the hash of the text it was made from, and the source page's text as it is here hashes to another; bring the translation up to date".to_owned()
+        )]
+    );
+    // de-de's changed code is told against the source it was made from.
+    let de = signals(&doc, "a.md", "de-de");
+    assert_eq!(
+        de.iter()
+            .map(|(kind, drift, line, _)| (kind.as_str(), *drift, *line))
+            .collect::<Vec<_>>(),
+        [("tokens", true, Some(12))]
+    );
+    // The published fr-fr page says it is outdated, the others do not.
+    assert_eq!(site.build(&[]).status.code(), Some(0));
+    let fr = site.html("fr-fr/a.html");
+    let notice = select(&fr, "aside.outdated-notice a");
+    assert_eq!(attr(&notice[0], "href"), "../en-us/a.html");
+    for locale in ["de-de", "es-es"] {
+        let page = site.html(&format!("{locale}/a.html"));
+        assert!(
+            select(&page, "aside.outdated-notice").is_empty(),
+            "{locale}"
+        );
+    }
+
+    // Without a source locale named, the hash still ties de-de to the
+    // page it was made from, and `check` compares the two.
+    std::fs::remove_file(site.root().join("polydoc.toml")).unwrap();
+    let out = polydoc(
+        site.root(),
+        &["check", "--format", "json", "--fail-on", "never"],
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(&str, &str, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["location"]["file"].as_str().unwrap(),
+                f["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("translation-token-mismatch", "content/de-de/a.md", 12)]
+    );
+}
+
+/// Microsoft's WMI scripting pages (`tests/data/README.md`): the de-de
+/// `SWbemNamedValueSet.Clone` carries `ms.openlocfilehash: 17678d36…`,
+/// which is the SHA-1 of the en-us page kept beside it (CRLF line ends):
+/// made from that very text, it is compared with it, and two of its links
+/// to `SWbemNamedValueSet` lost the name. The three other de-de pages were
+/// made from other versions than the en-us copies here.
+#[test]
+fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
+    let root = repo().join("tests/data/real-wmi");
+    let (code, doc) = drift_json(&root, &["--source", "en-us"]);
+    assert_eq!(code, Some(1));
+    let page = |name: &str| format!("desktop-src/WmiSdk/{name}.md");
+    let statuses = statuses(&doc);
+    for (name, status) in [
+        ("swbemnamedvalueset-clone", "inconsistent"),
+        ("swbemnamedvalueset-deleteall", "outdated"),
+        ("swbemnamedvalueset-remove", "outdated"),
+        ("swbemobject-associatorsasync-", "outdated"),
+        ("swbemservices-associatorsofasync", "missing"),
+    ] {
+        assert_eq!(
+            statuses[&(page(name), "de-de".to_owned())],
+            status,
+            "{name}"
+        );
+    }
+    let versions: Vec<String> = signals(&doc, &page("swbemnamedvalueset-remove"), "de-de")
+        .into_iter()
+        .filter(|s| s.0 == "version")
+        .map(|s| s.3)
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            "translated from another version of the en-us source page than the one here: its ms.openlocfilehash `d41ecd7d28` is the hash of the text it was made from, and the source page's text as it is here hashes to another; bring the translation up to date"
+        ]
+    );
+    // No version signal on the page made from the text beside it.
+    let clone = signals(&doc, &page("swbemnamedvalueset-clone"), "de-de");
+    assert!(clone.iter().all(|s| s.0 != "version"), "{clone:?}");
+
+    let out = polydoc(&root, &["check", "--format", "json", "--fail-on", "never"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = "content/de-de/desktop-src/WmiSdk/swbemnamedvalueset-clone.md";
+    let names: Vec<(u64, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "translation-token-mismatch" && f["location"]["file"] == file)
+        .map(|f| {
+            (
+                f["location"]["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                48,
+                "this link to `swbemnamedvalueset.md` reads `metadatennamedvalueset` where en-us writes the name `SWbemNamedValueSet`, which the target is named after: machine translation put words in its place, and readers lose the name"
+            ),
+            (
+                94,
+                "this link to `swbemnamedvalueset.md` reads `Austausch Elementname` where en-us writes the name `SWbemNamedValueSet`, which the target is named after: machine translation put words in its place, and readers lose the name"
+            ),
+        ]
+    );
+}

@@ -11,7 +11,9 @@
 //! the source, and what changed between those versions is no mistake
 //! anyone should fix by hand (the next hand-off brings it; `polydoc drift`
 //! reports the older page as outdated). Pages without the key (a source
-//! locale, translations kept by hand) are compared with each other.
+//! locale, translations kept by hand) are compared with each other, and
+//! with each translation whose key is the hash of their text
+//! ([`crate::loc_hash`]): the very text it was made from.
 //!
 //! Every translation is aligned with one pivot page (the source locale's
 //! when the site names one, else the first locale's) by [`crate::align`],

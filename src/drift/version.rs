@@ -8,6 +8,12 @@
 //! whatever their hand-off dates (those are shown, as information). With
 //! different hashes, the translation handed off earlier is behind.
 //!
+//! With a source locale named, the hash says more: it is the hash of the
+//! source text the translation was made from ([`crate::loc_hash`]), so a
+//! source page whose text hashes to another was changed since, and the
+//! translation is behind it for certain; one whose text gives it is the
+//! very text, and neither dates nor peers have anything to add.
+//!
 //! With a source locale named, the date each page says it was revised
 //! counts too (`ms.date`, else `date`): the pipeline copies the source's
 //! `ms.date` into each translation, and authors update it when they
@@ -68,6 +74,25 @@ fn stamps(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<(usiz
         .collect()
 }
 
+/// Per member of `group`: whether the text its `ms.openlocfilehash` was
+/// taken of is the source page's as it is here ([`crate::loc_hash`]);
+/// `None` for the source page itself, a member without a hash or with one
+/// polydoc cannot recompute, and every member when the group has no
+/// source page (or the source page carries a hash: a translation too).
+/// Where it says, it says for certain, and the dates have nothing to add.
+fn made_from_source(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<Option<bool>> {
+    let source = source_page
+        .map(|p| &site.pages[p].source)
+        .filter(|s| s.source_version().is_none());
+    group
+        .iter()
+        .map(|&p| {
+            let source = source.filter(|_| Some(p) != source_page)?;
+            source.hashes_to(site.pages[p].source.source_version()?)
+        })
+        .collect()
+}
+
 /// The newest source version among `stamps`: that of the latest hand-off.
 fn newest(stamps: &[(usize, Stamp)]) -> Option<&(usize, Stamp)> {
     stamps
@@ -108,18 +133,27 @@ fn dated_before_source<'s>(
 /// drift, for `build`'s notice on outdated pages.
 pub fn behind(site: &Site, group: &[usize], source_page: Option<usize>) -> Vec<(usize, usize)> {
     let mut behind: Vec<(usize, usize)> = Vec::new();
+    let from_source = made_from_source(site, group, source_page);
+    let src = source_page.and_then(|p| group.iter().position(|&q| q == p));
+    if let Some(src) = src {
+        behind.extend(
+            (0..group.len())
+                .filter(|&m| from_source[m] == Some(false))
+                .map(|m| (m, src)),
+        );
+    }
     let stamps = stamps(site, group, source_page);
     if let Some((n, newest)) = newest(&stamps) {
         behind.extend(
             stamps
                 .iter()
-                .filter(|(_, s)| is_behind(s, newest))
+                .filter(|&&(m, ref s)| from_source[m].is_none() && is_behind(s, newest))
                 .map(|&(m, _)| (m, *n)),
         );
     }
-    if let Some(src) = source_page.and_then(|p| group.iter().position(|&q| q == p)) {
+    if let Some(src) = src {
         for (m, ..) in dated_before_source(site, group, source_page) {
-            if !behind.iter().any(|&(b, _)| b == m) {
+            if from_source[m].is_none() && !behind.iter().any(|&(b, _)| b == m) {
                 behind.push((m, src));
             }
         }
@@ -135,8 +169,25 @@ pub fn signals(
     signals: &mut [Vec<Signal>],
 ) {
     let locale_key = |p: usize| site.locales[site.pages[p].locale()].key.as_str();
+    let from_source = made_from_source(site, group, source_page);
     if let Some(src) = source_page {
-        for (m, own, source) in dated_before_source(site, group, source_page) {
+        for m in (0..group.len()).filter(|&m| from_source[m] == Some(false)) {
+            let stamp = Stamp::read(&site.pages[group[m]].source);
+            signals[m].push(Signal::drift(
+                SignalKind::Version,
+                format!(
+                    "translated from another version of the {} source page than the one here: its ms.openlocfilehash `{}` is the hash of the text it was made from, and the source page's text as it is here hashes to another; bring the translation up to date",
+                    locale_key(src),
+                    stamp.short_hash().unwrap_or("?"),
+                ),
+                None,
+            ));
+        }
+        let dated = dated_before_source(site, group, source_page);
+        for (m, own, source) in dated
+            .into_iter()
+            .filter(|&(m, ..)| from_source[m].is_none())
+        {
             signals[m].push(Signal::drift(
                 SignalKind::Version,
                 format!(
@@ -190,7 +241,8 @@ pub fn signals(
                 ));
             }
         }
-        if other.is_empty() {
+        // The source page says for certain; peers only which is newer.
+        if other.is_empty() || from_source[*m].is_some() {
             continue;
         }
         match newest {

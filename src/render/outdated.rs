@@ -7,7 +7,8 @@
 //!
 //! What counts as older is `polydoc drift`'s `version` signal, from the
 //! front matter: the keys the localization pipeline writes
-//! (`ms.openlocfilehash`, dated by `ms.lasthandoff`), and, with a source
+//! (`ms.openlocfilehash`, dated by `ms.lasthandoff`, and recomputed over
+//! the source page's text: [`crate::loc_hash`]), and, with a source
 //! locale, the date each page says it was revised (`ms.date`), which is
 //! what translations kept by hand have ([`crate::drift::version`]). Its `history`
 //! signal (the source page changed in git after the translation) is not
