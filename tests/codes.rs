@@ -516,8 +516,8 @@ fn real_wtnca_pages_give_the_names_their_anchors_keep() {
     );
 }
 
-/// The opening of Win32's "System Error Codes (0-499)" in en-us and two
-/// machine translations (`tests/data/README.md`): a list of constants,
+/// The first 55 errors of Win32's "System Error Codes (0-499)" in en-us
+/// and two machine translations (`tests/data/README.md`): a list of constants,
 /// each entry's anchors named after its constant, then its name in bold.
 /// de-de (a side-by-side page) and ru-ru translated every name; de-de
 /// repeats each entry's anchors in the hidden source beside it.
@@ -531,8 +531,8 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
         expected.insert((rule.to_owned(), page(locale), line));
     };
     for locale in ["de-de", "ru-ru"] {
-        // `ERROR_SUCCESS` to `ERROR_OUTOFMEMORY`, one entry per 13 lines.
-        for line in (23..=205).step_by(13) {
+        // `ERROR_SUCCESS` to `ERROR_BAD_DEV_TYPE`, one entry per 13 lines.
+        for line in (23..=725).step_by(13) {
             expect("constant-name-mismatch", locale, line);
         }
         // `WinError. h` in the description and the title.
@@ -544,8 +544,21 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
     }
     // The "Error codes" page, outside the sample.
     expect("broken-link", "en-us", 12);
+    // `ERROR_NETWORK_ACCESS_DENIED`'s value, `65 (0x41 влево)`: "left".
+    expect("translation-token-mismatch", "ru-ru", 715);
     // No `duplicate-anchor`: de-de's hidden source repeats each anchor.
     assert_eq!(findings(&doc), expected);
+
+    // The ru-ru page and the de-de one were made from one source version
+    // (`ms.openlocfilehash`), and de-de shows the value alone; en-us, an
+    // excerpt whose text is not the one that hash was taken of, has no say.
+    let value = finding_of(&doc, "translation-token-mismatch", &page("ru-ru"), 715);
+    assert_eq!(
+        value["message"],
+        "this value reads `65 (0x41 влево)` where de-de reads `65 (0x41)`: machine translation added `влево` to a value of numbers and codes alone"
+    );
+    assert_eq!(related(value), [(page("de-de").as_str(), 715)]);
+    assert_eq!(replacements(value), ["65 (0x41)"]);
 
     let translated = finding_of(&doc, "constant-name-mismatch", &page("de-de"), 23);
     assert_eq!(
@@ -572,7 +585,7 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     let read = |locale: &str| std::fs::read_to_string(site.root().join(page(locale))).unwrap();
     let (source, russian, german) = (read("en-us"), read("ru-ru"), read("de-de"));
-    for line in (23..=205).step_by(13) {
+    for line in (23..=725).step_by(13) {
         // en-us's line 18 is the translations' 23 (a shorter front matter).
         let entry = source.lines().nth(line - 6).unwrap();
         assert_eq!(russian.lines().nth(line - 1).unwrap(), entry);
@@ -594,8 +607,10 @@ fn real_system_error_codes_give_the_names_their_anchors_keep() {
         flag.contains("mit dem Flag \" **FORMAT\\_MESSAGE\\_FROM\\_SYSTEM** \"."),
         "{flag}"
     );
+    assert_eq!(russian.lines().nth(714), Some("65 (0x41)"));
     let (_, doc) = check_json(site.root(), &[]);
     assert!(lines_of(&doc, "constant-name-mismatch").is_empty());
+    assert!(lines_of(&doc, "translation-token-mismatch").is_empty());
     assert_eq!(lines_of(&doc, "split-identifier"), [(page("ru-ru"), 19)]);
 }
 
@@ -801,6 +816,6 @@ fn words_added_to_a_value_of_codes_are_told_and_fixed() {
     );
     assert_eq!(
         finding_of(&doc, "translation-token-mismatch", ru, 5)["message"],
-        "this value reads `65 (0x41 влево)` where de-de read `65 (0x41)`: machine translation added `влево` to a value of numbers and codes alone"
+        "this value reads `65 (0x41 влево)` where de-de reads `65 (0x41)`: machine translation added `влево` to a value of numbers and codes alone"
     );
 }

@@ -5,7 +5,8 @@
 //! paragraph of numbers alone, `65 (0x41)`. The real ru-ru translation of
 //! "System Error Codes (0-499)" (`MicrosoftDocs/win32-pr.ru-ru`, and the
 //! side-by-side version before it) reads `65 (0x41 влево)`, "0x41 left":
-//! machine translation took the code for words. Its tokens are the
+//! machine translation took the code for words (`tests/data/real-syserr`,
+//! line 715, beside de-de's `65 (0x41)`). Its tokens are the
 //! source's, so the token comparison sees nothing; a reader sees a value
 //! that is not one.
 //!
@@ -85,8 +86,9 @@ pub fn added(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
             .map(|&j| cx.locale_key(members[j].0).to_owned())
             .collect::<Vec<_>>()
             .join(", ");
+        let verb = if alike.len() == 1 { "reads" } else { "read" };
         let message = format!(
-            "this value reads `{}` where {locales} read `{}`: machine translation added {words} to a value of numbers and codes alone",
+            "this value reads `{}` where {locales} {verb} `{}`: machine translation added {words} to a value of numbers and codes alone",
             flagged.text, value.text
         );
         let mut finding = Finding::warning(
