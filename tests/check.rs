@@ -1707,7 +1707,22 @@ fn fix_joins_names_split_on_real_pages() {
     assert!(old.contains("afxv \\_ W32. h pour"), "{old}");
     assert_eq!(*new, old.replace("afxv \\_ W32", "afxv\\_w32"));
     let (_, doc) = check_json(site.root(), &[]);
-    assert_eq!(lines_of(&doc, "split-file-name"), []);
+    // Left, told without a fix: `Windows. h` and `afxv_w32. h`, which no
+    // page of the group writes whole (a header's extension is evidence
+    // enough that they are split, not of how to join them: fr-fr, it-it
+    // and tr-tr line 138), and tr-tr's `stbafx. cpp`, misspelled.
+    let page = |locale: &str| {
+        format!("content/{locale}/error-messages/compiler-errors-1/compiler-error-c2065.md")
+    };
+    assert_eq!(
+        lines_of(&doc, "split-file-name"),
+        [
+            (page("fr-fr"), 138),
+            (page("it-it"), 138),
+            (page("tr-tr"), 79),
+            (page("tr-tr"), 138)
+        ]
+    );
     assert_eq!(lines_of(&doc, "split-identifier"), []);
 
     let site = copy_of_real("real-win32");

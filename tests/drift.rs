@@ -879,6 +879,7 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
         [
             "tokens line 21: this paragraph lacks C2065, which it-it, tr-tr have",
             "tokens line 79: stdafx. cpp (and 1 more on this line): machine translation split the file name stdafx.cpp at its dot, as if a sentence ended there; readers can neither type it nor search for it",
+            "tokens line 138: Windows. h (and 3 more on this line): machine translation split the file name Windows.h at its dot, as if a sentence ended there; readers can neither type it nor search for it",
             "tokens line 138: afxv \\_ W32 reads afxv _ W32: machine translation split the identifier afxv_w32 at its underscores; readers can neither search for it nor type it"
         ]
     );
@@ -888,6 +889,8 @@ fn side_by_side_columns_are_the_locales_that_have_the_page() {
             "C2065",
             "stdafx. cpp",
             "stdafx.cpp",
+            "Windows. h",
+            "Windows.h",
             "afxv \\_ W32",
             "afxv _ W32",
             "afxv_w32"

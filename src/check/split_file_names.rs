@@ -14,7 +14,13 @@
 //! or another page of its translation group does (the es-es
 //! `CBasePin.EnumMediaTypes` page writes `Amfilter. h` throughout, its
 //! English source `Amfilter.h`), or the name has a capital inside
-//! (`StringList. txt`, `DShow. h`), as no word ending a sentence does.
+//! (`StringList. txt`, `DShow. h`), as no word ending a sentence does,
+//! or the extension is a header's or a binary's ([`CODE_FILES`]: `h`,
+//! `dll`, `exe`, ...), which no language writes as a word, after a name of
+//! three letters or more and before a space or a sentence's end (the real
+//! fr-fr, it-it and tr-tr C2065 pages' `Windows. h`, which no page of
+//! their group writes whole; `d. h.` has a name of one letter, and an
+//! abbreviation's second part ends in a dot it is glued to).
 //! A name whose extension is none of the usual ones ([`EXTENSIONS`]), or
 //! of one letter, is found only where the page's code writes it whole
 //! (the real `findstr` pages' `x. y` and `Results. out`, `xcopy`'s
@@ -41,6 +47,33 @@ pub(super) const EXTENSIONS: &[&str] = &[
     "ts", "txt", "vb", "vbs", "vcxproj", "vhd", "vhdx", "wim", "xaml", "xml", "xsd", "yaml", "yml",
     "zip",
 ];
+
+/// Extensions of headers and binaries: after a split, evidence enough by
+/// themselves ([`looks_like_code_file`]).
+const CODE_FILES: &[&str] = &["h", "hpp", "hxx", "cpp", "cxx", "dll", "exe", "lib", "sys"];
+
+/// Whether the split `name. ext` at `start..ext_end` of `text` is a code
+/// file without other evidence: a header's or binary's extension, a name
+/// of three ASCII characters or more that starts with a letter, and after
+/// the extension a space, punctuation that ends or encloses a name, or a
+/// sentence's final dot (`d. h.` glues a dot to its `h` and goes on).
+fn looks_like_code_file(text: &str, start: usize, dot: usize, ext_end: usize) -> bool {
+    let name = &text[start..dot];
+    let ext = &text[dot + 2..ext_end];
+    let bytes = text.as_bytes();
+    let ends = match bytes.get(ext_end) {
+        None => true,
+        Some(b'.') => bytes.get(ext_end + 1).is_none_or(u8::is_ascii_whitespace),
+        Some(&b) => b.is_ascii_whitespace() || b")],;:\"*|<`".contains(&b),
+    };
+    CODE_FILES.contains(&ext)
+        && name.len() >= 3
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && ends
+}
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
@@ -212,6 +245,7 @@ fn splits<'l>(
         })
         .filter_map(|(start, dot, ext_end, known)| {
             let name = &text[start..dot];
+            let code_file = known && looks_like_code_file(text, start, dot, ext_end);
             let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
             if !known {
                 let whole = coded
@@ -233,7 +267,7 @@ fn splits<'l>(
                 })
                 .clone();
             let capital_inside = name.chars().skip(1).any(char::is_uppercase);
-            (whole.is_some() || capital_inside).then_some(Split {
+            (whole.is_some() || capital_inside || code_file).then_some(Split {
                 run: start..ext_end,
                 whole,
             })
@@ -391,12 +425,31 @@ mod tests {
     }
 
     #[test]
+    fn headers_and_binaries_need_no_evidence() {
+        let text = "en-tête de Windows. h et afxv_w32. h pour. Recherchez dans Windows. h.";
+        assert_eq!(
+            found(text),
+            [
+                ("Windows. h", None),
+                ("afxv_w32. h", None),
+                ("Windows. h", None)
+            ]
+        );
+        assert_eq!(found("(Kernel32. dll)"), [("Kernel32. dll", None)]);
+        // A name of two letters, a dot glued on, a word going on.
+        assert!(found("Das ist so, ab. h. es geht.").is_empty());
+        assert!(found("Il modello. hpp.x e il file. hxxa").is_empty());
+        assert!(found("The model. c is not, nor is 2019. h and").is_empty());
+    }
+
+    #[test]
     fn sentence_ends_and_abbreviations_are_not() {
         assert!(found("Das ist so, d. h. es geht. Und das. Das Modell. c ist").is_empty());
         assert!(found("Il file proposta. txt, senza prova.").is_empty());
         assert!(found("Siehe `stdafx. cpp` und stdafx.cpp.").is_empty());
-        // Whole only inside a longer name is no evidence.
-        assert!(found("Run mystdafx.cpp or stdafx. cpp.").is_empty());
+        // Whole only inside a longer name is no evidence (of a text
+        // file: a source file's extension would be evidence of its own).
+        assert!(found("Run mystdafx.txt or stdafx. txt.").is_empty());
     }
 
     /// A name with an extension documentation seldom names, or of one
