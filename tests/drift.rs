@@ -1195,6 +1195,17 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
     // No version signal on the page made from the text beside it.
     let clone = signals(&doc, &page("swbemnamedvalueset-clone"), "de-de");
     assert!(clone.iter().all(|s| s.0 != "version"), "{clone:?}");
+    // "Accessing Data from Device Drivers": de-de and zh-tw were made from
+    // the en-us text beside them (its SHA-256, `82bec478…`), and nothing
+    // the comparison reads differs: up to date, no false alarm.
+    let drivers = page("accessing-data-from-device-drivers");
+    for locale in ["de-de", "zh-tw"] {
+        assert_eq!(
+            statuses[&(drivers.clone(), locale.to_owned())],
+            "up-to-date",
+            "{locale}"
+        );
+    }
 
     let out = polydoc(&root, &["check", "--format", "json", "--fail-on", "never"]);
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -1211,6 +1222,22 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
             )
         })
         .collect();
+    // Compared with their source, the device-driver pages give only their
+    // links to pages outside the sample.
+    let drivers: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["location"]["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("accessing-data-from-device-drivers.md")
+        })
+        .map(|f| f["rule"].as_str().unwrap())
+        .filter(|rule| *rule != "broken-link")
+        .collect();
+    assert!(drivers.is_empty(), "{drivers:?}");
     assert_eq!(
         names,
         [
@@ -1223,5 +1250,41 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
                 "this link to `swbemnamedvalueset.md` reads `Austausch Elementname` where en-us writes the name `SWbemNamedValueSet`, which the target is named after: machine translation put words in its place, and readers lose the name"
             ),
         ]
+    );
+}
+
+/// With the source page among the pages a translation's hash ties
+/// together, the source decides: a link target changed in de-de's copy of
+/// the real "Accessing Data from Device Drivers" page (`tests/data/real-wmi`)
+/// is told on de-de alone, where its one peer (zh-tw) and the en-us text
+/// both were made from agree. Compared as two peers, without the source,
+/// both sides were told, each pointing at the other.
+#[test]
+fn the_source_a_hash_names_decides_between_two_translations() {
+    let site = common::copy_of_real("real-wmi");
+    let page = |locale: &str| {
+        format!("content/{locale}/desktop-src/WmiSdk/accessing-data-from-device-drivers.md")
+    };
+    let de = site.root().join(page("de-de"));
+    let text = std::fs::read_to_string(&de).unwrap();
+    let changed = text.replacen(
+        "(mofcomp.md) werden in Mofcomp.log",
+        "(mofcompx.md) werden in Mofcomp.log",
+        1,
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&de, changed).unwrap();
+    let (_, doc) = common::check_json(site.root(), &[]);
+    assert_eq!(
+        common::lines_of(&doc, "translation-token-mismatch")
+            .into_iter()
+            .filter(|(file, _)| file.contains("device-drivers"))
+            .collect::<Vec<_>>(),
+        [(page("de-de"), 29)]
+    );
+    let finding = common::finding_of(&doc, "translation-token-mismatch", &page("de-de"), 29);
+    assert_eq!(
+        finding["message"],
+        "this paragraph has link `mofcompx.md` where en-us, zh-tw have link `mofcomp.md`"
     );
 }
