@@ -819,3 +819,86 @@ fn words_added_to_a_value_of_codes_are_told_and_fixed() {
         "this value reads `65 (0x41 влево)` where de-de reads `65 (0x41)`: machine translation added `влево` to a value of numbers and codes alone"
     );
 }
+
+/// A name in bold that a translation made from the source's text changed:
+/// its letters (told) or its case (told and fixed). Words in bold a
+/// translation rightly translates, and names it keeps, are not told.
+#[test]
+fn a_name_in_bold_a_translation_changed_is_told() {
+    let page = |name: &str, flag: &str| {
+        format!("# Drivers\n\nSet the value {name} to {flag} to clean up classes.\n")
+    };
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n")
+        .write(
+            "content/en-us/a.md",
+            page("**ProcessStrandedClasses**", "**TRUE**"),
+        )
+        .write(
+            "content/de-de/a.md",
+            page("**ProcessProvideredClasses**", "**WAHR**"),
+        )
+        .write(
+            "content/zh-tw/a.md",
+            page("**PROCESSSTRANDEDCLASSES**", "**TRUE**"),
+        )
+        // The name kept, the flag translated.
+        .write(
+            "content/it-it/a.md",
+            page("**ProcessStrandedClasses**", "**VERO**"),
+        )
+        // The name lost, and nothing in bold close to it: nothing to say
+        // which word stands for it.
+        .write("content/es-es/a.md", page("**Registro**", "**TRUE**"));
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/de-de/a.md", 3),
+            ("translation-token-mismatch", "content/zh-tw/a.md", 3),
+        ])
+    );
+    let letters = finding_of(&doc, "translation-token-mismatch", "content/de-de/a.md", 3);
+    assert_eq!(
+        letters["message"],
+        "this paragraph writes `ProcessProvideredClasses` in bold where the en-us text it was made from writes the name `ProcessStrandedClasses`: machine translation changed its letters, and readers who search for the name or type it find nothing"
+    );
+    assert_eq!(letters["location"]["column"], 17);
+    assert_eq!(related(letters), [("content/en-us/a.md", 3)]);
+    assert!(replacements(letters).is_empty());
+    let case = finding_of(&doc, "translation-token-mismatch", "content/zh-tw/a.md", 3);
+    assert_eq!(replacements(case), ["ProcessStrandedClasses"]);
+
+    let out = polydoc(site.root(), &["check", "--fix"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(site.root().join("content/zh-tw/a.md")).unwrap();
+    assert_eq!(fixed, page("**ProcessStrandedClasses**", "**TRUE**"));
+}
+
+/// The real "Accessing Data from Device Drivers" (`tests/data/real-wmi`),
+/// its de-de and zh-tw made from the en-us text beside them: both changed
+/// the registry value `ProcessStrandedClasses`.
+#[test]
+fn real_names_in_bold_a_translation_changed_are_told() {
+    let site = copy_of_real("real-wmi");
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    let (_, doc) = check_json(site.root(), &[]);
+    let page = |locale: &str| {
+        format!("content/{locale}/desktop-src/WmiSdk/accessing-data-from-device-drivers.md")
+    };
+    let told: Vec<(String, u64)> = lines_of(&doc, "translation-token-mismatch")
+        .into_iter()
+        .filter(|(file, _)| file.contains("device-drivers"))
+        .collect();
+    assert_eq!(told, [(page("de-de"), 43), (page("zh-tw"), 43)]);
+    let zh = finding_of(&doc, "translation-token-mismatch", &page("zh-tw"), 43);
+    assert!(
+        zh["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("this paragraph writes `PROCESSSTRANDEDCLASSES` in bold"),
+        "{zh}"
+    );
+    assert_eq!(related(zh), [(page("en-us").as_str(), 38)]);
+    assert_eq!(replacements(zh), ["ProcessStrandedClasses"]);
+}

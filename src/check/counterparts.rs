@@ -178,7 +178,7 @@ fn key_of(line: &str) -> Option<&str> {
 /// order, so the next block's start is a later unit's; both searches stop
 /// at the first they find, since a page of thousands of blocks asks for
 /// thousands.
-fn extent(page: &crate::site::Page, unit: usize) -> Range<usize> {
+pub(super) fn extent(page: &crate::site::Page, unit: usize) -> Range<usize> {
     let text = &page.source.text;
     let units = &page.doc.facts.units;
     let start = units.get(unit).map_or(0, |u| u.offset).min(text.len());

@@ -14,6 +14,7 @@ mod appended_source;
 mod bare_switches;
 mod block_links;
 mod blocks;
+mod bold_names;
 mod cells;
 mod cmdlet_links;
 mod constant_names;
