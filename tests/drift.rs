@@ -1132,26 +1132,10 @@ fn hashed_translations_are_placed_by_the_text_they_were_made_from() {
     // Without a source locale named, the hash still ties de-de to the
     // page it was made from, and `check` compares the two.
     std::fs::remove_file(site.root().join("polydoc.toml")).unwrap();
-    let out = polydoc(
-        site.root(),
-        &["check", "--format", "json", "--fail-on", "never"],
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let found: Vec<(&str, &str, u64)> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap(),
-                f["location"]["file"].as_str().unwrap(),
-                f["location"]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let (_, doc) = common::check_json(site.root(), &[]);
     assert_eq!(
-        found,
-        [("translation-token-mismatch", "content/de-de/a.md", 12)]
+        common::findings(&doc),
+        common::set(&[("translation-token-mismatch", "content/de-de/a.md", 12)])
     );
 }
 
@@ -1213,38 +1197,24 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
         assert_eq!(told, [("tokens".to_owned(), Some(43))], "{locale}");
     }
 
-    let out = polydoc(&root, &["check", "--format", "json", "--fail-on", "never"]);
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let file = "content/de-de/desktop-src/WmiSdk/swbemnamedvalueset-clone.md";
-    let names: Vec<(u64, &str)> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "translation-token-mismatch" && f["location"]["file"] == file)
-        .map(|f| {
-            (
-                f["location"]["line"].as_u64().unwrap(),
-                f["message"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let (_, doc) = common::check_json(&root, &[]);
     // Compared with their source, without a source locale named (so names
     // in bold are not compared: `tests/codes.rs`), the device-driver pages
     // give only their links to pages outside the sample.
-    let drivers: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| {
-            f["location"]["file"]
-                .as_str()
-                .unwrap()
-                .ends_with("accessing-data-from-device-drivers.md")
-        })
-        .map(|f| f["rule"].as_str().unwrap())
-        .filter(|rule| *rule != "broken-link")
+    let drivers: Vec<_> = common::findings(&doc)
+        .into_iter()
+        .filter(|(rule, file, _)| file.contains("device-drivers") && rule != "broken-link")
         .collect();
     assert!(drivers.is_empty(), "{drivers:?}");
+    let file = "content/de-de/desktop-src/WmiSdk/swbemnamedvalueset-clone.md";
+    let names: Vec<(u64, &str)> = common::lines_of(&doc, "translation-token-mismatch")
+        .into_iter()
+        .filter(|(f, _)| f == file)
+        .map(|(_, line)| {
+            let finding = common::finding_of(&doc, "translation-token-mismatch", file, line);
+            (line, finding["message"].as_str().unwrap())
+        })
+        .collect();
     assert_eq!(
         names,
         [

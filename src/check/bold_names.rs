@@ -43,7 +43,7 @@ pub fn changed(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
         let range = super::counterparts::extent(&cx.site.pages[p], u);
         (range.start, &cx.site.pages[p].source.text[range])
     };
-    let (_, original) = text_of(members[0]);
+    let (origin, original) = text_of(members[0]);
     // Nearly every block has no bold: nothing gathered.
     if memchr::memmem::find(original.as_bytes(), b"**").is_none() {
         return Vec::new();
@@ -93,7 +93,7 @@ pub fn changed(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
                 "write `{name}`, as the source does: names are not translated"
             ))
             .with_related(
-                cx.location(members[0].0, name_in(cx, members[0], name)),
+                cx.location(members[0].0, written(origin, original, name)),
                 format!("`{name}` in {locale}"),
             );
             if case {
@@ -105,13 +105,11 @@ pub fn changed(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
     out
 }
 
-/// Where `name` is in the source's block `member`.
-fn name_in(cx: &Context, (p, u): Member, name: &str) -> Range<usize> {
-    let range = super::counterparts::extent(&cx.site.pages[p], u);
-    let block = &cx.site.pages[p].source.text[range.clone()];
-    block.find(name).map_or(range.start..range.start, |at| {
-        range.start + at..range.start + at + name.len()
-    })
+/// Where `name`, one of its words, is in `block` (starting at `start` of
+/// its page).
+fn written(start: usize, block: &str, name: &str) -> Range<usize> {
+    let at = start + block.find(name).unwrap_or(0);
+    at..at + name.len()
 }
 
 /// The words in bold of `block` (`**word**`, one ASCII word of four
