@@ -33,6 +33,8 @@ use crate::{Fatal, check, locale};
 pub struct BuildReport {
     /// Locale key and number of pages built, default locale first.
     pub pages: Vec<(String, usize)>,
+    /// [`CheckReport::found_source`].
+    pub found_source: Option<String>,
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
     /// Pages marked `draft: true` that this run left out.
@@ -66,6 +68,9 @@ impl BuildReport {
 #[derive(Debug)]
 pub struct CheckReport {
     pub pages: Vec<(String, usize)>,
+    /// When the site names no source locale and the translations' hashes
+    /// told it: which, and on what evidence, for the summary.
+    pub found_source: Option<String>,
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
     /// Pages marked `draft: true` that this run left out.
@@ -200,7 +205,7 @@ fn prepare(
 /// Runs the checks over a prepared site: the findings as the rules report
 /// them, before the configured severities are applied.
 fn run_checks(prepared: &Prepared) -> Vec<Finding> {
-    check::run(&prepared.site, prepared.config.source.as_deref())
+    check::run(&prepared.site)
 }
 
 /// The findings as the configured severities leave them (some turned off).
@@ -260,6 +265,16 @@ pub fn drafts_left_out(count: usize, verb: &str) -> String {
             if n == 1 { "it" } else { "them" }
         ),
     }
+}
+
+/// The summary's line on a source locale the translations' hashes told.
+fn found_source(site: &Site) -> Option<String> {
+    let found = site.found_source?;
+    Some(format!(
+        "Source locale {}, found by hash: {} (`source` in polydoc.toml names it)",
+        site.locales[found.locale].key,
+        crate::loc_hash::evidence(found.translations)
+    ))
 }
 
 fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
@@ -334,7 +349,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
         .cloned()
         .filter_map(|f| prepared.settings.apply(f))
         .collect();
-    let raw = check::run(&prepared.site, prepared.config.source.as_deref());
+    let raw = check::run(&prepared.site);
     findings.extend(with_severities(&prepared, raw));
     check::sort(&mut findings);
     stages.done("check");
@@ -345,6 +360,7 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     stages.done("texts");
     Ok(CheckReport {
         pages,
+        found_source: found_source(&site),
         docfx_projects: prepared.docfx_projects,
         drafts: site.drafts.len(),
         findings: Findings::new(findings, texts),
@@ -420,11 +436,13 @@ pub fn build(
         .collect();
     check::sort(&mut findings);
     let pages = pages_per_locale(&site);
+    let found_source = found_source(&site);
     let drafts = site.drafts.len();
     let checks = Findings::new(checks, Default::default());
     drop_later(site);
     Ok(BuildReport {
         pages,
+        found_source,
         docfx_projects,
         drafts,
         findings,
@@ -459,10 +477,7 @@ pub fn drift(
     let prepared = prepare(configure(root, overrides)?, &mut stages, &Silent)?;
     // All rules, not only the token rule: its finding is merged with the
     // link-text and table-key findings of the same line (check::merge).
-    let tokens = token_findings(&check::run(
-        &prepared.site,
-        prepared.config.source.as_deref(),
-    ));
+    let tokens = token_findings(&check::run(&prepared.site));
     let drift = analyse_drift(&prepared, tokens)?;
     stages.done("drift");
     if let Some(dir) = html {
@@ -479,7 +494,7 @@ pub fn drift(
 fn analyse_drift(prepared: &Prepared, tokens: Vec<Finding>) -> Result<Drift, Fatal> {
     let site = &prepared.site;
     let source = match prepared.config.source.as_deref() {
-        None => None,
+        None => site.source,
         Some(wanted) => Some(
             site.locales
                 .iter()

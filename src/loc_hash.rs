@@ -20,13 +20,21 @@
 //! give another was changed since the translation was made, whatever the
 //! dates say ([`crate::drift::version`]).
 //!
+//! A site that names no source locale gets one from the hashes: the
+//! locale whose pages the translations' hashes name ([`found_source`]),
+//! so that checks and drift compare translations with the text they were
+//! made from, not as peers.
+//!
 //! A page's digests are worked out on first ask and kept
 //! ([`Digests`]): a group compares each pair of its pages, and only the
 //! source pages of groups with hashed translations are ever asked.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use sha1::Digest;
+
+use crate::site::Page;
 
 /// A page's SHA-1 and SHA-256 over its CRLF text, each made on first ask.
 #[derive(Debug, Default)]
@@ -58,6 +66,73 @@ impl Digests {
             *byte = (high * 16 + low) as u8;
         }
         Some(written == digest)
+    }
+}
+
+/// The locale a site's translations were made from, told by their hashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundSource {
+    pub locale: usize,
+    /// How many translations carry the hash of this locale's page of
+    /// their group.
+    pub translations: usize,
+}
+
+/// What tells the source locale, for the reports: "3 translations carry
+/// the hash of its pages' text".
+pub fn evidence(translations: usize) -> String {
+    match translations {
+        1 => "1 translation carries the hash of its page's text".to_owned(),
+        n => format!("{n} translations carry the hash of its pages' text"),
+    }
+}
+
+/// The locale whose pages are, byte for byte, the texts the translations'
+/// `ms.openlocfilehash` were taken of, for a site that names no source
+/// locale: a hash that a page's text gives is certain evidence that the
+/// page is the very text translated, so its locale is the source.
+///
+/// Each translation counts for the locale of each hashless page of its
+/// group that it names; the locale most named is the source. `None` when
+/// no hash names a page here (the source locale is not part of the site,
+/// or every page changed since its hand-off), or when two locales are
+/// named as often: a copy of the source kept as a locale of its own
+/// leaves the choice to `source` in polydoc.toml.
+///
+/// Costs a digest of each hashless page in a group with hashed
+/// translations, which the checks' [`crate::site::Site::same_source_version`]
+/// would work out anyway and finds kept.
+pub fn found_source(pages: &[Page], groups: &[Vec<usize>]) -> Option<FoundSource> {
+    use rayon::prelude::*;
+    let named: Vec<usize> = groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let hashed = group.iter().filter_map(|&t| {
+                let hash = pages[t].source.source_version()?;
+                Some((pages[t].locale(), hash))
+            });
+            hashed.flat_map(move |(from, hash)| {
+                group.iter().map(|&p| &pages[p]).filter_map(move |page| {
+                    let made_from = page.locale() != from
+                        && page.source.source_version().is_none()
+                        && page.source.hashes_to(hash) == Some(true);
+                    made_from.then(|| page.locale())
+                })
+            })
+        })
+        .collect();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for locale in named {
+        *counts.entry(locale).or_default() += 1;
+    }
+    let most = counts.values().copied().max()?;
+    let mut top = counts.into_iter().filter(|&(_, n)| n == most);
+    match (top.next(), top.next()) {
+        (Some((locale, translations)), None) => Some(FoundSource {
+            locale,
+            translations,
+        }),
+        _ => None,
     }
 }
 

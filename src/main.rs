@@ -422,6 +422,9 @@ fn check(
                     report::human::plural(elsewhere, "finding")
                 );
             }
+            if let Some(found) = &report.found_source {
+                eprintln!("{found}");
+            }
             eprintln!(
                 "Checked {} in {} in {:.2}s{}{}{left_out}",
                 report::human::plural(pages, "page"),
@@ -596,6 +599,9 @@ fn build(root: PathBuf, overrides: Overrides, quiet: bool) -> ExitCode {
             docfx_projects(report.docfx_projects),
             polydoc::build::drafts_left_out(report.drafts, "builds"),
         );
+        if let Some(found) = &report.found_source {
+            println!("{found}");
+        }
         println!(
             "Build: {}",
             report::human::counts(

@@ -123,8 +123,13 @@ pub struct Site {
     pub uids: Vec<HashMap<String, Vec<usize>>>,
     /// Per locale: the uids of API items ([`crate::landing::api`]).
     pub api_items: Vec<HashMap<String, Declared>>,
-    /// The locale translations are made from, when the site names one.
+    /// The locale translations are made from, when the site names one or
+    /// the translations' hashes tell ([`Site::found_source`]).
     pub source: Option<usize>,
+    /// How the source locale was found when the site names none: the
+    /// translations' `ms.openlocfilehash` are hashes of its pages
+    /// ([`crate::loc_hash::found_source`]).
+    pub found_source: Option<crate::loc_hash::FoundSource>,
     /// Code files that `:::code` and `[!code]` read, by locale and path
     /// as spelled on disk; read once here, for the checks and the render.
     pub snippets: HashMap<(usize, String), Arc<str>>,
@@ -289,11 +294,16 @@ impl Site {
             .map(|l| NavTree::build(&pages, l))
             .collect();
         let targets = Targets::new(&locales, &pages, &assets, options);
-        let source = options.source.as_deref().and_then(|s| {
-            locales
+        let found_source = match options.source {
+            Some(_) => None,
+            None => crate::loc_hash::found_source(&pages, &groups),
+        };
+        let source = match options.source.as_deref() {
+            Some(s) => locales
                 .iter()
-                .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s))
-        });
+                .position(|l| l.key.eq_ignore_ascii_case(s) || l.tag.eq_ignore_ascii_case(s)),
+            None => found_source.map(|found| found.locale),
+        };
         let mut uids = vec![HashMap::new(); locales.len()];
         for (index, page) in pages.iter().enumerate() {
             if let Some(uid) = page.source.meta_str("uid") {
@@ -319,6 +329,7 @@ impl Site {
             uids,
             api_items,
             source,
+            found_source,
             snippets: HashMap::new(),
             tocs: Tocs::default(),
             pivots,

@@ -1198,14 +1198,19 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
     }
 
     let (_, doc) = common::check_json(&root, &[]);
-    // Compared with their source, without a source locale named (so names
-    // in bold are not compared: `tests/codes.rs`), the device-driver pages
-    // give only their links to pages outside the sample.
-    let drivers: Vec<_> = common::findings(&doc)
+    // Compared with their source, which no polydoc.toml names here but
+    // the translations' hashes tell, the device-driver pages give the
+    // name in bold each changed, besides their links to pages outside the
+    // sample.
+    let told: Vec<_> = common::findings(&doc)
         .into_iter()
         .filter(|(rule, file, _)| file.contains("device-drivers") && rule != "broken-link")
         .collect();
-    assert!(drivers.is_empty(), "{drivers:?}");
+    let bold = |locale: &str| {
+        let file = format!("content/{locale}/{drivers}");
+        ("translation-token-mismatch".to_owned(), file, 43)
+    };
+    assert_eq!(told, [bold("de-de"), bold("zh-tw")]);
     let file = "content/de-de/desktop-src/WmiSdk/swbemnamedvalueset-clone.md";
     let names: Vec<(u64, &str)> = common::lines_of(&doc, "translation-token-mismatch")
         .into_iter()
@@ -1252,16 +1257,90 @@ fn the_source_a_hash_names_decides_between_two_translations() {
     assert_ne!(changed, text);
     std::fs::write(&de, changed).unwrap();
     let (_, doc) = common::check_json(site.root(), &[]);
+    // Line 43: the name in bold each translation changed, told against
+    // the source (`real_wmi_translations_are_placed_by_the_source_text_they_hash`).
     assert_eq!(
         common::lines_of(&doc, "translation-token-mismatch")
             .into_iter()
             .filter(|(file, _)| file.contains("device-drivers"))
             .collect::<Vec<_>>(),
-        [(page("de-de"), 29)]
+        [
+            (page("de-de"), 29),
+            (page("de-de"), 43),
+            (page("zh-tw"), 43)
+        ]
     );
     let finding = common::finding_of(&doc, "translation-token-mismatch", &page("de-de"), 29);
     assert_eq!(
         finding["message"],
-        "this paragraph has link `mofcompx.md` where en-us, zh-tw have link `mofcomp.md`"
+        "this paragraph has link `mofcompx.md` where en-us (the source), zh-tw have link `mofcomp.md`"
     );
+}
+
+/// A site that names no source locale gets the one its translations'
+/// hashes name: on the real WMI sample, the de-de and zh-tw pages made
+/// from the en-us text beside them (three translations) make en-us the
+/// source, and every report says how it was found. Named in polydoc.toml,
+/// it is simply the source; where no hash names a page here, or two
+/// locales hold the same text, the locales stay peers.
+#[test]
+fn the_source_locale_is_found_by_the_hashes_translations_carry() {
+    let root = repo().join("tests/data/real-wmi");
+    let (_, doc) = drift_json(&root, &[]);
+    assert_eq!(doc["source"], "en-us");
+    assert_eq!(doc["source_found_in"], 3);
+    let human = polydoc(&root, &["drift", "--root", "."]);
+    let header = common::stdout(&human);
+    assert_eq!(
+        header.lines().next(),
+        Some(
+            "Translation status: 6 pages x 3 locales (source locale en-us: 3 translations carry the hash of its pages' text (ms.openlocfilehash))"
+        )
+    );
+    let said = "Source locale en-us, found by hash: 3 translations carry the hash of its pages' text (`source` in polydoc.toml names it)";
+    let check = polydoc(&root, &["check", "--root", ".", "--fail-on", "never"]);
+    assert!(
+        stderr(&check).lines().any(|line| line == said),
+        "{}",
+        stderr(&check)
+    );
+
+    // Named: the source, with nothing to say about it.
+    let named = common::copy_of_real("real-wmi");
+    named.write("polydoc.toml", "source = \"en-us\"\n");
+    let (_, doc) = drift_json(named.root(), &[]);
+    assert_eq!(doc["source"], "en-us");
+    assert!(doc.get("source_found_in").is_none(), "{doc}");
+    let check = polydoc(
+        named.root(),
+        &["check", "--root", ".", "--fail-on", "never"],
+    );
+    assert!(!stderr(&check).contains("found by hash"));
+
+    // en-us's pages changed since every hand-off: no hash names them.
+    let changed = common::copy_of_real("real-wmi");
+    let en = changed.root().join("content/en-us/desktop-src/WmiSdk");
+    for entry in std::fs::read_dir(&en).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        std::fs::write(entry.path(), text + "\nChanged.\n").unwrap();
+    }
+    let (_, doc) = drift_json(changed.root(), &[]);
+    assert_eq!(doc["source"], Value::Null);
+    // A copy of en-us kept as en-gb: both hold the text the translations
+    // name, and the site must say which is the source.
+    let copied = common::copy_of_real("real-wmi");
+    let content = copied.root().join("content");
+    for entry in walkdir::WalkDir::new(content.join("en-us"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(content.join("en-us")).unwrap();
+            let rel = format!("content/en-gb/{}", rel.to_str().unwrap());
+            copied.write(&rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    let (_, doc) = drift_json(copied.root(), &[]);
+    assert_eq!(doc["source"], Value::Null);
+    assert_eq!(doc["locales"].as_array().map(Vec::len), Some(4));
 }

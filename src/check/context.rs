@@ -19,8 +19,6 @@ pub struct Context<'a> {
     pub targets: &'a Targets,
     /// Per page, per link of its facts: where the link leads.
     pub links: Vec<Vec<Resolved<'a>>>,
-    /// The source locale translations are made from, if the site names one.
-    pub source: Option<usize>,
     /// Per page, its text in ASCII lower case, made when a rule first
     /// asks ([`Context::lowered`]).
     lowered: Vec<std::sync::OnceLock<String>>,
@@ -36,7 +34,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(site: &'a Site, source: Option<&str>) -> Context<'a> {
+    pub fn new(site: &'a Site) -> Context<'a> {
         let targets = &site.targets;
         let links = site
             .pages
@@ -56,16 +54,10 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .collect();
-        let source = source.and_then(|s| {
-            site.locales
-                .iter()
-                .position(|l| l.key.eq_ignore_ascii_case(s))
-        });
         Context {
             site,
             targets,
             links,
-            source,
             lowered: site
                 .pages
                 .iter()
@@ -293,7 +285,7 @@ impl<'a> Context<'a> {
 
     /// Whether `page` is in the source locale translations are made from.
     pub fn is_source(&self, page: usize) -> bool {
-        Some(self.site.pages[page].locale()) == self.source
+        Some(self.site.pages[page].locale()) == self.site.source
     }
 
     /// `page`'s locale as a message names it: `it-it`, `en-us (the source)`.

@@ -35,7 +35,7 @@ pub fn finding(cx: &Context, p: usize, link: &Link, written: &str) -> Option<Fin
     };
     let own = cx.locale_key(p);
     let locale = cx.site.pages[p].locale();
-    let original = cx.source.unwrap_or(0) == locale;
+    let original = cx.site.source.unwrap_or(0) == locale;
     if tag.eq_ignore_ascii_case(own) && !original {
         // A translation sends its own readers to their own language; the
         // fix belongs in the page it was translated from.

@@ -187,10 +187,10 @@ impl Settings {
 }
 
 /// Runs every check over `site`; findings come out merged and sorted.
-pub fn run(site: &Site, source: Option<&str>) -> Vec<Finding> {
+pub fn run(site: &Site) -> Vec<Finding> {
     let timed = std::env::var_os("POLYDOC_TIMINGS").is_some_and(|v| v == "rules");
     let started = std::time::Instant::now();
-    let cx = Context::new(site, source);
+    let cx = Context::new(site);
     let findings: Vec<Finding> = if timed {
         eprintln!(
             "timing:   (links resolved) {:>8.3}s",

@@ -61,7 +61,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     let source = pages
                         .iter()
                         .copied()
-                        .find(|&p| Some(cx.site.pages[p].locale()) == cx.source);
+                        .find(|&p| Some(cx.site.pages[p].locale()) == cx.site.source);
                     compare_group(cx, source, &pages)
                 })
         })

@@ -140,6 +140,8 @@ pub fn write(dir: &Path, drift: &Drift, site: &Site) -> Result<(), Fatal> {
     let mut context = Context::new();
     context.insert("locales", &drift.locales);
     context.insert("source", &drift.source);
+    let found = drift.source_found_in.map(crate::loc_hash::evidence);
+    context.insert("source_found_by", &found);
     context.insert("rows", &rows);
     context.insert("counts", &counts);
     let html = tera

@@ -10,6 +10,10 @@ struct Document<'a> {
     version: u32,
     tool: Tool,
     source: Option<&'a str>,
+    /// How many translations' `ms.openlocfilehash` are hashes of the
+    /// source locale's pages, when that is how it was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_found_in: Option<usize>,
     locales: &'a [String],
     /// Cells per status, over all pages.
     summary: std::collections::BTreeMap<&'static str, usize>,
@@ -35,6 +39,7 @@ pub fn render(drift: &Drift) -> String {
             version: env!("CARGO_PKG_VERSION"),
         },
         source: drift.source.as_deref(),
+        source_found_in: drift.source_found_in,
         locales: &drift.locales,
         summary,
         pages: &drift.rows,

@@ -180,6 +180,10 @@ pub struct Row {
 #[derive(Debug, Clone, Serialize)]
 pub struct Drift {
     pub source: Option<String>,
+    /// When the site names no source locale and the translations' hashes
+    /// tell it: how many translations are hashes of its pages
+    /// ([`crate::loc_hash::found_source`]).
+    pub source_found_in: Option<usize>,
     pub locales: Vec<String>,
     pub rows: Vec<Row>,
 }
@@ -258,6 +262,10 @@ pub fn analyse(
     rows.sort_by_cached_key(|r| r.path.to_lowercase());
     Drift {
         source: source.map(|s| site.locales[s].key.clone()),
+        source_found_in: site
+            .found_source
+            .filter(|found| Some(found.locale) == source)
+            .map(|found| found.translations),
         locales: site.locales.iter().map(|l| l.key.clone()).collect(),
         rows,
     }

@@ -29,9 +29,13 @@ fn more<'a>(rest: impl Iterator<Item = &'a Signal>) -> String {
 
 pub fn render(drift: &Drift) -> String {
     let mut out = String::new();
-    let peers = match &drift.source {
-        Some(source) => format!("source locale {source}"),
-        None => "no source locale: locales compared as peers".to_owned(),
+    let peers = match (&drift.source, drift.source_found_in) {
+        (Some(source), Some(n)) => format!(
+            "source locale {source}: {} (ms.openlocfilehash)",
+            crate::loc_hash::evidence(n)
+        ),
+        (Some(source), None) => format!("source locale {source}"),
+        (None, _) => "no source locale: locales compared as peers".to_owned(),
     };
     let _ = writeln!(
         out,
