@@ -237,6 +237,7 @@ const DRIFT_RULES: &[&str] = &[
     "split-member-name",
     "lowercased-name",
     "transliterated-name",
+    "split-path",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

@@ -35,6 +35,9 @@ pub enum Needle {
     /// translation split and reordered (`split-identifier`); at the
     /// backslash.
     EscapedUnderscore,
+    /// `\ `: a backslash before a space, where machine translation split a
+    /// path (`split-path`).
+    BackslashSpace,
 }
 
 /// The needles found wherever they are written, as written.
@@ -45,6 +48,7 @@ const SEARCHED: &[(Needle, &[u8])] = &[
     (Needle::SpacedLink, b"] ("),
     (Needle::ScopeSpace, b":: "),
     (Needle::EscapedUnderscore, b"\\_"),
+    (Needle::BackslashSpace, b"\\ "),
 ];
 
 /// The places of a page's text where each [`Needle`] is, in text order.
@@ -88,7 +92,7 @@ mod tests {
 
     #[test]
     fn each_needle_is_found_where_it_is() {
-        let text = "a@b %%amp;quot; x _ y. c [!NOTE] [a] (b.md) End. Next A:: B";
+        let text = "a@b %%amp;quot; x _ y. c [!NOTE] [a] (b.md) End. Next A:: B \\ C";
         let marks = Marks::of(text);
         let at = |n| marks.offsets(n).collect::<Vec<_>>();
         assert_eq!(at(Needle::At), [1]);
@@ -98,6 +102,7 @@ mod tests {
         assert_eq!(at(Needle::Alert), [25]);
         assert_eq!(at(Needle::SpacedLink), [35]);
         assert_eq!(at(Needle::ScopeSpace), [55]);
+        assert_eq!(at(Needle::BackslashSpace), [60]);
         assert_eq!(Marks::of("Nothing here.").0.capacity(), 0);
     }
 }

@@ -1182,9 +1182,14 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
     // "Accessing Data from Device Drivers": de-de and zh-tw were made from
     // the en-us text beside them (its SHA-256, `82bec478…`), so they are
     // compared with it: each changed the registry value
-    // `**ProcessStrandedClasses**` in bold, and nothing else differs.
+    // `**ProcessStrandedClasses**` in bold (line 43) and split the paths
+    // of lines 17 and 43 (`tests/split_paths.rs`), and nothing else
+    // differs.
     let drivers = page("accessing-data-from-device-drivers");
-    for locale in ["de-de", "zh-tw"] {
+    for (locale, lines) in [
+        ("de-de", [17, 43, 43, 43].as_slice()),
+        ("zh-tw", &[17, 43, 43]),
+    ] {
         assert_eq!(
             statuses[&(drivers.clone(), locale.to_owned())],
             "inconsistent",
@@ -1194,23 +1199,37 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
             .into_iter()
             .map(|s| (s.0, s.2))
             .collect();
-        assert_eq!(told, [("tokens".to_owned(), Some(43))], "{locale}");
+        let expected: Vec<(String, Option<u64>)> = lines
+            .iter()
+            .map(|&line| ("tokens".to_owned(), Some(line)))
+            .collect();
+        assert_eq!(told, expected, "{locale}");
     }
 
     let (_, doc) = common::check_json(&root, &[]);
     // Compared with their source, which no polydoc.toml names here but
     // the translations' hashes tell, the device-driver pages give the
-    // name in bold each changed, besides their links to pages outside the
-    // sample.
+    // name in bold each changed and the paths each split, besides their
+    // links to pages outside the sample.
     let told: Vec<_> = common::findings(&doc)
         .into_iter()
         .filter(|(rule, file, _)| file.contains("device-drivers") && rule != "broken-link")
         .collect();
-    let bold = |locale: &str| {
+    let at = |rule: &str, locale: &str, line| {
         let file = format!("content/{locale}/{drivers}");
-        ("translation-token-mismatch".to_owned(), file, 43)
+        (rule.to_owned(), file, line)
     };
-    assert_eq!(told, [bold("de-de"), bold("zh-tw")]);
+    assert_eq!(
+        told,
+        [
+            at("split-path", "de-de", 17),
+            at("split-path", "de-de", 43),
+            at("split-path", "zh-tw", 17),
+            at("split-path", "zh-tw", 43),
+            at("translation-token-mismatch", "de-de", 43),
+            at("translation-token-mismatch", "zh-tw", 43),
+        ]
+    );
     let file = "content/de-de/desktop-src/WmiSdk/swbemnamedvalueset-clone.md";
     let names: Vec<(u64, &str)> = common::lines_of(&doc, "translation-token-mismatch")
         .into_iter()

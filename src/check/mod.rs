@@ -55,6 +55,7 @@ mod spaced_keys;
 mod split_file_names;
 mod split_identifiers;
 mod split_members;
+mod split_paths;
 mod stray_bold;
 mod suppress;
 mod switch_mentions;

@@ -169,6 +169,12 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "split-path",
+        Severity::Warning,
+        "A path machine translation split at its backslashes (`\\ Software Microsoft \\ WBEM` for `Software\\Microsoft\\WBEM`), which another locale's same block writes whole.",
+        fix,
+    ),
+    rule!(
         "lowercased-name",
         Severity::Warning,
         "An API name machine translation wrote in lower case (`ienummediatypes` for `IEnumMediaTypes`) on a reference page that writes it with its capitals elsewhere.",
