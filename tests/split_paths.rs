@@ -150,3 +150,27 @@ fn split_paths_fire_only_beside_a_path_written_whole() {
     let (_, doc) = run_json(&alone, &[]);
     assert!(lines_of(&doc, "split-path").is_empty());
 }
+
+/// A side-by-side page keeps each sentence's source text beside it,
+/// hidden: alone in its locale, with no other translation, the real de-de
+/// line of the Windows Search docs shows the registry key it split.
+#[test]
+fn the_source_text_beside_a_sentence_is_evidence_enough() {
+    let line = r#"<span data-ttu-id="7bec0-108">Der WDS-Installationspfad wird in der Registrierungs Einstellung INSTALLDIR unter HKEY_LOCAL_MACHINE \\ Software \\ Microsoft \\ Windows-Desktop Suche angegeben.</span><span class="sxs-lookup"><span data-stu-id="7bec0-108">The WDS installation path is specified in the InstallDir registry setting under HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows Desktop Search.</span></span>"#;
+    let page = paragraph(line);
+    let (_, doc) = run_json(&[("de-de/wds.md", page.as_str())], &[]);
+    assert_eq!(
+        lines_of(&doc, "split-path"),
+        [("content/de-de/wds.md".to_owned(), 6)]
+    );
+    let finding = finding_of(&doc, "split-path", "content/de-de/wds.md", 6);
+    assert_eq!(
+        finding["message"],
+        "this paragraph writes `HKEY_LOCAL_MACHINE \\ Software \\ Microsoft \\ Windows` where the source text beside it writes the path `HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows`: machine translation split it at its backslashes, and readers who type it or search for it find nothing"
+    );
+    assert_eq!(related(finding), [("content/de-de/wds.md", 6)]);
+    assert_eq!(
+        replacements(finding),
+        ["HKEY_LOCAL_MACHINE\\\\Software\\\\Microsoft\\\\Windows"]
+    );
+}

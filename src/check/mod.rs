@@ -95,6 +95,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("split_identifiers", split_identifiers::check),
     ("split_file_names", split_file_names::check),
     ("split_members", split_members::check),
+    ("split_paths", split_paths::check),
     ("lowercased_names", lowercased_names::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),

@@ -171,7 +171,7 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "split-path",
         Severity::Warning,
-        "A path machine translation split at its backslashes (`\\ Software Microsoft \\ WBEM` for `Software\\Microsoft\\WBEM`), which another locale's same block writes whole.",
+        "A path machine translation split at its backslashes (`\\ Software Microsoft \\ WBEM` for `Software\\Microsoft\\WBEM`), which the source text beside it or another locale's same block writes whole.",
         fix,
     ),
     rule!(

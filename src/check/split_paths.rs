@@ -10,22 +10,26 @@
 //! No token holds a path, so the token comparison sees nothing; readers
 //! who type the key or search for it find nothing.
 //!
-//! The evidence is two-sided, per aligned block: another member (the
-//! source's block, when the source locale is among them) writes the path
-//! whole, and this member, which does not, writes a backslash with a
-//! space beside it next to the path's parts: no language spaces a
-//! backslash, and a path written whole is left alone whatever it names
-//! (a translator may localize a placeholder, `<Benutzer>`). The parts
-//! must be half of the path's at least (`wmi` of `root\wmi`, `root`
-//! having been translated), in a run of backslashes and parts with at
-//! most one other word between two (`根`).
+//! The evidence is two-sided, per block: something writes the path whole
+//! and this block, which does not, writes a backslash with a space beside
+//! it next to the path's parts: no language spaces a backslash, and a
+//! path written whole is left alone whatever it names (a translator may
+//! localize a placeholder, `<Benutzer>`). What writes it whole: the
+//! source text a side-by-side page keeps hidden beside each sentence,
+//! else the same block in another translation, the source locale's first
+//! ([`Counterparts`], any version: paths seldom change). The parts must
+//! be half of the path's at least (`wmi` of `root\wmi`, `root` having
+//! been translated), in a run of backslashes and parts with at most one
+//! other word between two (`根`).
 //!
-//! `check --fix` writes the path as the other member does where the run
-//! is the path's parts alone, in order, with its backslashes and spaces:
-//! nothing of it was translated. A run missing a part is told, not fixed.
+//! `check --fix` writes the path as the text that writes it whole does,
+//! where the run is the path's parts alone, in order, with backslashes
+//! and spaces between: nothing of it was translated. A run missing a part
+//! is told, not fixed.
 //!
 //! Pages are looked at only where the loader marked a backslash before a
-//! space ([`crate::marks`]); most have none.
+//! space ([`crate::marks`]), and aligned with their translations only when
+//! a block holds one outside code; most pages have none.
 
 use std::ops::Range;
 
@@ -33,161 +37,178 @@ use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 use crate::marks::Needle;
 
-use super::Context;
-use super::tokens::Member;
+use std::cell::OnceCell;
 
-/// The findings for one aligned block; `source` says member 0 is the
-/// source's block.
-pub fn split(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
-    let (page, unit) = members[0];
-    let kind = cx.site.pages[page].doc.facts.units[unit].kind;
-    let kind_name = match kind {
-        UnitKind::Paragraph => "paragraph",
-        UnitKind::Item => "list item",
-        UnitKind::Row { .. } => "table row",
-        _ => return Vec::new(),
-    };
-    // Which members have a backslash before a space in their block: the
-    // loader's marks say, without reading the block; most pages have none.
-    let marked = |&(p, _): &Member| {
-        let marks = &cx.site.pages[p].source.marks;
-        marks.offsets(Needle::BackslashSpace).next().is_some()
-    };
-    if !members.iter().any(marked) {
-        return Vec::new();
-    }
-    let extents: Vec<Range<usize>> = members
-        .iter()
-        .map(|&(p, u)| super::counterparts::extent(&cx.site.pages[p], u))
-        .collect();
-    let spaced: Vec<bool> = members
-        .iter()
-        .zip(&extents)
-        .map(|(&(p, _), block)| {
-            let marks = &cx.site.pages[p].source.marks;
-            marks
-                .offsets(Needle::BackslashSpace)
-                .any(|at| block.contains(&at))
-        })
-        .collect();
-    if !spaced.iter().any(|&s| s) {
-        return Vec::new();
-    }
-    let blocks: Vec<Block> = members
-        .iter()
-        .zip(&extents)
-        .map(|(&(p, _), extent)| Block::read(&cx.site.pages[p].source.text, extent.clone()))
-        .collect();
-    let mut out = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        if !spaced[i] || (source && i == 0) {
-            continue;
+use super::Context;
+use super::counterparts::Counterparts;
+
+/// The findings of every page a backslash before a space was marked on
+/// by the loader, outside the source locale.
+pub fn check(cx: &Context) -> Vec<Finding> {
+    cx.per_page(|p, page| {
+        let mut marks = page.source.marks.offsets(Needle::BackslashSpace).peekable();
+        if marks.peek().is_none() || cx.site.source == Some(page.locale()) {
+            return Vec::new();
         }
-        // The paths others write whole and this member does not, each
-        // once, the source's first.
-        let givers: Vec<usize> = if source {
-            vec![0]
-        } else {
-            (0..blocks.len()).filter(|&j| j != i).collect()
-        };
-        let mut told: Vec<Range<usize>> = Vec::new();
-        for j in givers {
-            for path in &blocks[j].paths {
-                if block.writes(path) {
-                    continue;
+        let units = &page.doc.facts.units;
+        // Aligned with the page's translations only when a block holds a
+        // split: most marks are in code.
+        let counterparts = OnceCell::new();
+        let mut read: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for at in marks {
+            let Some(unit) = units.partition_point(|u| u.offset <= at).checked_sub(1) else {
+                continue;
+            };
+            if read.contains(&unit) {
+                continue;
+            }
+            read.push(unit);
+            let kind = match units[unit].kind {
+                UnitKind::Paragraph => "paragraph",
+                UnitKind::Item => "list item",
+                UnitKind::Row { .. } => "table row",
+                _ => continue,
+            };
+            let extent = super::counterparts::extent(page, unit);
+            if !extent.contains(&at) {
+                continue;
+            }
+            let block = Block::read(&page.source.text, extent.clone());
+            if !block.spaced() {
+                continue;
+            }
+            let others = counterparts.get_or_init(|| Counterparts::any_version(cx, p));
+            // The source text beside the sentence first, then the same
+            // block in the other translations, the source locale's first.
+            let givers: Vec<(usize, Block)> = std::iter::once((p, block.hidden_only()))
+                .chain(
+                    others
+                        .blocks(at)
+                        .into_iter()
+                        .map(|(q, range)| (q, Block::read(&cx.site.pages[q].source.text, range))),
+                )
+                .collect();
+            let mut told: Vec<Range<usize>> = Vec::new();
+            for (q, giver) in &givers {
+                for path in &giver.paths {
+                    if block.writes(path) {
+                        continue;
+                    }
+                    let Some(run) = block.run_of(path) else {
+                        continue;
+                    };
+                    if told
+                        .iter()
+                        .any(|t| t.start < run.span.end && run.span.start < t.end)
+                    {
+                        continue;
+                    }
+                    told.push(run.span.clone());
+                    let split = Split {
+                        page: p,
+                        block: &block,
+                        run: &run,
+                        kind,
+                    };
+                    out.push(split.finding(cx, (*q, giver), path));
                 }
-                let Some(run) = block.run_of(path) else {
-                    continue;
-                };
-                if told
-                    .iter()
-                    .any(|t| t.start < run.span.end && run.span.start < t.end)
-                {
-                    continue;
-                }
-                told.push(run.span.clone());
-                out.push(finding(
-                    cx,
-                    members,
-                    (i, j),
-                    (block, &blocks[j]),
-                    path,
-                    &run,
-                    source,
-                    kind_name,
-                ));
             }
         }
-    }
-    out
+        out
+    })
 }
 
-/// A finding for `run`, member `i`'s mangled form of `path`, which member
-/// `j` writes whole.
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    cx: &Context,
-    members: &[Member],
-    (i, j): (usize, usize),
-    (block, giver): (&Block, &Block),
-    path: &Path,
-    run: &Run,
-    source: bool,
-    kind_name: &str,
-) -> Finding {
-    let page = members[i].0;
-    let span = block.original(run.span.clone());
-    let shown = &block.plain[run.span.clone()];
-    let locale = cx.locale_key(members[j].0);
-    let whose = if source {
-        format!("the {locale} text it was made from")
-    } else {
-        locale.to_owned()
-    };
-    let how = if run.whole {
-        "split it at its backslashes"
-    } else {
-        "split it at its backslashes and translated part of it"
-    };
-    let written = giver.original(path.span.clone());
-    let markdown = &cx.site.pages[members[j].0].source.text[written.clone()];
-    let mut finding = Finding::warning(
-        "split-path",
-        cx.location(page, span.clone()),
-        format!(
-            "this {kind_name} writes `{shown}` where {whose} writes the path `{}`: machine translation {how}, and readers who type it or search for it find nothing",
-            path.plain
-        ),
-    )
-    .with_help(format!(
-        "write `{}`, as {locale} does: paths are not translated",
-        path.plain
-    ))
-    .with_related(cx.location(members[j].0, written), format!("`{}` in {locale}", path.plain));
-    if run.whole {
-        finding = finding.with_fix(cx.edit(page, span, markdown.to_owned()));
+/// A path split in a block of a page.
+struct Split<'b> {
+    page: usize,
+    block: &'b Block,
+    run: &'b Run,
+    /// The block's kind, as messages name it.
+    kind: &'static str,
+}
+
+impl Split<'_> {
+    /// The finding, given the block of page `q` (this page's own, for the
+    /// source text beside a sentence) that writes `path` whole.
+    fn finding(&self, cx: &Context, (q, giver): (usize, &Block), path: &Path) -> Finding {
+        let page = self.page;
+        let span = self.block.original(self.run.span.clone());
+        let shown = &self.block.plain[self.run.span.clone()];
+        let locale = cx.locale_key(q);
+        let whose = if q == page {
+            "the source text beside it".to_owned()
+        } else if cx.is_source(q) && cx.site.same_source_version(page, q) {
+            format!("the {locale} text it was made from")
+        } else {
+            locale.to_owned()
+        };
+        let how = if self.run.whole {
+            "split it at its backslashes"
+        } else {
+            "split it at its backslashes and translated part of it"
+        };
+        let written = giver.original(path.span.clone());
+        let markdown = &cx.site.pages[q].source.text[written.clone()];
+        let kind = self.kind;
+        let mut finding = Finding::warning(
+            "split-path",
+            cx.location(page, span.clone()),
+            format!(
+                "this {kind} writes `{shown}` where {whose} writes the path `{}`: machine translation {how}, and readers who type it or search for it find nothing",
+                path.plain
+            ),
+        )
+        .with_help(format!(
+            "write `{}`, as {} does: paths are not translated",
+            path.plain,
+            if q == page { "the source text" } else { locale }
+        ))
+        .with_related(
+            cx.location(q, written),
+            format!("`{}` in {}", path.plain, if q == page { "the source text" } else { locale }),
+        );
+        if self.run.whole {
+            finding = finding.with_fix(cx.edit(page, span, markdown.to_owned()));
+        }
+        finding
     }
-    finding
 }
 
 /// A block's text as readers see its characters (Markdown's backslash
 /// escapes taken out), where each byte was in the page, and the paths it
 /// writes whole.
+#[derive(Clone)]
 struct Block {
     plain: String,
     /// Per byte of `plain`, and one past its end: the page offset.
     offsets: Vec<usize>,
-    /// Per byte of `plain`: whether it is in a code span.
-    code: Vec<bool>,
+    /// Per byte of `plain`: what it is part of.
+    seen: Vec<Seen>,
     paths: Vec<Path>,
 }
 
+/// What a byte of a block is part of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    /// The translation's text.
+    Shown,
+    /// A code span, shown as written.
+    Code,
+    /// The source text a side-by-side page keeps beside each sentence,
+    /// hidden (`<span class="sxs-lookup"><span data-stu-id="…">`).
+    Hidden,
+}
+
 /// A path written whole: `Software\Microsoft\WBEM`, `\\root\wmi`.
+#[derive(Clone)]
 struct Path {
     /// As readers see it.
     plain: String,
     /// Where, in the block's plain text.
     span: Range<usize>,
+    /// Whether in the hidden source text of a side-by-side page.
+    hidden: bool,
 }
 
 impl Path {
@@ -212,12 +233,23 @@ impl Block {
         let raw = text.get(extent.clone()).unwrap_or_default();
         let mut plain = String::with_capacity(raw.len());
         let mut offsets = Vec::with_capacity(raw.len() + 1);
-        let mut code = Vec::with_capacity(raw.len());
+        let mut seen = Vec::with_capacity(raw.len());
         // Backticks so far on the line: an odd count is inside a code
         // span, where a backslash escapes nothing.
         let mut ticks = 0usize;
+        // Whether in a side-by-side page's source text: from the
+        // `data-stu-id` span that opens it to the next `data-ttu-id` (the
+        // next sentence's translation) or the line's end.
+        let mut hidden = false;
         let mut chars = raw.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
+            if c == 'd' {
+                if raw[at..].starts_with("data-stu-id=") {
+                    hidden = true;
+                } else if raw[at..].starts_with("data-ttu-id=") {
+                    hidden = false;
+                }
+            }
             let in_code = ticks % 2 == 1;
             let escaped = c == '\\'
                 && !in_code
@@ -229,7 +261,7 @@ impl Block {
                 false => c,
             };
             match shown {
-                '\n' => ticks = 0,
+                '\n' => (ticks, hidden) = (0, false),
                 '`' if !escaped => ticks += 1,
                 _ => {}
             }
@@ -237,16 +269,36 @@ impl Block {
             plain.push(shown);
             // An escaped character reads from its backslash.
             offsets.extend(std::iter::repeat_n(extent.start + at, plain.len() - start));
-            code.extend(std::iter::repeat_n(in_code, plain.len() - start));
+            let place = match (hidden, in_code) {
+                (true, _) => Seen::Hidden,
+                (false, true) => Seen::Code,
+                (false, false) => Seen::Shown,
+            };
+            seen.extend(std::iter::repeat_n(place, plain.len() - start));
         }
         offsets.push(extent.end);
-        let paths = paths(&plain, &code);
+        let paths = paths(&plain, &seen);
         Block {
             plain,
             offsets,
-            code,
+            seen,
             paths,
         }
+    }
+
+    /// Whether readers see a backslash before a space here.
+    fn spaced(&self) -> bool {
+        let bytes = self.plain.as_bytes();
+        memchr::memchr_iter(b'\\', bytes).any(|at| {
+            self.seen[at] == Seen::Shown && matches!(bytes.get(at + 1), Some(b' ' | b'\t'))
+        })
+    }
+
+    /// The block with only the paths of its hidden source text.
+    fn hidden_only(&self) -> Block {
+        let mut hidden = self.clone();
+        hidden.paths.retain(|p| p.hidden);
+        hidden
     }
 
     /// The page's bytes that `span` of the plain text was read from.
@@ -259,11 +311,11 @@ impl Block {
         self.offsets[span.start]..end
     }
 
-    /// Whether the block writes `path` whole, in any case.
+    /// Whether readers see the block write `path` whole, in any case.
     fn writes(&self, path: &Path) -> bool {
         self.paths
             .iter()
-            .any(|p| p.plain.eq_ignore_ascii_case(&path.plain))
+            .any(|p| !p.hidden && p.plain.eq_ignore_ascii_case(&path.plain))
     }
 
     /// The run of backslashes and `path`'s parts, a backslash spaced,
@@ -277,9 +329,8 @@ impl Block {
         let mut elements: Vec<(Range<usize>, Option<usize>)> = Vec::new();
         for at in memchr::memchr_iter(b'\\', bytes) {
             // A backslash ending a line is a hard line break.
-            let break_or_code =
-                self.code[at] || matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None);
-            if !break_or_code {
+            let line_break = matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None);
+            if self.seen[at] == Seen::Shown && !line_break {
                 elements.push((at..at + 1, None));
             }
         }
@@ -288,7 +339,9 @@ impl Block {
                 let end = at + part.len();
                 let word =
                     |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-                if !word(at.checked_sub(1).and_then(|b| bytes.get(b))) && !word(bytes.get(end)) {
+                let bounded =
+                    !word(at.checked_sub(1).and_then(|b| bytes.get(b))) && !word(bytes.get(end));
+                if bounded && self.seen[at] == Seen::Shown {
                     elements.push((at..end, Some(k)));
                 }
             }
@@ -359,47 +412,120 @@ fn gap_word(gap: &str) -> Option<bool> {
 }
 
 /// The paths `plain` writes whole outside code spans: a word holding a
-/// backslash between two parts, two parts at least, each of two ASCII
-/// characters or more with a letter (`C:\Windows`, `HKEY_LOCAL_MACHINE\
-/// SOFTWARE`, `\\root\wmi`), the punctuation around it left out.
-fn paths(plain: &str, code: &[bool]) -> Vec<Path> {
+/// backslash between two parts (`C:\Windows`, `HKEY_LOCAL_MACHINE\
+/// SOFTWARE`, `\\root\wmi`, `ShellIds\1`), two of them at least of
+/// two ASCII characters with a letter, the punctuation around it left
+/// out. A part of several words (`Windows NT`, `NET Framework Setup`)
+/// joins two such words with up to two plain words between them.
+fn paths(plain: &str, seen: &[Seen]) -> Vec<Path> {
+    let words = words(plain);
     let mut out = Vec::new();
-    let mut at = 0;
-    for word in plain.split_inclusive(char::is_whitespace) {
-        let start = at;
-        at += word.len();
-        let trimmed = word.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start_matches(is_around).len();
-        let core = trimmed.trim_matches(is_around);
-        if !core.contains('\\') || core.contains('`') {
+    let mut k = 0;
+    while k < words.len() {
+        let first = &words[k];
+        if !first.path {
+            k += 1;
             continue;
         }
-        let parts: Vec<&str> = core.split('\\').filter(|p| !p.is_empty()).collect();
-        let part_ok = |p: &&str| {
-            p.len() >= 2
-                && p.bytes().any(|b| b.is_ascii_alphabetic())
-                && p.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"_-.:$%~{}".contains(&b))
-        };
-        if parts.len() < 2 || !parts.iter().all(part_ok) {
-            continue;
+        // The last word of the path: a path word after plain words, each
+        // a name's (capitalised: `and` between two paths joins none), the
+        // path word's first part no drive (`D:\Logs` starts a path).
+        let mut last = k;
+        for next in k + 1..words.len().min(k + 4) {
+            let word = &words[next];
+            let text = &plain[word.core.clone()];
+            let named = text.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let drive = text.split('\\').next().is_some_and(|p| p.contains(':'));
+            if word.path && word.bare_start() && words[next - 1].bare_end() && named && !drive {
+                last = next;
+                break;
+            }
+            if !word.plain_word() || !named {
+                break;
+            }
         }
-        let span = start + lead..start + lead + core.len();
-        if code[span.start] {
+        let span = first.core.start..words[last].core.end;
+        k = last + 1;
+        let core = &plain[span.clone()];
+        if !is_path(core) || seen[span.start] == Seen::Code {
             continue;
         }
         out.push(Path {
             plain: core.to_owned(),
+            hidden: seen[span.start] == Seen::Hidden,
             span,
         });
     }
     out
 }
 
+/// A word of a block, between spaces.
+struct Word {
+    /// The word, spaces left out.
+    whole: Range<usize>,
+    /// The word, punctuation and markup around it left out.
+    core: Range<usize>,
+    /// Whether its core holds a backslash between two parts.
+    path: bool,
+    /// Whether its core is letters and digits alone.
+    plain: bool,
+}
+
+impl Word {
+    fn bare_start(&self) -> bool {
+        self.whole.start == self.core.start
+    }
+
+    fn bare_end(&self) -> bool {
+        self.whole.end == self.core.end
+    }
+
+    fn plain_word(&self) -> bool {
+        self.plain && self.bare_start() && self.bare_end()
+    }
+}
+
+fn words(plain: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for word in plain.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += word.len();
+        let trimmed = word.trim_end();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = trimmed.len() - trimmed.trim_start_matches(is_around).len();
+        let core_text = trimmed.trim_matches(is_around);
+        let core = start + lead..start + lead + core_text.len();
+        let parts = core_text.split('\\').filter(|p| !p.is_empty()).count();
+        out.push(Word {
+            whole: start..start + trimmed.len(),
+            path: parts >= 2 && !core_text.contains('`'),
+            plain: !core_text.is_empty() && core_text.bytes().all(|b| b.is_ascii_alphanumeric()),
+            core,
+        });
+    }
+    out
+}
+
+/// Whether `core` is a path: parts of ASCII letters, digits and the
+/// marks file and key names use (a space inside a part of several
+/// words), two of them of two characters or more with a letter.
+fn is_path(core: &str) -> bool {
+    let parts: Vec<&str> = core.split('\\').filter(|p| !p.is_empty()).collect();
+    let named = |p: &&&str| p.len() >= 2 && p.bytes().any(|b| b.is_ascii_alphabetic());
+    let allowed = |p: &&str| {
+        p.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.:$%~{} ".contains(&b))
+    };
+    parts.len() >= 2 && parts.iter().all(allowed) && parts.iter().filter(named).count() >= 2
+}
+
 /// Punctuation and markup around a path: `**`, quotes, brackets, a
 /// sentence's end.
 fn is_around(c: char) -> bool {
-    "*_\"'()[]{}<>,.;:!?“”„«»「」『』（）".contains(c)
+    "*_\"'()[]{}<>,.;:!?@|“”„«»「」『』（）".contains(c)
 }
 
 #[cfg(test)]
@@ -414,6 +540,7 @@ mod tests {
         Path {
             plain: plain.to_owned(),
             span: 0..plain.len(),
+            hidden: false,
         }
     }
 
@@ -464,6 +591,62 @@ mod tests {
                     assert!(text.get(span).is_some(), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn paths_of_several_words_are_read_whole() {
+        let b = block(
+            "Edit [HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Windows] and **HKLM\\Software\\Microsoft\\NET Framework Setup\\NDP\\v4** or @\"HKLM\\PowerShell\\1\\ShellIds\"|, not C:\\Temp and D:\\Logs.",
+        );
+        let found: Vec<&str> = b.paths.iter().map(|p| p.plain.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Windows",
+                "HKLM\\Software\\Microsoft\\NET Framework Setup\\NDP\\v4",
+                "HKLM\\PowerShell\\1\\ShellIds",
+                "C:\\Temp",
+                "D:\\Logs",
+            ]
+        );
+    }
+
+    /// What a side-by-side page's hidden source text beside each sentence
+    /// shows split, on real lines of Microsoft's localized repositories:
+    /// (line, what readers see split, whether nothing was translated).
+    #[test]
+    fn the_source_text_beside_a_sentence_shows_the_path_whole() {
+        let lines = [
+            (
+                // de-de, Windows Search docs.
+                r#"<span data-ttu-id="7bec0-108">Der WDS-Installationspfad wird in der Registrierungs Einstellung INSTALLDIR unter HKEY_LOCAL_MACHINE \\ Software \\ Microsoft \\ Windows-Desktop Suche angegeben.</span><span class="sxs-lookup"><span data-stu-id="7bec0-108">The WDS installation path is specified in the InstallDir registry setting under HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows Desktop Search.</span></span>"#,
+                "HKEY_LOCAL_MACHINE \\ Software \\ Microsoft \\ Windows",
+                true,
+            ),
+            (
+                // tr-tr, .NET docs.
+                r#"<span data-ttu-id="a4687-201">Windows kayıt defterindeki **HKEY_LOCAL_MACHINE \\ Software \\ Microsoft \\ net Framework Setup \\ NDP \\ v4 \\ Full** alt anahtarına erişmek için.</span><span class="sxs-lookup"><span data-stu-id="a4687-201">Use the methods to access the **HKEY_LOCAL_MACHINE\\Software\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full** subkey in the Windows registry.</span></span>"#,
+                "HKEY_LOCAL_MACHINE \\ Software \\ Microsoft \\ net Framework Setup \\ NDP \\ v4 \\ Full",
+                false,
+            ),
+            (
+                // nl-nl, PowerShell docs: `Microsoft` made two words.
+                r#"<span data-ttu-id="c1e1a-122">De register sleutel **HKEY_LOCAL_MACHINE \\ Software van \\ micro soft \\ Windows \\ CurrentVersion \\ Run** bevat doorgaans.</span><span class="sxs-lookup"><span data-stu-id="c1e1a-122">The registry key **HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run** usually contains.</span></span>"#,
+                "\\ Windows \\ CurrentVersion \\ Run",
+                false,
+            ),
+        ];
+        for (line, split, whole) in lines {
+            let b = block(line);
+            assert!(b.spaced(), "{line}");
+            let source = b.hidden_only();
+            assert_eq!(source.paths.len(), 1, "{line}");
+            let path = &source.paths[0];
+            assert!(!b.writes(path));
+            let run = b.run_of(path).expect(split);
+            assert_eq!(&b.plain[run.span.clone()], split);
+            assert_eq!(run.whole, whole, "{split}");
         }
     }
 
