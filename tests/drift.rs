@@ -1323,6 +1323,25 @@ fn the_source_locale_is_found_by_the_hashes_translations_carry() {
         "{}",
         stderr(&check)
     );
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("status");
+    let html = polydoc(
+        &root,
+        &["drift", "--root", ".", "--html", status.to_str().unwrap()],
+    );
+    assert_eq!(html.status.code(), Some(1), "{}", stderr(&html));
+    let matrix = parse_file(&status.join("index.html"));
+    let intro: Vec<String> = texts(&matrix, "p")
+        .into_iter()
+        .filter(|p| p.contains("Source locale"))
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        intro,
+        [
+            "6 pages in 3 locales. Source locale: en-us: 3 translations carry the hash of its pages' text (ms.openlocfilehash)."
+        ]
+    );
 
     // Named: the source, with nothing to say about it.
     let named = common::copy_of_real("real-wmi");
