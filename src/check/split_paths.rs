@@ -31,13 +31,12 @@
 //! space ([`crate::marks`]), and aligned with their translations only when
 //! a block holds one outside code; most pages have none.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
 use crate::marks::Needle;
-
-use std::cell::OnceCell;
 
 use super::Context;
 use super::counterparts::Counterparts;
@@ -54,16 +53,17 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // Aligned with the page's translations only when a block holds a
         // split: most marks are in code.
         let counterparts = OnceCell::new();
-        let mut read: Vec<usize> = Vec::new();
+        // Marks are in text order, and so are units: each block once.
+        let mut last: Option<usize> = None;
         let mut out = Vec::new();
         for at in marks {
             let Some(unit) = units.partition_point(|u| u.offset <= at).checked_sub(1) else {
                 continue;
             };
-            if read.contains(&unit) {
+            if last == Some(unit) {
                 continue;
             }
-            read.push(unit);
+            last = Some(unit);
             let kind = match units[unit].kind {
                 UnitKind::Paragraph => "paragraph",
                 UnitKind::Item => "list item",
