@@ -596,7 +596,7 @@ impl Site {
             // A SHA-1 and a SHA-256 (hand-offs before and after 2021) of
             // one text: the same version if a page without a hash of its
             // own is that text.
-            (Some(a), Some(b)) if a.trim().len() != b.trim().len() => group.iter().any(|&q| {
+            (Some(a), Some(b)) if a.len() != b.len() => group.iter().any(|&q| {
                 let source = &self.pages[q].source;
                 source.source_version().is_none()
                     && source.hashes_to(a) == Some(true)

@@ -79,19 +79,23 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 continue;
             }
             let others = counterparts.get_or_init(|| Counterparts::any_version(cx, p));
-            // The source text beside the sentence first, then the same
-            // block in the other translations, the source locale's first.
-            let givers: Vec<(usize, Block)> = std::iter::once((p, block.hidden_only()))
-                .chain(
-                    others
-                        .blocks(at)
-                        .into_iter()
-                        .map(|(q, range)| (q, Block::read(&cx.site.pages[q].source.text, range))),
-                )
+            let others: Vec<(usize, Block)> = others
+                .blocks(at)
+                .into_iter()
+                .map(|(q, range)| (q, Block::read(&cx.site.pages[q].source.text, range)))
                 .collect();
+            // The source text beside the sentence first (this block's
+            // hidden paths), then the same block in the other
+            // translations, the source locale's first.
+            let givers = std::iter::once((p, &block, true))
+                .chain(others.iter().map(|(q, other)| (*q, other, false)));
             let mut told: Vec<Range<usize>> = Vec::new();
-            for (q, giver) in &givers {
-                for path in &giver.paths {
+            for (q, giver, hidden_only) in givers {
+                for path in giver
+                    .paths
+                    .iter()
+                    .filter(|path| path.hidden || !hidden_only)
+                {
                     if block.writes(path) {
                         continue;
                     }
@@ -111,7 +115,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                         run: &run,
                         kind,
                     };
-                    out.push(split.finding(cx, (*q, giver), path));
+                    out.push(split.finding(cx, (q, giver), path));
                 }
             }
         }
@@ -178,7 +182,6 @@ impl Split<'_> {
 /// A block's text as readers see its characters (Markdown's backslash
 /// escapes taken out), where each byte was in the page, and the paths it
 /// writes whole.
-#[derive(Clone)]
 struct Block {
     plain: String,
     /// Per byte of `plain`, and one past its end: the page offset.
@@ -201,7 +204,6 @@ enum Seen {
 }
 
 /// A path written whole: `Software\Microsoft\WBEM`, `\\root\wmi`.
-#[derive(Clone)]
 struct Path {
     /// As readers see it.
     plain: String,
@@ -235,11 +237,14 @@ impl Block {
         let mut offsets = Vec::with_capacity(raw.len() + 1);
         let mut seen = Vec::with_capacity(raw.len());
         // Backticks so far on the line: an odd count is inside a code
-        // span, where a backslash escapes nothing.
+        // span, where a backslash escapes nothing (the rule of
+        // `glued_terms::in_code_span`, kept as the block is read instead
+        // of counted again per character).
         let mut ticks = 0usize;
         // Whether in a side-by-side page's source text: from the
         // `data-stu-id` span that opens it to the next `data-ttu-id` (the
-        // next sentence's translation) or the line's end.
+        // next sentence's translation) or the line's end, the rule of
+        // `split_identifiers::hidden`, kept as the block is read.
         let mut hidden = false;
         let mut chars = raw.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
@@ -294,13 +299,6 @@ impl Block {
         })
     }
 
-    /// The block with only the paths of its hidden source text.
-    fn hidden_only(&self) -> Block {
-        let mut hidden = self.clone();
-        hidden.paths.retain(|p| p.hidden);
-        hidden
-    }
-
     /// The page's bytes that `span` of the plain text was read from.
     fn original(&self, span: Range<usize>) -> Range<usize> {
         let end = match span.end {
@@ -324,7 +322,8 @@ impl Block {
         let plain = &self.plain;
         let bytes = plain.as_bytes();
         let lower = plain.to_ascii_lowercase();
-        let parts: Vec<String> = path.parts().map(str::to_ascii_lowercase).collect();
+        let written: Vec<&str> = path.parts().collect();
+        let parts: Vec<String> = written.iter().map(|p| p.to_ascii_lowercase()).collect();
         // Elements: (span, which part, or none for a backslash).
         let mut elements: Vec<(Range<usize>, Option<usize>)> = Vec::new();
         for at in memchr::memchr_iter(b'\\', bytes) {
@@ -370,12 +369,10 @@ impl Block {
             let backslashes = run.iter().any(|(_, k)| k.is_none());
             if spaced && backslashes && 2 * distinct.len() >= parts.len() && !distinct.is_empty() {
                 let in_order = found == (0..parts.len()).collect::<Vec<_>>();
-                let exact =
-                    run.iter()
-                        .filter_map(|(span, k)| k.map(|k| (span, k)))
-                        .all(|(span, k)| {
-                            plain[span.clone()] == *path.parts().nth(k).unwrap_or_default()
-                        });
+                let exact = run
+                    .iter()
+                    .filter_map(|(span, k)| k.map(|k| (span, k)))
+                    .all(|(span, k)| plain[span.clone()] == *written[k]);
                 let span = run[0].0.start..run[run.len() - 1].0.end;
                 let whole = in_order && exact && !translated;
                 if best.as_ref().is_none_or(|(n, _)| distinct.len() > *n) {
@@ -640,9 +637,9 @@ mod tests {
         for (line, split, whole) in lines {
             let b = block(line);
             assert!(b.spaced(), "{line}");
-            let source = b.hidden_only();
-            assert_eq!(source.paths.len(), 1, "{line}");
-            let path = &source.paths[0];
+            let source: Vec<&Path> = b.paths.iter().filter(|p| p.hidden).collect();
+            assert_eq!(source.len(), 1, "{line}");
+            let path = source[0];
             assert!(!b.writes(path));
             let run = b.run_of(path).expect(split);
             assert_eq!(&b.plain[run.span.clone()], split);
