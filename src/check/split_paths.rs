@@ -30,9 +30,18 @@
 //! Pages are looked at only where the loader marked a backslash before a
 //! space ([`crate::marks`]), and aligned with their translations only when
 //! a block holds one outside code; most pages have none.
+//!
+//! A block is searched once per distinct path its givers write (a
+//! generated page's line may name one key thousands of times), through
+//! the backslashes a part of that path reaches ([`Searched::linked`]):
+//! linear in the block for a path. A block with thousands of distinct
+//! paths sharing parts still costs their product (`benches/README.md`,
+//! "Scaling").
 
 use std::cell::OnceCell;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
@@ -89,6 +98,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             // translations, the source locale's first.
             let givers = std::iter::once((p, &block, true))
                 .chain(others.iter().map(|(q, other)| (*q, other, false)));
+            let searched = Searched::new(&block);
+            // Each path once, from its first giver: a block, or a long
+            // line of a generated page, may name one key thousands of
+            // times, and each search reads the whole block.
+            let mut tried: FxHashSet<String> = FxHashSet::default();
             let mut told: Vec<Range<usize>> = Vec::new();
             for (q, giver, hidden_only) in givers {
                 for path in giver
@@ -96,10 +110,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     .iter()
                     .filter(|path| path.hidden || !hidden_only)
                 {
-                    if block.writes(path) {
+                    if !tried.insert(path.plain.to_ascii_lowercase()) || searched.writes(path) {
                         continue;
                     }
-                    let Some(run) = block.run_of(path) else {
+                    let Some(run) = block.run_of(path, &searched) else {
                         continue;
                     };
                     if told
@@ -309,32 +323,28 @@ impl Block {
         self.offsets[span.start]..end
     }
 
-    /// Whether readers see the block write `path` whole, in any case.
-    fn writes(&self, path: &Path) -> bool {
-        self.paths
-            .iter()
-            .any(|p| !p.hidden && p.plain.eq_ignore_ascii_case(&path.plain))
-    }
-
     /// The run of backslashes and `path`'s parts, a backslash spaced,
     /// that stands for `path` here; the one with most parts.
-    fn run_of(&self, path: &Path) -> Option<Run> {
-        let plain = &self.plain;
-        let bytes = plain.as_bytes();
-        let lower = plain.to_ascii_lowercase();
+    fn run_of(&self, path: &Path, searched: &Searched) -> Option<Run> {
         let written: Vec<&str> = path.parts().collect();
-        let parts: Vec<String> = written.iter().map(|p| p.to_ascii_lowercase()).collect();
-        // Elements: (span, which part, or none for a backslash).
-        let mut elements: Vec<(Range<usize>, Option<usize>)> = Vec::new();
-        for at in memchr::memchr_iter(b'\\', bytes) {
-            // A backslash ending a line is a hard line break.
-            let line_break = matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None);
-            if self.seen[at] == Seen::Shown && !line_break {
-                elements.push((at..at + 1, None));
-            }
+        let mut elements = self.parts_of(&written, searched);
+        if elements.is_empty() {
+            return None;
         }
-        for (k, part) in parts.iter().enumerate() {
-            for at in memchr::memmem::find_iter(lower.as_bytes(), part.as_bytes()) {
+        let backslashes = searched.linked(&self.plain, &elements);
+        elements.extend(backslashes.map(|at| (at..at + 1, None)));
+        elements.sort_by_key(|(span, _)| span.start);
+        self.best_run(&elements, &written)
+    }
+
+    /// Where readers see the block write a part of `written` (a path's
+    /// parts) as a word of its own, by start, with which part it is.
+    fn parts_of(&self, written: &[&str], searched: &Searched) -> Vec<Element> {
+        let bytes = self.plain.as_bytes();
+        let mut elements = Vec::new();
+        for (k, part) in written.iter().enumerate() {
+            let part = part.to_ascii_lowercase();
+            for at in memchr::memmem::find_iter(searched.lower.as_bytes(), part.as_bytes()) {
                 let end = at + part.len();
                 let word =
                     |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
@@ -346,6 +356,13 @@ impl Block {
             }
         }
         elements.sort_by_key(|(span, _)| span.start);
+        elements
+    }
+
+    /// Of the runs `elements` (by start) make, the one with most of
+    /// `written`'s parts that has a spaced backslash and half of them.
+    fn best_run(&self, elements: &[Element], written: &[&str]) -> Option<Run> {
+        let plain = &self.plain;
         let mut best: Option<(usize, Run)> = None;
         let mut from = 0;
         while from < elements.len() {
@@ -367,8 +384,9 @@ impl Block {
             distinct.sort_unstable();
             distinct.dedup();
             let backslashes = run.iter().any(|(_, k)| k.is_none());
-            if spaced && backslashes && 2 * distinct.len() >= parts.len() && !distinct.is_empty() {
-                let in_order = found == (0..parts.len()).collect::<Vec<_>>();
+            if spaced && backslashes && 2 * distinct.len() >= written.len() && !distinct.is_empty()
+            {
+                let in_order = found == (0..written.len()).collect::<Vec<_>>();
                 let exact = run
                     .iter()
                     .filter_map(|(span, k)| k.map(|k| (span, k)))
@@ -385,11 +403,102 @@ impl Block {
     }
 }
 
+/// A part of a path where a block writes it, with which part it is, or
+/// a backslash (`None`).
+type Element = (Range<usize>, Option<usize>);
+
+/// What searching a block for the paths of its translations reads again
+/// for each: made once per block.
+struct Searched {
+    /// The block's plain text in lower case, searched for each part.
+    lower: String,
+    /// Where readers see a backslash that is no hard line break.
+    backslashes: Vec<usize>,
+    /// The paths readers see the block write whole, in lower case.
+    whole: FxHashSet<String>,
+}
+
+impl Searched {
+    fn new(block: &Block) -> Searched {
+        let bytes = block.plain.as_bytes();
+        let backslashes = memchr::memchr_iter(b'\\', bytes)
+            .filter(|&at| {
+                // A backslash ending a line is a hard line break.
+                let line_break = matches!(bytes.get(at + 1), Some(b'\n' | b'\r') | None);
+                block.seen[at] == Seen::Shown && !line_break
+            })
+            .collect();
+        Searched {
+            lower: block.plain.to_ascii_lowercase(),
+            backslashes,
+            whole: (block.paths.iter())
+                .filter(|p| !p.hidden)
+                .map(|p| p.plain.to_ascii_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Whether readers see the block write `path` whole, in any case.
+    fn writes(&self, path: &Path) -> bool {
+        self.whole.contains(&path.plain.to_ascii_lowercase())
+    }
+
+    /// The backslashes a run through `parts` (a path's parts where the
+    /// block writes them, by start) can hold: those reached from a part
+    /// through backslashes alone, each gap one a run goes on over, up to
+    /// the next part. The others, in no run with a part, would make no
+    /// finding, and a block may hold thousands.
+    fn linked<'s>(&'s self, plain: &str, parts: &[Element]) -> impl Iterator<Item = usize> + 's {
+        let all = &self.backslashes;
+        let mut linked = vec![false; all.len()];
+        // The first backslash after the part's start: parts come by
+        // start, so it only moves on (no part starts at a backslash).
+        let mut after = 0;
+        for (i, (span, _)) in parts.iter().enumerate() {
+            while all.get(after).is_some_and(|&at| at < span.start) {
+                after += 1;
+            }
+            // Rightwards: the backslashes before the next part starts.
+            let next_part = parts.get(i + 1).map_or(usize::MAX, |(s, _)| s.start);
+            let (mut end, mut b) = (span.end, after);
+            while let Some(&at) = all.get(b) {
+                if at > next_part || linked[b] || gap_word(&plain[end.min(at)..at]).is_none() {
+                    break;
+                }
+                linked[b] = true;
+                (end, b) = (at + 1, b + 1);
+            }
+            // Leftwards: the backslashes after the part before ends.
+            let previous_part = i.checked_sub(1).map_or(0, |p| parts[p].0.start);
+            let (mut start, mut b) = (span.start, after);
+            while let Some(before) = b.checked_sub(1) {
+                let at = all[before];
+                if at < previous_part
+                    || linked[before]
+                    || gap_word(&plain[(at + 1).min(start)..start]).is_none()
+                {
+                    break;
+                }
+                linked[before] = true;
+                (start, b) = (at, before);
+            }
+        }
+        linked
+            .into_iter()
+            .zip(all)
+            .filter_map(|(linked, &at)| linked.then_some(at))
+    }
+}
+
 /// Whether `gap`, between two elements of a run, keeps the run going:
 /// spaces only (`Some(false)`), or one word that is no sentence's
 /// punctuation between them (`Some(true)`: a part the translation
 /// translated, `根`); `None` ends the run.
 fn gap_word(gap: &str) -> Option<bool> {
+    // Most gaps: a space, or nothing.
+    if gap.bytes().all(|b| b == b' ') {
+        return Some(false);
+    }
     if gap.contains("\n\n") || gap.contains("\n\r\n") {
         return None;
     }
@@ -533,6 +642,24 @@ mod tests {
         Block::read(text, 0..text.len())
     }
 
+    impl Block {
+        fn search(&self, path: &Path) -> Option<Run> {
+            self.run_of(path, &Searched::new(self))
+        }
+
+        /// The run with every backslash of the block an element: what
+        /// [`Searched::linked`] must give the same run as.
+        fn search_every_backslash(&self, path: &Path) -> Option<Run> {
+            let searched = Searched::new(self);
+            let written: Vec<&str> = path.parts().collect();
+            let mut elements = self.parts_of(&written, &searched);
+            let every = searched.backslashes.iter().map(|&at| (at..at + 1, None));
+            elements.extend(every);
+            elements.sort_by_key(|(span, _)| span.start);
+            self.best_run(&elements, &written)
+        }
+    }
+
     fn path(plain: &str) -> Path {
         Path {
             plain: plain.to_owned(),
@@ -583,7 +710,14 @@ mod tests {
             }
             let b = block(&text);
             for p in b.paths.iter().chain(&fixed) {
-                if let Some(run) = b.run_of(p) {
+                let run = b.search(p);
+                let every = b.search_every_backslash(p);
+                assert_eq!(
+                    run.as_ref().map(|r| (&r.span, r.whole)),
+                    every.as_ref().map(|r| (&r.span, r.whole)),
+                    "{text:?}"
+                );
+                if let Some(run) = run {
                     let span = b.original(run.span);
                     assert!(text.get(span).is_some(), "{text:?}");
                 }
@@ -640,8 +774,8 @@ mod tests {
             let source: Vec<&Path> = b.paths.iter().filter(|p| p.hidden).collect();
             assert_eq!(source.len(), 1, "{line}");
             let path = source[0];
-            assert!(!b.writes(path));
-            let run = b.run_of(path).expect(split);
+            assert!(!Searched::new(&b).writes(path));
+            let run = b.search(path).expect(split);
             assert_eq!(&b.plain[run.span.clone()], split);
             assert_eq!(run.whole, whole, "{split}");
         }
@@ -652,7 +786,7 @@ mod tests {
         let key = path("Software\\Microsoft\\WBEM\\WDMProvider");
         // de-de: parts all there, a backslash moved: fixed.
         let de = block("Wert von **\\\\ Software Microsoft \\\\ WBEM \\\\ WDMProvider** ist.");
-        let run = de.run_of(&key).expect("de-de");
+        let run = de.search(&key).expect("de-de");
         assert_eq!(
             &de.plain[run.span.clone()],
             "\\ Software Microsoft \\ WBEM \\ WDMProvider"
@@ -660,7 +794,7 @@ mod tests {
         assert!(run.whole);
         // zh-tw: `Software` translated: told, not fixed.
         let zh = block("或 **軟體 \\\\ Microsoft \\\\ WBEM \\\\ WDMProvider** 登錄");
-        let run = zh.run_of(&key).expect("zh-tw");
+        let run = zh.search(&key).expect("zh-tw");
         assert_eq!(
             &zh.plain[run.span.clone()],
             "\\ Microsoft \\ WBEM \\ WDMProvider"
@@ -668,27 +802,27 @@ mod tests {
         assert!(!run.whole);
         let ns = path("\\\\root\\wmi");
         let zh = block("類別位於 \\\\ \\\\ 根 \\\\ wmi 命名空間中。");
-        let run = zh.run_of(&ns).expect("zh-tw namespace");
+        let run = zh.search(&ns).expect("zh-tw namespace");
         assert_eq!(&zh.plain[run.span.clone()], "\\ \\ 根 \\ wmi");
         assert!(!run.whole);
         let de = block("befinden sich im \\\\ \\\\ \\\\ wmi-Stammnamespace.");
         assert_eq!(
-            &de.plain[de.run_of(&ns).expect("de-de").span],
+            &de.plain[de.search(&ns).expect("de-de").span],
             "\\ \\ \\ wmi"
         );
         // Written whole, or a folder after a space: nothing split.
         assert!(
             block("im \\\\\\\\root\\\\wmi-Namespace")
-                .run_of(&ns)
+                .search(&ns)
                 .is_none()
         );
         let folder = path("\\Reports\\Daily");
         assert!(
             block("im Verzeichnis \\Reports oder Daily")
-                .run_of(&folder)
+                .search(&folder)
                 .is_none()
         );
         // A hard line break is no backslash of a path.
-        assert!(block("root\\\nwmi").run_of(&ns).is_none());
+        assert!(block("root\\\nwmi").search(&ns).is_none());
     }
 }
