@@ -71,6 +71,11 @@ pub struct CheckReport {
     /// When the site names no source locale and the translations' hashes
     /// told it: which, and on what evidence, for the summary.
     pub found_source: Option<String>,
+    /// The source locale the checks compared translations with.
+    pub source: Option<String>,
+    /// How many translations carry the hash of the source's pages, when
+    /// that is how the source was found ([`crate::loc_hash::FoundSource`]).
+    pub source_found_in: Option<usize>,
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
     /// Pages marked `draft: true` that this run left out.
@@ -362,6 +367,8 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     Ok(CheckReport {
         pages,
         found_source: found_source(&site),
+        source: site.source.map(|l| site.locales[l].key.clone()),
+        source_found_in: site.found_source.map(|found| found.translations),
         docfx_projects: prepared.docfx_projects,
         drafts: site.drafts.len(),
         findings: Findings::new(findings, texts),

@@ -437,7 +437,14 @@ fn check(
         Format::Json | Format::Sarif | Format::Gitlab => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let written = match format {
-                Format::Json => report::json::write(findings, &mut out),
+                Format::Json => {
+                    let checked = report::json::Checked {
+                        pages: &report.pages,
+                        source: report.source.as_deref(),
+                        source_found_in: report.source_found_in,
+                    };
+                    report::json::write(findings, &checked, &mut out)
+                }
                 Format::Sarif => report::sarif::write(findings, &mut out),
                 _ => report::gitlab::write(findings, &mut out),
             };

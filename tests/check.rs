@@ -48,6 +48,11 @@ fn the_seeds_give_exactly_the_expected_findings() {
         "{anchors}"
     );
     assert_eq!(anchors["severity"], "warning");
+    // The head says what was checked: two peers, no source locale.
+    assert_eq!(doc["source"], serde_json::Value::Null);
+    assert!(doc.get("source_found_in").is_none(), "{}", doc["source"]);
+    assert_eq!(doc["locales"], serde_json::json!(["es-es", "it-it"]));
+    assert_eq!(doc["pages"], serde_json::json!({"es-es": 2, "it-it": 2}));
 }
 
 #[test]

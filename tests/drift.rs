@@ -1316,6 +1316,9 @@ fn the_source_locale_is_found_by_the_hashes_translations_carry() {
             "Translation status: 6 pages x 3 locales (source locale en-us: 3 translations carry the hash of its pages' text (ms.openlocfilehash))"
         )
     );
+    let (_, checked) = common::check_json(&root, &["--root", ".", "--fail-on", "never"]);
+    assert_eq!(checked["source"], "en-us");
+    assert_eq!(checked["source_found_in"], 3);
     let said = "Source locale en-us, found by hash: 3 translations carry the hash of its pages' text (`source` in polydoc.toml names it)";
     let check = polydoc(&root, &["check", "--root", ".", "--fail-on", "never"]);
     assert!(
@@ -1354,6 +1357,9 @@ fn the_source_locale_is_found_by_the_hashes_translations_carry() {
         &["check", "--root", ".", "--fail-on", "never"],
     );
     assert!(!stderr(&check).contains("found by hash"));
+    let (_, checked) = common::check_json(named.root(), &["--root", ".", "--fail-on", "never"]);
+    assert_eq!(checked["source"], "en-us");
+    assert!(checked.get("source_found_in").is_none(), "{checked}");
 
     // en-us's pages changed since every hand-off: no hash names them.
     let changed = common::copy_of_real("real-wmi");

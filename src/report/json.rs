@@ -11,10 +11,29 @@ use crate::diagnostic::{Edit, Location, Related, Severity};
 
 /// Everything but the findings, which are written one by one after it.
 #[derive(Serialize)]
-struct Head {
+struct Head<'a> {
     version: u32,
     tool: Tool,
+    /// The source locale the findings compared translations with (null:
+    /// locales compared as peers), as in `drift`'s document.
+    source: Option<&'a str>,
+    /// How many translations carry the hash of the source locale's
+    /// pages, when no `source` was set and that is how it was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_found_in: Option<usize>,
+    locales: Vec<&'a str>,
+    /// Pages checked per locale.
+    pages: std::collections::BTreeMap<&'a str, usize>,
     summary: Summary,
+}
+
+/// What was checked, for the head of the document.
+#[derive(Default)]
+pub struct Checked<'a> {
+    /// Pages per locale, in the site's order of locales.
+    pub pages: &'a [(String, usize)],
+    pub source: Option<&'a str>,
+    pub source_found_in: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -53,19 +72,27 @@ struct Entry<'a> {
 
 /// The document as a string (tests, small reports).
 pub fn render(report: &Findings) -> String {
-    super::as_string(|out| write(report, out))
+    super::as_string(|out| write(report, &Checked::default(), out))
 }
 
 /// Writes the document to `out`, pretty-printed. The findings, tens of
 /// thousands on a large site, are serialised in parallel, a few thousand
 /// at a time, each into its own buffer, and written in order.
-pub fn write(report: &Findings, mut out: impl Write) -> std::io::Result<()> {
+pub fn write(report: &Findings, checked: &Checked, mut out: impl Write) -> std::io::Result<()> {
     let head = Head {
         version: 1,
         tool: Tool {
             name: "polydoc",
             version: env!("CARGO_PKG_VERSION"),
         },
+        source: checked.source,
+        source_found_in: checked.source_found_in,
+        locales: checked.pages.iter().map(|(l, _)| l.as_str()).collect(),
+        pages: checked
+            .pages
+            .iter()
+            .map(|(l, n)| (l.as_str(), *n))
+            .collect(),
         summary: Summary {
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
