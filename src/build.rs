@@ -243,6 +243,7 @@ const DRIFT_RULES: &[&str] = &[
     "lowercased-name",
     "transliterated-name",
     "split-path",
+    "truncated-file-name",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

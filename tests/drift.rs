@@ -1183,12 +1183,13 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
     // the en-us text beside them (its SHA-256, `82bec478…`), so they are
     // compared with it: each changed the registry value
     // `**ProcessStrandedClasses**` in bold (line 43) and split the paths
-    // of lines 17 and 43 (`tests/split_paths.rs`), and nothing else
-    // differs.
+    // of lines 17 and 43 (`tests/split_paths.rs`), zh-tw dropped the
+    // extension of `Wmiprov.log` twice (lines 29 and 31,
+    // `tests/truncated_file_names.rs`), and nothing else differs.
     let drivers = page("accessing-data-from-device-drivers");
     for (locale, lines) in [
         ("de-de", [17, 43, 43, 43].as_slice()),
-        ("zh-tw", &[17, 43, 43]),
+        ("zh-tw", &[17, 29, 31, 43, 43]),
     ] {
         assert_eq!(
             statuses[&(drivers.clone(), locale.to_owned())],
@@ -1209,8 +1210,8 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
     let (_, doc) = common::check_json(&root, &[]);
     // Compared with their source, which no polydoc.toml names here but
     // the translations' hashes tell, the device-driver pages give the
-    // name in bold each changed and the paths each split, besides their
-    // links to pages outside the sample.
+    // name in bold each changed, the paths each split and the log file
+    // zh-tw truncated, besides their links to pages outside the sample.
     let told: Vec<_> = common::findings(&doc)
         .into_iter()
         .filter(|(rule, file, _)| file.contains("device-drivers") && rule != "broken-link")
@@ -1228,6 +1229,8 @@ fn real_wmi_translations_are_placed_by_the_source_text_they_hash() {
             at("split-path", "zh-tw", 43),
             at("translation-token-mismatch", "de-de", 43),
             at("translation-token-mismatch", "zh-tw", 43),
+            at("truncated-file-name", "zh-tw", 29),
+            at("truncated-file-name", "zh-tw", 31),
         ]
     );
     let file = "content/de-de/desktop-src/WmiSdk/swbemnamedvalueset-clone.md";

@@ -524,6 +524,11 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for locale in ["de-de", "es-es"] {
         expected.insert(("split-file-name".to_owned(), page(locale, "xcopy"), 156));
     }
+    // A file name whose extension zh-cn dropped (`truncated-file-name`):
+    // findstr's `Stringlist` where it-it writes `Stringlist.txt`. Not its
+    // `Filelist`, which no locale writes whole (`Filelist. txt`), nor
+    // `Results.out` translated into words (`文件结果`).
+    expected.insert(("truncated-file-name".to_owned(), findstr("zh-cn"), 127));
     assert_eq!(findings(&doc), expected);
     // it-it keeps `mask`'s placeholder (`maschera \<Netmask >`): paired
     // with `mask` alone; the others name the three keywords no row names.
@@ -2095,6 +2100,10 @@ fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_
     // zh-tw, of fr-fr's version: `WM \_ 油漆` ("oil paint") and the rest in
     // place, each told the constant the English page's same block writes.
     expect("broken-link", "zh-tw", &[87, 89, 117, 120]);
+    // Its header row's `Winuser (包含) 的 Windows。h` for `Winuser.h
+    // (include Windows.h)`: `.h` dropped once, its dot made a Chinese full
+    // stop once (not told: nothing was dropped).
+    expect("truncated-file-name", "zh-tw", &[109]);
     expect(
         "split-identifier",
         "zh-tw",

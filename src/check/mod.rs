@@ -65,6 +65,7 @@ mod table_keys;
 mod toc;
 mod tokens;
 mod transliterated_names;
+mod truncated_file_names;
 mod value_words;
 mod xrefs;
 
@@ -96,6 +97,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("split_file_names", split_file_names::check),
     ("split_members", split_members::check),
     ("split_paths", split_paths::check),
+    ("truncated_file_names", truncated_file_names::check),
     ("lowercased_names", lowercased_names::check),
     ("glued_terms", glued_terms::check),
     ("appended_source", appended_source::check),

@@ -163,6 +163,12 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "truncated-file-name",
+        Severity::Warning,
+        "A file name whose extension machine translation dropped (`Wmiprov` for `Wmiprov.log`), which the same block of another locale writes whole.",
+        fix,
+    ),
+    rule!(
         "split-member-name",
         Severity::Warning,
         "A qualified name machine translation split after its separator (`IPin:: EnumMediaTypes`, or `CBasePin. EnumMediaTypes` where the page's `api_name` names it).",

@@ -1,0 +1,315 @@
+//! `truncated-file-name`: a file name whose extension machine translation
+//! dropped. The real zh-tw "Accessing Data from Device Drivers"
+//! (`tests/data/real-wmi`) tells readers to check `Wmiprov` twice where
+//! its English source and the de-de translation write the log file
+//! `Wmiprov.log`: the pipeline took `.log` for the end of a sentence and
+//! lost it. No token holds a file name in prose, so the token comparison
+//! sees nothing; readers look for a file that does not exist.
+//!
+//! The evidence is the same block in another page of the translation
+//! group, the source locale's first ([`Counterparts`], any version: file
+//! names seldom change): it writes `name.ext` more often than this block,
+//! and this block writes the bare `name` more often than it. Both counts
+//! are needed: a translation may put the name in a code span (the file
+//! name then leaves the prose, no bare name comes in) or use the name
+//! alone where the source does too (`Setup.exe` ... `Setup` installs).
+//! Names are compared as written, the stem in its case (`Program.cs` is
+//! no evidence about a Czech sentence starting with `Program`, which is a
+//! word there). Only prose is read: not code, link destinations, tags,
+//! or the source text a side-by-side page keeps beside each sentence.
+//!
+//! `check --fix` appends the extension where every bare name of the block
+//! stands for a lost one: the other block writes the name only whole, and
+//! as many more times as this block writes it bare.
+//!
+//! Each page's file names are found once, in parallel, and a page's
+//! bare names are looked for only when another page of its group writes
+//! one of its file names more often; the blocks are aligned only then.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::Finding;
+use crate::markdown::facts::UnitKind;
+use crate::site::Page;
+
+use super::Context;
+use super::counterparts::{Counterparts, extent};
+use super::glued_terms::{code_ranges, in_code};
+use super::line_scan::LineScan;
+use super::split_file_names::EXTENSIONS;
+
+/// A file name a page writes in prose: `name.ext`.
+#[derive(Clone)]
+struct FileName {
+    span: Range<usize>,
+    /// Where its dot is.
+    dot: usize,
+}
+
+/// A file name as compared: its stem as written, its extension in lower
+/// case.
+type Key<'t> = (&'t str, String);
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let names: Vec<Vec<FileName>> = cx.site.pages.par_iter().map(file_names).collect();
+    cx.per_page(|p, page| {
+        if cx.is_source(p) {
+            return Vec::new();
+        }
+        let text = &page.source.text;
+        let here = counts(text, &names[p]);
+        // The names another page of the group writes more often.
+        let mut fewer: Vec<Key> = Vec::new();
+        for q in cx.site.translations(p) {
+            let other = &cx.site.pages[q].source.text;
+            for (key, n) in counts(other, &names[q]) {
+                if n > here.get(&key).copied().unwrap_or(0) && !fewer.contains(&key) {
+                    fewer.push(key);
+                }
+            }
+        }
+        if fewer.is_empty() {
+            return Vec::new();
+        }
+        let mut bare: Vec<(usize, usize)> = fewer
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (stem, _))| {
+                bare_stems(page, stem, page.source.body_start..text.len())
+                    .into_iter()
+                    .map(move |at| (at, k))
+            })
+            .collect();
+        if bare.is_empty() {
+            return Vec::new();
+        }
+        bare.sort_unstable();
+        let counterparts = Counterparts::any_version(cx, p);
+        let mut out = Vec::new();
+        for (at, k) in bare {
+            let key = &fewer[k];
+            let stem = key.0;
+            let Some((unit, block)) = block_of(page, at) else {
+                continue;
+            };
+            let this = Tally::of(page, &names[p], key, block.clone());
+            let giver = counterparts.blocks(at).into_iter().find_map(|(q, range)| {
+                let other = &cx.site.pages[q];
+                let tally = Tally::of(other, &names[q], key, range);
+                (tally.whole > this.whole && tally.bare < this.bare).then_some((q, tally))
+            });
+            let Some((q, tally)) = giver else {
+                continue;
+            };
+            let kind = match page.doc.facts.units[unit].kind {
+                UnitKind::Paragraph => "paragraph",
+                UnitKind::Item => "list item",
+                UnitKind::Row { .. } => "table row",
+                _ => "block",
+            };
+            let first = &tally.first;
+            let written = &cx.site.pages[q].source.text[first.clone()];
+            let locale = cx.locale_key(q);
+            let whose = if cx.is_source(q) && cx.site.same_source_version(p, q) {
+                format!("the {locale} text it was made from")
+            } else {
+                locale.to_owned()
+            };
+            let span = at..at + stem.len();
+            let mut finding = Finding::warning(
+                "truncated-file-name",
+                cx.location(p, span.clone()),
+                format!(
+                    "this {kind} writes `{stem}` where {whose} writes the file name `{written}`: machine translation dropped its extension, and readers look for a file that does not exist"
+                ),
+            )
+            .with_help(format!(
+                "write `{written}`, as {locale} does; in a code span (`` `…` ``) translation leaves it alone"
+            ))
+            .with_related(cx.location(q, first.clone()), format!("`{written}` in {locale}"));
+            // Every bare name of the block stands for a lost extension.
+            if tally.bare == 0 && tally.whole - this.whole == this.bare {
+                finding = finding.with_fix(cx.edit(p, span, written.to_owned()));
+            }
+            out.push(finding);
+        }
+        out
+    })
+}
+
+/// How a block writes one file name.
+struct Tally {
+    /// Whole, in prose.
+    whole: usize,
+    /// Its stem alone, in prose.
+    bare: usize,
+    /// Where it is first written whole (empty when it is not).
+    first: Range<usize>,
+}
+
+impl Tally {
+    fn of(page: &Page, names: &[FileName], key: &Key, block: Range<usize>) -> Tally {
+        let text = &page.source.text;
+        let mut whole = names
+            .iter()
+            .filter(|n| block.contains(&n.span.start) && key_of(text, n, key));
+        let first = whole.next().map(|n| n.span.clone());
+        Tally {
+            whole: first.iter().count() + whole.count(),
+            bare: bare_stems(page, key.0, block).len(),
+            first: first.unwrap_or_default(),
+        }
+    }
+}
+
+fn key<'t>(text: &'t str, name: &FileName) -> Key<'t> {
+    (
+        &text[name.span.start..name.dot],
+        text[name.dot + 1..name.span.end].to_ascii_lowercase(),
+    )
+}
+
+fn key_of(text: &str, name: &FileName, key: &Key) -> bool {
+    text[name.span.start..name.dot] == *key.0
+        && text[name.dot + 1..name.span.end].eq_ignore_ascii_case(&key.1)
+}
+
+/// How many times `text` writes each of its `names`.
+fn counts<'t>(text: &'t str, names: &[FileName]) -> FxHashMap<Key<'t>, usize> {
+    let mut out = FxHashMap::default();
+    for name in names {
+        *out.entry(key(text, name)).or_insert(0) += 1;
+    }
+    out
+}
+
+/// The block of `page` holding `at`: its unit and extent.
+fn block_of(page: &Page, at: usize) -> Option<(usize, Range<usize>)> {
+    let units = &page.doc.facts.units;
+    let unit = units.partition_point(|u| u.offset <= at).checked_sub(1)?;
+    let block = extent(page, unit);
+    block.contains(&at).then_some((unit, block))
+}
+
+/// Whether a byte may be part of a file name's stem.
+fn stem_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Whether a name may start after `before`: not inside a word, a path,
+/// an address or a variable (`C:\logs\setup.log`, `%TEMP%`, `$file`).
+fn starts_after(before: Option<u8>) -> bool {
+    before.is_none_or(|b| !stem_byte(b) && !b"./\\:@%$~".contains(&b))
+}
+
+/// The file names `page` writes in prose, in text order: a stem of two
+/// characters or more starting with a letter, a dot and an extension
+/// documentation names ([`EXTENSIONS`]), not followed by more of a name.
+fn file_names(page: &Page) -> Vec<FileName> {
+    let text = &page.source.text;
+    let bytes = text.as_bytes();
+    let start = page.source.body_start.min(bytes.len());
+    let mut out = Vec::new();
+    let mut code: Option<Vec<Range<usize>>> = None;
+    let mut scan = LineScan::default();
+    for dot in memchr::memchr_iter(b'.', &bytes[start..]).map(|d| start + d) {
+        let ext_len = bytes[dot + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .take(8)
+            .count();
+        let end = dot + 1 + ext_len;
+        if ext_len == 0 || !ends_name(bytes, end) {
+            continue;
+        }
+        let ext = &text[dot + 1..end];
+        if !EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+            continue;
+        }
+        let stem_len = bytes[..dot]
+            .iter()
+            .rev()
+            .take_while(|&&b| stem_byte(b))
+            .count();
+        let from = dot - stem_len;
+        if stem_len < 2
+            || !bytes[from].is_ascii_alphabetic()
+            || !starts_after(from.checked_sub(1).map(|b| bytes[b]))
+        {
+            continue;
+        }
+        let code = code.get_or_insert_with(|| code_ranges(page));
+        if prose(text, from, code, &mut scan) {
+            out.push(FileName {
+                span: from..end,
+                dot,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a name ending at `end` ends there: no more of a word, nor a
+/// dot before more of one (`setup.log.old`, `Wmiprov.log.`'s sentence end
+/// is fine).
+fn ends_name(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b'.') => !bytes.get(end + 1).is_some_and(|&b| stem_byte(b)),
+        Some(&b) => !stem_byte(b),
+    }
+}
+
+/// Whether `at` is prose readers see: not in code, a link's destination,
+/// a tag, or the source text beside a side-by-side sentence. Places come
+/// in text order for `scan`.
+fn prose(text: &str, at: usize, code: &[Range<usize>], scan: &mut LineScan) -> bool {
+    !in_code(code, at)
+        && !scan.in_code_span(text, at)
+        && !scan.in_destination(text, at)
+        && !scan.in_tag(text, at)
+        && !scan.hidden(text, at)
+}
+
+/// Where `page` writes `stem` alone in prose inside `range`: a word of
+/// its own, with no dot and extension after it (nor a dot, a space and a
+/// word, a name split at its dot: `split-file-name` tells those; nor a
+/// Chinese full stop and a word, the zh-tw `Windows。h` of the real
+/// `WM_PAINT` page, whose dot machine translation changed: not told).
+fn bare_stems(page: &Page, stem: &str, range: Range<usize>) -> Vec<usize> {
+    let text = &page.source.text;
+    let bytes = text.as_bytes();
+    let Some(within) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut code: Option<Vec<Range<usize>>> = None;
+    let mut scan = LineScan::default();
+    memchr::memmem::find_iter(within.as_bytes(), stem.as_bytes())
+        .map(|at| range.start + at)
+        .filter(|&at| {
+            let end = at + stem.len();
+            let after_dot = |k: usize| {
+                let rest = &bytes[(end + k).min(bytes.len())..];
+                let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+                rest.first().is_some_and(|&b| stem_byte(b))
+            };
+            // A full stop of Chinese or Japanese in the dot's place
+            // (`Windows。h`) is no lost extension either.
+            let rest = &text[end..];
+            let followed = match bytes.get(end) {
+                None => false,
+                Some(b'.') => after_dot(1),
+                Some(_) if rest.starts_with(['。', '．']) => after_dot('。'.len_utf8()),
+                Some(&b) => stem_byte(b),
+            };
+            if followed || !starts_after(at.checked_sub(1).map(|b| bytes[b])) {
+                return false;
+            }
+            let code = code.get_or_insert_with(|| code_ranges(page));
+            prose(text, at, code, &mut scan)
+        })
+        .collect()
+}
