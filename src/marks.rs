@@ -38,6 +38,79 @@ pub enum Needle {
     /// `\ `: a backslash before a space, where machine translation split a
     /// path (`split-path`).
     BackslashSpace,
+    /// A file name's dot: a letter, digit, `_` or `-` before it, an
+    /// extension documentation names after it ([`EXTENSIONS`], in any
+    /// case), and no more of a name (`truncated-file-name`).
+    FileName,
+}
+
+/// Extensions of the files documentation names, in lower case, sorted.
+pub const EXTENSIONS: &[&str] = &[
+    "bat", "c", "cab", "cc", "cer", "cmd", "config", "cpp", "cs", "csproj", "css", "csv", "cxx",
+    "def", "dll", "dmp", "drv", "etl", "evtx", "exe", "h", "hpp", "htm", "html", "hxx", "idl",
+    "inf", "ini", "iso", "js", "json", "lib", "log", "md", "mof", "msc", "msi", "msu", "ocx",
+    "pdb", "pfx", "ps1", "psd1", "psm1", "py", "rc", "reg", "resx", "sh", "sln", "sql", "sys",
+    "ts", "txt", "vb", "vbs", "vcxproj", "vhd", "vhdx", "wim", "xaml", "xml", "xsd", "yaml", "yml",
+    "zip",
+];
+
+/// Whether a byte may be part of a file name's stem.
+pub fn stem_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Whether a name may start after `before`: not inside a word, a path,
+/// an address or a variable (`C:\logs\setup.log`, `%TEMP%`, `$file`).
+pub fn starts_after(before: Option<u8>) -> bool {
+    before.is_none_or(|b| !stem_byte(b) && !b"./\\:@%$~".contains(&b))
+}
+
+/// Whether a name ending at `end` of `bytes` ends there: no more of a
+/// word, nor a dot before more of one (`setup.log.old`; a sentence's
+/// final dot is fine).
+pub fn ends_name(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b'.') => !bytes.get(end + 1).is_some_and(|&b| stem_byte(b)),
+        Some(&b) => !stem_byte(b),
+    }
+}
+
+/// Whether the dot at `dot` of `bytes` is a file name's ([`Needle::FileName`]):
+/// after a stem of two characters or more that starts with a letter and
+/// is no part of a path, an address, a variable ([`starts_after`]) or a
+/// link's destination.
+fn file_name_dot(bytes: &[u8], dot: usize) -> bool {
+    let stem = bytes[..dot]
+        .iter()
+        .rev()
+        .take_while(|&&b| stem_byte(b))
+        .count();
+    let from = dot - stem;
+    // A link's destination (`](setup.md)`) is no prose.
+    let destination = from >= 2 && &bytes[from - 2..from] == b"](";
+    if stem < 2
+        || destination
+        || !bytes[from].is_ascii_alphabetic()
+        || !starts_after(from.checked_sub(1).map(|b| bytes[b]))
+    {
+        return false;
+    }
+    let ext = &bytes[dot + 1..];
+    let len = ext
+        .iter()
+        .take(8)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if !(1..=7).contains(&len) || !ends_name(bytes, dot + 1 + len) {
+        return false;
+    }
+    let mut lower = [0u8; 7];
+    lower[..len].copy_from_slice(&ext[..len]);
+    lower.make_ascii_lowercase();
+    EXTENSIONS
+        .binary_search_by(|e| e.as_bytes().cmp(&lower[..len]))
+        .is_ok()
 }
 
 /// The needles found wherever they are written, as written.
@@ -69,6 +142,10 @@ impl Marks {
             Needle::DotSpaceLower,
             &mut memchr::memmem::find_iter(bytes, b". ")
                 .filter(|&at| bytes.get(at + 2).is_some_and(u8::is_ascii_lowercase)),
+        );
+        add(
+            Needle::FileName,
+            &mut memchr::memchr_iter(b'.', bytes).filter(|&dot| file_name_dot(bytes, dot)),
         );
         for (needle, written) in SEARCHED {
             add(*needle, &mut memchr::memmem::find_iter(bytes, written));
@@ -104,5 +181,13 @@ mod tests {
         assert_eq!(at(Needle::ScopeSpace), [55]);
         assert_eq!(at(Needle::BackslashSpace), [60]);
         assert_eq!(Marks::of("Nothing here.").0.capacity(), 0);
+    }
+
+    #[test]
+    fn file_names_are_marked_at_their_dot() {
+        let text = "Check Wmiprov.log, ab.TXT and setup.log.old or x.y; Windows.h. End.md ../a/b.md [x](ab.md)";
+        let dots: Vec<usize> = Marks::of(text).offsets(Needle::FileName).collect();
+        assert_eq!(dots, [13, 21, 59, 66]);
+        assert!(EXTENSIONS.windows(2).all(|w| w[0] < w[1]), "sorted");
     }
 }

@@ -38,15 +38,7 @@ use super::glued_terms::{code_ranges, in_code};
 use super::line_scan::LineScan;
 use super::mt_placeholders::per_line;
 
-/// Extensions of the files documentation names, in lower case.
-pub(super) const EXTENSIONS: &[&str] = &[
-    "bat", "c", "cab", "cc", "cer", "cmd", "config", "cpp", "cs", "csproj", "css", "csv", "cxx",
-    "def", "dll", "dmp", "drv", "etl", "evtx", "exe", "h", "hpp", "htm", "html", "hxx", "idl",
-    "inf", "ini", "iso", "js", "json", "lib", "log", "md", "mof", "msc", "msi", "msu", "ocx",
-    "pdb", "pfx", "ps1", "psd1", "psm1", "py", "rc", "reg", "resx", "sh", "sln", "sql", "sys",
-    "ts", "txt", "vb", "vbs", "vcxproj", "vhd", "vhdx", "wim", "xaml", "xml", "xsd", "yaml", "yml",
-    "zip",
-];
+pub(super) use crate::marks::EXTENSIONS;
 
 /// Extensions of headers and binaries: after a split, evidence enough by
 /// themselves ([`looks_like_code_file`]).

@@ -33,13 +33,12 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
+use crate::marks::{Needle, starts_after, stem_byte};
 use crate::site::Page;
 
 use super::Context;
 use super::counterparts::{Counterparts, extent};
-use super::glued_terms::{code_ranges, in_code};
 use super::line_scan::LineScan;
-use super::split_file_names::EXTENSIONS;
 
 /// A file name a page writes in prose: `name.ext`.
 #[derive(Clone)]
@@ -49,24 +48,25 @@ struct FileName {
     dot: usize,
 }
 
-/// A file name as compared: its stem as written, its extension in lower
-/// case.
-type Key<'t> = (&'t str, String);
+/// A file name as compared: its stem and its extension, as written.
+type Key<'t> = (&'t str, &'t str);
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let names: Vec<Vec<FileName>> = cx.site.pages.par_iter().map(file_names).collect();
+    let counted: Vec<FxHashMap<Key, usize>> = (cx.site.pages.par_iter().zip(&names))
+        .map(|(page, names)| counts(&page.source.text, names))
+        .collect();
     cx.per_page(|p, page| {
         if cx.is_source(p) {
             return Vec::new();
         }
         let text = &page.source.text;
-        let here = counts(text, &names[p]);
+        let here = &counted[p];
         // The names another page of the group writes more often.
-        let mut fewer: Vec<Key> = Vec::new();
+        let mut fewer: Vec<&Key> = Vec::new();
         for q in cx.site.translations(p) {
-            let other = &cx.site.pages[q].source.text;
-            for (key, n) in counts(other, &names[q]) {
-                if n > here.get(&key).copied().unwrap_or(0) && !fewer.contains(&key) {
+            for (key, &n) in &counted[q] {
+                if n > here.get(key).copied().unwrap_or(0) && !fewer.contains(&key) {
                     fewer.push(key);
                 }
             }
@@ -90,7 +90,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let counterparts = Counterparts::any_version(cx, p);
         let mut out = Vec::new();
         for (at, k) in bare {
-            let key = &fewer[k];
+            let key = fewer[k];
             let stem = key.0;
             let Some((unit, block)) = block_of(page, at) else {
                 continue;
@@ -168,13 +168,12 @@ impl Tally {
 fn key<'t>(text: &'t str, name: &FileName) -> Key<'t> {
     (
         &text[name.span.start..name.dot],
-        text[name.dot + 1..name.span.end].to_ascii_lowercase(),
+        &text[name.dot + 1..name.span.end],
     )
 }
 
-fn key_of(text: &str, name: &FileName, key: &Key) -> bool {
-    text[name.span.start..name.dot] == *key.0
-        && text[name.dot + 1..name.span.end].eq_ignore_ascii_case(&key.1)
+fn key_of(text: &str, name: &FileName, wanted: &Key) -> bool {
+    key(text, name) == *wanted
 }
 
 /// How many times `text` writes each of its `names`.
@@ -194,55 +193,29 @@ fn block_of(page: &Page, at: usize) -> Option<(usize, Range<usize>)> {
     block.contains(&at).then_some((unit, block))
 }
 
-/// Whether a byte may be part of a file name's stem.
-fn stem_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
-
-/// Whether a name may start after `before`: not inside a word, a path,
-/// an address or a variable (`C:\logs\setup.log`, `%TEMP%`, `$file`).
-fn starts_after(before: Option<u8>) -> bool {
-    before.is_none_or(|b| !stem_byte(b) && !b"./\\:@%$~".contains(&b))
-}
-
-/// The file names `page` writes in prose, in text order: a stem of two
-/// characters or more starting with a letter, a dot and an extension
-/// documentation names ([`EXTENSIONS`]), not followed by more of a name.
+/// The file names `page` writes in prose, in text order: at the dots
+/// the loader marked ([`Needle::FileName`]: an extension documentation
+/// names after it), a stem of two characters or more starting with a
+/// letter, not inside a path or an address.
 fn file_names(page: &Page) -> Vec<FileName> {
     let text = &page.source.text;
     let bytes = text.as_bytes();
-    let start = page.source.body_start.min(bytes.len());
     let mut out = Vec::new();
-    let mut code: Option<Vec<Range<usize>>> = None;
     let mut scan = LineScan::default();
-    for dot in memchr::memchr_iter(b'.', &bytes[start..]).map(|d| start + d) {
+    let dots = page.source.marks.offsets(Needle::FileName);
+    for dot in dots.filter(|&dot| dot >= page.source.body_start) {
         let ext_len = bytes[dot + 1..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
-            .take(8)
             .count();
         let end = dot + 1 + ext_len;
-        if ext_len == 0 || !ends_name(bytes, end) {
-            continue;
-        }
-        let ext = &text[dot + 1..end];
-        if !EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
-            continue;
-        }
         let stem_len = bytes[..dot]
             .iter()
             .rev()
             .take_while(|&&b| stem_byte(b))
             .count();
         let from = dot - stem_len;
-        if stem_len < 2
-            || !bytes[from].is_ascii_alphabetic()
-            || !starts_after(from.checked_sub(1).map(|b| bytes[b]))
-        {
-            continue;
-        }
-        let code = code.get_or_insert_with(|| code_ranges(page));
-        if prose(text, from, code, &mut scan) {
+        if prose(page, from, &mut scan) {
             out.push(FileName {
                 span: from..end,
                 dot,
@@ -252,26 +225,26 @@ fn file_names(page: &Page) -> Vec<FileName> {
     out
 }
 
-/// Whether a name ending at `end` ends there: no more of a word, nor a
-/// dot before more of one (`setup.log.old`, `Wmiprov.log.`'s sentence end
-/// is fine).
-fn ends_name(bytes: &[u8], end: usize) -> bool {
-    match bytes.get(end) {
-        None => true,
-        Some(b'.') => !bytes.get(end + 1).is_some_and(|&b| stem_byte(b)),
-        Some(&b) => !stem_byte(b),
-    }
-}
-
-/// Whether `at` is prose readers see: not in code, a link's destination,
-/// a tag, or the source text beside a side-by-side sentence. Places come
-/// in text order for `scan`.
-fn prose(text: &str, at: usize, code: &[Range<usize>], scan: &mut LineScan) -> bool {
-    !in_code(code, at)
+/// Whether `at` of `page` is prose readers see: not in code, a link's
+/// destination, a tag, or the source text beside a side-by-side sentence.
+/// Places come in text order for `scan`.
+fn prose(page: &Page, at: usize, scan: &mut LineScan) -> bool {
+    let text = &page.source.text;
+    !in_code_block(page, at)
         && !scan.in_code_span(text, at)
         && !scan.in_destination(text, at)
         && !scan.in_tag(text, at)
         && !scan.hidden(text, at)
+}
+
+/// Whether `at` is in one of `page`'s code blocks: the block it falls in
+/// found by binary search, since every page has marks in code (a
+/// command's `setup.exe`) and reading each page's blocks whole took this
+/// rule most of its time.
+fn in_code_block(page: &Page, at: usize) -> bool {
+    let units = &page.doc.facts.units;
+    let unit = units.partition_point(|u| u.offset <= at).checked_sub(1);
+    unit.is_some_and(|u| units[u].kind == UnitKind::Code)
 }
 
 /// Where `page` writes `stem` alone in prose inside `range`: a word of
@@ -285,7 +258,6 @@ fn bare_stems(page: &Page, stem: &str, range: Range<usize>) -> Vec<usize> {
     let Some(within) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let mut code: Option<Vec<Range<usize>>> = None;
     let mut scan = LineScan::default();
     memchr::memmem::find_iter(within.as_bytes(), stem.as_bytes())
         .map(|at| range.start + at)
@@ -308,8 +280,7 @@ fn bare_stems(page: &Page, stem: &str, range: Range<usize>) -> Vec<usize> {
             if followed || !starts_after(at.checked_sub(1).map(|b| bytes[b])) {
                 return false;
             }
-            let code = code.get_or_insert_with(|| code_ranges(page));
-            prose(text, at, code, &mut scan)
+            prose(page, at, &mut scan)
         })
         .collect()
 }
