@@ -66,11 +66,13 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let mut fewer: Vec<&Key> = Vec::new();
         for q in cx.site.translations(p) {
             for (key, &n) in &counted[q] {
-                if n > here.get(key).copied().unwrap_or(0) && !fewer.contains(&key) {
+                if n > here.get(key).copied().unwrap_or(0) {
                     fewer.push(key);
                 }
             }
         }
+        fewer.sort_unstable();
+        fewer.dedup();
         if fewer.is_empty() {
             return Vec::new();
         }
@@ -153,9 +155,13 @@ struct Tally {
 impl Tally {
     fn of(page: &Page, names: &[FileName], key: &Key, block: Range<usize>) -> Tally {
         let text = &page.source.text;
-        let mut whole = names
+        // Names are in text order: those of the block by binary search, as
+        // a page of thousands of blocks asks for each.
+        let from = names.partition_point(|n| n.span.start < block.start);
+        let to = names.partition_point(|n| n.span.start < block.end);
+        let mut whole = names[from..to.max(from)]
             .iter()
-            .filter(|n| block.contains(&n.span.start) && key_of(text, n, key));
+            .filter(|n| key_of(text, n, key));
         let first = whole.next().map(|n| n.span.clone());
         Tally {
             whole: first.iter().count() + whole.count(),
