@@ -22,9 +22,11 @@
 //! stands for a lost one: the other block writes the name only whole, and
 //! as many more times as this block writes it bare.
 //!
-//! Each page's file names are found once, in parallel, and a page's
-//! bare names are looked for only when another page of its group writes
-//! one of its file names more often; the blocks are aligned only then.
+//! Each page's file names are found once, in parallel, at the dots the
+//! loader marked ([`crate::marks`]: a known extension after them, no path
+//! or link destination before), and a page's bare names are looked for
+//! only when another page of its group writes one of its file names more
+//! often; the blocks are aligned only then.
 
 use std::ops::Range;
 
