@@ -33,7 +33,7 @@ use crate::{Fatal, check, locale};
 pub struct BuildReport {
     /// Locale key and number of pages built, default locale first.
     pub pages: Vec<(String, usize)>,
-    /// [`CheckReport::found_source`].
+    /// [`CheckReport::found_source`]'s line.
     pub found_source: Option<String>,
     /// How many `docfx.json` files gave their pages metadata.
     pub docfx_projects: usize,
@@ -68,9 +68,6 @@ impl BuildReport {
 #[derive(Debug)]
 pub struct CheckReport {
     pub pages: Vec<(String, usize)>,
-    /// When the site names no source locale and the translations' hashes
-    /// told it: which, and on what evidence, for the summary.
-    pub found_source: Option<String>,
     /// The source locale the checks compared translations with.
     pub source: Option<String>,
     /// How many translations carry the hash of the source's pages, when
@@ -274,14 +271,31 @@ pub fn drafts_left_out(count: usize, verb: &str) -> String {
     }
 }
 
+impl CheckReport {
+    /// When the site names no source locale and the translations' hashes
+    /// told it: which, and on what evidence, for the summary.
+    pub fn found_source(&self) -> Option<String> {
+        Some(found_source_line(
+            self.source.as_deref()?,
+            self.source_found_in?,
+        ))
+    }
+}
+
 /// The summary's line on a source locale the translations' hashes told.
 fn found_source(site: &Site) -> Option<String> {
     let found = site.found_source?;
-    Some(format!(
-        "Source locale {}, found by hash: {} (`source` in polydoc.toml names it)",
-        site.locales[found.locale].key,
-        crate::loc_hash::evidence(found.translations)
+    Some(found_source_line(
+        &site.locales[found.locale].key,
+        found.translations,
     ))
+}
+
+fn found_source_line(locale: &str, translations: usize) -> String {
+    format!(
+        "Source locale {locale}, found by hash: {} (`source` in polydoc.toml names it)",
+        crate::loc_hash::evidence(translations)
+    )
 }
 
 fn pages_per_locale(site: &Site) -> Vec<(String, usize)> {
@@ -367,7 +381,6 @@ pub fn check(root: &std::path::Path, overrides: &Overrides) -> Result<CheckRepor
     stages.done("texts");
     Ok(CheckReport {
         pages,
-        found_source: found_source(&site),
         source: site.source.map(|l| site.locales[l].key.clone()),
         source_found_in: site.found_source.map(|found| found.translations),
         docfx_projects: prepared.docfx_projects,

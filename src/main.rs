@@ -422,7 +422,7 @@ fn check(
                     report::human::plural(elsewhere, "finding")
                 );
             }
-            if let Some(found) = &report.found_source {
+            if let Some(found) = report.found_source() {
                 eprintln!("{found}");
             }
             eprintln!(

@@ -69,7 +69,7 @@ pub fn starts_after(before: Option<u8>) -> bool {
 /// Whether a name ending at `end` of `bytes` ends there: no more of a
 /// word, nor a dot before more of one (`setup.log.old`; a sentence's
 /// final dot is fine).
-pub fn ends_name(bytes: &[u8], end: usize) -> bool {
+fn ends_name(bytes: &[u8], end: usize) -> bool {
     match bytes.get(end) {
         None => true,
         Some(b'.') => !bytes.get(end + 1).is_some_and(|&b| stem_byte(b)),
@@ -77,11 +77,12 @@ pub fn ends_name(bytes: &[u8], end: usize) -> bool {
     }
 }
 
-/// Whether the dot at `dot` of `bytes` is a file name's ([`Needle::FileName`]):
-/// after a stem of two characters or more that starts with a letter and
-/// is no part of a path, an address, a variable ([`starts_after`]) or a
-/// link's destination.
-fn file_name_dot(bytes: &[u8], dot: usize) -> bool {
+/// The file name whose dot is at `dot` of `bytes`, stem to extension, if
+/// it is one ([`Needle::FileName`]): a stem of two characters or more
+/// that starts with a letter and is no part of a path, an address, a
+/// variable ([`starts_after`]) or a link's destination, and an extension
+/// of [`EXTENSIONS`] that ends the name.
+pub fn file_name_at(bytes: &[u8], dot: usize) -> Option<std::ops::Range<usize>> {
     let stem = bytes[..dot]
         .iter()
         .rev()
@@ -95,7 +96,7 @@ fn file_name_dot(bytes: &[u8], dot: usize) -> bool {
         || !bytes[from].is_ascii_alphabetic()
         || !starts_after(from.checked_sub(1).map(|b| bytes[b]))
     {
-        return false;
+        return None;
     }
     let ext = &bytes[dot + 1..];
     let len = ext
@@ -104,14 +105,13 @@ fn file_name_dot(bytes: &[u8], dot: usize) -> bool {
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
     if !(1..=7).contains(&len) || !ends_name(bytes, dot + 1 + len) {
-        return false;
+        return None;
     }
     let mut lower = [0u8; 7];
     lower[..len].copy_from_slice(&ext[..len]);
     lower.make_ascii_lowercase();
-    EXTENSIONS
-        .binary_search_by(|e| e.as_bytes().cmp(&lower[..len]))
-        .is_ok()
+    let known = EXTENSIONS.binary_search_by(|e| e.as_bytes().cmp(&lower[..len]));
+    known.is_ok().then_some(from..dot + 1 + len)
 }
 
 /// The needles found wherever they are written, as written.
@@ -146,7 +146,7 @@ impl Marks {
         );
         add(
             Needle::FileName,
-            &mut memchr::memchr_iter(b'.', bytes).filter(|&dot| file_name_dot(bytes, dot)),
+            &mut memchr::memchr_iter(b'.', bytes).filter(|&dot| file_name_at(bytes, dot).is_some()),
         );
         for (needle, written) in SEARCHED {
             add(*needle, &mut memchr::memmem::find_iter(bytes, written));

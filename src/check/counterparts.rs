@@ -97,10 +97,7 @@ impl<'a> Counterparts<'a> {
         if offset < self.page().source.body_start {
             return self.front_matter_lines(offset, keep);
         }
-        let units = &self.page().doc.facts.units;
-        // The last unit starting at or before `offset` (units are in
-        // text order).
-        let Some(unit) = units.partition_point(|u| u.offset <= offset).checked_sub(1) else {
+        let Some(unit) = self.page().doc.facts.unit_at(offset) else {
             return Vec::new();
         };
         if !self.extent(self.index, unit).contains(&offset) {
@@ -169,6 +166,14 @@ fn key_of(line: &str) -> Option<&str> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
     plain.then_some(key)
+}
+
+/// The block of `page` holding `at`: its unit and [`extent`], if `at`
+/// lies within that extent (not on a blank line after it).
+pub(super) fn block_at(page: &crate::site::Page, at: usize) -> Option<(usize, Range<usize>)> {
+    let unit = page.doc.facts.unit_at(at)?;
+    let block = extent(page, unit);
+    block.contains(&at).then_some((unit, block))
 }
 
 /// The text of unit `unit` of `page`: from its start up to the next

@@ -333,7 +333,7 @@ fn finding(
         .iter()
         .map(|t| shown(members[others[0]], t))
         .collect();
-    let kind = kind_name(facts.units[unit].kind);
+    let kind = facts.units[unit].kind.name();
     let message = match (extra_shown.is_empty(), missing_shown.is_empty()) {
         (false, false) => format!(
             "this {kind} has {} where {other_locales} {} {}",
@@ -377,7 +377,7 @@ fn finding(
     let message = match split {
         Some((rest, next)) => format!(
             "{message}: the next {} holds the rest, `{rest}`",
-            kind_name(next)
+            next.name()
         ),
         None => message,
     };
@@ -522,17 +522,6 @@ fn beyond<'a>(a: &Keyed<'a>, b: &Keyed<'_>) -> Vec<(TokenKind, &'a str)> {
 
 pub(super) fn have(n: usize) -> &'static str {
     if n == 1 { "has" } else { "have" }
-}
-
-fn kind_name(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Heading(_) => "heading",
-        UnitKind::Paragraph => "paragraph",
-        UnitKind::Row { .. } => "table row",
-        UnitKind::Item => "list item",
-        UnitKind::Code => "code block",
-        UnitKind::Directive => "include or media block",
-    }
 }
 
 /// `tokens` of block `member` in the order the text has them, so that the

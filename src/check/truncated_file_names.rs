@@ -35,11 +35,11 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Finding;
 use crate::markdown::facts::UnitKind;
-use crate::marks::{Needle, starts_after, stem_byte};
+use crate::marks::{Needle, file_name_at, starts_after, stem_byte};
 use crate::site::Page;
 
 use super::Context;
-use super::counterparts::{Counterparts, extent};
+use super::counterparts::{Counterparts, block_at};
 use super::line_scan::LineScan;
 
 /// A file name a page writes in prose: `name.ext`.
@@ -96,7 +96,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         for (at, k) in bare {
             let key = fewer[k];
             let stem = key.0;
-            let Some((unit, block)) = block_of(page, at) else {
+            let Some((unit, block)) = block_at(page, at) else {
                 continue;
             };
             let this = Tally::of(page, &names[p], key, block.clone());
@@ -108,12 +108,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let Some((q, tally)) = giver else {
                 continue;
             };
-            let kind = match page.doc.facts.units[unit].kind {
-                UnitKind::Paragraph => "paragraph",
-                UnitKind::Item => "list item",
-                UnitKind::Row { .. } => "table row",
-                _ => "block",
-            };
+            let kind = page.doc.facts.units[unit].kind.name();
             let first = &tally.first;
             let written = &cx.site.pages[q].source.text[first.clone()];
             let locale = cx.locale_key(q);
@@ -161,9 +156,7 @@ impl Tally {
         // a page of thousands of blocks asks for each.
         let from = names.partition_point(|n| n.span.start < block.start);
         let to = names.partition_point(|n| n.span.start < block.end);
-        let mut whole = names[from..to.max(from)]
-            .iter()
-            .filter(|n| key_of(text, n, key));
+        let mut whole = names[from..to].iter().filter(|n| key_of(text, n, key));
         let first = whole.next().map(|n| n.span.clone());
         Tally {
             whole: first.iter().count() + whole.count(),
@@ -193,18 +186,8 @@ fn counts<'t>(text: &'t str, names: &[FileName]) -> FxHashMap<Key<'t>, usize> {
     out
 }
 
-/// The block of `page` holding `at`: its unit and extent.
-fn block_of(page: &Page, at: usize) -> Option<(usize, Range<usize>)> {
-    let units = &page.doc.facts.units;
-    let unit = units.partition_point(|u| u.offset <= at).checked_sub(1)?;
-    let block = extent(page, unit);
-    block.contains(&at).then_some((unit, block))
-}
-
-/// The file names `page` writes in prose, in text order: at the dots
-/// the loader marked ([`Needle::FileName`]: an extension documentation
-/// names after it), a stem of two characters or more starting with a
-/// letter, not inside a path or an address.
+/// The file names `page` writes in prose, in text order, at the dots the
+/// loader marked ([`file_name_at`]).
 fn file_names(page: &Page) -> Vec<FileName> {
     let text = &page.source.text;
     let bytes = text.as_bytes();
@@ -212,22 +195,12 @@ fn file_names(page: &Page) -> Vec<FileName> {
     let mut scan = LineScan::default();
     let dots = page.source.marks.offsets(Needle::FileName);
     for dot in dots.filter(|&dot| dot >= page.source.body_start) {
-        let ext_len = bytes[dot + 1..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        let end = dot + 1 + ext_len;
-        let stem_len = bytes[..dot]
-            .iter()
-            .rev()
-            .take_while(|&&b| stem_byte(b))
-            .count();
-        let from = dot - stem_len;
-        if prose(page, from, &mut scan) {
-            out.push(FileName {
-                span: from..end,
-                dot,
-            });
+        // Where the name starts and ends, as the loader found it.
+        let Some(span) = file_name_at(bytes, dot) else {
+            continue;
+        };
+        if prose(page, span.start, &mut scan) {
+            out.push(FileName { span, dot });
         }
     }
     out
@@ -250,9 +223,10 @@ fn prose(page: &Page, at: usize, scan: &mut LineScan) -> bool {
 /// command's `setup.exe`) and reading each page's blocks whole took this
 /// rule most of its time.
 fn in_code_block(page: &Page, at: usize) -> bool {
-    let units = &page.doc.facts.units;
-    let unit = units.partition_point(|u| u.offset <= at).checked_sub(1);
-    unit.is_some_and(|u| units[u].kind == UnitKind::Code)
+    let facts = &page.doc.facts;
+    facts
+        .unit_at(at)
+        .is_some_and(|u| facts.units[u].kind == UnitKind::Code)
 }
 
 /// Where `page` writes `stem` alone in prose inside `range`: a word of

@@ -61,10 +61,10 @@ use runs::{Run, Searched};
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let mut marks = page.source.marks.offsets(Needle::BackslashSpace).peekable();
-        if marks.peek().is_none() || cx.site.source == Some(page.locale()) {
+        if marks.peek().is_none() || cx.is_source(p) {
             return Vec::new();
         }
-        let units = &page.doc.facts.units;
+        let facts = &page.doc.facts;
         // Aligned with the page's translations only when a block holds a
         // split: most marks are in code.
         let counterparts = OnceCell::new();
@@ -72,17 +72,15 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let mut last: Option<usize> = None;
         let mut out = Vec::new();
         for at in marks {
-            let Some(unit) = units.partition_point(|u| u.offset <= at).checked_sub(1) else {
+            let Some(unit) = facts.unit_at(at) else {
                 continue;
             };
             if last == Some(unit) {
                 continue;
             }
             last = Some(unit);
-            let kind = match units[unit].kind {
-                UnitKind::Paragraph => "paragraph",
-                UnitKind::Item => "list item",
-                UnitKind::Row { .. } => "table row",
+            let kind = match facts.units[unit].kind {
+                kind @ (UnitKind::Paragraph | UnitKind::Item | UnitKind::Row { .. }) => kind.name(),
                 _ => continue,
             };
             let extent = super::counterparts::extent(page, unit);

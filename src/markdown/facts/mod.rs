@@ -94,6 +94,18 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// The kind as findings name it: "this table row has ...".
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Heading(_) => "heading",
+            UnitKind::Paragraph => "paragraph",
+            UnitKind::Row { .. } => "table row",
+            UnitKind::Item => "list item",
+            UnitKind::Code => "code block",
+            UnitKind::Directive => "include or media block",
+        }
+    }
+
     /// The table a body row (not its header) is in, counted from 0.
     pub fn body_row(self) -> Option<u32> {
         match self {
@@ -315,6 +327,15 @@ pub struct LinkAt<'a> {
 }
 
 impl Facts {
+    /// The unit holding `offset` of the page's text: the last one starting
+    /// at or before it (units are in text order), found by binary search,
+    /// as rules ask it of thousands of places; `None` before the first.
+    pub fn unit_at(&self, offset: usize) -> Option<usize> {
+        self.units
+            .partition_point(|u| u.offset <= offset)
+            .checked_sub(1)
+    }
+
     /// The facts of a page that is no Markdown (a DocFX landing page,
     /// `crate::landing`): its links, each spanning what the file writes,
     /// with no text read, and the ids of its headings (`ids`: id and
