@@ -151,7 +151,10 @@ fn paths(plain: &str, seen: &[Seen]) -> Vec<Path> {
             let text = &plain[word.core.clone()];
             let named = text.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
             let drive = text.split('\\').next().is_some_and(|p| p.contains(':'));
-            if word.path && word.bare_start() && words[next - 1].bare_end() && named && !drive {
+            // `Debugger\` of `\IDE\Remote Debugger\<x86>`: a last part
+            // before a placeholder.
+            let continues = word.path || text.ends_with('\\');
+            if continues && word.bare_start() && words[next - 1].bare_end() && named && !drive {
                 last = next;
                 break;
             }
@@ -212,7 +215,9 @@ fn words(plain: &str) -> Vec<Word> {
         }
         let lead = trimmed.len() - trimmed.trim_start_matches(is_around).len();
         let core_text = trimmed.trim_matches(is_around);
-        let core = start + lead..start + lead + core_text.len();
+        let beside = beside_placeholders(core_text);
+        let core_text = &core_text[beside.clone()];
+        let core = start + lead + beside.start..start + lead + beside.end;
         let parts = core_text.split('\\').filter(|p| !p.is_empty()).count();
         out.push(Word {
             whole: start..start + trimmed.len(),
@@ -222,6 +227,18 @@ fn words(plain: &str) -> Vec<Word> {
         });
     }
     out
+}
+
+/// The part of a word's core that can be a path, beside a placeholder:
+/// after its `>` and up to the backslash before its `<`, that backslash
+/// kept (`<Visual Studio installation directory>\Common7\IDE\Remote
+/// Debugger\<x86, x64, or Appx>`, as Visual Studio's docs name folders,
+/// is the path `\Common7\IDE\Remote Debugger\`). A placeholder is no part:
+/// a translator may translate it, and its words are not the path's.
+fn beside_placeholders(core: &str) -> Range<usize> {
+    let end = core.find("\\<").map_or(core.len(), |at| at + 1);
+    let start = core[..end].rfind(">\\").map_or(0, |at| at + 1);
+    start..end
 }
 
 /// Whether `core` is a path: parts of ASCII letters, digits and the
@@ -278,6 +295,22 @@ pub(super) mod tests {
             b.original(first.span.clone()),
             6..44,
             "the Markdown of the first path"
+        );
+    }
+
+    #[test]
+    fn paths_beside_placeholders_leave_the_placeholders_out() {
+        // Visual Studio's docs, as de-de writes them.
+        let b = block(
+            "zu *\\<Visual Studio installation directory\\>\\\\Common7\\\\IDE\\\\Remote Debugger\\\\\\<x86*, *x64*, or *Appx*\\>, and HKLM\\\\SYSTEM\\\\Services\\\\\\<name\\>\\\\Parameters.",
+        );
+        let found: Vec<&str> = b.paths.iter().map(|p| p.plain.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "\\Common7\\IDE\\Remote Debugger\\",
+                "HKLM\\SYSTEM\\Services\\"
+            ]
         );
     }
 

@@ -20,7 +20,11 @@
 //! ([`Counterparts`], any version: paths seldom change). The parts must
 //! be half of the path's at least (`wmi` of `root\wmi`, `root` having
 //! been translated), in a run of backslashes and parts with at most one
-//! other word between two (`根`).
+//! other word between two (`根`, `遠端偵錯程式`). A placeholder beside a
+//! path is no part of it: Visual Studio's docs name the remote debugger's
+//! folder `<Visual Studio installation directory>\Common7\IDE\Remote
+//! Debugger\<x86, x64, or Appx>`, the path `\Common7\IDE\Remote
+//! Debugger\`, which their fr-fr page splits (`tests/data/real-vs`).
 //!
 //! `check --fix` writes the path as the text that writes it whole does,
 //! where the run is the path's parts alone, in order, with backslashes

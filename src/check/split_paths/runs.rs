@@ -199,7 +199,8 @@ fn gap_word(gap: &str) -> Option<bool> {
     match (words.next(), words.next()) {
         (None, _) => Some(false),
         (Some(word), None)
-            if word.len() <= 12
+            // Characters, not bytes: `遠端偵錯程式` is "Remote Debugger".
+            if word.chars().count() <= 12
                 && !word.contains(|c: char| {
                     c.is_ascii_punctuation() || "。，、；：「」『』（）“”«»„".contains(c)
                 }) =>
