@@ -241,6 +241,7 @@ const DRIFT_RULES: &[&str] = &[
     "transliterated-name",
     "split-path",
     "truncated-file-name",
+    "stray-italic",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

@@ -57,6 +57,7 @@ mod split_identifiers;
 mod split_members;
 mod split_paths;
 mod stray_bold;
+mod stray_italics;
 mod suppress;
 mod switch_mentions;
 mod switches;
@@ -105,6 +106,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("alert_keywords", alert_keywords::check),
     ("link_syntax", link_syntax::check),
     ("stray_bold", stray_bold::check),
+    ("stray_italics", stray_italics::check),
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
     ("hex_decimal", hex_decimal::check),

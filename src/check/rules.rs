@@ -218,6 +218,11 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "stray-italic",
+        Severity::Warning,
+        "A `*` a translation shows as an asterisk (`* Common7 IDE`, a space inside the markers) where the same block of another locale shows italics.",
+    ),
+    rule!(
         "link-text-anchor-mismatch",
         Severity::Error,
         "A link whose text is a code while the anchor or heading it targets carries a different one.",

@@ -207,6 +207,14 @@ pub fn restored_events(body: &str) -> impl Iterator<Item = (Event<'_>, Range<usi
         .map(|(event, range)| (table_pipes::restore(event), range))
 }
 
+/// Whether the `*` at `at` of `text`, read as text, stands alone as
+/// written: no asterisk beside it (a `**` is `stray-bold`'s), not escaped
+/// (`\*`). Italics that never opened or closed, or an asterisk meant.
+pub(crate) fn lone_star(text: &[u8], at: usize) -> bool {
+    let star = |i: Option<usize>| i.and_then(|i| text.get(i)) == Some(&b'*');
+    !star(at.checked_sub(1)) && !star(Some(at + 1)) && !is_escaped(text, at)
+}
+
 /// Whether the byte at `at` of `bytes` is escaped: an odd run of
 /// backslashes stands right before it.
 pub(crate) fn is_escaped(bytes: &[u8], at: usize) -> bool {

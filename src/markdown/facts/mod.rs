@@ -296,6 +296,12 @@ pub struct Facts {
     /// source and read as text: bold that never opened or closed (`**
     /// extern **`). Almost always none.
     pub stray_bold: Vec<usize>,
+    /// Offsets of a single `*` the source writes unescaped and the page
+    /// shows as an asterisk: italics that never opened or closed (`*
+    /// Common7 IDE`), or an asterisk meant (`5 * 3`), which only the
+    /// page's translations tell apart (`stray-italic`). Almost always
+    /// none.
+    pub stray_stars: Vec<usize>,
     pub units: Vec<Unit>,
     /// The units' tokens, unit by unit, in the order the units ended.
     tokens: Vec<Token>,

@@ -13,7 +13,7 @@ use super::{
 use crate::markdown::side_by_side::SourceText;
 use crate::markdown::strings::{Span, Strings, to_u32};
 use crate::markdown::{Directive, Heading, Headings};
-use crate::markdown::{html_links, is_escaped, tokens, xref};
+use crate::markdown::{html_links, is_escaped, lone_star, tokens, xref};
 
 /// Reads the facts of a page's events. `base` is the offset of the body
 /// in the file; `headings` are the page's headings in order, ids assigned;
@@ -59,6 +59,7 @@ pub fn extract(
             hidden: Vec::new(),
             comments: Vec::new(),
             stray_bold: Vec::new(),
+            stray_stars: Vec::new(),
             tokens: Vec::new(),
             sets: Vec::new(),
             cells: Vec::new(),
@@ -681,6 +682,12 @@ impl Extractor<'_, '_> {
             return;
         };
         let at = self.base + range.start;
+        let body = self.body.as_bytes();
+        for i in memchr::memchr_iter(b'*', source.as_bytes()) {
+            if lone_star(body, range.start + i) {
+                self.facts.stray_stars.push(at + i);
+            }
+        }
         if previous == Some(range.start)
             && source.starts_with('*')
             && !matches!(self.body.as_bytes().get(range.start + 1), Some(b'/' | b'*'))
