@@ -191,6 +191,49 @@ fn a_switch_lost_from_a_parameters_table_is_flagged_and_nothing_like_it() {
     );
 }
 
+/// A switch glued to the word before it (the real cs-cz Visual Studio
+/// `devenv` page's `/LCID nebo/L` for "/LCID or /L"), where another
+/// locale writes it after a word and a space: a warning whose fix puts
+/// the space back. Not a switch glued to a word no other locale writes
+/// before it (`comando/all` for `/all`): still a lost switch, an error.
+#[test]
+fn a_switch_glued_to_a_word_gets_its_space_back_and_nothing_like_it() {
+    let en = "# tool\n\n```\ntool [/LCID | /L] [/all]\n```\n\n|Switch|Description|\n|-|-|\n|/LCID or /L|Language.|\n|/all|All.|\n";
+    let cs = en.replace("|/LCID or /L|", "|/LCID nebo/L|");
+    let (_, doc) = run_json(&[("en-us/tool.md", en), ("cs-cz/tool.md", &cs)], &[]);
+    let glued = finding_of(
+        &doc,
+        "translation-token-mismatch",
+        "content/cs-cz/tool.md",
+        9,
+    );
+    assert_eq!(glued["severity"], "warning");
+    assert_eq!(
+        glued["message"],
+        "this table row writes the switch `/L` glued to the word before it (`nebo/L`), where en-us writes it apart: machine translation dropped the space before it, and readers see one word, not a switch after a word"
+    );
+    assert_eq!(replacements(glued), [" /L"]);
+    assert_eq!(fix_columns(glued), [12]);
+    assert_eq!(lines_of(&doc, "translation-token-mismatch").len(), 1);
+
+    let lost = en.replace("|/all|", "|comando/all|");
+    let (_, doc) = run_json(&[("en-us/tool.md", en), ("es-es/tool.md", &lost)], &[]);
+    let error = finding_of(
+        &doc,
+        "translation-token-mismatch",
+        "content/es-es/tool.md",
+        10,
+    );
+    assert_eq!(error["severity"], "error");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("this table row lacks the switch `/all`"),
+        "{error:#}"
+    );
+}
+
 /// A switch a translation translated: the row's switch in one locale is
 /// no other locale's, and a word its own page writes as a word (the real
 /// es-es `robocopy`'s `/trabajo:` for `/job:`, beside "archivo de

@@ -63,6 +63,26 @@ pub(super) fn lacking(
         let (lower, written, at) = apart?;
         return Some(split(cx, members, cells, i, (lower, written), at));
     };
+    // Every switch it lacks is there, glued to the word before it (cs-cz
+    // `/LCID nebo/L`), where another locale writes it after a word and a
+    // space (de-de `/LCID oder /L`): a space lost, not a switch. Not a
+    // switch glued to a word no other locale has before it (es-es
+    // `comando/displaydns` for `/displaydns`): that is more than a space.
+    let glued: Option<Vec<Range<usize>>> = lacking
+        .iter()
+        .map(|(lower, ..)| {
+            let (holders, _) = holding(cx, members, cells, i, lower);
+            let after_word = holders.iter().any(|(k, at)| {
+                let theirs = &cx.site.pages[members[*k].0].source.text;
+                let before = theirs[..at.start].trim_end_matches(' ');
+                before.len() < at.start && before.ends_with(char::is_alphabetic)
+            });
+            glued_to_word(text, &cell.span, lower).filter(|_| after_word)
+        })
+        .collect();
+    if let Some(glued) = glued {
+        return Some(glued_switches(cx, members, cells, i, &lacking, &glued));
+    }
     let (holders, locales) = holding(cx, members, cells, i, first);
     let instead = own_only(cells, i);
     let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
@@ -150,6 +170,88 @@ fn written_apart(text: &str, cell: &Range<usize>, lower: &str) -> Option<Range<u
         at.start
     };
     Some(cell.start + start..cell.start + at.end)
+}
+
+/// Where a first cell writes switch `lower` glued to the letter before
+/// it, as a word of its own after that (`nebo/L` of `/LCID nebo/L`, for
+/// "/LCID or /L"): the switch, without the word.
+fn glued_to_word(text: &str, cell: &Range<usize>, lower: &str) -> Option<Range<usize>> {
+    let part = text.get(cell.clone())?.to_ascii_lowercase();
+    let letter_before = |at: usize| {
+        part[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    };
+    let ends_word = |end: usize| {
+        !part[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ':')
+    };
+    part.match_indices(lower)
+        .map(|(at, _)| at..at + lower.len())
+        .find(|at| letter_before(at.start) && ends_word(at.end))
+        .map(|at| cell.start + at.start..cell.start + at.end)
+}
+
+/// The finding for a first cell whose every lacking switch is there,
+/// glued to the word before it (`glued`, in `lacking`'s order): a warning
+/// with a certain fix, a space before each.
+fn glued_switches(
+    cx: &Context,
+    members: &[Member],
+    cells: &[Option<KeyCell>],
+    i: usize,
+    lacking: &[(&str, &str, Range<usize>)],
+    glued: &[Range<usize>],
+) -> Finding {
+    let page = members[i].0;
+    let text = &cx.site.pages[page].source.text;
+    let (holders, locales) = holding(cx, members, cells, i, lacking[0].0);
+    let shown: Vec<String> = glued
+        .iter()
+        .map(|at| {
+            let word = text[..at.start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(at.start, |(k, _)| k);
+            format!("`{}`", &text[word..at.end])
+        })
+        .collect();
+    let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
+    let (switch, them) = if names.len() == 1 {
+        ("switch", "it")
+    } else {
+        ("switches", "them")
+    };
+    let locale = locales.first().copied().unwrap_or("the other locale");
+    let finding = Finding::warning(
+        "translation-token-mismatch",
+        cx.location(page, glued[0].clone()),
+        format!(
+            "this table row writes the {switch} {} glued to the word before {them} ({}), where {} {} {them} apart: machine translation dropped the space before {them}, and readers see one word, not a {switch} after a word",
+            and_list(&names),
+            and_list(&shown),
+            locales.join(", "),
+            if locales.len() == 1 { "writes" } else { "write" },
+        ),
+    )
+    .with_help(format!(
+        "put a space before {}, as {locale} does",
+        and_list(&names)
+    ))
+    .with_fix(
+        glued
+            .iter()
+            // An edit replaces text: the switch, with the space before it.
+            .map(|at| cx.edit(page, at.clone(), format!(" {}", &text[at.clone()])))
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default(),
+    );
+    in_rows(cx, members, holders, finding)
 }
 
 /// The finding for a first cell that writes switch `(lower, written)` of
