@@ -242,6 +242,7 @@ const DRIFT_RULES: &[&str] = &[
     "split-path",
     "truncated-file-name",
     "stray-italic",
+    "dotless-i",
     "glued-no-loc-term",
     "appended-source-text",
     "mangled-link-text",

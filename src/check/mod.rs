@@ -23,6 +23,7 @@ mod content_locale;
 mod context;
 mod counterparts;
 mod dependencies;
+mod dotless_i;
 mod escaped_entities;
 mod faq_tokens;
 mod front_matter_values;
@@ -107,6 +108,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("link_syntax", link_syntax::check),
     ("stray_bold", stray_bold::check),
     ("stray_italics", stray_italics::check),
+    ("dotless_i", dotless_i::check),
     ("link_text", link_text::check),
     ("table_keys", table_keys::check),
     ("hex_decimal", hex_decimal::check),

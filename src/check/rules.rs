@@ -218,6 +218,12 @@ pub const RULES: &[RuleInfo] = &[
         fix,
     ),
     rule!(
+        "dotless-i",
+        Severity::Warning,
+        "A name in Latin capitals whose `I` machine translation lower-cased by Turkish rules (`ıNCLUDE` for `INCLUDE`, `/LCıD` for `/LCID`).",
+        fix,
+    ),
+    rule!(
         "stray-italic",
         Severity::Warning,
         "A `*` a translation shows as an asterisk (`* Common7 IDE`, a space inside the markers) where the same block of another locale shows italics.",
