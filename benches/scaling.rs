@@ -78,6 +78,7 @@ const PIECES: &[&str] = &[
     "<span id=\"ERROR_SUCCESS\"></span><span id=\"error_success\"></span>**Fehler \\_ erfolgreich**\n",
     "<span id=\"E_FAIL\"></span><span id=\"e_fail\"></span>E \\_ 失败  \n",
     "Wmiprov.log Wmiprov ",
+    "* Common7 IDE \\<x86*, *x64* ",
     "<span data-ttu-id=\"1\">Ver \\ HKEY_LOCAL_MACHINE \\ SOFTWARE\\Microsoft .</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">See HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft .</span></span> ",
 ];
 
