@@ -228,6 +228,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-wtnca",
         "real-syserr",
         "real-debugger",
+        "real-vs",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

@@ -104,6 +104,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-wtnca",
         "real-syserr",
         "real-debugger",
+        "real-vs",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }
