@@ -2101,9 +2101,10 @@ fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_
     // place, each told the constant the English page's same block writes.
     expect("broken-link", "zh-tw", &[87, 89, 117, 120]);
     // Its header row's `Winuser (包含) 的 Windows。h` for `Winuser.h
-    // (include Windows.h)`: `.h` dropped once, its dot made a Chinese full
-    // stop once (not told: nothing was dropped).
+    // (include Windows.h)`: `.h` dropped once, and its dot made a Chinese
+    // full stop once (`split-file-name`, en-us writing `Windows.h`).
     expect("truncated-file-name", "zh-tw", &[109]);
+    expect("split-file-name", "zh-tw", &[109]);
     expect(
         "split-identifier",
         "zh-tw",

@@ -26,6 +26,12 @@
 //! (the real `findstr` pages' `x. y` and `Results. out`, `xcopy`'s
 //! `Xcopy. out`, for the `x.y` and `results.out` of their examples).
 //! Code and the source text beside a sentence are not read.
+//!
+//! Chinese and Japanese translations end sentences with `。`, and write a
+//! file name's dot so (the real zh-tw WM_PAINT page's `Windows。h`, where
+//! en-us writes `Windows.h`): on their pages a full stop between a Latin
+//! name and a known extension is read as a split too, with the same
+//! evidence.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -51,11 +57,16 @@ const CODE_FILES: &[&str] = &["h", "hpp", "hxx", "cpp", "cxx", "dll", "exe", "li
 /// sentence's final dot (`d. h.` glues a dot to its `h` and goes on).
 fn looks_like_code_file(text: &str, start: usize, dot: usize, ext_end: usize) -> bool {
     let name = &text[start..dot];
-    let ext = &text[dot + 2..ext_end];
+    let ext = &text[dot + separator(text, dot)..ext_end];
     let bytes = text.as_bytes();
     let ends = match bytes.get(ext_end) {
         None => true,
         Some(b'.') => bytes.get(ext_end + 1).is_none_or(u8::is_ascii_whitespace),
+        // CJK punctuation (`Windows。h。`, `Setup。exe，`), not a letter.
+        Some(&b) if b >= 0x80 => text[ext_end..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric()),
         Some(&b) => b.is_ascii_whitespace() || b")],;:\"*|<`".contains(&b),
     };
     CODE_FILES.contains(&ext)
@@ -72,10 +83,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let text = &page.source.text;
         // The marks cover the front matter too: its title and
         // description are shown (the page's title, search results).
-        let dots = page.source.marks.offsets(Needle::DotSpaceLower);
+        let mut dots: Vec<usize> = page.source.marks.offsets(Needle::DotSpaceLower).collect();
+        if full_stops_replace_dots(cx.locale_key(p)) {
+            dots.extend(full_stops(text));
+            dots.sort_unstable();
+        }
         let splits = splits(
             text,
-            dots,
+            dots.into_iter(),
             || code_ranges(page),
             || cx.lowered(p),
             || lowered_translations(cx, p),
@@ -89,14 +104,18 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             // Where the name is written whole, joining it is certain.
             let fix = piece.edits(|index, span| {
                 splits.get(index)?.whole.as_ref()?;
-                let joined = text.get(span.clone())?.replacen(". ", ".", 1);
-                cx.edit(p, span, joined)
+                cx.edit(p, span.clone(), joined(text.get(span)?))
             });
             let (written, at) = (piece.written, piece.at);
             let split = &splits[piece.index];
-            let joined = written.replacen(". ", ".", 1);
+            let joined = joined(written);
+            let how = if written.contains(FULL_STOP) {
+                format!("wrote the dot of the file name `{joined}` as a full stop (`{FULL_STOP}`)")
+            } else {
+                format!("split the file name `{joined}` at its dot")
+            };
             let message = format!(
-                "`{written}`{also}: machine translation split the file name `{joined}` at its dot, as if a sentence ended there; readers can neither type it nor search for it"
+                "`{written}`{also}: machine translation {how}, as if a sentence ended there; readers can neither type it nor search for it"
             );
             let finding = Finding::warning("split-file-name", at, message).with_fix(fix);
             match split.whole.clone() {
@@ -104,6 +123,35 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 None => finding.with_help(format!("write `{joined}` in one piece; {IN_CODE}")),
             }
         })
+    })
+}
+
+/// A split name joined again: `Winbase. h` and `Windows。h` are
+/// `Winbase.h` and `Windows.h`.
+fn joined(written: &str) -> String {
+    written.replacen(". ", ".", 1).replacen(FULL_STOP, ".", 1)
+}
+
+/// Whether translations into `locale` end sentences with `。`, and so may
+/// write a file name's dot as one: Chinese and Japanese.
+fn full_stops_replace_dots(locale: &str) -> bool {
+    let language = locale.split(['-', '_']).next().unwrap_or_default();
+    ["zh", "ja"]
+        .iter()
+        .any(|l| language.eq_ignore_ascii_case(l))
+}
+
+/// Where `text` has a full stop right between an ASCII letter or digit
+/// and a lower-case ASCII letter (`Windows。h`): a sentence of CJK
+/// letters ends with one, before the next sentence's letter.
+fn full_stops(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, FULL_STOP.as_bytes()).filter(move |&at| {
+        at > 0
+            && bytes[at - 1].is_ascii_alphanumeric()
+            && bytes
+                .get(at + FULL_STOP.len())
+                .is_some_and(u8::is_ascii_lowercase)
     })
 }
 
@@ -201,19 +249,26 @@ fn splits<'l>(
     let bytes = text.as_bytes();
     let mut candidates = Vec::new();
     for dot in dots {
+        let sep = separator(text, dot);
         let ext_end = dot
-            + 2
-            + bytes[dot + 2..]
+            + sep
+            + bytes[dot + sep..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
-        let start = name_start(bytes, dot);
+        let start = match sep {
+            2 => name_start(bytes, dot),
+            // A full stop ends a sentence of CJK letters: the name is the
+            // Latin letters before it (`的 Windows。h`).
+            _ => ascii_name_start(bytes, dot),
+        };
         // A known extension on a name of two characters at least (German's
         // `d. h.` is no file); any other, of up to eight, only where the
         // page's code writes the name whole ([`whole_in_code`]).
-        let known =
-            EXTENSIONS.contains(&&text[dot + 2..ext_end]) && text[start..dot].chars().count() >= 2;
-        if start == dot || (!known && ext_end - dot - 2 > 8) {
+        let known = EXTENSIONS.contains(&&text[dot + sep..ext_end])
+            && text[start..dot].chars().count() >= 2;
+        // A full stop before an unusual extension is a sentence's end.
+        if start == dot || (!known && (ext_end - dot - sep > 8 || sep != 2)) {
             continue;
         }
         candidates.push((start, dot, ext_end, known));
@@ -238,7 +293,7 @@ fn splits<'l>(
         .filter_map(|(start, dot, ext_end, known)| {
             let name = &text[start..dot];
             let code_file = known && looks_like_code_file(text, start, dot, ext_end);
-            let joined = format!("{}.{}", name, &text[dot + 2..ext_end]);
+            let joined = format!("{}.{}", name, &text[dot + separator(text, dot)..ext_end]);
             if !known {
                 let whole = coded
                     .entry(joined.to_ascii_lowercase())
@@ -281,6 +336,27 @@ fn whole_in_code(lower: &str, name: &str, blocks: &[Range<usize>]) -> Option<Ran
         from = at.end;
     }
     None
+}
+
+/// How many bytes the separator at `dot` takes: `. ` (a space after the
+/// dot), or the full stop `。` Chinese and Japanese translations put for
+/// the dot (`Windows。h`).
+fn separator(text: &str, dot: usize) -> usize {
+    if text[dot..].starts_with(FULL_STOP) {
+        FULL_STOP.len()
+    } else {
+        2
+    }
+}
+
+/// The full stop of Chinese and Japanese.
+const FULL_STOP: &str = "。";
+
+/// Where the file name of ASCII letters, digits, `_` and `-` ending at
+/// `dot` starts.
+fn ascii_name_start(bytes: &[u8], dot: usize) -> usize {
+    let part = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-';
+    dot - bytes[..dot].iter().rev().take_while(|b| part(b)).count()
 }
 
 /// Where the file name ending before the dot at `dot` starts: letters,
@@ -392,6 +468,36 @@ mod tests {
             },
         );
         assert!(!asked.get());
+    }
+
+    /// A full stop for the dot, as Chinese and Japanese translations
+    /// write it (the real zh-tw WM_PAINT page's `Windows。h`): a header's
+    /// or binary's extension, or the name written whole elsewhere. Not a
+    /// sentence ending before a lower-case word (`完成。js` has no Latin
+    /// name; `Setup。readme` no usual extension), nor `。` after a space.
+    #[test]
+    fn full_stops_for_dots_are_found() {
+        let zh = "請參閱 Winuser (包含) 的 Windows。h。執行 Setup。exe，再開啟 notes。txt 和 notes.txt。完成。js 檔案、Setup。readme、Foo 。h。";
+        let lower = zh.to_ascii_lowercase();
+        let found: Vec<(&str, Option<&str>)> =
+            splits(zh, full_stops(zh), Vec::new, || &*lower, Vec::new)
+                .into_iter()
+                .map(|s| match s.whole {
+                    Some(Whole::Here(w)) => (&zh[s.run], Some(&zh[w])),
+                    _ => (&zh[s.run], None),
+                })
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("Windows。h", None),
+                ("Setup。exe", None),
+                ("notes。txt", Some("notes.txt"))
+            ]
+        );
+        assert_eq!(joined("Windows。h"), "Windows.h");
+        assert!(full_stops_replace_dots("zh-TW") && full_stops_replace_dots("ja-jp"));
+        assert!(!full_stops_replace_dots("ko-kr"));
     }
 
     #[test]
