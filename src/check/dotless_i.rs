@@ -29,8 +29,7 @@ const DOTLESS: &str = "ı";
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
-        let language = cx.locale_key(p).split(['-', '_']).next().unwrap_or_default();
-        if !["tr", "az"].iter().any(|l| language.eq_ignore_ascii_case(l)) {
+        if !super::language_in(cx.locale_key(p), &["tr", "az"]) {
             return Vec::new();
         }
         let text = &page.source.text;

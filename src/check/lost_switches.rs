@@ -370,10 +370,7 @@ pub(super) fn translated(
 
 /// Whether `page`'s locale is English (`en`, `en-us`, `EN-GB`).
 fn english(cx: &Context, page: usize) -> bool {
-    let key = cx.locale_key(page);
-    key.split(['-', '_'])
-        .next()
-        .is_some_and(|language| language.eq_ignore_ascii_case("en"))
+    super::language_in(cx.locale_key(page), &["en"])
 }
 
 /// Where `page` writes the name of switch `lower` (its mark taken off) as

@@ -87,6 +87,13 @@ pub use rules::{RULES, RuleInfo};
 
 type Check = fn(&Context) -> Vec<Finding>;
 
+/// Whether `locale`'s language, its primary subtag (`zh` of `zh-TW`), is
+/// one of `languages`, in any case.
+pub(super) fn language_in(locale: &str, languages: &[&str]) -> bool {
+    let language = locale.split(['-', '_']).next().unwrap_or_default();
+    languages.iter().any(|l| l.eq_ignore_ascii_case(language))
+}
+
 /// Every check, each a module, by its module's name (for
 /// `POLYDOC_TIMINGS=rules`).
 const CHECKS: &[(&str, Check)] = &[

@@ -135,10 +135,7 @@ fn joined(written: &str) -> String {
 /// Whether translations into `locale` end sentences with `。`, and so may
 /// write a file name's dot as one: Chinese and Japanese.
 fn full_stops_replace_dots(locale: &str) -> bool {
-    let language = locale.split(['-', '_']).next().unwrap_or_default();
-    ["zh", "ja"]
-        .iter()
-        .any(|l| language.eq_ignore_ascii_case(l))
+    super::language_in(locale, &["zh", "ja"])
 }
 
 /// Where `text` has a full stop right between an ASCII letter or digit

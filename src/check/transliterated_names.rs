@@ -157,8 +157,7 @@ pub(super) fn cyrillic_script(locale: &str) -> bool {
     const CYRILLIC: &[&str] = &[
         "ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba", "cv",
     ];
-    let language = locale.split(['-', '_']).next().unwrap_or_default();
-    CYRILLIC.iter().any(|l| l.eq_ignore_ascii_case(language))
+    super::language_in(locale, CYRILLIC)
 }
 
 /// The words in bold in `text[block]`, one word each (`**name**`), not
