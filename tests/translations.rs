@@ -2135,6 +2135,16 @@ fn real_win32_message_pages_give_their_reordered_identifiers_and_transliterated_
     expect("translation-token-mismatch", "ru-ru", &[17, 91, 97]);
     expect("translation-token-mismatch", "zh-tw", &[17]);
     assert_eq!(found, expected);
+    // The full stop's finding writes the dot back, as en-us writes it.
+    let full_stop = finding_of(&doc, "split-file-name", &page("zh-tw"), 109);
+    assert!(
+        full_stop["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`Windows。h`: machine translation wrote the dot of the file name `Windows.h` as a full stop (`。`)"),
+        "{full_stop:#}"
+    );
+    assert_eq!(replacements(full_stop), ["Windows.h"]);
     let returned = finding_of(&doc, "translation-token-mismatch", &page("ru-ru"), 97);
     assert_eq!(
         returned["message"],

@@ -12,8 +12,9 @@
 //! puts `ı` before a Latin capital, and a word of Latin capitals with
 //! `ı` among them is a name. A `ı` ending such a word is a suffix the
 //! translation glued to a name (`DNSı`) and is left alone. Only pages of
-//! locales whose language has the letter are read; not code, link
-//! destinations or tags.
+//! locales whose language has the letter are read; not code blocks, link
+//! destinations or tags (a code span is read: machine translation that
+//! reaches into one damages it the same way).
 //!
 //! `check --fix` writes `I` for each such `ı`: the only letter Turkish
 //! lower-cases to it.

@@ -37,7 +37,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
-use crate::marks::Needle;
+use crate::marks::{Needle, stem_byte};
 
 use super::Context;
 use super::glued_terms::{code_ranges, in_code};
@@ -50,14 +50,14 @@ pub(super) use crate::marks::EXTENSIONS;
 /// themselves ([`looks_like_code_file`]).
 const CODE_FILES: &[&str] = &["h", "hpp", "hxx", "cpp", "cxx", "dll", "exe", "lib", "sys"];
 
-/// Whether the split `name. ext` at `start..ext_end` of `text` is a code
+/// Whether the split `name. ext` (`name` and `ext` of `text`) is a code
 /// file without other evidence: a header's or binary's extension, a name
 /// of three ASCII characters or more that starts with a letter, and after
 /// the extension a space, punctuation that ends or encloses a name, or a
 /// sentence's final dot (`d. h.` glues a dot to its `h` and goes on).
-fn looks_like_code_file(text: &str, start: usize, dot: usize, ext_end: usize) -> bool {
-    let name = &text[start..dot];
-    let ext = &text[dot + separator(text, dot)..ext_end];
+fn looks_like_code_file(text: &str, name: Range<usize>, ext: Range<usize>) -> bool {
+    let ext_end = ext.end;
+    let (name, ext) = (&text[name], &text[ext]);
     let bytes = text.as_bytes();
     let ends = match bytes.get(ext_end) {
         None => true,
@@ -268,7 +268,7 @@ fn splits<'l>(
         if start == dot || (!known && (ext_end - dot - sep > 8 || sep != 2)) {
             continue;
         }
-        candidates.push((start, dot, ext_end, known));
+        candidates.push((start, dot, dot + sep..ext_end, known));
     }
     if candidates.is_empty() {
         return Vec::new();
@@ -287,10 +287,11 @@ fn splits<'l>(
         .filter(|&(start, ..)| {
             !in_code(&blocks, start) && !scan.in_code_span(text, start) && !scan.hidden(text, start)
         })
-        .filter_map(|(start, dot, ext_end, known)| {
+        .filter_map(|(start, dot, ext, known)| {
             let name = &text[start..dot];
-            let code_file = known && looks_like_code_file(text, start, dot, ext_end);
-            let joined = format!("{}.{}", name, &text[dot + separator(text, dot)..ext_end]);
+            let code_file = known && looks_like_code_file(text, start..dot, ext.clone());
+            let joined = format!("{}.{}", name, &text[ext.clone()]);
+            let ext_end = ext.end;
             if !known {
                 let whole = coded
                     .entry(joined.to_ascii_lowercase())
@@ -352,8 +353,11 @@ const FULL_STOP: &str = "。";
 /// Where the file name of ASCII letters, digits, `_` and `-` ending at
 /// `dot` starts.
 fn ascii_name_start(bytes: &[u8], dot: usize) -> usize {
-    let part = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-';
-    dot - bytes[..dot].iter().rev().take_while(|b| part(b)).count()
+    dot - bytes[..dot]
+        .iter()
+        .rev()
+        .take_while(|&&b| stem_byte(b))
+        .count()
 }
 
 /// Where the file name ending before the dot at `dot` starts: letters,
