@@ -229,6 +229,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         "real-syserr",
         "real-debugger",
         "real-vs",
+        "real-azure",
     ] {
         let args: &[&str] = if root == "real" {
             &["--root", "tests/data", "--content", "tests/data/real"]

@@ -105,6 +105,7 @@ fn real_sites() -> Vec<(PathBuf, PathBuf)> {
         "real-syserr",
         "real-debugger",
         "real-vs",
+        "real-azure",
     ] {
         sites.push((data.join(name), data.join(name).join("content")));
     }

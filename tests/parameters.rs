@@ -268,6 +268,49 @@ fn a_cmdlet_link_whose_text_was_translated_is_a_warning() {
         "this link to `Convert-Path.md` reads `Konvertera-sökväg` where en-us writes the cmdlet's name, `Convert-Path`"
     );
     assert_eq!(sv["location"]["column"], 2);
+    // No fix: `Konvertera-sökväg` holds nothing of `Convert-Path`, and may
+    // hold words of the sentence.
+    assert_eq!(replacements(sv), Vec::<&str>::new());
+
+    // Azure's articles link a cmdlet's page in the module reference,
+    // whose address writes its name in lower case. A text that kept the
+    // noun and translated the verb was the name alone: fixed. One that
+    // translated both is told.
+    let azure = |texts: [&str; 3]| {
+        format!(
+            "# T\n\nUse [{}](https://docs.microsoft.com/powershell/module/az.compute/set-azvmplan?view=azps-1.0.0).\n\nThen [{}](/powershell/module/az.network/new-azvirtualnetwork).\n\nSee [{}](/powershell/module/az.compute/).\n",
+            texts[0], texts[1], texts[2]
+        )
+    };
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        azure(["Set-AzVMPlan", "New-AzVirtualNetwork", "Az.Compute"]),
+    )
+    .write(
+        "content/tr-tr/a.md",
+        azure(["kümesi AzVMPlan", "Yeni sanal ağ Az", "Az.Compute modülü"]),
+    )
+    .write(
+        "content/de-de/a.md",
+        azure(["das Cmdlet Set-AzVMPlan", "NEW-AZVIRTUALNETWORK", "Modul"]),
+    );
+    assert_eq!(
+        mismatches(&site),
+        [
+            ("content/tr-tr/a.md".to_owned(), 3),
+            ("content/tr-tr/a.md".to_owned(), 5)
+        ]
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let plan = finding_at(&doc, "content/tr-tr/a.md", 3);
+    assert_eq!(
+        plan["message"],
+        "this link to `https://docs.microsoft.com/powershell/module/az.compute/set-azvmplan?view=azps-1.0.0` reads `kümesi AzVMPlan` where en-us writes the cmdlet's name, `Set-AzVMPlan`"
+    );
+    assert_eq!(replacements(plan), ["Set-AzVMPlan"]);
+    let network = finding_at(&doc, "content/tr-tr/a.md", 5);
+    assert_eq!(replacements(network), Vec::<&str>::new());
 
     // A text that names the cmdlet among words of its own, or links
     // whose text is the cmdlet's name in no locale, are no slip.

@@ -83,6 +83,13 @@ pub fn cmdlets(text: &str) -> Vec<(String, usize, usize)> {
     out
 }
 
+/// Whether `word` is one of PowerShell's approved verbs, in any case.
+pub fn is_verb(word: &str) -> bool {
+    VERBS
+        .binary_search(&word.to_ascii_lowercase().as_str())
+        .is_ok()
+}
+
 /// The verb of a lower-cased cmdlet name.
 pub fn verb(cmdlet: &str) -> &str {
     cmdlet.split('-').next().unwrap_or(cmdlet)

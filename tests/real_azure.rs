@@ -1,0 +1,89 @@
+//! The real Azure articles (`tests/data/real-azure`): what polydoc finds
+//! on them, exactly, and what `check --fix` writes.
+
+mod common;
+
+use common::*;
+
+const DRIVE: &str = "articles/virtual-machines/windows/change-drive-letter.md";
+const IMAGES: &str = "articles/virtual-machines/windows/cli-ps-findimage.md";
+
+fn page(locale: &str, path: &str) -> String {
+    format!("content/{locale}/{path}")
+}
+
+/// "Use the D: drive as a data drive on a Windows VM" in ja-jp (a human
+/// translation), hu-hu, pl-pl and tr-tr, and "Find Windows VM images"
+/// in ja-jp and tr-tr: hu-hu split `pagefile.sys` and `diskmgmt.msc` at
+/// their dots, tr-tr translated the verb of two cmdlets in the texts of
+/// links to their reference pages (`[kümesi AzVMPlan]`, "set of", for
+/// `[Set-AzVMPlan]`). The rest is links and includes to files outside the
+/// sample.
+#[test]
+fn the_real_azure_pages_show_their_split_files_and_translated_cmdlets() {
+    let site = copy_of_real("real-azure");
+    let (code, doc) = check_json(site.root(), &["--fail-on", "warning"]);
+    assert_eq!(code, Some(1));
+    let told: Vec<(String, String, u64)> = places(&doc)
+        .into_iter()
+        .filter(|(rule, ..)| rule != "broken-link" && rule != "include-not-found")
+        .map(|(rule, file, line, _)| (rule, file, line))
+        .collect();
+    let at = |rule: &str, locale, path, line| (rule.to_owned(), page(locale, path), line);
+    assert_eq!(
+        told,
+        [
+            at("split-file-name", "hu-hu", DRIVE, 27),
+            at("split-file-name", "hu-hu", DRIVE, 34),
+            at("split-file-name", "hu-hu", DRIVE, 48),
+            at("split-file-name", "hu-hu", DRIVE, 54),
+            at("translation-token-mismatch", "tr-tr", IMAGES, 266),
+            at("translation-token-mismatch", "tr-tr", IMAGES, 290),
+        ]
+    );
+    assert_eq!(
+        lines_of(&doc, "include-not-found").len(),
+        6,
+        "three includes outside the sample, per locale"
+    );
+    assert_eq!(
+        lines_of(&doc, "broken-link").len(),
+        12,
+        "one target outside the sample per drive page, four per images page"
+    );
+
+    let plan = finding_of(
+        &doc,
+        "translation-token-mismatch",
+        &page("tr-tr", IMAGES),
+        290,
+    );
+    assert_eq!(plan["severity"], "warning");
+    assert_eq!(
+        plan["message"],
+        "this link to `https://docs.microsoft.com/powershell/module/az.compute/set-azvmplan` reads `kümesi AzVMPlan` where ja-jp writes the cmdlet's name, `Set-AzVMPlan`"
+    );
+    assert_eq!(plan["location"]["column"], 145);
+    assert_eq!(related(plan), [(page("ja-jp", IMAGES).as_str(), 290)]);
+    assert_eq!(replacements(plan), ["Set-AzVMPlan"]);
+
+    let fixed = polydoc(
+        site.root(),
+        &["check", "--root", ".", "--fix", "--fail-on", "never"],
+    );
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    let read =
+        |locale, path| std::fs::read_to_string(site.root().join(page(locale, path))).unwrap();
+    let tr = read("tr-tr", IMAGES);
+    assert!(
+        tr.contains("Kullanım [Set-AzMarketplaceterms](https://docs.microsoft.com/powershell/module/az.marketplaceordering/set-azmarketplaceterms) cmdlet'i"),
+        "{tr}"
+    );
+    assert!(tr.contains("kullanın [Set-AzVMPlan](https://"), "{tr}");
+    let hu = read("hu-hu", DRIVE);
+    assert!(hu.contains("írja be a **diskmgmt.msc** parancsot"), "{hu}");
+    assert!(!hu.contains("pagefile. sys"), "{hu}");
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    assert!(lines_of(&doc, "translation-token-mismatch").is_empty());
+    assert!(lines_of(&doc, "split-file-name").is_empty());
+}
