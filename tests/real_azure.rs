@@ -87,3 +87,82 @@ fn the_real_azure_pages_show_their_split_files_and_translated_cmdlets() {
     assert!(lines_of(&doc, "translation-token-mismatch").is_empty());
     assert!(lines_of(&doc, "split-file-name").is_empty());
 }
+
+/// `drift` on the same pages: hu-hu's and tr-tr's slips make them
+/// inconsistent; the four drive pages come from one source version, handed
+/// off on two days, which each page is told in one line, whatever the
+/// number of locales.
+#[test]
+fn drift_tells_the_slips_and_one_line_of_hand_off_days_per_page() {
+    let output = polydoc(
+        &repo(),
+        &[
+            "drift",
+            "--root",
+            "tests/data/real-azure",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cells = |path: &str| -> Vec<(String, String, Vec<String>)> {
+        doc["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == path)
+            .unwrap()["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let versions = c["signals"]
+                    .as_array()
+                    .map(|all| {
+                        all.iter()
+                            .filter(|s| s["kind"] == "version")
+                            .map(|s| s["message"].as_str().unwrap().to_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (
+                    c["locale"].as_str().unwrap().to_owned(),
+                    c["status"].as_str().unwrap().to_owned(),
+                    versions,
+                )
+            })
+            .collect()
+    };
+    let drive = cells(DRIVE);
+    let statuses: Vec<(&str, &str)> = drive
+        .iter()
+        .map(|(l, s, _)| (l.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("hu-hu", "inconsistent"),
+            ("ja-jp", "up-to-date"),
+            ("pl-pl", "up-to-date"),
+            ("tr-tr", "up-to-date")
+        ]
+    );
+    assert_eq!(
+        drive[1].2,
+        [
+            "same source version (ms.openlocfilehash 491e7b7be0) as pl-pl (ms.sourcegitcommit 2ec4b3d0ba, handed off 03/27/2020) and tr-tr (ms.sourcegitcommit 2ec4b3d0ba, handed off 03/27/2020): hand-off dates differ, which is not drift"
+        ]
+    );
+    assert!(drive.iter().all(|(_, _, v)| v.len() == 1), "{drive:?}");
+    let images: Vec<(String, String)> = cells(IMAGES).into_iter().map(|(l, s, _)| (l, s)).collect();
+    assert_eq!(
+        images,
+        [
+            ("hu-hu".to_owned(), "missing".to_owned()),
+            ("ja-jp".to_owned(), "up-to-date".to_owned()),
+            ("pl-pl".to_owned(), "missing".to_owned()),
+            ("tr-tr".to_owned(), "inconsistent".to_owned())
+        ]
+    );
+}

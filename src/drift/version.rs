@@ -230,16 +230,38 @@ pub fn signals(
         type Peers<'a> = Vec<&'a (usize, Stamp)>;
         let (same, other): (Peers, Peers) =
             peers.into_iter().partition(|(_, s)| s.hash == stamp.hash);
-        for (o, s) in &same {
-            if s.handoff.as_ref().map(|h| h.1) != stamp.handoff.as_ref().map(|h| h.1) {
-                signals[*m].push(Signal::info(
-                    SignalKind::Version,
-                    format!(
-                        "same source version as {}; hand-off dates differ, which is not drift",
-                        describe(*o, s)
+        // One line for all the peers of this version handed off another
+        // day: a line each would grow with the square of the locales.
+        let other_days: Vec<String> = same
+            .iter()
+            .filter(|(_, s)| s.handoff.as_ref().map(|h| h.1) != stamp.handoff.as_ref().map(|h| h.1))
+            .map(|(o, s)| {
+                // The hash is this page's: said once, after the list.
+                let handoff = s
+                    .handoff
+                    .as_ref()
+                    .map_or("no ms.lasthandoff".to_owned(), |(d, _)| {
+                        format!("handed off {d}")
+                    });
+                match s.commit.as_deref() {
+                    Some(c) => format!(
+                        "{} (ms.sourcegitcommit {}, {handoff})",
+                        locale_key(group[*o]),
+                        c.get(..10).unwrap_or(c)
                     ),
-                ));
-            }
+                    None => format!("{} ({handoff})", locale_key(group[*o])),
+                }
+            })
+            .collect();
+        if !other_days.is_empty() {
+            signals[*m].push(Signal::info(
+                SignalKind::Version,
+                format!(
+                    "same source version (ms.openlocfilehash {}) as {}: hand-off dates differ, which is not drift",
+                    stamp.short_hash().unwrap_or("?"),
+                    crate::check::and_list(&other_days)
+                ),
+            ));
         }
         // The source page says for certain; peers only which is newer.
         if other.is_empty() || from_source[*m].is_some() {
