@@ -312,6 +312,50 @@ fn a_cmdlet_link_whose_text_was_translated_is_a_warning() {
     let network = finding_at(&doc, "content/tr-tr/a.md", 5);
     assert_eq!(replacements(network), Vec::<&str>::new());
 
+    // Azure CLI commands, linked to their entries in the CLI reference,
+    // are typed as written: a case or hyphen changed is fixed, a word
+    // translated told. A text naming the command among words of its own,
+    // or a link that reads the command in no locale, is no slip.
+    let cli = |texts: [&str; 2]| {
+        format!(
+            "# T\n\nRun [{}](/cli/azure/group#az-group-create).\n\nSee [{}](/cli/azure/vm#az-vm-create).\n",
+            texts[0], texts[1]
+        )
+    };
+    let site = Fixture::new();
+    site.write(
+        "content/en-us/a.md",
+        cli(["az group create", "create a virtual machine"]),
+    )
+    .write(
+        "content/sv-se/a.md",
+        cli(["AZ-gruppen Create", "skapa en VM"]),
+    )
+    .write(
+        "content/fr-fr/a.md",
+        cli(["Az Group Create", "créer une VM"]),
+    )
+    .write(
+        "content/de-de/a.md",
+        cli(["den Befehl az group create", "AZ VM Create"]),
+    );
+    assert_eq!(
+        mismatches(&site),
+        [
+            ("content/fr-fr/a.md".to_owned(), 3),
+            ("content/sv-se/a.md".to_owned(), 3)
+        ]
+    );
+    let (_, doc) = check_json(site.root(), &[]);
+    let fr = finding_at(&doc, "content/fr-fr/a.md", 3);
+    assert_eq!(
+        fr["message"],
+        "this link to `/cli/azure/group#az-group-create` reads `Az Group Create` where en-us writes the Azure CLI command, `az group create`"
+    );
+    assert_eq!(replacements(fr), ["az group create"]);
+    let sv = finding_at(&doc, "content/sv-se/a.md", 3);
+    assert_eq!(replacements(sv), Vec::<&str>::new());
+
     // A text that names the cmdlet among words of its own, or links
     // whose text is the cmdlet's name in no locale, are no slip.
     let site = Fixture::new();

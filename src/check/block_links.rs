@@ -1,5 +1,5 @@
 //! The links of an aligned block, as the rules that compare link texts
-//! across locales read them ([`super::cmdlet_links`],
+//! across locales read them ([`super::command_links`],
 //! [`super::link_names`], [`super::transliterated_names`]), and which link
 //! of another locale's block is the same link as one of this one's.
 

@@ -1,7 +1,7 @@
 //! Links to an API's page whose text, the API's name in another locale,
 //! a translation turned into words: a warning of
 //! `translation-token-mismatch`, as for a cmdlet's name
-//! ([`super::cmdlet_links`]).
+//! ([`super::command_links`]).
 //!
 //! Reference pages link each API by its name, `[**GetMessage**](…/nf-winuser-getmessage)`,
 //! `[**IEnumUserIdentity::Next**](ienumuseridentity-next.md)`. Machine

@@ -16,7 +16,7 @@ mod block_links;
 mod blocks;
 mod bold_names;
 mod cells;
-mod cmdlet_links;
+mod command_links;
 mod constant_names;
 mod constant_values;
 mod content_locale;

@@ -4,7 +4,7 @@
 //! [`super::switches`] for tables, [`super::switch_mentions`] for prose
 //! and [`super::heading_names`] for headings), placeholders prose names
 //! in italics ([`super::placeholder_mentions`]), and cmdlet and API names
-//! in link texts ([`super::cmdlet_links`], [`super::link_names`]).
+//! in link texts ([`super::command_links`], [`super::link_names`]).
 //!
 //! Only pages made from the same source version are compared: pages whose
 //! `ms.openlocfilehash` differ were translated from different versions of
@@ -43,7 +43,7 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, block_links, bold_names, cells, cmdlet_links, heading_names, link_names, link_text,
+    Context, block_links, bold_names, cells, command_links, heading_names, link_names, link_text,
     mt_placeholders, placeholder_mentions, spaced_keys, switch_mentions, switches, table_keys,
     transliterated_names, value_words,
 };
@@ -119,7 +119,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         // The block's links in each member, read once for the three rules
         // that compare link texts.
         let links: Vec<_> = members.iter().map(|&m| block_links::links(cx, m)).collect();
-        out.extend(cmdlet_links::translated(cx, members, &links));
+        out.extend(command_links::translated(cx, members, &links));
         out.extend(link_names::lost(cx, members, &links));
         out.extend(transliterated_names::found(cx, members, &links, cyrillic));
         out.extend(spaced_keys::split(cx, members));
