@@ -71,12 +71,19 @@ fn command_of(target: &str) -> Option<Command<'_>> {
             .and_then(|at| text.get(at..))
             .is_some_and(|end| end.eq_ignore_ascii_case(tail))
     };
-    let lower_path = path.to_ascii_lowercase();
-    if (lower_path.contains("/cli/azure/") || ends_with(path, "/cli/azure"))
-        && fragment.starts_with("az-")
+    // Asked of every link of a block with one: the cheap test first, and
+    // no allocation.
+    let in_cli_reference = || {
+        path.as_bytes()
+            .windows("/cli/azure/".len())
+            .any(|w| w.eq_ignore_ascii_case(b"/cli/azure/"))
+            || ends_with(path, "/cli/azure")
+    };
+    if fragment.starts_with("az-")
         && fragment
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && in_cli_reference()
     {
         return Some(Command::Cli(fragment));
     }
