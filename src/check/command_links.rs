@@ -42,7 +42,8 @@ enum Command<'a> {
     Cmdlet(&'a str),
     /// An Azure CLI command, as its reference page's anchor spells it
     /// (`az-group-create` for `az group create`, `az-vm-run-command-invoke`
-    /// for `az vm run-command invoke`).
+    /// for `az vm run-command invoke`; older articles link
+    /// `az_group_create`).
     Cli(&'a str),
 }
 
@@ -79,10 +80,10 @@ fn command_of(target: &str) -> Option<Command<'_>> {
             .any(|w| w.eq_ignore_ascii_case(b"/cli/azure/"))
             || ends_with(path, "/cli/azure")
     };
-    if fragment.starts_with("az-")
+    if (fragment.starts_with("az-") || fragment.starts_with("az_"))
         && fragment
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         && in_cli_reference()
     {
         return Some(Command::Cli(fragment));
@@ -110,7 +111,12 @@ impl Command<'_> {
                     && text
                         .bytes()
                         .zip(anchor.bytes())
-                        .all(|(t, a)| t == a || (t == b' ' && a == b'-'))
+                        // An anchor's `-` or `_` stands for a space or a
+                        // hyphen of the command.
+                        .all(|(t, a)| match a {
+                            b'-' | b'_' => matches!(t, b' ' | b'-'),
+                            _ => t == a,
+                        })
             }
         }
     }
@@ -269,6 +275,10 @@ mod tests {
             command_of("/cli/azure/reference-index#az-login"),
             Some(Command::Cli("az-login"))
         );
+        assert_eq!(
+            command_of("/cli/azure/group#az_group_create"),
+            Some(Command::Cli("az_group_create"))
+        );
         // The CLI's install page, a group's page, another anchor.
         assert_eq!(command_of("/cli/azure/install-azure-cli"), None);
         assert_eq!(command_of("/cli/azure/group"), None);
@@ -284,6 +294,9 @@ mod tests {
         assert!(create.read_by("az group-create"));
         assert!(!create.read_by("az groupcreate"));
         assert!(Command::Cli("az-vm-run-command-invoke").read_by("az vm run-command invoke"));
+        assert!(Command::Cli("az_vm_run_command_invoke").read_by("az vm run-command invoke"));
+        assert!(Command::Cli("az_group_create").read_by("az group create"));
+        assert!(!Command::Cli("az_group_create").read_by("az group_create"));
         assert!(create.named_in("the az group create command", "az group create"));
         assert!(create.was("AZ Group-Create", "az group create"));
         assert!(!create.was("AZ-gruppen Create", "az group create"));
