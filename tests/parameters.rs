@@ -355,6 +355,15 @@ fn a_cmdlet_link_whose_text_was_translated_is_a_warning() {
     assert_eq!(replacements(fr), ["az group create"]);
     let sv = finding_at(&doc, "content/sv-se/a.md", 3);
     assert_eq!(replacements(sv), Vec::<&str>::new());
+    // Older articles link the group's page and the command alone.
+    let site = Fixture::new();
+    let old = |text: &str| {
+        format!("# T\n\nRun [{text}](https://docs.microsoft.com/cli/azure/group#create).\n")
+    };
+    site.write("content/en-us/a.md", old("az group create"))
+        .write("content/ko-kr/a.md", old("az 그룹 만들기"))
+        .write("content/de-de/a.md", old("az group create"));
+    assert_eq!(mismatches(&site), [("content/ko-kr/a.md".to_owned(), 3)]);
 
     // A text that names the cmdlet among words of its own, or links
     // whose text is the cmdlet's name in no locale, are no slip.

@@ -28,6 +28,8 @@
 //! instead (`Learn about Convert-Path`, or no command in any locale) is
 //! never flagged.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::Finding;
 use crate::markdown::facts::Link;
 
@@ -36,15 +38,16 @@ use super::block_links::{Links, SameLinks, text_range};
 use super::tokens::Member;
 
 /// The command a link's target is the reference page of.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Command<'a> {
     /// A cmdlet, as its file or address spells it (in any case).
     Cmdlet(&'a str),
     /// An Azure CLI command, as its reference page's anchor spells it
     /// (`az-group-create` for `az group create`, `az-vm-run-command-invoke`
     /// for `az vm run-command invoke`; older articles link
-    /// `az_group_create`).
-    Cli(&'a str),
+    /// `az_group_create`, or the group's page and the command alone,
+    /// `/cli/azure/group#create`, which this spells `az-group-create`).
+    Cli(Cow<'a, str>),
 }
 
 /// The command a link's target names: a cmdlet's file
@@ -53,7 +56,8 @@ enum Command<'a> {
 /// (`https://docs.microsoft.com/powershell/module/az.compute/set-azvmplan`,
 /// `/powershell/module/AzureRM.Network/Set-AzureRmVirtualNetwork`), as
 /// Azure's articles link cmdlets; or an Azure CLI command's entry in the
-/// CLI reference (`/cli/azure/group#az-group-create`).
+/// CLI reference (`/cli/azure/group#az-group-create`, and in older
+/// articles `/cli/azure/group#az_group_create` or `/cli/azure/group#create`).
 fn command_of(target: &str) -> Option<Command<'_>> {
     let (address, fragment) = target.split_once('#').unwrap_or((target, ""));
     let path = address.split('?').next().unwrap_or(address);
@@ -72,21 +76,33 @@ fn command_of(target: &str) -> Option<Command<'_>> {
             .and_then(|at| text.get(at..))
             .is_some_and(|end| end.eq_ignore_ascii_case(tail))
     };
-    // Asked of every link of a block with one: the cheap test first, and
-    // no allocation.
-    let in_cli_reference = || {
-        path.as_bytes()
-            .windows("/cli/azure/".len())
-            .any(|w| w.eq_ignore_ascii_case(b"/cli/azure/"))
-            || ends_with(path, "/cli/azure")
-    };
-    if (fragment.starts_with("az-") || fragment.starts_with("az_"))
+    // Asked of every link of a block with one: the cheap tests first.
+    let anchor_like = !fragment.is_empty()
         && fragment
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        && in_cli_reference()
-    {
-        return Some(Command::Cli(fragment));
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if let Some(groups) = anchor_like.then(|| cli_groups(path)).flatten() {
+        if fragment.starts_with("az-") || fragment.starts_with("az_") {
+            return Some(Command::Cli(Cow::Borrowed(fragment)));
+        }
+        // `/cli/azure/vm/disk#attach`: `az vm disk attach`.
+        let mut anchor = String::from("az");
+        for group in groups
+            .split('/')
+            .filter(|g| !g.is_empty() && !g.eq_ignore_ascii_case("reference-index"))
+        {
+            if !group
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            {
+                return None;
+            }
+            anchor.push('-');
+            anchor.push_str(&group.to_ascii_lowercase());
+        }
+        anchor.push('-');
+        anchor.push_str(fragment);
+        return Some(Command::Cli(Cow::Owned(anchor)));
     }
     // `…/powershell/module/<module>/<verb>-<noun>`.
     let (reference, _module) = folder.rsplit_once('/')?;
@@ -98,11 +114,23 @@ fn command_of(target: &str) -> Option<Command<'_>> {
     .then_some(Command::Cmdlet(file))
 }
 
+/// The groups of a CLI reference page's path, after `/cli/azure` (`vm/disk`
+/// of `/cli/azure/vm/disk`; empty for the reference's root), if it is one.
+fn cli_groups(path: &str) -> Option<&str> {
+    const ROOT: &[u8] = b"/cli/azure";
+    let at = path
+        .as_bytes()
+        .windows(ROOT.len())
+        .position(|w| w.eq_ignore_ascii_case(ROOT))?;
+    let rest = &path[at + ROOT.len()..];
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
 impl Command<'_> {
     /// Whether `text` is the command, exactly: a cmdlet in any case (as
     /// PowerShell reads it), a CLI command as typed (the CLI is
     /// case-sensitive).
-    fn read_by(self, text: &str) -> bool {
+    fn read_by(&self, text: &str) -> bool {
         match self {
             Command::Cmdlet(cmdlet) => cmdlet.eq_ignore_ascii_case(text),
             Command::Cli(anchor) => {
@@ -123,7 +151,7 @@ impl Command<'_> {
 
     /// Whether `text` names the command, which another locale writes
     /// `name`, among words of its own (`El cmdlet Convert-Path`).
-    fn named_in(self, text: &str, name: &str) -> bool {
+    fn named_in(&self, text: &str, name: &str) -> bool {
         match self {
             Command::Cmdlet(_) => text
                 .to_ascii_lowercase()
@@ -136,10 +164,10 @@ impl Command<'_> {
     /// cmdlet whose noun it kept (`kümesi AzVMPlan` for `Set-AzVMPlan`), a
     /// CLI command only its case or hyphens changed (`AZ Group-Create`).
     /// A text that holds no more of it may carry words of the sentence.
-    fn was(self, text: &str, name: &str) -> bool {
+    fn was(&self, text: &str, name: &str) -> bool {
         match self {
             Command::Cmdlet(cmdlet) => {
-                let noun = cmdlet.split_once('-').map_or(cmdlet, |(_, noun)| noun);
+                let noun = cmdlet.split_once('-').map_or(*cmdlet, |(_, noun)| noun);
                 text.to_ascii_lowercase()
                     .contains(&noun.to_ascii_lowercase())
             }
@@ -156,7 +184,7 @@ impl Command<'_> {
     }
 
     /// What the command is, as a message says it.
-    fn what(self) -> &'static str {
+    fn what(&self) -> &'static str {
         match self {
             Command::Cmdlet(_) => "the cmdlet's name",
             Command::Cli(_) => "the Azure CLI command",
@@ -263,40 +291,56 @@ mod tests {
 
         assert_eq!(
             command_of("/cli/azure/group#az-group-create"),
-            Some(Command::Cli("az-group-create"))
+            Some(Command::Cli("az-group-create".into()))
         );
         assert_eq!(
             command_of(
                 "https://docs.microsoft.com/cli/azure/vm?view=azure-cli-latest#az-vm-run-command-invoke"
             ),
-            Some(Command::Cli("az-vm-run-command-invoke"))
+            Some(Command::Cli("az-vm-run-command-invoke".into()))
         );
         assert_eq!(
             command_of("/cli/azure/reference-index#az-login"),
-            Some(Command::Cli("az-login"))
+            Some(Command::Cli("az-login".into()))
         );
         assert_eq!(
             command_of("/cli/azure/group#az_group_create"),
-            Some(Command::Cli("az_group_create"))
+            Some(Command::Cli("az_group_create".into()))
         );
-        // The CLI's install page, a group's page, another anchor.
+        // Older articles: the group's page and the command alone.
+        assert_eq!(
+            command_of("https://docs.microsoft.com/en-us/cli/azure/vm/disk?view=x#attach"),
+            Some(Command::Cli("az-vm-disk-attach".into()))
+        );
+        assert_eq!(
+            command_of("/cli/azure/reference-index#login"),
+            Some(Command::Cli("az-login".into()))
+        );
+        // The CLI's install page, a group's page, elsewhere.
         assert_eq!(command_of("/cli/azure/install-azure-cli"), None);
         assert_eq!(command_of("/cli/azure/group"), None);
-        assert_eq!(command_of("/cli/azure/group#examples"), None);
+        assert_eq!(command_of("/cli/azurex/group#create"), None);
+        assert_eq!(command_of("/cli/azure/group#Create"), None);
     }
 
     #[test]
     fn a_cli_command_is_read_as_typed() {
-        let create = Command::Cli("az-group-create");
+        let create = Command::Cli("az-group-create".into());
+        let old = command_of("/cli/azure/group#create");
+        assert!(old.is_some_and(|c| c.read_by("az group create")));
         assert!(create.read_by("az group create"));
         assert!(!create.read_by("AZ group create"));
         // Which of the anchor's hyphens are spaces, it does not say.
         assert!(create.read_by("az group-create"));
         assert!(!create.read_by("az groupcreate"));
-        assert!(Command::Cli("az-vm-run-command-invoke").read_by("az vm run-command invoke"));
-        assert!(Command::Cli("az_vm_run_command_invoke").read_by("az vm run-command invoke"));
-        assert!(Command::Cli("az_group_create").read_by("az group create"));
-        assert!(!Command::Cli("az_group_create").read_by("az group_create"));
+        assert!(
+            Command::Cli("az-vm-run-command-invoke".into()).read_by("az vm run-command invoke")
+        );
+        assert!(
+            Command::Cli("az_vm_run_command_invoke".into()).read_by("az vm run-command invoke")
+        );
+        assert!(Command::Cli("az_group_create".into()).read_by("az group create"));
+        assert!(!Command::Cli("az_group_create".into()).read_by("az group_create"));
         assert!(create.named_in("the az group create command", "az group create"));
         assert!(create.was("AZ Group-Create", "az group create"));
         assert!(!create.was("AZ-gruppen Create", "az group create"));
