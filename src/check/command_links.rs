@@ -212,9 +212,11 @@ pub fn translated(cx: &Context, members: &[Member], all: &[Links]) -> Vec<Findin
             if command.read_by(text) {
                 continue;
             }
-            let theirs = (0..all.len())
-                .filter(|&j| j != i)
-                .find_map(|j| Some((j, same.of(i, k, j).filter(reads_command)?)));
+            // The same link has the same target, so the same command.
+            let theirs = (0..all.len()).filter(|&j| j != i).find_map(|j| {
+                let theirs = same.of(i, k, j).filter(|&(_, t, _)| command.read_by(t))?;
+                Some((j, theirs))
+            });
             let Some((j, (_, name, theirs))) = theirs else {
                 continue;
             };

@@ -63,27 +63,35 @@ pub(super) fn lacking(
         let (lower, written, at) = apart?;
         return Some(split(cx, members, cells, i, (lower, written), at));
     };
+    let (holders, locales) = holding(cx, members, cells, i, first);
     // Every switch it lacks is there, glued to the word before it (cs-cz
     // `/LCID nebo/L`), where another locale writes it after a word and a
     // space (de-de `/LCID oder /L`): a space lost, not a switch. Not a
     // switch glued to a word no other locale has before it (es-es
     // `comando/displaydns` for `/displaydns`): that is more than a space.
+    let after_word = |held: &[(usize, Range<usize>)]| {
+        held.iter().any(|(k, at)| {
+            let theirs = &cx.site.pages[members[*k].0].source.text;
+            let before = theirs[..at.start].trim_end_matches(' ');
+            before.len() < at.start && before.ends_with(char::is_alphabetic)
+        })
+    };
     let glued: Option<Vec<Range<usize>>> = lacking
         .iter()
-        .map(|(lower, ..)| {
-            let (holders, _) = holding(cx, members, cells, i, lower);
-            let after_word = holders.iter().any(|(k, at)| {
-                let theirs = &cx.site.pages[members[*k].0].source.text;
-                let before = theirs[..at.start].trim_end_matches(' ');
-                before.len() < at.start && before.ends_with(char::is_alphabetic)
-            });
-            glued_to_word(text, &cell.span, lower).filter(|_| after_word)
+        .enumerate()
+        .map(|(n, (lower, ..))| {
+            let apart_elsewhere = match n {
+                0 => after_word(&holders),
+                _ => after_word(&holding(cx, members, cells, i, lower).0),
+            };
+            glued_to_word(text, &cell.span, lower).filter(|_| apart_elsewhere)
         })
         .collect();
     if let Some(glued) = glued {
-        return Some(glued_switches(cx, members, cells, i, &lacking, &glued));
+        return Some(glued_switches(
+            cx, members, i, &lacking, &glued, holders, &locales,
+        ));
     }
-    let (holders, locales) = holding(cx, members, cells, i, first);
     let instead = own_only(cells, i);
     let names: Vec<String> = lacking.iter().map(|(_, w, _)| format!("`{w}`")).collect();
     // In the switches' order, each line once (`/t` and `/c` both on 29).
@@ -196,19 +204,20 @@ fn glued_to_word(text: &str, cell: &Range<usize>, lower: &str) -> Option<Range<u
 }
 
 /// The finding for a first cell whose every lacking switch is there,
-/// glued to the word before it (`glued`, in `lacking`'s order): a warning
-/// with a certain fix, a space before each.
+/// glued to the word before it (`glued`, in `lacking`'s order), which
+/// `holders` (in `locales`) of the first write apart: a warning with a
+/// certain fix, a space before each.
 fn glued_switches(
     cx: &Context,
     members: &[Member],
-    cells: &[Option<KeyCell>],
     i: usize,
     lacking: &[(&str, &str, Range<usize>)],
     glued: &[Range<usize>],
+    holders: Vec<(usize, Range<usize>)>,
+    locales: &[&str],
 ) -> Finding {
     let page = members[i].0;
     let text = &cx.site.pages[page].source.text;
-    let (holders, locales) = holding(cx, members, cells, i, lacking[0].0);
     let shown: Vec<String> = glued
         .iter()
         .map(|at| {

@@ -203,23 +203,25 @@ pub fn signals(
         }
     }
     let stamps = stamps(site, group, source_page);
-    let describe = |m: usize, s: &Stamp| {
-        let hash = s.short_hash().unwrap_or("?");
+    // `ms.sourcegitcommit 2ec4b3d0ba, handed off 03/27/2020`.
+    let hand_off = |s: &Stamp| {
         let commit = s
             .commit
             .as_deref()
-            .map(|c| format!(", ms.sourcegitcommit {}", c.get(..10).unwrap_or(c)))
+            .map(|c| format!("ms.sourcegitcommit {}, ", c.get(..10).unwrap_or(c)))
             .unwrap_or_default();
         match &s.handoff {
-            Some((date, _)) => format!(
-                "{} (ms.openlocfilehash {hash}{commit}, handed off {date})",
-                locale_key(group[m])
-            ),
-            None => format!(
-                "{} (ms.openlocfilehash {hash}{commit}, no ms.lasthandoff)",
-                locale_key(group[m])
-            ),
+            Some((date, _)) => format!("{commit}handed off {date}"),
+            None => format!("{commit}no ms.lasthandoff"),
         }
+    };
+    let describe = |m: usize, s: &Stamp| {
+        format!(
+            "{} (ms.openlocfilehash {}, {})",
+            locale_key(group[m]),
+            s.short_hash().unwrap_or("?"),
+            hand_off(s)
+        )
     };
     let newest = newest(&stamps);
     for (m, stamp) in &stamps {
@@ -235,23 +237,8 @@ pub fn signals(
         let other_days: Vec<String> = same
             .iter()
             .filter(|(_, s)| s.handoff.as_ref().map(|h| h.1) != stamp.handoff.as_ref().map(|h| h.1))
-            .map(|(o, s)| {
-                // The hash is this page's: said once, after the list.
-                let handoff = s
-                    .handoff
-                    .as_ref()
-                    .map_or("no ms.lasthandoff".to_owned(), |(d, _)| {
-                        format!("handed off {d}")
-                    });
-                match s.commit.as_deref() {
-                    Some(c) => format!(
-                        "{} (ms.sourcegitcommit {}, {handoff})",
-                        locale_key(group[*o]),
-                        c.get(..10).unwrap_or(c)
-                    ),
-                    None => format!("{} ({handoff})", locale_key(group[*o])),
-                }
-            })
+            // The hash is this page's: said once, before the list.
+            .map(|(o, s)| format!("{} ({})", locale_key(group[*o]), hand_off(s)))
             .collect();
         if !other_days.is_empty() {
             signals[*m].push(Signal::info(
