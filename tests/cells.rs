@@ -80,7 +80,43 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
     // where de-de's and ja-jp's same link reads the name whole: the link
     // tells what an `api_name` list would.
     expected.insert(("split-member-name".to_owned(), columns("fr-fr"), 55));
+    // MSSQLSERVER_18456 in two human translations of one version: de-de
+    // put the header's `Source` and `Message` in code spans that pt-br
+    // translated, as the source writes them, plain: with two locales
+    // nothing tells which is right, and both are told (the help says so).
+    // The placeholders a browser hides, de-de's `<Benutzername>` and
+    // `<Computername>` and both pages' `<ip address>`, are found; pt-br's
+    // `<nome_do_usuário>` is no tag (an underscore) and shows.
+    let login = |locale: &str| {
+        format!(
+            "content/{locale}/relational-databases/errors-events/mssqlserver-18456-database-engine-error.md"
+        )
+    };
+    for (locale, hidden, links) in [
+        ("de-de", &[37, 41, 45, 57, 59, 101][..], [104]),
+        ("pt-br", &[101][..], [104]),
+    ] {
+        for &line in hidden {
+            expected.insert(("hidden-html".to_owned(), login(locale), line));
+        }
+        for line in [23, 62, 117] {
+            expected.insert(("include-not-found".to_owned(), login(locale), line));
+        }
+        for line in links {
+            expected.insert(("broken-link".to_owned(), login(locale), line));
+        }
+        expected.insert(("translation-token-mismatch".to_owned(), login(locale), 98));
+    }
     assert_eq!(findings(&doc), expected);
+    let header = finding_at(&doc, &login("pt-br"), 98);
+    assert_eq!(
+        header["message"],
+        "this table row lacks `Source`, `Message`, which de-de has"
+    );
+    assert_eq!(
+        header["help"],
+        "translations keep codes, code, link targets, the files of includes and media, and anchors as they are, and nothing on these pages tells whether this table row or de-de's is right: compare both with the source and correct the one that differs"
+    );
     let types = finding_of(&doc, "split-member-name", &columns("fr-fr"), 55);
     assert_eq!(
         types["message"],

@@ -878,6 +878,67 @@ fn two_locales_without_evidence_are_both_reported() {
     );
 }
 
+/// The shape of the real de-de and pt-br `MSSQLSERVER_18456` pages (human
+/// translations of one source version): de-de put two words of a table's
+/// header in code spans, pt-br translated them as the source wrote them,
+/// plain. With two locales nothing tells which is right, so both are told,
+/// and the help sends neither maintainer to copy the other; a third
+/// locale decides, and the one outvoted is told what to match.
+#[test]
+fn two_locales_without_evidence_are_not_told_to_copy_each_other() {
+    let page = |header: &str| {
+        format!(
+            "# Error 18456\n\nIn this example, the state is 8.\n\n{header}\n|---|---|---|\n|2007-12-05 20:12:56.34|Logon|Error: 18456, Severity: 14, State: 8.|\n"
+        )
+    };
+    let de = page("|Date|`Source`|`Message`|");
+    let pt = page("|Data|Fonte|Mensagem|");
+    let (_, doc) = run_json(&[("de-de/e.md", &de), ("pt-br/e.md", &pt)], &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/de-de/e.md", 5),
+            ("translation-token-mismatch", "content/pt-br/e.md", 5),
+        ])
+    );
+    for file in ["content/de-de/e.md", "content/pt-br/e.md"] {
+        let help = finding_at(&doc, file, 5)["help"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(
+            help.contains("nothing on these pages tells whether this table row or")
+                && help.contains("compare both with the source")
+                && !help.contains("match"),
+            "{file}: {help}"
+        );
+    }
+    let it = page("|Data|Origine|Messaggio|");
+    let (_, doc) = run_json(
+        &[
+            ("de-de/e.md", &de),
+            ("pt-br/e.md", &pt),
+            ("it-it/e.md", &it),
+        ],
+        &[],
+    );
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/de-de/e.md", 5)])
+    );
+    let told = &finding_at(&doc, "content/de-de/e.md", 5);
+    assert_eq!(
+        told["message"],
+        "this table row has `Source`, `Message`, which it-it, pt-br lack"
+    );
+    assert!(
+        told["help"].as_str().is_some_and(|h| h.ends_with(
+            "make this table row match it-it, pt-br; if this locale is right, correct the others"
+        )),
+        "{}",
+        told["help"]
+    );
+}
+
 /// Links a translation writes as every locale reads them: a locale
 /// segment, Learn's former host name (`docs.microsoft.com`, which
 /// redirects path for path) and `http` are no difference; another page is.

@@ -174,6 +174,9 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
                 }
             }
         };
+        // Every member told, none outvoted and no page's evidence against
+        // one: one of them is right, and nothing here says which.
+        let undecided = reference.is_none() && flagged.len() == members.len();
         for &i in &flagged {
             let others: Vec<usize> = match reference {
                 Some(m) => (0..members.len()).filter(|&j| sets[j] == *m).collect(),
@@ -186,7 +189,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             } else {
                 others
             };
-            let mut found = finding(cx, members, &keyed, i, &others);
+            let mut found = finding(cx, members, &keyed, i, &others, undecided);
             if let Some(at) = in_code.clone() {
                 let written = cx.location(members[i].0, at);
                 found.message = format!(
@@ -299,12 +302,16 @@ fn cmdlets_as_kept(keyed: &mut [Keyed]) {
     }
 }
 
+/// The finding on member `i`, whose tokens differ from `others`' (the
+/// first is quoted); `undecided` when every member is told, and the help
+/// then says that nothing tells which is right.
 fn finding(
     cx: &Context,
     members: &[Member],
     keyed: &[Keyed],
     i: usize,
     others: &[usize],
+    undecided: bool,
 ) -> Finding {
     let (page, unit) = members[i];
     let facts = &cx.site.pages[page].doc.facts;
@@ -324,8 +331,16 @@ fn finding(
         .map(|&j| cx.locale_label(members[j].0))
         .collect();
     let other_locales = other_locales.join(", ");
-    // What to do when the one quoted as right is not.
-    let otherwise = cx.if_wrong(members[others[0]].0);
+    // What to do when the one quoted as right is not; when nothing tells
+    // which is, the help must not send this locale's maintainer to copy
+    // what may be the mistake (the real de-de `MSSQLSERVER_18456` page
+    // put `Source` and `Message` of a table's header in code spans that
+    // pt-br, rightly, translated).
+    let otherwise = if undecided {
+        "nothing on these pages tells which locale is right: compare with the source and correct the one that differs".to_owned()
+    } else {
+        cx.if_wrong(members[others[0]].0)
+    };
     let others_count = agreeing.len();
     let shown = |m: Member, token: &(TokenKind, &str)| show(cx, m, token);
     let extra_shown: Vec<String> = extra.iter().map(|t| shown(members[i], t)).collect();
@@ -426,9 +441,13 @@ fn finding(
                 extra_shown[0],
             )
         }
+    } else if undecided {
+        format!(
+            "translations keep codes, code, link targets, the files of includes and media, and anchors as they are, and nothing on these pages tells whether this {kind} or {other_locales}'s is right: compare both with the source and correct the one that differs"
+        )
     } else {
         format!(
-            "translations keep codes, code, link targets, the files of includes and media, and anchors as they are: make this {kind} match {other_locales}"
+            "translations keep codes, code, link targets, the files of includes and media, and anchors as they are: make this {kind} match {other_locales}; {otherwise}"
         )
     };
     // One code for another: the edit writing the other locale's, which
