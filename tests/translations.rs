@@ -63,6 +63,11 @@ fn real_translations_give_their_real_defects_and_nothing_else() {
     for line in [41, 43, 44] {
         expect("translation-token-mismatch", "it-it", "attrib", line);
     }
+    // zh-cn writes the wildcard `**?**` as a full-width `**？**`, which no
+    // command line reads as one (`check/bold_symbols.rs`): a warning.
+    for line in [46, 54] {
+        expect("translation-token-mismatch", "zh-cn", "attrib", line);
+    }
     // de-de's remarks write `**"/z**` for `**/z**`: a list item that lost
     // its mention of the switch, a warning.
     expect("translation-token-mismatch", "de-de", "xcopy", 73);
@@ -936,6 +941,62 @@ fn two_locales_without_evidence_are_not_told_to_copy_each_other() {
         )),
         "{}",
         told["help"]
+    );
+}
+
+/// Characters a reader types, shown alone in bold (the real `QUOTENAME`
+/// pages: `tests/real_sql.rs`): a translation that wrote another is told
+/// where three others agree, or against the source; not words in bold,
+/// not dashes (an empty cell), not a symbol only one locale adds, and not
+/// with two peers, where nothing tells which is right.
+#[test]
+fn characters_in_bold_a_translation_changed_are_found() {
+    let page = |quotes: &str, dash: &str, label: &str| {
+        format!(
+            "# Q\n\nIt takes {quotes} as its delimiter.\n\n|Value|Meaning|\n|---|---|\n|1|{dash}|\n\n**{label}** It returns NULL.\n"
+        )
+    };
+    let en = page("( **'** ) or ( **[]** )", "**-**", "Note:");
+    let de = page("( **\"** ) or ( **[]** )", "**—**", "Hinweis:");
+    let es = page("( **'** ) or ( **[]** ) ( **&#42;** )", "**-**", "Nota:");
+    let it = page("( **'** ) or ( **[]** )", "**-**", "Nota:");
+    let fr = page("( **'** ) or ( **\\[]** )", "**-**", "Remarque :");
+    let (_, doc) = run_json(
+        &[
+            ("en-us/q.md", &en),
+            ("de-de/q.md", &de),
+            ("es-es/q.md", &es),
+            ("it-it/q.md", &it),
+            ("fr-fr/q.md", &fr),
+        ],
+        &[],
+    );
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/de-de/q.md", 3)]),
+        "an escaped bracket is the same bracket; es-es's extra `*` is no character the others type"
+    );
+    let told = finding_at(&doc, "content/de-de/q.md", 3);
+    assert_eq!(
+        told["message"],
+        "this paragraph writes `\"` in bold where en-us, fr-fr, it-it write `'`: characters written alone in bold are what readers type, and machine translation changed them"
+    );
+    assert_eq!(replacements(told), ["'"]);
+
+    // Two peers: nothing tells which is right. With one of them the
+    // source, the other is told.
+    let pair = [("en-us/q.md", en.as_str()), ("de-de/q.md", de.as_str())];
+    let (_, doc) = run_json(&pair, &[]);
+    assert_eq!(findings(&doc), set(&[]));
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    for (path, text) in pair {
+        site.write(&format!("content/{path}"), text);
+    }
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/de-de/q.md", 3)])
     );
 }
 

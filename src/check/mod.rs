@@ -15,6 +15,7 @@ mod bare_switches;
 mod block_links;
 mod blocks;
 mod bold_names;
+mod bold_symbols;
 mod cells;
 mod command_links;
 mod constant_names;

@@ -44,10 +44,7 @@ struct Italic {
 pub fn renamed(cx: &Context, members: &[Member]) -> Vec<Finding> {
     let (page, unit) = members[0];
     let kind = cx.site.pages[page].doc.facts.units[unit].kind;
-    if !matches!(
-        kind,
-        UnitKind::Paragraph | UnitKind::Item | UnitKind::Row { .. }
-    ) {
+    if !kind.holds_prose() {
         return Vec::new();
     }
     let said: Vec<Vec<Italic>> = members

@@ -48,7 +48,6 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::UnitKind;
 use crate::marks::Needle;
 
 use super::Context;
@@ -84,7 +83,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             }
             last = Some(unit);
             let kind = match facts.units[unit].kind {
-                kind @ (UnitKind::Paragraph | UnitKind::Item | UnitKind::Row { .. }) => kind.name(),
+                kind if kind.holds_prose() => kind.name(),
                 _ => continue,
             };
             let extent = super::counterparts::extent(page, unit);

@@ -94,6 +94,15 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// Whether the block is running text a translation rewrites: a
+    /// paragraph, a list item or a table row.
+    pub fn holds_prose(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Paragraph | UnitKind::Item | UnitKind::Row { .. }
+        )
+    }
+
     /// The kind as findings name it: "this table row has ...".
     pub fn name(self) -> &'static str {
         match self {
