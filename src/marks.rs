@@ -39,6 +39,9 @@ pub enum Needle {
     /// `\ `: a backslash before a space, where machine translation split a
     /// path (`split-path`).
     BackslashSpace,
+    /// `& #`: a character reference machine translation split with a
+    /// space (`escaped-entity`); at the `&`.
+    SplitReference,
     /// `**` opening what may be a character in bold (`( **'** )`): after
     /// no letter or digit, before a character that is neither a letter, a
     /// digit, a space nor `*` (`check::bold_symbols`); at the first `*`.
@@ -127,6 +130,7 @@ const SEARCHED: &[(Needle, &[u8])] = &[
     (Needle::ScopeSpace, b":: "),
     (Needle::EscapedUnderscore, b"\\_"),
     (Needle::BackslashSpace, b"\\ "),
+    (Needle::SplitReference, b"& #"),
 ];
 
 /// Whether the `**` at `at` of `text` may open a character in bold
@@ -198,6 +202,12 @@ mod tests {
         assert_eq!(at(Needle::SpacedLink), [35]);
         assert_eq!(at(Needle::ScopeSpace), [55]);
         assert_eq!(at(Needle::BackslashSpace), [60]);
+        assert_eq!(
+            Marks::of("a & #40 b")
+                .offsets(Needle::SplitReference)
+                .collect::<Vec<_>>(),
+            [2]
+        );
         assert_eq!(Marks::of("Nothing here.").0.capacity(), 0);
     }
 

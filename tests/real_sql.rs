@@ -78,6 +78,14 @@ fn the_real_quotename_pages_show_the_quotation_marks_they_changed() {
         "where it stood, a person sees"
     );
 
+    // Its see-also link text splits `&#40;` after the `&`.
+    let split = finding_of(&doc, "escaped-entity", &page("ja-jp"), 93);
+    assert_eq!(
+        split["message"],
+        "`& #40` is a character reference machine translation split with a space: readers see `& #40`, not `(`"
+    );
+    assert_eq!(replacements(split), Vec::<&str>::new());
+
     let fixed = polydoc(
         site.root(),
         &["check", "--root", ".", "--fix", "--fail-on", "never"],

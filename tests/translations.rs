@@ -1370,6 +1370,41 @@ fn characters_escaped_twice_are_found_and_batch_variables_are_not() {
     );
 }
 
+/// A character reference split after its `&` (the real ja-jp SQL Server
+/// pages' `& #40 です。` for `&#40;`: `tests/real_sql.rs`) is found in
+/// prose and a link's text, not in code, nor where no number follows.
+#[test]
+fn character_references_split_with_a_space_are_found_outside_code() {
+    let ja = "# A\n\n[関数 & #40 です。SQL と #41 です。](b.md) and & #x2F; here.\n\nUse `a & #40` or R& # 1 or & #define.\n\n```c\nx = y & #40;\n```\n";
+    let (_, doc) = run_json(&[("ja-jp/a.md", ja), ("ja-jp/b.md", "# B\n")], &[]);
+    assert_eq!(
+        places(&doc),
+        [
+            (
+                "escaped-entity".to_owned(),
+                "content/ja-jp/a.md".to_owned(),
+                3,
+                5
+            ),
+            (
+                "escaped-entity".to_owned(),
+                "content/ja-jp/a.md".to_owned(),
+                3,
+                39
+            ),
+        ]
+    );
+    let slash = finding_where(&doc, |f| f["location"]["column"] == 39);
+    assert_eq!(
+        slash["message"],
+        "`& #x2F;` is a character reference machine translation split with a space: readers see `& #x2F;`, not `/`"
+    );
+    assert_eq!(
+        slash["help"],
+        "write `&#x2F;` whole, or the character itself, and drop what the translation made of its `;`"
+    );
+}
+
 /// A cmdlet put in another's place is a mismatch; a cmdlet named in one
 /// translation and paraphrased in another, the same cmdlet in another
 /// case, or a German compound shaped like a cmdlet (`Test-Umgebung`) is

@@ -7,6 +7,13 @@
 //! and 83). `%%amp;` has no other use in prose, code or any syntax
 //! DocFX reads, so the rule needs no context and the other locales only
 //! show how the line should read ([`super::mt_placeholders::per_line`]).
+//!
+//! A character reference split with a space is the same slip the other
+//! way round: the real ja-jp `QUOTENAME (Transact-SQL)` (`tests/data/
+//! real-sql`) links its see-also page as `文字列関数 & #40 です。`, where
+//! the other locales write `&#40;` and readers see `(`. `&`, spaces, `#`
+//! and digits outside code is no syntax either: told, and not fixed,
+//! since what the pipeline did with the `;` (there, `です。`) varies.
 
 use std::ops::Range;
 
@@ -14,11 +21,19 @@ use crate::diagnostic::{Edit, Finding};
 use crate::marks::Needle;
 
 use super::Context;
+use super::glued_terms::{code_ranges, in_code, in_code_span};
 use super::mt_placeholders::per_line;
 
 const MARK: &[u8] = b"%%amp;";
 
 pub fn check(cx: &Context) -> Vec<Finding> {
+    let mut out = escaped_twice(cx);
+    out.extend(cx.per_page(|p, page| split_references(cx, p, page)));
+    out
+}
+
+/// The findings of `%%amp;` and an entity's name.
+fn escaped_twice(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let marks = page.source.marks.offsets(Needle::EscapedAmp);
         let spans = escaped_at(&page.source.text, marks);
@@ -43,6 +58,84 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 .with_fix(fix(cx, p, piece.spans))
         })
     })
+}
+
+/// The findings of numeric character references split after their `&`
+/// (`& #40`), outside code.
+fn split_references(cx: &Context, p: usize, page: &crate::site::Page) -> Vec<Finding> {
+    let text = page.source.text.as_str();
+    let mut code = None;
+    let mut out = Vec::new();
+    for at in page.source.marks.offsets(Needle::SplitReference) {
+        let Some((span, number)) = split_reference(text, at) else {
+            continue;
+        };
+        let blocks = code.get_or_insert_with(|| code_ranges(page));
+        if in_code(blocks, at) || in_code_span(text, at) {
+            continue;
+        }
+        let written = &text[span.clone()];
+        let reference = format!("&#{number};");
+        let shown = number
+            .strip_prefix(['x', 'X'])
+            .map_or_else(
+                || number.parse().ok(),
+                |hex| u32::from_str_radix(hex, 16).ok(),
+            )
+            .and_then(char::from_u32)
+            .filter(|c| !c.is_control())
+            .map_or_else(
+                || "the character it stands for".to_owned(),
+                |c| format!("`{c}`"),
+            );
+        out.push(
+            Finding::warning(
+                "escaped-entity",
+                cx.location(p, span),
+                format!(
+                    "`{written}` is a character reference machine translation split with a space: readers see `{written}`, not {shown}"
+                ),
+            )
+            .with_help(format!(
+                "write `{reference}` whole, or the character itself, and drop what the translation made of its `;`"
+            )),
+        );
+    }
+    out
+}
+
+/// The split reference at `at` (an `&`, spaces, `#` and a decimal or
+/// `x` hexadecimal number, its `;` or not), and its number.
+fn split_reference(text: &str, at: usize) -> Option<(Range<usize>, &str)> {
+    let rest = text.get(at + 1..)?;
+    let hash = rest.find(|c: char| c != ' ')?;
+    let number_at = at + 1 + hash + 1;
+    if !rest[hash..].starts_with('#') {
+        return None;
+    }
+    let after = &text[number_at..];
+    let hex = after.starts_with(['x', 'X']);
+    let digits = after[usize::from(hex)..]
+        .bytes()
+        .take_while(|b| {
+            if hex {
+                b.is_ascii_hexdigit()
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        .count();
+    if digits == 0 || digits > 7 {
+        return None;
+    }
+    let end = number_at + usize::from(hex) + digits;
+    let number = &text[number_at..end];
+    let end = if text[end..].starts_with(';') {
+        end + 1
+    } else {
+        end
+    };
+    Some((at..end, number))
 }
 
 /// Where `text` holds `%%amp;` and an entity's name or number up to its
@@ -131,6 +224,18 @@ mod tests {
         assert!(found("%windir%\\system32, 50% and %%amp without a name").is_empty());
         assert!(found("%%amp;;").is_empty());
         assert!(found("%%amp;averyveryverylongname;").is_empty());
+    }
+
+    #[test]
+    fn split_references_are_read_to_their_number() {
+        fn at(text: &str) -> Option<(&str, &str)> {
+            let amp = text.find('&').unwrap_or_default();
+            super::split_reference(text, amp).map(|(span, n)| (&text[span], n))
+        }
+        assert_eq!(at("関数 & #40 です。"), Some(("& #40", "40")));
+        assert_eq!(at("a &  #x2F; b"), Some(("&  #x2F;", "x2F")));
+        assert_eq!(at("R& # 1"), None);
+        assert_eq!(at("& #define"), None);
     }
 
     #[test]
