@@ -1,7 +1,9 @@
 //! The real `QUOTENAME (Transact-SQL)` reference in eight machine
 //! translations of one source version (`tests/data/real-sql`): the
-//! quotation marks it shows in bold, which five of them changed, and what
-//! `check --fix` writes. The rest of the site is asserted in `cells.rs`.
+//! quotation marks it shows in bold, which five of them changed; two data
+//! type pages in eight each: the type names they define in bold, which
+//! four of them translated; and what `check --fix` writes. The rest of
+//! the site is asserted in `cells.rs`.
 
 mod common;
 
@@ -113,4 +115,91 @@ fn the_real_quotename_pages_show_the_quotation_marks_they_changed() {
         [(page("zh-cn"), 52)],
         "the lost mark is left to a person"
     );
+}
+
+fn data_type_page(name: &str, locale: &str) -> String {
+    format!("content/{locale}/t-sql/data-types/{name}-transact-sql.md")
+}
+
+/// SQL Server's "ntext, text, and image" page lists its arguments as
+/// `**ntext**`, `**text**` and `**image**`, each alone on its line, and
+/// its "Data type precedence" page lists the types one per item, in bold.
+/// Of eight machine translations of each, pt-br translated `text` and
+/// `image` on both pages (`**texto**`, `**imagem**`), de-de `date` and
+/// `time` (`**Datum**`, `**Uhrzeit**`), it-it `date` (`**data**`), and
+/// zh-cn wrote `**int**` twice, where the others write `**smallint**`
+/// second. The prose's mentions, which every translation words its own
+/// way, and the last item, which every one translated (`binary`), give
+/// nothing.
+#[test]
+fn the_real_data_type_pages_keep_the_type_names_they_define_in_bold() {
+    let site = copy_of_real("real-sql");
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    let ntext = |locale: &str| data_type_page("ntext-text-and-image", locale);
+    let precedence = |locale: &str| data_type_page("data-type-precedence", locale);
+    let told: Vec<(String, u64, u64)> = places(&doc)
+        .into_iter()
+        .filter(|(rule, file, ..)| {
+            rule == "translation-token-mismatch" && file.contains("/data-types/")
+        })
+        .map(|(_, file, line, column)| (file, line, column))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (precedence("de-de"), 47, 7),
+            (precedence("de-de"), 48, 6),
+            (precedence("it-it"), 46, 7),
+            (precedence("pt-br"), 59, 6),
+            (precedence("pt-br"), 60, 6),
+            (ntext("pt-br"), 51, 3),
+            (ntext("pt-br"), 54, 3),
+            (precedence("zh-cn"), 59, 6),
+        ]
+    );
+    let at = |file: &str, line| finding_of(&doc, "translation-token-mismatch", file, line);
+    let text = at(&ntext("pt-br"), 51);
+    assert_eq!(text["severity"], "warning");
+    assert_eq!(
+        text["message"],
+        "this paragraph opens with `texto` in bold where de-de, es-es, it-it, ja-jp, ko-kr, ru-ru, zh-cn write `text`: a term in bold on a line of its own is a name readers type (an argument, a type, a keyword), and this page itself writes `text` in its heading `ntext, text e image (Transact-SQL)`"
+    );
+    assert_eq!(
+        text["help"],
+        "write `text`, as de-de, es-es, it-it, ja-jp, ko-kr, ru-ru, zh-cn do: a name readers type is the same in every language"
+    );
+    assert_eq!(replacements(text), ["text"]);
+    assert_eq!(related(text).len(), 7);
+    assert_eq!(related(text)[0], (ntext("de-de").as_str(), 48));
+    let date = at(&precedence("de-de"), 47);
+    assert_eq!(
+        date["message"],
+        "this list item opens with `Datum` in bold where ja-jp, ko-kr, pt-br, ru-ru, zh-cn, zh-tw write `date`: a term in bold on a line of its own is a name readers type (an argument, a type, a keyword), and this page keeps `sql_variant`, a term of the same section, as they write it"
+    );
+    assert_eq!(replacements(date), ["date"]);
+    assert_eq!(replacements(at(&precedence("zh-cn"), 59)), ["smallint"]);
+
+    let fixed = polydoc(
+        site.root(),
+        &["check", "--root", ".", "--fix", "--fail-on", "never"],
+    );
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    let read = |file: String| std::fs::read_to_string(site.root().join(file)).unwrap_or_default();
+    let pt = read(ntext("pt-br"));
+    assert!(pt.contains("\n**text**  \nDados não Unicode"), "{pt}");
+    assert!(pt.contains("\n**image**  \nDados binários"), "{pt}");
+    assert!(
+        pt.contains("usadas com **ntext**, **texto**, ou **imagem** dados."),
+        "prose is left alone"
+    );
+    let de = read(precedence("de-de"));
+    assert!(de.contains("1.  **date**  \n1. **time**  \n"), "{de}");
+    assert!(read(precedence("it-it")).contains("1.  **date**  \n"));
+    assert!(read(precedence("zh-cn")).contains("1. **int**  \n1. **smallint**  \n"));
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    let left: Vec<(String, u64)> = lines_of(&doc, "translation-token-mismatch")
+        .into_iter()
+        .filter(|(file, _)| file.contains("/data-types/"))
+        .collect();
+    assert_eq!(left, []);
 }

@@ -988,15 +988,98 @@ fn characters_in_bold_a_translation_changed_are_found() {
     let pair = [("en-us/q.md", en.as_str()), ("de-de/q.md", de.as_str())];
     let (_, doc) = run_json(&pair, &[]);
     assert_eq!(findings(&doc), set(&[]));
-    let site = Fixture::new();
-    site.write("polydoc.toml", "source = \"en-us\"\n");
-    for (path, text) in pair {
-        site.write(&format!("content/{path}"), text);
-    }
-    let (_, doc) = check_json(site.root(), &[]);
+    let doc = run_json_with_source(&pair);
     assert_eq!(
         findings(&doc),
         set(&[("translation-token-mismatch", "content/de-de/q.md", 3)])
+    );
+}
+
+/// A term a block defines in bold on a line of its own (an argument, a
+/// type) is a name: a translation that translated it is told, when its
+/// own page shows the name is one (a heading writing it, code, or another
+/// term of the section kept as the others write it). A label every
+/// locale may translate (`**Example**`) leaves no such trace.
+#[test]
+fn terms_a_translation_translated_in_bold_are_found() {
+    let page = |title: &str, first: &str, second: &str, label: &str, code: &str| {
+        format!(
+            "# {title}\n\n## Arguments\n\n**{first}**  \nThe first.\n\n**{second}**  \nThe second.\n\n**{label}**  \n{code}\n\n- **xml**\n- **{second}**\n"
+        )
+    };
+    let en = page("text and image", "ntext", "text", "Example", "Done.");
+    let de = page("text und image", "ntext", "text", "Beispiel", "Fertig.");
+    let it = page("text e image", "ntext", "text", "Esempio", "Fatto.");
+    let ja = page("text と image", "ntext", "text", "Example", "完了。");
+    // pt-br translated `text` (its heading writes it) and the label,
+    // which the source's and ja-jp's keep in English.
+    let pt = page("text e image", "ntext", "texto", "Exemplo", "Pronto.");
+    let files = [
+        ("en-us/t.md", en.as_str()),
+        ("de-de/t.md", de.as_str()),
+        ("it-it/t.md", it.as_str()),
+        ("ja-jp/t.md", ja.as_str()),
+        ("pt-br/t.md", pt.as_str()),
+    ];
+    let (_, doc) = run_json(&files, &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[
+            ("translation-token-mismatch", "content/pt-br/t.md", 8),
+            ("translation-token-mismatch", "content/pt-br/t.md", 15),
+        ]),
+        "`Example`: a label most locales translate"
+    );
+    let told = finding_at(&doc, "content/pt-br/t.md", 8);
+    assert_eq!(
+        told["message"],
+        "this paragraph opens with `texto` in bold where en-us, de-de, it-it, ja-jp write `text`: a term in bold on a line of its own is a name readers type (an argument, a type, a keyword), and this page itself writes `text` in its heading `text e image`"
+    );
+    assert_eq!(replacements(told), ["text"]);
+    let item = finding_at(&doc, "content/pt-br/t.md", 15);
+    assert_eq!(item["location"]["column"], 5);
+    assert!(
+        item["message"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("and this page itself writes `text` in its heading `text e image`"),
+        "{item}"
+    );
+
+    // Without the heading's trace, a term kept beside it (`ntext`) is
+    // one, where four write the name; es-es keeps none.
+    let bare = |first: &str, second: &str| {
+        format!("# T\n\n**{first}**  \nThe first.\n\n**{second}**  \nThe second.\n")
+    };
+    let files = [
+        ("en-us/b.md", bare("ntext", "text")),
+        ("de-de/b.md", bare("ntext", "text")),
+        ("it-it/b.md", bare("ntext", "text")),
+        ("fr-fr/b.md", bare("ntext", "text")),
+        ("pt-br/b.md", bare("ntext", "texto")),
+        ("es-es/b.md", bare("Nota", "texto")),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let (_, doc) = run_json(&files, &[]);
+    assert_eq!(
+        findings(&doc),
+        set(&[("translation-token-mismatch", "content/pt-br/b.md", 6)]),
+        "es-es keeps no term as the others write it"
+    );
+
+    // Two peers: no majority. With one of them the source, it is the
+    // reference; only a heading or code shows a name then, not the kept
+    // `ntext` beside `Exemplo`.
+    let pair = [("en-us/t.md", en.as_str()), ("pt-br/t.md", pt.as_str())];
+    let (_, doc) = run_json(&pair, &[]);
+    assert_eq!(findings(&doc), set(&[]));
+    let doc = run_json_with_source(&pair);
+    assert_eq!(
+        lines_of(&doc, "translation-token-mismatch"),
+        [
+            ("content/pt-br/t.md".to_owned(), 8),
+            ("content/pt-br/t.md".to_owned(), 15)
+        ]
     );
 }
 

@@ -16,6 +16,7 @@ mod block_links;
 mod blocks;
 mod bold_names;
 mod bold_symbols;
+mod bold_terms;
 mod cells;
 mod command_links;
 mod constant_names;

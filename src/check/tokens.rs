@@ -43,9 +43,9 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, block_links, bold_names, bold_symbols, cells, command_links, heading_names,
-    link_names, link_text, mt_placeholders, placeholder_mentions, spaced_keys, switch_mentions,
-    switches, table_keys, transliterated_names, value_words,
+    Context, block_links, bold_names, bold_symbols, bold_terms, cells, command_links,
+    heading_names, link_names, link_text, mt_placeholders, placeholder_mentions, spaced_keys,
+    switch_mentions, switches, table_keys, transliterated_names, value_words,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -126,6 +126,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         out.extend(value_words::added(cx, source.is_some(), members));
         out.extend(bold_names::changed(cx, source.is_some(), members));
         out.extend(bold_symbols::changed(cx, source.is_some(), members));
+        out.extend(bold_terms::translated(cx, source.is_some(), members));
         let sets: Vec<&[u64]> = members
             .iter()
             .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))

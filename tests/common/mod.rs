@@ -303,6 +303,17 @@ pub fn run_json(files: &[(&str, &str)], extra: &[&str]) -> (Option<i32>, serde_j
     check_json(site.root(), extra)
 }
 
+/// [`run_json`] on a site whose `polydoc.toml` names `en-us` the source
+/// locale.
+pub fn run_json_with_source(files: &[(&str, &str)]) -> serde_json::Value {
+    let site = Fixture::new();
+    site.write("polydoc.toml", "source = \"en-us\"\n");
+    for (path, text) in files {
+        site.write(&format!("content/{path}"), text);
+    }
+    check_json(site.root(), &[]).1
+}
+
 /// The replacements of a JSON finding's `fix` edits, in order (none
 /// when it has no fix).
 pub fn replacements(finding: &serde_json::Value) -> Vec<&str> {
