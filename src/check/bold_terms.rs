@@ -26,6 +26,7 @@
 //! translated (`**Ejemplo**` for the source's `**Example**`) leaves no
 //! such trace. `check --fix` writes the reference's term.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::diagnostic::Finding;
@@ -35,22 +36,35 @@ use crate::site::Page;
 use super::Context;
 use super::tokens::Member;
 
-/// The findings for one aligned block; `source` says member 0 is the
-/// source's block.
-pub fn translated(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
+/// A term that differs from the reference, its finding waiting for its
+/// page's trace ([`resolve`]).
+pub struct Candidate<'a> {
+    /// Its finding, the message ending where the trace is told.
+    finding: Finding,
+    page: usize,
+    unit: usize,
+    reference: &'a str,
+    /// Whether the reference is what many write, not the source alone: a
+    /// term its page keeps beside it is then enough of a trace.
+    many: bool,
+}
+
+/// The terms of one aligned block that differ from its reference; `source`
+/// says member 0 is the source's block.
+pub fn candidates<'a>(cx: &Context<'a>, source: bool, members: &[Member]) -> Vec<Candidate<'a>> {
+    let site = cx.site;
     let (page, unit) = members[0];
-    let kind = cx.site.pages[page].doc.facts.units[unit].kind;
+    let kind = site.pages[page].doc.facts.units[unit].kind;
     if !matches!(kind, UnitKind::Paragraph | UnitKind::Item) {
         return Vec::new();
     }
     // A block's first bytes tell whether it opens with bold: nearly every
     // block does not, and costs no more.
-    let terms: Vec<Option<Term>> = members
+    let terms: Vec<Option<Term<'a>>> = members
         .iter()
         .map(|&(p, u)| {
-            let page = &cx.site.pages[p];
-            let start = page.doc.facts.units[u].offset;
-            term(&page.source.text, start)
+            let page = &site.pages[p];
+            term(&page.source.text, page.doc.facts.units[u].offset)
         })
         .collect();
     if terms.iter().filter(|t| t.is_some()).count() < 2 {
@@ -67,19 +81,18 @@ pub fn translated(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding
         .map(|&j| cx.locale_label(members[j].0))
         .collect::<Vec<_>>()
         .join(", ");
-    let verb = if agreeing.len() == 1 {
-        "writes"
+    let (verb, does) = if agreeing.len() == 1 {
+        ("writes", "does")
     } else {
-        "write"
+        ("write", "do")
     };
-    // Whether the reference is what many write, not the source alone: a
-    // term a translation keeps beside it is then enough of a trace.
     let many = {
+        let count = |text: &str| terms.iter().flatten().filter(|t| t.text == text).count();
         let others = terms
             .iter()
             .flatten()
             .filter(|t| t.text != reference)
-            .map(|t| terms.iter().flatten().filter(|u| u.text == t.text).count())
+            .map(|t| count(t.text))
             .max()
             .unwrap_or(0);
         agreeing.len() >= 3 && agreeing.len() >= 2 * others
@@ -91,28 +104,17 @@ pub fn translated(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding
             continue;
         }
         let (p, u) = members[i];
-        let page = &cx.site.pages[p];
-        let peers: Vec<&Page> = agreeing
-            .iter()
-            .map(|&j| &cx.site.pages[members[j].0])
-            .collect();
-        let Some(trace) = written_elsewhere(page, reference)
-            .or_else(|| many.then(|| kept_beside(page, u, &peers)).flatten())
-        else {
-            continue;
-        };
         let mut finding = Finding::warning(
             "translation-token-mismatch",
             cx.location(p, term.span.clone()),
             format!(
-                "this {} opens with `{}` in bold where {locales} {verb} `{reference}`: a term in bold on a line of its own is a name readers type (an argument, a type, a keyword), and {trace}",
+                "this {} opens with `{}` in bold where {locales} {verb} `{reference}`: a term in bold on a line of its own is a name readers type (an argument, a type, a keyword), and ",
                 kind.name(),
                 term.text,
             ),
         )
         .with_help(format!(
-            "write `{reference}`, as {locales} {}: a name readers type is the same in every language",
-            if agreeing.len() == 1 { "does" } else { "do" }
+            "write `{reference}`, as {locales} {does}: a name readers type is the same in every language"
         ))
         .with_fix(cx.edit(p, term.span.clone(), reference.to_owned()));
         for &j in &agreeing {
@@ -124,9 +126,232 @@ pub fn translated(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding
                 );
             }
         }
-        out.push(finding);
+        out.push(Candidate {
+            finding,
+            page: p,
+            unit: u,
+            reference,
+            many,
+        });
     }
     out
+}
+
+/// The findings of the candidates of one source version's pages, `group`:
+/// those whose page shows the reference is a name. Each page is read once
+/// for all its candidates, so that a page of thousands of terms costs no
+/// more per term than a page of one.
+pub fn resolve(cx: &Context, group: &[usize], candidates: Vec<Candidate>) -> Vec<Finding> {
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let site = cx.site;
+    let terms: HashMap<usize, Vec<(usize, &str)>> = group
+        .iter()
+        .map(|&p| (p, terms_of(&site.pages[p])))
+        .collect();
+    let mut traces: HashMap<usize, Traces> = HashMap::new();
+    let mut out = Vec::new();
+    for candidate in candidates {
+        let p = candidate.page;
+        let traces = traces
+            .entry(p)
+            .or_insert_with(|| Traces::of(&site.pages[p], p, group, &terms));
+        let trace = traces.written(candidate.reference).or_else(|| {
+            candidate
+                .many
+                .then(|| traces.kept_beside(&site.pages[p], candidate.unit))
+                .flatten()
+        });
+        if let Some(trace) = trace {
+            let mut finding = candidate.finding;
+            finding.message.push_str(&trace);
+            out.push(finding);
+        }
+    }
+    out
+}
+
+/// What one page writes that shows a term is a name: its headings' words,
+/// its code's words (in any case), and per section the terms it keeps as
+/// most of the other pages of its group write them.
+struct Traces<'p> {
+    /// Each heading's text, tags left out.
+    headings: Vec<String>,
+    /// Where each word of the headings is: (heading, byte offset).
+    heading_words: HashMap<String, Vec<(usize, usize)>>,
+    /// The code spans' and fenced blocks' text.
+    code: Vec<&'p str>,
+    /// Where each word of the code, lower-cased, is: (piece, byte offset).
+    code_words: HashMap<String, Vec<(usize, usize)>>,
+    /// Per section, the blocks whose term most other pages write, in
+    /// order: (block, term).
+    kept: HashMap<u32, Vec<(usize, &'p str)>>,
+}
+
+impl<'p> Traces<'p> {
+    fn of(
+        page: &'p Page,
+        p: usize,
+        group: &[usize],
+        terms: &HashMap<usize, Vec<(usize, &'p str)>>,
+    ) -> Self {
+        let facts = &page.doc.facts;
+        let text = &page.source.text;
+        let mut headings = Vec::new();
+        let mut heading_words: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut code = Vec::new();
+        let mut code_words: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (u, unit) in facts.units.iter().enumerate() {
+            if matches!(unit.kind, UnitKind::Heading(_)) {
+                let range = super::counterparts::extent(page, u);
+                let line = text[range].lines().next().unwrap_or_default();
+                let shown = without_tags(line).trim_start_matches('#').trim().to_owned();
+                for (at, word) in words(&shown) {
+                    heading_words
+                        .entry(word.to_owned())
+                        .or_default()
+                        .push((headings.len(), at));
+                }
+                headings.push(shown);
+            }
+            for token in facts.tokens_of(unit) {
+                let piece = match token.kind {
+                    TokenKind::InlineCode => facts.value(token),
+                    TokenKind::Fenced => text.get(token.span()).unwrap_or_default(),
+                    _ => continue,
+                };
+                for (at, word) in words(piece) {
+                    code_words
+                        .entry(word.to_lowercase())
+                        .or_default()
+                        .push((code.len(), at));
+                }
+                code.push(piece);
+            }
+        }
+        // A term is kept when more than half the group's other pages write
+        // it as a term: one peer that translated it alike shows nothing.
+        let others: Vec<HashSet<&str>> = group
+            .iter()
+            .filter(|&&q| q != p)
+            .map(|q| {
+                terms
+                    .get(q)
+                    .into_iter()
+                    .flatten()
+                    .map(|&(_, t)| t)
+                    .collect()
+            })
+            .collect();
+        let mut kept: HashMap<u32, Vec<(usize, &str)>> = HashMap::new();
+        for &(u, term) in terms.get(&p).into_iter().flatten() {
+            let writing = others.iter().filter(|set| set.contains(term)).count();
+            if term.is_ascii() && 2 * writing > others.len() {
+                kept.entry(facts.units[u].section)
+                    .or_default()
+                    .push((u, term));
+            }
+        }
+        Traces {
+            headings,
+            heading_words,
+            code,
+            code_words,
+            kept,
+        }
+    }
+
+    /// Where the page writes `name`, as a whole word: in a heading's text,
+    /// or in code (any case: SQL keywords are written in capitals in
+    /// code); the clause a finding says it in. Only the places of the
+    /// rarest of its words are read, so that a page of thousands of
+    /// names costs no more per name than a page of one.
+    fn written(&self, name: &str) -> Option<String> {
+        let pieces = |piece: usize| self.headings[piece].as_str();
+        if let Some(h) = find(&self.heading_words, name, false, pieces) {
+            let heading = &self.headings[h];
+            return Some(format!(
+                "this page itself writes `{name}` in its heading `{heading}`"
+            ));
+        }
+        find(&self.code_words, name, true, |piece| self.code[piece])
+            .map(|_| format!("this page itself writes `{name}` in its code"))
+    }
+
+    /// Another term of the section of block `unit` that the page keeps as
+    /// most of the other pages write it (`**ntext**` beside `**texto**`,
+    /// `**sql_variant**` in a list with `**imagem**`): its terms there are
+    /// names, not labels a translation translates; the clause a finding
+    /// says it in.
+    fn kept_beside(&self, page: &Page, unit: usize) -> Option<String> {
+        let section = page.doc.facts.units.get(unit)?.section;
+        let &(_, term) = self.kept.get(&section)?.iter().find(|&&(u, _)| u != unit)?;
+        Some(format!(
+            "this page keeps `{term}`, a term of the same section, as they write it"
+        ))
+    }
+}
+
+/// The piece (of `text_of`) that holds `name` as a whole word, found
+/// through `index`, where each word of the pieces is (keyed lower-cased
+/// when `any_case`): only the places of the name's rarest word are
+/// tried.
+fn find<'t>(
+    index: &HashMap<String, Vec<(usize, usize)>>,
+    name: &str,
+    any_case: bool,
+    text_of: impl Fn(usize) -> &'t str,
+) -> Option<usize> {
+    let key = |word: &str| {
+        if any_case {
+            word.to_lowercase()
+        } else {
+            word.to_owned()
+        }
+    };
+    let mut rarest: Option<(usize, &Vec<(usize, usize)>)> = None;
+    for (at, word) in words(name) {
+        let places = index.get(&key(word))?;
+        if rarest.is_none_or(|(_, fewest)| places.len() < fewest.len()) {
+            rarest = Some((at, places));
+        }
+    }
+    let (within, places) = rarest?;
+    places.iter().find_map(|&(piece, at)| {
+        let start = at.checked_sub(within)?;
+        word_at(text_of(piece), start, name, any_case).then_some(piece)
+    })
+}
+
+/// Whether `text` holds `word` at `start`, with no letter, digit or `_`
+/// on either side; `any_case` compares ASCII letters in any case.
+fn word_at(text: &str, start: usize, word: &str, any_case: bool) -> bool {
+    let Some(candidate) = text.get(start..start + word.len()) else {
+        return false;
+    };
+    let same = if any_case {
+        candidate.eq_ignore_ascii_case(word)
+    } else {
+        candidate == word
+    };
+    same && !text[..start].chars().next_back().is_some_and(is_word)
+        && !text[start + word.len()..]
+            .chars()
+            .next()
+            .is_some_and(is_word)
+}
+
+/// The words of `text`, runs of letters, digits and `_`, with where each
+/// starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
 /// A block's term: the text of the bold run its first line is, and where
@@ -211,74 +436,14 @@ fn reference<'t>(source: bool, terms: &[Option<Term<'t>>]) -> Option<&'t str> {
     (chosen.is_ascii() && chosen.bytes().any(|b| b.is_ascii_alphabetic())).then_some(chosen)
 }
 
-/// Where `page` writes `name` itself, as a whole word: in a heading's
-/// text (tags left out: an anchor's name is no text), or in code (any
-/// case: SQL keywords are written in capitals in code); the clause a
-/// finding says it in.
-fn written_elsewhere(page: &Page, name: &str) -> Option<String> {
-    let facts = &page.doc.facts;
-    let text = &page.source.text;
-    for (u, unit) in facts.units.iter().enumerate() {
-        if !matches!(unit.kind, UnitKind::Heading(_)) {
-            continue;
-        }
-        let range = super::counterparts::extent(page, u);
-        let line = text[range].lines().next().unwrap_or_default();
-        let shown = without_tags(line);
-        if has_word(&shown, name, false) {
-            let heading = shown.trim_start_matches('#').trim();
-            return Some(format!(
-                "this page itself writes `{name}` in its heading `{heading}`"
-            ));
-        }
-    }
-    let in_code = facts.units.iter().any(|unit| {
-        facts.tokens_of(unit).iter().any(|token| match token.kind {
-            TokenKind::InlineCode => has_word(facts.value(token), name, true),
-            TokenKind::Fenced => text
-                .get(token.span())
-                .is_some_and(|code| has_word(code, name, true)),
-            _ => false,
-        })
-    });
-    in_code.then(|| format!("this page itself writes `{name}` in its code"))
-}
-
-/// Whether `page` keeps, in the section of its block `unit`, another
-/// term as most of `peers` write it (`**ntext**` beside `**texto**`,
-/// `**sql_variant**` in a list with `**imagem**`): its terms there are
-/// names, not labels a translation translates; the clause a finding says
-/// it in. Most, not one: a peer that translated the same term alike
-/// (es-es and pt-br both write `texto`) shows nothing.
-fn kept_beside(page: &Page, unit: usize, peers: &[&Page]) -> Option<String> {
-    let units = &page.doc.facts.units;
-    let section = units.get(unit)?.section;
-    let theirs: Vec<Vec<&str>> = peers.iter().map(|q| terms_of(q)).collect();
-    let kept = (0..units.len())
-        .filter(|&v| v != unit && units[v].section == section)
-        .filter(|&v| matches!(units[v].kind, UnitKind::Paragraph | UnitKind::Item))
-        .filter_map(|v| term(&page.source.text, units[v].offset))
-        .find(|t| {
-            let writing = theirs
-                .iter()
-                .filter(|terms| terms.contains(&t.text))
-                .count();
-            t.text.is_ascii() && 2 * writing > theirs.len()
-        })?;
-    Some(format!(
-        "this page keeps `{}`, a term of the same section, as they write it",
-        kept.text
-    ))
-}
-
-/// The terms of `page`'s blocks.
-fn terms_of(page: &Page) -> Vec<&str> {
+/// The terms of `page`'s blocks, with their blocks.
+fn terms_of(page: &Page) -> Vec<(usize, &str)> {
     let units = &page.doc.facts.units;
     units
         .iter()
-        .filter(|u| matches!(u.kind, UnitKind::Paragraph | UnitKind::Item))
-        .filter_map(|u| term(&page.source.text, u.offset))
-        .map(|t| t.text)
+        .enumerate()
+        .filter(|(_, u)| matches!(u.kind, UnitKind::Paragraph | UnitKind::Item))
+        .filter_map(|(i, u)| Some((i, term(&page.source.text, u.offset)?.text)))
         .collect()
 }
 
@@ -298,31 +463,6 @@ fn without_tags(line: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Whether `haystack` holds `word` with no letter, digit or `_` on either
-/// side; `any_case` compares ASCII letters in any case.
-fn has_word(haystack: &str, word: &str, any_case: bool) -> bool {
-    if word.len() > haystack.len() {
-        return false;
-    }
-    let bytes = haystack.as_bytes();
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    (0..=bytes.len() - word.len()).any(|at| {
-        let Some(candidate) = haystack.get(at..at + word.len()) else {
-            return false;
-        };
-        let same = if any_case {
-            candidate.eq_ignore_ascii_case(word)
-        } else {
-            candidate == word
-        };
-        same && !haystack[..at].chars().next_back().is_some_and(is_word)
-            && !haystack[at + word.len()..]
-                .chars()
-                .next()
-                .is_some_and(is_word)
-    })
 }
 
 #[cfg(test)]
@@ -389,12 +529,47 @@ mod tests {
             "# <a name=\"ntext-text-and-image-transact-sql\"></a>ntext, text e image (Transact-SQL)",
         );
         assert_eq!(heading, "# ntext, text e image (Transact-SQL)");
-        assert!(has_word(&heading, "text", false));
-        assert!(has_word(&heading, "image", false));
-        assert!(!has_word(&heading, "Image", false));
-        assert!(!has_word("ntext e texto", "text", false));
-        assert!(has_word("DECLARE @t TEXT;", "text", true));
-        assert!(!has_word("x", "text", true));
-        assert!(has_word("é text", "text", false));
+        let pieces = [
+            heading.as_str(),
+            "ntext e texto",
+            "DECLARE @t TEXT;",
+            "x",
+            "é national text, and national",
+        ];
+        let index = |any_case: bool| {
+            let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+            for (piece, text) in pieces.iter().enumerate() {
+                for (at, word) in words(text) {
+                    let key = if any_case {
+                        word.to_lowercase()
+                    } else {
+                        word.to_owned()
+                    };
+                    index.entry(key).or_default().push((piece, at));
+                }
+            }
+            index
+        };
+        let (exact, any) = (index(false), index(true));
+        let found = |name: &str, any_case: bool| {
+            let index = if any_case { &any } else { &exact };
+            find(index, name, any_case, |piece| pieces[piece])
+        };
+        assert_eq!(found("text", false), Some(0));
+        assert_eq!(found("image", false), Some(0));
+        assert_eq!(found("Image", false), None);
+        assert_eq!(found("texto", false), Some(1));
+        assert_eq!(found("TEXT", true), Some(0));
+        assert_eq!(found("national text", false), Some(4));
+        assert_eq!(found("text and", false), None);
+        assert_eq!(found("e image", false), Some(0));
+        assert_eq!(found("nothing", true), None);
+        assert_eq!(
+            words("é a_b, c").collect::<Vec<_>>(),
+            [(0, "é"), (3, "a_b"), (8, "c")]
+        );
+        assert!(word_at("é text", 3, "text", false));
+        assert!(!word_at("ntext", 1, "text", false));
+        assert!(!word_at("text", 1, "text", false));
     }
 }

@@ -106,6 +106,9 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
     }
     let mut evidence = Evidence::default();
     let mut out = Vec::new();
+    // Terms in bold a translation wrote otherwise, told once their pages
+    // are read ([`bold_terms::resolve`]).
+    let mut terms = Vec::new();
     // Whether a page of the group is in a language written in Cyrillic,
     // asked once per group, not per block.
     let cyrillic = group
@@ -126,7 +129,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         out.extend(value_words::added(cx, source.is_some(), members));
         out.extend(bold_names::changed(cx, source.is_some(), members));
         out.extend(bold_symbols::changed(cx, source.is_some(), members));
-        out.extend(bold_terms::translated(cx, source.is_some(), members));
+        terms.extend(bold_terms::candidates(cx, source.is_some(), members));
         let sets: Vec<&[u64]> = members
             .iter()
             .map(|&(p, u)| facts(p).set_of(&facts(p).units[u]))
@@ -204,6 +207,7 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
         }
     }
     out.extend(cells::differ(cx, source.is_some(), &rows));
+    out.extend(bold_terms::resolve(cx, group, terms));
     out
 }
 
