@@ -87,6 +87,12 @@ fn the_real_quotename_pages_show_the_quotation_marks_they_changed() {
         "`& #40` is a character reference machine translation split with a space: readers see `& #40`, not `(`"
     );
     assert_eq!(replacements(split), Vec::<&str>::new());
+    assert_eq!(
+        split["notes"],
+        serde_json::json!([
+            "after it on this line, `と #41` is `&#41;` taken apart the same way, its `&` made a word: readers see `と #41`, not `)`; write `&#41;` there too"
+        ])
+    );
 
     let fixed = polydoc(
         site.root(),

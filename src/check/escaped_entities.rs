@@ -13,7 +13,11 @@
 //! real-sql`) links its see-also page as `文字列関数 & #40 です。`, where
 //! the other locales write `&#40;` and readers see `(`. `&`, spaces, `#`
 //! and digits outside code is no syntax either: told, and not fixed,
-//! since what the pipeline did with the `;` (there, `です。`) varies.
+//! since what the pipeline did with the `;` (there, `です。`) varies. The
+//! reference that closed it, further on the line, often lost its `&` to a
+//! word instead (`TRANSACT-SQL と #41 です。`, "and"): a word, a space and
+//! `#41` is told in the finding's notes, only after a split reference on
+//! the same line (alone, `#41` may be an issue's number).
 
 use std::ops::Range;
 
@@ -66,7 +70,8 @@ fn split_references(cx: &Context, p: usize, page: &crate::site::Page) -> Vec<Fin
     let text = page.source.text.as_str();
     let mut code = None;
     let mut out = Vec::new();
-    for at in page.source.marks.offsets(Needle::SplitReference) {
+    let splits: Vec<usize> = page.source.marks.offsets(Needle::SplitReference).collect();
+    for (i, &at) in splits.iter().enumerate() {
         let Some((span, number)) = split_reference(text, at) else {
             continue;
         };
@@ -88,18 +93,81 @@ fn split_references(cx: &Context, p: usize, page: &crate::site::Page) -> Vec<Fin
                 || "the character it stands for".to_owned(),
                 |c| format!("`{c}`"),
             );
-        out.push(
-            Finding::warning(
-                "escaped-entity",
-                cx.location(p, span),
-                format!(
-                    "`{written}` is a character reference machine translation split with a space: readers see `{written}`, not {shown}"
-                ),
-            )
-            .with_help(format!(
-                "write `{reference}` whole, or the character itself, and drop what the translation made of its `;`"
-            )),
-        );
+        // Up to the next split on the line: the reference closing this
+        // one, its `&` a word (`と #41`).
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[span.end..])
+            .map_or(text.len(), |n| span.end + n);
+        let until = splits
+            .get(i + 1)
+            .map_or(line_end, |&next| next.min(line_end));
+        let worded = worded_references(text, span.end..until.max(span.end));
+        let mut finding = Finding::warning(
+            "escaped-entity",
+            cx.location(p, span),
+            format!(
+                "`{written}` is a character reference machine translation split with a space: readers see `{written}`, not {shown}"
+            ),
+        )
+        .with_help(format!(
+            "write `{reference}` whole, or the character itself, and drop what the translation made of its `;`"
+        ));
+        let mut told: Vec<(&str, &str, char, usize)> = Vec::new();
+        for (words, number, shown) in worded {
+            match told.iter_mut().find(|t| t.0 == words) {
+                Some(same) => same.3 += 1,
+                None => told.push((words, number, shown, 1)),
+            }
+        }
+        for (words, number, shown, times) in told {
+            let times = match times {
+                1 => String::new(),
+                2 => " (twice)".to_owned(),
+                n => format!(" ({n} times)"),
+            };
+            finding = finding.with_note(format!(
+                "after it on this line, `{words}`{times} is `&#{number};` taken apart the same way, its `&` made a word: readers see `{words}`, not `{shown}`; write `&#{number};` there too"
+            ));
+        }
+        out.push(finding);
+    }
+    out
+}
+
+/// In `range` of `text`, the numeric references of punctuation whose `&`
+/// machine translation made a word (`TRANSACT-SQL と #41 です。`): a word,
+/// a space, `#` and the number, no `&` before; each as written from its
+/// word, with its number and the character it stands for.
+fn worded_references(text: &str, range: Range<usize>) -> Vec<(&str, &str, char)> {
+    let Some(piece) = text.get(range) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (hash, _) in piece.match_indices(" #") {
+        let digits = piece[hash + 2..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let number = &piece[hash + 2..hash + 2 + digits];
+        let Some(shown) = number
+            .parse()
+            .ok()
+            .filter(|_| (2..=3).contains(&digits))
+            .and_then(char::from_u32)
+            .filter(char::is_ascii_punctuation)
+        else {
+            continue;
+        };
+        let before = &piece[..hash];
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || c.is_ascii_punctuation())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        if word.is_empty() || word.contains('&') {
+            continue;
+        }
+        out.push((&piece[word_start..hash + 2 + digits], number, shown));
     }
     out
 }
@@ -224,6 +292,23 @@ mod tests {
         assert!(found("%windir%\\system32, 50% and %%amp without a name").is_empty());
         assert!(found("%%amp;;").is_empty());
         assert!(found("%%amp;averyveryverylongname;").is_empty());
+    }
+
+    #[test]
+    fn references_whose_ampersand_became_a_word_are_read_after_a_split() {
+        fn worded(piece: &str) -> Vec<(&str, &str, char)> {
+            super::worded_references(piece, 0..piece.len())
+        }
+        assert_eq!(
+            worded(" です。TRANSACT-SQL と #41 です。"),
+            [("と #41", "41", ')')]
+        );
+        assert_eq!(worded("(Transact SQL #41)"), [("SQL #41", "41", ')')]);
+        assert_eq!(worded(" #41 alone"), []);
+        assert_eq!(worded("x & #41"), [], "itself a split reference");
+        assert_eq!(worded("&#41; and &#40;"), []);
+        assert_eq!(worded("issue #4 and #1234 and #65"), [], "no punctuation");
+        assert_eq!(worded("é #41"), [("é #41", "41", ')')]);
     }
 
     #[test]
