@@ -9,6 +9,16 @@ mod common;
 
 use common::*;
 
+/// The `translation-token-mismatch` findings in files whose path holds
+/// `part`: (file, line, column).
+fn mismatches(doc: &serde_json::Value, part: &str) -> Vec<(String, u64, u64)> {
+    places(doc)
+        .into_iter()
+        .filter(|(rule, file, ..)| rule == "translation-token-mismatch" && file.contains(part))
+        .map(|(_, file, line, column)| (file, line, column))
+        .collect()
+}
+
 fn page(locale: &str) -> String {
     format!("content/{locale}/t-sql/functions/quotename-transact-sql.md")
 }
@@ -23,13 +33,7 @@ fn page(locale: &str) -> String {
 fn the_real_quotename_pages_show_the_quotation_marks_they_changed() {
     let site = copy_of_real("real-sql");
     let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
-    let told: Vec<(String, u64, u64)> = places(&doc)
-        .into_iter()
-        .filter(|(rule, file, ..)| {
-            rule == "translation-token-mismatch" && file.contains("quotename")
-        })
-        .map(|(_, file, line, column)| (file, line, column))
-        .collect();
+    let told = mismatches(&doc, "quotename");
     assert_eq!(
         told,
         [
@@ -112,9 +116,9 @@ fn the_real_quotename_pages_show_the_quotation_marks_they_changed() {
     assert!(read("fr-fr").contains("un guillemet double ( **\"** )"));
     assert!(read("ja-jp").contains("左または右角かっこ ( **[]** )"));
     let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
-    let left: Vec<(String, u64)> = lines_of(&doc, "translation-token-mismatch")
+    let left: Vec<(String, u64)> = mismatches(&doc, "quotename")
         .into_iter()
-        .filter(|(file, _)| file.contains("quotename"))
+        .map(|(file, line, _)| (file, line))
         .collect();
     assert_eq!(
         left,
@@ -143,13 +147,7 @@ fn the_real_data_type_pages_keep_the_type_names_they_define_in_bold() {
     let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
     let ntext = |locale: &str| data_type_page("ntext-text-and-image", locale);
     let precedence = |locale: &str| data_type_page("data-type-precedence", locale);
-    let told: Vec<(String, u64, u64)> = places(&doc)
-        .into_iter()
-        .filter(|(rule, file, ..)| {
-            rule == "translation-token-mismatch" && file.contains("/data-types/")
-        })
-        .map(|(_, file, line, column)| (file, line, column))
-        .collect();
+    let told = mismatches(&doc, "/data-types/");
     assert_eq!(
         told,
         [
@@ -203,9 +201,9 @@ fn the_real_data_type_pages_keep_the_type_names_they_define_in_bold() {
     assert!(read(precedence("it-it")).contains("1.  **date**  \n"));
     assert!(read(precedence("zh-cn")).contains("1. **int**  \n1. **smallint**  \n"));
     let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
-    let left: Vec<(String, u64)> = lines_of(&doc, "translation-token-mismatch")
+    let left: Vec<(String, u64)> = mismatches(&doc, "/data-types/")
         .into_iter()
-        .filter(|(file, _)| file.contains("/data-types/"))
+        .map(|(file, line, _)| (file, line))
         .collect();
     assert_eq!(left, []);
 }

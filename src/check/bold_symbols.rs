@@ -93,11 +93,7 @@ pub fn changed(cx: &Context, source: bool, members: &[Member]) -> Vec<Finding> {
     let agreeing: Vec<usize> = (0..members.len())
         .filter(|&j| symbols[j] == reference)
         .collect();
-    let locales = agreeing
-        .iter()
-        .map(|&j| cx.locale_label(members[j].0))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let locales = cx.locale_labels(agreeing.iter().map(|&j| members[j].0));
     // The reference's runs as one of its blocks writes them, for a fix
     // (`&#42;` stays `&#42;`).
     let written: Vec<&Run> = agreeing

@@ -82,11 +82,7 @@ pub fn candidates<'a>(cx: &Context<'a>, source: bool, members: &[Member]) -> Vec
     let agreeing: Vec<usize> = (0..members.len())
         .filter(|&j| terms[j].as_ref().is_some_and(|t| t.text == reference))
         .collect();
-    let locales = agreeing
-        .iter()
-        .map(|&j| cx.locale_label(members[j].0))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let locales = cx.locale_labels(agreeing.iter().map(|&j| members[j].0));
     let (verb, does) = if agreeing.len() == 1 {
         ("writes", "does")
     } else {

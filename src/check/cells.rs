@@ -370,11 +370,7 @@ fn finding(
     let with: Vec<usize> = (0..members.len())
         .filter(|&j| cells[j].is_some_and(|c| c.hash == value))
         .collect();
-    let locales: Vec<String> = with
-        .iter()
-        .map(|&j| cx.locale_label(members[j].0))
-        .collect();
-    let locales = locales.join(", ");
+    let locales = cx.locale_labels(with.iter().map(|&j| members[j].0));
     let quote = |p: usize, c: &RowCell| match cx.snippet(p, c.span()) {
         Some(text) => format!("`{text}`"),
         None => "nothing".to_owned(),

@@ -288,6 +288,13 @@ impl<'a> Context<'a> {
         Some(self.site.pages[page].locale()) == self.site.source
     }
 
+    /// The locales of `pages` as a message lists them, in their order:
+    /// `en-us (the source), it-it`.
+    pub fn locale_labels(&self, pages: impl IntoIterator<Item = usize>) -> String {
+        let labels: Vec<String> = pages.into_iter().map(|p| self.locale_label(p)).collect();
+        labels.join(", ")
+    }
+
     /// `page`'s locale as a message names it: `it-it`, `en-us (the source)`.
     pub fn locale_label(&self, page: usize) -> String {
         let key = self.locale_key(page);

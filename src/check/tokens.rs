@@ -332,11 +332,7 @@ fn finding(
         .copied()
         .filter(|&j| keyed[j].keys().eq(reference.keys()))
         .collect();
-    let other_locales: Vec<String> = agreeing
-        .iter()
-        .map(|&j| cx.locale_label(members[j].0))
-        .collect();
-    let other_locales = other_locales.join(", ");
+    let other_locales = cx.locale_labels(agreeing.iter().map(|&j| members[j].0));
     // What to do when the one quoted as right is not; when nothing tells
     // which is, the help must not send this locale's maintainer to copy
     // what may be the mistake (the real de-de `MSSQLSERVER_18456` page
