@@ -346,7 +346,7 @@ const PIECES: &[&str] = &[
     "a long line of words, so that findings on it are quoted as a window: lorem ipsum dolor sit amet, 日本語の文章が続きます、そしてさらに続きます。 ", "api_name:\n- CBasePin.EnumMediaTypes\n", "CBasePin. EnumMediaTypes", "cbasepin. ",
     "<span data-ttu-id=\"1\">**Ausnahme \\_ Breakpoint**</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">**EXCEPTION\\_BREAKPOINT**",
     "</span></span>", "<span class=\"sxs-lookup\">",
-    "** extern **", "** x", "x ** ", "|** b **|", "( **'** )", "( **\"** )", "**？**", "**&#42;**", "**\\***", "**:operator[]**", "a**?**", "[関数 & #40 です。](a.md)", "\n**text**  \n", "\n**texto**\\\n", "\n1. **int**  \n", "\n- **national text**", "# text e image\n", "& #x2F;", "& #", "`a ** b` ** c **.", "[x](gone.md)", "[x](b.md#z)", "[o](old.md#z)", "[s](sub/)",
+    "** extern **", "** x", "x ** ", "|** b **|", "( **'** )", "( **\"** )", "**？**", "**&#42;**", "**\\***", "**:operator[]**", "a**?**", "[関数 & #40 です。](a.md)", "\n**text**  \n", "\n**texto**\\\n", "\n1. **int**  \n", "\n- **national text**", "# text e image\n", "8, 000", "2,147, 483,648", "8,000", ". 000", "1, 2", "& #x2F;", "& #", "`a ** b` ** c **.", "[x](gone.md)", "[x](b.md#z)", "[o](old.md#z)", "[s](sub/)",
     "::: moniker range=\">= vs-2019\"\n", "::: moniker range=\"vs-2017 || <VS-2O19\"\n",
     "::: moniker range=\">=\"\n", "::: moniker range=\"日本 || \"\n", "::: moniker-end\n",
     ":::moniker range=\"vs-2017\":::", "monikerRange: '>= vs-2017'\n",

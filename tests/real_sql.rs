@@ -2,8 +2,9 @@
 //! translations of one source version (`tests/data/real-sql`): the
 //! quotation marks it shows in bold, which five of them changed; two data
 //! type pages in eight each: the type names they define in bold, which
-//! four of them translated; and what `check --fix` writes. The rest of
-//! the site is asserted in `cells.rs`.
+//! four of them translated; the numbers split after their group
+//! separator on `ENCRYPTBYASYMKEY` and `DATEDIFF`; and what `check --fix`
+//! writes. The rest of the site is asserted in `cells.rs`.
 
 mod common;
 
@@ -206,4 +207,67 @@ fn the_real_data_type_pages_keep_the_type_names_they_define_in_bold() {
         .map(|(file, line, _)| (file, line))
         .collect();
     assert_eq!(left, []);
+}
+
+/// SQL Server's `ENCRYPTBYASYMKEY` page in eight machine translations of
+/// one version: ko-kr writes the return type's limit `8, 000` bytes,
+/// split after its group separator, where the others write `8,000`,
+/// `8.000`, `8 000` or `8000`; and ja-jp's `DATEDIFF` the limits of `int`
+/// as `-2,147, 483,648 ~ +2,147, 483,647`. Each is told as the split
+/// number it is, at the number, and joined by `check --fix`. The type
+/// every translation translated in bold (`binary`: `**binario**`,
+/// `**이진**`, ...), de-de's capitalized types (`**Nvarchar**`) and the
+/// Chinese pages' example sentence, whose two code spans changed places,
+/// give nothing: no locale keeps `binary`, SQL reads `Nvarchar` alike,
+/// and word order is the translation's to choose.
+#[test]
+fn numbers_split_after_their_group_separator_are_told_and_joined() {
+    let site = copy_of_real("real-sql");
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    let encrypt =
+        |locale: &str| format!("content/{locale}/t-sql/functions/encryptbyasymkey-transact-sql.md");
+    let datediff =
+        |locale: &str| format!("content/{locale}/t-sql/functions/datediff-transact-sql.md");
+    assert_eq!(
+        mismatches(&doc, "encryptbyasymkey"),
+        [(encrypt("ko-kr"), 62, 23)]
+    );
+    let ko = finding_of(&doc, "translation-token-mismatch", &encrypt("ko-kr"), 62);
+    assert_eq!(ko["severity"], "error");
+    assert_eq!(
+        ko["location"]["end_column"], 29,
+        "the caret covers `8, 000`"
+    );
+    assert_eq!(
+        ko["message"],
+        "this paragraph has `8, 000` where de-de, es-es, fr-fr, it-it, ru-ru, zh-cn, zh-tw have `8.000`: a space after a digit-group separator splits the number"
+    );
+    assert_eq!(
+        ko["help"],
+        "write `8,000`, without the space: de-de, es-es, fr-fr, it-it, ru-ru, zh-cn, zh-tw write the number whole"
+    );
+    assert_eq!(replacements(ko), ["8,000"]);
+    assert_eq!(related(ko).len(), 7);
+    let ja = finding_of(&doc, "translation-token-mismatch", &datediff("ja-jp"), 93);
+    assert_eq!(
+        ja["message"],
+        "this paragraph has `2,147, 483,648`, `2,147, 483,647` where de-de, fr-fr, it-it have `2,147,483,648`, `2,147,483,647`: a space after a digit-group separator splits each number"
+    );
+    assert_eq!(replacements(ja), ["2,147,483,648", "2,147,483,647"]);
+
+    let fixed = polydoc(
+        site.root(),
+        &["check", "--root", ".", "--fix", "--fail-on", "never"],
+    );
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    let read = |file: String| std::fs::read_to_string(site.root().join(file)).unwrap_or_default();
+    assert!(read(encrypt("ko-kr")).contains(" **varbinary** 최대 크기가 8,000 바이트입니다.  \n"));
+    assert!(read(datediff("ja-jp")).contains("(-2,147,483,648 ~ +2,147,483,647)"));
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    assert_eq!(mismatches(&doc, "encryptbyasymkey"), []);
+    assert!(
+        !mismatches(&doc, "datediff")
+            .iter()
+            .any(|(file, line, _)| *file == datediff("ja-jp") && *line == 93)
+    );
 }

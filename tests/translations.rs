@@ -2636,3 +2636,40 @@ fn numbers_in_a_locales_own_digits_are_the_same_numbers() {
         [("content/en-us/a.md", 3), ("content/fa-ir/a.md", 3)]
     );
 }
+
+/// With two locales, no majority says which of `8, 000` and `8,000` is
+/// right, but a number split after its group separator is wrong in any
+/// language: only that side is told, and joined. A list of two numbers
+/// (`80, 443`) is no split number, and a page that writes another number
+/// whole is told as before, on both sides.
+#[test]
+fn a_split_number_marks_the_wrong_side_of_two() {
+    let (_, doc) = run_json(
+        &[
+            (
+                "fr-fr/a.md",
+                "# A\n\nJusqu'à 8 000 octets.\n\nPorts 80, 443.\n\nTaille 4096.\n",
+            ),
+            (
+                "ko-kr/a.md",
+                "# A\n\n최대 8, 000 바이트입니다.\n\n포트 80, 443.\n\n크기 4095.\n",
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(
+        lines_of(&doc, "translation-token-mismatch"),
+        [
+            ("content/fr-fr/a.md".to_owned(), 7),
+            ("content/ko-kr/a.md".to_owned(), 3),
+            ("content/ko-kr/a.md".to_owned(), 7),
+        ]
+    );
+    let split = finding_of(&doc, "translation-token-mismatch", "content/ko-kr/a.md", 3);
+    assert_eq!(
+        split["message"],
+        "this paragraph has `8, 000` where fr-fr has `8 000`: a space after a digit-group separator splits the number"
+    );
+    assert_eq!(split["location"]["column"], 4);
+    assert_eq!(replacements(split), ["8,000"]);
+}

@@ -58,6 +58,7 @@ mod spaced_keys;
 mod split_file_names;
 mod split_identifiers;
 mod split_members;
+mod split_numbers;
 mod split_paths;
 mod stray_bold;
 mod stray_italics;

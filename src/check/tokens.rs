@@ -26,9 +26,11 @@
 //! - Else the locale that disagrees with a strict majority; the others are
 //!   related locations.
 //! - Without a majority (two locales), each page's own evidence, as above
-//!   or a machine-translation placeholder (`@no__t-0`) in the block, marks
-//!   the wrong side; so does, where one block only lacks codes the other
-//!   has, its own page's fenced code writing them ([`lost_but_in_code`]).
+//!   or a machine-translation placeholder (`@no__t-0`) in the block, or a
+//!   number it writes split after a group separator ([`split_numbers`]),
+//!   marks the wrong side; so does, where one block only lacks codes the
+//!   other has, its own page's fenced code writing them
+//!   ([`lost_but_in_code`]).
 //!   Without evidence, both are reported.
 
 use std::borrow::Cow;
@@ -45,7 +47,7 @@ use super::keyed::{self, Keyed};
 use super::{
     Context, block_links, bold_names, bold_symbols, bold_terms, cells, command_links,
     heading_names, link_names, link_text, mt_placeholders, placeholder_mentions, spaced_keys,
-    switch_mentions, switches, table_keys, transliterated_names, value_words,
+    split_numbers, switch_mentions, switches, table_keys, transliterated_names, value_words,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -166,10 +168,20 @@ fn compare_group(cx: &Context, source: Option<usize>, group: &[usize]) -> Vec<Fi
             Some(m) => (0..members.len()).filter(|&i| sets[i] != *m).collect(),
             None if source.is_some() => vec![0],
             None => {
+                // A number written apart is wrong in any language.
+                let split: Vec<usize> = (0..members.len())
+                    .filter(|&i| {
+                        (0..members.len()).any(|j| {
+                            j != i && split_apart(cx, members[i], &keyed[i], &keyed[j]).is_some()
+                        })
+                    })
+                    .collect();
                 let marked: Vec<usize> = (0..members.len())
                     .filter(|&i| evidence.has(cx, members[i]))
                     .collect();
-                if !marked.is_empty() && marked.len() < members.len() {
+                if !split.is_empty() && split.len() < members.len() {
+                    split
+                } else if !marked.is_empty() && marked.len() < members.len() {
                     marked
                 } else if let Some((i, at)) = lost_but_in_code(cx, members, &keyed) {
                     in_code = Some(at);
@@ -265,6 +277,26 @@ fn lost_but_in_code(
     first.map(|at| (lacking, at))
 }
 
+/// The numbers block `member` writes apart, when they are all that
+/// differs between its tokens, `own`, and another locale's, `reference`
+/// ([`split_numbers`]).
+fn split_apart(
+    cx: &Context,
+    (page, unit): Member,
+    own: &Keyed,
+    reference: &Keyed,
+) -> Option<Vec<split_numbers::Split>> {
+    let facts = &cx.site.pages[page].doc.facts;
+    let extra: Vec<(TokenKind, Option<Range<usize>>)> = beyond(own, reference)
+        .iter()
+        .map(|t| (t.0, span_of(facts, &facts.units[unit], t)))
+        .collect();
+    let missing = beyond(reference, own);
+    let extent = cx.unit_extent(page, unit);
+    let text = cx.site.pages[page].source.text.get(extent.clone())?;
+    split_numbers::explain(text, extent.start, &extra, &missing)
+}
+
 /// Where some translations of a block have explicit anchors
 /// (`<a name="processor"></a>`) and others none at all, the anchors are
 /// not compared. Microsoft's localization adds those anchors in a later
@@ -351,23 +383,43 @@ fn finding(
         .map(|t| shown(members[others[0]], t))
         .collect();
     let kind = facts.units[unit].kind.name();
-    let message = match (extra_shown.is_empty(), missing_shown.is_empty()) {
-        (false, false) => format!(
-            "this {kind} has {} where {other_locales} {} {}",
-            extra_shown.join(", "),
+    let splits = split_apart(cx, members[i], own, reference).unwrap_or_default();
+    let split_shown: Vec<String> = splits
+        .iter()
+        .filter_map(|s| cx.snippet(page, s.span.clone()))
+        .map(|s| format!("`{s}`"))
+        .collect();
+    let message = if !splits.is_empty() && split_shown.len() == splits.len() {
+        format!(
+            "this {kind} has {} where {other_locales} {} {}: {}",
+            split_shown.join(", "),
             have(others_count),
-            missing_shown.join(", ")
-        ),
-        (false, true) => format!(
-            "this {kind} has {}, which {other_locales} {}",
-            extra_shown.join(", "),
-            if others_count == 1 { "lacks" } else { "lack" }
-        ),
-        _ => format!(
-            "this {kind} lacks {}, which {other_locales} {}",
             missing_shown.join(", "),
-            have(others_count)
-        ),
+            if splits.len() == 1 {
+                "a space after a digit-group separator splits the number"
+            } else {
+                "a space after a digit-group separator splits each number"
+            }
+        )
+    } else {
+        match (extra_shown.is_empty(), missing_shown.is_empty()) {
+            (false, false) => format!(
+                "this {kind} has {} where {other_locales} {} {}",
+                extra_shown.join(", "),
+                have(others_count),
+                missing_shown.join(", ")
+            ),
+            (false, true) => format!(
+                "this {kind} has {}, which {other_locales} {}",
+                extra_shown.join(", "),
+                if others_count == 1 { "lacks" } else { "lack" }
+            ),
+            _ => format!(
+                "this {kind} lacks {}, which {other_locales} {}",
+                missing_shown.join(", "),
+                have(others_count)
+            ),
+        }
     };
     let differing: Vec<&str> = others
         .iter()
@@ -404,11 +456,28 @@ fn finding(
     } else {
         message
     };
-    let span = extra
+    let span = splits
         .first()
-        .and_then(|t| shown_span(cx, page, &facts.units[unit], t))
+        .map(|s| s.span.clone())
+        .or_else(|| {
+            extra
+                .first()
+                .and_then(|t| shown_span(cx, page, &facts.units[unit], t))
+        })
         .unwrap_or(facts.units[unit].offset..facts.units[unit].offset);
-    let help = if joined {
+    let help = if !splits.is_empty() {
+        let joined: Vec<String> = splits.iter().map(|s| format!("`{}`", s.joined)).collect();
+        format!(
+            "write {}, without the space: {other_locales} {} {} whole",
+            joined.join(" and "),
+            if others_count == 1 { "writes" } else { "write" },
+            if splits.len() == 1 {
+                "the number"
+            } else {
+                "the numbers"
+            }
+        )
+    } else if joined {
         format!(
             "write {} apart, with a space or words between them, as in {other_locales}; {otherwise}",
             missing_shown.join(" and ")
@@ -468,13 +537,19 @@ fn finding(
         }
         _ => None,
     };
+    // A number joined is the number, whoever is right about its value.
+    let fix: Vec<_> = splits
+        .iter()
+        .filter_map(|s| cx.edit(page, s.span.clone(), s.joined.clone()))
+        .collect();
     let mut result = Finding::error(
         "translation-token-mismatch",
         cx.location(page, span),
         message,
     )
     .with_help(help)
-    .with_proposal(proposal);
+    .with_proposal(proposal)
+    .with_fix(fix);
     for &j in others {
         let (p, u) = members[j];
         let other_facts = &cx.site.pages[p].doc.facts;
