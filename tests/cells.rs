@@ -241,6 +241,11 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
             ));
         }
         for after in [4, 42, 43, 44] {
+            // The see-also link to DECRYPTBYASYMKEY, which it-it and
+            // zh-cn have.
+            if after == 42 && ["it-it", "zh-cn"].contains(&locale) {
+                continue;
+            }
             expected.insert(("broken-link".to_owned(), encrypt(locale), first + after));
         }
     }
@@ -249,6 +254,22 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
         encrypt("ko-kr"),
         62,
     ));
+    // DECRYPTBYASYMKEY in three human translations of one version: nothing
+    // but the includes and links outside the sample (pt-br's link to
+    // ENCRYPTBYASYMKEY among them: no pt-br page of it). zh-cn lost every
+    // emphasis of the arguments (`Asym_Key_ID 具有 int 数据类型   。` for
+    // `*Asym_Key_ID* ... **int**`), which changes no name, and pt-br's
+    // first sentence says "symmetric" for "asymmetric", a meaning no token
+    // holds.
+    let decrypt =
+        |locale: &str| format!("content/{locale}/t-sql/functions/decryptbyasymkey-transact-sql.md");
+    for locale in ["it-it", "pt-br", "zh-cn"] {
+        expected.insert(("include-not-found".to_owned(), decrypt(locale), 30));
+        for line in [34, 81, 82, 83, 84, 85] {
+            expected.insert(("broken-link".to_owned(), decrypt(locale), line));
+        }
+    }
+    expected.insert(("broken-link".to_owned(), decrypt("pt-br"), 80));
     assert_eq!(findings(&doc), expected);
     let header = finding_at(&doc, &login("pt-br"), 98);
     assert_eq!(
