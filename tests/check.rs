@@ -1172,6 +1172,65 @@ fn fix_closes_spaced_bold_markers_where_the_parse_confirms_it() {
     }
 }
 
+/// Two bold runs written against each other (the real ko-kr `HASHBYTES`
+/// page's `**@input****varchar**`, where the source reads "**@input** is
+/// **varchar**") show `@input****varchar` in bold: told at the four
+/// asterisks, and fixed by a space between the runs, which the page built
+/// again shows as two bold runs. Not a password mask (`****`), five
+/// asterisks, or code.
+#[test]
+fn bold_runs_written_together_are_told_and_set_apart() {
+    let site = Fixture::new();
+    let page = concat!(
+        "# A\n\n",
+        " 해시할 데이터를 포함하는 변수를 지정합니다. **@input****varchar**, **nvarchar**, 또는 **varbinary**합니다.\n\n",
+        "Password: ****\n\n",
+        "`**a****b**` and **a*****b**\n",
+    );
+    site.write("content/ko-kr/a.md", page);
+    let (_, doc) = check_json(site.root(), &[]);
+    assert_eq!(
+        lines_of(&doc, "stray-bold"),
+        [("content/ko-kr/a.md".to_owned(), 3)]
+    );
+    let stray = finding_of(&doc, "stray-bold", "content/ko-kr/a.md", 3);
+    assert_eq!(
+        stray["message"],
+        "`****` shows as four asterisks: two bold runs written against each other read as one"
+    );
+    assert_eq!(stray["location"]["column"], 35);
+    assert_eq!(stray["location"]["end_column"], 39);
+    assert!(
+        stray["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("put a space, or the word the sentence needs")),
+        "{}",
+        stray["help"]
+    );
+    assert_eq!(replacements(stray), ["** **"]);
+    let out = polydoc(site.root(), &["check", "--fix", "--fail-on", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(site.root().join("content/ko-kr/a.md")).unwrap_or_default();
+    assert_eq!(
+        fixed,
+        page.replace("**@input****varchar**", "**@input** **varchar**")
+    );
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    assert!(
+        !lines_of(&doc, "stray-bold").contains(&("content/ko-kr/a.md".to_owned(), 3)),
+        "{doc}"
+    );
+    let built = site.root().join("public");
+    let out = polydoc(
+        site.root(),
+        &["build", "--out", built.to_str().unwrap_or_default()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = parse_file(&built.join("ko-kr/a.html"));
+    let strong = texts(&html, "main p strong");
+    assert_eq!(strong[..3], ["@input", "varchar", "nvarchar"]);
+}
+
 /// Machine translation's debris the page shows by itself: a `no-loc`
 /// term glued into words, a heading that ends with its source text glued
 /// to it. Not a term standing alone, an English compound, a path, a

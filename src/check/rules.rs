@@ -214,7 +214,7 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "stray-bold",
         Severity::Warning,
-        "`**` shown as two asterisks: bold that does not open or close (`** extern **`, a space inside the markers).",
+        "`**` shown as two asterisks: bold that does not open or close (`** extern **`, a space inside the markers; `**a****b**`, two runs written together).",
         fix,
     ),
     rule!(

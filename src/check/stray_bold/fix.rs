@@ -1,6 +1,8 @@
 //! The fix for `stray-bold`'s commonest kind, a space machine
 //! translation put inside the markers (`** extern **`, `** extern "C"**`):
-//! the space goes, and `**extern**` is bold as the source meant.
+//! the space goes, and `**extern**` is bold as the source meant; and for
+//! two bold runs written together (`**@input****varchar**`): a space goes
+//! between them (`**@input** **varchar**`).
 //!
 //! Only where that is beyond doubt. A line's markers are read in turn as
 //! CommonMark pairs them (a `**` with a space on one side only opens or
@@ -17,27 +19,40 @@ use std::ops::Range;
 use crate::diagnostic::LineIndex;
 use crate::markdown::{self, Document, is_escaped};
 
+/// An edit of a page's text: the bytes replaced, and what replaces them.
+pub type Edit = (Range<usize>, &'static str);
+
 /// Per line of `lines` (byte ranges of `text`, each holding a stray `**`,
-/// in text order), the spaces to delete to make its bold render: empty
-/// where no edit is certain. `doc` is the page's parse.
-pub fn spaced(
+/// in text order; `true` for a line of bold runs written together), the
+/// edits that make its bold render: the spaces inside its markers
+/// deleted, or a space put between its runs. Empty where no edit is
+/// certain. `doc` is the page's parse.
+pub fn certain(
     text: &str,
     body_start: usize,
     doc: &Document,
-    lines: &[Range<usize>],
-) -> Vec<Vec<Range<usize>>> {
-    let mut edits: Vec<Vec<Range<usize>>> = lines
+    lines: &[(Range<usize>, bool)],
+) -> Vec<Vec<Edit>> {
+    let mut edits: Vec<Vec<Edit>> = lines
         .iter()
-        .map(|line| {
-            line_edits(&text[line.clone()])
-                .into_iter()
-                .map(|e| line.start + e.start..line.start + e.end)
-                .collect()
+        .map(|(line, adjacent)| {
+            let shifted = |e: Range<usize>| line.start + e.start..line.start + e.end;
+            if *adjacent {
+                adjacent_runs(&text[line.clone()])
+                    .into_iter()
+                    .map(|run| (shifted(run), "** **"))
+                    .collect()
+            } else {
+                line_edits(&text[line.clone()])
+                    .into_iter()
+                    .map(|e| (shifted(e), ""))
+                    .collect()
+            }
         })
         .collect();
     // Edits never join lines: a line's number is the same after them.
     let index = LineIndex::new(text);
-    let numbers: Vec<usize> = lines.iter().map(|l| index.line(l.start)).collect();
+    let numbers: Vec<usize> = lines.iter().map(|(l, _)| index.line(l.start)).collect();
     let before = strays_per_line(&index, &doc.facts.stray_bold);
     for _round in 0..2 {
         // The lines edited, sorted as `lines` are.
@@ -50,7 +65,7 @@ pub fn spaced(
         if fixed.is_empty() {
             break;
         }
-        let all: Vec<&Range<usize>> = edits.iter().flatten().collect();
+        let all: Vec<&Edit> = edits.iter().flatten().collect();
         let edited = apply(text, &all);
         let again = markdown::parse(&edited, body_start);
         if !same_shape(doc, &again) {
@@ -78,6 +93,35 @@ pub fn spaced(
         }
     }
     vec![Vec::new(); lines.len()]
+}
+
+/// The runs of exactly four asterisks in `line` between two characters
+/// that are neither spaces nor asterisks (`**@input****varchar**`), out
+/// of code spans and not escaped: a bold run's closer and the next one's
+/// opener, written together.
+pub fn adjacent_runs(line: &str) -> Vec<Range<usize>> {
+    if !line.contains("****") {
+        return Vec::new();
+    }
+    let code = code_spans(line);
+    let bytes = line.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while let Some(found) = memchr::memchr(b'*', &bytes[i..]) {
+        let start = i + found;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b'*').count();
+        i = end;
+        let stands = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_whitespace() && *b != b'*');
+        if end - start == 4
+            && stands(start.checked_sub(1).and_then(|j| bytes.get(j)))
+            && stands(bytes.get(end))
+            && !is_escaped(bytes, start)
+            && !code.iter().any(|c| c.start <= start && start < c.end)
+        {
+            runs.push(start..end);
+        }
+    }
+    runs
 }
 
 /// The deletions (ranges of `line`) that give each `**` of `line` the
@@ -167,14 +211,15 @@ fn code_spans(line: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// `text` without the bytes of `deletions` (in text order).
-fn apply(text: &str, deletions: &[&Range<usize>]) -> String {
+/// `text` with `edits` (in text order) made.
+fn apply(text: &str, edits: &[&Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for d in deletions {
+    for (d, replacement) in edits {
         // Edits of one line never overlap ([`line_edits`]), nor lines.
         if d.start >= from {
             out.push_str(&text[from..d.start]);
+            out.push_str(replacement);
             from = d.end;
         }
     }
@@ -221,8 +266,21 @@ mod tests {
     use super::*;
 
     fn edited(line: &str) -> String {
-        let edits = line_edits(line);
+        let edits: Vec<Edit> = line_edits(line).into_iter().map(|e| (e, "")).collect();
         apply(line, &edits.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn bold_runs_written_together_are_found() {
+        assert_eq!(adjacent_runs("**@input****varchar**, x"), vec![8..12]);
+        assert_eq!(
+            adjacent_runs("a ****"),
+            Vec::<Range<usize>>::new(),
+            "a mask"
+        );
+        assert_eq!(adjacent_runs("**a*****b**"), Vec::<Range<usize>>::new());
+        assert_eq!(adjacent_runs("`**a****b**`"), Vec::<Range<usize>>::new());
+        assert_eq!(adjacent_runs("**a\\****b**"), Vec::<Range<usize>>::new());
     }
 
     #[test]

@@ -14,10 +14,14 @@
 //! bold on every CommonMark renderer, DocFX's markdig included. Found in
 //! the parse pass, from the text pulldown-cmark reads as text and the
 //! source writes as `**`: an escaped `\*\*` and code are left alone, as
-//! is a glob (`**/*.md`).
+//! is a glob (`**/*.md`). Two bold runs written against each other read
+//! as one run with four asterisks inside: the real ko-kr `HASHBYTES`
+//! page's `**@input****varchar**`, where the source writes "**@input** is
+//! **varchar**", shows `@input****varchar` in bold.
 //!
-//! `check --fix` closes up the spaces inside the markers where parsing the
-//! page again confirms the bold (`fix.rs`).
+//! `check --fix` closes up the spaces inside the markers, and puts a space
+//! between two bold runs written together, where parsing the page again
+//! confirms the bold (`fix.rs`).
 
 mod fix;
 
@@ -28,44 +32,69 @@ use super::Context;
 pub fn check(cx: &Context) -> Vec<Finding> {
     cx.per_page(|p, page| {
         let text = &page.source.text;
-        let mut out: Vec<Finding> = Vec::new();
-        // The lines whose `**` a space keeps from pairing: the fix's.
-        let mut spaced: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        // Per line with a stray `**` (one finding per line: a broken pair
+        // shows both halves): the first stray, the line, and what keeps
+        // its markers from pairing.
+        let mut lines: Vec<(usize, std::ops::Range<usize>, Kind)> = Vec::new();
         let mut last_line = 0;
         for &at in &page.doc.facts.stray_bold {
-            let location = cx.location(p, at..at + 2);
-            // One finding per line: a broken pair shows both halves.
-            if location.line == last_line {
+            let line_number = cx.line(p, at);
+            if line_number == last_line {
                 continue;
             }
-            last_line = location.line;
+            last_line = line_number;
             let line = super::switches::line_of(text, at);
             let kind = line_kind(text, &line);
-            if kind == Kind::Other {
-                spaced.push((out.len(), line));
-            }
-            out.push(
-                Finding::warning(
-                    "stray-bold",
-                    location,
-                    "`**` shows as two asterisks: bold that does not open or close here",
-                )
-                .with_help(help(kind)),
-            );
+            lines.push((at, line, kind));
         }
-        if !spaced.is_empty() {
-            let lines: Vec<_> = spaced.iter().map(|(_, line)| line.clone()).collect();
-            let edits = fix::spaced(text, page.source.body_start, &page.doc, &lines);
-            for ((i, _), deletions) in spaced.into_iter().zip(edits) {
-                let fix = deletions
+        // The lines a fix may mend: bold runs written together, and
+        // markers a space keeps from pairing. Two runs together are what
+        // is wrong only where setting them apart clears the line.
+        let candidates: Vec<(usize, (std::ops::Range<usize>, bool))> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, line, kind))| {
+                let adjacent = !fix::adjacent_runs(&text[line.clone()]).is_empty();
+                (adjacent || *kind == Kind::Other).then(|| (i, (line.clone(), adjacent)))
+            })
+            .collect();
+        let mut fixes: Vec<Vec<fix::Edit>> = vec![Vec::new(); lines.len()];
+        if !candidates.is_empty() {
+            let to_fix: Vec<_> = candidates.iter().map(|(_, l)| l.clone()).collect();
+            let edits = fix::certain(text, page.source.body_start, &page.doc, &to_fix);
+            for ((i, (_, adjacent)), edits) in candidates.into_iter().zip(edits) {
+                if adjacent && !edits.is_empty() {
+                    lines[i].2 = Kind::Adjacent;
+                }
+                fixes[i] = edits;
+            }
+        }
+        lines
+            .into_iter()
+            .zip(fixes)
+            .map(|((at, line, kind), edits)| {
+                let (span, message) = match kind {
+                    Kind::Adjacent => (
+                        fix::adjacent_runs(&text[line.clone()])
+                            .first()
+                            .map_or(at..at + 2, |r| line.start + r.start..line.start + r.end),
+                        "`****` shows as four asterisks: two bold runs written against each other read as one",
+                    ),
+                    _ => (
+                        at..at + 2,
+                        "`**` shows as two asterisks: bold that does not open or close here",
+                    ),
+                };
+                let fix = edits
                     .into_iter()
-                    .map(|d| cx.edit(p, d, String::new()))
+                    .map(|(range, replacement)| cx.edit(p, range, replacement.to_owned()))
                     .collect::<Option<Vec<_>>>()
                     .unwrap_or_default();
-                out[i].fix = fix;
-            }
-        }
-        out
+                Finding::warning("stray-bold", cx.location(p, span), message)
+                    .with_help(help(kind))
+                    .with_fix(fix)
+            })
+            .collect()
     })
 }
 
@@ -95,6 +124,9 @@ fn help(kind: Kind) -> &'static str {
         Kind::LetterAndPunctuation => {
             "a `**` between a letter and punctuation (`为**`/EHs`**`, `**真，**她`) opens or closes no bold in CommonMark: put a space on the letter's side (`为 **`/EHs`**`), or move the punctuation out of the bold"
         }
+        Kind::Adjacent => {
+            "put a space, or the word the sentence needs, between the two bold runs (`**@input** **varchar**`, not `**@input****varchar**`); or escape the asterisks (`\\*`) if they are meant"
+        }
         Kind::Other => {
             "write the markers against the bold text (`**extern**`, not `** extern **`); or escape them (`\\*\\*`) if the asterisks are meant"
         }
@@ -103,6 +135,8 @@ fn help(kind: Kind) -> &'static str {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// `**a****b**`: a closer and an opener written together.
+    Adjacent,
     Backslash,
     LetterAndPunctuation,
     Other,
