@@ -270,6 +270,25 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
         }
     }
     expected.insert(("broken-link".to_owned(), decrypt("pt-br"), 80));
+    // HASHBYTES in a human (de-de) and a machine (ko-kr) translation of
+    // one version: ko-kr's `**@input****varchar**`, two bold runs
+    // written together (`tests/real_sql.rs`), and the includes and links
+    // outside the sample. Not ko-kr's `SHA2_512 512 비트` ("512 bits for
+    // SHA2_512"), whose two 512s are no number 512512.
+    let hashbytes =
+        |locale: &str| format!("content/{locale}/t-sql/functions/hashbytes-transact-sql.md");
+    for (locale, includes, links) in [
+        ("de-de", [36, 38, 52, 62, 64, 92], [40, 105]),
+        ("ko-kr", [34, 36, 50, 60, 62, 90], [38, 103]),
+    ] {
+        for line in includes {
+            expected.insert(("include-not-found".to_owned(), hashbytes(locale), line));
+        }
+        for line in links {
+            expected.insert(("broken-link".to_owned(), hashbytes(locale), line));
+        }
+    }
+    expected.insert(("stray-bold".to_owned(), hashbytes("ko-kr"), 53));
     assert_eq!(findings(&doc), expected);
     let header = finding_at(&doc, &login("pt-br"), 98);
     assert_eq!(

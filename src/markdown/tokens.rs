@@ -159,15 +159,31 @@ pub fn codes(text: &str) -> Vec<(String, usize, usize)> {
         }
     }
     let native_found = out.len();
-    for m in code_or_number().find_iter(text) {
+    let mut from = 0;
+    while let Some(m) = code_or_number().find_at(text, from) {
+        from = m.end();
         let found = m.as_str();
         if found.starts_with("0x") || found.starts_with("0X") {
             out.push((found.to_ascii_lowercase(), m.start(), m.len()));
             continue;
         }
+        // A number glued to a name (`SHA2_512`, `Server2012`) ends at a
+        // space: what follows is the next word's number, not a digit group
+        // of it (the real ko-kr `HASHBYTES` writes `SHA2_512 512 비트`,
+        // "512 bits for SHA2_512").
+        let glued = text.as_bytes()[..m.start()]
+            .last()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        let found = match found.find([' ', '\u{a0}', '\u{202f}']) {
+            Some(space) if glued => {
+                from = m.start() + space;
+                &found[..space]
+            }
+            _ => found,
+        };
         let digits: String = found.chars().filter(char::is_ascii_digit).collect();
         if digits.len() >= 4 {
-            out.push((digits, m.start(), m.len()));
+            out.push((digits, m.start(), found.len()));
         }
     }
     if native_found > 0 {
@@ -362,6 +378,15 @@ mod tests {
         assert_eq!(
             values("Windows Server2012, KB4012212 y Server 2012"),
             ["2012", "4012212", "2012"]
+        );
+        // A number glued to a name takes no digit group after a space.
+        assert_eq!(
+            values("SHA2_512 512 bits, SHA2_1024 1024"),
+            ["1024", "1024"]
+        );
+        assert_eq!(
+            values("Server2012 345 678, y 512 512"),
+            ["2012", "345678", "512512"]
         );
         // Text order; a code's digits are not a number of their own.
         assert_eq!(
