@@ -57,6 +57,10 @@ pub(super) fn explain(
     if missing.is_empty() || !missing.iter().all(number) {
         return None;
     }
+    // Sets and sorted spans, so that a block of thousands of numbers is
+    // read in linear time.
+    let wanted: std::collections::HashSet<&str> = missing.iter().map(|(_, v)| *v).collect();
+    let mut found: std::collections::HashSet<String> = std::collections::HashSet::new();
     let bytes = text.as_bytes();
     let splits: Vec<Split> = split_number()
         .find_iter(text)
@@ -73,31 +77,23 @@ pub(super) fn explain(
                 .filter(u8::is_ascii_digit)
                 .map(char::from)
                 .collect();
-            missing
-                .iter()
-                .any(|(_, value)| *value == digits)
-                .then(|| Split {
+            wanted.contains(digits.as_str()).then(|| {
+                found.insert(digits);
+                Split {
                     span: base + m.start()..base + m.end(),
                     joined: m.as_str().replace(' ', ""),
-                })
+                }
+            })
         })
         .collect();
-    let digits = |s: &Split| -> String {
-        s.joined
-            .bytes()
-            .filter(u8::is_ascii_digit)
-            .map(char::from)
-            .collect()
-    };
-    let all_missing_split = missing
-        .iter()
-        .all(|(_, value)| splits.iter().any(|s| digits(s) == *value));
+    let all_missing_split = wanted.len() == found.len();
+    // The splits do not overlap and come in text order: the one that may
+    // hold a span is the last starting at or before it.
     let all_extra_parts = extra.iter().all(|(kind, span)| {
         *kind == TokenKind::Code
             && span.as_ref().is_some_and(|span| {
-                splits
-                    .iter()
-                    .any(|s| s.span.start <= span.start && span.end <= s.span.end)
+                let i = splits.partition_point(|s| s.span.start <= span.start);
+                i > 0 && splits[i - 1].span.end >= span.end
             })
     });
     (all_missing_split && all_extra_parts).then_some(splits)

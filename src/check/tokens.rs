@@ -286,12 +286,16 @@ fn split_apart(
     own: &Keyed,
     reference: &Keyed,
 ) -> Option<Vec<split_numbers::Split>> {
+    let missing = beyond(reference, own);
+    // Most differences are no numbers: spare them the spans.
+    if missing.is_empty() || missing.iter().any(|(kind, _)| *kind != TokenKind::Code) {
+        return None;
+    }
     let facts = &cx.site.pages[page].doc.facts;
     let extra: Vec<(TokenKind, Option<Range<usize>>)> = beyond(own, reference)
         .iter()
         .map(|t| (t.0, span_of(facts, &facts.units[unit], t)))
         .collect();
-    let missing = beyond(reference, own);
     let extent = cx.unit_extent(page, unit);
     let text = cx.site.pages[page].source.text.get(extent.clone())?;
     split_numbers::explain(text, extent.start, &extra, &missing)
