@@ -292,9 +292,10 @@ fn split_apart(
         return None;
     }
     let facts = &cx.site.pages[page].doc.facts;
+    let places = Places::of(facts, &facts.units[unit]);
     let extra: Vec<(TokenKind, Option<Range<usize>>)> = beyond(own, reference)
         .iter()
-        .map(|t| (t.0, span_of(facts, &facts.units[unit], t)))
+        .map(|t| (t.0, places.get(t)))
         .collect();
     let extent = cx.unit_extent(page, unit);
     let text = cx.site.pages[page].source.text.get(extent.clone())?;
@@ -380,11 +381,19 @@ fn finding(
         cx.if_wrong(members[others[0]].0)
     };
     let others_count = agreeing.len();
-    let shown = |m: Member, token: &(TokenKind, &str)| show(cx, m, token);
-    let extra_shown: Vec<String> = extra.iter().map(|t| shown(members[i], t)).collect();
+    let (q, v) = members[others[0]];
+    let own_places = Places::of(facts, &facts.units[unit]);
+    let their_places = Places::of(
+        &cx.site.pages[q].doc.facts,
+        &cx.site.pages[q].doc.facts.units[v],
+    );
+    let extra_shown: Vec<String> = extra
+        .iter()
+        .map(|t| show(cx, page, &own_places, t))
+        .collect();
     let missing_shown: Vec<String> = missing
         .iter()
-        .map(|t| shown(members[others[0]], t))
+        .map(|t| show(cx, q, &their_places, t))
         .collect();
     let kind = facts.units[unit].kind.name();
     let splits = split_apart(cx, members[i], own, reference).unwrap_or_default();
@@ -637,11 +646,34 @@ where
 {
     let facts = &cx.site.pages[page].doc.facts;
     let unit = &facts.units[unit];
+    let places = Places::of(facts, unit);
     let mut placed: Vec<_> = tokens
-        .map(|t| (span_of(facts, unit, t).map_or(usize::MAX, |s| s.start), t))
+        .map(|t| (places.get(t).map_or(usize::MAX, |s| s.start), t))
         .collect();
     placed.sort_by_key(|&(start, _)| start);
     placed.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Where each token of a block first stands, read in one pass: a block
+/// of thousands of differing tokens is not read again for each of them.
+struct Places<'f>(HashMap<(TokenKind, &'f str), Range<usize>>);
+
+impl<'f> Places<'f> {
+    fn of(facts: &'f Facts, unit: &Unit) -> Self {
+        let mut places = HashMap::new();
+        for t in facts.tokens_of(unit) {
+            if !t.span().is_empty() {
+                places
+                    .entry((t.kind, facts.value(t)))
+                    .or_insert_with(|| t.span());
+            }
+        }
+        Places(places)
+    }
+
+    fn get(&self, token: &(TokenKind, &str)) -> Option<Range<usize>> {
+        self.0.get(token).cloned()
+    }
 }
 
 /// Where `token` stands in `unit`, when known.
@@ -674,7 +706,22 @@ fn shown_span(
     unit: &Unit,
     token: &(TokenKind, &str),
 ) -> Option<Range<usize>> {
-    let span = span_of(&cx.site.pages[page].doc.facts, unit, token)?;
+    widened(
+        cx,
+        page,
+        token,
+        span_of(&cx.site.pages[page].doc.facts, unit, token)?,
+    )
+}
+
+/// `span`, where `token` stands on `page`, as a reader sees it
+/// ([`shown_span`]).
+fn widened(
+    cx: &Context,
+    page: usize,
+    token: &(TokenKind, &str),
+    span: Range<usize>,
+) -> Option<Range<usize>> {
     Some(if matches!(token.0, TokenKind::Code | TokenKind::Cmdlet) {
         with_letters_before(&cx.site.pages[page].source.text, span)
     } else {
@@ -682,13 +729,15 @@ fn shown_span(
     })
 }
 
-/// A token as its page writes it (`0x8007232A`, not the normalised form).
-fn show(cx: &Context, (page, unit): Member, token: &(TokenKind, &str)) -> String {
+/// A token as its page writes it (`0x8007232A`, not the normalised form),
+/// at one of the `places` of its block on `page`.
+fn show(cx: &Context, page: usize, places: &Places, token: &(TokenKind, &str)) -> String {
     if token.0 == TokenKind::Fenced {
         return "other code".to_owned();
     }
-    let facts = &cx.site.pages[page].doc.facts;
-    let text = shown_span(cx, page, &facts.units[unit], token)
+    let text = places
+        .get(token)
+        .and_then(|span| widened(cx, page, token, span))
         .filter(|_| matches!(token.0, TokenKind::Code | TokenKind::Cmdlet))
         .and_then(|span| cx.snippet(page, span))
         .unwrap_or(token.1);
