@@ -20,6 +20,15 @@ fn mismatches(doc: &serde_json::Value, part: &str) -> Vec<(String, u64, u64)> {
         .collect()
 }
 
+/// Runs `check --fix` on `site`, which must succeed.
+fn fix_all(site: &Fixture) {
+    let fixed = polydoc(
+        site.root(),
+        &["check", "--root", ".", "--fix", "--fail-on", "never"],
+    );
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+}
+
 fn page(locale: &str) -> String {
     format!("content/{locale}/t-sql/functions/quotename-transact-sql.md")
 }
@@ -99,11 +108,7 @@ fn the_real_quotename_pages_show_the_quotation_marks_they_changed() {
         ])
     );
 
-    let fixed = polydoc(
-        site.root(),
-        &["check", "--root", ".", "--fix", "--fail-on", "never"],
-    );
-    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    fix_all(&site);
     let read =
         |locale: &str| std::fs::read_to_string(site.root().join(page(locale))).unwrap_or_default();
     assert!(
@@ -184,11 +189,7 @@ fn the_real_data_type_pages_keep_the_type_names_they_define_in_bold() {
     assert_eq!(replacements(date), ["date"]);
     assert_eq!(replacements(at(&precedence("zh-cn"), 59)), ["smallint"]);
 
-    let fixed = polydoc(
-        site.root(),
-        &["check", "--root", ".", "--fix", "--fail-on", "never"],
-    );
-    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    fix_all(&site);
     let read = |file: String| std::fs::read_to_string(site.root().join(file)).unwrap_or_default();
     let pt = read(ntext("pt-br"));
     assert!(pt.contains("\n**text**  \nDados não Unicode"), "{pt}");
@@ -255,11 +256,7 @@ fn numbers_split_after_their_group_separator_are_told_and_joined() {
     );
     assert_eq!(replacements(ja), ["2,147,483,648", "2,147,483,647"]);
 
-    let fixed = polydoc(
-        site.root(),
-        &["check", "--root", ".", "--fix", "--fail-on", "never"],
-    );
-    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    fix_all(&site);
     let read = |file: String| std::fs::read_to_string(site.root().join(file)).unwrap_or_default();
     assert!(read(encrypt("ko-kr")).contains(" **varbinary** 최대 크기가 8,000 바이트입니다.  \n"));
     assert!(read(datediff("ja-jp")).contains("(-2,147,483,648 ~ +2,147,483,647)"));
@@ -291,11 +288,7 @@ fn the_real_hashbytes_pages_set_bold_runs_apart_and_keep_their_numbers() {
         "`****` shows as four asterisks: two bold runs written against each other read as one"
     );
     assert_eq!(replacements(stray), ["** **"]);
-    let fixed = polydoc(
-        site.root(),
-        &["check", "--root", ".", "--fix", "--fail-on", "never"],
-    );
-    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    fix_all(&site);
     let ko = std::fs::read_to_string(site.root().join(page("ko-kr"))).unwrap_or_default();
     assert!(
         ko.contains("변수를 지정합니다. **@input** **varchar**, **nvarchar**"),

@@ -399,10 +399,9 @@ fn finding(
     let splits = split_apart(cx, members[i], own, reference).unwrap_or_default();
     let split_shown: Vec<String> = splits
         .iter()
-        .filter_map(|s| cx.snippet(page, s.span.clone()))
-        .map(|s| format!("`{s}`"))
+        .map(|s| format!("`{}`", &cx.site.pages[page].source.text[s.span.clone()]))
         .collect();
-    let message = if !splits.is_empty() && split_shown.len() == splits.len() {
+    let message = if !splits.is_empty() {
         format!(
             "this {kind} has {} where {other_locales} {} {}: {}",
             split_shown.join(", "),
@@ -535,10 +534,11 @@ fn finding(
         )
     };
     // One code for another: the edit writing the other locale's, which
-    // becomes a fix only where another rule proposes it too (`merge`).
+    // becomes a fix only where another rule proposes it too (`merge`). A
+    // split number's fix is to join it, not to write another number.
     let proposal = match (extra.as_slice(), missing.as_slice()) {
+        _ if !splits.is_empty() => None,
         ([own @ (TokenKind::Code, _)], [theirs @ (TokenKind::Code, _)]) => {
-            let (q, v) = members[others[0]];
             let here = shown_span(cx, page, &facts.units[unit], own);
             let there = shown_span(cx, q, &cx.site.pages[q].doc.facts.units[v], theirs)
                 .and_then(|span| cx.snippet(q, span));
