@@ -2673,3 +2673,48 @@ fn a_split_number_marks_the_wrong_side_of_two() {
     assert_eq!(split["location"]["column"], 4);
     assert_eq!(replacements(split), ["8,000"]);
 }
+
+/// A paragraph that repeats the slip a thousand times gets a message and
+/// a help a reader can take in: the first ten numbers and a count, while
+/// `--fix` still joins every one.
+#[test]
+fn a_thousand_split_numbers_are_named_ten_and_counted() {
+    let numbers = |sep: &str| {
+        (0..1000)
+            .map(|i| format!("{},{sep}{:03}", 2 + i / 1000, i % 1000))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (_, doc) = run_json(
+        &[
+            ("en-us/a.md", &format!("# A\n\nSizes {}.\n", numbers(""))),
+            ("ko-kr/a.md", &format!("# A\n\n크기 {}.\n", numbers(" "))),
+        ],
+        &[],
+    );
+    let split = finding_of(&doc, "translation-token-mismatch", "content/ko-kr/a.md", 3);
+    let first_ten = |sep: &str| {
+        (0..10)
+            .map(|i| format!("`2,{sep}{i:03}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert_eq!(
+        split["message"],
+        format!(
+            "this paragraph has {} and 990 more where en-us has {} and 990 more: a space after a digit-group separator splits each number",
+            first_ten(" "),
+            first_ten("")
+        )
+    );
+    assert_eq!(
+        split["help"],
+        format!(
+            "write {} and 990 more, without the space: en-us writes the numbers whole",
+            first_ten("")
+        )
+    );
+    let fixed = replacements(split);
+    assert_eq!(fixed.len(), 1000);
+    assert_eq!((fixed[0], fixed[999]), ("2,000", "2,999"));
+}

@@ -377,6 +377,17 @@ pub(crate) fn cell_value(cell: &str) -> Range<usize> {
     }
 }
 
+/// `a`, `a and b`, `a, b and c`, or past ten the first ten and how many
+/// more (`a, b, ..., j and 7990 more`): a help that names what to write
+/// stays readable when a page repeats the slip thousands of times.
+pub(crate) fn capped_and_list(items: &[String]) -> String {
+    if items.len() > 10 {
+        capped_list(items)
+    } else {
+        and_list(items)
+    }
+}
+
 /// `a`, `a and b`, `a, b and c`: a list as a message says it.
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
@@ -417,5 +428,7 @@ mod tests {
         let items: Vec<String> = (1..=12).map(|n| format!("`{n}`")).collect();
         assert_eq!(capped_list(&items[..2]), "`1`, `2`");
         assert!(capped_list(&items).ends_with(", `9`, `10` and 2 more"));
+        assert_eq!(capped_and_list(&items[..3]), "`1`, `2` and `3`");
+        assert_eq!(capped_and_list(&items), capped_list(&items));
     }
 }

@@ -45,9 +45,10 @@ use crate::markdown::facts::{Facts, TokenKind, Unit, UnitKind};
 
 use super::keyed::{self, Keyed};
 use super::{
-    Context, block_links, bold_names, bold_symbols, bold_terms, cells, command_links,
-    heading_names, link_names, link_text, mt_placeholders, placeholder_mentions, spaced_keys,
-    split_numbers, switch_mentions, switches, table_keys, transliterated_names, value_words,
+    Context, block_links, bold_names, bold_symbols, bold_terms, capped_and_list, capped_list,
+    cells, command_links, heading_names, link_names, link_text, mt_placeholders,
+    placeholder_mentions, spaced_keys, split_numbers, switch_mentions, switches, table_keys,
+    transliterated_names, value_words,
 };
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -404,9 +405,9 @@ fn finding(
     let message = if !splits.is_empty() {
         format!(
             "this {kind} has {} where {other_locales} {} {}: {}",
-            split_shown.join(", "),
+            capped_list(&split_shown),
             have(others_count),
-            missing_shown.join(", "),
+            capped_list(&missing_shown),
             if splits.len() == 1 {
                 "a space after a digit-group separator splits the number"
             } else {
@@ -417,18 +418,18 @@ fn finding(
         match (extra_shown.is_empty(), missing_shown.is_empty()) {
             (false, false) => format!(
                 "this {kind} has {} where {other_locales} {} {}",
-                extra_shown.join(", "),
+                capped_list(&extra_shown),
                 have(others_count),
-                missing_shown.join(", ")
+                capped_list(&missing_shown)
             ),
             (false, true) => format!(
                 "this {kind} has {}, which {other_locales} {}",
-                extra_shown.join(", "),
+                capped_list(&extra_shown),
                 if others_count == 1 { "lacks" } else { "lack" }
             ),
             _ => format!(
                 "this {kind} lacks {}, which {other_locales} {}",
-                missing_shown.join(", "),
+                capped_list(&missing_shown),
                 have(others_count)
             ),
         }
@@ -481,7 +482,7 @@ fn finding(
         let joined: Vec<String> = splits.iter().map(|s| format!("`{}`", s.joined)).collect();
         format!(
             "write {}, without the space: {other_locales} {} {} whole",
-            joined.join(" and "),
+            capped_and_list(&joined),
             if others_count == 1 { "writes" } else { "write" },
             if splits.len() == 1 {
                 "the number"
@@ -492,7 +493,7 @@ fn finding(
     } else if joined {
         format!(
             "write {} apart, with a space or words between them, as in {other_locales}; {otherwise}",
-            missing_shown.join(" and ")
+            capped_and_list(&missing_shown)
         )
     } else if split.is_some() {
         format!(
