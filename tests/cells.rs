@@ -289,6 +289,47 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
         }
     }
     expected.insert(("stray-bold".to_owned(), hashbytes("ko-kr"), 53));
+    // SUBSTRING in six machine translations of one version: the result
+    // set of its first example (`tests/real_sql.rs`), where four locales
+    // translated `tempdb`'s letters `mp` and fr-fr `msdb`'s `db`, and
+    // ru-ru and zh-cn renamed a column; ja-jp's `2,147, 483,647`, its
+    // `& #40` and the bold that `**varchar (max)**または` (ja-jp) and
+    // `**varchar （max)**或` (zh-cn) leave unclosed; and the includes and
+    // links outside the sample. Not de-de's extra comment line in the
+    // syntax block, nor the result sets de-de and ko-kr write as code
+    // spans line by line instead of a code block: the same text.
+    let substring =
+        |locale: &str| format!("content/{locale}/t-sql/functions/substring-transact-sql.md");
+    for (locale, includes, links, cells) in [
+        ("de-de", [38, 40, 91, 185], [42, 54, 77, 228], &[96][..]),
+        ("fr-fr", [42, 44, 93, 187], [46, 56, 79, 228], &[98, 100]),
+        ("ja-jp", [38, 40, 89, 183], [42, 52, 75, 224], &[94]),
+        ("ko-kr", [38, 40, 89, 183], [42, 52, 75, 226], &[]),
+        ("ru-ru", [39, 41, 90, 184], [43, 53, 76, 225], &[92, 95]),
+        ("zh-cn", [39, 41, 90, 184], [43, 53, 76, 225], &[92]),
+    ] {
+        for line in includes {
+            expected.insert(("include-not-found".to_owned(), substring(locale), line));
+        }
+        for line in links {
+            expected.insert(("broken-link".to_owned(), substring(locale), line));
+        }
+        for &line in cells {
+            expected.insert((
+                "translation-cell-mismatch".to_owned(),
+                substring(locale),
+                line,
+            ));
+        }
+    }
+    for (rule, locale, line) in [
+        ("translation-token-mismatch", "ja-jp", 72),
+        ("escaped-entity", "ja-jp", 224),
+        ("stray-bold", "ja-jp", 72),
+        ("stray-bold", "zh-cn", 73),
+    ] {
+        expected.insert((rule.to_owned(), substring(locale), line));
+    }
     assert_eq!(findings(&doc), expected);
     let header = finding_at(&doc, &login("pt-br"), 98);
     assert_eq!(
@@ -681,13 +722,26 @@ fn with_a_real_source_its_cells_are_the_reference() {
             ("it-it", 69),
             ("ja-jp", 57),
             ("ja-jp", 71),
+            ("ru-ru", 92),
+            ("zh-cn", 92),
         ])
     );
     // de-de's `wk weltweit` and `Notification Services` are shared by no
-    // translation: those rows have no reference, and nobody is told.
+    // translation: those rows have no reference, and nobody is told; nor
+    // in SUBSTRING's result set, where its `Management Pack` for `mp` is
+    // as lone as fr-fr's `Pack d’administration`, but the column names
+    // both keep are, and so is de-de's `DB`, which fr-fr translated.
     assert_eq!(
         cells("de-de"),
-        owned(&[("fr-fr", 72), ("it-it", 66), ("ja-jp", 57), ("ja-jp", 71)])
+        owned(&[
+            ("fr-fr", 72),
+            ("fr-fr", 100),
+            ("it-it", 66),
+            ("ja-jp", 57),
+            ("ja-jp", 71),
+            ("ru-ru", 92),
+            ("zh-cn", 92),
+        ])
     );
 }
 
@@ -884,4 +938,97 @@ fn a_value_the_pages_own_code_writes_is_the_reference_without_a_majority() {
         set(&[("translation-cell-mismatch", "content/it-it/a.md", 5)]),
         "not fr-fr, which translates the column"
     );
+}
+
+/// A query, "Here is the result set." and the rows it returns, the
+/// second column's cells as `cells` gives them, the first column's name
+/// as `name` writes it.
+fn result_set(name: &str, cells: [&str; 3]) -> String {
+    let rows = [
+        ("master", cells[0]),
+        ("tempdb", cells[1]),
+        ("msdb", cells[2]),
+    ];
+    rewritten(name, rows)
+}
+
+/// [`result_set`] with its rows as given.
+fn rewritten(name: &str, rows: [(&str, &str); 3]) -> String {
+    let mut text = format!(
+        "# Letters\n\n```sql\nSELECT name, SUBSTRING(name, 3, 2) AS Letters FROM sys.databases;\n```\n\nHere is the result set.\n\n|{name}|Letters|\n|---|---|\n"
+    );
+    for (database, letters) in rows {
+        text.push_str(&format!("|{database}|{letters}|\n"));
+    }
+    text
+}
+
+/// In a result set every cell counts, the header too, and the value two
+/// locales share out-votes lone translations; a table whose header the
+/// code before it does not name is compared as any table, and a page that
+/// rewrote the whole table is not told.
+#[test]
+fn a_result_set_reads_as_the_query_returns_it_in_every_locale() {
+    let site = |pages: [(&str, String); 4]| {
+        let files: Vec<(String, String)> = pages
+            .into_iter()
+            .map(|(locale, text)| (format!("{locale}/a.md"), text))
+            .collect();
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        run_json(&files, &[]).1
+    };
+    let doc = site([
+        ("de-de", result_set("name", ["st", "Management Pack", "db"])),
+        (
+            "fr-fr",
+            result_set("name", ["st", "Pack d’administration", "db"]),
+        ),
+        ("ko-kr", result_set("이름", ["st", "mp", "db"])),
+        ("zh-cn", result_set("name", ["st", "mp", "db"])),
+    ]);
+    assert_eq!(
+        lines_of(&doc, "translation-cell-mismatch"),
+        [
+            ("content/de-de/a.md".to_owned(), 12),
+            ("content/fr-fr/a.md".to_owned(), 12),
+            ("content/ko-kr/a.md".to_owned(), 9),
+        ]
+    );
+    let header = finding_of(&doc, "translation-cell-mismatch", "content/ko-kr/a.md", 9);
+    assert_eq!(
+        header["message"],
+        "this column name reads `이름` where de-de, fr-fr, zh-cn read `name`, in the result set of the query on line 3: what a query returns reads the same in every language"
+    );
+    // Two against two tells nothing.
+    let doc = site([
+        ("de-de", result_set("name", ["st", "Management Pack", "db"])),
+        ("fr-fr", result_set("name", ["st", "Management Pack", "db"])),
+        ("ko-kr", result_set("name", ["st", "mp", "db"])),
+        ("zh-cn", result_set("name", ["st", "mp", "db"])),
+    ]);
+    assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
+    // A header the query does not name: no result set, and three rows
+    // are too few for a column's evidence.
+    let described = |cells| result_set("Database", cells);
+    let doc = site([
+        ("de-de", described(["st", "Management Pack", "db"])),
+        ("fr-fr", described(["st", "Pack d’administration", "db"])),
+        ("ko-kr", described(["st", "mp", "db"])),
+        ("zh-cn", described(["st", "mp", "db"])),
+    ]);
+    assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
+    // A page whose rows all differ rewrote the sample, not one cell.
+    let doc = site([
+        (
+            "de-de",
+            rewritten("name", [("Haupt", "u"), ("Temp", "m"), ("Dienste", "en")]),
+        ),
+        ("fr-fr", result_set("name", ["st", "mp", "db"])),
+        ("ko-kr", result_set("name", ["st", "mp", "db"])),
+        ("zh-cn", result_set("name", ["st", "mp", "db"])),
+    ]);
+    assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
 }

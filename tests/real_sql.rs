@@ -295,3 +295,36 @@ fn the_real_hashbytes_pages_set_bold_runs_apart_and_keep_their_numbers() {
         "{ko}"
     );
 }
+
+/// SUBSTRING's first example shows its result set as a table whose header
+/// names the query's columns; four machine translations translated
+/// `tempdb`'s third and fourth letters, `mp`, each in its own words, and
+/// ru-ru renamed the column `name`. Two locales keeping `mp` out-vote four
+/// different translations: no two languages translate alike.
+#[test]
+fn the_real_substring_pages_keep_their_result_set_as_the_query_returns_it() {
+    let site = copy_of_real("real-sql");
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    let page = |locale: &str| format!("content/{locale}/t-sql/functions/substring-transact-sql.md");
+    let letters = finding_of(&doc, "translation-cell-mismatch", &page("de-de"), 96);
+    assert_eq!(letters["severity"], "warning");
+    assert_eq!(
+        letters["message"],
+        "this cell reads `Management Pack` where ko-kr, zh-cn read `mp`, in the result set of the query on line 84: what a query returns reads the same in every language"
+    );
+    assert_eq!(
+        letters["help"],
+        "a result set shows the query's output, which no translation changes: change `Management Pack` to `mp`, as in ko-kr, zh-cn; if this locale is right, correct the others"
+    );
+    assert_eq!(letters["location"]["column"], 15);
+    assert_eq!(
+        related(letters),
+        [(page("ko-kr").as_str(), 94), (page("zh-cn").as_str(), 95)]
+    );
+    let name = finding_of(&doc, "translation-cell-mismatch", &page("ru-ru"), 92);
+    assert_eq!(
+        name["message"],
+        "this column name reads `имя` where de-de, fr-fr, ja-jp, ko-kr, zh-cn read `name`, in the result set of the query on line 83: what a query returns reads the same in every language"
+    );
+    assert_eq!(name["location"]["column"], 2);
+}

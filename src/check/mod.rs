@@ -52,6 +52,7 @@ mod placeholder_mentions;
 mod redirected_links;
 mod redirects;
 pub mod resolve;
+mod result_sets;
 mod rules;
 mod site_paths;
 mod spaced_keys;

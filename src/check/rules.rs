@@ -293,7 +293,7 @@ pub const RULES: &[RuleInfo] = &[
     rule!(
         "translation-cell-mismatch",
         Severity::Warning,
-        "A table cell that differs from the other locales' in a column every locale, and the page itself, otherwise keeps as written (`mm` for `hh`).",
+        "A table cell that differs from the other locales' in a column every locale, and the page itself, otherwise keeps as written (`mm` for `hh`), or anywhere in a query's result set (`Management Pack` for `mp`).",
     ),
     rule!(
         "content-locale-mismatch",

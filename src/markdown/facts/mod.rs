@@ -199,7 +199,7 @@ pub struct Lead {
 }
 
 impl RowCell {
-    fn new(hash: u64, span: Range<usize>) -> Self {
+    pub(crate) fn new(hash: u64, span: Range<usize>) -> Self {
         RowCell {
             hash,
             span: (to_u32(span.start), to_u32(span.end)),
