@@ -292,7 +292,7 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
     // SUBSTRING in six machine translations of one version: the result
     // set of its first example (`tests/real_sql.rs`), where four locales
     // translated `tempdb`'s letters `mp` and fr-fr `msdb`'s `db`, and
-    // ru-ru and zh-cn renamed a column; ja-jp's `2,147, 483,647`, its
+    // ru-ru and zh-cn renamed a column, one finding per page; ja-jp's `2,147, 483,647`, its
     // `& #40` and the bold that `**varchar (max)**または` (ja-jp) and
     // `**varchar （max)**或` (zh-cn) leave unclosed; and the includes and
     // links outside the sample. Not de-de's extra comment line in the
@@ -302,10 +302,10 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
         |locale: &str| format!("content/{locale}/t-sql/functions/substring-transact-sql.md");
     for (locale, includes, links, cells) in [
         ("de-de", [38, 40, 91, 185], [42, 54, 77, 228], &[96][..]),
-        ("fr-fr", [42, 44, 93, 187], [46, 56, 79, 228], &[98, 100]),
+        ("fr-fr", [42, 44, 93, 187], [46, 56, 79, 228], &[98]),
         ("ja-jp", [38, 40, 89, 183], [42, 52, 75, 224], &[94]),
         ("ko-kr", [38, 40, 89, 183], [42, 52, 75, 226], &[]),
-        ("ru-ru", [39, 41, 90, 184], [43, 53, 76, 225], &[92, 95]),
+        ("ru-ru", [39, 41, 90, 184], [43, 53, 76, 225], &[92]),
         ("zh-cn", [39, 41, 90, 184], [43, 53, 76, 225], &[92]),
     ] {
         for line in includes {
@@ -320,6 +320,40 @@ fn real_translations_give_their_mangled_values_and_nothing_else() {
                 substring(locale),
                 line,
             ));
+        }
+    }
+    // STRING_SPLIT in seven machine translations of one version: the
+    // result set of its second example, whose column names and tags six
+    // of them translated (de-de only `road`, as `Straße`), one finding
+    // per page; the single column of what `SELECT value FROM
+    // STRING_SPLIT('Lorem ipsum dolor sit amet.', ' ')` returns, where
+    // ko-kr, zh-cn and zh-tw translated `sit` ("site", "located at"),
+    // told as a column the others keep; and the includes and links
+    // outside the sample (its see-also link to SUBSTRING only where no
+    // SUBSTRING page is). Not the product names every locale translated
+    // (`Komplette Handschuhe`, `Luvas de dedo`, zh-cn's and zh-tw's
+    // `完整手指手套`, one language's two scripts agreeing on no kept
+    // value), nor the table of the product's tags before the query,
+    // sample data no query shows.
+    let split =
+        |locale: &str| format!("content/{locale}/t-sql/functions/string-split-transact-sql.md");
+    for (locale, includes, links, cells) in [
+        ("de-de", [36, 113, 169], &[46, 56, 178][..], &[118][..]),
+        ("it-it", [32, 109, 165], &[42, 52, 174, 175], &[111]),
+        ("ko-kr", [36, 113, 169], &[46, 56, 178], &[72, 73, 115]),
+        ("pt-br", [32, 109, 165], &[42, 52, 174, 175], &[111]),
+        ("ru-ru", [32, 109, 165], &[42, 52, 174], &[111]),
+        ("zh-cn", [33, 110, 166], &[43, 53, 175], &[69, 112]),
+        ("zh-tw", [36, 113, 169], &[46, 56, 178, 179], &[72, 115]),
+    ] {
+        for line in includes {
+            expected.insert(("include-not-found".to_owned(), split(locale), line));
+        }
+        for &line in links {
+            expected.insert(("broken-link".to_owned(), split(locale), line));
+        }
+        for &line in cells {
+            expected.insert(("translation-cell-mismatch".to_owned(), split(locale), line));
         }
     }
     for (rule, locale, line) in [
@@ -712,35 +746,62 @@ fn with_a_real_source_its_cells_are_the_reference() {
     let owned = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
         list.iter().map(|(l, n)| ((*l).to_owned(), *n)).collect()
     };
+    // STRING_SPLIT has no fr-fr page: its findings are those without a
+    // source (de-de 118 to zh-tw 115, and the `sit` column: ko-kr 72, 73,
+    // zh-cn 69, zh-tw 72).
     assert_eq!(
         cells("fr-fr"),
         owned(&[
             ("de-de", 71),
             ("de-de", 72),
             ("de-de", 78),
+            ("de-de", 118),
             ("it-it", 66),
             ("it-it", 69),
+            ("it-it", 111),
             ("ja-jp", 57),
             ("ja-jp", 71),
+            ("ko-kr", 72),
+            ("ko-kr", 73),
+            ("ko-kr", 115),
+            ("pt-br", 111),
             ("ru-ru", 92),
+            ("ru-ru", 111),
+            ("zh-cn", 69),
             ("zh-cn", 92),
+            ("zh-cn", 112),
+            ("zh-tw", 72),
+            ("zh-tw", 115),
         ])
     );
     // de-de's `wk weltweit` and `Notification Services` are shared by no
     // translation: those rows have no reference, and nobody is told; nor
     // in SUBSTRING's result set, where its `Management Pack` for `mp` is
     // as lone as fr-fr's `Pack d’administration`, but the column names
-    // both keep are, and so is de-de's `DB`, which fr-fr translated.
+    // both keep are, and so is de-de's `DB`, which fr-fr translated; in
+    // STRING_SPLIT's, its own `Straße` has no reference: it-it's
+    // `strada` and the others' changes of it are not told, their other
+    // changes are.
     assert_eq!(
         cells("de-de"),
         owned(&[
             ("fr-fr", 72),
             ("fr-fr", 100),
             ("it-it", 66),
+            ("it-it", 111),
             ("ja-jp", 57),
             ("ja-jp", 71),
+            ("ko-kr", 72),
+            ("ko-kr", 73),
+            ("ko-kr", 115),
+            ("pt-br", 111),
             ("ru-ru", 92),
+            ("ru-ru", 111),
+            ("zh-cn", 69),
             ("zh-cn", 92),
+            ("zh-cn", 112),
+            ("zh-tw", 72),
+            ("zh-tw", 115),
         ])
     );
 }
@@ -1000,8 +1061,17 @@ fn a_result_set_reads_as_the_query_returns_it_in_every_locale() {
     let header = finding_of(&doc, "translation-cell-mismatch", "content/ko-kr/a.md", 9);
     assert_eq!(
         header["message"],
-        "this column name reads `이름` where de-de, fr-fr, zh-cn read `name`, in the result set of the query on line 3: what a query returns reads the same in every language"
+        "this column name reads `이름` where this page's code writes `name`, as de-de, fr-fr, zh-cn do, in the result set of the query on line 3: what a query returns reads the same in every language"
     );
+    // One language's two locales count once: zh-cn's and zh-tw's shared
+    // translation is no kept value, and out-votes nobody.
+    let doc = site([
+        ("de-de", result_set("name", ["st", "Management Pack", "db"])),
+        ("zh-cn", result_set("name", ["st", "管理包", "db"])),
+        ("zh-tw", result_set("name", ["st", "管理包", "db"])),
+        ("ko-kr", result_set("name", ["st", "mp", "db"])),
+    ]);
+    assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
     // Two against two tells nothing.
     let doc = site([
         ("de-de", result_set("name", ["st", "Management Pack", "db"])),
@@ -1020,15 +1090,30 @@ fn a_result_set_reads_as_the_query_returns_it_in_every_locale() {
         ("zh-cn", described(["st", "mp", "db"])),
     ]);
     assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
-    // A page whose rows all differ rewrote the sample, not one cell.
-    let doc = site([
-        (
-            "de-de",
-            rewritten("name", [("Haupt", "u"), ("Temp", "m"), ("Dienste", "en")]),
-        ),
-        ("fr-fr", result_set("name", ["st", "mp", "db"])),
-        ("ko-kr", result_set("name", ["st", "mp", "db"])),
-        ("zh-cn", result_set("name", ["st", "mp", "db"])),
-    ]);
+    // A page whose rows all differ, and its query too, rewrote the
+    // sample, not one cell; with the others' query, it shows what that
+    // query returns, and each cell it changed is told, in one finding.
+    let german = rewritten("name", [("Haupt", "u"), ("Temp", "m"), ("Dienste", "en")]);
+    let others = |german: String| {
+        site([
+            ("de-de", german),
+            ("fr-fr", result_set("name", ["st", "mp", "db"])),
+            ("ko-kr", result_set("name", ["st", "mp", "db"])),
+            ("zh-cn", result_set("name", ["st", "mp", "db"])),
+        ])
+    };
+    let doc = others(german.replace("sys.databases", "sys.datenbanken"));
     assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
+    let doc = others(german);
+    assert_eq!(
+        lines_of(&doc, "translation-cell-mismatch"),
+        [("content/de-de/a.md".to_owned(), 11)]
+    );
+    let told = finding_of(&doc, "translation-cell-mismatch", "content/de-de/a.md", 11);
+    assert!(
+        told["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("6 cells of the result set of the query on line 3")),
+        "{told}"
+    );
 }

@@ -324,7 +324,46 @@ fn the_real_substring_pages_keep_their_result_set_as_the_query_returns_it() {
     let name = finding_of(&doc, "translation-cell-mismatch", &page("ru-ru"), 92);
     assert_eq!(
         name["message"],
-        "this column name reads `имя` where de-de, fr-fr, ja-jp, ko-kr, zh-cn read `name`, in the result set of the query on line 83: what a query returns reads the same in every language"
+        "2 cells of the result set of the query on line 83 read otherwise than in the other locales: `имя` where this page's code writes `name`, as de-de, fr-fr, ja-jp, ko-kr, zh-cn do (line 92), `пакет управления` where ko-kr, zh-cn read `mp` (line 95): what a query returns reads the same in every language"
     );
     assert_eq!(name["location"]["column"], 2);
+    assert_eq!(related(name)[0], (page("ru-ru").as_str(), 95));
+}
+
+/// STRING_SPLIT's second example splits the tags `'clothing,road,,touring,bike'`
+/// its code declares; six of seven machine translations translated tags
+/// in the result set, and the column names. The page's code is the
+/// reference, and each page's changed cells make one finding; the same
+/// change on several rows is said once.
+#[test]
+fn the_real_string_split_pages_are_told_once_each_what_their_code_returns() {
+    let site = copy_of_real("real-sql");
+    let (_, doc) = check_json(site.root(), &["--fail-on", "never"]);
+    let page =
+        |locale: &str| format!("content/{locale}/t-sql/functions/string-split-transact-sql.md");
+    let german = finding_of(&doc, "translation-cell-mismatch", &page("de-de"), 118);
+    assert_eq!(
+        german["message"],
+        "this cell reads `Straße` where this page's code writes `road`, as pt-br, zh-cn do, in the result set of the query on line 107: what a query returns reads the same in every language"
+    );
+    assert_eq!(
+        german["help"],
+        "a result set shows the query's output, which no translation changes: change `Straße` to `road`, as in pt-br, zh-cn; if this locale is right, correct the others"
+    );
+    let portuguese = finding_of(&doc, "translation-cell-mismatch", &page("pt-br"), 111);
+    assert_eq!(
+        portuguese["message"],
+        "6 cells of the result set of the query on line 103 read otherwise than in the other locales: `Nome` where this page's code writes `Name`, as de-de, zh-cn do (line 111), `roupas` where this page's code writes `clothing`, as de-de, zh-tw do (line 113), `Passeio` where this page's code writes `touring`, as de-de, it-it, ko-kr, zh-cn, zh-tw do (line 115), `Bicicleta` where this page's code writes `bike`, as de-de does (lines 116, 117, 118): what a query returns reads the same in every language"
+    );
+    assert_eq!(portuguese["location"]["column"], 12);
+    assert_eq!(
+        related(portuguese)[..5],
+        [
+            (page("pt-br").as_str(), 113),
+            (page("pt-br").as_str(), 115),
+            (page("pt-br").as_str(), 116),
+            (page("pt-br").as_str(), 117),
+            (page("pt-br").as_str(), 118),
+        ]
+    );
 }

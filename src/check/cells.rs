@@ -100,26 +100,24 @@ pub fn differ(cx: &Context, has_source: bool, rows: &[Vec<Member>]) -> Vec<Findi
         facts.row_cells(&facts.units[unit]).get(column)
     };
     let lead = |(page, unit): Member, _: usize| facts(page).lead(unit).map(|l| &l.cell);
-    let columns = |rows: &[&[Member]]| {
-        rows.iter()
-            .map(|m| {
-                let (page, unit) = m[0];
-                facts(page).row_cells(&facts(page).units[unit]).len()
-            })
-            .max()
-            .unwrap_or(0)
-    };
     let mut out = Vec::new();
     for (table, body) in &tables {
         match headers.get(table) {
+            // A query's output: every cell counts (`result_sets`).
             Some(header) if result_sets::shows_result(cx, header) => {
                 let mut rows = vec![*header];
                 rows.extend(body.iter().copied());
-                let columns = columns(&rows);
-                out.extend(result_set(cx, has_source, &rows, columns, &row_cell));
+                out.extend(result_sets::differ(cx, has_source, &rows));
             }
             _ if body.len() >= 4 => {
-                let columns = columns(body);
+                let columns = body
+                    .iter()
+                    .map(|m| {
+                        let (page, unit) = m[0];
+                        facts(page).row_cells(&facts(page).units[unit]).len()
+                    })
+                    .max()
+                    .unwrap_or(0);
                 out.extend(compare(cx, has_source, body, columns, &row_cell, &TABLE));
             }
             _ => {}
@@ -219,7 +217,6 @@ fn compare<'a>(
                         agreeing,
                         others,
                         code: None,
-                        result: None,
                     };
                     out.push(finding(cx, has_source, members, &cells[r], &odd, words));
                 }
@@ -230,50 +227,6 @@ fn compare<'a>(
         ));
     }
     out
-}
-
-/// The findings for a table that shows a query's result set, its header
-/// row first (`result_sets`).
-fn result_set<'a>(
-    cx: &Context,
-    has_source: bool,
-    rows: &[&[Member]],
-    columns: usize,
-    cell: &dyn Fn(Member, usize) -> Option<&'a RowCell>,
-) -> Vec<Finding> {
-    let cells: Vec<Vec<Column>> = rows
-        .iter()
-        .map(|members| {
-            (0..columns)
-                .map(|c| members.iter().map(|&m| cell(m, c)).collect())
-                .collect()
-        })
-        .collect();
-    let agreed: Vec<Vec<Option<u64>>> = cells
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|column| result_sets::agreed(column, has_source))
-                .collect()
-        })
-        .collect();
-    result_sets::odd(rows, &cells, &agreed)
-        .into_iter()
-        .filter_map(|(r, c, i)| {
-            let own = cells[r][c][i]?;
-            let query = result_sets::code_before(cx, rows[r][i]).map(|at| at.start);
-            let odd = Odd {
-                member: i,
-                own,
-                value: agreed[r][c]?,
-                agreeing: 0,
-                others: 0,
-                code: None,
-                result: Some((r == 0, query)),
-            };
-            Some(finding(cx, has_source, rows[r], &cells[r][c], &odd, &TABLE))
-        })
-        .collect()
 }
 
 /// The findings for the rows whose locales agree on no value, where the
@@ -317,7 +270,6 @@ fn by_code(
                     agreeing: t.agreeing,
                     others,
                     code: Some(at),
-                    result: None,
                 };
                 out.push(finding(cx, has_source, members, &cells[r], &odd, words));
             }
@@ -411,9 +363,6 @@ struct Odd<'a> {
     others: usize,
     /// Without an agreed value: where the page's own code writes `value`.
     code: Option<std::ops::Range<usize>>,
-    /// In a query's result set: whether the cell is a column's name, and
-    /// where the page's query starts, if it has one.
-    result: Option<(bool, Option<usize>)>,
 }
 
 fn finding(
@@ -431,7 +380,6 @@ fn finding(
         agreeing,
         others,
         ref code,
-        result,
     } = *odd;
     let page = members[i].0;
     let with: Vec<usize> = (0..members.len())
@@ -469,32 +417,14 @@ fn finding(
             cx.line(page, at.start)
         )
     });
+    let message = format!(
+        "{cell} reads {mine} where {locales} {verb} {theirs}{in_code}, in a {column} this page keeps as they do in {agreeing} of its {others} other {rows}"
+    );
     // The source, when it is the reference, is the first of them.
     let otherwise = cx.if_wrong(with.first().map_or(page, |&j| members[j].0));
-    let (message, help) = match result {
-        Some((header, query)) => {
-            let cell = if header { "this column name" } else { cell };
-            let query = query.map_or("the query before it".to_owned(), |at| {
-                format!("the query on line {}", cx.line(page, at))
-            });
-            (
-                format!(
-                    "{cell} reads {mine} where {locales} {verb} {theirs}, in the result set of {query}: what a query returns reads the same in every language"
-                ),
-                format!(
-                    "a result set shows the query's output, which no translation changes: change {mine} to {theirs}, as in {locales}; {otherwise}"
-                ),
-            )
-        }
-        None => (
-            format!(
-                "{cell} reads {mine} where {locales} {verb} {theirs}{in_code}, in a {column} this page keeps as they do in {agreeing} of its {others} other {rows}"
-            ),
-            format!(
-                "machine translation changes values it should keep: change {mine} to {theirs}, as in {locales}; {otherwise}"
-            ),
-        ),
-    };
+    let help = format!(
+        "machine translation changes values it should keep: change {mine} to {theirs}, as in {locales}; {otherwise}"
+    );
     let mut result = Finding::warning(
         "translation-cell-mismatch",
         cx.location(page, own.span()),
