@@ -350,6 +350,8 @@ const PIECES: &[&str] = &[
     "::: moniker range=\">= vs-2019\"\n", "::: moniker range=\"vs-2017 || <VS-2O19\"\n",
     "::: moniker range=\">=\"\n", "::: moniker range=\"日本 || \"\n", "::: moniker-end\n",
     ":::moniker range=\"vs-2017\":::", "monikerRange: '>= vs-2017'\n",
+    "\n```sql\nSELECT name, v AS Ö FROM t; -- 'bike'\n```\n", "\nHere is the result set.\n",
+    "\n|name|v|\n|---|---|\n", "|bike|1|\n", "|Bicicleta|1.|\n", "|名|值|\n", "|\"name\"|**V**|\n",
 ];
 
 /// A small random site from [`PIECES`]: up to three locales, five pages
