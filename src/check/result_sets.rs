@@ -172,13 +172,16 @@ pub(super) fn differ(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<
         .collect();
     // A page whose query is another locale's returns what that one does:
     // the guard against rewritten samples is for the others.
-    let same_query = |member: Member| {
-        query_value(cx, member).is_some_and(|own| {
-            rows[0]
-                .iter()
-                .any(|&m| m.0 != member.0 && query_value(cx, m) == Some(own))
+    let queries: Vec<(usize, Option<&str>)> =
+        rows[0].iter().map(|&m| (m.0, query_value(cx, m))).collect();
+    let shared: Vec<usize> = queries
+        .iter()
+        .filter(|(page, query)| {
+            query.is_some() && queries.iter().any(|(p, q)| p != page && q == query)
         })
-    };
+        .map(|&(page, _)| page)
+        .collect();
+    let same_query = |member: Member| shared.contains(&member.0);
     let mut by_page: BTreeMap<usize, Vec<Odd>> = BTreeMap::new();
     for (r, c, i) in odd(rows, &cells, &values, &same_query) {
         let Some((value, code)) = &references[r][c] else {
