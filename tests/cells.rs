@@ -1063,6 +1063,32 @@ fn a_result_set_reads_as_the_query_returns_it_in_every_locale() {
         header["message"],
         "this column name reads `이름` where this page's code writes `name`, as de-de, fr-fr, zh-cn do, in the result set of the query on line 3: what a query returns reads the same in every language"
     );
+    // A table that describes the columns its code creates is no output:
+    // its header is rightly translated.
+    let described = |name: &str, description: &str, first: &str, second: &str| {
+        format!(
+            "# Table\n\n```sql\nCREATE TABLE t (Name varchar(50), Description varchar(200));\n```\n\n|{name}|{description}|\n|---|---|\n|Name|{first}|\n|Description|{second}|\n"
+        )
+    };
+    let doc = site([
+        (
+            "de-de",
+            described("Name", "Beschreibung", "Der Name", "Was es ist"),
+        ),
+        (
+            "fr-fr",
+            described("Nom", "Description", "Le nom", "Ce que c'est"),
+        ),
+        (
+            "ko-kr",
+            described("Name", "Description", "이름", "그것이 무엇인지"),
+        ),
+        (
+            "zh-cn",
+            described("名称", "Description", "名字", "它是什么"),
+        ),
+    ]);
+    assert_eq!(lines_of(&doc, "translation-cell-mismatch"), []);
     // One language's two locales count once: zh-cn's and zh-tw's shared
     // translation is no kept value, and out-votes nobody.
     let doc = site([

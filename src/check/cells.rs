@@ -102,14 +102,18 @@ pub fn differ(cx: &Context, has_source: bool, rows: &[Vec<Member>]) -> Vec<Findi
     let lead = |(page, unit): Member, _: usize| facts(page).lead(unit).map(|l| &l.cell);
     let mut out = Vec::new();
     for (table, body) in &tables {
-        match headers.get(table) {
-            // A query's output: every cell counts (`result_sets`).
-            Some(header) if result_sets::shows_result(cx, header) => {
+        // A query's output: every cell counts (`result_sets`).
+        let result = headers
+            .get(table)
+            .filter(|header| result_sets::shows_result(cx, header))
+            .and_then(|header| {
                 let mut rows = vec![*header];
                 rows.extend(body.iter().copied());
-                out.extend(result_sets::differ(cx, has_source, &rows));
-            }
-            _ if body.len() >= 4 => {
+                result_sets::differ(cx, has_source, &rows)
+            });
+        match result {
+            Some(found) => out.extend(found),
+            None if body.len() >= 4 => {
                 let columns = body
                     .iter()
                     .map(|m| {
@@ -120,7 +124,7 @@ pub fn differ(cx: &Context, has_source: bool, rows: &[Vec<Member>]) -> Vec<Findi
                     .unwrap_or(0);
                 out.extend(compare(cx, has_source, body, columns, &row_cell, &TABLE));
             }
-            _ => {}
+            None => {}
         }
     }
     out.extend(

@@ -33,9 +33,12 @@
 //! A table shows a result set when it follows a fenced code block in the
 //! same section, past at most two paragraphs or includes ("Here is the
 //! result set.", `[!INCLUDE[ssResult]]`), it has two columns at least,
-//! and each of its columns is named by the query of two locales or more
+//! each of its columns is named by the query of two locales or more
 //! (translations rename columns: no locale of `STRING_SPLIT` keeps all
-//! three of `ProductId`, `Name` and `value`, while each is kept by two).
+//! three of `ProductId`, `Name` and `value`, while each is kept by two),
+//! and each has a cell below the header with a reference: a column of
+//! descriptions (`|Name|Description|` after a `CREATE TABLE` naming
+//! both) is prose, and the table is compared as any other.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -137,8 +140,13 @@ fn query_value<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<&'a str> {
 /// it as, when that is where it comes from.
 type Reference = (u64, Option<String>);
 
-/// The findings for a result set's aligned rows, its header first.
-pub(super) fn differ(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<Finding> {
+/// The findings for a result set's aligned rows, its header first; none
+/// when a column has no body cell with a reference: a column of prose
+/// each locale words its own way is no query's output, but a table that
+/// describes the columns a code block creates (`|Name|Description|`
+/// after `CREATE TABLE t (Name ..., Description ...)`), whose header a
+/// translation rightly translates.
+pub(super) fn differ(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Option<Vec<Finding>> {
     let row_cells = |(page, unit): Member| {
         let facts = &cx.site.pages[page].doc.facts;
         facts.row_cells(&facts.units[unit])
@@ -166,6 +174,10 @@ pub(super) fn differ(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<
                 .collect()
         })
         .collect();
+    let described = (0..columns).any(|c| references[1..].iter().all(|row| row[c].is_none()));
+    if described {
+        return None;
+    }
     let values: Vec<Vec<Option<u64>>> = references
         .iter()
         .map(|row| row.iter().map(|r| r.as_ref().map(|r| r.0)).collect())
@@ -196,10 +208,12 @@ pub(super) fn differ(cx: &Context, has_source: bool, rows: &[&[Member]]) -> Vec<
             header: r == 0,
         });
     }
-    by_page
-        .into_iter()
-        .filter_map(|(page, odd)| finding(cx, page, &odd))
-        .collect()
+    Some(
+        by_page
+            .into_iter()
+            .filter_map(|(page, odd)| finding(cx, page, &odd))
+            .collect(),
+    )
 }
 
 /// The value a result set's cell should read (see the module doc).
