@@ -32,11 +32,12 @@
 //!
 //! A table shows a result set when it follows a fenced code block in the
 //! same section, past at most two paragraphs or includes ("Here is the
-//! result set.", `[!INCLUDE[ssResult]]`), it has two columns at least,
-//! each of its columns is named by the query of two locales or more
+//! result set.", `[!INCLUDE[ssResult]]`), has two columns at least, half
+//! of them and two at least named by the query of two locales or more
 //! (translations rename columns: no locale of `STRING_SPLIT` keeps all
-//! three of `ProductId`, `Name` and `value`, while each is kept by two),
-//! and each has a cell below the header with a reference: a column of
+//! three of `ProductId`, `Name` and `value`, while each is kept by two;
+//! all four of `ISNULL` translate the alias `'Max Quantity'`), and each
+//! column has a cell below the header with a reference: a column of
 //! descriptions (`|Name|Description|` after a `CREATE TABLE` naming
 //! both) is prose, and the table is compared as any other.
 
@@ -58,8 +59,10 @@ use super::tokens::Member;
 pub(super) fn shows_result(cx: &Context, header: &[Member]) -> bool {
     let named: Vec<Vec<bool>> = header.iter().map(|&m| named_columns(cx, m)).collect();
     let columns = named.iter().map(Vec::len).max().unwrap_or(0);
-    columns >= 2
-        && (0..columns).all(|c| named.iter().filter(|n| n.get(c) == Some(&true)).count() >= 2)
+    let by_two = (0..columns)
+        .filter(|&c| named.iter().filter(|n| n.get(c) == Some(&true)).count() >= 2)
+        .count();
+    columns >= 2 && by_two >= 2 && by_two * 2 >= columns
 }
 
 /// For each cell of header row `member`: whether the query before it
