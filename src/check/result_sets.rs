@@ -26,9 +26,11 @@
 //!   of one language count once: zh-cn and zh-tw both write `完整手指手套`
 //!   for the product `Full-Finger Gloves`, which neither kept.
 //!
-//! A page is told only where it keeps at least half the table's cells
-//! that have a reference, so a translation that rewrote its sample data
-//! throughout is not; and once per table, its differing cells listed.
+//! A page whose query is another locale's shows what that query returns,
+//! and is told whatever it kept. One whose query is its own is told only
+//! where it keeps at least half the table's cells that have a reference,
+//! so a translation that rewrote its sample data and query is not. Each
+//! page is told once per table, its differing cells listed.
 //!
 //! A table shows a result set when it follows a fenced code block in the
 //! same section, past at most two paragraphs or includes ("Here is the
