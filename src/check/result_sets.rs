@@ -50,7 +50,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Finding;
-use crate::markdown::facts::{PROSE, RowCell, TokenKind, UnitKind};
+use crate::markdown::facts::{PROSE, RowCell, Token, TokenKind, UnitKind};
 
 use super::Context;
 use super::cells::Column;
@@ -75,7 +75,8 @@ fn named_columns(cx: &Context, member: Member) -> Vec<bool> {
     let Some(header) = facts.units.get(unit) else {
         return Vec::new();
     };
-    let Some(code) = code_before(cx, member).and_then(|at| cx.site.pages[page].source.text.get(at))
+    let Some(code) =
+        code_before(cx, member).and_then(|t| cx.site.pages[page].source.text.get(t.span()))
     else {
         return Vec::new();
     };
@@ -86,7 +87,7 @@ fn named_columns(cx: &Context, member: Member) -> Vec<bool> {
         .map(|cell| {
             cx.snippet(page, cell.span())
                 .map(plain)
-                .is_some_and(|name| in_code(&lowered, name))
+                .is_some_and(|name| word_at(&lowered, &name.to_ascii_lowercase()).is_some())
         })
         .collect()
 }
@@ -96,19 +97,19 @@ fn plain(text: &str) -> &str {
     text.trim_matches(|c: char| matches!(c, '*' | '_' | '`' | ' ' | '"' | '\''))
 }
 
-/// Whether lower-cased `code` writes `text` whole, not as part of a
-/// longer word.
-fn in_code(code: &str, text: &str) -> bool {
+/// Where lower-cased `code` writes lower-cased `text` whole, not as part
+/// of a longer word.
+fn word_at(code: &str, text: &str) -> Option<Range<usize>> {
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    !text.is_empty()
-        && words(code, &text.to_ascii_lowercase(), is_word, is_word)
-            .next()
-            .is_some()
+    if text.is_empty() {
+        return None;
+    }
+    words(code, text, is_word, is_word).next()
 }
 
 /// The fenced code block just before table row `unit` (see the module
-/// doc), as its byte range in the page: the query a result set shows.
-fn code_before(cx: &Context, (page, unit): Member) -> Option<Range<usize>> {
+/// doc), as its token: the query a result set shows.
+fn code_before<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<&'a Token> {
     let facts = &cx.site.pages[page].doc.facts;
     let row = facts.units.get(unit)?;
     let code = (0..unit)
@@ -128,17 +129,12 @@ fn code_before(cx: &Context, (page, unit): Member) -> Option<Range<usize>> {
         .tokens_of(code)
         .iter()
         .find(|t| t.kind == TokenKind::Fenced)
-        .map(|t| t.span())
 }
 
 /// The normalised query before row `member` (equal code, equal value).
-fn query_value<'a>(cx: &Context<'a>, (page, unit): Member) -> Option<&'a str> {
-    let facts = &cx.site.pages[page].doc.facts;
-    let at = code_before(cx, (page, unit))?;
-    facts
-        .fenced()
-        .find(|t| t.span() == at)
-        .map(|t| facts.value(t))
+fn query_value<'a>(cx: &Context<'a>, member: Member) -> Option<&'a str> {
+    let query = code_before(cx, member)?;
+    Some(cx.site.pages[member.0].doc.facts.value(query))
 }
 
 /// A cell's reference: its value, and the text this page's code writes
@@ -305,9 +301,8 @@ impl LoweredCode {
                 })
                 .collect()
         });
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         blocks.iter().find_map(|(start, code)| {
-            let at = words(code, &lowered, is_word, is_word).next()?;
+            let at = word_at(code, &lowered)?;
             source
                 .get(start + at.start..start + at.end)
                 .map(str::to_owned)
@@ -431,7 +426,7 @@ fn finding(cx: &Context, page: usize, odd: &[Odd]) -> Option<Finding> {
     let own = first.own()?;
     let query = code_before(cx, first.members[first.member])
         .map_or("the query before it".to_owned(), |at| {
-            format!("the query on line {}", cx.line(page, at.start))
+            format!("the query on line {}", cx.line(page, at.span().start))
         });
     let tail = "what a query returns reads the same in every language";
     let reference = first
